@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -10,7 +11,11 @@ from typing import Any, TypeVar
 import click
 
 from voting.rules import KH331, RulesError, RuleSet, load_rule_set
+from voting.rules.eligibility import EligibilityReport, PersonEligibility, eligibility
+from voting.rules.people import parse_month, people_from_rows, planning_from_rows
 from voting.rules.ruleset import Step
+from voting.rules.structure import LimitReport, StructureReport, check_limits, structure_report
+from voting.tabular import TableError, read_rows
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -22,7 +27,7 @@ def domain_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except RulesError as exc:
+        except (RulesError, TableError) as exc:
             raise click.ClickException(str(exc)) from exc
 
     return wrapper  # type: ignore[return-value]
@@ -98,3 +103,123 @@ def _step_row(rule_set: RuleSet, step: Step) -> tuple[str, str, str, str, str, s
         "yes" if step.announced else "no",
         "yes" if step.fills_quota else "no",
     )
+
+
+@main.command("eligibility")
+@click.argument("people", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--reference", required=True, metavar="YYYY-MM", help="Month the dossier is made.")
+@click.option("--term", required=True, type=click.Choice(["current", "next"]))
+@click.option("--term-start", metavar="YYYY-MM", help="First month of the next term.")
+@click.option(
+    "--planning",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The current planning list (columns of sample-current-planning.csv).",
+)
+@click.option("--rules", type=click.Path(dir_okay=False, path_type=Path), help="Rule-set file.")
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text")
+@domain_errors
+def eligibility_command(
+    people: Path,
+    reference: str,
+    term: str,
+    term_start: str | None,
+    planning: Path | None,
+    rules: Path | None,
+    output: str,
+) -> None:
+    """Who may be planned for which position, and every reason against (PEOPLE: .csv/.xlsx)."""
+    rule_set = load_rule_set(rules) if rules else KH331
+    persons = people_from_rows(
+        ((row.number, row.cells) for row in read_rows(people, ("id",))), rule_set
+    )
+    entries = (
+        planning_from_rows(((row.number, row.cells) for row in read_rows(planning)), rule_set)
+        if planning
+        else []
+    )
+    month = parse_month(reference, "--reference")
+    report = eligibility(
+        persons,
+        month,
+        term,
+        parse_month(term_start, "--term-start") if term_start else None,
+        entries,
+        rule_set,
+    )
+    by_id = {person.id: person for person in persons}
+    limits = check_limits(entries, rule_set) if entries else None
+    structure = structure_report(entries, by_id, month, rule_set) if entries else None
+    if output == "json":
+        data = report.to_dict()
+        if structure is not None and limits is not None:
+            data["structure"] = structure.to_dict()
+            data["limits"] = {
+                "crowded_positions": limits.crowded_positions,
+                "busy_cadres": limits.busy_cadres,
+            }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_eligibility(report, structure, limits))
+
+
+def format_eligibility(
+    report: EligibilityReport, structure: StructureReport | None, limits: LimitReport | None
+) -> str:
+    """The report as text: one block per person, then the planning's structure and limits."""
+    start = f", term from {report.term_start:%m/%Y}" if report.term_start else ""
+    lines = [
+        f"Eligibility for the {report.term} term, reference {report.reference:%m/%Y}{start}",
+        f"Rules: {report.rule_set} {report.rule_set_hash}",
+    ]
+    for verdict in report.people:
+        lines += ["", *_person_lines(verdict)]
+    if structure is not None:
+        lines += [
+            "",
+            f"Current planning: {structure.planned} cadres; "
+            f"under 40: {structure.young} ({_percent(structure.young, structure.planned)}, "
+            f"{'met' if structure.young_met else 'below target'}); "
+            f"women: {structure.women} ({_percent(structure.women, structure.planned)}, "
+            f"{'met' if structure.women_met else 'below target'}); "
+            f"woman among key leaders: {'yes' if structure.woman_key_leader_met else 'no'}",
+        ]
+    if limits is not None:
+        for position, cadres in limits.crowded_positions.items():
+            lines.append(f"  over the limit: {position} has {len(cadres)} cadres")
+        for cadre, positions in limits.busy_cadres.items():
+            lines.append(f"  over the limit: {cadre} is planned for {'; '.join(positions)}")
+    return "\n".join(lines)
+
+
+def _person_lines(verdict: PersonEligibility) -> list[str]:
+    person = verdict.person
+    lines = [
+        f"{person.id}  {person.full_name}  ({person.post}, {person.unit})",
+        f"  retirement {verdict.retirement:%m/%Y}; {verdict.months_left} months left",
+    ]
+    allowed = [
+        f"{c.title} (category {c.category}, {c.months_required} months)"
+        for c in verdict.may_be_planned_for
+    ]
+    lines.append(f"  may be planned for: {'; '.join(allowed) or 'none'}")
+    for reason in verdict.general:
+        lines.append(f"  against: {reason.en}{' (removal)' if reason.removal else ''}")
+    for check in verdict.positions:
+        for reason in check.reasons:
+            if reason not in verdict.general:
+                lines.append(f"  against {check.title}: {reason.en}")
+        for flag in check.flags:
+            lines.append(f"  flag {check.title}: {flag.en}")
+    for planned in verdict.planning:
+        rule = "transitional" if planned.transitional else "QĐ 50"
+        state = "keeps" if planned.keeps else "leaves"
+        why = "; ".join(reason.en for reason in planned.reasons)
+        lines.append(
+            f"  planned for {planned.position} ({rule}, needs {planned.months_required}): "
+            f"{state}{': ' + why if why else ''}"
+        )
+    return lines
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{part * 100 / whole:.1f}%" if whole else "—"

@@ -13,7 +13,11 @@ def test_select_reference_ballot(benchmark: BenchmarkFixture) -> None:
     """How long does selecting over 25 positions × 6 candidates, 40 convened, take?"""
     rng = random.Random(331)
     cadres = [f"c{i:02d}" for i in range(60)]
-    counts = {f"p{p:02d}": {c: rng.randint(0, 36) for c in rng.sample(cadres, 6)} for p in range(25)}
+    counts = {
+        f"p{p:02d}": {c: rng.randint(0, 36) for c in rng.sample(cadres, 6)} for p in range(25)
+    }
     quotas = dict.fromkeys(counts, 3)
-    result = benchmark(select, FINAL, counts, quotas, 36, 40, {c: rng.randint(0, 2) for c in cadres})
+    result = benchmark(
+        select, FINAL, counts, quotas, 36, 40, {c: rng.randint(0, 2) for c in cadres}
+    )
     assert all(len(chosen) <= 3 for chosen in result.chosen.values())

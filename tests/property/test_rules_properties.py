@@ -1,11 +1,13 @@
-"""Property tests of the thresholds and the final-step selection against their definitions."""
+"""Property tests of the thresholds, the selection and retirement against their definitions."""
 
 from collections import Counter
+from datetime import date
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from voting.rules import KH331, passes, quorum_met, select
+from voting.rules import KH331, months_left, passes, quorum_met, retirement_month, select
+from voting.rules.retirement import month_index, month_start
 
 FINAL = KH331.step("next_term", 5)
 
@@ -81,3 +83,31 @@ def test_selection_keeps_quotas_cap_and_surfaces_every_boundary_tie(
         else:
             assert position not in result.ties
     assert result.complete == (not result.ties and not result.over_cap)
+
+
+@given(
+    sex=st.sampled_from(["M", "F"]),
+    born=st.dates(min_value=date(1950, 1, 1), max_value=date(2000, 12, 31)),
+    earlier=st.integers(min_value=1, max_value=240),
+    reference=st.dates(min_value=date(2001, 1, 1), max_value=date(2040, 12, 31)),
+)
+def test_months_left_never_grows_with_an_earlier_birth(
+    sex: str, born: date, earlier: int, reference: date
+) -> None:
+    older = month_start(month_index(born) - earlier)
+    assert months_left(sex, older, reference) <= months_left(sex, born, reference)
+
+
+@given(
+    sex=st.sampled_from(["M", "F"]),
+    born=st.dates(min_value=date(1940, 1, 1), max_value=date(2005, 12, 31)),
+)
+def test_retirement_month_is_the_first_month_reaching_the_required_age(
+    sex: str, born: date
+) -> None:
+    schedule = KH331.retirement[sex]
+    retires = month_index(retirement_month(sex, born))
+    age = retires - month_index(born)
+    assert age >= schedule.required_months(retires // 12)
+    before = retires - 1
+    assert before - month_index(born) < schedule.required_months(before // 12)

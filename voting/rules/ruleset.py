@@ -200,6 +200,19 @@ class RuleSet:
                 return post
         return None
 
+    def position_for(self, title: str) -> PositionKind | None:
+        """The position of a planned title: exact ("Giám đốc Sở", or its key) or a unit's post
+        ("Trưởng phòng Quản lý Thương mại" is a Trưởng phòng position)."""
+        wanted = " ".join(title.split()).casefold()
+        for kind in self.positions.values():
+            if wanted in (kind.title.casefold(), kind.key):
+                return kind
+        for kind in self.positions.values():
+            prefix = kind.title.casefold().removesuffix(" và tương đương")
+            if kind.per_unit and wanted.startswith(prefix + " "):
+                return kind
+        return None
+
     def provenance(self) -> dict[str, str]:
         """What every result carries to say which rules produced it."""
         return {"rule_set": self.name, "rule_set_hash": self.hash}

@@ -1,0 +1,94 @@
+"""Rows of a CSV or XLSX file as dictionaries of text, with the row number a person would see.
+
+Every import (people, external attendees, planning lists) reads through here, so CSV and XLSX
+behave the same: the first row names the columns, cells become stripped text, dates become
+ISO `YYYY-MM-DD`, whole numbers lose their `.0`, and blank rows are skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+
+class TableError(ValueError):
+    """The file cannot be read as a table (missing, wrong type, no header, bad encoding)."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row: `number` is its line (CSV) or row (XLSX) number, the header being 1."""
+
+    number: int
+    cells: dict[str, str]
+
+    def get(self, column: str) -> str:
+        return self.cells.get(column, "")
+
+
+def read_rows(path: str | Path, required: tuple[str, ...] = ()) -> list[Row]:
+    """The data rows of `path` (.csv in UTF-8, or .xlsx: its first sheet)."""
+    path = Path(path)
+    if not path.is_file():
+        raise TableError(f"{path}: no such file")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        header, rows = _csv_rows(path)
+    elif suffix == ".xlsx":
+        header, rows = _xlsx_rows(path)
+    else:
+        raise TableError(f"{path}: expected a .csv or .xlsx file")
+    missing = [column for column in required if column not in header]
+    if missing:
+        raise TableError(f"{path}: missing column(s) {', '.join(missing)}")
+    result = []
+    for number, values in rows:
+        cells = {name: _text(value) for name, value in zip(header, values, strict=False) if name}
+        if any(cells.values()):
+            result.append(Row(number, cells))
+    return result
+
+
+def _csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[Any]]]]:
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except UnicodeDecodeError as error:
+        raise TableError(
+            f"{path}: not UTF-8 text ({error.reason} at byte {error.start})"
+        ) from error
+    reader = csv.reader(lines)
+    header = [name.strip() for name in next(reader, [])]
+    if not any(header):
+        raise TableError(f"{path}: empty file, expected a header row")
+    return header, ((number, values) for number, values in enumerate(reader, start=2))
+
+
+def _xlsx_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[Any]]]]:
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise TableError(f"{path}: not a readable XLSX workbook ({error})") from error
+    rows = list(workbook.worksheets[0].iter_rows(values_only=True))
+    workbook.close()
+    if not rows or not any(rows[0]):
+        raise TableError(f"{path}: empty sheet, expected a header row")
+    header = [_text(name) for name in rows[0]]
+    return header, ((number, list(values)) for number, values in enumerate(rows[1:], start=2))
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
