@@ -16,8 +16,16 @@ class CanonicalError(ValueError):
     """A value cannot be encoded canonically, or bytes are not in canonical form."""
 
 
+SAFE_INTEGER = 2**53 - 1
+"""The largest integer JavaScript reads exactly: canonical JSON holds none beyond ±this."""
+
+
 def _check(value: Any, path: str) -> None:
-    if isinstance(value, bool | int | str):
+    if isinstance(value, bool | str):
+        return
+    if isinstance(value, int):
+        if abs(value) > SAFE_INTEGER:
+            raise CanonicalError(f"{path}: integer {value} is beyond ±(2^53 − 1)")
         return
     if isinstance(value, dict):
         for key, item in value.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -10,12 +11,16 @@ from typing import Any, TypeVar
 
 import click
 
+from voting import canonical
+from voting.crypto.installation import load_or_create
 from voting.rules import KH331, RulesError, RuleSet, load_rule_set
 from voting.rules.eligibility import EligibilityReport, PersonEligibility, eligibility
 from voting.rules.people import parse_month, people_from_rows, planning_from_rows
 from voting.rules.ruleset import Step
 from voting.rules.structure import LimitReport, StructureReport, check_limits, structure_report
 from voting.tabular import TableError, read_rows
+from voting.tally.simulation import SimulationError, simulate
+from voting.tally.verify import RecordError, Summary, verify_record
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -27,7 +32,7 @@ def domain_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except (RulesError, TableError) as exc:
+        except (RulesError, TableError, SimulationError) as exc:
             raise click.ClickException(str(exc)) from exc
 
     return wrapper  # type: ignore[return-value]
@@ -223,3 +228,55 @@ def _person_lines(verdict: PersonEligibility) -> list[str]:
 
 def _percent(part: int, whole: int) -> str:
     return f"{part * 100 / whole:.1f}%" if whole else "—"
+
+
+def instance_folder() -> Path:
+    """Where the installation keeps its key and database: $VOTING_INSTANCE or ./instance."""
+    return Path(os.environ.get("VOTING_INSTANCE", "instance"))
+
+
+@main.command("demo-record")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--voters", type=click.IntRange(min=1), required=True)
+@click.option("--candidates", type=click.IntRange(min=1), required=True)
+@click.option("--sections", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--quota", type=click.IntRange(min=1), default=3, show_default=True)
+@domain_errors
+def demo_record(out: Path, voters: int, candidates: int, sections: int, quota: int) -> None:
+    """Write the signed record of a simulated conference to OUT, and its expected counts
+    beside it (rec.json → rec.counts.json)."""
+    result = simulate(voters, candidates, sections, quota, load_or_create(instance_folder()))
+    out.write_bytes(result.record)
+    expected = out.with_name(out.name.removesuffix(".json") + ".counts.json")
+    expected.write_bytes(canonical.dumps(result.expected))
+    click.echo(f"{out}: {voters} ballots, {candidates} candidates; expected counts in {expected}")
+
+
+@main.command("verify")
+@click.argument("record", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--key", metavar="HEX", help="The installation's public key the record must carry.")
+def verify_command(record: Path, key: str | None) -> None:
+    """Re-check a conference record offline; exit 0 only when every check holds."""
+    try:
+        summary = verify_record(record.read_bytes(), key)
+    except OSError as error:
+        raise click.ClickException(f"{record}: {error.strerror}") from error
+    except RecordError as error:
+        raise click.ClickException(f"{record}: NOT VERIFIED: {error}") from error
+    click.echo(format_summary(summary))
+
+
+def format_summary(summary: Summary) -> str:
+    """A verified record in a few lines a person can compare with the minutes."""
+    lines = [
+        f"VERIFIED: {summary.title} ({summary.conference_id})",
+        f"Rules {summary.rule_set}; {summary.procedure} step {summary.step}",
+        f"Convened {summary.convened}, present {summary.present}; cards {summary.cards} "
+        f"({summary.voided} voided); ballots {summary.ballots}",
+        f"Ballot list hash {summary.ballot_list_hash}",
+        f"Opened by committee members {', '.join(map(str, summary.opened_by))}",
+        f"Installation key {summary.installation_key}",
+    ]
+    for section, counts in summary.counts.items():
+        lines.append(f"  {section}: " + ", ".join(f"{c} {n}" for c, n in counts.items()))
+    return "\n".join(lines)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import pysodium
 
+from voting.crypto.framing import frame
+
 SIZE = 32
 ORDER = 2**252 + 27742317777372353535851937790883648493
 _ZERO = bytes(SIZE)
@@ -149,10 +151,7 @@ def total(points: Iterable[Point]) -> Point:
 def hash_to_scalar(tag: str, *parts: bytes) -> Scalar:
     """A scalar from a domain tag and byte strings, each length-prefixed so none can run into
     the next: BLAKE2b-512 of the framed input, reduced modulo the group order."""
-    framed = bytearray()
-    for part in (tag.encode(), *parts):
-        framed += len(part).to_bytes(4, "big") + part
-    digest = pysodium.crypto_generichash(bytes(framed), outlen=64)
+    digest = pysodium.crypto_generichash(frame(tag.encode(), *parts), outlen=64)
     return Scalar(pysodium.crypto_core_ristretto255_scalar_reduce(digest))
 
 

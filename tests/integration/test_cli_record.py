@@ -1,0 +1,73 @@
+"""`voting demo-record` writes a signed record and its expected counts; `voting verify` agrees
+with them, pins the installation key, and refuses any change."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from voting import canonical
+from voting.cli import main
+
+
+@pytest.fixture
+def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.setenv("VOTING_INSTANCE", str(tmp_path / "instance"))
+    return CliRunner()
+
+
+def make(runner: CliRunner, out: Path, *args: str) -> None:
+    result = runner.invoke(main, ["demo-record", str(out), *args])
+    assert result.exit_code == 0, result.output
+
+
+def test_demo_record_verifies_to_its_expected_counts(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "rec.json"
+    make(runner, out, "--voters", "7", "--candidates", "5", "--sections", "2", "--quota", "3")
+    expected = json.loads((tmp_path / "rec.counts.json").read_text("utf-8"))
+    assert {s: len(c) for s, c in expected.items()} == {"s1": 3, "s2": 2}
+    record = canonical.loads(out.read_bytes())
+    assert [s["quota"] for s in record["ballot"]["sections"]] == [3, 2]
+    assert record["counts"] == expected
+    assert all(0 <= n <= 7 for counts in expected.values() for n in counts.values())
+    key = record["installation"]["public_key"]
+    result = runner.invoke(main, ["verify", str(out), "--key", key])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("VERIFIED")
+    for section, counts in expected.items():
+        assert f"{section}: " + ", ".join(f"{c} {n}" for c, n in counts.items()) in result.output
+
+
+def test_verify_fails_on_a_changed_byte_or_another_key(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "rec.json"
+    make(runner, out, "--voters", "3", "--candidates", "2")
+    data = bytearray(out.read_bytes())
+    index = data.index(b'"counts"') + 20
+    data[index] ^= 0x02
+    changed = tmp_path / "changed.json"
+    changed.write_bytes(bytes(data))
+    result = runner.invoke(main, ["verify", str(changed)])
+    assert result.exit_code == 1 and "NOT VERIFIED" in result.output
+    result = runner.invoke(main, ["verify", str(out), "--key", "ab" * 32])
+    assert result.exit_code == 1 and "not the expected" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--voters", "2", "--candidates", "1", "--sections", "2"], "one candidate per section"),
+        (["--voters", "0", "--candidates", "3"], "0 is not in the range"),
+    ],
+)
+def test_impossible_sizes_are_refused(
+    runner: CliRunner, tmp_path: Path, args: list[str], fragment: str
+) -> None:
+    result = runner.invoke(main, ["demo-record", str(tmp_path / "r.json"), *args])
+    assert result.exit_code != 0 and fragment in result.output
+    assert not (tmp_path / "r.json").exists()
+
+
+def test_verify_reports_a_missing_file(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["verify", str(tmp_path / "none.json")])
+    assert result.exit_code == 1 and "No such file" in result.output

@@ -1,0 +1,194 @@
+"""The offline verifier accepts the records the system makes and names each kind of change."""
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from voting import canonical
+from voting.crypto.installation import InstallationKey, load_or_create
+from voting.tally.record import signed_message
+from voting.tally.simulation import simulate
+from voting.tally.verify import RecordError, verify_record
+
+Document = dict[str, Any]
+
+
+@pytest.fixture(scope="module")
+def key(tmp_path_factory: pytest.TempPathFactory) -> InstallationKey:
+    return load_or_create(tmp_path_factory.mktemp("instance"))
+
+
+@pytest.fixture(scope="module")
+def made(key: InstallationKey) -> tuple[bytes, Any]:
+    result = simulate(voters=6, candidates=6, sections=2, quota=2, installation=key)
+    return result.record, result.expected
+
+
+def resign(document: Document, key: InstallationKey) -> bytes:
+    """The changed document, signed again: only the deeper checks can catch the change."""
+    document = {k: v for k, v in document.items() if k != "signature"}
+    return canonical.dumps({**document, "signature": key.sign(signed_message(document))})
+
+
+def test_a_made_record_verifies_with_its_counts(made: tuple[bytes, Any], key: Any) -> None:
+    record, expected = made
+    summary = verify_record(record, key.public_hex)
+    assert summary.counts == expected
+    assert summary.ballots == 6 and summary.opened_by == (1, 2)
+
+
+def test_every_single_byte_change_is_caught(made: tuple[bytes, Any]) -> None:
+    record = made[0]
+    for position in range(0, len(record), max(1, len(record) // 300)):
+        changed = bytearray(record)
+        changed[position] ^= 0x01
+        with pytest.raises(RecordError):
+            verify_record(bytes(changed))
+
+
+def test_a_pinned_key_refuses_another_installation(made: tuple[bytes, Any], tmp_path: Path) -> None:
+    other = load_or_create(tmp_path)
+    document = canonical.loads(made[0])
+    document["installation"] = {"public_key": other.public_hex}
+    swapped = resign(document, other)
+    verify_record(swapped)  # consistent on its own…
+    with pytest.raises(RecordError, match="not the expected"):
+        verify_record(swapped, canonical.loads(made[0])["installation"]["public_key"])
+
+
+def test_a_non_canonical_file_is_refused(made: tuple[bytes, Any]) -> None:
+    with pytest.raises(RecordError, match="canonical"):
+        verify_record(made[0] + b"\n")
+
+
+def first_mark(document: Document) -> Document:
+    mark: Document = document["ballots"][0]["sections"][0]["marks"][0]
+    return mark
+
+
+def swap_ciphertexts(document: Document) -> None:
+    marks = document["ballots"][0]["sections"][0]["marks"]
+    marks[0]["ciphertext"], marks[1]["ciphertext"] = marks[1]["ciphertext"], marks[0]["ciphertext"]
+
+
+def change_response(document: Document) -> None:
+    proof = first_mark(document)["proof"]
+    proof["responses"][0] = document["ballots"][1]["sections"][0]["marks"][0]["proof"]["responses"][
+        0
+    ]
+
+
+def change_challenge(document: Document) -> None:
+    proof = first_mark(document)["proof"]
+    proof["challenges"][0], proof["challenges"][1] = proof["challenges"][1], proof["challenges"][0]
+
+
+def change_signature(document: Document) -> None:
+    ballot = document["ballots"][0]
+    ballot["signature"] = document["ballots"][1]["signature"]
+
+
+def raise_count(document: Document) -> None:
+    section = next(iter(document["counts"]))
+    candidate = next(iter(document["counts"][section]))
+    document["counts"][section][candidate] += 1
+
+
+def change_present(document: Document) -> None:
+    document["frozen"]["present"] += 1
+    document["frozen"]["convened"] += 1
+
+
+def drop_ballot(document: Document) -> None:
+    document["ballots"].pop()
+
+
+def duplicate_ballot(document: Document) -> None:
+    document["ballots"].insert(1, document["ballots"][0])
+
+
+def reorder_ballots(document: Document) -> None:
+    document["ballots"][0], document["ballots"][1] = document["ballots"][1], document["ballots"][0]
+
+
+def void_a_used_card(document: Document) -> None:
+    document["cards"]["voided"] = [document["ballots"][0]["card"]]
+
+
+def change_partial(document: Document) -> None:
+    shares = document["partials"][0]["shares"]
+    shares[0]["share"], shares[1]["share"] = shares[1]["share"], shares[0]["share"]
+
+
+def drop_partial(document: Document) -> None:
+    document["partials"].pop()
+
+
+def change_count_signature(document: Document) -> None:
+    signatures = document["count_signatures"]
+    signatures[0]["signature"] = signatures[1]["signature"]
+
+
+def swap_member_key(document: Document) -> None:
+    reveals = document["committee"]["reveals"]
+    reveals[0]["signing_key"] = reveals[1]["signing_key"]
+
+
+def change_rules(document: Document) -> None:
+    document["rule_set"]["content"]["quorum"] = "1/2"
+
+
+def change_ballot_definition(document: Document) -> None:
+    document["ballot"]["sections"][0]["quota"] = 1
+
+
+def change_aggregate(document: Document) -> None:
+    section = next(iter(document["aggregate"]))
+    first, second = list(document["aggregate"][section])[:2]
+    sums = document["aggregate"][section]
+    sums[first], sums[second] = sums[second], sums[first]
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (swap_ciphertexts, "ballot 0"),
+        (change_response, "does not verify"),
+        (change_challenge, "does not verify"),
+        (change_signature, "signature"),
+        (raise_count, "counts"),
+        (change_present, "fingerprint"),
+        (drop_ballot, "ballot_list_hash"),
+        (duplicate_ballot, "already cast"),
+        (reorder_ballots, "hash order"),
+        (void_a_used_card, "voided"),
+        (change_partial, "partials"),
+        (drop_partial, "must open the box"),
+        (change_count_signature, "count_signatures"),
+        (swap_member_key, "committee"),
+        (change_rules, "rule_set"),
+        (change_ballot_definition, "fingerprint"),
+        (change_aggregate, "aggregate"),
+    ],
+)
+def test_each_kind_of_change_is_named(
+    made: tuple[bytes, Any],
+    key: InstallationKey,
+    change: Callable[[Document], None],
+    where: str,
+) -> None:
+    document = canonical.loads(made[0])
+    change(document)
+    with pytest.raises(RecordError, match=where):
+        verify_record(resign(document, key), key.public_hex)
+
+
+def test_a_ballot_of_another_conference_is_refused(key: InstallationKey) -> None:
+    one = canonical.loads(simulate(3, 2, 1, 1, key).record)
+    other = canonical.loads(simulate(3, 2, 1, 1, key).record)
+    one["ballots"][0] = other["ballots"][0]
+    one["ballots"].sort(key=canonical.sha256_hex)
+    with pytest.raises(RecordError, match="for conference"):
+        verify_record(resign(one, key))

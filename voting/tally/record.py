@@ -1,0 +1,103 @@
+"""The conference record: one canonical JSON document that holds everything needed to re-check
+a count offline, signed by the installation's Ed25519 key. Its format is `docs/record.md`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from voting import canonical
+from voting.crypto.ballot import Ballot, BallotDefinition, ballot_hash
+from voting.crypto.decryption import CountSignature, PartialDecryption
+from voting.crypto.dkg import Transcript
+from voting.crypto.framing import frame
+from voting.crypto.installation import InstallationKey
+from voting.rules import RuleSet
+from voting.tally.ballot_list import CheckedList
+
+FORMAT = "voting-record/v1"
+SIGNATURE_TAG = "voting/record/signature/v1"
+
+Counts = dict[str, dict[str, int]]
+
+
+@dataclass(frozen=True)
+class Conference:
+    """Which conference a record is of: its id (the one cards and the committee are bound to),
+    title, and the rule-set step it runs."""
+
+    id: str
+    title: str
+    procedure: str
+    step: int
+
+
+def counts_by_section(definition: BallotDefinition, flat: Sequence[int]) -> Counts:
+    """Section id → candidate id → count, from counts in ballot order."""
+    values = iter(flat)
+    return {
+        section.id: {candidate: next(values) for candidate in section.candidates}
+        for section in definition.sections
+    }
+
+
+def make_record(
+    *,
+    conference: Conference,
+    rule_set: RuleSet,
+    definition: BallotDefinition,
+    card_keys: Sequence[str],
+    voided: Sequence[str],
+    convened: int,
+    present: int,
+    transcript: Transcript,
+    fingerprint: str,
+    ballots: Sequence[Ballot],
+    checked: CheckedList,
+    partials: Sequence[PartialDecryption],
+    counts: Counts,
+    count_signatures: Sequence[CountSignature],
+) -> dict[str, Any]:
+    """The unsigned record; ballots are put in hash order (never the order they arrived in)."""
+    ordered = sorted(ballots, key=ballot_hash)
+    return {
+        "format": FORMAT,
+        "conference": {
+            "id": conference.id,
+            "title": conference.title,
+            "procedure": conference.procedure,
+            "step": conference.step,
+        },
+        "rule_set": {"name": rule_set.name, "hash": rule_set.hash, "content": rule_set.content},
+        "ballot": definition.to_dict(),
+        "cards": {"keys": sorted(card_keys), "voided": sorted(voided)},
+        "frozen": {"convened": convened, "present": present},
+        "committee": transcript.to_json(),
+        "fingerprint": fingerprint,
+        "ballots": [ballot.to_dict() for ballot in ordered],
+        "ballot_list_hash": checked.list_hash,
+        "aggregate": {
+            section: {candidate: c.to_dict() for candidate, c in sums.items()}
+            for section, sums in checked.sums.items()
+        },
+        "partials": [partial.to_json() for partial in sorted(partials, key=lambda p: p.member)],
+        "counts": counts,
+        "count_signatures": [
+            item.to_json() for item in sorted(count_signatures, key=lambda s: s.member)
+        ],
+    }
+
+
+def signed_message(document: dict[str, Any]) -> bytes:
+    """What the installation signs: the tag and the canonical record without `signature`."""
+    unsigned = {key: value for key, value in document.items() if key != "signature"}
+    return frame(SIGNATURE_TAG.encode(), canonical.dumps(unsigned))
+
+
+def sign_record(document: dict[str, Any], key: InstallationKey) -> bytes:
+    """The record's file: canonical JSON with the installation's public key and signature
+    (no trailing newline: the file is exactly the signed bytes' JSON)."""
+    with_key = {**document, "installation": {"public_key": key.public_hex}}
+    return canonical.dumps({**with_key, "signature": key.sign(signed_message(with_key))})
