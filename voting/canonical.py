@@ -53,7 +53,11 @@ def loads(data: bytes) -> Any:
         value = json.loads(data.decode("utf-8"), parse_float=_refuse_float, parse_constant=_refuse)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise CanonicalError(f"not valid JSON: {exc}") from exc
-    if dumps(value) != data:
+    try:
+        encoded = dumps(value)
+    except UnicodeEncodeError as exc:  # a lone surrogate such as "\ud800"
+        raise CanonicalError(f"not valid Unicode text: {exc.reason}") from exc
+    if encoded != data:
         raise CanonicalError("not in canonical form (key order, whitespace or escaping differ)")
     return value
 

@@ -35,6 +35,7 @@ def test_the_safe_integer_bounds_are_allowed() -> None:
         b'{"a":null}',
         b"[9007199254740992]",
         b"\xff",
+        b'["\\ud800"]',
     ],
 )
 def test_non_canonical_bytes_are_refused(data: bytes) -> None:

@@ -17,9 +17,9 @@ import pysodium
 from voting import canonical
 from voting.crypto import proofs
 from voting.crypto.cards import Card
-from voting.crypto.elgamal import Ciphertext, add_all, encrypt, strict_hex
+from voting.crypto.elgamal import Ciphertext, add_all, encrypt
 from voting.crypto.framing import frame
-from voting.crypto.group import GroupError, Point, Scalar
+from voting.crypto.group import GroupError, Point, Scalar, strict_hex
 from voting.crypto.proofs import ProofContext, RangeProof
 
 SIGNATURE_TAG = "voting/ballot/signature/v1"

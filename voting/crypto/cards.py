@@ -23,6 +23,9 @@ GROUP = 4
 _ALIASES = str.maketrans({"I": "1", "L": "1", "O": "0"})
 _SEPARATORS = re.compile(r"[\s-]+")
 
+MAX_CONFERENCE_ID_BYTES = 64
+"""BLAKE2b's longest key: the conference id keys the derivation of every card's seed."""
+
 
 class CardError(ValueError):
     """A card code, secret, conference id or card URL that cannot be used; the message says why
@@ -101,8 +104,10 @@ def secret_from_url(url: str) -> bytes:
 def conference_key(conference_id: str) -> bytes:
     """The conference id as the BLAKE2b key (UTF-8, 1..64 bytes: BLAKE2b's key sizes)."""
     key = conference_id.encode()
-    if not 1 <= len(key) <= 64:
-        raise CardError("a conference id is 1 to 64 bytes of UTF-8 (it keys BLAKE2b)")
+    if not 1 <= len(key) <= MAX_CONFERENCE_ID_BYTES:
+        raise CardError(
+            f"a conference id is 1 to {MAX_CONFERENCE_ID_BYTES} bytes of UTF-8 (it keys BLAKE2b)"
+        )
     return key
 
 

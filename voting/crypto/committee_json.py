@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from voting.crypto.group import SIZE, GroupError, Point, Scalar
+from voting.crypto.group import SIZE, GroupError, Point, Scalar, strict_hex
 
 
 class CommitteeError(ValueError):
@@ -64,13 +64,10 @@ def raw(message: dict[str, Any], name: str, size: int | None = None) -> bytes:
 
 def _bytes(value: object, name: str, size: int | None) -> bytes:
     try:
-        data = bytes.fromhex(value) if isinstance(value, str) else None
-    except ValueError:
-        data = None
-    if data is None or data.hex() != value or (size is not None and len(data) != size):
+        return strict_hex(value, size)
+    except GroupError:
         wanted = f"{size} bytes" if size is not None else "bytes"
-        raise CommitteeError(f"{name} must be {wanted} as lowercase hex")
-    return data
+        raise CommitteeError(f"{name} must be {wanted} as lowercase hex") from None
 
 
 def point(message: dict[str, Any], name: str, allow_identity: bool = False) -> Point:

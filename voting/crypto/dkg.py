@@ -29,6 +29,7 @@ import pysodium
 
 from voting import canonical
 from voting.crypto import committee_json as wire
+from voting.crypto.cards import MAX_CONFERENCE_ID_BYTES
 from voting.crypto.committee_json import CommitteeError
 from voting.crypto.framing import u32
 from voting.crypto.group import Point, Scalar, hash_to_scalar, total
@@ -47,8 +48,11 @@ class Ceremony:
     members: int = 3
 
     def __post_init__(self) -> None:
-        if not self.conference_id:
-            raise CommitteeError("a key ceremony needs a conference id")
+        if not 1 <= len(self.conference_id.encode()) <= MAX_CONFERENCE_ID_BYTES:
+            raise CommitteeError(
+                f"a conference id is 1 to {MAX_CONFERENCE_ID_BYTES} bytes of UTF-8 "
+                "(cards key BLAKE2b with it)"
+            )
         if not 1 <= self.threshold <= self.members <= MAX_MEMBERS:
             raise CommitteeError(f"need 1 ≤ threshold ≤ members ≤ {MAX_MEMBERS}")
 

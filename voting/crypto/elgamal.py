@@ -6,14 +6,11 @@ committee only ever decrypts per-candidate totals, never a single ballot.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from voting.crypto.group import SIZE, GroupError, Point, Scalar
-
-_HEX = re.compile("[0-9a-f]*")
+from voting.crypto.group import GroupError, Point, Scalar
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +40,7 @@ class Ciphertext:
         if not isinstance(data, dict) or set(data) != {"a", "b"}:
             raise GroupError('a ciphertext is an object with exactly the keys "a" and "b"')
         return cls(
-            point_from_hex(data["a"], allow_identity), point_from_hex(data["b"], allow_identity)
+            Point.from_hex(data["a"], allow_identity), Point.from_hex(data["b"], allow_identity)
         )
 
 
@@ -62,22 +59,3 @@ def add_all(ciphertexts: Iterable[Ciphertext]) -> Ciphertext:
     for ciphertext in items:
         result = result + ciphertext
     return result
-
-
-def strict_hex(text: Any, size: int) -> bytes:
-    """Bytes from exactly `2 * size` lowercase hex characters and nothing else, so that what
-    was parsed re-encodes to the very same JSON (Python's `bytes.fromhex` alone would also take
-    upper case and spaces)."""
-    if not isinstance(text, str) or not _HEX.fullmatch(text) or len(text) != 2 * size:
-        raise GroupError(f"expected {2 * size} lowercase hex characters")
-    return bytes.fromhex(text)
-
-
-def point_from_hex(text: Any, allow_identity: bool = False) -> Point:
-    """A point from outside, in strict hex; the identity only where allowed."""
-    return Point.decode(strict_hex(text, SIZE), allow_identity)
-
-
-def scalar_from_hex(text: Any) -> Scalar:
-    """A canonical scalar from outside, in strict hex."""
-    return Scalar.decode(strict_hex(text, SIZE))

@@ -9,8 +9,10 @@ refuses it itself) and the zero scalar are handled here, once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import pysodium
 
@@ -19,6 +21,7 @@ from voting.crypto.framing import frame
 SIZE = 32
 ORDER = 2**252 + 27742317777372353535851937790883648493
 _ZERO = bytes(SIZE)
+_HEX = re.compile("[0-9a-f]*")
 
 
 class GroupError(ValueError):
@@ -49,9 +52,9 @@ class Scalar:
         return cls(bytes(data))
 
     @classmethod
-    def from_hex(cls, text: str) -> Scalar:
-        """`decode` of a lowercase hex string."""
-        return cls.decode(_unhex(text))
+    def from_hex(cls, text: Any) -> Scalar:
+        """`decode` of exactly 64 lowercase hex characters."""
+        return cls.decode(strict_hex(text, SIZE))
 
     def hex(self) -> str:
         return self.raw.hex()
@@ -112,9 +115,9 @@ class Point:
         return cls(bytes(data))
 
     @classmethod
-    def from_hex(cls, text: str, allow_identity: bool = False) -> Point:
-        """`decode` of a lowercase hex string."""
-        return cls.decode(_unhex(text), allow_identity)
+    def from_hex(cls, text: Any, allow_identity: bool = False) -> Point:
+        """`decode` of exactly 64 lowercase hex characters."""
+        return cls.decode(strict_hex(text, SIZE), allow_identity)
 
     @classmethod
     def from_uniform(cls, data: bytes) -> Point:
@@ -155,8 +158,12 @@ def hash_to_scalar(tag: str, *parts: bytes) -> Scalar:
     return Scalar(pysodium.crypto_core_ristretto255_scalar_reduce(digest))
 
 
-def _unhex(text: str) -> bytes:
-    try:
-        return bytes.fromhex(text)
-    except (TypeError, ValueError) as error:
-        raise GroupError("not a hex string") from error
+def strict_hex(text: Any, size: int | None = None) -> bytes:
+    """Bytes from lowercase hex and nothing else (exactly `size` bytes unless None), so that
+    what was parsed re-encodes to the very same JSON: `bytes.fromhex` alone would also take
+    upper case and spaces."""
+    if not isinstance(text, str) or not _HEX.fullmatch(text) or len(text) % 2:
+        raise GroupError("expected lowercase hex")
+    if size is not None and len(text) != 2 * size:
+        raise GroupError(f"expected {2 * size} lowercase hex characters")
+    return bytes.fromhex(text)

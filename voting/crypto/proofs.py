@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from voting.crypto.elgamal import Ciphertext, scalar_from_hex
+from voting.crypto.elgamal import Ciphertext
 from voting.crypto.framing import u32
 from voting.crypto.group import GroupError, Point, Scalar, hash_to_scalar
 
@@ -57,7 +57,7 @@ class RangeProof:
         lists = data["challenges"], data["responses"]
         if not all(isinstance(items, list) for items in lists):
             raise GroupError("a proof's challenges and responses are lists")
-        return cls(*(tuple(scalar_from_hex(item) for item in items) for items in lists))
+        return cls(*(tuple(Scalar.from_hex(item) for item in items) for items in lists))
 
 
 def prove(

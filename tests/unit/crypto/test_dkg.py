@@ -259,8 +259,10 @@ def test_ceremony_parameters_are_checked() -> None:
     """t must be 1..n, and members are numbered 1..n."""
     with pytest.raises(CommitteeError, match="threshold ≤ members"):
         Ceremony(CONFERENCE, 4, 3)
-    with pytest.raises(CommitteeError, match="needs a conference id"):
-        Ceremony("")
+    for bad in ("", "x" * 65, "đ" * 33):
+        with pytest.raises(CommitteeError, match="1 to 64 bytes of UTF-8"):
+            Ceremony(bad)
+    assert Ceremony("đ" * 32).conference_id == "đ" * 32
     with pytest.raises(CommitteeError, match=r"member 4 is not one of 1\.\.3"):
         Member(Ceremony(CONFERENCE), 4)
 

@@ -9,11 +9,8 @@ from voting.crypto.elgamal import (
     Ciphertext,
     add_all,
     encrypt,
-    point_from_hex,
-    scalar_from_hex,
-    strict_hex,
 )
-from voting.crypto.group import GroupError, Point, Scalar
+from voting.crypto.group import GroupError, Point, Scalar, strict_hex
 
 SECRET = Scalar.random()
 KEY = Point.base(SECRET)
@@ -86,6 +83,6 @@ def test_strict_hex_takes_only_exact_lowercase_hex() -> None:
         with pytest.raises(GroupError):
             strict_hex(bad, 2)
     with pytest.raises(GroupError):
-        scalar_from_hex("ff" * 32)  # above the group order
+        Scalar.from_hex("ff" * 32)  # above the group order
     with pytest.raises(GroupError):
-        point_from_hex(KEY.hex().upper())
+        Point.from_hex(KEY.hex().upper())

@@ -1,0 +1,192 @@
+// Opening the ballot box, mirroring voting/crypto/decryption.py: partial decryptions with
+// proofs, their combination, signed counts.
+//
+// Member j's partial decryption of an aggregate ciphertext (a, b) is D_j = s_j·a, with a
+// Chaum–Pedersen proof that log_G(Y_j) = log_a(D_j), so a wrong partial is caught and named.
+// Any t verified partials give m·G = b − Σ λ_j·D_j (Lagrange at zero); m is found by counting
+// up from 0 to the number of ballots. Only aggregates of a fully verified ballot list may be
+// passed here (see ballot-box.js): decrypting one ballot or a subset would reveal votes.
+// Formats: docs/crypto-committee.md.
+import sodium from './sodium.js';
+import { equal, frame, toHex, u32be, utf8 } from './bytes.js';
+import { dumps } from './canonical.js';
+import { add, base, hashToScalar, identity, mul, randomScalar, scalarAdd, scalarInverse, scalarMul, scalarOf, sub, total } from './group.js';
+import * as wire from './committee-wire.js';
+import { CommitteeError } from './committee-wire.js';
+import { MAX_MEMBERS } from './dkg.js';
+
+export const DECRYPTION_TAG = 'voting/committee/decryption/v1';
+export const COUNTS_TAG = 'voting/committee/counts/v1';
+
+export class DecryptionError extends CommitteeError {}
+
+/** The parts hashed (after the tag) for a decryption proof's challenge: conference, member,
+ * statement, commitments. */
+export function decryptionParts(conferenceId, member, publicShare, a, share, commitmentG, commitmentA) {
+  return [utf8(conferenceId), u32be(member), publicShare, a, share, commitmentG, commitmentA];
+}
+
+export function decryptionChallenge(...statement) {
+  return hashToScalar(DECRYPTION_TAG, ...decryptionParts(...statement));
+}
+
+/**
+ * This member's partial decryption of each ciphertext ({a, b}), as {conferenceId, member,
+ * shares: [{share, commitmentG, commitmentA, response}]}. `nonces` (one per ciphertext) are for
+ * test vectors only.
+ */
+export function partialDecrypt(key, ciphertexts, nonces = ciphertexts.map(() => randomScalar())) {
+  if (nonces.length !== ciphertexts.length) throw new DecryptionError('one nonce per ciphertext');
+  const publicShare = key.transcript.publicShare(key.member);
+  const shares = ciphertexts.map(({ a }, i) => {
+    const nonce = nonces[i];
+    const share = mul(a, key.secretShare);
+    const commitmentG = base(nonce);
+    const commitmentA = mul(a, nonce);
+    const challenge = decryptionChallenge(key.conferenceId, key.member, publicShare, a, share, commitmentG, commitmentA);
+    return { share, commitmentG, commitmentA, response: scalarAdd(nonce, scalarMul(challenge, key.secretShare)) };
+  });
+  return { conferenceId: key.conferenceId, member: key.member, shares };
+}
+
+export function partialToJSON({ conferenceId, member, shares }) {
+  return {
+    kind: 'committee-partial-decryption',
+    conference_id: conferenceId,
+    member,
+    shares: shares.map((item) => ({
+      share: toHex(item.share),
+      proof: { commitment_g: toHex(item.commitmentG), commitment_a: toHex(item.commitmentA), response: toHex(item.response) },
+    })),
+  };
+}
+
+export function partialFromJSON(value) {
+  const message = wire.fields(value, 'committee-partial-decryption', ['conference_id', 'member', 'shares']);
+  return {
+    conferenceId: wire.text(message, 'conference_id'),
+    member: wire.integer(message, 'member', 1, MAX_MEMBERS),
+    shares: wire.array(message, 'shares').map((item) => {
+      // s_j·a and k·a are the identity exactly when a is (an empty ballot box).
+      const share = wire.nested(item, 'shares', ['share', 'proof']);
+      const proof = wire.nested(share.proof, 'proof', ['commitment_g', 'commitment_a', 'response']);
+      return {
+        share: wire.point(share, 'share', true),
+        commitmentG: wire.point(proof, 'commitment_g'),
+        commitmentA: wire.point(proof, 'commitment_a', true),
+        response: wire.scalar(proof, 'response'),
+      };
+    }),
+  };
+}
+
+/** Check every proof of `partial` against the member's public share Y_j:
+ * z·G = k·G + c·Y_j and z·a = k·a + c·D_j. */
+export function verifyPartial(transcript, ciphertexts, partial) {
+  const { ceremony } = transcript;
+  if (partial.conferenceId !== ceremony.conferenceId) throw new DecryptionError(`member ${partial.member}'s partial is for another conference`);
+  const publicShare = transcript.publicShare(partial.member);
+  if (partial.shares.length !== ciphertexts.length) throw new DecryptionError(`member ${partial.member}'s partial does not cover each ciphertext`);
+  ciphertexts.forEach(({ a }, position) => {
+    const item = partial.shares[position];
+    const c = decryptionChallenge(ceremony.conferenceId, partial.member, publicShare, a, item.share, item.commitmentG, item.commitmentA);
+    const holds =
+      equal(base(item.response), add(item.commitmentG, mul(publicShare, c))) &&
+      equal(mul(a, item.response), add(item.commitmentA, mul(item.share, c)));
+    if (!holds) throw new DecryptionError(`member ${partial.member}'s decryption of ciphertext ${position} does not verify`);
+  });
+}
+
+/** λ_j = Π_{m ≠ j} m / (m − j) mod the group order, for each j in `members`: a Map. */
+export function lagrangeAtZero(members) {
+  const coefficients = new Map();
+  for (const j of members) {
+    let numerator = scalarOf(1);
+    let denominator = scalarOf(1);
+    for (const m of members) {
+      if (m === j) continue;
+      numerator = scalarMul(numerator, scalarOf(m));
+      denominator = scalarMul(denominator, scalarOf(m - j));
+    }
+    coefficients.set(j, scalarMul(numerator, scalarInverse(denominator)));
+  }
+  return coefficients;
+}
+
+/** The count m in 0..ballots of each ciphertext, from at least t verified partials of
+ * distinct members. */
+export function combine(transcript, ciphertexts, partials, ballots) {
+  const byMember = new Map();
+  for (const partial of partials) {
+    if (byMember.has(partial.member)) throw new DecryptionError(`member ${partial.member} gave two partial decryptions`);
+    verifyPartial(transcript, ciphertexts, partial);
+    byMember.set(partial.member, partial);
+  }
+  const { threshold } = transcript.ceremony;
+  if (byMember.size < threshold) throw new DecryptionError(`${threshold} members must open the box, only ${byMember.size} did`);
+  const weights = lagrangeAtZero([...byMember.keys()]);
+  const countsByPoint = smallMultiples(ballots);
+  return ciphertexts.map(({ b }, position) => {
+    const opened = sub(b, total([...byMember].map(([j, partial]) => mul(partial.shares[position].share, weights.get(j)))));
+    const count = countsByPoint.get(toHex(opened));
+    if (count === undefined) throw new DecryptionError(`ciphertext ${position} does not hold a count in 0..${ballots}`);
+    return count;
+  });
+}
+
+/** m·G (hex) → m for m in 0..ballots, by repeated addition. */
+function smallMultiples(ballots) {
+  if (!Number.isInteger(ballots) || ballots < 0) throw new DecryptionError('the number of ballots cannot be negative');
+  const generator = base(scalarOf(1));
+  const table = new Map();
+  let point = identity();
+  for (let m = 0; m <= ballots; m++) {
+    table.set(toHex(point), m);
+    point = add(point, generator);
+  }
+  return table;
+}
+
+// --- count signatures ----------------------------------------------------------------------
+
+/** What is signed: the framed tag, conference id and canonical JSON of the counts. */
+export function countsMessage(conferenceId, counts) {
+  return frame(utf8(COUNTS_TAG), utf8(conferenceId), dumps(counts));
+}
+
+/** This member's signature over `counts`: {conferenceId, member, signature}. */
+export function signCounts(key, counts) {
+  return { conferenceId: key.conferenceId, member: key.member, signature: key.sign(countsMessage(key.conferenceId, counts)) };
+}
+
+export function countSignatureToJSON({ conferenceId, member, signature }) {
+  return { kind: 'committee-count-signature', conference_id: conferenceId, member, signature: toHex(signature) };
+}
+
+export function countSignatureFromJSON(value) {
+  const message = wire.fields(value, 'committee-count-signature', ['conference_id', 'member', 'signature']);
+  return {
+    conferenceId: wire.text(message, 'conference_id'),
+    member: wire.integer(message, 'member', 1, MAX_MEMBERS),
+    signature: wire.raw(message, 'signature', sodium.crypto_sign_BYTES),
+  };
+}
+
+/** Check that at least t distinct members signed exactly `counts` with the signing keys they
+ * published in the ceremony. */
+export function verifyCountSignatures(transcript, counts, signatures) {
+  const { ceremony } = transcript;
+  const message = countsMessage(ceremony.conferenceId, counts);
+  const signers = new Set();
+  for (const item of signatures) {
+    if (item.conferenceId !== ceremony.conferenceId || signers.has(item.member)) {
+      throw new DecryptionError(`member ${item.member}'s signature is repeated or foreign`);
+    }
+    const { signingKey } = transcript.reveal(item.member);
+    if (!sodium.crypto_sign_verify_detached(item.signature, message, signingKey)) {
+      throw new DecryptionError(`member ${item.member}'s signature of the counts fails`);
+    }
+    signers.add(item.member);
+  }
+  if (signers.size < ceremony.threshold) throw new DecryptionError(`${ceremony.threshold} members must sign the counts`);
+}
