@@ -12,6 +12,8 @@ from typing import Any, TypeVar
 import click
 
 from voting import canonical
+from voting.ballots.printed_cards import print_cards
+from voting.crypto.cards import CardError
 from voting.crypto.installation import load_or_create
 from voting.rules import KH331, RulesError, RuleSet, load_rule_set
 from voting.rules.eligibility import EligibilityReport, PersonEligibility, eligibility
@@ -32,7 +34,7 @@ def domain_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except (RulesError, TableError, SimulationError) as exc:
+        except (RulesError, TableError, SimulationError, CardError) as exc:
             raise click.ClickException(str(exc)) from exc
 
     return wrapper  # type: ignore[return-value]
@@ -280,3 +282,24 @@ def format_summary(summary: Summary) -> str:
     for section, counts in summary.counts.items():
         lines.append(f"  {section}: " + ", ".join(f"{c} {n}" for c, n in counts.items()))
     return "\n".join(lines)
+
+
+@main.command("cards")
+@click.option("--conference", "conference_id", required=True, help="The conference's id.")
+@click.option("--count", type=click.IntRange(min=1, max=2000), required=True)
+@click.option(
+    "--base-url", required=True, help="The voting page's address, e.g. http://10.0.0.2/vote"
+)
+@click.option("--title", default="", help="The conference title printed on each card.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--keys", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@domain_errors
+def cards_command(
+    conference_id: str, count: int, base_url: str, title: str, out: Path, keys: Path
+) -> None:
+    """Printed voting cards (A4 PDF, QR and typed code, no name) and their public keys, for the
+    organiser to upload. Run it on a machine other than the server."""
+    printed = print_cards(conference_id, title or conference_id, base_url, count)
+    out.write_bytes(printed.pdf)
+    keys.write_bytes(printed.keys)
+    click.echo(f"{count} cards in {out}; upload {keys} (public keys only) to the server")

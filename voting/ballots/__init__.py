@@ -1,0 +1,1 @@
+"""Ballots outside the cryptography: card lists and printed voting cards."""
