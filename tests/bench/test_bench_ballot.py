@@ -16,14 +16,13 @@ from tests.bench.baseline import baseline, necessary_operations
 from voting import canonical
 from voting.crypto.ballot import (
     Ballot,
-    BallotContext,
     BallotDefinition,
     build_ballot,
-    conference_fingerprint,
     verify_ballot,
 )
 from voting.crypto.cards import Card, make_pool
 from voting.crypto.group import Point, Scalar
+from voting.tally.simulation import opened_context
 
 pytestmark = pytest.mark.bench
 
@@ -44,23 +43,7 @@ DEFINITION = BallotDefinition.from_dict(
 POOL = make_pool(CONFERENCE, 40)
 KEYS = frozenset(POOL.public_keys)
 JOINT_KEY = Point.base(Scalar.random())
-CONTEXT = BallotContext(
-    CONFERENCE,
-    conference_fingerprint(
-        CONFERENCE,
-        rule_set="KH 331",
-        rule_set_hash="00" * 32,
-        procedure="next_term",
-        step=3,
-        definition=DEFINITION,
-        card_keys=POOL.public_keys,
-        joint_key=JOINT_KEY,
-        convened=40,
-        present=40,
-    ),
-    DEFINITION,
-    JOINT_KEY,
-)
+CONTEXT = opened_context(CONFERENCE, DEFINITION, POOL.public_keys, JOINT_KEY, 40, 40)
 _rng = random.Random(331)
 BALLOT = build_ballot(
     CONTEXT,

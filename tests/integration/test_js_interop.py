@@ -13,11 +13,9 @@ import pytest
 from voting import canonical
 from voting.crypto.ballot import (
     Ballot,
-    BallotContext,
     BallotDefinition,
     BallotError,
     ballot_hash,
-    conference_fingerprint,
     verify_ballot,
 )
 from voting.crypto.cards import make_pool
@@ -29,6 +27,7 @@ from voting.crypto.decryption import (
 )
 from voting.crypto.dkg import Ceremony, Commitment, KeyShare, Transcript, simulate_ceremony
 from voting.crypto.group import Point
+from voting.tally.simulation import opened_context
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFERENCE = "hội-nghị-liên-thông"
@@ -58,19 +57,8 @@ def test_a_ballot_built_in_javascript_verifies_in_python() -> None:
     )
     pool = make_pool(CONFERENCE, 3)
     transcript, _ = simulate_ceremony(Ceremony(CONFERENCE))
-    fingerprint = conference_fingerprint(
-        CONFERENCE,
-        rule_set="KH331",
-        rule_set_hash="ab" * 32,
-        procedure="next_term",
-        step=4,
-        definition=definition,
-        card_keys=pool.public_keys,
-        joint_key=transcript.joint_key,
-        convened=4,
-        present=3,
-    )
-    context = BallotContext(CONFERENCE, fingerprint, definition, transcript.joint_key)
+    context = opened_context(CONFERENCE, definition, pool.public_keys, transcript.joint_key, 4, 3)
+    fingerprint = context.fingerprint
     made = node(
         "build-ballot.mjs",
         {

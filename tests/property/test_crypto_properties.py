@@ -8,16 +8,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from voting.crypto.ballot import (
-    BallotContext,
     BallotDefinition,
     aggregate,
     build_ballot,
-    conference_fingerprint,
     verify_ballot,
 )
 from voting.crypto.cards import ALPHABET, Card, CardError, code, display_code, parse_code
 from voting.crypto.elgamal import Ciphertext
 from voting.crypto.group import Point, Scalar
+from voting.tally.simulation import opened_context
 
 CONFERENCE = "property-conference"
 SECRET = Scalar.random()
@@ -57,19 +56,9 @@ def test_the_decrypted_aggregate_is_the_plain_count(
     election: tuple[BallotDefinition, list[dict[str, list[str]]]],
 ) -> None:
     definition, voters = election
-    fingerprint = conference_fingerprint(
-        CONFERENCE,
-        rule_set="KH 331",
-        rule_set_hash="00" * 32,
-        procedure="next_term",
-        step=3,
-        definition=definition,
-        card_keys=[CARD.public_hex],
-        joint_key=KEY,
-        convened=len(voters),
-        present=len(voters),
+    context = opened_context(
+        CONFERENCE, definition, [CARD.public_hex], KEY, len(voters), len(voters)
     )
-    context = BallotContext(CONFERENCE, fingerprint, definition, KEY)
     ballots = [build_ballot(context, CARD, choices) for choices in voters]
     for ballot in ballots:
         verify_ballot(context, ballot, {CARD.public_hex})

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import random
 import secrets
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ from voting.crypto.ballot import (
 from voting.crypto.cards import Card, make_pool
 from voting.crypto.decryption import combine, partial_decrypt, sign_counts
 from voting.crypto.dkg import Ceremony, simulate_ceremony
+from voting.crypto.group import Point
 from voting.crypto.installation import InstallationKey
 from voting.rules import KH331
 from voting.tally.opening import Box, verify_box
@@ -61,6 +63,31 @@ def demo_definition(candidates: int, sections: int, quota: int) -> BallotDefinit
     return BallotDefinition(tuple(result))
 
 
+def opened_context(
+    conference_id: str,
+    definition: BallotDefinition,
+    card_keys: Sequence[str],
+    joint_key: Point,
+    convened: int,
+    present: int,
+) -> BallotContext:
+    """What ballots of a simulated conference (KH 331, next-term step 3) are built and
+    verified against once it opens."""
+    fingerprint = conference_fingerprint(
+        conference_id,
+        rule_set=KH331.name,
+        rule_set_hash=KH331.hash,
+        procedure=PROCEDURE,
+        step=STEP,
+        definition=definition,
+        card_keys=card_keys,
+        joint_key=joint_key,
+        convened=convened,
+        present=present,
+    )
+    return BallotContext(conference_id, fingerprint, definition, joint_key)
+
+
 def simulate(
     voters: int, candidates: int, sections: int, quota: int, installation: InstallationKey
 ) -> Simulated:
@@ -76,19 +103,10 @@ def simulate(
     )
     pool = make_pool(conference.id, voters)
     transcript, keys = simulate_ceremony(Ceremony(conference.id, threshold=2, members=3))
-    fingerprint = conference_fingerprint(
-        conference.id,
-        rule_set=KH331.name,
-        rule_set_hash=KH331.hash,
-        procedure=PROCEDURE,
-        step=STEP,
-        definition=definition,
-        card_keys=pool.public_keys,
-        joint_key=transcript.joint_key,
-        convened=voters,
-        present=voters,
+    context = opened_context(
+        conference.id, definition, pool.public_keys, transcript.joint_key, voters, voters
     )
-    context = BallotContext(conference.id, fingerprint, definition, transcript.joint_key)
+    fingerprint = context.fingerprint
     rng = random.SystemRandom()
     choices = [
         {s.id: rng.sample(s.candidates, rng.randint(0, s.quota)) for s in definition.sections}

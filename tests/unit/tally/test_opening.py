@@ -7,18 +7,17 @@ import pytest
 
 from voting.crypto.ballot import (
     Ballot,
-    BallotContext,
     BallotDefinition,
     Section,
     ballot_hash,
     ballot_list_hash,
     build_ballot,
-    conference_fingerprint,
 )
 from voting.crypto.cards import Card, make_pool
 from voting.crypto.decryption import Aggregate, DecryptionError, combine
 from voting.crypto.dkg import Ceremony, KeyShare, Transcript, simulate_ceremony
 from voting.tally.opening import Box, OpeningError, open_box, verify_box
+from voting.tally.simulation import opened_context
 
 DEFINITION = BallotDefinition((Section("p1", ("a", "b", "c"), 2), Section("p2", ("d", "e"), 1)))
 CHOICES = [{"p1": ["a", "b"], "p2": ["d"]}, {"p1": ["a"]}, {"p1": ["c", "a"], "p2": ["e"]}]
@@ -37,19 +36,7 @@ def room() -> Room:
     conference = "opening-test"
     pool = make_pool(conference, 4)
     transcript, keys = simulate_ceremony(Ceremony(conference, threshold=2, members=3))
-    fingerprint = conference_fingerprint(
-        conference,
-        rule_set="KH331",
-        rule_set_hash="0" * 64,
-        procedure="next_term",
-        step=3,
-        definition=DEFINITION,
-        card_keys=pool.public_keys,
-        joint_key=transcript.joint_key,
-        convened=5,
-        present=4,
-    )
-    context = BallotContext(conference, fingerprint, DEFINITION, transcript.joint_key)
+    context = opened_context(conference, DEFINITION, pool.public_keys, transcript.joint_key, 5, 4)
     ballots = [
         build_ballot(context, Card.from_secret(conference, secret), choice)
         for secret, choice in zip(pool.secrets, CHOICES, strict=False)
