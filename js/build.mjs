@@ -33,20 +33,30 @@ const bundles = [
   { entry: 'js/src/worker.js', out: 'worker.js', format: 'iife' },
 ];
 
+// The pages people use in the room (voting/web/templates/): classic scripts, one per page kind,
+// listed apart in the manifest under `pages` so the crypto bundles' list stays as it is.
+const pages = [
+  { entry: 'js/src/pages/desk.js', out: 'pages/desk.js', format: 'iife' },
+  { entry: 'js/src/pages/live-quorum.js', out: 'pages/live-quorum.js', format: 'iife' },
+  { entry: 'js/src/pages/preflight.js', out: 'pages/preflight.js', format: 'iife' },
+];
+
+/** Bundle `entry` into `outdir/out`; its size and SHA-256. */
+async function bundle(outdir, { entry, out, format }) {
+  const result = await esbuild.build({ ...common, entryPoints: [entry], format, outfile: path.join(outdir, out) });
+  const [file] = result.outputFiles;
+  await mkdir(path.dirname(file.path), { recursive: true });
+  await writeFile(file.path, file.contents);
+  return { bytes: file.contents.length, sha256: createHash('sha256').update(file.contents).digest('hex') };
+}
+
 /** Build every bundle into `outdir` and return the manifest. */
 export async function build(outdir = OUTDIR) {
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
-  const manifest = { bundles: {}, esbuild: esbuild.version };
-  for (const { entry, out, format } of bundles) {
-    const result = await esbuild.build({ ...common, entryPoints: [entry], format, outfile: path.join(outdir, out) });
-    const [file] = result.outputFiles;
-    await writeFile(file.path, file.contents);
-    manifest.bundles[out] = {
-      bytes: file.contents.length,
-      sha256: createHash('sha256').update(file.contents).digest('hex'),
-    };
-  }
+  const manifest = { bundles: {}, pages: {}, esbuild: esbuild.version };
+  for (const spec of bundles) manifest.bundles[spec.out] = await bundle(outdir, spec);
+  for (const spec of pages) manifest.pages[spec.out] = await bundle(outdir, spec);
   manifest.lockfile_sha256 = createHash('sha256').update(await readFile(path.join(root, 'package-lock.json'))).digest('hex');
   await writeFile(path.join(outdir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   return manifest;
@@ -54,5 +64,5 @@ export async function build(outdir = OUTDIR) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const manifest = await build();
-  for (const [name, { bytes, sha256 }] of Object.entries(manifest.bundles)) console.log(`${sha256}  ${name} (${bytes} bytes)`);
+  for (const [name, { bytes, sha256 }] of Object.entries({ ...manifest.bundles, ...manifest.pages })) console.log(`${sha256}  ${name} (${bytes} bytes)`);
 }

@@ -23,6 +23,8 @@ from voting.rules.structure import LimitReport, StructureReport, check_limits, s
 from voting.tabular import TableError, read_rows
 from voting.tally.simulation import SimulationError, simulate
 from voting.tally.verify import RecordError, Summary, verify_record
+from voting.web.commands import admin, serve
+from voting.web.demo import demo
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -43,6 +45,11 @@ def domain_errors(func: F) -> F:
 @click.group()
 def main() -> None:
     """Secret-ballot voting for cadre-planning conferences (hội nghị quy hoạch cán bộ)."""
+
+
+main.add_command(serve)
+main.add_command(admin)
+main.add_command(demo)
 
 
 @main.group()

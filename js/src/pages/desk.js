@@ -1,0 +1,163 @@
+// The check-in desk: search the roster as you type (with or without diacritics), mark present
+// with one tap, undo with a reason, and the log of every change. Calls the JSON API with the
+// device link's token; follows the room so every desk sees the others' check-ins at once.
+import { matches } from './fold.js';
+import { follow } from './live.js';
+import { showOnline, showQuorum } from './quorum-view.js';
+import { errorMessage, fill, pageStrings } from './strings.js';
+
+const desk = document.getElementById('desk');
+const quorum = desk.querySelector('[data-quorum]');
+const search = document.getElementById('search');
+const list = document.getElementById('people');
+const nothing = document.getElementById('nothing');
+const failure = document.getElementById('failure');
+const closed = document.getElementById('closed');
+const log = document.getElementById('log');
+const undoPanel = document.getElementById('undo');
+const undoReason = document.getElementById('undo-reason');
+const strings = pageStrings();
+const { conference, token } = desk.dataset;
+const SHOWN = 60; // rows drawn at once: a phone stays quick on a large roster
+
+let roster = [];
+let phase = desk.dataset.phase;
+let undoing = null;
+
+async function api(path, options = {}) {
+  const headers = { Authorization: `Device ${token}` };
+  if (options.json) headers['Content-Type'] = 'application/json';
+  const response = await fetch(`/api/conferences/${conference}${path}`, {
+    method: options.method || 'GET',
+    headers,
+    body: options.json ? JSON.stringify(options.json) : undefined,
+    cache: 'no-store',
+  });
+  const body = response.status === 204 ? null : await response.json();
+  if (!response.ok) throw new Error(errorMessage(body) || response.statusText);
+  return body;
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function showRoster() {
+  const open = phase === 'checkin';
+  const found = roster.filter((a) => matches(search.value, a.full_name, a.ref || ''));
+  const shown = found.slice(0, SHOWN);
+  nothing.hidden = found.length > 0;
+  // Redraw only what changed: a refresh that brings nothing new must not swap the buttons
+  // under the clerk's finger.
+  const drawn = JSON.stringify([open, shown.map((a) => [a.id, a.present])]);
+  if (drawn === list.dataset.drawn) return;
+  list.dataset.drawn = drawn;
+  list.replaceChildren(
+    ...shown.map((attendee) => {
+      const row = element('li', attendee.present ? 'person present' : 'person');
+      row.dataset.attendee = attendee.id;
+      const who = element('div', 'who');
+      who.append(element('span', 'name', attendee.full_name));
+      who.append(element('span', 'post', [attendee.post, attendee.unit].filter(Boolean).join(' · ')));
+      row.append(who);
+      const actions = element('div', 'actions');
+      if (attendee.present) {
+        actions.append(element('span', 'marked', `✓ ${strings['desk.marked']}`));
+        const undo = element('button', 'undo-button small', strings['desk.undo']);
+        undo.type = 'button';
+        undo.disabled = !open;
+        undo.addEventListener('click', () => askUndo(attendee));
+        actions.append(undo);
+      } else {
+        const mark = element('button', 'mark primary', strings['desk.mark']);
+        mark.type = 'button';
+        mark.disabled = !open;
+        mark.addEventListener('click', () => act(() => api(`/attendees/${attendee.id}/check-in`, { method: 'POST' })));
+        actions.append(mark);
+      }
+      row.append(actions);
+      return row;
+    }),
+  );
+}
+
+function showLog(events) {
+  const changes = events.filter((e) => e.kind === 'checkin' || e.kind === 'checkin.undone').reverse();
+  log.replaceChildren(
+    ...changes.map((event) => {
+      const time = new Date(event.at).toLocaleTimeString();
+      const what = event.kind === 'checkin'
+        ? strings['desk.log.checkin']
+        : fill(strings['desk.log.undone'], { reason: event.data.reason });
+      const item = element('li', event.kind === 'checkin' ? 'log-checkin' : 'log-undone');
+      item.append(element('time', '', time), ` ${event.data.full_name} — ${what}`);
+      return item;
+    }),
+  );
+}
+
+function showPhase() {
+  const open = phase === 'checkin';
+  closed.hidden = open;
+  closed.textContent = fill(strings['desk.closed'], { phase: strings[`phase.${phase}`] || phase });
+  desk.dataset.phase = phase;
+}
+
+async function refresh() {
+  const [{ attendees }, { events }] = await Promise.all([api('/roster'), api('/events')]);
+  roster = attendees;
+  showRoster();
+  showLog(events);
+}
+
+async function act(call) {
+  failure.hidden = true;
+  try {
+    const changed = await call();
+    roster = roster.map((a) => (a.id === changed.id ? changed : a));
+    showRoster();
+    search.select();
+  } catch (error) {
+    failure.textContent = fill(strings['desk.failed'], { message: error.message });
+    failure.hidden = false;
+  }
+}
+
+function askUndo(attendee) {
+  undoing = attendee;
+  document.getElementById('undo-name').textContent = attendee.full_name;
+  undoPanel.hidden = false;
+  undoReason.select();
+}
+
+document.getElementById('undo-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const attendee = undoing;
+  undoPanel.hidden = true;
+  act(() => api(`/attendees/${attendee.id}/undo`, { method: 'POST', json: { reason: undoReason.value } }));
+});
+document.getElementById('undo-cancel').addEventListener('click', () => {
+  undoPanel.hidden = true;
+});
+search.addEventListener('input', showRoster);
+
+let pending = null;
+follow(conference, {
+  onState: (state) => {
+    showQuorum(quorum, state, strings);
+    phase = state.phase;
+    showPhase();
+    // Another desk's change, or ours: fetch the roster and the log once per burst of states.
+    clearTimeout(pending);
+    pending = setTimeout(() => refresh().catch(() => {}), 150);
+  },
+  onOnline: (online) => showOnline(quorum, online),
+});
+showPhase();
+refresh().catch((error) => {
+  failure.textContent = fill(strings['desk.failed'], { message: error.message });
+  failure.hidden = false;
+});

@@ -1,0 +1,138 @@
+"""The real app on a free port in a background thread (a threaded werkzeug server, which
+carries Socket.IO's WebSockets through simple-websocket), and Debian Chromium driven by
+Playwright reaching it as http://voting.test:<port> — a non-loopback name, so the pages run
+in an insecure context as they will in the room (design.md "No HTTPS in the room")."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from playwright.sync_api import Browser, sync_playwright
+from werkzeug.serving import BaseWSGIServer, make_server
+
+from voting.conference import accounts
+from voting.web import create_app
+from voting.web.extensions import DATABASE, db
+
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+USERNAME, PASSWORD = "van-phong", "mật khẩu đủ dài"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP voting.test 127.0.0.1",
+]
+
+
+@dataclass
+class Server:
+    """The app being served and its address as the room's devices use it."""
+
+    app: Flask
+    base: str
+    thread: threading.Thread
+    http: BaseWSGIServer
+
+
+def free_port() -> int:
+    """A port nobody listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    """The app on a fresh instance folder and SQLite database, with an organiser account."""
+    port = free_port()
+    base = f"http://voting.test:{port}"
+    app = create_app({"INSTANCE_PATH": tmp_path / "instance", "PUBLIC_URL": base})
+    with app.app_context():
+        accounts.create(db(), USERNAME, "organiser", PASSWORD)
+    http = make_server("127.0.0.1", port, app, threaded=True)
+    thread = threading.Thread(target=http.serve_forever, daemon=True)
+    thread.start()
+    yield Server(app, base, thread, http)
+    http.shutdown()
+    thread.join(timeout=5)
+    app.extensions[DATABASE].dispose()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+class GunicornServer:
+    """The app under gunicorn (gthread), as `voting serve` runs it, in a process of its own
+    that a test can stop and start again on the same port and database."""
+
+    def __init__(self, instance: Path, port: int) -> None:
+        self.base = f"http://voting.test:{port}"
+        self.port = port
+        self.environment = {
+            **os.environ,
+            "VOTING_INSTANCE": str(instance),
+            "VOTING_PUBLIC_URL": self.base,
+        }
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        """Start serving and return once the server answers."""
+        code = (
+            "from voting.web import create_app\n"
+            "from voting.web.server import Server, options\n"
+            f"Server(create_app, options('127.0.0.1', {self.port}, 20)).run()\n"
+        )
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", code],
+            env=self.environment,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its own process group: master and worker stop together
+        )
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/api/ping", timeout=1):
+                    return
+            except OSError:
+                time.sleep(0.05)  # polling a port that is not open yet has no event to wait on
+        raise RuntimeError("the server did not start")
+
+    def stop(self) -> None:
+        """Stop at once, as a crash or a power cut would: every open connection drops (a
+        graceful stop would wait for the open WebSockets)."""
+        if self.process is not None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=20)
+            self.process = None
+
+
+@pytest.fixture
+def gunicorn(tmp_path: Path) -> Iterator[GunicornServer]:
+    """A gunicorn server on a fresh instance folder (not started: the test starts it)."""
+    served = GunicornServer(tmp_path / "instance", free_port())
+    yield served
+    served.stop()

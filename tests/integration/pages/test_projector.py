@@ -1,0 +1,47 @@
+"""The projector: public, read-only, the quorum state only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.integration.pages.conftest import texts
+from voting.store import Phase
+
+
+def test_anyone_sees_the_projector(room: Any) -> None:
+    """Does the projector open without an account and show conference, step, convened,
+    present, the verdict with what is missing, the phase and the empty fingerprint slot?"""
+    conference = room.conference(Phase.CHECKIN)
+    response = room.client().get(f"/projector/{conference}")
+    assert response.status_code == 200
+    page = response.text
+    assert "Hội nghị tập thể lãnh đạo mở rộng" in page
+    assert "Bước 4: Hội nghị tập thể lãnh đạo mở rộng" in page
+    assert texts(response, "value") == ["16", "0"]
+    assert "Chưa đủ 2/3 số người được triệu tập" in page
+    assert "Cần thêm 11 người" in page
+    assert 'data-field="phase">Điểm danh<' in page
+    assert 'id="fingerprints"' in page
+    assert "dist/pages/live-quorum.js" in page
+
+
+def test_the_projector_shows_no_roster(room: Any) -> None:
+    """Does the public page leave out who is convened (names are not public data)?"""
+    conference = room.conference(Phase.CHECKIN)
+    page = room.client().get(f"/projector/{conference}").text
+    assert "Mai Hữu Huy" not in page
+
+
+def test_an_unknown_conference_is_not_found(room: Any) -> None:
+    """Is a made-up conference id a 404 page?"""
+    response = room.client().get("/projector/" + "0" * 32)
+    assert response.status_code == 404
+    assert "Không tìm thấy hội nghị." in response.text
+
+
+def test_the_projector_in_english(room: Any) -> None:
+    """Does ?lang=en give the projector in English?"""
+    conference = room.conference(Phase.CHECKIN)
+    page = room.client().get(f"/projector/{conference}?lang=en").text
+    assert "Convened" in page and "11 more needed" in page
+    assert "Step 4: extended leadership collective" in page

@@ -1,0 +1,89 @@
+"""The start page, logging in and out, and the language switch."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.integration.pages.conftest import PASSWORD, USERS, csrf_of
+
+
+def test_start_page_is_vietnamese_first_and_lists_the_pages(room: Any) -> None:
+    """Does the start page speak Vietnamese with its diacritics and link each page?"""
+    response = room.client().get("/")
+    assert response.status_code == 200
+    assert '<html lang="vi">' in response.text
+    for text in ("Bàn làm việc của Văn phòng", "Kiểm tra trước hội nghị", "Bàn điểm danh"):
+        assert text in response.text
+    assert 'href="/organiser/"' in response.text
+
+
+def test_lang_en_switches_to_english_and_is_remembered(room: Any) -> None:
+    """Does ?lang=en give English, kept for the next page, and ?lang=vi bring Vietnamese back?"""
+    client = room.client("organiser")
+    english = client.get("/organiser/?lang=en")
+    assert '<html lang="en">' in english.text
+    assert "Organising office console" in english.text
+    assert "Bàn làm việc" not in english.text
+    assert "New conference" in client.get("/organiser/").text
+    assert "Lập hội nghị mới" in client.get("/organiser/?lang=vi").text
+
+
+def test_login_form_needs_its_csrf_token(room: Any) -> None:
+    """Is a login post without the form's CSRF token refused, even with the right password?"""
+    client = room.client()
+    client.get("/login")
+    response = client.post("/login", data={"username": USERS["organiser"], "password": PASSWORD})
+    assert response.status_code == 403
+    assert "hãy tải lại trang" in response.text
+    assert client.get("/organiser/").status_code == 302
+
+
+def test_wrong_password_is_refused_in_vietnamese(room: Any) -> None:
+    """Does a wrong password leave the visitor logged out, told why?"""
+    client = room.client()
+    client.get("/login")
+    response = client.post(
+        "/login",
+        data={"csrf_token": csrf_of(client), "username": USERS["organiser"], "password": "sai"},
+    )
+    assert response.status_code == 401
+    assert "Sai tên đăng nhập hoặc mật khẩu." in response.text
+
+
+def test_login_goes_on_to_the_page_asked_for_and_no_further(room: Any) -> None:
+    """After login, is the visitor sent to the local page they asked for, never off-site?"""
+    client = room.client()
+    assert client.get("/preflight").headers["Location"] == "/login?next=/preflight"
+    client.get("/login")
+    data = {"csrf_token": csrf_of(client), "username": USERS["organiser"], "password": PASSWORD}
+    assert client.post("/login?next=/preflight", data=data).headers["Location"] == "/preflight"
+    other = room.client()
+    other.get("/login")
+    data["csrf_token"] = csrf_of(other)
+    response = other.post("/login?next=//evil.example/", data=data)
+    assert response.headers["Location"] == "/organiser/"
+
+
+def test_leadership_has_no_console_yet(room: Any) -> None:
+    """Is a leadership account told it has no page of its own, and kept out of the console?"""
+    client = room.client("leadership")
+    assert "chưa có trang làm việc riêng" in client.get("/").text
+    assert client.get("/organiser/").status_code == 403
+
+
+def test_logout_needs_the_csrf_token(room: Any) -> None:
+    """Can another site log the organiser out? (No: the form's token is required.)"""
+    client = room.client("organiser")
+    assert client.post("/logout").status_code == 403
+    assert client.get("/organiser/").status_code == 200
+    assert room.post(client, "/logout").status_code == 302
+    assert client.get("/organiser/").status_code == 302
+
+
+def test_the_language_chosen_before_login_is_kept_after_it(room: Any) -> None:
+    """Does logging in (a fresh session, against fixation) keep the reader's language?"""
+    client = room.client()
+    client.get("/login?lang=en")
+    data = {"csrf_token": csrf_of(client), "username": USERS["organiser"], "password": PASSWORD}
+    assert client.post("/login", data=data).status_code == 302
+    assert "Organising office console" in client.get("/organiser/").text

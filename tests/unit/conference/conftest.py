@@ -1,0 +1,96 @@
+"""A database session on a fresh SQLite file with the schema migrated, for the services."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session
+
+from voting.conference import conferences
+from voting.conference.conferences import Committee, Details
+from voting.store import Conference, Database
+
+AGENCY = Path(__file__).resolve().parents[4] / "shared" / "domain" / "sample-agency.csv"
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[Session]:
+    database = Database(f"sqlite:///{tmp_path / 'test.db'}")
+    database.upgrade()
+    with database.session() as session:
+        yield session
+    database.dispose()
+
+
+class Factory:
+    """Conferences with overridable defaults (step 4 of next-term planning, agency tier)."""
+
+    agency = AGENCY
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def conference(self, **overrides: object) -> Conference:
+        arguments: dict[str, object] = {
+            "procedure": "next_term",
+            "step_number": 4,
+            "tier": "agency",
+            "details": Details("Hội nghị", date(2022, 4, 20), "Hội trường"),
+            "committee": Committee(),
+            "actor": "user:test",
+        } | overrides
+        return conferences.create(self.session, **arguments)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def make(session: Session) -> Factory:
+    return Factory(session)
+
+
+def ready_box(session: Session, conference: Conference, dealt: int) -> list[object]:
+    """Issue 5's preconditions of the opening, through the services: the committee's key
+    ceremony relayed for in-process `Member`s, and `dealt` cards dealt (one more undealt).
+    Returns the members' key shares."""
+    from voting.conference import cards, ceremony
+    from voting.crypto.cards import Card, make_pool
+    from voting.crypto.dkg import Member, SealedShare
+
+    cid = conference.id
+    tokens = ceremony.issue_tokens(session, cid, "user:test")
+    members = {}
+    for _, token in tokens:
+        number, _binding = ceremony.join(session, cid, token)
+        members[number] = Member(ceremony.ceremony_of(conference), number)
+    for j, member in members.items():
+        ceremony.post_hash(session, cid, j, member.commitment_hash().to_json())
+    for j, member in members.items():
+        ceremony.post_reveal(session, cid, j, member.commitment.to_json())
+    transcript = ceremony.transcript_now(session, conference)
+    assert transcript is not None
+    for j, member in members.items():
+        shares = [s.to_json() for s in member.seal_shares(transcript)]
+        ceremony.post_shares(session, cid, j, {"shares": shares})
+    keys = []
+    for j, member in members.items():
+        mine = [SealedShare.from_json(s) for s in ceremony.shares_for(session, cid, j)]
+        keys.append(member.finish(transcript, mine))
+        ceremony.confirm(
+            session,
+            cid,
+            j,
+            {
+                "backup_saved": True,
+                "joint_key": transcript.joint_key.hex(),
+                "public_share": transcript.public_share(j).hex(),
+            },
+        )
+    pool = make_pool(cid, dealt + 1)
+    cards.upload_batch(session, cid, list(pool.public_keys), "user:test")
+    for _ in range(dealt):
+        cards.deal(session, cid, False, "device:1")
+    spare = Card.from_secret(cid, pool.secrets[-1]).public_hex
+    cards.set_undealt(session, cid, [spare], "device:1")
+    return keys

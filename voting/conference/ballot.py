@@ -1,0 +1,227 @@
+"""The ballot editor: sections per position with candidates and a quota, or a removal ballot.
+
+rules.md "Ballots": one section per position; the voter marks agree for at most the section's
+quota (the places open, at most the rule set's cadres per position). A removal ballot lists
+planned cadres, each agreed to removal or not on its own, so its sections carry no quota.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from voting.conference import conferences, events
+from voting.conference.errors import InvalidInput, Problem
+from voting.conference.search import fold
+from voting.store import BallotCandidate, BallotSection, Conference, Phase
+
+
+@dataclass(frozen=True)
+class CandidateInput:
+    """A candidate as the organiser enters it; `person_ref` links a person of the registry."""
+
+    full_name: str
+    post: str
+    unit: str
+    person_ref: str | None = None
+
+
+@dataclass(frozen=True)
+class SectionInput:
+    """A section as entered; `quota` None takes the default (see `default_quota`)."""
+
+    position: str
+    candidates: tuple[CandidateInput, ...]
+    quota: int | None = None
+
+
+def default_quota(conference: Conference, candidates: int) -> int:
+    """Quota K defaults to the rule set's cadres per position (3), or fewer when fewer stand."""
+    limit = conferences.rule_set_of(conference).max_cadres_per_position
+    return max(1, min(limit, candidates))
+
+
+def replace(
+    session: Session, conference_id: str, sections: Sequence[SectionInput], actor: str
+) -> list[BallotSection]:
+    """Replace the whole ballot, in set-up only; every fault is reported at once."""
+    conference = conferences.lock(session, conference_id)
+    conferences.require_phase(conference, Phase.SETUP)
+    problems = _problems(conference, sections)
+    if problems:
+        raise InvalidInput(
+            f"Phiếu chưa hợp lệ: {len(problems)} lỗi.",
+            f"The ballot is not valid: {len(problems)} problem(s).",
+            code="invalid_ballot",
+            problems=problems,
+        )
+    # Through the ORM, not a bulk DELETE: the session may still hold the old rows.
+    conference.sections.clear()
+    session.flush()
+    stored = [
+        BallotSection(
+            conference_id=conference_id,
+            number=number,
+            position=" ".join(section.position.split()),
+            quota=_quota(conference, section),
+            candidates=[
+                BallotCandidate(
+                    number=index,
+                    full_name=" ".join(c.full_name.split()),
+                    post=c.post.strip(),
+                    unit=c.unit.strip(),
+                    person_ref=c.person_ref or None,
+                )
+                for index, c in enumerate(section.candidates, start=1)
+            ],
+        )
+        for number, section in enumerate(sections, start=1)
+    ]
+    conference.sections.extend(stored)
+    session.flush()
+    events.record(session, conference, "ballot.set", actor, describe(conference))
+    session.commit()
+    return stored
+
+
+def describe(conference: Conference) -> dict[str, Any]:
+    """The ballot as plain data (canonical: a removal section has no `quota` key)."""
+    return {
+        "kind": conference.ballot_kind,
+        "sections": [
+            {
+                "number": section.number,
+                "position": section.position,
+                "candidates": [
+                    {
+                        "number": c.number,
+                        "full_name": c.full_name,
+                        "post": c.post,
+                        "unit": c.unit,
+                    }
+                    | ({"person_ref": c.person_ref} if c.person_ref else {})
+                    for c in section.candidates
+                ],
+            }
+            | ({"quota": section.quota} if section.quota is not None else {})
+            for section in conference.sections
+        ],
+    }
+
+
+def _quota(conference: Conference, section: SectionInput) -> int | None:
+    if conference.ballot_kind == "removal":
+        return None
+    if section.quota is None:
+        return default_quota(conference, len(section.candidates))
+    return section.quota
+
+
+def _problems(conference: Conference, sections: Sequence[SectionInput]) -> list[Problem]:
+    if not sections:
+        return [
+            Problem(
+                {},
+                "Phiếu phải có ít nhất một chức danh.",
+                "The ballot needs at least one section.",
+            )
+        ]
+    problems: list[Problem] = []
+    positions: dict[str, int] = {}
+    limit = conferences.rule_set_of(conference).max_cadres_per_position
+    for number, section in enumerate(sections, start=1):
+        where = {"section": number}
+        title = fold(section.position)
+        if not title or len(section.position) > 300:
+            problems.append(
+                Problem(
+                    where,
+                    f"Chức danh {number}: tên chức danh phải có từ 1 đến 300 ký tự.",
+                    f"Section {number}: the position must have 1 to 300 characters.",
+                )
+            )
+        elif title in positions:
+            problems.append(
+                Problem(
+                    where,
+                    f"Chức danh {number} trùng với chức danh {positions[title]}.",
+                    f"Section {number} repeats the position of section {positions[title]}.",
+                )
+            )
+        positions.setdefault(title, number)
+        problems += _candidate_problems(number, section.candidates)
+        problems += _quota_problems(conference, number, section, limit)
+    return problems
+
+
+def _candidate_problems(section: int, candidates: Sequence[CandidateInput]) -> list[Problem]:
+    if not candidates:
+        return [
+            Problem(
+                {"section": section},
+                f"Chức danh {section} chưa có người nào.",
+                f"Section {section} has no candidate.",
+            )
+        ]
+    problems: list[Problem] = []
+    seen: dict[tuple[str, ...], int] = {}
+    for index, candidate in enumerate(candidates, start=1):
+        where = {"section": section, "candidate": index}
+        fields = (candidate.full_name, candidate.post, candidate.unit)
+        if not all(field.strip() for field in fields) or max(map(len, fields)) > 200:
+            problems.append(
+                Problem(
+                    where,
+                    f"Chức danh {section}, người thứ {index}: cần họ và tên, chức vụ, đơn vị "
+                    "(mỗi mục tối đa 200 ký tự).",
+                    f"Section {section}, candidate {index}: full name, post and unit are "
+                    "required (200 characters at most each).",
+                )
+            )
+            continue
+        key = (
+            ("ref", candidate.person_ref)
+            if candidate.person_ref
+            else tuple(fold(field) for field in fields)
+        )
+        if key in seen:
+            problems.append(
+                Problem(
+                    where,
+                    f"Chức danh {section}: người thứ {index} trùng với người thứ {seen[key]}.",
+                    f"Section {section}: candidate {index} repeats candidate {seen[key]}.",
+                )
+            )
+        seen.setdefault(key, index)
+    return problems
+
+
+def _quota_problems(
+    conference: Conference, number: int, section: SectionInput, limit: int
+) -> list[Problem]:
+    where = {"section": number}
+    if conference.ballot_kind == "removal":
+        if section.quota is None:
+            return []
+        return [
+            Problem(
+                where,
+                f"Chức danh {number}: phiếu đưa ra khỏi quy hoạch không có số người tối đa.",
+                f"Section {number}: a removal ballot has no quota.",
+            )
+        ]
+    if section.quota is None or not section.candidates:
+        return []
+    highest = min(limit, len(section.candidates))
+    if not 1 <= section.quota <= highest:
+        return [
+            Problem(
+                where,
+                f"Chức danh {number}: số người được chọn tối đa phải từ 1 đến {highest}.",
+                f"Section {number}: the quota must be from 1 to {highest}.",
+            )
+        ]
+    return []

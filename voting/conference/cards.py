@@ -1,0 +1,246 @@
+"""Voting cards as the server knows them: public keys only, in batches, and counters of cards
+dealt, dealt as replacements and undone (docs/voting.md "Cards"). No table links a card to an
+attendee: the desk says only that one more card was dealt."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from voting.conference import box as boxes
+from voting.conference import conferences, events
+from voting.conference.errors import Conflict, InvalidInput
+from voting.crypto.cards import card_list_hash
+from voting.store import BallotBox, Card, CardBatch, Conference, Phase
+
+MAX_BATCH = 5000
+_KEY = re.compile(r"^[0-9a-f]{64}$")
+
+
+def _sorted_keys(keys: Sequence[Any]) -> list[str]:
+    if not all(isinstance(k, str) and _KEY.match(k) for k in keys):
+        raise InvalidInput(
+            "Mỗi khóa thẻ là 64 ký tự hex chữ thường.",
+            "Every card key is 64 lowercase hex characters.",
+            code="card_key_invalid",
+        )
+    if list(keys) != sorted(set(keys)):
+        raise InvalidInput(
+            "Danh sách khóa thẻ phải được sắp xếp và không trùng lặp.",
+            "The card keys must be sorted and distinct.",
+            code="card_keys_unsorted",
+        )
+    return list(keys)
+
+
+def upload_batch(
+    session: Session,
+    conference_id: str,
+    keys: Sequence[Any],
+    actor: str,
+    *,
+    claimed_conference: str | None = None,
+    claimed_hash: str | None = None,
+) -> CardBatch:
+    """Add a batch of card public keys (sorted), before the opening."""
+    keys = _sorted_keys(keys)
+    if not keys or len(keys) > MAX_BATCH:
+        raise InvalidInput(
+            f"Một lô có từ 1 đến {MAX_BATCH} thẻ.",
+            f"A batch holds 1 to {MAX_BATCH} cards.",
+            code="card_batch_size",
+        )
+    if claimed_conference is not None and claimed_conference != conference_id:
+        raise InvalidInput(
+            "Tệp khóa thẻ này được tạo cho một hội nghị khác.",
+            "This keys file was made for another conference.",
+            code="card_batch_foreign",
+        )
+    list_hash = card_list_hash(keys)
+    if claimed_hash is not None and claimed_hash != list_hash:
+        raise InvalidInput(
+            "Mã băm danh sách thẻ không khớp với các khóa: tệp bị hỏng.",
+            "card_list_hash does not match the keys: the file is damaged.",
+            code="card_list_hash_mismatch",
+        )
+    conference = conferences.lock(session, conference_id)
+    conferences.require_phase(conference, Phase.SETUP, Phase.CHECKIN)
+    boxes.of(session, conference)
+    known = set(
+        session.execute(
+            select(Card.key).where(Card.conference_id == conference_id, Card.key.in_(keys))
+        ).scalars()
+    )
+    if known:
+        raise Conflict(
+            f"{len(known)} thẻ trong lô này đã có trong danh sách.",
+            f"{len(known)} card(s) of this batch are already on the list.",
+            code="card_duplicate",
+        )
+    number = (
+        session.execute(
+            select(func.max(CardBatch.number)).where(CardBatch.conference_id == conference_id)
+        ).scalar_one()
+        or 0
+    ) + 1
+    batch = CardBatch(
+        conference_id=conference_id, number=number, count=len(keys), list_hash=list_hash
+    )
+    session.add(batch)
+    session.add_all(
+        Card(conference_id=conference_id, key=key, batch=number, undealt=False) for key in keys
+    )
+    events.record(
+        session,
+        conference,
+        "cards.batch",
+        actor,
+        {"batch": number, "count": len(keys), "list_hash": list_hash},
+    )
+    session.commit()
+    return batch
+
+
+def pool_size(session: Session, conference_id: str) -> int:
+    return int(
+        session.execute(
+            select(func.count()).select_from(Card).where(Card.conference_id == conference_id)
+        ).scalar_one()
+    )
+
+
+def undealt_count(session: Session, conference_id: str) -> int:
+    return int(
+        session.execute(
+            select(func.count())
+            .select_from(Card)
+            .where(Card.conference_id == conference_id, Card.undealt.is_(True))
+        ).scalar_one()
+    )
+
+
+def deal(session: Session, conference_id: str, replacement: bool, actor: str) -> BallotBox:
+    """One more card left the desk (to a checked-in attendee, or as a replacement for a lost
+    card). Which card is never said."""
+    conference = conferences.lock(session, conference_id)
+    conferences.require_phase(conference, Phase.CHECKIN)
+    box = boxes.of(session, conference)
+    if box.cards_dealt + box.cards_replaced >= pool_size(session, conference_id):
+        raise Conflict(
+            "Đã phát hết thẻ: hãy tạo thêm một lô thẻ.",
+            "Every card has been dealt: add a batch.",
+            code="cards_exhausted",
+        )
+    if replacement:
+        box.cards_replaced += 1
+        events.record(
+            session, conference, "card.replacement", actor, {"replaced": box.cards_replaced}
+        )
+    else:
+        box.cards_dealt += 1
+    session.commit()
+    return box
+
+
+def undo(session: Session, conference_id: str, reason: str, actor: str) -> BallotBox:
+    """A card was shown to an attendee whose check-in is then undone: the card is out (it stays
+    counted as dealt); the organiser's reason is recorded."""
+    reason = " ".join(reason.split())
+    if not reason or len(reason) > 500:
+        raise InvalidInput(
+            "Cần ghi lý do (tối đa 500 ký tự).",
+            "A reason is needed (500 characters at most).",
+            code="reason_required",
+        )
+    conference = conferences.lock(session, conference_id)
+    conferences.require_phase(conference, Phase.CHECKIN)
+    box = boxes.of(session, conference)
+    if box.cards_undone >= box.cards_dealt + box.cards_replaced:
+        raise Conflict(
+            "Chưa có thẻ nào được phát để hủy.",
+            "No dealt card to undo.",
+            code="nothing_to_undo",
+        )
+    box.cards_undone += 1
+    events.record(session, conference, "card.undone", actor, {"reason": reason})
+    session.commit()
+    return box
+
+
+def set_undealt(session: Session, conference_id: str, keys: Sequence[Any], actor: str) -> int:
+    """The desk returns the keys it never dealt (sorted); they are voided when voting opens.
+    A second upload replaces the first."""
+    keys = _sorted_keys(keys)
+    conference = conferences.lock(session, conference_id)
+    conferences.require_phase(conference, Phase.CHECKIN)
+    boxes.of(session, conference)
+    found = (
+        set(
+            session.execute(
+                select(Card.key).where(Card.conference_id == conference_id, Card.key.in_(keys))
+            ).scalars()
+        )
+        if keys
+        else set()
+    )
+    if len(found) != len(keys):
+        raise InvalidInput(
+            f"{len(keys) - len(found)} khóa không có trong danh sách thẻ của hội nghị.",
+            f"{len(keys) - len(found)} key(s) are not on this conference's card list.",
+            code="card_unknown",
+        )
+    session.execute(update(Card).where(Card.conference_id == conference_id).values(undealt=False))
+    if keys:
+        session.execute(
+            update(Card)
+            .where(Card.conference_id == conference_id, Card.key.in_(keys))
+            .values(undealt=True)
+        )
+    events.record(
+        session,
+        conference,
+        "cards.undealt",
+        actor,
+        {"count": len(keys), "list_hash": card_list_hash(keys)},
+    )
+    session.commit()
+    return len(keys)
+
+
+def all_keys(session: Session, conference_id: str) -> tuple[list[str], list[str]]:
+    """(every key, the voided keys), each sorted. Undealt cards are void once voting opened."""
+    rows = session.execute(
+        select(Card.key, Card.undealt).where(Card.conference_id == conference_id).order_by(Card.key)
+    ).all()
+    conference = session.get(Conference, conference_id)
+    opened = conference is not None and conference.phase not in (Phase.SETUP, Phase.CHECKIN)
+    aborted = conference is not None and conference.phase == Phase.ABORTED
+    voided = [key for key, undealt in rows if aborted or (opened and undealt)]
+    return [key for key, _ in rows], voided
+
+
+def summary(session: Session, conference: Conference) -> dict[str, Any]:
+    """Public counters: the pool, dealt, replacements, undone, returned undealt and voided."""
+    box = boxes.peek(session, conference.id)
+    pool = pool_size(session, conference.id)
+    undealt = undealt_count(session, conference.id)
+    batches = session.execute(
+        select(CardBatch).where(CardBatch.conference_id == conference.id).order_by(CardBatch.number)
+    ).scalars()
+    opened = conference.phase not in (Phase.SETUP, Phase.CHECKIN)
+    return {
+        "pool": pool,
+        "dealt": box.cards_dealt if box else 0,
+        "replaced": box.cards_replaced if box else 0,
+        "undone": box.cards_undone if box else 0,
+        "undealt": undealt,
+        "voided": pool if conference.phase == Phase.ABORTED else (undealt if opened else 0),
+        "batches": [
+            {"batch": b.number, "count": b.count, "list_hash": b.list_hash} for b in batches
+        ],
+        "card_list_hash": box.card_list_hash if box else None,
+    }

@@ -1,0 +1,205 @@
+"""Casting a ballot: verify it against the opened conference, then burn the card and store the
+ballot in one transaction; the receipt (the ballot's hash) is returned only after the commit
+(docs/voting.md "Casting"). Nothing here logs, and nothing stored says when or in which order a
+ballot arrived."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from voting import canonical
+from voting.conference import conferences, opening
+from voting.conference.errors import Conflict, InvalidInput, NotFound
+from voting.crypto.ballot import Ballot, BallotError, ballot_hash, ballot_list_hash, verify_ballot
+from voting.store import Card, CastBallot, Conference, Phase
+
+
+@dataclass(frozen=True)
+class Receipt:
+    hash: str
+    ballots: int
+    ballot_list_hash: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "receipt": self.hash,
+            "ballots": self.ballots,
+            "ballot_list_hash": self.ballot_list_hash,
+        }
+
+
+def _refusal(code: str, vi: str, en: str, conflict: bool = True) -> Conflict | InvalidInput:
+    return Conflict(vi, en, code=code) if conflict else InvalidInput(vi, en, code=code)
+
+
+def _phase_refusal(conference: Conference) -> None:
+    if conference.phase in (Phase.SETUP, Phase.CHECKIN):
+        raise _refusal(
+            "voting_not_open",
+            "Hội nghị chưa mở bỏ phiếu. Xin chờ Văn phòng mở bỏ phiếu rồi gửi lại.",
+            "Voting has not opened yet; wait for the opening and send again.",
+        )
+    if conference.phase == Phase.ABORTED:
+        raise _refusal(
+            "vote_aborted",
+            "Cuộc bỏ phiếu đã bị hủy: phiếu không được nhận.",
+            "This vote was aborted: no ballot is accepted.",
+        )
+    if conference.phase != Phase.VOTING:
+        raise _refusal(
+            "voting_closed",
+            "Đã kết thúc bỏ phiếu: phiếu gửi sau không được nhận.",
+            "Voting has closed: the ballot was not accepted.",
+        )
+
+
+def cast(session: Session, conference_id: str, data: Any) -> Receipt:
+    """Accept one ballot, or raise a refusal having changed nothing."""
+    try:
+        ballot = Ballot.from_dict(data)
+    except (BallotError, KeyError, TypeError, ValueError) as error:
+        raise _refusal(
+            "ballot_malformed",
+            "Phiếu gửi lên không đúng định dạng.",
+            f"Malformed ballot: {error}",
+            conflict=False,
+        ) from error
+    conference = conferences.get(session, conference_id)
+    if ballot.conference != conference_id:
+        raise _refusal(
+            "wrong_conference",
+            "Thẻ biểu quyết này thuộc một hội nghị khác.",
+            "This ballot (and its card) belongs to another conference.",
+            conflict=False,
+        )
+    _phase_refusal(conference)
+    card_hex = ballot.card.hex()
+    card = session.get(Card, (conference_id, card_hex))
+    if card is None:
+        raise _refusal(
+            "card_unknown",
+            "Thẻ biểu quyết này không có trong danh sách thẻ của hội nghị.",
+            "This card is not on the conference's card list.",
+            conflict=False,
+        )
+    if card.undealt:
+        raise _refusal(
+            "card_voided",
+            "Thẻ biểu quyết này đã bị hủy (thẻ chưa phát khi mở bỏ phiếu).",
+            "This card was voided (undealt at the opening).",
+        )
+    if _burned(session, conference_id, card_hex):
+        raise _card_used()
+    context = opening.context(session, conference)
+    try:
+        verify_ballot(context, ballot, {card_hex})
+    except BallotError as error:
+        if ballot.fingerprint != context.fingerprint:
+            raise _refusal(
+                "wrong_fingerprint",
+                "Phiếu được lập cho thông số hội nghị khác (mã nhận diện hội nghị không khớp). "
+                "Hãy tải lại trang và bỏ phiếu lại.",
+                f"The ballot was built for another conference fingerprint: {error}",
+                conflict=False,
+            ) from error
+        raise _refusal(
+            "ballot_invalid",
+            "Phiếu không hợp lệ (chữ ký hoặc chứng minh không đúng, hoặc chọn quá số lượng).",
+            f"Invalid ballot: {error}",
+            conflict=False,
+        ) from error
+    session.rollback()  # end the read transaction before taking the write lock
+    return _store(session, conference_id, ballot)
+
+
+def _store(session: Session, conference_id: str, ballot: Ballot) -> Receipt:
+    receipt = ballot_hash(ballot)
+    try:
+        conference = conferences.lock(session, conference_id)
+        _phase_refusal(conference)
+        present = conference.present_at_opening or 0
+        if _count(session, conference_id) >= present:
+            raise _refusal(
+                "ballot_box_full",
+                f"Số phiếu đã bằng số người có mặt ({present}): không nhận thêm phiếu.",
+                f"As many ballots as attendees present ({present}): no more are accepted.",
+            )
+        session.add(
+            CastBallot(
+                conference_id=conference_id,
+                hash=receipt,
+                card=ballot.card.hex(),
+                content=canonical.dumps(ballot.to_dict()).decode(),
+            )
+        )
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        raise _card_used() from None
+    except Exception:
+        session.rollback()
+        raise
+    hashes = opening.ballot_hashes(session, conference_id)
+    session.commit()
+    return Receipt(receipt, len(hashes), ballot_list_hash(hashes))
+
+
+def _card_used() -> Conflict:
+    return Conflict(
+        "Thẻ biểu quyết này đã được dùng để bỏ phiếu. Mỗi thẻ chỉ bỏ được một phiếu.",
+        "This card has already cast a ballot: one card, one ballot.",
+        code="card_used",
+    )
+
+
+def _burned(session: Session, conference_id: str, card: str) -> bool:
+    return (
+        session.execute(
+            select(CastBallot.hash).where(
+                CastBallot.conference_id == conference_id, CastBallot.card == card
+            )
+        ).first()
+        is not None
+    )
+
+
+def _count(session: Session, conference_id: str) -> int:
+    return int(
+        session.execute(
+            select(func.count())
+            .select_from(CastBallot)
+            .where(CastBallot.conference_id == conference_id)
+        ).scalar_one()
+    )
+
+
+def published(session: Session, conference_id: str) -> list[dict[str, Any]]:
+    """Every ballot, in hash order: {"hash", "ballot"}."""
+    rows = session.execute(
+        select(CastBallot.hash, CastBallot.content)
+        .where(CastBallot.conference_id == conference_id)
+        .order_by(CastBallot.hash)
+    ).all()
+    return [{"hash": h, "ballot": canonical.loads(c.encode())} for h, c in rows]
+
+
+def ballots(session: Session, conference_id: str) -> list[Ballot]:
+    """The stored ballots as objects, in hash order."""
+    return [Ballot.from_dict(item["ballot"]) for item in published(session, conference_id)]
+
+
+def lookup(session: Session, conference_id: str, receipt: str) -> dict[str, Any]:
+    """One ballot by its receipt."""
+    row = session.get(CastBallot, (conference_id, receipt))
+    if row is None:
+        raise NotFound(
+            "Không có phiếu nào với mã biên nhận này trong danh sách.",
+            "No ballot with this receipt is on the list.",
+            code="receipt_unknown",
+        )
+    return {"hash": row.hash, "ballot": canonical.loads(row.content.encode())}

@@ -1,0 +1,454 @@
+"""The committee's key ceremony, relayed: the server passes the members' messages on, checks
+what is public, and never holds a secret (docs/voting.md "Key ceremony").
+
+Order: the organiser issues one single-use join token per member; each member's phone redeems
+it once and receives its binding (sent as `Authorization: Member <binding>` afterwards); every
+member posts its commitment hash; once all hashes are in, reveals are accepted (each checked
+against its hash and its proof); once all reveals are in, sealed shares; once all shares are in,
+each member confirms that its shares verified, its backup is saved and its key is in the joint
+key. The last confirmation completes the ceremony. A complaint stops the round; the organiser
+restarts it (bindings kept, messages cleared).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from voting.conference import box as boxes
+from voting.conference import conferences, events
+from voting.conference.errors import Conflict, InvalidInput, NotFound
+from voting.crypto.committee_json import CommitteeError
+from voting.crypto.dkg import (
+    Ceremony,
+    Commitment,
+    CommitmentHash,
+    Complaint,
+    SealedShare,
+    Transcript,
+)
+from voting.store import BallotBox, CommitteeSeat, CommitteeShare, Conference, Phase
+
+BEFORE_OPENING = (Phase.SETUP, Phase.CHECKIN)
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def ceremony_of(conference: Conference) -> Ceremony:
+    return Ceremony(conference.id, conference.committee_threshold, conference.committee_size)
+
+
+def seats(session: Session, conference_id: str) -> list[CommitteeSeat]:
+    return list(
+        session.execute(
+            select(CommitteeSeat)
+            .where(CommitteeSeat.conference_id == conference_id)
+            .order_by(CommitteeSeat.member)
+        ).scalars()
+    )
+
+
+def issue_tokens(session: Session, conference_id: str, actor: str) -> list[tuple[int, str]]:
+    """New join tokens for members 1..n; any earlier ceremony (and binding) is discarded."""
+    conference = conferences.lock(session, conference_id)
+    conferences.require_phase(conference, *BEFORE_OPENING)
+    box = boxes.of(session, conference)
+    again = bool(seats(session, conference_id))
+    _clear(session, conference_id)
+    session.execute(delete(CommitteeSeat).where(CommitteeSeat.conference_id == conference_id))
+    tokens = []
+    for member in range(1, conference.committee_size + 1):
+        token = secrets.token_urlsafe(24)
+        session.add(
+            CommitteeSeat(
+                conference_id=conference_id,
+                member=member,
+                join_hash=token_hash(token),
+                shares_sent=False,
+                confirmed=False,
+            )
+        )
+        tokens.append((member, token))
+    box.ceremony_round += 1 if again else 0
+    box.transcript, box.complaint = None, None
+    events.record(
+        session,
+        conference,
+        "committee.tokens_issued",
+        actor,
+        {"members": conference.committee_size, "threshold": conference.committee_threshold},
+    )
+    session.commit()
+    return tokens
+
+
+def join(session: Session, conference_id: str, token: str) -> tuple[int, str]:
+    """Redeem a join token once; the member number and the phone's binding token."""
+    conference = conferences.lock(session, conference_id)
+    conferences.require_phase(conference, *BEFORE_OPENING)
+    seat = session.execute(
+        select(CommitteeSeat).where(
+            CommitteeSeat.conference_id == conference_id,
+            CommitteeSeat.join_hash == token_hash(token),
+        )
+    ).scalar_one_or_none()
+    if seat is None:
+        raise NotFound(
+            "Mã tham gia ban kiểm phiếu không đúng hoặc đã được thay.",
+            "Unknown committee join token (or it was replaced).",
+            code="join_token_unknown",
+        )
+    if seat.binding_hash is not None:
+        raise Conflict(
+            f"Mã của thành viên {seat.member} đã được dùng trên một điện thoại khác.",
+            f"Member {seat.member}'s join token was already used.",
+            code="join_token_used",
+        )
+    binding = secrets.token_urlsafe(32)
+    seat.binding_hash = token_hash(binding)
+    events.record(
+        session, conference, "committee.joined", f"member:{seat.member}", {"member": seat.member}
+    )
+    session.commit()
+    return seat.member, binding
+
+
+def by_binding(session: Session, binding: str) -> CommitteeSeat | None:
+    """The seat a phone's binding token belongs to."""
+    return session.execute(
+        select(CommitteeSeat).where(CommitteeSeat.binding_hash == token_hash(binding))
+    ).scalar_one_or_none()
+
+
+def _parse(kind: Any, data: Any) -> Any:
+    try:
+        return kind.from_json(data)
+    except (CommitteeError, KeyError, TypeError) as error:
+        raise InvalidInput(
+            f"Thông điệp của ban kiểm phiếu không hợp lệ: {error}",
+            f"Malformed committee message: {error}",
+            code="committee_message_invalid",
+        ) from error
+
+
+def _running(
+    session: Session, conference_id: str, member: int
+) -> tuple[Conference, BallotBox, CommitteeSeat]:
+    conference = conferences.lock(session, conference_id)
+    conferences.require_phase(conference, *BEFORE_OPENING)
+    box = boxes.of(session, conference)
+    if box.transcript is not None:
+        raise Conflict(
+            "Ban kiểm phiếu đã tạo xong khóa.",
+            "The key ceremony is already complete.",
+            code="ceremony_complete",
+        )
+    if box.complaint is not None:
+        raise Conflict(
+            "Vòng tạo khóa đã dừng vì có khiếu nại; Văn phòng cần cho bắt đầu lại.",
+            "This round stopped on a complaint; the organiser must restart the ceremony.",
+            code="ceremony_stopped",
+        )
+    seat = session.get(CommitteeSeat, (conference_id, member))
+    if seat is None or seat.binding_hash is None:
+        raise Conflict(
+            "Thành viên này chưa tham gia.",
+            "This member has not joined.",
+            code="not_joined",
+        )
+    return conference, box, seat
+
+
+def _own(message: Any, conference_id: str, member: int, field: str = "member") -> None:
+    if message.conference_id != conference_id or getattr(message, field) != member:
+        raise InvalidInput(
+            "Thông điệp này không phải của thành viên này hoặc của hội nghị này.",
+            "This message belongs to another member or another conference.",
+            code="committee_message_foreign",
+        )
+
+
+def _waiting(what_vi: str, what_en: str, missing: list[int]) -> Conflict:
+    return Conflict(
+        f"Còn chờ {what_vi} của thành viên {', '.join(map(str, missing))}.",
+        f"Still waiting for the {what_en} of member(s) {missing}.",
+        code="ceremony_waiting",
+    )
+
+
+def post_hash(session: Session, conference_id: str, member: int, data: Any) -> None:
+    """Step 1: the member's commitment hash (before anyone reveals)."""
+    message: CommitmentHash = _parse(CommitmentHash, data)
+    conference, _, seat = _running(session, conference_id, member)
+    _own(message, conference_id, member)
+    if seat.commitment_hash is not None:
+        if seat.commitment_hash == message.to_json():
+            session.rollback()
+            return
+        raise Conflict(
+            "Thành viên này đã gửi mã băm cam kết.",
+            "This member already sent its commitment hash.",
+            code="already_sent",
+        )
+    seat.commitment_hash = message.to_json()
+    events.record(
+        session,
+        conference,
+        "committee.commitment_hash",
+        f"member:{member}",
+        {"member": member, "hash": message.digest},
+    )
+    session.commit()
+
+
+def post_reveal(session: Session, conference_id: str, member: int, data: Any) -> None:
+    """Step 2: the reveal, accepted only once every hash is in, checked against the member's
+    hash and its proof of possession."""
+    message: Commitment = _parse(Commitment, data)
+    conference, _, seat = _running(session, conference_id, member)
+    _own(message, conference_id, member)
+    all_seats = seats(session, conference_id)
+    missing = [s.member for s in all_seats if s.commitment_hash is None]
+    if missing:
+        raise _waiting("mã băm cam kết", "commitment hashes", missing)
+    if message.ceremony != ceremony_of(conference):
+        raise InvalidInput(
+            "Cam kết được tạo cho một ban kiểm phiếu khác (số thành viên hoặc ngưỡng).",
+            "The reveal is for another committee size or threshold.",
+            code="committee_message_foreign",
+        )
+    assert seat.commitment_hash is not None
+    if message.digest() != seat.commitment_hash["hash"]:
+        raise InvalidInput(
+            "Cam kết không khớp với mã băm đã công bố.",
+            "The reveal does not match the hash published first.",
+            code="reveal_mismatch",
+        )
+    try:
+        message.verify()
+    except CommitteeError as error:
+        raise InvalidInput(
+            "Chứng minh sở hữu khóa không hợp lệ.", str(error), code="reveal_proof_invalid"
+        ) from error
+    if seat.reveal is not None:
+        session.rollback()
+        return
+    seat.reveal = message.to_json()
+    events.record(
+        session,
+        conference,
+        "committee.reveal",
+        f"member:{member}",
+        {"member": member, "hash": message.digest()},
+    )
+    session.commit()
+
+
+def transcript_now(session: Session, conference: Conference) -> Transcript | None:
+    """The transcript once every reveal is in, else None."""
+    all_seats = seats(session, conference.id)
+    if not all_seats or any(s.reveal is None or s.commitment_hash is None for s in all_seats):
+        return None
+    ceremony = ceremony_of(conference)
+    return Transcript.assemble(
+        ceremony,
+        [CommitmentHash.from_json(s.commitment_hash) for s in all_seats],
+        [Commitment.from_json(s.reveal) for s in all_seats],
+    )
+
+
+def post_shares(session: Session, conference_id: str, member: int, data: Any) -> None:
+    """Step 3: the member's sealed shares, one for every other member."""
+    items = data.get("shares") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise InvalidInput(
+            'Cần gửi {"shares": [...]}.',
+            'Send {"shares": [...]}.',
+            code="committee_message_invalid",
+        )
+    shares: list[SealedShare] = [_parse(SealedShare, item) for item in items]
+    conference, _, seat = _running(session, conference_id, member)
+    if transcript_now(session, conference) is None:
+        missing = [s.member for s in seats(session, conference_id) if s.reveal is None]
+        raise _waiting("cam kết", "reveals", missing)
+    for share in shares:
+        _own(share, conference_id, member, "sender")
+    receivers = sorted(share.receiver for share in shares)
+    others = [m for m in range(1, conference.committee_size + 1) if m != member]
+    if receivers != others:
+        raise InvalidInput(
+            "Cần đúng một phần khóa niêm phong cho mỗi thành viên khác.",
+            f"Send exactly one sealed share to each other member {others}.",
+            code="shares_incomplete",
+        )
+    if seat.shares_sent:
+        session.rollback()
+        return
+    for share in shares:
+        session.add(
+            CommitteeShare(
+                conference_id=conference_id,
+                sender=member,
+                receiver=share.receiver,
+                message=share.to_json(),
+            )
+        )
+    seat.shares_sent = True
+    events.record(
+        session, conference, "committee.shares_sent", f"member:{member}", {"member": member}
+    )
+    session.commit()
+
+
+def shares_for(session: Session, conference_id: str, member: int) -> list[dict[str, Any]]:
+    """The sealed shares addressed to `member` (only it can open them)."""
+    return [
+        row.message
+        for row in session.execute(
+            select(CommitteeShare)
+            .where(CommitteeShare.conference_id == conference_id)
+            .where(CommitteeShare.receiver == member)
+            .order_by(CommitteeShare.sender)
+        ).scalars()
+    ]
+
+
+def complain(session: Session, conference_id: str, member: int, data: Any) -> None:
+    """A member's complaint against a sender: the round stops (restart by the organiser)."""
+    message: Complaint = _parse(Complaint, data)
+    conference, box, _ = _running(session, conference_id, member)
+    _own(message, conference_id, member, "accuser")
+    box.complaint = {
+        "accuser": message.accuser,
+        "accused": message.accused,
+        "reason": message.reason,
+    }
+    events.record(session, conference, "committee.complaint", f"member:{member}", box.complaint)
+    session.commit()
+
+
+def confirm(session: Session, conference_id: str, member: int, data: Any) -> bool:
+    """Step 4: the member's shares verified, its backup is saved, and the key it computed is
+    in the joint key (`public_share` = Y_j, `joint_key` = Y). True when this completed it."""
+    if not isinstance(data, dict) or data.get("backup_saved") is not True:
+        raise InvalidInput(
+            "Hãy lưu bản sao khóa trước khi xác nhận.",
+            'Confirm with {"backup_saved": true, "joint_key", "public_share"} after saving '
+            "the backup.",
+            code="backup_required",
+        )
+    conference, box, seat = _running(session, conference_id, member)
+    missing = [s.member for s in seats(session, conference_id) if not s.shares_sent]
+    if missing:
+        raise _waiting("phần khóa", "shares", missing)
+    transcript = transcript_now(session, conference)
+    assert transcript is not None
+    if (
+        data.get("joint_key") != transcript.joint_key.hex()
+        or data.get("public_share") != transcript.public_share(member).hex()
+    ):
+        raise InvalidInput(
+            "Khóa của thành viên không nằm trong khóa chung: không xác nhận được.",
+            "The member's key is not in the joint key (Y_j or Y differs).",
+            code="key_not_in_joint_key",
+        )
+    seat.confirmed = True
+    events.record(
+        session,
+        conference,
+        "committee.confirmed",
+        f"member:{member}",
+        {"member": member, "fingerprint": boxes.fingerprint(data["public_share"])},
+    )
+    done = all(s.confirmed for s in seats(session, conference_id))
+    if done:
+        box.transcript = transcript.to_json()
+        events.record(
+            session,
+            conference,
+            "committee.complete",
+            f"member:{member}",
+            {
+                "joint_key": transcript.joint_key.hex(),
+                "joint_fingerprint": boxes.fingerprint(transcript.joint_key.hex()),
+            },
+        )
+    session.commit()
+    return done
+
+
+def restart(session: Session, conference_id: str, actor: str) -> None:
+    """A new round with the same phones: every message of the old round is cleared."""
+    conference = conferences.lock(session, conference_id)
+    conferences.require_phase(conference, *BEFORE_OPENING)
+    box = boxes.of(session, conference)
+    if not seats(session, conference_id):
+        raise Conflict(
+            "Chưa phát mã cho ban kiểm phiếu.", "No join tokens issued yet.", code="no_tokens"
+        )
+    _clear(session, conference_id)
+    complaint = box.complaint
+    box.ceremony_round += 1
+    box.transcript, box.complaint = None, None
+    events.record(
+        session,
+        conference,
+        "committee.restarted",
+        actor,
+        {"round": box.ceremony_round, **({"complaint": complaint} if complaint else {})},
+    )
+    session.commit()
+
+
+def _clear(session: Session, conference_id: str) -> None:
+    session.execute(delete(CommitteeShare).where(CommitteeShare.conference_id == conference_id))
+    for seat in seats(session, conference_id):
+        seat.commitment_hash, seat.reveal = None, None
+        seat.shares_sent, seat.confirmed = False, False
+        seat.partial, seat.count_signature = None, None
+
+
+def status(session: Session, conference: Conference) -> dict[str, Any]:
+    """The ceremony's public state: who joined and sent what, the published messages, and —
+    once complete — the joint key and every fingerprint."""
+    box = boxes.peek(session, conference.id)
+    all_seats = seats(session, conference.id)
+    complete = box is not None and box.transcript is not None
+    transcript = boxes.transcript(box) if complete and box is not None else None
+    hashes_in = bool(all_seats) and all(s.commitment_hash is not None for s in all_seats)
+    members = []
+    for seat in all_seats:
+        item: dict[str, Any] = {
+            "member": seat.member,
+            "joined": seat.binding_hash is not None,
+            "hash_sent": seat.commitment_hash is not None,
+            "revealed": seat.reveal is not None,
+            "shares_sent": seat.shares_sent,
+            "confirmed": seat.confirmed,
+        }
+        if transcript is not None:
+            item["public_share"] = transcript.public_share(seat.member).hex()
+            item["fingerprint"] = boxes.fingerprint(item["public_share"])
+        members.append(item)
+    return {
+        "conference": conference.id,
+        "threshold": conference.committee_threshold,
+        "size": conference.committee_size,
+        "round": box.ceremony_round if box else 1,
+        "tokens_issued": bool(all_seats),
+        "complete": complete,
+        "complaint": box.complaint if box else None,
+        "members": members,
+        "commitment_hashes": [s.commitment_hash for s in all_seats if s.commitment_hash],
+        # Reveals are published only once every hash is in (nobody picks after seeing).
+        "reveals": [s.reveal for s in all_seats if s.reveal] if hashes_in else [],
+        "joint_key": transcript.joint_key.hex() if transcript else None,
+        "joint_fingerprint": boxes.fingerprint(transcript.joint_key.hex()) if transcript else None,
+        "transcript": box.transcript if complete and box else None,
+    }

@@ -1,0 +1,62 @@
+"""Check-in at the desk: mark an attendee present (idempotent) or undo it, with a reason."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from voting.conference import conferences, events
+from voting.conference.errors import Conflict, InvalidInput
+from voting.conference.roster import find
+from voting.store import Attendee, Phase, utcnow
+
+
+def check_in(session: Session, conference_id: str, attendee_id: int, actor: str) -> Attendee:
+    """Mark the attendee present. A second tap (or a retried request) changes and logs nothing."""
+    conference = conferences.lock(session, conference_id)
+    conferences.require_phase(conference, Phase.CHECKIN)
+    attendee = find(session, conference_id, attendee_id)
+    if attendee.present:
+        session.rollback()
+        return attendee
+    attendee.present, attendee.checked_in_at = True, utcnow()
+    events.record(
+        session,
+        conference,
+        "checkin",
+        actor,
+        {"attendee": attendee.id, "full_name": attendee.full_name},
+    )
+    session.commit()
+    return attendee
+
+
+def undo(
+    session: Session, conference_id: str, attendee_id: int, reason: str, actor: str
+) -> Attendee:
+    """Mark a checked-in attendee absent again; the reason goes into the log."""
+    reason = " ".join(reason.split())
+    if not reason or len(reason) > 500:
+        raise InvalidInput(
+            "Cần ghi lý do hủy điểm danh (tối đa 500 ký tự).",
+            "Undoing a check-in needs a reason (500 characters at most).",
+            code="reason_required",
+        )
+    conference = conferences.lock(session, conference_id)
+    conferences.require_phase(conference, Phase.CHECKIN)
+    attendee = find(session, conference_id, attendee_id)
+    if not attendee.present:
+        raise Conflict(
+            f"{attendee.full_name} chưa được điểm danh.",
+            f"{attendee.full_name} is not checked in.",
+            code="not_checked_in",
+        )
+    attendee.present, attendee.checked_in_at = False, None
+    events.record(
+        session,
+        conference,
+        "checkin.undone",
+        actor,
+        {"attendee": attendee.id, "full_name": attendee.full_name, "reason": reason},
+    )
+    session.commit()
+    return attendee

@@ -1,0 +1,210 @@
+"""Opening the box: each committee member's partial decryption is verified against the
+aggregate the server recomputes from the stored ballots; with t of them the counts are
+combined, evaluated and stored; with t count signatures the signed record is written
+(docs/voting.md "Opening the box")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pysodium
+from sqlalchemy.orm import Session
+
+from voting import canonical
+from voting.conference import box as boxes
+from voting.conference import cards, casting, ceremony, conferences, events, opening, results
+from voting.conference.errors import Conflict, InvalidInput
+from voting.crypto.ballot import aggregate
+from voting.crypto.committee_json import CommitteeError
+from voting.crypto.decryption import (
+    Aggregate,
+    CountSignature,
+    PartialDecryption,
+    combine,
+    counts_message,
+    verify_partial,
+)
+from voting.crypto.installation import load_or_create
+from voting.store import CommitteeSeat, Conference, Phase
+from voting.tally.ballot_list import CheckedList
+from voting.tally.record import Conference as RecordConference
+from voting.tally.record import counts_by_section, make_record, sign_record
+
+_AGGREGATES: dict[tuple[str, str], tuple[Any, list[Aggregate]]] = {}
+
+
+def _aggregates(session: Session, conference: Conference) -> tuple[Any, list[Aggregate]]:
+    """(sums by section, the flat list of (a, b)) of the frozen ballot list, cached by its hash."""
+    box = boxes.of(session, conference)
+    assert box.final_list_hash is not None
+    key = (conference.id, box.final_list_hash)
+    if key not in _AGGREGATES:
+        definition = boxes.definition(session, conference.id)
+        sums = aggregate(definition, casting.ballots(session, conference.id))
+        flat = [(c.a, c.b) for section in sums.values() for c in section.values()]
+        _AGGREGATES[key] = (sums, flat)
+    return _AGGREGATES[key]
+
+
+def _seat(session: Session, conference_id: str, member: int) -> CommitteeSeat:
+    seat = session.get(CommitteeSeat, (conference_id, member))
+    assert seat is not None
+    return seat
+
+
+def post_partial(session: Session, conference_id: str, member: int, data: Any) -> bool:
+    """Store member's verified partial decryption; True when it was the t-th (box opened)."""
+    try:
+        partial = PartialDecryption.from_json(data)
+    except (CommitteeError, KeyError, TypeError) as error:
+        raise InvalidInput(
+            f"Phần giải mã không đúng định dạng: {error}",
+            f"Malformed partial decryption: {error}",
+            code="partial_malformed",
+        ) from error
+    if partial.conference_id != conference_id or partial.member != member:
+        raise InvalidInput(
+            "Phần giải mã này không phải của thành viên này hoặc của hội nghị này.",
+            "This partial decryption belongs to another member or conference.",
+            code="committee_message_foreign",
+        )
+    conference = conferences.lock(session, conference_id)
+    if conference.phase == Phase.OPENED:
+        raise Conflict("Hòm phiếu đã được mở.", "The box is already open.", code="box_opened")
+    conferences.require_phase(conference, Phase.CLOSED)
+    box = boxes.of(session, conference)
+    transcript = boxes.transcript(box)
+    _, flat = _aggregates(session, conference)
+    try:
+        verify_partial(transcript, flat, partial)
+    except CommitteeError as error:
+        raise InvalidInput(
+            "Phần giải mã không kiểm chứng được với tổng các phiếu đã lưu.",
+            f"The partial decryption does not verify against the stored ballots: {error}",
+            code="partial_invalid",
+        ) from error
+    seat = _seat(session, conference_id, member)
+    seat.partial = partial.to_json()
+    events.record(session, conference, "box.partial", f"member:{member}", {"member": member})
+    given = [s for s in ceremony.seats(session, conference_id) if s.partial is not None]
+    opened = len(given) >= transcript.ceremony.threshold
+    if opened:
+        assert box.final_count is not None
+        partials = [PartialDecryption.from_json(s.partial) for s in given]
+        flat_counts = combine(transcript, flat, partials, box.final_count)
+        definition = boxes.definition(session, conference_id)
+        counts = counts_by_section(definition, flat_counts)
+        box.counts = counts
+        box.result = results.compute(session, conference, counts)
+        conference.phase = Phase.OPENED
+        # The counts stay out of the event log: desks read it, and the step may be sealed.
+        events.record(
+            session,
+            conference,
+            "box.opened",
+            f"member:{member}",
+            {"members": [s.member for s in given], "ballots": box.final_count},
+        )
+    session.commit()
+    return opened
+
+
+def post_count_signature(
+    session: Session, conference_id: str, member: int, data: Any, instance: Path
+) -> bool:
+    """Store a member's signature of the counts; True when it was the t-th and the record was
+    written (signed by the installation key in `instance`)."""
+    try:
+        signature = CountSignature.from_json(data)
+    except (CommitteeError, KeyError, TypeError) as error:
+        raise InvalidInput(
+            f"Chữ ký kết quả không đúng định dạng: {error}",
+            f"Malformed count signature: {error}",
+            code="signature_malformed",
+        ) from error
+    if signature.conference_id != conference_id or signature.member != member:
+        raise InvalidInput(
+            "Chữ ký này không phải của thành viên này hoặc của hội nghị này.",
+            "This signature belongs to another member or conference.",
+            code="committee_message_foreign",
+        )
+    conference = conferences.lock(session, conference_id)
+    conferences.require_phase(conference, Phase.OPENED)
+    box = boxes.of(session, conference)
+    transcript = boxes.transcript(box)
+    try:
+        pysodium.crypto_sign_verify_detached(
+            signature.signature,
+            counts_message(conference_id, box.counts),
+            transcript.reveal(member).signing_key,
+        )
+    except ValueError as error:
+        raise InvalidInput(
+            "Chữ ký kết quả không đúng với số phiếu đã kiểm.",
+            "The signature does not verify over the counts.",
+            code="signature_invalid",
+        ) from error
+    seat = _seat(session, conference_id, member)
+    seat.count_signature = signature.to_json()
+    events.record(session, conference, "box.counts_signed", f"member:{member}", {"member": member})
+    signed = [s for s in ceremony.seats(session, conference_id) if s.count_signature]
+    written = box.record is None and len(signed) >= transcript.ceremony.threshold
+    if written:
+        box.record = _record(session, conference, signed, instance)
+        events.record(
+            session,
+            conference,
+            "record.written",
+            f"member:{member}",
+            {"sha256": canonical.sha256_hex(canonical.loads(box.record.encode()))},
+        )
+    session.commit()
+    return written
+
+
+def _record(
+    session: Session, conference: Conference, signed: list[CommitteeSeat], instance: Path
+) -> str:
+    box = boxes.of(session, conference)
+    transcript = boxes.transcript(box)
+    sums, _ = _aggregates(session, conference)
+    keys, voided = cards.all_keys(session, conference.id)
+    hashes = opening.ballot_hashes(session, conference.id)
+    assert box.final_list_hash is not None and box.fingerprint is not None
+    assert box.counts is not None
+    document = make_record(
+        conference=RecordConference(
+            conference.id, conference.title, conference.procedure, conference.step_number
+        ),
+        rule_set=conferences.rule_set_of(conference),
+        definition=boxes.definition(session, conference.id),
+        card_keys=keys,
+        voided=voided,
+        convened=conference.convened_at_opening or 0,
+        present=conference.present_at_opening or 0,
+        transcript=transcript,
+        fingerprint=box.fingerprint,
+        ballots=casting.ballots(session, conference.id),
+        checked=CheckedList(tuple(hashes), box.final_list_hash, sums),
+        partials=[
+            PartialDecryption.from_json(s.partial)
+            for s in ceremony.seats(session, conference.id)
+            if s.partial
+        ],
+        counts=box.counts,
+        count_signatures=[CountSignature.from_json(s.count_signature) for s in signed],
+    )
+    return sign_record(document, load_or_create(instance)).decode()
+
+
+def record(session: Session, conference: Conference) -> bytes:
+    """The signed record's bytes."""
+    box = boxes.peek(session, conference.id)
+    if box is None or box.record is None:
+        raise Conflict(
+            "Biên bản chưa được lập: cần đủ chữ ký của ban kiểm phiếu.",
+            "The record is not written yet: the committee's signatures are missing.",
+            code="record_not_written",
+        )
+    return box.record.encode()

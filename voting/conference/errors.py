@@ -1,0 +1,58 @@
+"""Typed errors of the conference services, each with a message in Vietnamese (for the person
+in the room) and in English (for logs and the second language of the interface)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One fault inside a larger input: a file's row and column, or a ballot's section."""
+
+    where: dict[str, Any]
+    message: str
+    message_en: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.where, "message": self.message, "message_en": self.message_en}
+
+
+class ConferenceError(Exception):
+    """Base of every refusal; nothing has been changed when one is raised."""
+
+    code = "error"
+
+    def __init__(
+        self,
+        message: str,
+        message_en: str,
+        *,
+        code: str | None = None,
+        problems: list[Problem] | None = None,
+    ) -> None:
+        super().__init__(message_en)
+        self.message = message
+        self.message_en = message_en
+        if code is not None:
+            self.code = code
+        self.problems = problems or []
+
+
+class InvalidInput(ConferenceError):
+    """The request is understood but its content breaks a rule (an empty title, quota 0…)."""
+
+    code = "invalid_input"
+
+
+class NotFound(ConferenceError):
+    """The conference, attendee or device does not exist."""
+
+    code = "not_found"
+
+
+class Conflict(ConferenceError):
+    """The request is valid but the conference's state forbids it (wrong phase, no quorum…)."""
+
+    code = "conflict"

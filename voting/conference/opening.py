@@ -1,0 +1,150 @@
+"""Opening and closing the vote, and aborting it (docs/voting.md "Opening", "Closing").
+
+The phase moves of `voting.conference.phases` call `open_box` and `close_box` as part of their
+guards, under the conference's lock, in the same transaction as the move."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from voting.conference import box as boxes
+from voting.conference import cards, conferences, events
+from voting.conference.errors import Conflict, InvalidInput
+from voting.crypto.ballot import BallotContext, ballot_list_hash, conference_fingerprint
+from voting.crypto.cards import card_list_hash
+from voting.store import CastBallot, Conference, Phase
+
+
+def open_box(session: Session, conference: Conference) -> dict[str, Any]:
+    """Everything the opening freezes besides convened and present (already frozen by the
+    caller): the ceremony must be complete and the cards must add up; the undealt cards are
+    then void, and the conference fingerprint is computed over the whole card list."""
+    box = boxes.of(session, conference)
+    transcript = boxes.transcript(box)
+    pool = cards.pool_size(session, conference.id)
+    if pool == 0:
+        raise Conflict(
+            "Chưa có thẻ biểu quyết nào: hãy tải lên các khóa thẻ.",
+            "No voting cards: upload the card keys first.",
+            code="no_cards",
+        )
+    undealt = cards.undealt_count(session, conference.id)
+    dealt = box.cards_dealt + box.cards_replaced
+    if pool - undealt != dealt:
+        raise Conflict(
+            f"Số thẻ không khớp: {pool} thẻ trừ {undealt} thẻ chưa phát là {pool - undealt}, "
+            f"nhưng đã ghi nhận {dealt} thẻ được phát. Bàn điểm danh cần gửi lại danh sách "
+            "thẻ chưa phát.",
+            f"Cards do not add up: pool {pool} − undealt {undealt} = {pool - undealt}, but "
+            f"{dealt} were recorded as dealt. The desk must upload its undealt keys again.",
+            code="cards_mismatch",
+        )
+    keys, _ = cards.all_keys(session, conference.id)
+    assert conference.convened_at_opening is not None
+    assert conference.present_at_opening is not None
+    box.fingerprint = conference_fingerprint(
+        conference.id,
+        rule_set=conference.rule_set_name,
+        rule_set_hash=conference.rule_set_hash,
+        procedure=conference.procedure,
+        step=conference.step_number,
+        definition=boxes.definition(session, conference.id),
+        card_keys=keys,
+        joint_key=transcript.joint_key,
+        convened=conference.convened_at_opening,
+        present=conference.present_at_opening,
+    )
+    box.card_list_hash = card_list_hash(keys)
+    return {
+        "cards": pool,
+        "dealt": box.cards_dealt,
+        "replaced": box.cards_replaced,
+        "voided": undealt,
+        "fingerprint": box.fingerprint,
+        "card_list_hash": box.card_list_hash,
+    }
+
+
+def context(session: Session, conference: Conference) -> BallotContext:
+    """What ballots of this opened conference are built and verified against."""
+    box = boxes.peek(session, conference.id)
+    if box is None or box.fingerprint is None:
+        raise Conflict("Chưa mở bỏ phiếu.", "Voting has not opened.", code="voting_not_open")
+    return _context(
+        conference.id,
+        box.fingerprint,
+        boxes.transcript(box).joint_key.hex(),
+        session,
+    )
+
+
+_CONTEXTS: dict[tuple[str, str], BallotContext] = {}
+
+
+def _context(conference_id: str, fingerprint: str, joint: str, session: Session) -> BallotContext:
+    cached = _CONTEXTS.get((conference_id, fingerprint))
+    if cached is None:
+        box = boxes.peek(session, conference_id)
+        assert box is not None
+        cached = BallotContext(
+            conference_id,
+            fingerprint,
+            boxes.definition(session, conference_id),
+            boxes.transcript(box).joint_key,
+        )
+        assert cached.joint_key.hex() == joint
+        _CONTEXTS[(conference_id, fingerprint)] = cached
+    return cached
+
+
+def ballot_hashes(session: Session, conference_id: str) -> list[str]:
+    """Every cast ballot's hash, in hash order."""
+    return list(
+        session.execute(
+            select(CastBallot.hash)
+            .where(CastBallot.conference_id == conference_id)
+            .order_by(CastBallot.hash)
+        ).scalars()
+    )
+
+
+def close_box(session: Session, conference: Conference) -> dict[str, Any]:
+    """Freeze the final ballot list: its count and hash are what the committee must match."""
+    box = boxes.of(session, conference)
+    hashes = ballot_hashes(session, conference.id)
+    box.final_count, box.final_list_hash = len(hashes), ballot_list_hash(hashes)
+    return {"ballots": box.final_count, "ballot_list_hash": box.final_list_hash}
+
+
+def abort(session: Session, conference_id: str, reason: str, actor: str) -> Conference:
+    """Stop the vote with a reason: every card is void, nothing is ever decrypted."""
+    reason = " ".join(reason.split())
+    if not reason or len(reason) > 500:
+        raise InvalidInput(
+            "Cần ghi lý do hủy cuộc bỏ phiếu (tối đa 500 ký tự).",
+            "Aborting a vote needs a reason (500 characters at most).",
+            code="reason_required",
+        )
+    conference = conferences.lock(session, conference_id)
+    conferences.require_phase(conference, Phase.CHECKIN, Phase.VOTING, Phase.CLOSED)
+    box = boxes.of(session, conference)
+    box.aborted_reason = reason
+    previous = conference.phase
+    conference.phase = Phase.ABORTED
+    events.record(
+        session,
+        conference,
+        "vote.aborted",
+        actor,
+        {
+            "from": previous,
+            "reason": reason,
+            "ballots": len(ballot_hashes(session, conference_id)),
+            "cards_voided": cards.pool_size(session, conference_id),
+        },
+    )
+    session.commit()
+    return conference

@@ -1,0 +1,106 @@
+"""The conference's phases and the guarded moves between them (design.md "The conference's
+life"). Opening the ballot box (closed → opened) belongs to the tally and is not a move here."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from voting.conference import conferences, events, opening, quorum
+from voting.conference.errors import Conflict
+from voting.store import BallotSection, Conference, Phase
+
+log = logging.getLogger(__name__)
+Guard = Callable[[Session, Conference], dict[str, Any]]
+
+
+def _ready_for_checkin(session: Session, conference: Conference) -> dict[str, int]:
+    convened, _ = quorum.count(session, conference.id)
+    if convened == 0:
+        raise Conflict(
+            "Chưa có danh sách người được triệu tập.", "The roster is empty.", code="empty_roster"
+        )
+    sections = session.execute(
+        select(func.count(BallotSection.id)).where(BallotSection.conference_id == conference.id)
+    ).scalar_one()
+    if sections == 0:
+        raise Conflict("Chưa lập phiếu bầu.", "The ballot is not set up.", code="no_ballot")
+    if conference.committee_size > convened:
+        raise Conflict(
+            f"Ban kiểm phiếu ({conference.committee_size} người) đông hơn số người được triệu tập.",
+            "The counting committee is larger than the roster.",
+            code="committee_too_large",
+        )
+    return {"convened": convened}
+
+
+def _nobody_present(session: Session, conference: Conference) -> dict[str, int]:
+    _, present = quorum.count(session, conference.id)
+    if present:
+        raise Conflict(
+            f"Đã có {present} người điểm danh: không quay lại giai đoạn chuẩn bị được.",
+            f"{present} attendee(s) already checked in: set-up cannot be reopened.",
+            code="already_checked_in",
+        )
+    return {}
+
+
+def _quorum_holds(session: Session, conference: Conference) -> dict[str, int]:
+    # KH 331 B.IV Lưu ý: the conference goes ahead only with 2/3 of the convened present.
+    state = quorum.state(session, conference)
+    if not state.met:
+        raise Conflict(
+            f"Chưa đủ 2/3 số người được triệu tập: cần thêm {state.more_needed} người.",
+            f"No quorum: {state.more_needed} more needed.",
+            code="quorum_not_met",
+        )
+    # rules.md "Who is present": convened and present are frozen as the step's bases.
+    conference.convened_at_opening, conference.present_at_opening = state.convened, state.present
+    # Issue 5: the ceremony is complete, the cards add up, the undealt are void, and the
+    # conference fingerprint is frozen (voting.conference.opening).
+    frozen = opening.open_box(session, conference)
+    return {"convened": state.convened, "present": state.present, **frozen}
+
+
+def _close(session: Session, conference: Conference) -> dict[str, Any]:
+    # The final ballot list: its count and hash, the reference for the committee.
+    return opening.close_box(session, conference)
+
+
+MOVES: dict[tuple[Phase, Phase], Guard] = {
+    (Phase.SETUP, Phase.CHECKIN): _ready_for_checkin,
+    (Phase.CHECKIN, Phase.SETUP): _nobody_present,
+    (Phase.CHECKIN, Phase.VOTING): _quorum_holds,
+    (Phase.VOTING, Phase.CLOSED): _close,
+}
+
+
+def change(session: Session, conference_id: str, to: Phase, actor: str) -> Conference:
+    """Move the conference to phase `to` if the move exists and its guard holds."""
+    conference = conferences.lock(session, conference_id)
+    now = Phase(conference.phase)
+    guard = MOVES.get((now, to))
+    if guard is None:
+        raise Conflict(
+            f"Không chuyển được từ “{conferences.PHASE_TITLES[now][0]}” sang "
+            f"“{conferences.PHASE_TITLES[to][0]}”.",
+            f"No move from {now.value} to {to.value}.",
+            code="wrong_phase",
+        )
+    try:
+        counts = guard(session, conference)
+    except Exception:
+        # A guard may have frozen something before refusing (the opening's bases): undo it.
+        session.rollback()
+        raise
+    conference.phase = to
+    events.record(
+        session, conference, "phase.changed", actor, {"from": now.value, "to": to.value, **counts}
+    )
+    session.commit()
+    log.info("conference %s: phase %s -> %s by %s", conference.id, now.value, to.value, actor)
+    return conference

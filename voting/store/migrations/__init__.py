@@ -1,0 +1,1 @@
+"""Alembic migrations of the schema, applied at start-up by `Database.upgrade`."""

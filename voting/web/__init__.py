@@ -1,0 +1,44 @@
+"""The web application: JSON API under /api/, Socket.IO namespace /room.
+
+`create_app` is the one factory (flaskr's pattern): configuration, database with migrations
+applied, blueprints, error handlers and Socket.IO bound to a fresh Flask app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from voting.store import Database
+from voting.web import errors
+from voting.web.api import BLUEPRINTS
+from voting.web.config import configure, instance_path
+from voting.web.extensions import DATABASE, close_db, socketio
+from voting.web.pages import BLUEPRINTS as PAGES
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """A configured application whose database schema is at the newest migration. `config`
+    overrides the environment (tests); `INSTANCE_PATH` in it chooses the instance folder."""
+    config = config or {}
+    instance = instance_path(config)
+    app = Flask(__name__, instance_path=instance or None, instance_relative_config=True)
+    configure(app, config)
+    # Vietnamese stays readable in responses (UTF-8 JSON rather than \u escapes).
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    database = Database(app.config["DATABASE_URL"])
+    database.upgrade()
+    app.extensions[DATABASE] = database
+    app.teardown_appcontext(close_db)
+    errors.register(app)
+    for blueprint in BLUEPRINTS + PAGES:
+        app.register_blueprint(blueprint)
+    # The /room namespace is registered on `socketio` when voting.web.room is imported (by
+    # the blueprints that push state), once per process, so init_app binds it to this app.
+    # Threads, not an event loop: libsodium releases the GIL (design.md "Real components").
+    socketio.init_app(
+        app, async_mode="threading", message_queue=app.config.get("SOCKETIO_MESSAGE_QUEUE")
+    )
+    return app

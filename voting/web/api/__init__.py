@@ -1,0 +1,35 @@
+"""The JSON API under /api/: one blueprint per domain concept, all described in openapi.py."""
+
+from flask import Blueprint
+
+from voting.web.api import (
+    ballots,
+    box,
+    cards,
+    checkin,
+    committee,
+    conferences,
+    devices,
+    events,
+    meta,
+    people,
+    roster,
+    rules,
+    sessions,
+)
+
+BLUEPRINTS: tuple[Blueprint, ...] = (
+    meta.bp,
+    sessions.bp,
+    rules.bp,
+    people.bp,
+    conferences.bp,
+    roster.bp,
+    ballots.bp,
+    checkin.bp,
+    events.bp,
+    devices.bp,
+    committee.bp,
+    cards.bp,
+    box.bp,
+)

@@ -1,0 +1,130 @@
+"""The ballot box: casting (no session, no cookie, no log: the card's signature authenticates
+the ballot), the published list, the result, the head's decision, the record, abort."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, request
+
+from voting.conference import casting, counting, opening, public, results
+from voting.crypto.ballot import ballot_list_hash
+from voting.store import Conference
+from voting.web import parse
+from voting.web.errors import ApiError
+from voting.web.extensions import db
+from voting.web.policy import Action, allowed, requires
+from voting.web.principals import current_principal
+from voting.web.room import push_state
+
+bp = Blueprint("box", __name__, url_prefix="/api/conferences/<conference_id>")
+
+
+@bp.post("/ballots")
+@requires(Action.BALLOT_CAST, anonymous_post=True)
+def cast(conference: Conference) -> tuple[dict[str, Any], int]:
+    """Verify, burn the card and store in one transaction; 201 with the receipt after the
+    commit."""
+    data = request.get_json(silent=True)
+    if data is None:
+        raise ApiError(
+            400,
+            "ballot_malformed",
+            "Phiếu gửi lên không đúng định dạng.",
+            "The body must be the ballot's JSON.",
+        )
+    receipt = casting.cast(db(), conference.id, data)
+    push_state(conference)
+    return receipt.to_dict(), 201
+
+
+@bp.get("/ballots")
+@requires(Action.BALLOTS_READ)
+def published(conference: Conference) -> dict[str, Any]:
+    """Every ballot in hash order with the list hash; `?hashes=1` gives only the hashes."""
+    if request.args.get("hashes"):
+        hashes = opening.ballot_hashes(db(), conference.id)
+        return {
+            "count": len(hashes),
+            "ballot_list_hash": ballot_list_hash(hashes),
+            "hashes": hashes,
+        }
+    items = casting.published(db(), conference.id)
+    return {
+        "count": len(items),
+        "ballot_list_hash": ballot_list_hash(item["hash"] for item in items),
+        "ballots": items,
+    }
+
+
+@bp.get("/ballots/<receipt>")
+@requires(Action.BALLOTS_READ)
+def lookup(conference: Conference, receipt: str) -> dict[str, Any]:
+    """One ballot by its receipt (the voter checks it is in the list)."""
+    return casting.lookup(db(), conference.id, receipt)
+
+
+@bp.get("/opening")
+@requires(Action.BALLOTS_READ)
+def context(conference: Conference) -> dict[str, Any]:
+    """What a voter's page builds against once voting is open: the fingerprint, the ballot
+    definition (ids "s1", "s1c1", …), the joint key, convened and present."""
+    ctx = opening.context(db(), conference)
+    return {
+        "conference": conference.id,
+        "fingerprint": ctx.fingerprint,
+        "definition": ctx.definition.to_dict(),
+        "joint_key": ctx.joint_key.hex(),
+        "convened": conference.convened_at_opening,
+        "present": conference.present_at_opening,
+        "state": public.state(db(), conference),
+    }
+
+
+@bp.post("/abort")
+@requires(Action.VOTE_ABORT)
+def abort(conference: Conference) -> dict[str, Any]:
+    """Stop the vote with a reason: cards void, nothing decrypted."""
+    stopped = opening.abort(
+        db(), conference.id, parse.text(parse.body(), "reason"), current_principal().actor
+    )
+    push_state(stopped)
+    return public.state(db(), stopped)
+
+
+@bp.get("/result")
+@requires(Action.RESULT_READ)
+def result(conference: Conference) -> dict[str, Any]:
+    """The result as the caller may see it: sealed counts only for the committee, organiser,
+    leadership and head; everyone at a step whose result is announced."""
+    sealed = allowed(current_principal(), Action.RESULT_SEALED_READ, conference)
+    return results.view(db(), conference, sealed)
+
+
+@bp.post("/decision")
+@requires(Action.HEAD_DECIDE)
+def decide(conference: Conference) -> dict[str, Any]:
+    """The head fills the contested places: `{"chosen": {section: [candidate ids]}, "note"}`."""
+    data = parse.body()
+    chosen = data.get("chosen")
+    if not isinstance(chosen, dict) or not all(
+        isinstance(k, str) and isinstance(v, list) and all(isinstance(c, str) for c in v)
+        for k, v in chosen.items()
+    ):
+        raise parse.bad(
+            "chosen",
+            "phải là {mã chức danh: [mã ứng viên]}",
+            "must map section ids to lists of candidate ids",
+        )
+    outcome = results.decide(
+        db(), conference.id, chosen, parse.text(data, "note", ""), current_principal().actor
+    )
+    push_state(conference)
+    return {"conference": conference.id, "status": "announced", "result": outcome}
+
+
+@bp.get("/record")
+@requires(Action.RECORD_READ)
+def record(conference: Conference) -> Response:
+    """The signed conference record (canonical JSON, `voting verify` checks it)."""
+    return Response(counting.record(db(), conference), mimetype="application/json")

@@ -1,0 +1,37 @@
+"""The check-in desk: mark an attendee present, undo with a reason; each pushes the new state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint
+
+from voting.conference import checkin
+from voting.store import Conference
+from voting.web import parse
+from voting.web.api import shapes
+from voting.web.extensions import db
+from voting.web.policy import Action, requires
+from voting.web.principals import current_principal
+from voting.web.room import push_state
+
+bp = Blueprint("checkin", __name__, url_prefix="/api")
+
+
+@bp.post("/conferences/<conference_id>/attendees/<int:attendee_id>/check-in")
+@requires(Action.CHECKIN_MARK)
+def mark(conference: Conference, attendee_id: int) -> dict[str, Any]:
+    """Mark present (a repeat changes nothing)."""
+    attendee = checkin.check_in(db(), conference.id, attendee_id, current_principal().actor)
+    push_state(conference)
+    return shapes.attendee(attendee)
+
+
+@bp.post("/conferences/<conference_id>/attendees/<int:attendee_id>/undo")
+@requires(Action.CHECKIN_UNDO)
+def undo(conference: Conference, attendee_id: int) -> dict[str, Any]:
+    """Mark absent again, with the reason recorded in the log."""
+    reason = parse.text(parse.body(), "reason")
+    attendee = checkin.undo(db(), conference.id, attendee_id, reason, current_principal().actor)
+    push_state(conference)
+    return shapes.attendee(attendee)

@@ -1,0 +1,130 @@
+"""The counting committee's key ceremony, relayed (voting.conference.ceremony), and its
+opening of the box (voting.conference.counting). Members authenticate with
+`Authorization: Member <binding>`, the binding their phone received when it joined."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Blueprint, current_app
+
+from voting.conference import ceremony, counting
+from voting.store import Conference
+from voting.web import parse
+from voting.web.extensions import db
+from voting.web.policy import Action, requires
+from voting.web.principals import current_principal
+from voting.web.room import push_state
+
+bp = Blueprint("committee", __name__, url_prefix="/api/conferences/<conference_id>/committee")
+
+
+def _member() -> int:
+    member = current_principal().id
+    assert member is not None
+    return member
+
+
+@bp.get("")
+@requires(Action.COMMITTEE_READ)
+def status(conference: Conference) -> dict[str, Any]:
+    """Public: who joined and sent what, the published hashes and reveals, fingerprints."""
+    return ceremony.status(db(), conference)
+
+
+@bp.post("/tokens")
+@requires(Action.COMMITTEE_MANAGE)
+def tokens(conference: Conference) -> tuple[dict[str, Any], int]:
+    """One single-use join token per member (shown as QR); replaces any earlier ceremony."""
+    issued = ceremony.issue_tokens(db(), conference.id, current_principal().actor)
+    push_state(conference)
+    return {"tokens": [{"member": m, "token": t} for m, t in issued]}, 201
+
+
+@bp.post("/restart")
+@requires(Action.COMMITTEE_MANAGE)
+def restart(conference: Conference) -> dict[str, Any]:
+    """A new round after a complaint: same phones, every message cleared."""
+    ceremony.restart(db(), conference.id, current_principal().actor)
+    push_state(conference)
+    return ceremony.status(db(), conference)
+
+
+@bp.post("/join")
+@requires(Action.COMMITTEE_JOIN, anonymous_post=True)
+def join(conference: Conference) -> tuple[dict[str, Any], int]:
+    """Redeem a join token once; the binding goes in `Authorization: Member <binding>`."""
+    member, binding = ceremony.join(db(), conference.id, parse.text(parse.body(), "token"))
+    push_state(conference)
+    return {
+        "member": member,
+        "binding": binding,
+        "conference_id": conference.id,
+        "threshold": conference.committee_threshold,
+        "members": conference.committee_size,
+    }, 201
+
+
+@bp.post("/commitment-hash")
+@requires(Action.COMMITTEE_ACT)
+def commitment_hash(conference: Conference) -> dict[str, Any]:
+    ceremony.post_hash(db(), conference.id, _member(), parse.body())
+    return ceremony.status(db(), conference)
+
+
+@bp.post("/reveal")
+@requires(Action.COMMITTEE_ACT)
+def reveal(conference: Conference) -> dict[str, Any]:
+    ceremony.post_reveal(db(), conference.id, _member(), parse.body())
+    return ceremony.status(db(), conference)
+
+
+@bp.post("/shares")
+@requires(Action.COMMITTEE_ACT)
+def send_shares(conference: Conference) -> dict[str, Any]:
+    ceremony.post_shares(db(), conference.id, _member(), parse.body())
+    return ceremony.status(db(), conference)
+
+
+@bp.get("/shares")
+@requires(Action.COMMITTEE_ACT)
+def my_shares(conference: Conference) -> dict[str, Any]:
+    """The sealed shares addressed to the calling member."""
+    return {"shares": ceremony.shares_for(db(), conference.id, _member())}
+
+
+@bp.post("/complaint")
+@requires(Action.COMMITTEE_ACT)
+def complaint(conference: Conference) -> dict[str, Any]:
+    ceremony.complain(db(), conference.id, _member(), parse.body())
+    push_state(conference)
+    return ceremony.status(db(), conference)
+
+
+@bp.post("/confirm")
+@requires(Action.COMMITTEE_ACT)
+def confirm(conference: Conference) -> dict[str, Any]:
+    ceremony.confirm(db(), conference.id, _member(), parse.body())
+    push_state(conference)
+    return ceremony.status(db(), conference)
+
+
+@bp.post("/partials")
+@requires(Action.COMMITTEE_ACT)
+def partial(conference: Conference) -> dict[str, Any]:
+    """The member's partial decryption of the aggregate of the frozen ballot list."""
+    opened = counting.post_partial(db(), conference.id, _member(), parse.body())
+    push_state(conference)
+    return {"accepted": True, "opened": opened}
+
+
+@bp.post("/count-signatures")
+@requires(Action.COMMITTEE_ACT)
+def count_signature(conference: Conference) -> dict[str, Any]:
+    """The member's signature of the counts; the t-th writes the signed record."""
+    written = counting.post_count_signature(
+        db(), conference.id, _member(), parse.body(), Path(current_app.instance_path)
+    )
+    push_state(conference)
+    return {"accepted": True, "record_written": written}

@@ -1,0 +1,105 @@
+"""Conferences: create from a rule-set step, read, edit in set-up, move between phases, and the
+public quorum state the projector shows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint
+
+from voting.conference import conferences, phases, practice, public
+from voting.conference.conferences import Committee, Details
+from voting.store import Conference, Phase
+from voting.web import parse
+from voting.web.api import shapes
+from voting.web.extensions import db
+from voting.web.policy import Action, requires
+from voting.web.principals import current_principal
+from voting.web.room import push_state
+
+bp = Blueprint("conferences", __name__, url_prefix="/api")
+
+
+@bp.get("/conferences")
+@requires(Action.CONFERENCE_LIST)
+def index() -> dict[str, Any]:
+    """Every conference, newest first."""
+    return {"conferences": [shapes.conference(c) for c in conferences.every(db())]}
+
+
+@bp.post("/conferences")
+@requires(Action.CONFERENCE_CREATE)
+def create() -> tuple[dict[str, Any], int]:
+    """A new conference in set-up, for one step of the built-in rule set."""
+    data = parse.body()
+    created = conferences.create(
+        db(),
+        procedure=parse.text(data, "procedure"),
+        step_number=parse.integer(data, "step"),
+        tier=parse.text(data, "tier"),
+        details=Details(
+            parse.text(data, "title"), parse.day(data, "held_on"), parse.text(data, "place")
+        ),
+        committee=Committee(
+            parse.integer(data, "committee_size", 3), parse.integer(data, "committee_threshold", 2)
+        ),
+        actor=current_principal().actor,
+    )
+    return shapes.conference(created), 201
+
+
+@bp.get("/conferences/<conference_id>")
+@requires(Action.CONFERENCE_READ)
+def show(conference: Conference) -> dict[str, Any]:
+    """One conference."""
+    return shapes.conference(conference)
+
+
+@bp.patch("/conferences/<conference_id>")
+@requires(Action.CONFERENCE_EDIT)
+def edit(conference: Conference) -> dict[str, Any]:
+    """Change title, date, place or committee; fields left out keep their value."""
+    data = parse.body()
+    updated = conferences.update_details(
+        db(),
+        conference.id,
+        details=Details(
+            parse.text(data, "title", conference.title),
+            parse.day(data, "held_on", conference.held_on),
+            parse.text(data, "place", conference.place),
+        ),
+        committee=Committee(
+            parse.integer(data, "committee_size", conference.committee_size),
+            parse.integer(data, "committee_threshold", conference.committee_threshold),
+        ),
+        actor=current_principal().actor,
+    )
+    return shapes.conference(updated)
+
+
+@bp.post("/conferences/<conference_id>/phase")
+@requires(Action.PHASE_CHANGE)
+def change_phase(conference: Conference) -> dict[str, Any]:
+    """Move to another phase: checkin, voting, closed (or back to setup before anyone is in)."""
+    to = parse.text(parse.body(), "to")
+    if to not in set(Phase):
+        raise parse.bad("to", "phải là một giai đoạn", f"must be one of {', '.join(Phase)}")
+    moved = phases.change(db(), conference.id, Phase(to), current_principal().actor)
+    push_state(moved)
+    return shapes.conference(moved)
+
+
+@bp.get("/conferences/<conference_id>/state")
+@requires(Action.STATE_READ)
+def state(conference: Conference) -> dict[str, Any]:
+    """Public: phase, convened, present, quorum — what the projector shows."""
+    return public.state(db(), conference)
+
+
+@bp.post("/conferences/<conference_id>/practice")
+@requires(Action.CONFERENCE_CREATE)
+def make_practice(conference: Conference) -> tuple[dict[str, Any], int]:
+    """A practice round copied from this conference: own cards, ceremony and box; its result
+    is shown openly and marked as practice."""
+    made = practice.create(db(), conference.id, current_principal().actor)
+    return shapes.conference(made), 201

@@ -1,0 +1,24 @@
+"""The conference's event log and whether its hash chain is intact."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint
+
+from voting.conference import events
+from voting.store import Conference
+from voting.web.api import shapes
+from voting.web.extensions import db
+from voting.web.policy import Action, requires
+
+bp = Blueprint("events", __name__, url_prefix="/api")
+
+
+@bp.get("/conferences/<conference_id>/events")
+@requires(Action.EVENTS_READ)
+def index(conference: Conference) -> dict[str, Any]:
+    """Every event, oldest first, with the chain check."""
+    entries = shapes.event_entries(events.log(db(), conference.id))
+    broken = events.first_break(entries)
+    return {"events": entries, "chain_intact": broken is None, "first_break": broken}

@@ -1,0 +1,34 @@
+"""The API's own description, and the reachability check the pre-flight page runs from a phone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, current_app
+
+from voting.web.address import room_address
+from voting.web.openapi import document
+from voting.web.policy import Action, requires
+
+bp = Blueprint("meta", __name__, url_prefix="/api")
+
+
+@bp.get("/openapi.json")
+@requires(Action.META_READ)
+def openapi() -> dict[str, Any]:
+    """The OpenAPI 3.1 document of this API."""
+    return document()
+
+
+@bp.get("/ping")
+@requires(Action.META_READ)
+def ping() -> dict[str, Any]:
+    """Answers anyone: a phone that gets this reply reaches the server."""
+    return {"ok": True, "public_url": current_app.config["PUBLIC_URL"]}
+
+
+@bp.get("/address")
+@requires(Action.ADDRESS_READ)
+def address() -> dict[str, Any]:
+    """The address phones will use and its QR code (SVG), for the pre-flight page."""
+    return room_address(current_app.config["PUBLIC_URL"])

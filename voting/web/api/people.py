@@ -1,0 +1,31 @@
+"""The agency's registry of people: import a CSV/XLSX file, list it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint
+
+from voting.conference import registry
+from voting.web import parse
+from voting.web.api import shapes
+from voting.web.extensions import db
+from voting.web.policy import Action, requires
+
+bp = Blueprint("people", __name__, url_prefix="/api")
+
+
+@bp.get("/people")
+@requires(Action.PEOPLE_READ)
+def index() -> dict[str, Any]:
+    """Everyone in the registry."""
+    return {"people": [shapes.person(p) for p in registry.every(db())]}
+
+
+@bp.post("/people")
+@requires(Action.PEOPLE_IMPORT)
+def import_file() -> dict[str, Any]:
+    """Replace the registry with an uploaded file (all rows or none)."""
+    with parse.upload() as path:
+        people = registry.import_people(db(), path)
+    return {"imported": len(people)}

@@ -1,0 +1,68 @@
+"""The roster: list and search it, draw it from the registry, import external attendees, add
+and remove by hand."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, request
+
+from voting.conference import roster
+from voting.conference.roster import NewAttendee
+from voting.store import Conference
+from voting.web import parse
+from voting.web.api import shapes
+from voting.web.extensions import db
+from voting.web.policy import Action, requires
+from voting.web.principals import current_principal
+
+bp = Blueprint("roster", __name__, url_prefix="/api")
+
+
+@bp.get("/conferences/<conference_id>/roster")
+@requires(Action.ROSTER_READ)
+def index(conference: Conference) -> dict[str, Any]:
+    """The roster, or its matches for `q` (with or without diacritics)."""
+    found = roster.attendees(db(), conference.id, request.args.get("q", ""))
+    return {"attendees": [shapes.attendee(a) for a in found]}
+
+
+@bp.post("/conferences/<conference_id>/roster/draw")
+@requires(Action.ROSTER_EDIT)
+def draw(conference: Conference) -> dict[str, Any]:
+    """Draw the registry's people of the step's composition groups onto the roster."""
+    drawn = roster.draw(db(), conference.id, current_principal().actor)
+    return {"attendees": [shapes.attendee(a) for a in drawn]}
+
+
+@bp.post("/conferences/<conference_id>/roster/externals")
+@requires(Action.ROSTER_EDIT)
+def import_externals(conference: Conference) -> dict[str, Any]:
+    """Replace the external attendees with an uploaded list (all rows or none)."""
+    with parse.upload() as path:
+        imported = roster.import_externals(db(), conference.id, path, current_principal().actor)
+    return {"attendees": [shapes.attendee(a) for a in imported]}
+
+
+@bp.post("/conferences/<conference_id>/roster")
+@requires(Action.ROSTER_EDIT)
+def add(conference: Conference) -> tuple[dict[str, Any], int]:
+    """Add one attendee by hand."""
+    data = parse.body()
+    new = NewAttendee(
+        full_name=parse.text(data, "full_name"),
+        post=parse.text(data, "post", ""),
+        unit=parse.text(data, "unit", ""),
+        sex=parse.text(data, "sex", ""),
+        ref=parse.optional_text(data, "ref"),
+    )
+    added = roster.add(db(), conference.id, new, current_principal().actor)
+    return shapes.attendee(added), 201
+
+
+@bp.delete("/conferences/<conference_id>/roster/<int:attendee_id>")
+@requires(Action.ROSTER_EDIT)
+def remove(conference: Conference, attendee_id: int) -> tuple[str, int]:
+    """Take one attendee off the roster."""
+    roster.remove(db(), conference.id, attendee_id, current_principal().actor)
+    return "", 204

@@ -1,0 +1,48 @@
+"""The built-in rule set's procedures and steps, for the set-up form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint
+
+from voting.rules import KH331
+from voting.web.policy import Action, requires
+
+bp = Blueprint("rules", __name__, url_prefix="/api")
+
+
+@bp.get("/rules")
+@requires(Action.RULES_READ)
+def show() -> dict[str, Any]:
+    """The rule set a new conference is made from: procedures, steps, tiers."""
+    return {
+        "name": KH331.name,
+        "title": KH331.title,
+        "hash": KH331.hash,
+        "tiers": {key: tier.title for key, tier in KH331.tiers.items()},
+        "groups": dict(KH331.groups),
+        "procedures": [
+            {
+                "key": procedure.key,
+                "title": procedure.title,
+                "title_en": procedure.title_en,
+                "steps": [
+                    {
+                        "number": step.number,
+                        "title": step.title,
+                        "title_en": step.title_en,
+                        "ballot": step.ballot,
+                        "composition": list(step.composition),
+                        "extra_composition": {
+                            tier: list(groups) for tier, groups in step.extra_composition.items()
+                        },
+                        "threshold": step.threshold.describe() if step.threshold else None,
+                        "announced": step.announced,
+                    }
+                    for step in procedure.steps
+                ],
+            }
+            for procedure in KH331.procedures.values()
+        ],
+    }

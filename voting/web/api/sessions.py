@@ -1,0 +1,48 @@
+"""Log in and out with an account; read who is calling and the CSRF token."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint
+
+from voting.conference import accounts
+from voting.web import parse
+from voting.web.errors import ApiError
+from voting.web.extensions import db
+from voting.web.policy import Action, requires
+from voting.web.principals import Principal, csrf_token, current_principal, log_in, log_out
+
+bp = Blueprint("sessions", __name__, url_prefix="/api")
+
+
+@bp.get("/session")
+@requires(Action.SESSION)
+def show() -> dict[str, Any]:
+    """Who is calling, and the CSRF token for the state-changing calls that follow."""
+    return {"principal": current_principal().to_dict(), "csrf_token": csrf_token()}
+
+
+@bp.post("/session")
+@requires(Action.SESSION)
+def create() -> dict[str, Any]:
+    """Log in with a username and password."""
+    data = parse.body()
+    user = accounts.authenticate(db(), parse.text(data, "username"), parse.text(data, "password"))
+    if user is None:
+        raise ApiError(
+            401,
+            "bad_credentials",
+            "Sai tên đăng nhập hoặc mật khẩu.",
+            "Wrong username or password.",
+        )
+    token = log_in(user)
+    principal = Principal("user", user.role, user.id, user.username)
+    return {"principal": principal.to_dict(), "csrf_token": token}
+
+
+@bp.delete("/session")
+@requires(Action.SESSION)
+def delete() -> dict[str, Any]:
+    """Log out."""
+    return {"principal": None, "csrf_token": log_out()}

@@ -1,0 +1,48 @@
+"""Web commands, registered on `voting` by voting/cli.py: `serve` and `admin create`."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from voting.conference import accounts
+from voting.conference.errors import ConferenceError
+from voting.store import Role
+from voting.web import create_app
+from voting.web.extensions import db
+from voting.web.server import Server, options
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Use 0.0.0.0 in the room.")
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--threads", default=100, show_default=True, type=int, help="Open connections.")
+def serve(host: str, port: int, threads: int) -> None:
+    """Run the web server under gunicorn (gthread, WebSockets through simple-websocket).
+    Configuration: VOTING_DATABASE_URL, VOTING_SECRET_KEY, VOTING_INSTANCE, VOTING_PUBLIC_URL."""
+    Server(create_app, options(host, port, threads)).run()
+
+
+@click.group("admin")
+def admin() -> None:
+    """Accounts of the organiser, leadership and head."""
+
+
+@admin.command("create")
+@click.option("--role", required=True, type=click.Choice([role.value for role in Role]))
+@click.option("--username", required=True)
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+def admin_create(role: str, username: str, password_stdin: bool) -> None:
+    """Create an account (asks for the password twice unless --password-stdin)."""
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("Mật khẩu / password", hide_input=True, confirmation_prompt=True)
+    app = create_app()
+    with app.app_context():
+        try:
+            user = accounts.create(db(), username, role, password)
+        except ConferenceError as error:
+            raise click.ClickException(f"{error.message} ({error.message_en})") from error
+        click.echo(f"Đã tạo tài khoản / created: {user.username} ({user.role})")

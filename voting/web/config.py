@@ -1,0 +1,63 @@
+"""Configuration: defaults in code, secrets and addresses from the environment or the instance
+folder (style.md rule 4)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+# Environment variable → configuration key.
+ENVIRONMENT = {
+    "VOTING_DATABASE_URL": "DATABASE_URL",
+    "VOTING_SECRET_KEY": "SECRET_KEY",
+    "VOTING_PUBLIC_URL": "PUBLIC_URL",
+}
+DEFAULTS: dict[str, Any] = {
+    # The address phones use (a fixed name or address, never guessed): set for the room.
+    "PUBLIC_URL": "",
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    # No HTTPS in the room (design.md): a Secure cookie would never be sent back.
+    "SESSION_COOKIE_SECURE": False,
+    "SESSION_COOKIE_NAME": "voting_session",
+    "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
+}
+SECRET_KEY_FILE = "secret_key"
+
+
+def instance_path(overrides: Mapping[str, Any]) -> str:
+    """The instance folder: from the test config, `VOTING_INSTANCE`, or Flask's default."""
+    chosen = overrides.get("INSTANCE_PATH") or os.environ.get("VOTING_INSTANCE")
+    return str(Path(chosen).resolve()) if chosen else ""
+
+
+def configure(app: Flask, overrides: Mapping[str, Any]) -> None:
+    """Fill `app.config`: defaults, then the environment, then `overrides` (tests)."""
+    app.config.update(DEFAULTS)
+    app.config.update(
+        {key: os.environ[name] for name, key in ENVIRONMENT.items() if os.environ.get(name)}
+    )
+    app.config.update({key: value for key, value in overrides.items() if key != "INSTANCE_PATH"})
+    instance = Path(app.instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    if not app.config.get("DATABASE_URL"):
+        app.config["DATABASE_URL"] = f"sqlite:///{instance / 'voting.db'}"
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = secret_key(instance / SECRET_KEY_FILE)
+
+
+def secret_key(path: Path) -> str:
+    """The instance's secret key, made at first use in a file only its owner can read."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text("ascii").strip()
+    with os.fdopen(descriptor, "w", encoding="ascii") as file:
+        key = secrets.token_hex(32)
+        file.write(key + "\n")
+    return key

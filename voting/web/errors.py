@@ -1,0 +1,82 @@
+"""Every error leaves as `{"error": {"code", "message", "message_en"}}` with its HTTP status."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Flask, Response, jsonify, request
+from flask.typing import ResponseReturnValue
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from voting.conference.errors import ConferenceError, Conflict, InvalidInput, NotFound
+
+log = logging.getLogger(__name__)
+
+STATUS = {InvalidInput: 422, NotFound: 404, Conflict: 409}
+HTTP_MESSAGES = {
+    400: "Yêu cầu không hợp lệ.",
+    404: "Không tìm thấy địa chỉ này.",
+    405: "Địa chỉ này không nhận phương thức này.",
+    413: "Tệp quá lớn.",
+}
+
+
+class ApiError(ConferenceError):
+    """A refusal decided by the web layer itself (authentication, CSRF, a malformed body)."""
+
+    def __init__(self, status: int, code: str, message: str, message_en: str) -> None:
+        super().__init__(message, message_en, code=code)
+        self.status = status
+
+
+def error_body(error: ConferenceError) -> dict[str, Any]:
+    """The JSON body of an error (Socket.IO acknowledgements carry the same shape)."""
+    body: dict[str, Any] = {
+        "code": error.code,
+        "message": error.message,
+        "message_en": error.message_en,
+    }
+    if error.problems:
+        body["problems"] = [problem.to_dict() for problem in error.problems]
+    return {"error": body}
+
+
+def status_of(error: ConferenceError) -> int:
+    """The HTTP status for an error."""
+    if isinstance(error, ApiError):
+        return error.status
+    return next((s for kind, s in STATUS.items() if isinstance(error, kind)), 400)
+
+
+def register(app: Flask) -> None:
+    """Install the handlers that turn every failure under /api/ into the JSON error shape.
+    Elsewhere (HTML pages) an HTTP error keeps its own response, and pages handle domain
+    errors in their blueprints."""
+
+    @app.errorhandler(ConferenceError)
+    def domain(error: ConferenceError) -> tuple[Response, int]:
+        return jsonify(error_body(error)), status_of(error)
+
+    @app.errorhandler(HTTPException)
+    def http(error: HTTPException) -> ResponseReturnValue:
+        if not _api():
+            return error
+        status = error.code or 500
+        message = HTTP_MESSAGES.get(status, "Có lỗi khi xử lý yêu cầu.")
+        wrapped = ApiError(status, error.name.lower().replace(" ", "_"), message, error.name)
+        return jsonify(error_body(wrapped)), status
+
+    @app.errorhandler(Exception)
+    def unexpected(error: Exception) -> ResponseReturnValue:
+        log.exception("unhandled error: %s", error)
+        if not _api():
+            return InternalServerError()
+        wrapped = ApiError(
+            500, "internal_error", "Lỗi máy chủ; thao tác chưa được ghi nhận.", "Server error."
+        )
+        return jsonify(error_body(wrapped)), 500
+
+
+def _api() -> bool:
+    return request.path.startswith("/api/")

@@ -1,0 +1,871 @@
+"""The OpenAPI 3.1 document of the JSON API, written by hand so that it says why as well as what.
+
+A test checks that every route of the app is here with its method and its policy action
+(`x-action`), and that nothing here is missing from the app.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from voting.web.policy import POLICY, Action
+
+JSON = "application/json"
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _string(**extra: Any) -> dict[str, Any]:
+    return {"type": "string", **extra}
+
+
+def _object(required: list[str], **properties: Any) -> dict[str, Any]:
+    return {"type": "object", "required": required, "properties": properties}
+
+
+def _list_of(name: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return _object([name], **{name: {"type": "array", "items": schema}})
+
+
+ERRORS = {
+    "400": "Malformed body or field of the wrong type",
+    "401": "Not logged in, or a device link unknown or revoked",
+    "403": "Wrong role or conference, or the CSRF header is missing or wrong",
+    "404": "No such conference, attendee or device",
+    "409": "The conference's phase or state forbids it",
+    "422": "Content breaks a rule; `problems` lists every fault (rows of a file, ballot sections)",
+}
+
+
+def _op(
+    action: Action,
+    summary: str,
+    response: dict[str, Any] | None,
+    *,
+    body: dict[str, Any] | None = None,
+    upload: bool = False,
+    status: str = "200",
+    params: tuple[str, ...] = (),
+    errors: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    roles = sorted(POLICY[action])
+    operation: dict[str, Any] = {
+        "summary": summary,
+        "x-action": action.value,
+        "description": f"Policy action `{action.value}`; allowed roles: {', '.join(roles)}.",
+        "parameters": [
+            {"name": name, "in": "path", "required": True, "schema": _PARAMETERS[name]}
+            for name in params
+        ],
+        "responses": {
+            status: {"description": "Done"}
+            if response is None
+            else {"description": "Done", "content": {JSON: {"schema": response}}},
+            **{
+                code: {"description": ERRORS[code], "content": {JSON: {"schema": _ref("Error")}}}
+                for code in sorted({"400", "401", "403", *errors})
+            },
+        },
+    }
+    if body is not None:
+        operation["requestBody"] = {"required": True, "content": {JSON: {"schema": body}}}
+    if upload:
+        operation["requestBody"] = {
+            "required": True,
+            "content": {
+                "multipart/form-data": {"schema": _object(["file"], file=_string(format="binary"))}
+            },
+        }
+    if "public" not in POLICY[action]:
+        operation["security"] = [{"session": [], "csrf": []}, {"device": []}]
+    return operation
+
+
+_PARAMETERS = {
+    "conference_id": _string(pattern="^[0-9a-f]{32}$"),
+    "attendee_id": {"type": "integer"},
+    "device_id": {"type": "integer"},
+    "receipt": _string(pattern="^[0-9a-f]{64}$"),
+}
+C = ("conference_id",)
+CA = ("conference_id", "attendee_id")
+
+SCHEMAS: dict[str, Any] = {
+    "Error": _object(
+        ["error"],
+        error=_object(
+            ["code", "message", "message_en"],
+            code=_string(),
+            message=_string(description="Vietnamese, for the person in the room"),
+            message_en=_string(),
+            problems={
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "description": "row/column (files) or section/candidate (ballot), "
+                    "with message and message_en",
+                },
+            },
+        ),
+    ),
+    "Principal": _object(
+        ["kind", "role"],
+        kind=_string(enum=["anonymous", "user", "device"]),
+        role=_string(
+            enum=["public", "organiser", "leadership", "head", "checkin_desk", "kiosk", "committee"]
+        ),
+        id={"type": ["integer", "null"]},
+        name=_string(),
+        conference={"type": ["string", "null"]},
+    ),
+    "Session": _object(
+        ["principal", "csrf_token"],
+        principal={"oneOf": [_ref("Principal"), {"type": "null"}]},
+        csrf_token=_string(description="Send as X-CSRF-Token on every state-changing call"),
+    ),
+    "Login": _object(["username", "password"], username=_string(), password=_string()),
+    "Person": _object(
+        ["id", "full_name", "sex", "born", "post", "unit", "groups"],
+        id=_string(),
+        full_name=_string(),
+        sex=_string(enum=["M", "F"]),
+        born=_string(format="date"),
+        post=_string(),
+        unit=_string(),
+        groups={"type": "array", "items": _string()},
+    ),
+    "NewConference": _object(
+        ["procedure", "step", "tier", "title", "held_on", "place"],
+        procedure=_string(examples=["next_term", "annual_review"]),
+        step={"type": "integer"},
+        tier=_string(examples=["province", "agency"]),
+        title=_string(maxLength=300),
+        held_on=_string(format="date"),
+        place=_string(maxLength=300),
+        committee_size={"type": "integer", "minimum": 3, "maximum": 5, "default": 3},
+        committee_threshold={"type": "integer", "minimum": 2, "default": 2},
+    ),
+    "ConferenceEdit": _object(
+        [],
+        title=_string(),
+        held_on=_string(format="date"),
+        place=_string(),
+        committee_size={"type": "integer"},
+        committee_threshold={"type": "integer"},
+    ),
+    "Conference": _object(
+        ["id", "title", "held_on", "place", "procedure", "step", "tier", "phase", "revision"],
+        id=_string(),
+        title=_string(),
+        held_on=_string(format="date"),
+        place=_string(),
+        rule_set=_object(["name", "hash"], name=_string(), hash=_string()),
+        procedure=_string(),
+        procedure_title=_string(),
+        step={"type": "integer"},
+        step_title=_string(),
+        step_title_en=_string(),
+        tier=_string(),
+        ballot_kind=_string(enum=["candidates", "removal"]),
+        announced={"type": "boolean"},
+        phase=_string(enum=["setup", "checkin", "voting", "closed", "opened", "aborted"]),
+        phase_title=_string(),
+        phase_title_en=_string(),
+        committee=_object(
+            ["size", "threshold"], size={"type": "integer"}, threshold={"type": "integer"}
+        ),
+        revision={"type": "integer"},
+        convened_at_opening={"type": ["integer", "null"]},
+        present_at_opening={"type": ["integer", "null"]},
+        practice_of={
+            "type": ["string", "null"],
+            "description": "A practice round: the real conference it was copied from",
+        },
+    ),
+    "PhaseChange": _object(["to"], to=_string(enum=["setup", "checkin", "voting", "closed"])),
+    "State": _object(
+        ["conference", "phase", "revision", "convened", "present", "quorum_met", "more_needed"],
+        conference=_string(),
+        phase=_string(),
+        revision={"type": "integer", "description": "Grows with every change"},
+        convened={"type": "integer"},
+        present={"type": "integer"},
+        quorum_met={"type": "boolean"},
+        more_needed={"type": "integer"},
+        ballots_cast={"type": "integer", "description": "Never a count of votes"},
+        ballot_list_hash=_string(description="Running SHA-256 of the sorted ballot hashes"),
+        final_ballot_list_hash={"type": ["string", "null"], "description": "Frozen at closing"},
+        fingerprint={"type": ["string", "null"], "description": "Conference fingerprint"},
+        cards=_ref("Cards"),
+        committee={"type": "object", "description": "complete, joint_fingerprint, members"},
+        result=_string(enum=["none", "sealed", "announced", "awaiting_head"]),
+        aborted_reason={"type": ["string", "null"]},
+        practice={"type": "boolean"},
+    ),
+    "Attendee": _object(
+        ["id", "source", "full_name", "present"],
+        id={"type": "integer"},
+        ref={"type": ["string", "null"]},
+        source=_string(enum=["registry", "external", "manual"]),
+        full_name=_string(),
+        sex=_string(),
+        post=_string(),
+        unit=_string(),
+        present={"type": "boolean"},
+        checked_in_at={"type": ["string", "null"], "format": "date-time"},
+    ),
+    "NewAttendee": _object(
+        ["full_name"],
+        full_name=_string(),
+        post=_string(),
+        unit=_string(),
+        sex=_string(enum=["", "M", "F"]),
+        ref={"type": ["string", "null"]},
+    ),
+    "Candidate": _object(
+        ["full_name", "post", "unit"],
+        full_name=_string(),
+        post=_string(),
+        unit=_string(),
+        person_ref=_string(),
+    ),
+    "Ballot": _object(
+        ["sections"],
+        kind=_string(enum=["candidates", "removal"]),
+        sections={
+            "type": "array",
+            "minItems": 1,
+            "items": _object(
+                ["position", "candidates"],
+                number={"type": "integer"},
+                position=_string(),
+                quota={
+                    "type": "integer",
+                    "minimum": 1,
+                    "description": "Candidate ballots only; default min(3, candidates)",
+                },
+                candidates={"type": "array", "items": _ref("Candidate")},
+            ),
+        },
+    ),
+    "Undo": _object(["reason"], reason=_string(maxLength=500)),
+    "Event": _object(
+        ["seq", "kind", "actor", "at", "conference", "data", "prev", "hash"],
+        seq={"type": "integer"},
+        kind=_string(),
+        actor=_string(),
+        at=_string(format="date-time"),
+        conference=_string(),
+        data={"type": "object"},
+        prev=_string(),
+        hash=_string(description="SHA-256 of the canonical JSON of the other fields"),
+    ),
+    "Device": _object(
+        ["id", "conference", "kind", "label"],
+        id={"type": "integer"},
+        conference=_string(),
+        kind=_string(enum=["checkin_desk", "kiosk"]),
+        label=_string(),
+        created_at=_string(format="date-time"),
+        revoked_at={"type": ["string", "null"], "format": "date-time"},
+        token=_string(description="Only in the response that issues the link"),
+    ),
+    "Cards": _object(
+        ["pool", "dealt", "replaced", "undone", "undealt", "voided", "batches"],
+        pool={"type": "integer"},
+        dealt={"type": "integer"},
+        replaced={"type": "integer"},
+        undone={"type": "integer"},
+        undealt={"type": "integer"},
+        voided={"type": "integer"},
+        batches={"type": "array", "items": {"type": "object"}},
+        card_list_hash={"type": ["string", "null"], "description": "Frozen at the opening"},
+    ),
+    "CardBatch": _object(
+        ["keys"],
+        keys={
+            "type": "array",
+            "items": _string(pattern="^[0-9a-f]{64}$"),
+            "description": "Sorted, distinct",
+        },
+        conference=_string(description="keys.json: must be this conference"),
+        card_list_hash=_string(description="keys.json: must match the keys"),
+    ),
+    "Committee": {
+        "type": "object",
+        "description": "Public ceremony state: members (joined, hash_sent, revealed, "
+        "shares_sent, confirmed, and once complete public_share and fingerprint), "
+        "commitment_hashes, reveals (once every hash is in), complaint, joint_key, "
+        "joint_fingerprint, transcript",
+    },
+    "CommitteeMessage": {
+        "type": "object",
+        "description": "A message of docs/crypto-committee.md: committee-commitment-hash, "
+        "committee-commitment, {shares: [committee-share…]}, committee-complaint, "
+        "committee-partial-decryption or committee-count-signature; its member must be the "
+        "caller's",
+    },
+    "Confirmation": _object(
+        ["backup_saved", "joint_key", "public_share"],
+        backup_saved={"const": True},
+        joint_key=_string(description="Y, hex"),
+        public_share=_string(description="Y_j the member computed from its share, hex"),
+    ),
+    "SignedBallot": {
+        "type": "object",
+        "description": "A ballot of docs/crypto.md (conference, fingerprint, card, sections, "
+        "signature)",
+    },
+    "Receipt": _object(
+        ["receipt", "ballots", "ballot_list_hash"],
+        receipt=_string(description="The ballot's hash"),
+        ballots={"type": "integer"},
+        ballot_list_hash=_string(),
+    ),
+    "Result": _object(
+        ["conference", "status"],
+        conference=_string(),
+        status=_string(enum=["none", "sealed", "announced", "awaiting_head"]),
+        message=_string(),
+        message_en=_string(),
+        result={"type": "object", "description": "Counts: only to sealed readers, or announced"},
+        record_written={"type": "boolean"},
+        practice={"type": "boolean"},
+    ),
+    "NewDevice": _object(
+        ["kind", "label"], kind=_string(enum=["checkin_desk", "kiosk"]), label=_string()
+    ),
+}
+
+PATHS: dict[str, dict[str, Any]] = {
+    "/api/openapi.json": {
+        "get": _op(Action.META_READ, "This document", {"type": "object"}),
+    },
+    "/api/ping": {
+        "get": _op(
+            Action.META_READ,
+            "Reachability check (pre-flight, from a phone)",
+            _object(["ok"], ok={"type": "boolean"}, public_url=_string()),
+        ),
+    },
+    "/api/address": {
+        "get": _op(
+            Action.ADDRESS_READ,
+            "The configured room address and its QR code (SVG)",
+            _object(["public_url", "qr_svg"], public_url=_string(), qr_svg=_string()),
+            errors=("409",),
+        ),
+    },
+    "/api/session": {
+        "get": _op(Action.SESSION, "Who is calling, and the CSRF token", _ref("Session")),
+        "post": _op(Action.SESSION, "Log in", _ref("Session"), body=_ref("Login")),
+        "delete": _op(Action.SESSION, "Log out", _ref("Session")),
+    },
+    "/api/rules": {
+        "get": _op(
+            Action.RULES_READ, "The built-in rule set's procedures and steps", {"type": "object"}
+        ),
+    },
+    "/api/people": {
+        "get": _op(Action.PEOPLE_READ, "The agency's registry", _list_of("people", _ref("Person"))),
+        "post": _op(
+            Action.PEOPLE_IMPORT,
+            "Replace the registry from CSV/XLSX (columns of sample-agency.csv); all or nothing",
+            _object(["imported"], imported={"type": "integer"}),
+            upload=True,
+            errors=("422",),
+        ),
+    },
+    "/api/conferences": {
+        "get": _op(
+            Action.CONFERENCE_LIST, "All conferences", _list_of("conferences", _ref("Conference"))
+        ),
+        "post": _op(
+            Action.CONFERENCE_CREATE,
+            "Create a conference from a step of the rule set",
+            _ref("Conference"),
+            body=_ref("NewConference"),
+            status="201",
+            errors=("422",),
+        ),
+    },
+    "/api/conferences/{conference_id}": {
+        "get": _op(
+            Action.CONFERENCE_READ, "One conference", _ref("Conference"), params=C, errors=("404",)
+        ),
+        "patch": _op(
+            Action.CONFERENCE_EDIT,
+            "Edit title, date, place, committee (set-up only)",
+            _ref("Conference"),
+            body=_ref("ConferenceEdit"),
+            params=C,
+            errors=("404", "409", "422"),
+        ),
+    },
+    "/api/conferences/{conference_id}/phase": {
+        "post": _op(
+            Action.PHASE_CHANGE,
+            "Move to another phase (guarded: roster and ballot ready; quorum to open voting)",
+            _ref("Conference"),
+            body=_ref("PhaseChange"),
+            params=C,
+            errors=("404", "409"),
+        ),
+    },
+    "/api/conferences/{conference_id}/state": {
+        "get": _op(
+            Action.STATE_READ,
+            "Public quorum state (also pushed on Socket.IO /room)",
+            _ref("State"),
+            params=C,
+            errors=("404",),
+        ),
+    },
+    "/api/conferences/{conference_id}/roster": {
+        "get": _op(
+            Action.ROSTER_READ,
+            "The roster; `?q=` searches names with or without diacritics",
+            _list_of("attendees", _ref("Attendee")),
+            params=C,
+            errors=("404",),
+        ),
+        "post": _op(
+            Action.ROSTER_EDIT,
+            "Add an attendee by hand (set-up only)",
+            _ref("Attendee"),
+            body=_ref("NewAttendee"),
+            status="201",
+            params=C,
+            errors=("404", "409", "422"),
+        ),
+    },
+    "/api/conferences/{conference_id}/roster/draw": {
+        "post": _op(
+            Action.ROSTER_EDIT,
+            "Draw the registry's people of the step's composition groups (set-up only)",
+            _list_of("attendees", _ref("Attendee")),
+            params=C,
+            errors=("404", "409", "422"),
+        ),
+    },
+    "/api/conferences/{conference_id}/roster/externals": {
+        "post": _op(
+            Action.ROSTER_EDIT,
+            "Replace the external attendees from CSV/XLSX (columns of "
+            "sample-external-attendees.csv); all or nothing",
+            _list_of("attendees", _ref("Attendee")),
+            upload=True,
+            params=C,
+            errors=("404", "409", "422"),
+        ),
+    },
+    "/api/conferences/{conference_id}/roster/{attendee_id}": {
+        "delete": _op(
+            Action.ROSTER_EDIT,
+            "Take an attendee off the roster (set-up only)",
+            None,
+            status="204",
+            params=CA,
+            errors=("404", "409"),
+        ),
+    },
+    "/api/conferences/{conference_id}/ballot": {
+        "get": _op(Action.BALLOT_READ, "The ballot", _ref("Ballot"), params=C, errors=("404",)),
+        "put": _op(
+            Action.BALLOT_EDIT,
+            "Replace the whole ballot (set-up only)",
+            _ref("Ballot"),
+            body=_ref("Ballot"),
+            params=C,
+            errors=("404", "409", "422"),
+        ),
+    },
+    "/api/conferences/{conference_id}/attendees/{attendee_id}/check-in": {
+        "post": _op(
+            Action.CHECKIN_MARK,
+            "Mark present (idempotent; check-in phase only)",
+            _ref("Attendee"),
+            params=CA,
+            errors=("404", "409"),
+        ),
+    },
+    "/api/conferences/{conference_id}/attendees/{attendee_id}/undo": {
+        "post": _op(
+            Action.CHECKIN_UNDO,
+            "Undo a check-in, with a reason (check-in phase only)",
+            _ref("Attendee"),
+            body=_ref("Undo"),
+            params=CA,
+            errors=("404", "409", "422"),
+        ),
+    },
+    "/api/conferences/{conference_id}/events": {
+        "get": _op(
+            Action.EVENTS_READ,
+            "The event log, oldest first, and whether its hash chain is intact",
+            _object(
+                ["events", "chain_intact", "first_break"],
+                events={"type": "array", "items": _ref("Event")},
+                chain_intact={"type": "boolean"},
+                first_break={"type": ["integer", "null"]},
+            ),
+            params=C,
+            errors=("404",),
+        ),
+    },
+    "/api/conferences/{conference_id}/devices": {
+        "get": _op(
+            Action.DEVICES_MANAGE,
+            "The conference's device links",
+            _list_of("devices", _ref("Device")),
+            params=C,
+            errors=("404",),
+        ),
+        "post": _op(
+            Action.DEVICES_MANAGE,
+            "Issue a device link; the token is in this response only",
+            _ref("Device"),
+            body=_ref("NewDevice"),
+            status="201",
+            params=C,
+            errors=("404", "422"),
+        ),
+    },
+    "/api/devices/{device_id}": {
+        "delete": _op(
+            Action.DEVICES_MANAGE,
+            "Revoke a device link",
+            _ref("Device"),
+            params=("device_id",),
+            errors=("404",),
+        ),
+    },
+}
+
+_C = "/api/conferences/{conference_id}"
+_MEMBER = "Committee member (Authorization: Member <binding>)"
+
+
+def _member_post(summary: str, errors: tuple[str, ...] = ("404", "409", "422")) -> dict[str, Any]:
+    return {
+        "post": _op(
+            Action.COMMITTEE_ACT,
+            f"{_MEMBER}: {summary}",
+            _ref("Committee"),
+            body=_ref("CommitteeMessage"),
+            params=C,
+            errors=errors,
+        )
+    }
+
+
+PATHS.update(
+    {
+        f"{_C}/practice": {
+            "post": _op(
+                Action.CONFERENCE_CREATE,
+                "A practice round copied from this conference (details, roster, ballot): its "
+                "own cards, ceremony and box; the result is shown openly, marked practice",
+                _ref("Conference"),
+                status="201",
+                params=C,
+                errors=("404", "409"),
+            ),
+        },
+        f"{_C}/committee": {
+            "get": _op(
+                Action.COMMITTEE_READ,
+                "The key ceremony's public state",
+                _ref("Committee"),
+                params=C,
+                errors=("404",),
+            ),
+        },
+        f"{_C}/committee/tokens": {
+            "post": _op(
+                Action.COMMITTEE_MANAGE,
+                "One single-use join token per member (QR on the organiser's screen); "
+                "discards any earlier ceremony",
+                _object(
+                    ["tokens"],
+                    tokens={
+                        "type": "array",
+                        "items": _object(
+                            ["member", "token"], member={"type": "integer"}, token=_string()
+                        ),
+                    },
+                ),
+                status="201",
+                params=C,
+                errors=("404", "409"),
+            ),
+        },
+        f"{_C}/committee/restart": {
+            "post": _op(
+                Action.COMMITTEE_MANAGE,
+                "New round after a complaint (same phones)",
+                _ref("Committee"),
+                params=C,
+                errors=("404", "409"),
+            ),
+        },
+        f"{_C}/committee/join": {
+            "post": _op(
+                Action.COMMITTEE_JOIN,
+                "A phone redeems its join token once (no session, no CSRF header); the "
+                "binding authenticates the member from then on",
+                _object(
+                    ["member", "binding"],
+                    member={"type": "integer"},
+                    binding=_string(),
+                    conference_id=_string(),
+                    threshold={"type": "integer"},
+                    members={"type": "integer"},
+                ),
+                body=_object(["token"], token=_string()),
+                status="201",
+                params=C,
+                errors=("404", "409"),
+            ),
+        },
+        f"{_C}/committee/commitment-hash": _member_post(
+            "commitment hash (committee-commitment-hash)"
+        ),
+        f"{_C}/committee/reveal": _member_post(
+            "reveal (committee-commitment), only once every hash is in"
+        ),
+        f"{_C}/committee/shares": {
+            **_member_post("sealed shares {shares: [committee-share…]}, one per other member"),
+            "get": _op(
+                Action.COMMITTEE_ACT,
+                f"{_MEMBER}: the sealed shares addressed to me",
+                _object(["shares"], shares={"type": "array", "items": {"type": "object"}}),
+                params=C,
+                errors=("404",),
+            ),
+        },
+        f"{_C}/committee/complaint": _member_post(
+            "complaint (committee-complaint): stops the round"
+        ),
+        f"{_C}/committee/confirm": {
+            "post": _op(
+                Action.COMMITTEE_ACT,
+                f"{_MEMBER}: shares checked, backup saved, Y_j is in Y; the last completes it",
+                _ref("Committee"),
+                body=_ref("Confirmation"),
+                params=C,
+                errors=("404", "409", "422"),
+            ),
+        },
+        f"{_C}/committee/partials": {
+            "post": _op(
+                Action.COMMITTEE_ACT,
+                f"{_MEMBER}: partial decryption of the frozen list's aggregate (after "
+                "closing); the t-th opens the box",
+                _object(
+                    ["accepted", "opened"], accepted={"type": "boolean"}, opened={"type": "boolean"}
+                ),
+                body=_ref("CommitteeMessage"),
+                params=C,
+                errors=("404", "409", "422"),
+            ),
+        },
+        f"{_C}/committee/count-signatures": {
+            "post": _op(
+                Action.COMMITTEE_ACT,
+                f"{_MEMBER}: signature of the counts (after opening); the t-th writes the "
+                "signed record",
+                _object(
+                    ["accepted", "record_written"],
+                    accepted={"type": "boolean"},
+                    record_written={"type": "boolean"},
+                ),
+                body=_ref("CommitteeMessage"),
+                params=C,
+                errors=("404", "409", "422"),
+            ),
+        },
+        f"{_C}/cards": {
+            "get": _op(
+                Action.CARDS_READ,
+                "Card counters and batches (public)",
+                _ref("Cards"),
+                params=C,
+                errors=("404",),
+            ),
+        },
+        f"{_C}/cards/keys": {
+            "get": _op(
+                Action.CARDS_READ,
+                "Every card key and the voided ones, sorted",
+                _object(["keys", "voided"], keys={"type": "array"}, voided={"type": "array"}),
+                params=C,
+                errors=("404",),
+            ),
+        },
+        f"{_C}/cards/batches": {
+            "post": _op(
+                Action.CARDS_UPLOAD,
+                "Upload a batch of sorted card keys (desk pool or keys.json)",
+                _object(
+                    ["batch", "count", "list_hash"],
+                    batch={"type": "integer"},
+                    count={"type": "integer"},
+                    list_hash=_string(),
+                ),
+                body=_ref("CardBatch"),
+                status="201",
+                params=C,
+                errors=("404", "409", "422"),
+            ),
+        },
+        f"{_C}/cards/dealt": {
+            "post": _op(
+                Action.CARDS_DEAL,
+                "One more card dealt; {replacement: true} for a replacement",
+                _ref("Cards"),
+                body=_object([], replacement={"type": "boolean"}),
+                params=C,
+                errors=("404", "409"),
+            ),
+        },
+        f"{_C}/cards/undo": {
+            "post": _op(
+                Action.CARDS_UNDO,
+                "A dealt card's check-in undone (reason recorded)",
+                _ref("Cards"),
+                body=_ref("Undo"),
+                params=C,
+                errors=("404", "409", "422"),
+            ),
+        },
+        f"{_C}/cards/undealt": {
+            "put": _op(
+                Action.CARDS_UPLOAD,
+                "The undealt keys (sorted), voided at the opening; replaces earlier",
+                _ref("Cards"),
+                body=_ref("CardBatch"),
+                params=C,
+                errors=("404", "409", "422"),
+            ),
+        },
+        f"{_C}/ballots": {
+            "post": _op(
+                Action.BALLOT_CAST,
+                "Cast a ballot (voter: no session, no cookie, no CSRF header; the card's "
+                "signature authenticates it). 201 with the receipt only after the commit. "
+                "Refusals: ballot_malformed, wrong_conference, voting_not_open, voting_closed, "
+                "vote_aborted, card_unknown, card_voided, card_used, wrong_fingerprint, "
+                "ballot_invalid, ballot_box_full",
+                _ref("Receipt"),
+                body=_ref("SignedBallot"),
+                status="201",
+                params=C,
+                errors=("404", "409", "422"),
+            ),
+            "get": _op(
+                Action.BALLOTS_READ,
+                "The published list in hash order with its hash; ?hashes=1 for hashes",
+                _object(
+                    ["count", "ballot_list_hash"],
+                    count={"type": "integer"},
+                    ballot_list_hash=_string(),
+                    ballots={"type": "array"},
+                    hashes={"type": "array"},
+                ),
+                params=C,
+                errors=("404",),
+            ),
+        },
+        f"{_C}/ballots/{{receipt}}": {
+            "get": _op(
+                Action.BALLOTS_READ,
+                "Look a receipt up in the list",
+                _object(["hash", "ballot"], hash=_string(), ballot=_ref("SignedBallot")),
+                params=("conference_id", "receipt"),
+                errors=("404",),
+            ),
+        },
+        f"{_C}/opening": {
+            "get": _op(
+                Action.BALLOTS_READ,
+                "What voters build against: fingerprint, definition, joint key",
+                {"type": "object"},
+                params=C,
+                errors=("404", "409"),
+            ),
+        },
+        f"{_C}/abort": {
+            "post": _op(
+                Action.VOTE_ABORT,
+                "Abort the vote with a reason (cards void)",
+                _ref("State"),
+                body=_ref("Undo"),
+                params=C,
+                errors=("404", "409", "422"),
+            ),
+        },
+        f"{_C}/result": {
+            "get": _op(
+                Action.RESULT_READ,
+                "The result as the caller may see it (sealed steps: status only for the public)",
+                _ref("Result"),
+                params=C,
+                errors=("404",),
+            ),
+        },
+        f"{_C}/decision": {
+            "post": _op(
+                Action.HEAD_DECIDE,
+                "The head fills contested places {chosen: {s1: [s1c2]}, note}",
+                _ref("Result"),
+                body=_object(["chosen"], chosen={"type": "object"}, note=_string()),
+                params=C,
+                errors=("404", "409", "422"),
+            ),
+        },
+        f"{_C}/record": {
+            "get": _op(
+                Action.RECORD_READ,
+                "The signed conference record (docs/record.md)",
+                {"type": "object"},
+                params=C,
+                errors=("404", "409"),
+            ),
+        },
+    }
+)
+
+
+def document() -> dict[str, Any]:
+    """The whole OpenAPI document."""
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "voting — hội nghị quy hoạch cán bộ",
+            "version": "1",
+            "description": "Set-up, roster, ballot, check-in and live quorum of a conference. "
+            "Errors are {error: {code, message (Vietnamese), message_en}}. Calls made with a "
+            "session cookie that change state need the X-CSRF-Token header from GET "
+            "/api/session; device links send `Authorization: Device <token>` and need no "
+            "CSRF token; committee phones send `Authorization: Member <binding>`; voters "
+            "send nothing but the signed ballot. Socket.IO namespace /room: emit `join` "
+            "{conference}, receive `state`.",
+        },
+        "paths": PATHS,
+        "components": {
+            "schemas": SCHEMAS,
+            "securitySchemes": {
+                "session": {"type": "apiKey", "in": "cookie", "name": "voting_session"},
+                "csrf": {"type": "apiKey", "in": "header", "name": "X-CSRF-Token"},
+                "device": {
+                    "type": "apiKey",
+                    "in": "header",
+                    "name": "Authorization",
+                    "description": "`Device <token>`",
+                },
+            },
+        },
+    }

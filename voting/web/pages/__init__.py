@@ -1,0 +1,16 @@
+"""The HTML pages people use in the room: start and login, the organiser's console, the
+pre-flight check, the check-in desk and the projector. They are built on the same domain
+services and policy as the JSON API; their scripts (js/src/pages/) call the API and follow the
+room on Socket.IO."""
+
+from flask import Blueprint
+
+from voting.web.pages import desk, organiser, preflight, projector, start
+
+BLUEPRINTS: tuple[Blueprint, ...] = (
+    start.bp,
+    organiser.bp,
+    preflight.bp,
+    desk.bp,
+    projector.bp,
+)

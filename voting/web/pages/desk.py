@@ -1,0 +1,58 @@
+"""The check-in desk, opened through the device link the organiser issued: the page checks the
+link, then its script searches the roster, marks present and undoes through the JSON API with
+the link's token (`Authorization: Device <token>`)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template
+
+from voting.conference import conferences, devices, quorum
+from voting.store import DeviceKind, DeviceLink
+from voting.web.errors import ApiError
+from voting.web.extensions import db
+from voting.web.i18n import LIVE_STRINGS, both, strings
+from voting.web.pages.guard import html_errors
+
+bp = Blueprint("desk", __name__, url_prefix="/desk")
+html_errors(bp)
+
+# What the desk's script says; it fills {n}, {phase}, {reason} and {message} itself.
+SCRIPT_STRINGS = (
+    "desk.mark",
+    "desk.marked",
+    "desk.undo",
+    "desk.closed",
+    "desk.log.checkin",
+    "desk.log.undone",
+    "desk.nothing",
+    "desk.failed",
+    *LIVE_STRINGS,
+)
+
+
+@bp.get("/<token>")
+def show(token: str) -> tuple[str, int, dict[str, str]]:
+    """The desk of the link's conference; an unknown or revoked link is refused here already."""
+    link = _desk_link(token)
+    conference = conferences.get(db(), link.conference_id)
+    page = render_template(
+        "desk.html",
+        conference=conference,
+        step=conferences.step_of(conference),
+        state=quorum.state(db(), conference),
+        link=link,
+        token=token,
+        strings=strings(*SCRIPT_STRINGS),
+    )
+    # The token is in this page's address: never send it on as a referrer, never cache it.
+    return page, 200, {"Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
+
+
+def _desk_link(token: str) -> DeviceLink:
+    """The live desk link of `token`, or a refusal."""
+    link = devices.by_token(db(), token)
+    if link is None or link.kind != DeviceKind.CHECKIN_DESK:
+        raise ApiError(401, "device_unknown", *both("error.device_unknown"))
+    if link.revoked:
+        raise ApiError(401, "device_revoked", *both("error.device_revoked"))
+    return link

@@ -1,0 +1,70 @@
+"""Access to the HTML pages through the one policy (voting.web.policy): a visitor who is not
+logged in is sent to the login page, a refusal is an HTML page, and every form post carries the
+session's CSRF token in a hidden field."""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from flask import Blueprint, redirect, render_template, request, session, url_for
+
+from voting.conference import conferences
+from voting.conference.errors import ConferenceError
+from voting.web.errors import ApiError, status_of
+from voting.web.extensions import db
+from voting.web.i18n import both, localized
+from voting.web.policy import POLICY, Action, authorize
+from voting.web.principals import current_principal
+
+F = TypeVar("F", bound=Callable[..., Any])
+CSRF_FIELD = "csrf_token"
+
+
+def require_form_csrf() -> None:
+    """Refuse a form post whose hidden CSRF field is not the session's token."""
+    expected = session.get("csrf")
+    given = request.form.get(CSRF_FIELD, "")
+    if not isinstance(expected, str) or not hmac.compare_digest(expected, given):
+        raise ApiError(403, "csrf_failed", *both("error.csrf"))
+
+
+def page_requires(action: Action) -> Callable[[F], F]:
+    """Authorise a page like `policy.requires` authorises the API: the role first (so nobody
+    learns whether a conference exists), then the conference from `conference_id`, then the
+    CSRF field on a post."""
+
+    def decorate(view: F) -> F:
+        @wraps(view)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            principal = current_principal()
+            if principal.role not in POLICY[action]:
+                if principal.kind == "anonymous":
+                    return redirect(url_for("start.login", next=request.full_path.rstrip("?")))
+                authorize(principal, action)
+            if "conference_id" in kwargs:
+                kwargs["conference"] = conferences.get(db(), kwargs.pop("conference_id"))
+            authorize(principal, action, kwargs.get("conference"))
+            if request.method == "POST":
+                require_form_csrf()
+            return view(*args, **kwargs)
+
+        return guarded  # type: ignore[return-value]
+
+    return decorate
+
+
+def error_page(error: ConferenceError) -> tuple[str, int]:
+    """A refusal or failure as a page in the reader's language."""
+    db().rollback()
+    page = render_template(
+        "error.html", message=localized(error.message, error.message_en), problems=error.problems
+    )
+    return page, status_of(error)
+
+
+def html_errors(blueprint: Blueprint) -> None:
+    """Make the blueprint answer its refusals with HTML, not the API's JSON."""
+    blueprint.register_error_handler(ConferenceError, error_page)

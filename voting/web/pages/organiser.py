@@ -1,0 +1,298 @@
+"""The organiser's console: conferences, the agency's people, and one conference's set-up —
+roster, ballot, desk links, phases — with the live quorum. Each form posts here; the view
+parses it, calls the domain service, and shows the result (or the refusal, row by row)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from voting.conference import ballot, conferences, devices, phases, quorum, registry, roster
+from voting.conference.conferences import Committee, Details
+from voting.conference.errors import ConferenceError, InvalidInput, NotFound
+from voting.conference.roster import NewAttendee
+from voting.rules import KH331
+from voting.store import Conference, DeviceKind, Phase, utcnow
+from voting.web import parse
+from voting.web.errors import status_of
+from voting.web.extensions import db
+from voting.web.i18n import LIVE_STRINGS, localized, strings, translate
+from voting.web.pages import ballot_form, qr
+from voting.web.pages.guard import error_page, page_requires
+from voting.web.policy import Action
+from voting.web.principals import current_principal
+from voting.web.room import push_state
+
+bp = Blueprint("organiser", __name__, url_prefix="/organiser")
+
+
+@bp.errorhandler(ConferenceError)
+def refused(error: ConferenceError) -> tuple[str, int]:
+    """A refused form is shown again on its page with the reason (and each bad row); any other
+    refusal is the error page."""
+    if request.method != "POST" or status_of(error) in (401, 403, 404):
+        return error_page(error)
+    db().rollback()
+    conference_id = (request.view_args or {}).get("conference_id")
+    if conference_id is None:
+        return _index_page(error=error), status_of(error)
+    conference = conferences.get(db(), conference_id)
+    blocks = (
+        ballot_form.blocks_from(request.form)
+        if request.endpoint == "organiser.save_ballot"
+        else None
+    )
+    return _conference_page(conference, error=error, blocks=blocks), status_of(error)
+
+
+@bp.get("/")
+@page_requires(Action.CONFERENCE_CREATE)
+def index() -> str:
+    """The conferences, the agency's people, and the form for a new conference."""
+    return _index_page()
+
+
+@bp.post("/people")
+@page_requires(Action.PEOPLE_IMPORT)
+def import_people() -> Response:
+    """Replace the agency's people with the uploaded file (all rows or none)."""
+    with parse.upload() as path:
+        imported = registry.import_people(db(), path)
+    flash(translate("organiser.people.done", n=len(imported)))
+    return redirect(url_for(".index"))
+
+
+@bp.post("/conferences")
+@page_requires(Action.CONFERENCE_CREATE)
+def create() -> Response:
+    """A new conference for the chosen step of the built-in rule set."""
+    form = request.form
+    procedure, _, step = form.get("step", "").partition(":")
+    created = conferences.create(
+        db(),
+        procedure=procedure,
+        step_number=_whole(step, "step"),
+        tier=form.get("tier", ""),
+        details=_details(),
+        committee=_committee(),
+        actor=_actor(),
+    )
+    return redirect(url_for(".show", conference_id=created.id))
+
+
+@bp.get("/conferences/<conference_id>")
+@page_requires(Action.CONFERENCE_EDIT)
+def show(conference: Conference) -> str:
+    """One conference's set-up and its live state."""
+    return _conference_page(conference)
+
+
+@bp.post("/conferences/<conference_id>/details")
+@page_requires(Action.CONFERENCE_EDIT)
+def edit_details(conference: Conference) -> Response:
+    """Change the title, date, place or committee (set-up only)."""
+    conferences.update_details(
+        db(), conference.id, details=_details(), committee=_committee(), actor=_actor()
+    )
+    return _done(conference, translate("organiser.details.done"))
+
+
+@bp.post("/conferences/<conference_id>/draw")
+@page_requires(Action.ROSTER_EDIT)
+def draw(conference: Conference) -> Response:
+    """Draw the agency's people of the step's composition groups onto the roster."""
+    drawn = roster.draw(db(), conference.id, _actor())
+    return _done(conference, translate("organiser.draw.done", n=len(drawn)))
+
+
+@bp.post("/conferences/<conference_id>/externals")
+@page_requires(Action.ROSTER_EDIT)
+def import_externals(conference: Conference) -> Response:
+    """Replace the external attendees with the uploaded list (all rows or none)."""
+    with parse.upload() as path:
+        imported = roster.import_externals(db(), conference.id, path, _actor())
+    return _done(conference, translate("organiser.externals.done", n=len(imported)))
+
+
+@bp.post("/conferences/<conference_id>/attendees")
+@page_requires(Action.ROSTER_EDIT)
+def add_attendee(conference: Conference) -> Response:
+    """Add one attendee by hand."""
+    form = request.form
+    added = roster.add(
+        db(),
+        conference.id,
+        NewAttendee(
+            full_name=form.get("full_name", ""),
+            post=form.get("post", ""),
+            unit=form.get("unit", ""),
+            ref=form.get("ref") or None,
+        ),
+        _actor(),
+    )
+    return _done(conference, translate("organiser.add.done", name=added.full_name))
+
+
+@bp.post("/conferences/<conference_id>/attendees/<int:attendee_id>/remove")
+@page_requires(Action.ROSTER_EDIT)
+def remove_attendee(conference: Conference, attendee_id: int) -> Response:
+    """Take one attendee off the roster."""
+    roster.remove(db(), conference.id, attendee_id, _actor())
+    return _done(conference, translate("organiser.remove.done"))
+
+
+@bp.post("/conferences/<conference_id>/ballot")
+@page_requires(Action.BALLOT_EDIT)
+def save_ballot(conference: Conference) -> Response:
+    """Replace the whole ballot with the form's sections."""
+    sections = ballot_form.sections_from(ballot_form.blocks_from(request.form))
+    ballot.replace(db(), conference.id, sections, _actor())
+    return _done(conference, translate("ballot.done"))
+
+
+@bp.post("/conferences/<conference_id>/devices")
+@page_requires(Action.DEVICES_MANAGE)
+def issue_device(conference: Conference) -> str:
+    """Issue a check-in desk link and show it once, with its QR code (not a redirect: the
+    token is not kept anywhere to show it again)."""
+    link, token = devices.issue(
+        db(), conference.id, DeviceKind.CHECKIN_DESK, request.form.get("label", ""), _actor()
+    )
+    address = _public_base() + url_for("desk.show", token=token)
+    return _conference_page(conference, new_link={"label": link.label, "address": address})
+
+
+@bp.post("/conferences/<conference_id>/devices/<int:device_id>/revoke")
+@page_requires(Action.DEVICES_MANAGE)
+def revoke_device(conference: Conference, device_id: int) -> Response:
+    """Revoke a desk link of this conference at once."""
+    if device_id not in {d.id for d in devices.of_conference(db(), conference.id)}:
+        raise NotFound("Không tìm thấy thiết bị.", f"No device link {device_id} here.")
+    devices.revoke(db(), device_id, _actor())
+    return _done(conference, translate("organiser.devices.revoke.done"))
+
+
+@bp.post("/conferences/<conference_id>/phase")
+@page_requires(Action.PHASE_CHANGE)
+def change_phase(conference: Conference) -> Response:
+    """Move the conference to the next phase (the domain checks the move's guard)."""
+    wanted = request.form.get("to", "")
+    if wanted not in set(Phase):
+        raise InvalidInput("Giai đoạn không hợp lệ.", f"Unknown phase {wanted!r}.")
+    moved = phases.change(db(), conference.id, Phase(wanted), _actor())
+    push_state(moved)
+    return _done(conference, translate("organiser.phase.done", phase=translate(f"phase.{wanted}")))
+
+
+@bp.get("/conferences/<conference_id>/attendance")
+@page_requires(Action.ROSTER_READ)
+def attendance(conference: Conference) -> str:
+    """The attendance list (danh sách điểm danh) to print on A4, with who was present."""
+    return render_template(
+        "attendance.html",
+        conference=conference,
+        attendees=roster.attendees(db(), conference.id),
+        state=quorum.state(db(), conference),
+        step=conferences.step_of(conference),
+        now=utcnow().strftime("%d/%m/%Y %H:%M"),
+    )
+
+
+def _index_page(error: ConferenceError | None = None) -> str:
+    steps = [
+        (
+            f"{procedure.key}:{step.number}",
+            localized(
+                f"{procedure.title} — {step.title}", f"{procedure.title_en} — {step.title_en}"
+            ),
+        )
+        for procedure in KH331.procedures.values()
+        for step in procedure.steps
+        if step.ballot != "none" and step.composition
+    ]
+    return render_template(
+        "organiser/index.html",
+        conferences=conferences.every(db()),
+        people=len(registry.every(db())),
+        steps=steps,
+        tiers=list(KH331.tiers),
+        today=date.today().isoformat(),
+        error=error,
+    )
+
+
+def _conference_page(
+    conference: Conference,
+    error: ConferenceError | None = None,
+    blocks: list[ballot_form.SectionBlock] | None = None,
+    new_link: dict[str, str] | None = None,
+) -> str:
+    step = conferences.step_of(conference)
+    if new_link is not None:
+        new_link = {**new_link, "qr": qr.svg(new_link["address"])}
+    return render_template(
+        "organiser/conference.html",
+        conference=conference,
+        step=step,
+        groups=[KH331.groups[g] for g in step.composition_for(conference.tier)],
+        state=quorum.state(db(), conference),
+        attendees=roster.attendees(db(), conference.id),
+        blocks=blocks or ballot_form.blocks_of(ballot.describe(conference)),
+        devices=devices.of_conference(db(), conference.id),
+        moves=[to for (now, to) in phases.MOVES if now == conference.phase],
+        # The move onward is the page's main button; a move back is not.
+        forward=list(Phase)[list(Phase).index(Phase(conference.phase)) + 1 :],
+        in_setup=conference.phase == Phase.SETUP,
+        error=error,
+        new_link=new_link,
+        strings=strings(*LIVE_STRINGS),
+    )
+
+
+def _done(conference: Conference, message: str) -> Response:
+    """After a change: say so and show the conference again (post, redirect, get)."""
+    flash(message)
+    return redirect(url_for(".show", conference_id=conference.id))
+
+
+def _actor() -> str:
+    return current_principal().actor
+
+
+def _public_base() -> str:
+    """The configured room address (what a tablet on the Wi-Fi uses), else this request's."""
+    configured: str = current_app.config.get("PUBLIC_URL") or request.host_url
+    return configured.rstrip("/")
+
+
+def _details() -> Details:
+    form = request.form
+    return Details(form.get("title", ""), _day(form.get("held_on", "")), form.get("place", ""))
+
+
+def _committee() -> Committee:
+    form = request.form
+    return Committee(
+        _whole(form.get("committee_size", "3"), "committee_size"),
+        _whole(form.get("committee_threshold", "2"), "committee_threshold"),
+    )
+
+
+def _whole(value: str, field: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise InvalidInput(
+            f"Trường “{field}” phải là số nguyên.", f"Field {field!r} must be a whole number."
+        ) from None
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(
+            "Ngày phải có dạng YYYY-MM-DD.", "The date must be written YYYY-MM-DD."
+        ) from None

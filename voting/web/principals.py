@@ -1,0 +1,133 @@
+"""Who is asking: an account (session cookie), a device link (token header) or anyone; and the
+CSRF token that guards every state-changing call made with a session."""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from flask import g, request, session
+
+from voting.conference import ceremony, devices
+from voting.store import User
+from voting.web.errors import ApiError
+from voting.web.extensions import db
+
+PUBLIC = "public"
+CSRF_HEADER = "X-CSRF-Token"
+DEVICE_SCHEME = "Device "
+MEMBER_SCHEME = "Member "
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The caller. `conference_id` binds a device link to its one conference."""
+
+    kind: str  # "anonymous", "user", "device" or "member"
+    role: str  # PUBLIC, a voting.store.Role, a voting.store.DeviceKind, or "committee"
+    id: int | None = None
+    name: str = ""
+    conference_id: str | None = None
+
+    @property
+    def actor(self) -> str:
+        """How the event log names the caller."""
+        return f"{self.kind}:{self.name}" if self.kind == "user" else f"{self.kind}:{self.id}"
+
+    def to_dict(self) -> dict[str, str | int | None]:
+        return {
+            "kind": self.kind,
+            "role": self.role,
+            "id": self.id,
+            "name": self.name,
+            "conference": self.conference_id,
+        }
+
+
+ANONYMOUS = Principal("anonymous", PUBLIC)
+
+
+def current_principal() -> Principal:
+    """The caller of this request, resolved once."""
+    if "principal" not in g:
+        g.principal = _resolve()
+    principal: Principal = g.principal
+    return principal
+
+
+def _resolve() -> Principal:
+    header = request.headers.get("Authorization", "")
+    if header.startswith(MEMBER_SCHEME):
+        seat = ceremony.by_binding(db(), header.removeprefix(MEMBER_SCHEME).strip())
+        if seat is None:
+            raise ApiError(
+                401,
+                "member_unknown",
+                "Điện thoại này không còn gắn với ban kiểm phiếu. Hãy xin Văn phòng mã mới.",
+                "Unknown committee member binding.",
+            )
+        return Principal("member", "committee", seat.member, str(seat.member), seat.conference_id)
+    if header:
+        if not header.startswith(DEVICE_SCHEME):
+            raise ApiError(
+                401,
+                "bad_authorization",
+                "Thông tin xác thực không hợp lệ.",
+                "Only 'Authorization: Device <token>' or 'Member <token>' is accepted.",
+            )
+        link = devices.by_token(db(), header.removeprefix(DEVICE_SCHEME).strip())
+        if link is None:
+            raise ApiError(
+                401,
+                "device_unknown",
+                "Liên kết thiết bị không hợp lệ.",
+                "Unknown device token.",
+            )
+        if link.revoked:
+            raise ApiError(
+                401,
+                "device_revoked",
+                "Liên kết thiết bị đã bị thu hồi. Hãy xin Văn phòng liên kết mới.",
+                "This device link has been revoked.",
+            )
+        return Principal("device", link.kind, link.id, link.label, link.conference_id)
+    user_id = session.get("user_id")
+    user = db().get(User, user_id) if isinstance(user_id, int) else None
+    if user is None:
+        return ANONYMOUS
+    return Principal("user", user.role, user.id, user.username)
+
+
+def log_in(user: User) -> str:
+    """Start a session for `user` with a fresh CSRF token (no fixation of an earlier one)."""
+    session.clear()
+    session["user_id"] = user.id
+    return csrf_token(renew=True)
+
+
+def log_out() -> str:
+    """End the session; a new anonymous CSRF token lets the page log in again."""
+    session.clear()
+    return csrf_token(renew=True)
+
+
+def csrf_token(renew: bool = False) -> str:
+    """The session's CSRF token, made when the session has none."""
+    if renew or "csrf" not in session:
+        session["csrf"] = secrets.token_urlsafe(32)
+    token: str = session["csrf"]
+    return token
+
+
+def require_csrf() -> None:
+    """Refuse a state-changing call whose X-CSRF-Token header is not the session's token."""
+    expected = session.get("csrf")
+    given = request.headers.get(CSRF_HEADER, "")
+    if not isinstance(expected, str) or not hmac.compare_digest(expected, given):
+        raise ApiError(
+            403,
+            "csrf_failed",
+            "Phiên làm việc đã hết hạn hoặc không hợp lệ: hãy tải lại trang.",
+            f"Missing or wrong {CSRF_HEADER} header (get it from GET /api/session).",
+        )
