@@ -16,10 +16,13 @@ ENVIRONMENT = {
     "VOTING_DATABASE_URL": "DATABASE_URL",
     "VOTING_SECRET_KEY": "SECRET_KEY",
     "VOTING_PUBLIC_URL": "PUBLIC_URL",
+    "VOTING_TIMEZONE": "TIMEZONE",
 }
 DEFAULTS: dict[str, Any] = {
     # The address phones use (a fixed name or address, never guessed): set for the room.
     "PUBLIC_URL": "",
+    # Times shown and printed; stored times are UTC.
+    "TIMEZONE": "Asia/Ho_Chi_Minh",
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     # No HTTPS in the room (design.md): a Secure cookie would never be sent back.

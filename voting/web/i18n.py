@@ -209,12 +209,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "organiser.devices.none": ("Chưa cấp liên kết nào.", "No link issued yet."),
     # Attendance list
     "attendance.title": ("Danh sách điểm danh", "Attendance list"),
-    "attendance.time": ("Giờ điểm danh (UTC)", "Checked in at (UTC)"),
+    "attendance.time": ("Giờ điểm danh", "Checked in at"),
     "attendance.status": ("Có mặt / Vắng mặt", "Present / absent"),
     "attendance.present": ("Có mặt", "Present"),
     "attendance.signature": ("Ký tên", "Signature"),
     "attendance.print": ("In danh sách", "Print"),
-    "attendance.printed_at": ("Lập lúc {at} (UTC)", "Made at {at} (UTC)"),
+    "attendance.printed_at": ("Lập lúc {at}", "Made at {at}"),
     # Pre-flight
     "preflight.title": ("Kiểm tra trước hội nghị", "Pre-flight check"),
     "preflight.address": ("Địa chỉ điện thoại sẽ dùng", "The address phones will use"),

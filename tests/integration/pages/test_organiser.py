@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -250,6 +251,10 @@ def test_the_attendance_list_shows_who_was_present(room: Any) -> None:
     assert room.client().get(f"{page_of(conference)}/attendance").status_code == 302
     with room.app.app_context():
         assert roster.attendees(db(), conference)[0].present
+        moment = roster.attendees(db(), conference)[0].checked_in_at
+    assert moment is not None
+    shown = moment.astimezone(ZoneInfo("Asia/Ho_Chi_Minh")).strftime("%H:%M")
+    assert f"<td>{shown}</td>" in response.text  # the room's time, not UTC
 
 
 def test_edit_the_details_in_set_up_only(room: Any) -> None:

@@ -16,6 +16,7 @@ from voting.conference.roster import NewAttendee
 from voting.rules import KH331
 from voting.store import Conference, DeviceKind, Phase, utcnow
 from voting.web import parse
+from voting.web.clock import local
 from voting.web.errors import status_of
 from voting.web.extensions import db
 from voting.web.i18n import LIVE_STRINGS, localized, strings, translate
@@ -196,7 +197,7 @@ def attendance(conference: Conference) -> str:
         attendees=roster.attendees(db(), conference.id),
         state=quorum.state(db(), conference),
         step=conferences.step_of(conference),
-        now=utcnow().strftime("%d/%m/%Y %H:%M"),
+        now=local(utcnow()),
     )
 
 

@@ -9,6 +9,7 @@ from werkzeug.wrappers import Response
 
 from voting.conference import accounts
 from voting.store import Role
+from voting.web.clock import local
 from voting.web.extensions import db
 from voting.web.i18n import language, localized, translate
 from voting.web.pages.guard import html_errors, require_form_csrf
@@ -29,6 +30,7 @@ def page_context() -> dict[str, Any]:
         "other_lang": "en" if language() == "vi" else "vi",
         "principal": current_principal(),
         "csrf_token": csrf_token,
+        "local_time": local,
     }
 
 

@@ -1,0 +1,14 @@
+"""Times on screens and printed pages are the room's local time (TIMEZONE, default
+Asia/Ho_Chi_Minh); the database and the event log keep UTC."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+
+
+def local(moment: datetime, pattern: str = "%d/%m/%Y %H:%M") -> str:
+    """`moment` (aware, UTC) in the room's time zone, formatted."""
+    return moment.astimezone(ZoneInfo(current_app.config["TIMEZONE"])).strftime(pattern)
