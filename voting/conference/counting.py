@@ -43,6 +43,8 @@ def _aggregates(session: Session, conference: Conference) -> tuple[Any, list[Agg
         definition = boxes.definition(session, conference.id)
         sums = aggregate(definition, casting.ballots(session, conference.id))
         flat = [(c.a, c.b) for section in sums.values() for c in section.values()]
+        if len(_AGGREGATES) >= 16:
+            _AGGREGATES.pop(next(iter(_AGGREGATES)))
         _AGGREGATES[key] = (sums, flat)
     return _AGGREGATES[key]
 

@@ -81,6 +81,8 @@ def context(session: Session, conference: Conference) -> BallotContext:
     )
 
 
+# Opened contexts by (conference, fingerprint): a fingerprint never changes once frozen.
+_CACHE_SIZE = 16
 _CONTEXTS: dict[tuple[str, str], BallotContext] = {}
 
 
@@ -96,6 +98,8 @@ def _context(conference_id: str, fingerprint: str, joint: str, session: Session)
             boxes.transcript(box).joint_key,
         )
         assert cached.joint_key.hex() == joint
+        if len(_CONTEXTS) >= _CACHE_SIZE:
+            _CONTEXTS.pop(next(iter(_CONTEXTS)))
         _CONTEXTS[(conference_id, fingerprint)] = cached
     return cached
 

@@ -375,6 +375,7 @@ def test_the_final_step_announces_and_the_head_decides_a_tie(
 ) -> None:
     conference, p = open_vote(site, organiser, phones, step=5, ballot=BALLOT3)
     base = f"/api/conferences/{conference}"
+    watcher = projector(site, conference)
     pairs = [["s1c1", "s1c2"], ["s1c2", "s1c3"], ["s1c1", "s1c3"]]
     voters = len(p.dealt) - len(p.dealt) % 3
     for index, card in enumerate(p.dealt[:voters]):
@@ -400,6 +401,10 @@ def test_the_final_step_announces_and_the_head_decides_a_tie(
     assert final["status"] == "announced"
     assert sorted(final["result"]["selection"]["chosen"]["s1"]) == ["s1c1", "s1c3"]
     last = organiser.get(f"{base}/events").json["events"][-1]
+    # even at an announced step the counts travel only in GET /result, never in a push
+    pushed = frames(watcher)
+    assert pushed and all("agree" not in str(frame) for frame in pushed)
+    assert pushed[-1]["result"] == "announced"
     assert last["kind"] == "head.decided" and last["data"]["among"] == {
         "s1": ["s1c1", "s1c2", "s1c3"]
     }
@@ -419,3 +424,23 @@ def test_an_aborted_vote_voids_every_card_and_decrypts_nothing(
     replies = open_box(site, conference, p, [1])
     assert replies[0].status_code == 409
     assert site.api("organiser").get(f"{base}/result").json["status"] == "none"
+
+
+def test_an_over_marked_ballot_is_refused(site: Any, organiser: Any, phones: Any) -> None:
+    """A ballot marking 3 where the quota is 2 (its sum proof made for 0..3) fails its proof."""
+    import dataclasses
+
+    conference, p = open_vote(site, organiser, phones, present=17, ballot=BALLOT3)
+    ctx = context(site, conference)
+    section = ctx.definition.sections[0]
+    widened = dataclasses.replace(
+        ctx,
+        definition=BallotDefinition((dataclasses.replace(section, quota=3),)),
+    )
+    over = build_ballot(widened, p.dealt[0], {"s1": ["s1c1", "s1c2", "s1c3"]})
+    r = site.app.test_client().post(f"/api/conferences/{conference}/ballots", json=over.to_dict())
+    assert r.status_code == 422 and r.json["error"]["code"] == "ballot_invalid"
+    assert "at most 2" in r.json["error"]["message_en"]
+    assert listing(site, conference)["count"] == 0
+    # the same card can still cast a valid ballot: the refusal burned nothing
+    assert cast(site, conference, p.dealt[0], {"s1": ["s1c1", "s1c2"]}).status_code == 201

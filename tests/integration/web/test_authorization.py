@@ -189,3 +189,19 @@ def test_revoking_takes_effect_at_once_and_is_logged(
     assert kinds.count("device.revoked") == 2
     devices = organiser.get(f"/api/conferences/{world['conference']}/devices").json["devices"]
     assert all("token" not in d for d in devices)
+
+
+def test_a_committee_phone_does_only_what_a_member_may(
+    site: Any, organiser: Any, world: dict[str, Any], phones: Any
+) -> None:
+    """Can a bound committee phone set up, check in, deal cards or read sealed records? No."""
+    p = phones(site, organiser, world["conference"])
+    p.join()
+    member = p.apis[1]
+    before = snapshot(organiser, world)
+
+    def expect(method: str, action: Action) -> tuple[int, str] | None:
+        return None if "committee" in POLICY[action] else (403, "forbidden")
+
+    assert sweep(member, world, expect) == []
+    assert snapshot(organiser, world) == before

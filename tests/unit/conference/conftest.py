@@ -50,10 +50,12 @@ def make(session: Session) -> Factory:
     return Factory(session)
 
 
-def ready_box(session: Session, conference: Conference, dealt: int) -> list[object]:
+def ready_box(
+    session: Session, conference: Conference, dealt: int
+) -> tuple[list[object], list[object]]:
     """Issue 5's preconditions of the opening, through the services: the committee's key
     ceremony relayed for in-process `Member`s, and `dealt` cards dealt (one more undealt).
-    Returns the members' key shares."""
+    Returns the members' key shares and the dealt cards."""
     from voting.conference import cards, ceremony
     from voting.crypto.cards import Card, make_pool
     from voting.crypto.dkg import Member, SealedShare
@@ -91,6 +93,6 @@ def ready_box(session: Session, conference: Conference, dealt: int) -> list[obje
     cards.upload_batch(session, cid, list(pool.public_keys), "user:test")
     for _ in range(dealt):
         cards.deal(session, cid, False, "device:1")
-    spare = Card.from_secret(cid, pool.secrets[-1]).public_hex
-    cards.set_undealt(session, cid, [spare], "device:1")
-    return keys
+    every = [Card.from_secret(cid, secret) for secret in pool.secrets]
+    cards.set_undealt(session, cid, [every[-1].public_hex], "device:1")
+    return list(keys), list(every[:-1])

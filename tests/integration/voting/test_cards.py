@@ -1,0 +1,82 @@
+"""Cards at the desk: batches (desk pool or keys.json), dealt and replacement counters, undo
+with a reason, the undealt keys at the opening and the count that must add up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from voting.crypto.cards import Card, card_list_hash, make_pool
+
+
+def code(response: Any) -> str:
+    value: str = response.json["error"]["code"]
+    return value
+
+
+def test_batches_are_checked_and_keys_json_is_accepted(site: Any, organiser: Any) -> None:
+    conference = site.ready(organiser)
+    base = f"/api/conferences/{conference}/cards"
+    desk = site.device(site.issue_device(organiser, conference)["token"])
+    keys = list(make_pool(conference, 4).public_keys)
+    assert code(desk.post(f"{base}/batches", json={"keys": keys[::-1]})) == "card_keys_unsorted"
+    assert code(desk.post(f"{base}/batches", json={"keys": ["AB"]})) == "card_key_invalid"
+    wrong = {"conference": conference, "keys": keys, "card_list_hash": "0" * 64}
+    assert code(organiser.post(f"{base}/batches", json=wrong)) == "card_list_hash_mismatch"
+    foreign = {"conference": "f" * 32, "keys": keys, "card_list_hash": card_list_hash(keys)}
+    assert code(organiser.post(f"{base}/batches", json=foreign)) == "card_batch_foreign"
+    assert site.api().get(base).json["pool"] == 0
+    good = {"conference": conference, "keys": keys, "card_list_hash": card_list_hash(keys)}
+    assert organiser.post(f"{base}/batches", json=good).status_code == 201
+    assert code(desk.post(f"{base}/batches", json={"keys": keys})) == "card_duplicate"
+    more = list(make_pool(conference, 2).public_keys)
+    assert desk.post(f"{base}/batches", json={"keys": more}).json["batch"] == 2
+    summary = site.api().get(base).json
+    assert summary["pool"] == 6 and [b["count"] for b in summary["batches"]] == [4, 2]
+    assert site.api().get(f"{base}/keys").json["keys"] == sorted(keys + more)
+
+
+def test_dealing_replacements_undo_and_the_count_at_the_opening(
+    site: Any, organiser: Any, phones: Any
+) -> None:
+    conference = site.ready(organiser)
+    base = f"/api/conferences/{conference}"
+    desk = site.device(site.issue_device(organiser, conference)["token"])
+    p = phones(site, organiser, conference)
+    p.ceremony()
+    pool = make_pool(conference, 20)
+    cards = [Card.from_secret(conference, s) for s in pool.secrets]
+    assert (
+        desk.post(f"{base}/cards/batches", json={"keys": list(pool.public_keys)}).status_code == 201
+    )
+    for attendee in site.attendee_ids(organiser, conference)[:17]:
+        organiser.post(f"{base}/attendees/{attendee}/check-in")
+    for _ in range(17):
+        assert desk.post(f"{base}/cards/dealt", json={}).status_code == 200
+    assert desk.post(f"{base}/cards/dealt", json={"replacement": True}).json["replaced"] == 1
+    assert desk.post(f"{base}/cards/undo", json={"reason": "x"}).status_code == 403
+    assert code(organiser.post(f"{base}/cards/undo", json={"reason": " "})) == "reason_required"
+    assert organiser.post(f"{base}/cards/undo", json={"reason": "Đổi người"}).json["undone"] == 1
+    # 18 left the desk; the desk claims only one card undealt: 19 ≠ 18, refused
+    r = desk.put(f"{base}/cards/undealt", json={"keys": [cards[19].public_hex]})
+    assert r.status_code == 200
+    r = organiser.post(f"{base}/phase", json={"to": "voting"})
+    assert r.status_code == 409 and code(r) == "cards_mismatch"
+    assert "19" in r.json["error"]["message"] and "18" in r.json["error"]["message"]
+    assert organiser.get(f"{base}").json["phase"] == "checkin"
+    r = desk.put(f"{base}/cards/undealt", json={"keys": ["0" * 64]})
+    assert code(r) == "card_unknown"
+    undealt = sorted(c.public_hex for c in cards[18:])
+    assert desk.put(f"{base}/cards/undealt", json={"keys": undealt}).status_code == 200
+    r = organiser.post(f"{base}/phase", json={"to": "voting"})
+    assert r.status_code == 200, r.json
+    state = site.api().get(f"{base}/state").json
+    assert state["cards"]["voided"] == 2 and state["fingerprint"]
+    assert state["cards"]["card_list_hash"] == card_list_hash(pool.public_keys)
+    assert sorted(site.api().get(f"{base}/cards/keys").json["voided"]) == undealt
+    kinds = [e["kind"] for e in organiser.get(f"{base}/events").json["events"]]
+    assert kinds.count("card.replacement") == 1 and kinds.count("card.undone") == 1
+    # after the opening the desk can no longer deal or upload
+    assert code(desk.post(f"{base}/cards/dealt", json={})) == "wrong_phase"
+    assert code(desk.post(f"{base}/cards/batches", json={"keys": [cards[0].public_hex]})) == (
+        "wrong_phase"
+    )

@@ -1,0 +1,117 @@
+"""Issue 5's services without the web layer: the ballot's crypto ids, fingerprints, the
+opening's freeze, casting, closing, opening the box with t partials and the result."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import pytest
+from sqlalchemy.orm import Session
+
+from voting.conference import (
+    ballot,
+    box,
+    casting,
+    checkin,
+    counting,
+    phases,
+    public,
+    results,
+    roster,
+)
+from voting.conference.ballot import CandidateInput, SectionInput
+from voting.conference.errors import Conflict
+from voting.conference.roster import NewAttendee
+from voting.crypto.ballot import build_ballot
+from voting.crypto.cards import Card
+from voting.crypto.decryption import partial_decrypt
+from voting.store import Conference, Phase
+
+from .conftest import ready_box
+
+
+def _conference(session: Session, make: Any, convened: int = 3) -> Conference:
+    conference: Conference = make.conference()
+    for number in range(convened):
+        roster.add(session, conference.id, NewAttendee(f"Người {number}"), "user:test")
+    ballot.replace(
+        session,
+        conference.id,
+        [
+            SectionInput(
+                "Phó Giám đốc Sở",
+                (CandidateInput("A", "Trưởng phòng", "Sở"), CandidateInput("B", "Phó", "Sở")),
+                quota=1,
+            ),
+            SectionInput("Chánh Văn phòng", (CandidateInput("C", "Phó", "Văn phòng"),)),
+        ],
+        "user:test",
+    )
+    return phases.change(session, conference.id, Phase.CHECKIN, "user:test")
+
+
+def test_the_ballot_maps_to_stable_crypto_ids(session: Session, make: Any) -> None:
+    conference = _conference(session, make)
+    definition = box.definition(session, conference.id)
+    assert definition.to_dict() == {
+        "sections": [
+            {"id": "s1", "candidates": ["s1c1", "s1c2"], "quota": 1},
+            {"id": "s2", "candidates": ["s2c1"], "quota": 1},
+        ]
+    }
+
+
+def test_a_fingerprint_is_the_first_16_hex_of_sha256_in_groups() -> None:
+    point = "ab" * 32
+    digest = hashlib.sha256(bytes.fromhex(point)).hexdigest()
+    assert box.fingerprint(point) == f"{digest[:4]} {digest[4:8]} {digest[8:12]} {digest[12:16]}"
+
+
+def test_casting_closing_and_opening_the_box_with_two_of_three(session: Session, make: Any) -> None:
+    from voting.conference import opening
+    from voting.crypto.ballot import aggregate
+    from voting.crypto.cards import make_pool
+
+    conference = _conference(session, make)
+    for attendee in roster.attendees(session, conference.id):
+        checkin.check_in(session, conference.id, attendee.id, "device:1")
+    keys, dealt = ready_box(session, conference, 3)
+    conference = phases.change(session, conference.id, Phase.VOTING, "user:test")
+    ctx = opening.context(session, conference)
+    state = public.state(session, conference)
+    assert state["fingerprint"] == ctx.fingerprint and state["ballots_cast"] == 0
+    stranger = Card.from_secret(conference.id, make_pool(conference.id, 1).secrets[0])
+    with pytest.raises(Exception) as caught:
+        casting.cast(session, conference.id, build_ballot(ctx, stranger, {}).to_dict())
+    assert getattr(caught.value, "code", "") == "card_unknown"
+    choices = [{"s1": ["s1c1"], "s2": ["s2c1"]}, {"s1": ["s1c2"]}, {"s1": ["s1c1"]}]
+    receipts = [
+        casting.cast(session, conference.id, build_ballot(ctx, card, choice).to_dict()).hash
+        for card, choice in zip(dealt, choices, strict=True)
+    ]
+    assert [b["hash"] for b in casting.published(session, conference.id)] == sorted(receipts)
+    phases.change(session, conference.id, Phase.CLOSED, "user:test")
+    closed = box.peek(session, conference.id)
+    assert closed is not None and closed.final_count == 3
+    sums = aggregate(ctx.definition, casting.ballots(session, conference.id))
+    flat = [(c.a, c.b) for section in sums.values() for c in section.values()]
+    assert not counting.post_partial(
+        session,
+        conference.id,
+        1,
+        partial_decrypt(keys[0], flat).to_json(),  # type: ignore[arg-type]
+    )
+    with pytest.raises(Conflict):
+        results.decide(session, conference.id, {}, "", "user:head")
+    assert counting.post_partial(
+        session, conference.id, 2, partial_decrypt(keys[1], flat).to_json()
+    )
+    opened = box.peek(session, conference.id)
+    assert opened is not None
+    assert opened.counts == {"s1": {"s1c1": 2, "s1c2": 1}, "s2": {"s2c1": 1}}
+    assert session.get(Conference, conference.id).phase == Phase.OPENED  # type: ignore[union-attr]
+    sealed = results.view(session, conference, may_read_sealed=False)
+    assert sealed["status"] == "sealed" and "result" not in sealed
+    shown = results.view(session, conference, may_read_sealed=True)
+    assert shown["result"]["sections"][0]["candidates"][0]["base"] == "present"
