@@ -21,6 +21,8 @@ from voting.rules.people import parse_month, people_from_rows, planning_from_row
 from voting.rules.ruleset import Step
 from voting.rules.structure import LimitReport, StructureReport, check_limits, structure_report
 from voting.tabular import TableError, read_rows
+from voting.tally.exports import counts_csv, counts_xlsx
+from voting.tally.minutes import minutes_pdf
 from voting.tally.simulation import SimulationError, simulate
 from voting.tally.verify import RecordError, Summary, verify_record
 from voting.web.commands import admin, serve
@@ -250,11 +252,20 @@ def instance_folder() -> Path:
 @click.option("--candidates", type=click.IntRange(min=1), required=True)
 @click.option("--sections", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--quota", type=click.IntRange(min=1), default=3, show_default=True)
+@click.option(
+    "--step",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    help="The next-term step; 5 (the final one) ranks and selects.",
+)
 @domain_errors
-def demo_record(out: Path, voters: int, candidates: int, sections: int, quota: int) -> None:
+def demo_record(
+    out: Path, voters: int, candidates: int, sections: int, quota: int, step: int
+) -> None:
     """Write the signed record of a simulated conference to OUT, and its expected counts
     beside it (rec.json → rec.counts.json)."""
-    result = simulate(voters, candidates, sections, quota, load_or_create(instance_folder()))
+    result = simulate(voters, candidates, sections, quota, load_or_create(instance_folder()), step)
     out.write_bytes(result.record)
     expected = out.with_name(out.name.removesuffix(".json") + ".counts.json")
     expected.write_bytes(canonical.dumps(result.expected))
@@ -266,13 +277,49 @@ def demo_record(out: Path, voters: int, candidates: int, sections: int, quota: i
 @click.option("--key", metavar="HEX", help="The installation's public key the record must carry.")
 def verify_command(record: Path, key: str | None) -> None:
     """Re-check a conference record offline; exit 0 only when every check holds."""
+    click.echo(format_summary(_verified(record, key)[1]))
+
+
+def _verified(record: Path, key: str | None) -> tuple[bytes, Summary]:
+    """The record's bytes and summary once `voting verify` accepts them: nothing is printed
+    from a record that does not verify."""
     try:
-        summary = verify_record(record.read_bytes(), key)
+        data = record.read_bytes()
+        summary = verify_record(data, key)
     except OSError as error:
         raise click.ClickException(f"{record}: {error.strerror}") from error
     except RecordError as error:
         raise click.ClickException(f"{record}: NOT VERIFIED: {error}") from error
-    click.echo(format_summary(summary))
+    return data, summary
+
+
+@main.command("minutes")
+@click.argument("record", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option("--key", metavar="HEX", help="The installation's public key the record must carry.")
+def minutes_command(record: Path, out: Path, lang: str, key: str | None) -> None:
+    """Biên bản kiểm phiếu (A4 PDF) of a record, after verifying it."""
+    out.write_bytes(minutes_pdf(_verified(record, key)[0], lang))
+    click.echo(f"{out}: minutes of {record}")
+
+
+@main.command("export")
+@click.argument("record", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--csv", "csv_out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--xlsx", "xlsx_out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--key", metavar="HEX", help="The installation's public key the record must carry.")
+def export_command(
+    record: Path, csv_out: Path | None, xlsx_out: Path | None, key: str | None
+) -> None:
+    """The counts of a record as CSV and/or XLSX, after verifying it."""
+    if csv_out is None and xlsx_out is None:
+        raise click.UsageError("give --csv FILE, --xlsx FILE or both")
+    document = canonical.loads(_verified(record, key)[0])
+    for path, write in ((csv_out, counts_csv), (xlsx_out, counts_xlsx)):
+        if path is not None:
+            path.write_bytes(write(document))
+            click.echo(f"{path}: counts of {record}")
 
 
 def format_summary(summary: Summary) -> str:
@@ -284,6 +331,7 @@ def format_summary(summary: Summary) -> str:
         f"({summary.voided} voided); ballots {summary.ballots}",
         f"Ballot list hash {summary.ballot_list_hash}",
         f"Opened by committee members {', '.join(map(str, summary.opened_by))}",
+        f"Event chain of {summary.events} events intact; {summary.passed} candidate(s) pass",
         f"Installation key {summary.installation_key}",
     ]
     for section, counts in summary.counts.items():

@@ -3,6 +3,8 @@
 //
 //   {type:'build', conferenceId, fingerprint, definition, jointKey, cardCode, choices}
 //       → {type:'built', ballot (JSON), receipt (ballot hash)}
+//   {type:'card', conferenceId, cardCode} → {type:'card', publicKey (hex)}
+//       (the voter page checks its card is on this conference's list before the ballot)
 //   {type:'box', conferenceId, fingerprint, definition, jointKey, cardKeys, voided}
 //       → {type:'box-ready'}                  (the committee member's box, set up once)
 //   {type:'ballot', ballot (JSON)}
@@ -57,6 +59,11 @@ function openedBox() {
 
 const handlers = {
   build,
+  card(request) {
+    const card = cardFromCode(request.conferenceId, request.cardCode);
+    card.secretKey.fill(0);
+    return { type: 'card', publicKey: card.publicHex };
+  },
   box(request) {
     box = new BallotBox(ballotContext(request), request.cardKeys, request.voided ?? []);
     return { type: 'box-ready' };

@@ -29,3 +29,15 @@ test('Zalo and Facebook are recognised as in-app browsers; Chrome and Safari are
 test('a receipt reads as four groups of four upper-case hex digits', () => {
   assert.equal(shortReceipt('3f2a9c0177be0d44aa'), '3F2A 9C01 77BE 0D44');
 });
+
+test('the desk deals in a random order of its own, and keeps a margin for replacements', async () => {
+  const { poolSize, shuffled, qrSvg } = await import('../src/pages/dealing.js');
+  const items = Array.from({ length: 50 }, (_, i) => i);
+  const order = shuffled(items);
+  assert.deepEqual([...order].sort((x, y) => x - y), items);
+  assert.notDeepEqual(order, items);
+  assert.deepEqual(shuffled([1, 2, 3], () => 0), [2, 3, 1]);
+  assert.equal(poolSize(16), 21);
+  assert.equal(poolSize(100), 120);
+  assert.match(qrSvg('http://10.0.0.2/vote/x#0123'), /^<svg[^>]*viewBox/);
+});

@@ -50,3 +50,11 @@ test('errors are answered, not thrown', async () => {
   assert.match((await handle(null)).message, /unknown request/);
   assert.equal(definitionFromJSON(published.definition).sections.length, 2);
 });
+
+test('card → the public key of the code in this conference, as the server lists it', async () => {
+  const answer = await handle({ type: 'card', conferenceId: published.conferenceId, cardCode: code(setting.pool.secrets[1]) });
+  assert.equal(answer.type, 'card');
+  assert.ok(setting.pool.publicKeys.includes(answer.publicKey));
+  const foreign = await handle({ type: 'card', conferenceId: 'another conference', cardCode: code(setting.pool.secrets[1]) });
+  assert.ok(!setting.pool.publicKeys.includes(foreign.publicKey));
+});

@@ -83,10 +83,17 @@ def open_voting(server: Server, conference: str) -> None:
         push_state(opened)
 
 
+def close_card(desk: Page) -> None:
+    """The desk shows the attendee's voting card after each check-in; hand it over."""
+    desk.get_by_role("button", name="Xong — đóng thẻ").click()
+    expect(desk.locator("#card")).to_be_hidden()
+
+
 def check_in_next(desk: Page, present: int) -> None:
     """Tap "Có mặt" on the first attendee not yet present; wait until the desk counts it."""
     desk.get_by_role("searchbox").fill("")
     desk.locator(".person:not(.present) .mark").first.click()
+    close_card(desk)
     expect(desk.locator("[data-quorum]")).to_have_attribute("data-present", str(present))
 
 
@@ -122,6 +129,7 @@ def test_desk_checks_in_and_the_projector_follows(browser: Browser, server: Serv
     found = desk.locator(".person .name")
     expect(found).to_have_text(["Đỗ Thị Dung"])
     found.first.locator("xpath=../..").locator(".mark").click()
+    close_card(desk)
     expect(desk.locator(".person.present .name")).to_have_text(["Đỗ Thị Dung"])
     expect(gauge).to_have_attribute("data-present", "1")
 

@@ -58,6 +58,9 @@ def test_verify_fails_on_a_changed_byte_or_another_key(runner: CliRunner, tmp_pa
     [
         (["--voters", "2", "--candidates", "1", "--sections", "2"], "one candidate per section"),
         (["--voters", "0", "--candidates", "3"], "0 is not in the range"),
+        (["--voters", "2", "--candidates", "2", "--step", "2"], "holds no candidates ballot"),
+        (["--voters", "2", "--candidates", "2", "--step", "9"], "has no step 9"),
+        (["--voters", "2", "--candidates", "4", "--quota", "4", "--step", "5"], "quota"),
     ],
 )
 def test_impossible_sizes_are_refused(
@@ -71,3 +74,20 @@ def test_impossible_sizes_are_refused(
 def test_verify_reports_a_missing_file(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["verify", str(tmp_path / "none.json")])
     assert result.exit_code == 1 and "No such file" in result.output
+
+
+def test_a_final_step_demo_record_is_complete_and_verifies(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    out = tmp_path / "rec.json"
+    make(runner, out, "--voters", "5", "--candidates", "3", "--quota", "2", "--step", "5")
+    record = canonical.loads(out.read_bytes())
+    assert record["conference"]["step"] == 5 and set(record["selection"]["chosen"]) == {"s1"}
+    passing = [c for c, row in record["evaluation"]["s1"].items() if row["passed"]]
+    assert all(row["base"] == "convened" for row in record["evaluation"]["s1"].values())
+    result = runner.invoke(main, ["verify", str(out)])
+    assert result.exit_code == 0, result.output
+    events = len(record["events"])
+    assert f"Event chain of {events} events intact; {len(passing)} candidate(s) pass" in (
+        result.output
+    )

@@ -1,7 +1,8 @@
 """Opening the box: each committee member's partial decryption is verified against the
 aggregate the server recomputes from the stored ballots; with t of them the counts are
-combined, evaluated and stored; with t count signatures the signed record is written
-(docs/voting.md "Opening the box")."""
+combined, evaluated and stored; with t count signatures the signed record is written from the
+stored data and the event log, and written again when the head decides (docs/voting.md "Opening
+the box", docs/record.md)."""
 
 from __future__ import annotations
 
@@ -26,10 +27,12 @@ from voting.crypto.decryption import (
     verify_partial,
 )
 from voting.crypto.installation import load_or_create
+from voting.rules import HeadDecision
 from voting.store import CommitteeSeat, Conference, Phase
 from voting.tally.ballot_list import CheckedList
+from voting.tally.bundles import served_bundles
+from voting.tally.record import CardCounts, counts_by_section, make_record, sign_record
 from voting.tally.record import Conference as RecordConference
-from voting.tally.record import counts_by_section, make_record, sign_record
 
 _AGGREGATES: dict[tuple[str, str], tuple[Any, list[Aggregate]]] = {}
 
@@ -153,16 +156,41 @@ def post_count_signature(
     signed = [s for s in ceremony.seats(session, conference_id) if s.count_signature]
     written = box.record is None and len(signed) >= transcript.ceremony.threshold
     if written:
-        box.record = _record(session, conference, signed, instance)
-        events.record(
-            session,
-            conference,
-            "record.written",
-            f"member:{member}",
-            {"sha256": canonical.sha256_hex(canonical.loads(box.record.encode()))},
-        )
+        _write(session, conference, signed, instance, f"member:{member}")
     session.commit()
     return written
+
+
+def rewrite_after_decision(
+    session: Session, conference_id: str, instance: Path, actor: str
+) -> None:
+    """The head's decision completes the result: a record already written is written again
+    with the decision and its event, so the downloaded record is always the whole story."""
+    conference = conferences.lock(session, conference_id)
+    box = boxes.of(session, conference)
+    if box.record is None:
+        return
+    signed = [s for s in ceremony.seats(session, conference_id) if s.count_signature]
+    _write(session, conference, signed, instance, actor)
+    session.commit()
+
+
+def _write(
+    session: Session,
+    conference: Conference,
+    signed: list[CommitteeSeat],
+    instance: Path,
+    actor: str,
+) -> None:
+    box = boxes.of(session, conference)
+    box.record = _record(session, conference, signed, instance)
+    events.record(
+        session,
+        conference,
+        "record.written",
+        actor,
+        {"sha256": canonical.sha256_hex(canonical.loads(box.record.encode()))},
+    )
 
 
 def _record(
@@ -177,12 +205,19 @@ def _record(
     assert box.counts is not None
     document = make_record(
         conference=RecordConference(
-            conference.id, conference.title, conference.procedure, conference.step_number
+            conference.id,
+            conference.title,
+            conference.procedure,
+            conference.step_number,
+            conference.held_on.isoformat(),
+            conference.place,
         ),
         rule_set=conferences.rule_set_of(conference),
         definition=boxes.definition(session, conference.id),
+        positions=_positions(conference),
         card_keys=keys,
         voided=voided,
+        card_counts=CardCounts(box.cards_dealt, box.cards_replaced, box.cards_undone),
         convened=conference.convened_at_opening or 0,
         present=conference.present_at_opening or 0,
         transcript=transcript,
@@ -196,8 +231,42 @@ def _record(
         ],
         counts=box.counts,
         count_signatures=[CountSignature.from_json(s.count_signature) for s in signed],
+        decision=_decision(box.decision),
+        events=[events.to_entry(event) for event in events.log(session, conference.id)],
+        bundles=served_bundles(),
     )
     return sign_record(document, load_or_create(instance)).decode()
+
+
+def _positions(conference: Conference) -> list[dict[str, Any]]:
+    """The ballot's display data, so that the minutes can be made from the record alone."""
+    return [
+        {
+            "id": boxes.section_id(section.number),
+            "title": section.position,
+            "candidates": [
+                {
+                    "id": boxes.candidate_id(section.number, candidate.number),
+                    "full_name": candidate.full_name,
+                    "post": candidate.post,
+                    "unit": candidate.unit,
+                }
+                for candidate in section.candidates
+            ],
+        }
+        for section in conference.sections
+    ]
+
+
+def _decision(stored: dict[str, Any] | None) -> HeadDecision | None:
+    if stored is None:
+        return None
+    return HeadDecision(
+        chosen=stored["chosen"],
+        decided_by=stored["by"],
+        decided_at=stored["at"],
+        note=stored["note"],
+    )
 
 
 def record(session: Session, conference: Conference) -> bytes:

@@ -4,6 +4,7 @@ a count offline, signed by the installation's Ed25519 key. Its format is `docs/r
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -14,8 +15,9 @@ from voting.crypto.decryption import CountSignature, PartialDecryption
 from voting.crypto.dkg import Transcript
 from voting.crypto.framing import frame
 from voting.crypto.installation import InstallationKey
-from voting.rules import RuleSet
+from voting.rules import HeadDecision, RuleSet
 from voting.tally.ballot_list import CheckedList
+from voting.tally.evaluation import decision_data, evaluation, selection
 
 FORMAT = "voting-record/v1"
 SIGNATURE_TAG = "voting/record/signature/v1"
@@ -26,12 +28,23 @@ Counts = dict[str, dict[str, int]]
 @dataclass(frozen=True)
 class Conference:
     """Which conference a record is of: its id (the one cards and the committee are bound to),
-    title, and the rule-set step it runs."""
+    title, the rule-set step it runs, and when and where it met (ISO date)."""
 
     id: str
     title: str
     procedure: str
     step: int
+    held_on: str
+    place: str
+
+
+@dataclass(frozen=True)
+class CardCounts:
+    """The desk's counters: cards dealt, dealt as replacements, and dealt then undone."""
+
+    dealt: int
+    replaced: int
+    undone: int
 
 
 def counts_by_section(definition: BallotDefinition, flat: Sequence[int]) -> Counts:
@@ -48,8 +61,10 @@ def make_record(
     conference: Conference,
     rule_set: RuleSet,
     definition: BallotDefinition,
+    positions: Sequence[dict[str, Any]],
     card_keys: Sequence[str],
     voided: Sequence[str],
+    card_counts: CardCounts,
     convened: int,
     present: int,
     transcript: Transcript,
@@ -59,9 +74,15 @@ def make_record(
     partials: Sequence[PartialDecryption],
     counts: Counts,
     count_signatures: Sequence[CountSignature],
+    decision: HeadDecision | None,
+    events: Sequence[dict[str, Any]],
+    bundles: dict[str, str],
 ) -> dict[str, Any]:
-    """The unsigned record; ballots are put in hash order (never the order they arrived in)."""
+    """The unsigned record; ballots are put in hash order (never the order they arrived in).
+    The threshold decisions and the selection are computed here from the counts with the
+    embedded rules, exactly as the verifier recomputes them."""
     ordered = sorted(ballots, key=ballot_hash)
+    step = rule_set.step(conference.procedure, conference.step)
     return {
         "format": FORMAT,
         "conference": {
@@ -69,10 +90,20 @@ def make_record(
             "title": conference.title,
             "procedure": conference.procedure,
             "step": conference.step,
+            "step_title": step.title,
+            "held_on": conference.held_on,
+            "place": conference.place,
         },
         "rule_set": {"name": rule_set.name, "hash": rule_set.hash, "content": rule_set.content},
         "ballot": definition.to_dict(),
-        "cards": {"keys": sorted(card_keys), "voided": sorted(voided)},
+        "positions": list(positions),
+        "cards": {
+            "keys": sorted(card_keys),
+            "voided": sorted(voided),
+            "dealt": card_counts.dealt,
+            "replaced": card_counts.replaced,
+            "undone": card_counts.undone,
+        },
         "frozen": {"convened": convened, "present": present},
         "committee": transcript.to_json(),
         "fingerprint": fingerprint,
@@ -87,7 +118,19 @@ def make_record(
         "count_signatures": [
             item.to_json() for item in sorted(count_signatures, key=lambda s: s.member)
         ],
+        "evaluation": evaluation(step, counts, present, convened),
+        "selection": selection(step, definition, counts, present, convened, decision),
+        "decision": decision_data(decision),
+        "events": list(events),
+        "bundles": dict(bundles),
     }
+
+
+def key_fingerprint(public_hex: str) -> str:
+    """The installation key's fingerprint as printed on every document and shown in the
+    interface: the first 16 hex digits of SHA-256 of the key's 32 bytes, in groups of four."""
+    digest = hashlib.sha256(bytes.fromhex(public_hex)).hexdigest()[:16]
+    return " ".join(digest[i : i + 4] for i in range(0, 16, 4))
 
 
 def signed_message(document: dict[str, Any]) -> bytes:

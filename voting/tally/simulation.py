@@ -1,6 +1,7 @@
 """A simulated conference, start to finish, for `voting demo-record`, tests and benchmarks:
 cards dealt, a 2-of-3 key ceremony, random ballots from the Python builder, two members
-opening the box, and the signed record with the plain counts it must reproduce.
+opening the box, and the signed record with the plain counts it must reproduce — with the event
+log the server would have kept, the threshold decisions and, at a final step, the selection.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import secrets
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
 
 from voting.crypto.ballot import (
     Ballot,
@@ -27,9 +30,18 @@ from voting.crypto.decryption import combine, partial_decrypt, sign_counts
 from voting.crypto.dkg import Ceremony, simulate_ceremony
 from voting.crypto.group import Point
 from voting.crypto.installation import InstallationKey
-from voting.rules import KH331
+from voting.rules import KH331, RulesError
+from voting.tally.bundles import served_bundles
+from voting.tally.chain import append
 from voting.tally.opening import Box, verify_box
-from voting.tally.record import Conference, Counts, counts_by_section, make_record, sign_record
+from voting.tally.record import (
+    CardCounts,
+    Conference,
+    Counts,
+    counts_by_section,
+    make_record,
+    sign_record,
+)
 
 PROCEDURE, STEP = "next_term", 3
 
@@ -63,6 +75,26 @@ def demo_definition(candidates: int, sections: int, quota: int) -> BallotDefinit
     return BallotDefinition(tuple(result))
 
 
+def demo_positions(definition: BallotDefinition) -> list[dict[str, Any]]:
+    """Display data for the simulated ballot: numbered positions and candidates."""
+    return [
+        {
+            "id": section.id,
+            "title": f"Chức danh {index}",
+            "candidates": [
+                {
+                    "id": candidate,
+                    "full_name": f"Ứng viên {candidate.upper()}",
+                    "post": "Trưởng phòng",
+                    "unit": f"Phòng {index}",
+                }
+                for candidate in section.candidates
+            ],
+        }
+        for index, section in enumerate(definition.sections, start=1)
+    ]
+
+
 def opened_context(
     conference_id: str,
     definition: BallotDefinition,
@@ -70,15 +102,16 @@ def opened_context(
     joint_key: Point,
     convened: int,
     present: int,
+    step: int = STEP,
 ) -> BallotContext:
-    """What ballots of a simulated conference (KH 331, next-term step 3) are built and
-    verified against once it opens."""
+    """What ballots of a simulated conference (KH 331, next-term `step`, 3 by default) are
+    built and verified against once it opens."""
     fingerprint = conference_fingerprint(
         conference_id,
         rule_set=KH331.name,
         rule_set_hash=KH331.hash,
         procedure=PROCEDURE,
-        step=STEP,
+        step=step,
         definition=definition,
         card_keys=card_keys,
         joint_key=joint_key,
@@ -89,22 +122,37 @@ def opened_context(
 
 
 def simulate(
-    voters: int, candidates: int, sections: int, quota: int, installation: InstallationKey
+    voters: int,
+    candidates: int,
+    sections: int,
+    quota: int,
+    installation: InstallationKey,
+    step: int = STEP,
 ) -> Simulated:
-    """Run a whole conference of `voters` (all convened, present and voting)."""
+    """Run a whole conference of `voters` (all convened, present and voting) at next-term
+    `step`."""
     if voters < 1:
         raise SimulationError("at least one voter")
+    try:
+        rules_step = KH331.step(PROCEDURE, step)
+    except RulesError as error:
+        raise SimulationError(str(error)) from error
+    if rules_step.ballot != "candidates":
+        raise SimulationError(f"step {step} holds no candidates ballot")
     definition = demo_definition(candidates, sections, quota)
+    now = datetime.now(UTC)
     conference = Conference(
         id=f"demo-{secrets.token_hex(8)}",
         title="Hội nghị mô phỏng (demo)",
         procedure=PROCEDURE,
-        step=STEP,
+        step=step,
+        held_on=now.date().isoformat(),
+        place="Hội trường mô phỏng",
     )
     pool = make_pool(conference.id, voters)
     transcript, keys = simulate_ceremony(Ceremony(conference.id, threshold=2, members=3))
     context = opened_context(
-        conference.id, definition, pool.public_keys, transcript.joint_key, voters, voters
+        conference.id, definition, pool.public_keys, transcript.joint_key, voters, voters, step
     )
     fingerprint = context.fingerprint
     rng = random.SystemRandom()
@@ -131,8 +179,10 @@ def simulate(
         conference=conference,
         rule_set=KH331,
         definition=definition,
+        positions=demo_positions(definition),
         card_keys=pool.public_keys,
         voided=(),
+        card_counts=CardCounts(dealt=voters, replaced=0, undone=0),
         convened=voters,
         present=voters,
         transcript=transcript,
@@ -142,12 +192,55 @@ def simulate(
         partials=partials,
         counts=counts,
         count_signatures=[sign_counts(key, counts) for key in keys[:2]],
+        decision=None,
+        events=_events(conference.id, fingerprint, voters, checked.list_hash, now),
+        bundles=served_bundles(),
     )
     expected = {
         s.id: {c: sum(c in chosen[s.id] for chosen in choices) for c in s.candidates}
         for s in definition.sections
     }
     return Simulated(sign_record(document, installation), expected)
+
+
+def _events(
+    conference: str, fingerprint: str, voters: int, list_hash: str, now: datetime
+) -> list[dict[str, Any]]:
+    """The log the server keeps for such a conference: check-ins, the ceremony, the opening,
+    the closing with the ballot-list hash, members 1 and 2's shares and signatures."""
+    at = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+    entries: list[dict[str, Any]] = []
+
+    def log(kind: str, actor: str, data: dict[str, Any]) -> None:
+        append(entries, conference, kind, actor, at, data)
+
+    log("conference.created", "user:demo", {})
+    for attendee in range(1, voters + 1):
+        log("checkin", "user:demo", {"attendee": attendee})
+    log("committee.complete", "member:3", {"members": [1, 2, 3], "threshold": 2})
+    log(
+        "phase.changed",
+        "user:demo",
+        {
+            "from": "checkin",
+            "to": "voting",
+            "convened": voters,
+            "present": voters,
+            "dealt": voters,
+            "fingerprint": fingerprint,
+        },
+    )
+    log(
+        "phase.changed",
+        "user:demo",
+        {"from": "voting", "to": "closed", "ballots": voters, "ballot_list_hash": list_hash},
+    )
+    for member in (1, 2):
+        log("box.partial", f"member:{member}", {"member": member})
+    log("box.opened", "member:2", {"members": [1, 2], "ballots": voters})
+    for member in (1, 2):
+        log("box.counts_signed", f"member:{member}", {"member": member})
+    return entries
 
 
 def _list_hash(ballots: list[Ballot]) -> str:

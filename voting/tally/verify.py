@@ -31,6 +31,8 @@ from voting.crypto.dkg import Transcript
 from voting.crypto.installation import InstallationKeyError, verify
 from voting.rules import RulesError, rule_set_from_mapping
 from voting.tally.ballot_list import check_ballot_list
+from voting.tally.chain import check_facts, check_links
+from voting.tally.evaluation import decision_of, evaluation, selection
 from voting.tally.record import FORMAT, Counts, counts_by_section, signed_message
 
 KEYS = {
@@ -38,6 +40,7 @@ KEYS = {
     "conference",
     "rule_set",
     "ballot",
+    "positions",
     "cards",
     "frozen",
     "committee",
@@ -48,6 +51,11 @@ KEYS = {
     "partials",
     "counts",
     "count_signatures",
+    "evaluation",
+    "selection",
+    "decision",
+    "events",
+    "bundles",
     "installation",
     "signature",
 }
@@ -75,6 +83,8 @@ class Summary:
     installation_key: str
     opened_by: tuple[int, ...]
     counts: Counts
+    passed: int
+    events: int
 
 
 def verify_record(data: bytes, key: str | None = None) -> Summary:
@@ -128,6 +138,8 @@ class _Checker:
         conference = self.part("conference", _conference)
         rule_set = self.part("rule_set", _rule_set)
         definition = self.part("ballot", BallotDefinition.from_dict)
+        step = self.part("conference", lambda c: _step(rule_set, c))
+        self.part("positions", lambda p: _positions(p, definition))
         keys, voided = self.part("cards", _cards)
         convened, present = self.part("frozen", _frozen)
         transcript = self.part("committee", Transcript.from_json)
@@ -178,6 +190,33 @@ class _Checker:
         self.part(
             "count_signatures", lambda _: verify_count_signatures(transcript, counts, signatures)
         )
+        if d["evaluation"] != self.part(
+            "evaluation", lambda _: evaluation(step, counts, present, convened)
+        ):
+            raise RecordError("evaluation: differs from the rules applied to the counts")
+        decision = self.part("decision", _decision)
+        recomputed = self.part(
+            "decision",
+            lambda _: selection(step, definition, counts, present, convened, decision),
+        )
+        if d["selection"] != recomputed:
+            raise RecordError("selection: differs from the rules applied to the counts")
+        entries = self.part("events", lambda e: check_links(e, conference["id"]))
+        self.part(
+            "events",
+            lambda _: check_facts(
+                entries,
+                fingerprint=fingerprint,
+                convened=convened,
+                present=present,
+                ballots=len(ballots),
+                ballot_list_hash=checked.list_hash,
+                opened_by=[p.member for p in partials],
+                signed_by=[s.member for s in signatures],
+                decision=d["decision"],
+            ),
+        )
+        self.part("bundles", _bundles)
         return Summary(
             conference_id=conference["id"],
             title=conference["title"],
@@ -193,6 +232,8 @@ class _Checker:
             installation_key=self.public_key,
             opened_by=tuple(sorted(partial.member for partial in partials)),
             counts=counts,
+            passed=sum(row["passed"] for rows in d["evaluation"].values() for row in rows.values()),
+            events=len(entries),
         )
 
 
@@ -202,11 +243,14 @@ def _list(value: Any) -> list[Any]:
     return value
 
 
+CONFERENCE = ("id", "title", "procedure", "step_title", "held_on", "place")
+
+
 def _conference(value: Any) -> dict[str, Any]:
-    if not isinstance(value, dict) or set(value) != {"id", "title", "procedure", "step"}:
-        raise TypeError("expected id, title, procedure and step")
-    if not all(isinstance(value[k], str) for k in ("id", "title", "procedure")):
-        raise TypeError("id, title and procedure are strings")
+    if not isinstance(value, dict) or set(value) != {*CONFERENCE, "step"}:
+        raise TypeError(f"expected {', '.join(CONFERENCE)} and step")
+    if not all(isinstance(value[k], str) for k in CONFERENCE):
+        raise TypeError(f"{', '.join(CONFERENCE)} are strings")
     if not isinstance(value["step"], int) or isinstance(value["step"], bool):
         raise TypeError("step is an integer")
     return value
@@ -224,9 +268,51 @@ def _rule_set(value: Any) -> Any:
     return rule_set
 
 
+def _step(rule_set: Any, conference: dict[str, Any]) -> Any:
+    try:
+        step = rule_set.step(conference["procedure"], conference["step"])
+    except RulesError as error:
+        raise ValueError(str(error)) from error
+    if step.threshold is None:
+        raise ValueError("the step holds no ballot")
+    if conference["step_title"] != step.title:
+        raise ValueError("step_title is not the rule set's title of the step")
+    return step
+
+
+def _positions(value: Any, definition: BallotDefinition) -> None:
+    """The display data names exactly the ballot's sections and candidates, in order."""
+    items = _list(value)
+    ids = [(p["id"], [c["id"] for c in _list(p["candidates"])]) for p in items]
+    if ids != [(s.id, list(s.candidates)) for s in definition.sections]:
+        raise ValueError("the positions do not name the ballot's sections and candidates")
+    for position in items:
+        if set(position) != {"id", "title", "candidates"} or not isinstance(position["title"], str):
+            raise TypeError("a position has exactly id, title and candidates")
+        for candidate in position["candidates"]:
+            fields = {"id", "full_name", "post", "unit"}
+            if set(candidate) != fields or not all(isinstance(candidate[f], str) for f in fields):
+                raise TypeError("a candidate has exactly id, full_name, post and unit (text)")
+
+
+def _decision(value: Any) -> Any:
+    fields = {"chosen", "decided_by", "decided_at", "note"}
+    if not isinstance(value, dict) or (value and set(value) != fields):
+        raise TypeError(f"expected an empty object or {sorted(fields)}")
+    return decision_of(value)
+
+
+def _bundles(value: Any) -> None:
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise TypeError("expected bundle name → SHA-256")
+
+
 def _cards(value: Any) -> tuple[list[str], list[str]]:
-    if not isinstance(value, dict) or set(value) != {"keys", "voided"}:
-        raise TypeError("expected keys and voided")
+    counters = ("dealt", "replaced", "undone")
+    if not isinstance(value, dict) or set(value) != {"keys", "voided", *counters}:
+        raise TypeError("expected keys, voided, dealt, replaced and undone")
+    if not all(_count(value[name]) for name in counters):
+        raise TypeError("dealt, replaced and undone are whole numbers")
     keys, voided = _list(value["keys"]), _list(value["voided"])
     for items, name in ((keys, "keys"), (voided, "voided")):
         if items != sorted(set(items)):
@@ -234,6 +320,10 @@ def _cards(value: Any) -> tuple[list[str], list[str]]:
     if not set(voided) <= set(keys):
         raise ValueError("a voided card is not on the card list")
     return keys, voided
+
+
+def _count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _frozen(value: Any) -> tuple[int, int]:

@@ -207,6 +207,51 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "organiser.devices.revoked": ("Đã thu hồi", "Revoked"),
     "organiser.devices.revoke.done": ("Đã thu hồi liên kết.", "Link revoked."),
     "organiser.devices.none": ("Chưa cấp liên kết nào.", "No link issued yet."),
+    "organiser.committee.issue": (
+        "Cấp mã QR cho Ban kiểm phiếu",
+        "Issue the committee's QR codes",
+    ),
+    "organiser.committee.tokens_new": (
+        "Mỗi thành viên quét mã của mình bằng điện thoại (mỗi mã chỉ dùng được một lần, chỉ hiện "
+        "một lần):",
+        "Each member scans their own code with their phone (each works once and is shown once):",
+    ),
+    "organiser.committee.joined": ("Đã tham gia", "Joined"),
+    "organiser.committee.confirmed": ("Đã xác nhận khóa", "Key confirmed"),
+    "organiser.committee.running": (
+        "Đang tạo khóa của Ban kiểm phiếu…",
+        "The committee's key ceremony is running…",
+    ),
+    "organiser.committee.complete": (
+        "Đã tạo xong khóa chung: {fingerprint}",
+        "The joint key is made: {fingerprint}",
+    ),
+    "organiser.committee.complaint": (
+        "Một thành viên báo phần khóa không hợp lệ: cần làm lại.",
+        "A member reported an invalid key share: the ceremony must be run again.",
+    ),
+    "organiser.committee.restart": ("Làm lại việc tạo khóa", "Run the ceremony again"),
+    "organiser.committee.restarted": ("Đã cho làm lại việc tạo khóa.", "Ceremony restarted."),
+    "organiser.cards": (
+        "Thẻ: tạo {pool} · đã phát {dealt} · thay thế {replaced} · chưa phát {undealt} · hủy "
+        "{voided}",
+        "Cards: made {pool} · dealt {dealt} · replaced {replaced} · undealt {undealt} · voided "
+        "{voided}",
+    ),
+    "organiser.cards.undo": ("Ghi nhận thẻ đã phát", "Record the card as out"),
+    "organiser.cards.undo.reason": (
+        "Hủy điểm danh sau khi đã phát thẻ — lý do",
+        "Check-in undone after its card was shown — reason",
+    ),
+    "organiser.cards.undo.done": (
+        "Đã ghi nhận: thẻ đã phát, điểm danh đã hủy.",
+        "Recorded: the card is out, the check-in undone.",
+    ),
+    "organiser.abort": ("Dừng bỏ phiếu", "Stop the vote"),
+    "organiser.abort.reason": ("Lý do dừng bỏ phiếu", "Reason for stopping"),
+    "organiser.abort.done": ("Đã dừng bỏ phiếu.", "The vote was stopped."),
+    "organiser.record": ("Tải hồ sơ hội nghị (đã ký)", "Download the signed record"),
+    "phase.aborted": ("Đã dừng bỏ phiếu", "Vote stopped"),
     # Attendance list
     "attendance.title": ("Danh sách điểm danh", "Attendance list"),
     "attendance.time": ("Giờ điểm danh", "Checked in at"),
@@ -263,10 +308,244 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "desk.log.undone": ("hủy điểm danh — lý do: {reason}", "check-in undone — reason: {reason}"),
     "desk.nothing": ("Không tìm thấy ai.", "Nobody found."),
     "desk.failed": ("Không thực hiện được: {message}", "Could not be done: {message}"),
+    "desk.cards.left": ("Còn {n} thẻ chưa phát trên máy này", "{n} undealt cards on this device"),
+    "desk.cards.replace": ("Cấp thẻ thay thế (mất thẻ)", "Replacement for a lost card"),
+    "desk.cards.replacement": ("Thẻ thay thế cho thẻ bị mất", "Replacement for a lost card"),
+    "desk.cards.return": (
+        "Kết thúc phát thẻ (gửi danh sách thẻ chưa phát)",
+        "Finish dealing (send the undealt cards)",
+    ),
+    "desk.cards.returned": (
+        "Đã gửi danh sách thẻ chưa phát: có thể mở bỏ phiếu.",
+        "The undealt cards are sent: voting can open.",
+    ),
+    "desk.cards.hand": (
+        "Đưa thẻ này cho người vừa điểm danh: quét mã QR bằng điện thoại, hoặc gõ mã thẻ tại "
+        "máy bỏ phiếu.",
+        "Give this card to the attendee just checked in: scan the QR with a phone, or type the "
+        "code at the kiosk.",
+    ),
+    "desk.cards.done": ("Xong — đóng thẻ", "Done — close the card"),
     # Projector
     "projector.slot": (
         "Dấu vân tay và số phiếu thu vào sẽ hiện ở đây khi mở bỏ phiếu.",
         "Fingerprints and ballots cast will show here when voting opens.",
+    ),
+    "projector.card_list": ("Dấu vân tay danh sách thẻ", "Card list fingerprint"),
+    "projector.member_key": ("Khóa thành viên {n}", "Member {n}'s key"),
+    "projector.joint_key": ("Khóa chung", "Joint key"),
+    "projector.list_hash": ("Mã danh sách phiếu", "Ballot list hash"),
+    "projector.final_hash": ("Mã danh sách phiếu (đã chốt)", "Ballot list hash (final)"),
+    "projector.cards": (
+        "Đã phát {dealt} · thay thế {replaced} · hủy {voided}",
+        "Dealt {dealt} · replaced {replaced} · voided {voided}",
+    ),
+    "projector.bundles": ("SHA-256 mã chạy trên trình duyệt", "SHA-256 of the browser code"),
+    "projector.practice": ("BỎ PHIẾU THỬ", "PRACTICE ROUND"),
+    "projector.aborted": ("Đã dừng bỏ phiếu: {reason}", "Voting was stopped: {reason}"),
+    # Words of voting (ui-terms.md)
+    "secret_ballot": ("Phiếu kín", "Secret ballot"),
+    "card_code": ("Mã thẻ", "Card code"),
+    "voting_card": ("Thẻ bỏ phiếu", "Voting card"),
+    "ballots_cast": ("Số phiếu thu vào", "Ballots cast"),
+    "cards_dealt": ("Số thẻ đã phát", "Cards dealt"),
+    "result": ("Kết quả kiểm phiếu", "Result"),
+    "result.sealed": (
+        "Đã kiểm phiếu — kết quả không công bố tại hội nghị",
+        "Counted — result not announced at this conference",
+    ),
+    "result.agree": ("Số phiếu đồng ý, tỉ lệ", "Agree count, percentage"),
+    "result.base.present": ("so với tổng số người có mặt", "of those present"),
+    "result.base.convened": (
+        "so với tổng số người được triệu tập",
+        "of those convened",
+    ),
+    "result.passed": ("Đạt", "Passes"),
+    "result.failed": ("Không đạt", "Does not pass"),
+    "result.tie": (
+        "Bằng phiếu — người đứng đầu xem xét, quyết định",
+        "Tie — the head decides",
+    ),
+    "result.awaiting_head": (
+        "Chờ người đứng đầu quyết định: {positions}",
+        "Awaiting the head's decision: {positions}",
+    ),
+    "result.chosen": ("Được giới thiệu", "Chosen"),
+    "result.over_cap": ("Vượt quá ba chức danh", "More than three positions"),
+    "result.decided": ("Người đứng đầu đã quyết định", "The head has decided"),
+    # Committee member's phone
+    "committee.member.title": ("Thành viên Ban kiểm phiếu", "Committee member"),
+    "committee.member": ("Thành viên Ban kiểm phiếu số {n}", "Committee member {n}"),
+    "committee.scan": (
+        "Quét mã QR dành cho bạn trên màn hình của Văn phòng để tham gia.",
+        "Scan your QR code on the organising office's screen to join.",
+    ),
+    "committee.starting": ("Đang kết nối…", "Connecting…"),
+    "committee.waiting": (
+        "Tạo khóa — bước {n}/{of}: chờ các thành viên khác…",
+        "Making the key — step {n} of {of}: waiting for the other members…",
+    ),
+    "committee.waiting_members": (
+        "Đã xác nhận {n}/{of} thành viên. Chờ các thành viên khác…",
+        "{n} of {of} members confirmed. Waiting for the others…",
+    ),
+    "committee.complaint": (
+        "Một phần khóa nhận được không hợp lệ — đã báo Văn phòng. Chờ Văn phòng cho làm lại.",
+        "A key share received is not valid — reported. Wait for the office to restart.",
+    ),
+    "committee.backup": (
+        "Lưu bản sao khóa, rồi xác nhận.",
+        "Save the key backup, then confirm.",
+    ),
+    "committee.backup.title": ("Bản sao khóa", "Key backup"),
+    "committee.backup.help": (
+        "Tải tệp bản sao khóa và giữ ở nơi an toàn (không gửi cho ai). Nếu mất điện thoại, "
+        "tệp này giúp bạn vẫn mở được hòm phiếu.",
+        "Download the backup file and keep it safe (send it to nobody). If the phone is lost, "
+        "this file still lets you open the ballot box.",
+    ),
+    "committee.backup.download": ("Tải tệp bản sao khóa", "Download the backup file"),
+    "committee.backup.saved": ("Tôi đã lưu tệp — xác nhận", "I saved the file — confirm"),
+    "committee.own_key": ("Khóa của bạn", "Your key"),
+    "committee.in_joint": (
+        "✓ Khóa của bạn nằm trong khóa chung",
+        "✓ Your key is in the joint key",
+    ),
+    "committee.not_in_joint": (
+        "Khóa của bạn KHÔNG nằm trong khóa chung — báo ngay cho Văn phòng.",
+        "Your key is NOT in the joint key — tell the organising office now.",
+    ),
+    "committee.ready": (
+        "Đã tạo khóa. Chờ mở bỏ phiếu.",
+        "The key is made. Waiting for voting to open.",
+    ),
+    "committee.aborted": ("Cuộc bỏ phiếu đã bị dừng.", "The vote was stopped."),
+    "committee.verifying": (
+        "Đang bỏ phiếu: điện thoại kiểm tra từng phiếu khi phiếu đến.",
+        "Voting: this phone checks each ballot as it arrives.",
+    ),
+    "committee.verified": (
+        "Đã kiểm tra {n}/{of} phiếu thu vào",
+        "{n} of {of} ballots cast verified",
+    ),
+    "committee.mismatch": (
+        "Danh sách phiếu trên điện thoại chưa khớp với danh sách đã chốt — đang kiểm tra tiếp…",
+        "This phone's ballot list does not yet match the final list — still checking…",
+    ),
+    "committee.can_open": (
+        "Đã kiểm tra đủ mọi phiếu; mã danh sách khớp với màn hình chiếu.",
+        "Every ballot verified; the list hash matches the projector.",
+    ),
+    "committee.open": ("Mở hòm phiếu", "Open the ballot box"),
+    "committee.partial_sent": (
+        "Đã gửi phần giải mã. Chờ đủ thành viên mở hòm phiếu.",
+        "Partial decryption sent. Waiting for enough members.",
+    ),
+    "committee.opened": ("Đã mở hòm phiếu.", "The ballot box is open."),
+    "committee.signed": (
+        "Đã mở hòm phiếu và ký xác nhận kết quả.",
+        "Box opened and the counts signed.",
+    ),
+    "committee.failed": ("Có lỗi: {message}", "Something failed: {message}"),
+    # Head's page
+    "head.title": ("Người đứng đầu xem xét, quyết định", "The head decides"),
+    "head.none": ("Không có trường hợp nào cần quyết định.", "Nothing waits for a decision."),
+    "head.open": ("Còn {n} vị trí — chọn trong số:", "{n} places open — choose among:"),
+    "head.note": ("Ghi chú (tùy chọn)", "Note (optional)"),
+    "head.decide": ("Quyết định", "Decide"),
+    "head.done": ("Đã ghi quyết định vào biên bản.", "The decision is recorded."),
+    # Voter page
+    "vote.title": ("Bỏ phiếu", "Vote"),
+    "vote.code.title": ("Nhập mã thẻ bỏ phiếu", "Type your voting card's code"),
+    "vote.code.go": ("Tiếp tục", "Continue"),
+    "vote.code.help": (
+        "Mã thẻ in dưới mã QR trên thẻ bỏ phiếu, gồm 27 ký tự.",
+        "The code is printed under the QR code on the voting card: 27 characters.",
+    ),
+    "vote.code.mistyped": (
+        "Mã thẻ chưa đúng — hãy kiểm tra lại từng ký tự.",
+        "The card code is mistyped — check each character.",
+    ),
+    "vote.waiting": ("Chưa mở bỏ phiếu — vui lòng chờ", "Voting has not opened yet — please wait"),
+    "vote.waiting.help": (
+        "Giữ trang này mở. Phiếu sẽ hiện ra ngay khi Văn phòng mở bỏ phiếu.",
+        "Keep this page open. The ballot appears as soon as voting opens.",
+    ),
+    "vote.progress": ("Chức danh {n}/{of}", "Position {n} of {of}"),
+    "vote.quota": ("Chọn tối đa {k} người — đã chọn {n}", "Mark at most {k} — {n} marked"),
+    "vote.quota.full": (
+        "Đã chọn đủ {k} người. Bỏ chọn một người trước khi chọn người khác.",
+        "{k} already marked. Unmark someone before marking another.",
+    ),
+    "vote.prev": ("Quay lại", "Back"),
+    "vote.next": ("Tiếp", "Next"),
+    "vote.review": ("Xem lại phiếu", "Review your ballot"),
+    "vote.review.none": ("Không chọn ai", "Nobody marked"),
+    "vote.edit": ("Sửa phiếu", "Change"),
+    "vote.send": ("Gửi phiếu", "Cast the ballot"),
+    "vote.sending": ("Đang mã hóa và gửi phiếu…", "Encrypting and sending the ballot…"),
+    "vote.sending.failed": (
+        "Chưa gửi được phiếu (mất kết nối). Phiếu chưa được nhận.",
+        "The ballot could not be sent (connection lost). It has not been received.",
+    ),
+    "vote.retry": ("Gửi lại", "Send again"),
+    "vote.received": ("Đã nhận phiếu", "Ballot received"),
+    "vote.receipt": ("Mã biên nhận:", "Receipt:"),
+    "vote.check": ("Kiểm tra trong danh sách phiếu", "Look it up in the ballot list"),
+    "vote.check.found": (
+        "✓ Phiếu của bạn có trong danh sách phiếu công bố.",
+        "✓ Your ballot is on the published list.",
+    ),
+    "vote.check.missing": (
+        "Không tìm thấy phiếu trong danh sách — hãy báo Ban kiểm phiếu.",
+        "The ballot is not on the list — tell the counting committee.",
+    ),
+    "vote.in_app": (
+        "Bạn đang mở trang trong ứng dụng {app}. Nếu trang không chạy, bấm nút ⋯ (hoặc ⋮) ở góc "
+        "trên rồi chọn “Mở bằng trình duyệt” (Chrome hoặc Safari), hoặc quét lại mã QR bằng "
+        "camera của điện thoại.",
+        "You opened this page inside {app}. If it does not work, tap ⋯ (or ⋮) at the top and "
+        "choose “Open in browser” (Chrome or Safari), or scan the QR code again with the "
+        "phone's camera.",
+    ),
+    "vote.refused.title": ("Không bỏ phiếu được", "Cannot vote"),
+    "vote.refused.card_used": (
+        "Thẻ này đã được dùng để bỏ phiếu",
+        "This card has already been used",
+    ),
+    "vote.refused.card_voided": (
+        "Thẻ này đã bị hủy — hãy đến bàn điểm danh.",
+        "This card was voided — go to the check-in desk.",
+    ),
+    "vote.refused.card_unknown": (
+        "Thẻ không thuộc hội nghị này",
+        "This card belongs to another conference",
+    ),
+    "vote.refused.wrong_conference": (
+        "Thẻ không thuộc hội nghị này",
+        "This card belongs to another conference",
+    ),
+    "vote.refused.voting_closed": (
+        "Đã kết thúc bỏ phiếu — không nhận thêm phiếu.",
+        "Voting is closed — no more ballots are accepted.",
+    ),
+    "vote.refused.vote_aborted": (
+        "Cuộc bỏ phiếu đã bị dừng. Hãy nghe hướng dẫn của Văn phòng.",
+        "The vote was stopped. Listen to the organising office.",
+    ),
+    "vote.refused.ballot_box_full": (
+        "Số phiếu đã bằng số người có mặt: không nhận thêm phiếu.",
+        "Ballots already equal those present: no more are accepted.",
+    ),
+    "vote.refused.build": (
+        "Không tạo được phiếu trên điện thoại này: {message}",
+        "The ballot could not be made on this phone: {message}",
+    ),
+    "vote.refused.other": ("Không gửi được phiếu.", "The ballot could not be cast."),
+    "vote.none": ("Hiện không có cuộc bỏ phiếu nào", "No vote is open now"),
+    "vote.none.help": (
+        "Hãy quét lại mã QR trên thẻ khi Văn phòng mở bỏ phiếu.",
+        "Scan the card's QR code again when voting opens.",
     ),
 }
 
@@ -282,6 +561,7 @@ LIVE_STRINGS = (
     "phase.voting",
     "phase.closed",
     "phase.opened",
+    "phase.aborted",
 )
 
 

@@ -83,6 +83,16 @@ def _op(
     return operation
 
 
+def _file(summary: str, mimetype: str) -> dict[str, Any]:
+    """A document generated from the stored record, for the roles that may read the record."""
+    operation = _op(Action.RECORD_READ, summary, None, params=C, errors=("404", "409"))
+    operation["responses"]["200"] = {
+        "description": "Done",
+        "content": {mimetype: {"schema": _string(format="binary")}},
+    }
+    return operation
+
+
 _PARAMETERS = {
     "conference_id": _string(pattern="^[0-9a-f]{32}$"),
     "attendee_id": {"type": "integer"},
@@ -833,6 +843,21 @@ PATHS.update(
                 {"type": "object"},
                 params=C,
                 errors=("404", "409"),
+            ),
+        },
+        f"{_C}/minutes.pdf": {
+            "get": _file(
+                "Biên bản kiểm phiếu (A4 PDF) made from the stored record; ?lang=en for English",
+                "application/pdf",
+            ),
+        },
+        f"{_C}/counts.csv": {
+            "get": _file("The counts of the stored record as CSV (UTF-8)", "text/csv"),
+        },
+        f"{_C}/counts.xlsx": {
+            "get": _file(
+                "The counts of the stored record as an Excel workbook",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             ),
         },
     }

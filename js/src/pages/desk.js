@@ -1,6 +1,8 @@
 // The check-in desk: search the roster as you type (with or without diacritics), mark present
-// with one tap, undo with a reason, and the log of every change. Calls the JSON API with the
-// device link's token; follows the room so every desk sees the others' check-ins at once.
+// with one tap, undo with a reason, and the log of every change; after each check-in, the next
+// voting card (dealing.js). Calls the JSON API with the device link's token; follows the room so
+// every desk sees the others' check-ins at once.
+import { Dealer } from './dealing.js';
 import { matches } from './fold.js';
 import { follow } from './live.js';
 import { showOnline, showQuorum } from './quorum-view.js';
@@ -23,6 +25,7 @@ const SHOWN = 60; // rows drawn at once: a phone stays quick on a large roster
 let roster = [];
 let phase = desk.dataset.phase;
 let undoing = null;
+let convened = Number(desk.dataset.convened);
 
 async function api(path, options = {}) {
   const headers = { Authorization: `Device ${token}` };
@@ -75,7 +78,9 @@ function showRoster() {
         const mark = element('button', 'mark primary', strings['desk.mark']);
         mark.type = 'button';
         mark.disabled = !open;
-        mark.addEventListener('click', () => act(() => api(`/attendees/${attendee.id}/check-in`, { method: 'POST' })));
+        mark.addEventListener('click', async () => {
+          if (await act(() => api(`/attendees/${attendee.id}/check-in`, { method: 'POST' }))) dealCard(false);
+        });
         actions.append(mark);
       }
       row.append(actions);
@@ -113,6 +118,7 @@ async function refresh() {
   showLog(events);
 }
 
+/** Run one roster change; true when it was done. */
 async function act(call) {
   failure.hidden = true;
   try {
@@ -120,11 +126,66 @@ async function act(call) {
     roster = roster.map((a) => (a.id === changed.id ? changed : a));
     showRoster();
     search.select();
+    return true;
   } catch (error) {
-    failure.textContent = fill(strings['desk.failed'], { message: error.message });
-    failure.hidden = false;
+    showFailure(error);
+    return false;
   }
 }
+
+function showFailure(error) {
+  failure.textContent = fill(strings['desk.failed'], { message: error.message });
+  failure.hidden = false;
+}
+
+// --- voting cards --------------------------------------------------------------------------
+
+const dealer = new Dealer(conference, api, desk.dataset.voteUrl);
+const cardPanel = document.getElementById('card');
+const cardTools = document.getElementById('card-tools');
+
+function showCardTools() {
+  const open = phase === 'checkin';
+  cardTools.hidden = !open;
+  document.getElementById('cards-left').textContent = fill(strings['desk.cards.left'], { n: dealer.left });
+  document.getElementById('undealt-sent').hidden = !dealer.undealtSent;
+  cardTools.dataset.left = String(dealer.left);
+  cardTools.dataset.undealtSent = String(dealer.undealtSent);
+}
+
+/** Show the next card, large, for the attendee just checked in (or a lost card's replacement). */
+async function dealCard(replacement) {
+  try {
+    const card = await dealer.deal(convened, replacement);
+    document.getElementById('card-qr').innerHTML = card.qr; // qrcode-generator's own SVG markup
+    document.getElementById('card-code').textContent = card.display;
+    document.getElementById('card-replacement').hidden = !replacement;
+    cardPanel.dataset.url = card.url;
+    cardPanel.hidden = false;
+    document.getElementById('card-done').focus();
+  } catch (error) {
+    showFailure(error);
+  }
+  showCardTools();
+}
+
+document.getElementById('card-done').addEventListener('click', () => {
+  cardPanel.hidden = true;
+  delete cardPanel.dataset.url;
+  document.getElementById('card-qr').replaceChildren();
+  document.getElementById('card-code').textContent = '';
+  search.select();
+});
+document.getElementById('replace').addEventListener('click', () => dealCard(true));
+document.getElementById('return-undealt').addEventListener('click', async () => {
+  failure.hidden = true;
+  try {
+    await dealer.returnUndealt();
+  } catch (error) {
+    showFailure(error);
+  }
+  showCardTools();
+});
 
 function askUndo(attendee) {
   undoing = attendee;
@@ -149,7 +210,10 @@ follow(conference, {
   onState: (state) => {
     showQuorum(quorum, state, strings);
     phase = state.phase;
+    convened = state.convened;
     showPhase();
+    if (!['setup', 'checkin'].includes(phase) && dealer.pool) dealer.forget().then(showCardTools);
+    else showCardTools();
     // Another desk's change, or ours: fetch the roster and the log once per burst of states.
     clearTimeout(pending);
     pending = setTimeout(() => refresh().catch(() => {}), 150);
@@ -157,6 +221,11 @@ follow(conference, {
   onOnline: (online) => showOnline(quorum, online),
 });
 showPhase();
+// A pool kept from before the opening is forgotten as soon as the page learns voting is open.
+dealer
+  .load()
+  .then(() => (['setup', 'checkin'].includes(phase) ? undefined : dealer.forget()))
+  .then(showCardTools, showFailure);
 refresh().catch((error) => {
   failure.textContent = fill(strings['desk.failed'], { message: error.message });
   failure.hidden = false;

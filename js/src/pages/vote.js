@@ -32,7 +32,7 @@ const $ = (id) => document.getElementById(id);
 function show(name) {
   screen = name;
   for (const section of root.querySelectorAll('[data-screen]')) section.hidden = section.dataset.screen !== name;
-  root.dataset.screen = name;
+  root.dataset.showing = name;
   window.scrollTo(0, 0);
 }
 
@@ -189,6 +189,18 @@ async function checkReceipt() {
   result.hidden = false;
 }
 
+/** Before the voter fills anything: is this card on this conference's list, and not void? */
+async function cardRefusal() {
+  worker ??= new WorkerClient(workerUrl);
+  const [{ publicKey }, listed] = await Promise.all([
+    worker.request({ type: 'card', conferenceId: conference, cardCode: code }),
+    call(conference, '/cards/keys'),
+  ]);
+  if (listed.voided.includes(publicKey)) return 'card_voided';
+  if (!listed.keys.includes(publicKey)) return 'card_unknown';
+  return '';
+}
+
 // --- the phase, pushed by the room ------------------------------------------------------------
 
 async function onState(state) {
@@ -204,6 +216,8 @@ async function onState(state) {
   }
   if (state.phase !== 'voting' || screen !== 'waiting' || opening) return;
   opening = await call(conference, '/opening');
+  const refusal = await cardRefusal();
+  if (refusal) return refuse(refusal);
   choices = new Choices(opening.definition);
   position = 0;
   drawSection();

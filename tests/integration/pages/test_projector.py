@@ -10,7 +10,8 @@ from voting.store import Phase
 
 def test_anyone_sees_the_projector(room: Any) -> None:
     """Does the projector open without an account and show conference, step, convened,
-    present, the verdict with what is missing, the phase and the empty fingerprint slot?"""
+    present, the verdict with what is missing, the phase, the public reference's slots (filled
+    live by its script) and the SHA-256 of each browser bundle it serves?"""
     conference = room.conference(Phase.CHECKIN)
     response = room.client().get(f"/projector/{conference}")
     assert response.status_code == 200
@@ -21,8 +22,9 @@ def test_anyone_sees_the_projector(room: Any) -> None:
     assert "Chưa đủ 2/3 số người được triệu tập" in page
     assert "Cần thêm 11 người" in page
     assert 'data-field="phase">Điểm danh<' in page
-    assert 'id="fingerprints"' in page
-    assert "dist/pages/live-quorum.js" in page
+    assert 'id="reference"' in page and 'data-field="list-hash"' in page
+    assert "dist/pages/projector.js" in page
+    assert "SHA-256 mã chạy trên trình duyệt" in page
 
 
 def test_the_projector_shows_no_roster(room: Any) -> None:

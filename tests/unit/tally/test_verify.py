@@ -1,12 +1,14 @@
 """The offline verifier accepts the records the system makes and names each kind of change."""
 
 from collections.abc import Callable
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from voting import canonical
+from voting.conference.events import entry_hash
 from voting.crypto.installation import InstallationKey, load_or_create
 from voting.tally.record import signed_message
 from voting.tally.simulation import simulate
@@ -149,6 +151,155 @@ def change_aggregate(document: Document) -> None:
     first, second = list(document["aggregate"][section])[:2]
     sums = document["aggregate"][section]
     sums[first], sums[second] = sums[second], sums[first]
+
+
+def flip_passed(document: Document) -> None:
+    section = next(iter(document["evaluation"]))
+    row = next(iter(document["evaluation"][section].values()))
+    row["passed"] = not row["passed"]
+
+
+def change_share(document: Document) -> None:
+    section = next(iter(document["evaluation"]))
+    row = next(iter(document["evaluation"][section].values()))
+    row["share"] = f"{row['agree'] + 1}/{row['base_count']}"
+
+
+def change_base(document: Document) -> None:
+    for rows in document["evaluation"].values():
+        for row in rows.values():
+            row["base"] = "convened"
+
+
+def invent_a_selection(document: Document) -> None:
+    document["selection"] = {"chosen": {"s1": ["c1"]}}
+
+
+def invent_a_decision(document: Document) -> None:
+    document["decision"] = {
+        "chosen": {"s1": ["c1"]},
+        "decided_by": "user:head",
+        "decided_at": "2026-01-01T00:00:00Z",
+        "note": "",
+    }
+
+
+def rechain(document: Document) -> None:
+    """Renumber and rehash every event: a chain that holds, so only its content can fail."""
+    prev = "0" * 64
+    for seq, entry in enumerate(document["events"], start=1):
+        entry.update(seq=seq, prev=prev)
+        entry["hash"] = prev = entry_hash(entry)
+
+
+def drop_event(document: Document) -> None:
+    del document["events"][3]
+
+
+def drop_last_event(document: Document) -> None:
+    document["events"].pop()
+
+
+def reorder_events(document: Document) -> None:
+    events = document["events"]
+    events[2], events[3] = events[3], events[2]
+
+
+def change_event(document: Document) -> None:
+    document["events"][1]["actor"] = "user:someone-else"
+
+
+def drop_a_share_event_and_rechain(document: Document) -> None:
+    document["events"] = [e for e in document["events"] if e["kind"] != "box.partial"]
+    rechain(document)
+
+
+def change_closing_hash_and_rechain(document: Document) -> None:
+    for entry in document["events"]:
+        if entry["data"].get("to") == "closed":
+            entry["data"]["ballot_list_hash"] = "00" * 32
+    rechain(document)
+
+
+def move_an_event_to_another_conference(document: Document) -> None:
+    document["events"][0]["conference"] = "another"
+    rechain(document)
+
+
+def rename_a_candidate_id(document: Document) -> None:
+    document["positions"][0]["candidates"][0]["id"] = "x1"
+
+
+def change_step_title(document: Document) -> None:
+    document["conference"]["step_title"] = "Bước 5"
+
+
+def negative_replacements(document: Document) -> None:
+    document["cards"]["replaced"] = -1
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (flip_passed, "evaluation"),
+        (change_share, "evaluation"),
+        (change_base, "evaluation"),
+        (invent_a_selection, "selection"),
+        (invent_a_decision, "decision"),
+        (drop_event, "chain breaks at event 4"),
+        (drop_last_event, "no box.counts_signed event of member"),
+        (reorder_events, "chain breaks at event 3"),
+        (change_event, "chain breaks at event 2"),
+        (drop_a_share_event_and_rechain, "no box.partial event"),
+        (change_closing_hash_and_rechain, "closing event"),
+        (move_an_event_to_another_conference, "another conference"),
+        (rename_a_candidate_id, "positions"),
+        (change_step_title, "step_title"),
+        (negative_replacements, "cards"),
+    ],
+)
+def test_each_change_to_the_result_or_the_log_is_named(
+    made: tuple[bytes, Any],
+    key: InstallationKey,
+    change: Callable[[Document], None],
+    where: str,
+) -> None:
+    document = canonical.loads(made[0])
+    change(document)
+    with pytest.raises(RecordError, match=where):
+        verify_record(resign(document, key), key.public_hex)
+
+
+def test_a_final_step_record_holds_its_selection(key: InstallationKey) -> None:
+    document = canonical.loads(simulate(5, 3, 1, 2, key, step=5).record)
+    selection = document["selection"]
+    assert set(selection) == {"chosen", "ties", "over_cap", "open_places", "contested", "complete"}
+    passed = [c for c, row in document["evaluation"]["s1"].items() if row["passed"]]
+    assert all(row["base"] == "convened" for row in document["evaluation"]["s1"].values())
+    assert set(selection["chosen"]["s1"]) <= set(passed)
+    verify_record(canonical.dumps(document))
+    selection["open_places"] = {"s1": 9}
+    with pytest.raises(RecordError, match="selection"):
+        verify_record(resign(document, key))
+
+
+def test_the_record_carries_what_the_minutes_print(made: tuple[bytes, Any]) -> None:
+    document = canonical.loads(made[0])
+    assert document["conference"]["step_title"].startswith("Bước 3")
+    assert document["selection"] == {} and document["decision"] == {}
+    assert [p["id"] for p in document["positions"]] == ["s1", "s2"]
+    assert document["cards"] | {"keys": [], "voided": []} == {
+        "keys": [],
+        "voided": [],
+        "dealt": 6,
+        "replaced": 0,
+        "undone": 0,
+    }
+    kinds = [e["kind"] for e in document["events"]]
+    assert kinds.count("checkin") == 6 and "box.opened" in kinds
+    row = document["evaluation"]["s1"]["c1"]
+    assert row["base"] == "present" and row["base_count"] == 6
+    assert Fraction(row["share"]) == Fraction(row["agree"], 6)
 
 
 @pytest.mark.parametrize(

@@ -3,13 +3,17 @@ the ballot), the published list, the result, the head's decision, the record, ab
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Response, request
+from flask import Blueprint, Response, current_app, request
 
+from voting import canonical
 from voting.conference import casting, counting, opening, public, results
 from voting.crypto.ballot import ballot_list_hash
 from voting.store import Conference
+from voting.tally.exports import counts_csv, counts_xlsx
+from voting.tally.minutes import minutes_pdf
 from voting.web import parse
 from voting.web.errors import ApiError
 from voting.web.extensions import db
@@ -116,9 +120,9 @@ def decide(conference: Conference) -> dict[str, Any]:
             "phải là {mã chức danh: [mã ứng viên]}",
             "must map section ids to lists of candidate ids",
         )
-    outcome = results.decide(
-        db(), conference.id, chosen, parse.text(data, "note", ""), current_principal().actor
-    )
+    actor = current_principal().actor
+    outcome = results.decide(db(), conference.id, chosen, parse.text(data, "note", ""), actor)
+    counting.rewrite_after_decision(db(), conference.id, Path(current_app.instance_path), actor)
     push_state(conference)
     return {"conference": conference.id, "status": "announced", "result": outcome}
 
@@ -128,3 +132,38 @@ def decide(conference: Conference) -> dict[str, Any]:
 def record(conference: Conference) -> Response:
     """The signed conference record (canonical JSON, `voting verify` checks it)."""
     return Response(counting.record(db(), conference), mimetype="application/json")
+
+
+@bp.get("/minutes.pdf")
+@requires(Action.RECORD_READ)
+def minutes(conference: Conference) -> Response:
+    """Biên bản kiểm phiếu from the stored record (`?lang=en` for English)."""
+    lang = "en" if request.args.get("lang") == "en" else "vi"
+    return _download(
+        minutes_pdf(counting.record(db(), conference), lang), "application/pdf", "minutes.pdf"
+    )
+
+
+@bp.get("/counts.csv")
+@requires(Action.RECORD_READ)
+def counts_as_csv(conference: Conference) -> Response:
+    """The counts of the stored record as CSV."""
+    document = canonical.loads(counting.record(db(), conference))
+    return _download(counts_csv(document), "text/csv; charset=utf-8", "counts.csv")
+
+
+@bp.get("/counts.xlsx")
+@requires(Action.RECORD_READ)
+def counts_as_xlsx(conference: Conference) -> Response:
+    """The counts of the stored record as an Excel workbook."""
+    document = canonical.loads(counting.record(db(), conference))
+    return _download(counts_xlsx(document), XLSX, "counts.xlsx")
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _download(body: bytes, mimetype: str, name: str) -> Response:
+    return Response(
+        body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )

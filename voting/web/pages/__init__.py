@@ -5,7 +5,7 @@ room on Socket.IO."""
 
 from flask import Blueprint
 
-from voting.web.pages import desk, organiser, preflight, projector, start
+from voting.web.pages import committee, desk, head, organiser, preflight, projector, start, voter
 
 BLUEPRINTS: tuple[Blueprint, ...] = (
     start.bp,
@@ -13,4 +13,7 @@ BLUEPRINTS: tuple[Blueprint, ...] = (
     preflight.bp,
     desk.bp,
     projector.bp,
+    voter.bp,
+    committee.bp,
+    head.bp,
 )

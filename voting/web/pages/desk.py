@@ -4,7 +4,7 @@ the link's token (`Authorization: Device <token>`)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, render_template, url_for
 
 from voting.conference import conferences, devices, quorum
 from voting.store import DeviceKind, DeviceLink
@@ -12,6 +12,7 @@ from voting.web.errors import ApiError
 from voting.web.extensions import db
 from voting.web.i18n import LIVE_STRINGS, both, strings
 from voting.web.pages.guard import html_errors
+from voting.web.pages.links import public_base
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")
 html_errors(bp)
@@ -26,6 +27,7 @@ SCRIPT_STRINGS = (
     "desk.log.undone",
     "desk.nothing",
     "desk.failed",
+    "desk.cards.left",
     *LIVE_STRINGS,
 )
 
@@ -42,6 +44,7 @@ def show(token: str) -> tuple[str, int, dict[str, str]]:
         state=quorum.state(db(), conference),
         link=link,
         token=token,
+        vote_url=public_base() + url_for("voter.show", conference_id=conference.id),
         strings=strings(*SCRIPT_STRINGS),
     )
     # The token is in this page's address: never send it on as a referrer, never cache it.

@@ -5,11 +5,24 @@ parses it, calls the domain service, and shows the result (or the refusal, row b
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from voting.conference import ballot, conferences, devices, phases, quorum, registry, roster
+from voting.conference import (
+    ballot,
+    cards,
+    ceremony,
+    conferences,
+    devices,
+    opening,
+    phases,
+    quorum,
+    registry,
+    results,
+    roster,
+)
 from voting.conference.conferences import Committee, Details
 from voting.conference.errors import ConferenceError, InvalidInput, NotFound
 from voting.conference.roster import NewAttendee
@@ -22,6 +35,7 @@ from voting.web.extensions import db
 from voting.web.i18n import LIVE_STRINGS, localized, strings, translate
 from voting.web.pages import ballot_form, qr
 from voting.web.pages.guard import error_page, page_requires
+from voting.web.pages.links import public_base
 from voting.web.policy import Action
 from voting.web.principals import current_principal
 from voting.web.room import push_state
@@ -161,7 +175,7 @@ def issue_device(conference: Conference) -> str:
     link, token = devices.issue(
         db(), conference.id, DeviceKind.CHECKIN_DESK, request.form.get("label", ""), _actor()
     )
-    address = _public_base() + url_for("desk.show", token=token)
+    address = public_base() + url_for("desk.show", token=token)
     return _conference_page(conference, new_link={"label": link.label, "address": address})
 
 
@@ -185,6 +199,49 @@ def change_phase(conference: Conference) -> Response:
     moved = phases.change(db(), conference.id, Phase(wanted), _actor())
     push_state(moved)
     return _done(conference, translate("organiser.phase.done", phase=translate(f"phase.{wanted}")))
+
+
+@bp.post("/conferences/<conference_id>/committee/tokens")
+@page_requires(Action.COMMITTEE_MANAGE)
+def committee_tokens(conference: Conference) -> str:
+    """One single-use QR per committee member, shown once (not a redirect: the tokens are kept
+    nowhere to show them again); issuing again discards the earlier ceremony."""
+    issued = ceremony.issue_tokens(db(), conference.id, _actor())
+    push_state(conference)
+    base = public_base() + url_for("committee_page.show", conference_id=conference.id)
+    # The token rides in the fragment: never sent to the server with the page's request.
+    tokens = [
+        {"member": member, "address": f"{base}#{token}", "qr": qr.svg(f"{base}#{token}")}
+        for member, token in issued
+    ]
+    return _conference_page(conference, committee_tokens=tokens)
+
+
+@bp.post("/conferences/<conference_id>/committee/restart")
+@page_requires(Action.COMMITTEE_MANAGE)
+def committee_restart(conference: Conference) -> Response:
+    """A new ceremony round after a complaint: same phones, every message cleared."""
+    ceremony.restart(db(), conference.id, _actor())
+    push_state(conference)
+    return _done(conference, translate("organiser.committee.restarted"))
+
+
+@bp.post("/conferences/<conference_id>/cards/undo")
+@page_requires(Action.CARDS_UNDO)
+def undo_card(conference: Conference) -> Response:
+    """A check-in undone after its card was shown: the card stays out, the reason recorded."""
+    cards.undo(db(), conference.id, request.form.get("reason", ""), _actor())
+    push_state(conference)
+    return _done(conference, translate("organiser.cards.undo.done"))
+
+
+@bp.post("/conferences/<conference_id>/abort")
+@page_requires(Action.VOTE_ABORT)
+def abort(conference: Conference) -> Response:
+    """Stop the vote with a reason: recorded, every card void, nothing ever decrypted."""
+    stopped = opening.abort(db(), conference.id, request.form.get("reason", ""), _actor())
+    push_state(stopped)
+    return _done(conference, translate("organiser.abort.done"))
 
 
 @bp.get("/conferences/<conference_id>/attendance")
@@ -229,6 +286,7 @@ def _conference_page(
     error: ConferenceError | None = None,
     blocks: list[ballot_form.SectionBlock] | None = None,
     new_link: dict[str, str] | None = None,
+    committee_tokens: list[dict[str, Any]] | None = None,
 ) -> str:
     step = conferences.step_of(conference)
     if new_link is not None:
@@ -248,6 +306,10 @@ def _conference_page(
         in_setup=conference.phase == Phase.SETUP,
         error=error,
         new_link=new_link,
+        committee=ceremony.status(db(), conference),
+        committee_tokens=committee_tokens,
+        cards=cards.summary(db(), conference),
+        result=results.view(db(), conference, may_read_sealed=True),
         strings=strings(*LIVE_STRINGS),
     )
 
@@ -260,12 +322,6 @@ def _done(conference: Conference, message: str) -> Response:
 
 def _actor() -> str:
     return current_principal().actor
-
-
-def _public_base() -> str:
-    """The configured room address (what a tablet on the Wi-Fi uses), else this request's."""
-    configured: str = current_app.config.get("PUBLIC_URL") or request.host_url
-    return configured.rstrip("/")
 
 
 def _details() -> Details:

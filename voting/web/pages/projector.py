@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+import json
+from pathlib import Path
+
+from flask import Blueprint, current_app, render_template
 
 from voting.conference import conferences, quorum
 from voting.store import Conference
@@ -14,16 +17,49 @@ from voting.web.policy import Action
 bp = Blueprint("projector", __name__, url_prefix="/projector")
 html_errors(bp)
 
+# What the projector's script says; it fills {n}, {dealt}, {replaced}, {voided} and {reason}.
+SCRIPT_STRINGS = (
+    "projector.list_hash",
+    "projector.final_hash",
+    "projector.member_key",
+    "projector.cards",
+    "projector.aborted",
+    "full_name",
+    "result",
+    "result.sealed",
+    "result.agree",
+    "result.base.present",
+    "result.base.convened",
+    "result.passed",
+    "result.failed",
+    "result.tie",
+    "result.chosen",
+    "result.awaiting_head",
+    *LIVE_STRINGS,
+)
+
 
 @bp.get("/<conference_id>")
 @page_requires(Action.STATE_READ)
 def show(conference: Conference) -> str:
-    """Conference, step, convened, present, the 2/3 gauge and the phase; kept live by its
-    script."""
+    """Conference, step, quorum and phase; the fingerprints, turnout and the public result;
+    kept live by its script."""
     return render_template(
         "projector.html",
         conference=conference,
         step=conferences.step_of(conference),
         state=quorum.state(db(), conference),
-        strings=strings(*LIVE_STRINGS),
+        bundles=served_bundles(),
+        strings=strings(*SCRIPT_STRINGS),
     )
+
+
+def served_bundles() -> dict[str, str]:
+    """The SHA-256 of each browser bundle this server serves (the build's manifest), so anyone
+    can rebuild from the lock file and compare (design.md guarantee 1)."""
+    manifest = Path(current_app.static_folder or "", "dist", "manifest.json")
+    if not manifest.is_file():
+        return {}
+    listed = json.loads(manifest.read_text(encoding="utf-8"))
+    every = {**listed.get("bundles", {}), **listed.get("pages", {})}
+    return {name: item["sha256"] for name, item in sorted(every.items())}

@@ -62,6 +62,8 @@ def submit_login() -> Response | tuple[str, int]:
         return redirect(_next_page())
     if user.role == Role.ORGANISER:
         return redirect(url_for("organiser.index"))
+    if user.role == Role.HEAD:
+        return redirect(url_for("head.index"))
     flash(translate("login.no_page"))
     return redirect(url_for("start.index"))
 

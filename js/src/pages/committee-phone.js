@@ -1,0 +1,318 @@
+// A counting-committee member's phone (/committee/<conference>#<token>): joins with the
+// single-use token from the organiser's screen, runs its part of the key ceremony here (the
+// server only relays), keeps the key in IndexedDB and in the member's backup file, checks its
+// key is in the joint key; while voting runs, verifies every arriving ballot in the Web Worker;
+// after closing, once its own list matches the announced one, sends its partial decryption;
+// after the opening, signs the counts it sees.
+import { ready } from '../sodium.js';
+import { toHex, utf8 } from '../bytes.js';
+import * as dkg from '../dkg.js';
+import { countSignatureToJSON, signCounts } from '../decryption.js';
+import * as keystore from '../keystore.js';
+import { WorkerClient } from '../worker-client.js';
+import sodium from '../sodium.js';
+import { call } from './api.js';
+import { follow } from './live.js';
+import { showResult } from './result-view.js';
+import { fill, pageStrings } from './strings.js';
+
+const root = document.getElementById('committee');
+const { conference, workerUrl } = root.dataset;
+const strings = pageStrings();
+const STORE_KEY = `committee:${conference}`;
+const $ = (id) => document.getElementById(id);
+
+let seat; // {member, binding, threshold, members, round, secrets, backup, backupConfirmed, partialSent, countsSigned}
+let state; // the room's latest public state
+let worker;
+let boxReady = false;
+let busy = false;
+let again = false; // a push arrived while a move ran: run once more after it
+const verifiedHashes = [];
+
+const auth = () => `Member ${seat.binding}`;
+const api = (path, options = {}) => call(conference, path, { ...options, authorization: auth() });
+const save = () => keystore.save(STORE_KEY, seat);
+
+function say(key, values = {}) {
+  $('status').textContent = fill(strings[key], values);
+  root.dataset.stage = key;
+}
+
+function fingerprint(pointHex) {
+  const digest = toHex(sodium.crypto_hash_sha256(Uint8Array.from(pointHex.match(/../g).map((h) => parseInt(h, 16)))));
+  return digest.slice(0, 16).match(/.{4}/g).join(' ');
+}
+
+// --- the key ceremony -------------------------------------------------------------------------
+
+function ceremonyOf() {
+  return dkg.ceremony(conference, seat.threshold, seat.members);
+}
+
+function memberOf() {
+  return new dkg.Member(ceremonyOf(), seat.member, dkg.secretsFromJSON(seat.secrets));
+}
+
+function transcriptOf(status) {
+  return dkg.assembleTranscript(ceremonyOf(), status.commitment_hashes.map(dkg.commitmentHashFromJSON), status.reveals.map(dkg.revealFromJSON));
+}
+
+/** One move of the ceremony from the published status: each message is sent once, in order;
+ * the server refuses what comes too early, so a reload simply resumes. */
+async function advanceCeremony() {
+  const status = await api('/committee');
+  if (status.round !== seat.round) {
+    // The organiser restarted after a complaint: everything is drawn afresh.
+    Object.assign(seat, { round: status.round, secrets: dkg.secretsToJSON(dkg.randomSecrets(seat.threshold)), backup: null, backupConfirmed: false });
+    await save();
+  }
+  const mine = status.members.find((m) => m.member === seat.member);
+  const everyone = (flag) => status.members.every((m) => m[flag]);
+  const done = status.members.filter((m) => m.confirmed).length;
+  if (status.complaint) return say('committee.complaint');
+  if (status.complete) return finishCeremony(status);
+  const member = memberOf();
+  if (!mine.hash_sent) {
+    await api('/committee/commitment-hash', { method: 'POST', json: dkg.commitmentHashToJSON(member.commitmentHash()) });
+    return say('committee.waiting', { n: 1, of: 4 });
+  }
+  if (!everyone('hash_sent')) return say('committee.waiting', { n: 1, of: 4 });
+  if (!mine.revealed) {
+    await api('/committee/reveal', { method: 'POST', json: dkg.revealToJSON(member.reveal) });
+    return say('committee.waiting', { n: 2, of: 4 });
+  }
+  if (!everyone('revealed')) return say('committee.waiting', { n: 2, of: 4 });
+  const transcript = transcriptOf(status);
+  if (!mine.shares_sent) {
+    const shares = member.sealShares(transcript).map(dkg.sealedShareToJSON);
+    await api('/committee/shares', { method: 'POST', json: { shares } });
+    return say('committee.waiting', { n: 3, of: 4 });
+  }
+  if (!everyone('shares_sent')) return say('committee.waiting', { n: 3, of: 4 });
+  if (!seat.backup) {
+    const { shares } = await api('/committee/shares');
+    try {
+      // Kept as the canonical JSON text: what the file holds and the worker opens with.
+      seat.backup = new TextDecoder().decode(member.finish(transcript, shares.map(dkg.sealedShareFromJSON)).backup());
+    } catch (error) {
+      if (!(error instanceof dkg.ShareComplaintError)) throw error;
+      for (const complaint of error.complaints) await api('/committee/complaint', { method: 'POST', json: dkg.complaintToJSON(complaint) });
+      return say('committee.complaint');
+    }
+    await save();
+  }
+  if (!seat.backupConfirmed) return askBackup();
+  if (!mine.confirmed) {
+    const key = keyShare();
+    await api('/committee/confirm', {
+      method: 'POST',
+      json: { backup_saved: true, joint_key: toHex(key.transcript.jointKey), public_share: toHex(key.transcript.publicShare(seat.member)) },
+    });
+  }
+  return say('committee.waiting_members', { n: done + (mine.confirmed ? 0 : 1), of: seat.members });
+}
+
+function keyShare() {
+  return dkg.KeyShare.restore(utf8(seat.backup), conference);
+}
+
+function askBackup() {
+  $('backup').hidden = false;
+  say('committee.backup');
+}
+
+function downloadBackup() {
+  const blob = new Blob([seat.backup], { type: 'application/json' });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = `ban-kiem-phieu-${conference}-thanh-vien-${seat.member}.json`;
+  link.click();
+  URL.revokeObjectURL(link.href);
+  $('backup-saved').disabled = false;
+}
+
+/** The ceremony is complete: show this member's key and check it is in the joint key. */
+function finishCeremony(status) {
+  const key = keyShare();
+  const ownShare = toHex(key.transcript.publicShare(seat.member));
+  const published = status.members.find((m) => m.member === seat.member).public_share;
+  const inJoint = status.joint_key === toHex(key.transcript.jointKey) && published === ownShare;
+  $('own-fingerprint').textContent = fingerprint(ownShare);
+  $('joint-fingerprint').textContent = status.joint_fingerprint;
+  $('keys').hidden = false;
+  $('in-joint').textContent = strings[inJoint ? 'committee.in_joint' : 'committee.not_in_joint'];
+  $('in-joint').className = inJoint ? 'ok' : 'error';
+  root.dataset.inJoint = String(inJoint);
+  root.dataset.ceremony = 'complete';
+  $('backup').hidden = true;
+  if (!inJoint) return say('committee.not_in_joint');
+  return followBox();
+}
+
+// --- the ballot box ---------------------------------------------------------------------------
+
+/** Verify what arrived since last time; after closing, open; after opening, sign. */
+async function followBox() {
+  if (!state || ['setup', 'checkin'].includes(state.phase)) return say('committee.ready');
+  if (state.phase === 'aborted') return say('committee.aborted');
+  worker ??= new WorkerClient(workerUrl);
+  if (!boxReady) {
+    const [opening, cards] = await Promise.all([api('/opening'), api('/cards/keys')]);
+    await worker.request({
+      type: 'box',
+      conferenceId: conference,
+      fingerprint: opening.fingerprint,
+      definition: opening.definition,
+      jointKey: opening.joint_key,
+      cardKeys: cards.keys,
+      voided: cards.voided,
+    });
+    boxReady = true;
+    root.dataset.present = String(opening.present);
+  }
+  const listed = await api('/ballots?hashes=1');
+  let verified = await worker.request({ type: 'aggregate' });
+  const seen = new Set(verifiedHashes);
+  for (const hash of listed.hashes.filter((h) => !seen.has(h))) {
+    const { ballot } = await api(`/ballots/${hash}`);
+    verified = await worker.request({ type: 'ballot', ballot });
+    verifiedHashes.push(verified.hash);
+  }
+  $('verified').textContent = fill(strings['committee.verified'], { n: verified.count, of: state.ballots_cast });
+  $('verified').hidden = false;
+  root.dataset.verified = String(verified.count);
+  if (state.phase === 'voting') return say('committee.verifying');
+  if (state.phase === 'closed') return openBox(verified);
+  if (state.phase === 'opened') return signResult();
+}
+
+async function openBox(verified) {
+  if (seat.partialSent) return say('committee.partial_sent');
+  const matches = verified.count === state.ballots_cast && verified.listHash === state.final_ballot_list_hash;
+  if (!matches) return say('committee.mismatch');
+  $('open').hidden = false;
+  return say('committee.can_open');
+}
+
+async function sendPartial() {
+  $('open').hidden = true;
+  const { partial } = await worker.request({
+    type: 'open',
+    backup: seat.backup,
+    ballotCount: state.ballots_cast,
+    listHash: state.final_ballot_list_hash,
+    present: Number(root.dataset.present),
+  });
+  await api('/committee/partials', { method: 'POST', json: partial });
+  seat.partialSent = true;
+  await save();
+  say('committee.partial_sent');
+}
+
+/** The committee sees the counts it opened, and signs them. */
+async function signResult() {
+  const view = await api('/result');
+  if (!view.result) return say('committee.partial_sent');
+  showResult($('result'), view.result, strings);
+  $('result').hidden = false;
+  if (!seat.countsSigned && seat.partialSent) {
+    const counts = Object.fromEntries(view.result.sections.map((s) => [s.id, Object.fromEntries(s.candidates.map((c) => [c.id, c.agree]))]));
+    await api('/committee/count-signatures', { method: 'POST', json: countSignatureToJSON(signCounts(keyShare(), counts)) });
+    seat.countsSigned = true;
+    await save();
+  }
+  return say(seat.countsSigned ? 'committee.signed' : 'committee.opened');
+}
+
+// --- driving it --------------------------------------------------------------------------------
+
+/** Run one move at a time; the room's pushes and a slow poll (the relay pushes no state for
+ * every ceremony message) both call this. */
+async function tick() {
+  if (!seat) return;
+  if (busy) {
+    again = true;
+    return;
+  }
+  busy = true;
+  try {
+    $('failure').hidden = true;
+    if (root.dataset.ceremony === 'complete') await followBox();
+    else await advanceCeremony();
+  } catch (error) {
+    $('failure').textContent = fill(strings['committee.failed'], { message: error.message });
+    $('failure').hidden = false;
+  } finally {
+    busy = false;
+    if (again) {
+      again = false;
+      tick();
+    }
+  }
+}
+
+async function join() {
+  const token = window.location.hash.slice(1);
+  if (token) history.replaceState(null, '', window.location.pathname + window.location.search);
+  seat = await keystore.load(STORE_KEY);
+  if (seat) return;
+  if (!token) return;
+  const joined = await call(conference, '/committee/join', { method: 'POST', json: { token } });
+  seat = {
+    member: joined.member,
+    binding: joined.binding,
+    threshold: joined.threshold,
+    members: joined.members,
+    round: null,
+    secrets: null,
+    backup: null,
+    backupConfirmed: false,
+    partialSent: false,
+    countsSigned: false,
+  };
+  await save();
+}
+
+$('download').addEventListener('click', downloadBackup);
+$('backup-saved').addEventListener('click', async () => {
+  seat.backupConfirmed = true;
+  await save();
+  $('backup').hidden = true;
+  tick();
+});
+$('open').addEventListener('click', () => {
+  busy = true;
+  sendPartial()
+    .catch((error) => {
+      $('failure').textContent = fill(strings['committee.failed'], { message: error.message });
+      $('failure').hidden = false;
+      $('open').hidden = false;
+    })
+    .finally(() => {
+      busy = false;
+    });
+});
+
+async function main() {
+  await ready;
+  try {
+    await join();
+  } catch (error) {
+    $('failure').textContent = fill(strings['committee.failed'], { message: error.message });
+    $('failure').hidden = false;
+  }
+  if (!seat) return say('committee.scan');
+  $('member').textContent = fill(strings['committee.member'], { n: seat.member });
+  say('committee.starting');
+  follow(conference, {
+    onState: (pushed) => {
+      state = pushed;
+      tick();
+    },
+  });
+  // The relay pushes no state for each ceremony message: poll until the ceremony is complete.
+  const polling = setInterval(() => (root.dataset.ceremony === 'complete' ? clearInterval(polling) : tick()), 1000);
+}
+
+main();

@@ -1,0 +1,352 @@
+"""The vote itself, in a real browser over plain http by a non-loopback name: three committee
+phones run the key ceremony, the desk deals cards after each check-in, voters' phones vote (by
+the QR's address and by the typed code), the projector follows, two committee phones open the
+box — and at a sealed step the projector never shows a count."""
+
+from __future__ import annotations
+
+import math
+import re
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server
+from voting.crypto.cards import code as code_of
+
+AGENCY = Path(__file__).resolve().parents[3] / "shared" / "domain" / "sample-agency.csv"
+CANDIDATES = ("Đỗ Thị Dung", "Hoàng Ngọc Long", "Mai Hữu Huy")
+
+
+def set_up(page: Page, server: Server, step: int) -> tuple[str, int]:
+    """Log in, import the agency, create a conference of `step` of building the next-term
+    planning, draw the roster, set a ballot of three candidates of whom at most two may be
+    marked, open check-in; the conference's page and how many are convened."""
+    page.goto(f"{server.base}/organiser/")
+    page.get_by_label("Tên đăng nhập").fill(USERNAME)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.locator("form[action$='/people'] input[type=file]").set_input_files(AGENCY)
+    page.locator("form[action$='/people'] button").click()
+    expect(page.locator(".notice")).to_contain_text("Đã nhập 56 người")
+    page.get_by_label("Tên hội nghị").fill("Hội nghị tập thể lãnh đạo mở rộng")
+    page.get_by_label("Địa điểm").fill("Hội trường tầng 3, Sở Công Thương")
+    page.locator("select[name=step]").select_option(f"next_term:{step}")
+    page.get_by_role("button", name="Lập hội nghị").click()
+    page.get_by_role("button", name="Lập danh sách theo thành phần hội nghị").click()
+    drawn = re.search(r"(\d+) người", page.locator(".notice").inner_text())
+    assert drawn is not None
+    section = page.locator("fieldset.section").first
+    section.get_by_label("Chức danh").fill("Phó Giám đốc Sở")
+    section.get_by_label("Chọn tối đa K người").fill("2")
+    section.get_by_label("Danh sách (mỗi dòng một người)").fill(
+        "\n".join(f"{name}; Trưởng phòng; Sở Công Thương" for name in CANDIDATES)
+    )
+    page.get_by_role("button", name="Lưu phiếu").click()
+    expect(page.locator(".notice")).to_contain_text("Đã lưu phiếu")
+    page.get_by_role("button", name="Mở điểm danh").click()
+    expect(page.locator(".notice")).to_contain_text("Đã chuyển sang: Điểm danh")
+    return page.url, int(drawn.group(1))
+
+
+def committee_ceremony(organiser: Page, phones: list[Page]) -> None:
+    """The organiser shows one QR per member; each phone opens its address, runs its part,
+    downloads its backup and confirms it; each ends with its key in the joint key."""
+    organiser.get_by_role("button", name="Cấp mã QR cho Ban kiểm phiếu").click()
+    addresses = organiser.locator(".committee-tokens a")
+    expect(addresses).to_have_count(len(phones))
+    organiser.screenshot(path=SCREENSHOTS / "organiser-committee-qr.png", full_page=True)
+    for phone, address in zip(phones, addresses.all(), strict=True):
+        href = address.get_attribute("href")
+        assert href is not None and "#" in href
+        phone.goto(href)
+    # The console follows the ceremony live: every phone has joined.
+    for member in range(1, len(phones) + 1):
+        expect(
+            organiser.locator(f"table.ceremony tr[data-member='{member}'] td").nth(1)
+        ).to_have_text("✓")
+    for phone in phones:
+        saved = phone.get_by_role("button", name="Tôi đã lưu tệp — xác nhận")
+        with phone.expect_download() as download:
+            phone.get_by_role("button", name="Tải tệp bản sao khóa").click()
+        assert download.value.suggested_filename.endswith(".json")
+        saved.click()
+        assert "#" not in phone.url  # the token left the address bar at once
+    for phone in phones:
+        expect(phone.locator("#committee")).to_have_attribute("data-in-joint", "true")
+        expect(phone.locator("#in-joint")).to_have_text("✓ Khóa của bạn nằm trong khóa chung")
+
+
+def deal_after_check_in(desk: Page) -> tuple[str, str]:
+    """Check the next attendee in; the desk shows a card: its address and its typed code."""
+    desk.get_by_role("searchbox").fill("")
+    desk.locator(".person:not(.present) .mark").first.click()
+    return take_card(desk)
+
+
+def take_card(desk: Page) -> tuple[str, str]:
+    """Read the card on screen (QR drawn, code large) and close it."""
+    card = desk.locator("#card")
+    expect(card).to_be_visible()
+    expect(card.locator("#card-qr svg")).to_be_visible()
+    url = card.get_attribute("data-url")
+    code = desk.locator("#card-code").inner_text()
+    assert url is not None and "#" in url and len(code) == 27 + 6
+    desk.get_by_role("button", name="Xong — đóng thẻ").click()
+    expect(card).to_be_hidden()
+    return url, code
+
+
+def vote(voter: Page, marks: tuple[str, ...], shot: str = "") -> str:
+    """Fill the ballot (it is open), review, cast; the receipt shown."""
+    ballot = voter.locator("[data-screen=ballot]")
+    expect(ballot).to_be_visible()
+    for name in marks:
+        ballot.get_by_role("checkbox", name=name).click()
+    if shot:
+        voter.screenshot(path=SCREENSHOTS / shot, full_page=True)
+    voter.get_by_role("button", name="Xem lại phiếu").click()
+    for name in marks:
+        expect(voter.locator("#review")).to_contain_text(name)
+    voter.get_by_role("button", name="Gửi phiếu").click()
+    expect(voter.locator("[data-screen=receipt]")).to_be_visible(timeout=20_000)
+    receipt = voter.locator("#vote").get_attribute("data-receipt")
+    assert receipt is not None and len(receipt) == 64
+    expect(voter.locator("#receipt")).to_have_text(
+        " ".join(receipt[i : i + 4].upper() for i in range(0, 16, 4))
+    )
+    return receipt
+
+
+def phone(browser: Browser) -> BrowserContext:
+    """A phone of its own (storage, IndexedDB, cookies), 390 × 844 with touch."""
+    return browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+
+
+def phone_page(context: BrowserContext, errors: list[str], name: str) -> Page:
+    """A page on `context` whose script errors are collected."""
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(f"{name}: {error}"))
+    return page
+
+
+@dataclass
+class Held:
+    """A conference held up to the opening of its box, and the devices that held it."""
+
+    conference_page: str
+    organiser: Page
+    projector: Page
+    members: list[Page]
+    contexts: list[BrowserContext]
+    projector_traffic: list[str]
+
+
+def hold_conference(browser: Browser, server: Server, step: int, errors: list[str]) -> Held:
+    """Ceremony, dealing, voting (by QR and by typed code), closing, and two of the three
+    members opening the box — checking on the way what each screen must show."""
+    organiser = browser.new_page(viewport={"width": 1280, "height": 900})
+    organiser.on("pageerror", lambda error: errors.append(f"organiser: {error}"))
+    conference_page, convened = set_up(organiser, server, step)
+    conference = conference_page.rsplit("/", 1)[1]
+    # The sealed run checks in just the quorum, the final run everyone convened.
+    present = math.ceil(2 * convened / 3) if step == 4 else convened
+    pool = convened + max(5, math.ceil(convened / 5))
+
+    projector = browser.new_page(viewport={"width": 1920, "height": 1080})
+    projector.on("pageerror", lambda error: errors.append(f"projector: {error}"))
+    # Everything the projector receives: Socket.IO frames and the answers to its requests.
+    traffic: list[str] = []
+    projector.on(
+        "websocket",
+        lambda socket: socket.on("framereceived", lambda frame: traffic.append(str(frame))),
+    )
+    projector.on("response", lambda response: traffic.append(response.url))
+    projector.goto(f"{server.base}/projector/{conference}")
+    reference = projector.locator("#reference")
+
+    contexts = [phone(browser) for _ in range(3)]
+    members = [phone_page(c, errors, f"member {i + 1}") for i, c in enumerate(contexts)]
+    committee_ceremony(organiser, members)
+    assert members[0].evaluate("window.isSecureContext") is False
+    members[0].screenshot(path=SCREENSHOTS / f"committee-ceremony-done-{step}.png", full_page=True)
+    joint = members[0].locator("#joint-fingerprint").inner_text()
+    expect(reference.locator("[data-field=joint]")).to_have_text(joint)
+    own = members[1].locator("#own-fingerprint").inner_text()
+    expect(reference.locator("dd[data-member='2']")).to_have_text(own)
+
+    # The desk: a new device link, then a card after each check-in, and one replacement.
+    organiser.goto(conference_page)
+    organiser.get_by_role("button", name="Cấp liên kết").click()
+    desk_link = organiser.locator("#new-desk-link").get_attribute("href")
+    assert desk_link is not None
+    desk_context = phone(browser)
+    contexts.append(desk_context)
+    desk = phone_page(desk_context, errors, "desk")
+    desk.goto(desk_link)
+    cards = [deal_after_check_in(desk) for _ in range(present)]
+    desk.get_by_role("button", name="Cấp thẻ thay thế (mất thẻ)").click()
+    expect(desk.locator("#card-replacement")).to_be_visible()
+    desk.screenshot(path=SCREENSHOTS / f"desk-card-{step}.png")
+    take_card(desk)  # the lost card's replacement goes to the same attendee; unused here
+    desk.get_by_role("button", name="Kết thúc phát thẻ (gửi danh sách thẻ chưa phát)").click()
+    expect(desk.locator("#undealt-sent")).to_be_visible()
+    dealt = f"Đã phát {present} · thay thế 1"
+    expect(reference.locator("[data-field=cards]")).to_have_text(f"{dealt} · hủy 0")
+
+    # A voter scans before the opening: the page waits, and the code left the address bar.
+    voters = [phone(browser) for _ in range(3)]
+    contexts.extend(voters)
+    first = phone_page(voters[0], errors, "voter 1")
+    first.goto(cards[0][0])
+    expect(first.locator("[data-screen=waiting]")).to_be_visible()
+    assert "#" not in first.url
+    assert first.evaluate("window.isSecureContext") is False
+
+    organiser.goto(conference_page)
+    organiser.get_by_role("button", name="Mở bỏ phiếu (đóng điểm danh)").click()
+    expect(organiser.locator(".notice")).to_contain_text("Đã chuyển sang: Đang bỏ phiếu")
+    expect(desk.locator("#card-tools")).to_be_hidden()  # the desk forgot its pool
+    voided = pool - present - 1
+    expect(reference.locator("[data-field=cards]")).to_have_text(f"{dealt} · hủy {voided}")
+
+    # The quota holds: a third mark is refused with the reason, and the first two stay.
+    ballot = first.locator("[data-screen=ballot]")
+    expect(ballot).to_be_visible()
+    ballot.get_by_role("checkbox", name=CANDIDATES[0]).click()
+    ballot.get_by_role("checkbox", name=CANDIDATES[1]).click()
+    ballot.get_by_role("checkbox", name=CANDIDATES[2]).click()
+    expect(first.locator("#quota-refused")).to_contain_text("Đã chọn đủ 2 người")
+    ballot.get_by_role("checkbox", name=CANDIDATES[1]).click()
+    vote(first, (CANDIDATES[2],), shot=f"voter-ballot-{step}.png")  # with Dung kept
+    first.screenshot(path=SCREENSHOTS / f"voter-receipt-{step}.png", full_page=True)
+    first.get_by_role("button", name="Kiểm tra trong danh sách phiếu").click()
+    expect(first.locator("#check-result")).to_have_text(
+        "✓ Phiếu của bạn có trong danh sách phiếu công bố."
+    )
+
+    # The third voter starts marking; the second, typing the code (mistyped first), casts
+    # meanwhile: the push of the new count does not reset the third's half-filled ballot.
+    third = phone_page(voters[2], errors, "voter 3")
+    third.goto(cards[2][0])
+    third.locator("[data-screen=ballot]").get_by_role("checkbox", name=CANDIDATES[2]).click()
+    second = phone_page(voters[1], errors, "voter 2")
+    second.goto(f"{server.base}/vote/{conference}")
+    code = cards[1][1]
+    second.get_by_label("Mã thẻ").fill(code[:-1] + ("0" if code[-1] != "0" else "1"))
+    second.get_by_role("button", name="Tiếp tục").click()
+    expect(second.locator("#code-error")).to_be_visible()
+    second.get_by_label("Mã thẻ").fill(code.lower())
+    second.get_by_role("button", name="Tiếp tục").click()
+    vote(second, (CANDIDATES[0],))
+    expect(reference).to_have_attribute("data-cast", "2")
+    expect(third.locator("#vote")).to_have_attribute("data-phase", "voting")
+    marked = third.locator("[data-screen=ballot]").get_by_role("checkbox", name=CANDIDATES[2])
+    expect(marked).to_have_attribute("aria-checked", "true")
+    vote(third, (CANDIDATES[0],))
+
+    # A card that is not on this conference's list, scanned inside Zalo: the page says how to
+    # reach the phone's browser, and refuses the card before anything is filled.
+    zalo = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+        user_agent="Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 Chrome/120 Mobile "
+        "Safari/537.36 Zalo android/12100",
+    )
+    contexts.append(zalo)
+    stranger = phone_page(zalo, errors, "foreign card")
+    stranger.goto(f"{server.base}/vote/{conference}#{code_of(secrets.token_bytes(16))}")
+    expect(stranger.locator("#in-app")).to_contain_text("Bạn đang mở trang trong ứng dụng Zalo")
+    expect(stranger.locator("#refused-text")).to_have_text("Thẻ không thuộc hội nghị này")
+    stranger.screenshot(path=SCREENSHOTS / f"voter-foreign-card-zalo-{step}.png")
+    assert all(context.cookies() == [] for context in voters)
+
+    # The first voter's card again, on another phone: refused, plainly.
+    again = phone_page(desk_context, errors, "used card")
+    again.goto(cards[0][0])
+    again.locator("[data-screen=ballot]").get_by_role("checkbox", name=CANDIDATES[1]).click()
+    again.get_by_role("button", name="Xem lại phiếu").click()
+    again.get_by_role("button", name="Gửi phiếu").click()
+    expect(again.locator("#refused-text")).to_have_text("Thẻ này đã được dùng để bỏ phiếu")
+    again.screenshot(path=SCREENSHOTS / f"voter-card-used-{step}.png", full_page=True)
+
+    expect(reference).to_have_attribute("data-cast", "3")
+    expect(reference.locator("[data-field=cast]")).to_have_text("3")
+    for member in members:
+        expect(member.locator("#committee")).to_have_attribute("data-verified", "3")
+    projector.screenshot(path=SCREENSHOTS / f"projector-voting-{step}.png")
+
+    # Closing; two members open the box; the third is not needed.
+    organiser.goto(conference_page)
+    organiser.get_by_role("button", name="Kết thúc bỏ phiếu").click()
+    expect(reference.locator("[data-field=list-label]")).to_have_text(
+        "Mã danh sách phiếu (đã chốt)"
+    )
+    for member in members[:2]:
+        member.get_by_role("button", name="Mở hòm phiếu").click()
+    for member in members[:2]:
+        expect(member.locator("#committee")).to_have_attribute("data-stage", "committee.signed")
+    # Marks: voter 1 kept Dung and added Huy; voter 2 Dung; voter 3 Huy and Dung.
+    rows = members[0].locator("#result tr[data-candidate]")
+    expect(rows).to_have_count(3)
+    expect(rows.first).to_contain_text(CANDIDATES[0])
+    members[0].screenshot(path=SCREENSHOTS / f"committee-result-{step}.png", full_page=True)
+    return Held(conference_page, organiser, projector, members, contexts, traffic)
+
+
+def test_a_sealed_step_from_phones(browser: Browser, server: Server) -> None:
+    """Can a conference be held from phones — ceremony, dealing, voting by QR and by typed
+    code, closing and opening the box with two of three members — with each guarantee visible
+    on screen: the token and the card code leave the address bar, the quota holds, a used card
+    is refused plainly, the voter page sets no cookie, the receipt is on the published list,
+    the committee sees the counts, and the projector of a sealed step never shows one?"""
+    errors: list[str] = []
+    held = hold_conference(browser, server, 4, errors)
+    agree = held.members[0].locator("#result tr[data-candidate] .agree")
+    expect(agree.first).to_have_text("3 · 27,27% so với tổng số người có mặt (11)")
+    expect(agree.nth(1)).to_contain_text("2 · 18,18%")
+
+    result = held.projector.locator("#result")
+    expect(result).to_have_attribute("data-status", "sealed")
+    expect(result).to_have_text("Đã kiểm phiếu — kết quả không công bố tại hội nghị")
+    held.projector.screenshot(path=SCREENSHOTS / "projector-sealed.png")
+    shown = held.projector.content()
+    assert not any(name in shown for name in CANDIDATES)  # no count, no candidate
+    assert held.projector.locator(".result-table").count() == 0
+    # Nor did any frame pushed to it, and it never asked for the result.
+    assert any('"ballots_cast"' in frame for frame in held.projector_traffic)
+    assert not any('"agree"' in frame or "Dung" in frame for frame in held.projector_traffic)
+    assert not any(item.endswith("/result") for item in held.projector_traffic)
+
+    held.organiser.goto(held.conference_page)
+    expect(held.organiser.locator("#organiser-result tr[data-candidate]")).to_have_count(3)
+    expect(held.organiser.locator("#record-link")).to_be_visible()
+    held.organiser.screenshot(path=SCREENSHOTS / "organiser-result.png", full_page=True)
+    assert errors == []
+    for context in held.contexts:
+        context.close()
+
+
+def test_the_final_step_is_announced(browser: Browser, server: Server) -> None:
+    """At the final step (building the next-term planning, step 5), does the projector show
+    the ranked result — each agree count with its percentage and the base it is taken on, and
+    who passed — once two members opened the box?"""
+    errors: list[str] = []
+    held = hold_conference(browser, server, 5, errors)
+    result = held.projector.locator("#result")
+    expect(result).to_have_attribute("data-status", re.compile("announced|awaiting_head"))
+    rows = result.locator("tr[data-candidate]")
+    expect(rows).to_have_count(3)
+    expect(rows.first).to_contain_text(CANDIDATES[0])
+    expect(rows.first.locator(".agree")).to_contain_text("3 ·")
+    expect(rows.first.locator(".agree")).to_contain_text("so với tổng số người")
+    expect(rows.first.locator(".outcome")).to_contain_text("Đạt")
+    held.projector.screenshot(path=SCREENSHOTS / "projector-final.png")
+    assert errors == []
+    for context in held.contexts:
+        context.close()

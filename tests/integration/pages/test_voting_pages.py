@@ -1,0 +1,108 @@
+"""The pages of the vote: the voter's page, the committee member's page, the organiser's
+committee codes and abort, the head's page."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from tests.integration.pages.conftest import PUBLIC_URL
+from voting.crypto.cards import make_pool
+from voting.store import Phase
+
+
+def test_the_voter_page_sets_no_cookie(room: Any) -> None:
+    """Does the voter's page, in either language, come without a Set-Cookie, uncached and
+    with no referrer, and carry the ballot's names under the cryptography's ids?"""
+    conference = room.conference(Phase.CHECKIN)
+    client = room.client()
+    for path in (f"/vote/{conference}", f"/vote/{conference}?lang=en", "/vote"):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert "Set-Cookie" not in response.headers
+        assert response.headers["Cache-Control"] == "no-store"
+        assert response.headers["Referrer-Policy"] == "no-referrer"
+    page = client.get(f"/vote/{conference}").text
+    assert "Nhập mã thẻ bỏ phiếu" in page and "Chưa mở bỏ phiếu — vui lòng chờ" in page
+    found = re.search(r'id="ballot-labels">(.*?)</script>', page)
+    assert found is not None
+    labels = json.loads(found.group(1))
+    assert [c["id"] for c in labels["sections"][0]["candidates"]] == ["s1c1", "s1c2"]
+    assert labels["sections"][0]["candidates"][0]["full_name"] == "Đỗ Thị Dung"
+    assert "Type your voting card" in client.get(f"/vote/{conference}?lang=en").text
+
+
+def test_no_vote_open_is_said_plainly(room: Any) -> None:
+    """Without a conference in check-in or voting, does /vote say there is no vote now?"""
+    room.conference(Phase.SETUP)
+    response = room.client().get("/vote")
+    assert response.status_code == 404
+    assert "Hiện không có cuộc bỏ phiếu nào" in response.text
+
+
+def test_the_committee_page_is_public_and_not_cached(room: Any) -> None:
+    """Does the member's page open for anyone (the token is in the fragment, checked by the
+    API) without being cached or sent on as a referrer?"""
+    conference = room.conference(Phase.CHECKIN)
+    response = room.client().get(f"/committee/{conference}")
+    assert response.status_code == 200
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert "Ban kiểm phiếu" in response.text and "dist/pages/committee-phone.js" in response.text
+
+
+def test_the_organiser_shows_one_committee_code_per_member_once(room: Any) -> None:
+    """Does the console issue a QR code per member whose address carries the token in the
+    fragment, built on the room address — and refuse a post without the CSRF field?"""
+    conference = room.conference(Phase.CHECKIN)
+    organiser = room.client("organiser")
+    path = f"/organiser/conferences/{conference}/committee/tokens"
+    assert organiser.post(path).status_code == 403
+    page = room.post(organiser, path).text
+    addresses = re.findall(r'href="([^"]*/committee/[^"]*)"', page)
+    assert len(addresses) == 3
+    assert all(a.startswith(f"{PUBLIC_URL}/committee/{conference}#") for a in addresses)
+    assert page.count("<svg") >= 3
+    again = organiser.get(f"/organiser/conferences/{conference}").text
+    assert not any(a.split("#")[1] in again for a in addresses)
+
+
+def test_the_organiser_aborts_with_a_reason(room: Any) -> None:
+    """Does the abort form stop the vote and show the new phase?"""
+    conference = room.conference(Phase.CHECKIN)
+    organiser = room.client("organiser")
+    response = room.post(
+        organiser, f"/organiser/conferences/{conference}/abort", reason="Mất điện hội trường"
+    )
+    assert response.status_code == 302
+    page = organiser.get(response.headers["Location"]).text
+    assert "Đã dừng bỏ phiếu" in page
+
+
+def test_the_organiser_records_a_card_out_after_an_undo(room: Any) -> None:
+    """Does the console record, with its reason, a card shown to someone whose check-in was
+    then undone — and refuse it without the CSRF field?"""
+    conference = room.conference(Phase.CHECKIN)
+    _, token = room.desk_link(conference)
+    desk = {"Authorization": f"Device {token}"}
+    api = f"/api/conferences/{conference}/cards"
+    keys = list(make_pool(conference, 2).public_keys)
+    assert (
+        room.client().post(f"{api}/batches", json={"keys": keys}, headers=desk).status_code == 201
+    )
+    assert room.client().post(f"{api}/dealt", json={}, headers=desk).status_code == 200
+    organiser = room.client("organiser")
+    path = f"/organiser/conferences/{conference}/cards/undo"
+    assert organiser.post(path, data={"reason": "Nhầm người"}).status_code == 403
+    response = room.post(organiser, path, reason="Nhầm người")
+    assert response.status_code == 302
+    assert "Đã ghi nhận: thẻ đã phát" in organiser.get(response.headers["Location"]).text
+    events = organiser.get(f"/api/conferences/{conference}/events").get_json()["events"]
+    assert any(e["kind"] == "card.undone" and e["data"]["reason"] == "Nhầm người" for e in events)
+
+
+def test_the_head_page_is_the_heads(room: Any) -> None:
+    """Does the head's account see its page (nothing to decide yet), and is the organiser
+    refused it?"""
+    assert "Không có trường hợp nào cần quyết định." in room.client("head").get("/head/").text
+    assert room.client("organiser").get("/head/").status_code == 403

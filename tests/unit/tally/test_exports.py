@@ -1,0 +1,95 @@
+"""The counts table is read from the record: CSV and XLSX hold the record's numbers exactly."""
+
+import csv
+import hashlib
+import io
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from voting import canonical
+from voting.crypto.installation import load_or_create
+from voting.tally.exports import COLUMNS, count_rows, counts_csv, counts_xlsx, percent
+from voting.tally.record import key_fingerprint
+from voting.tally.simulation import simulate
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    return simulate(7, 5, 2, 2, load_or_create(tmp_path_factory.mktemp("instance"))).record
+
+
+@pytest.fixture
+def document(made: bytes) -> dict[str, Any]:
+    record: dict[str, Any] = canonical.loads(made)
+    return record
+
+
+def test_percentages_round_half_up_from_the_exact_share() -> None:
+    assert percent(Fraction(7, 12)) == "58.33"
+    assert percent(Fraction(1, 8)) == "12.50"
+    assert percent(Fraction(1, 800)) == "0.13"  # 0.125 rounds up, never to even
+    assert percent(Fraction(2, 3)) == "66.67"
+    assert percent(Fraction(1)) == "100.00"
+
+
+def expected(document: dict[str, Any]) -> list[tuple[str, str, int, str, bool]]:
+    return [
+        (position["id"], c["id"], row["agree"], row["share"], row["passed"])
+        for position in document["positions"]
+        for c in position["candidates"]
+        for row in [document["evaluation"][position["id"]][c["id"]]]
+    ]
+
+
+def test_rows_follow_the_ballot_with_the_records_numbers(document: dict[str, Any]) -> None:
+    rows = count_rows(document)
+    assert [(r.position_id, r.candidate_id, r.agree, r.share, r.passed) for r in rows] == (
+        expected(document)
+    )
+    assert [r.agree for r in rows] == [
+        n for counts in document["counts"].values() for n in counts.values()
+    ]
+
+
+def test_csv_holds_the_same_numbers(document: dict[str, Any]) -> None:
+    data = counts_csv(document)
+    assert data.startswith(b"\xef\xbb\xbf")
+    table = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert list(table[0]) == list(COLUMNS)
+    assert [
+        (r["position_id"], r["candidate_id"], int(r["agree"]), r["share"], r["passed"] == "1")
+        for r in table
+    ] == expected(document)
+    assert table[0]["full_name"] == "Ứng viên C1" and table[0]["base"] == "present"
+
+
+def test_xlsx_holds_the_same_numbers_and_names_its_record(
+    made: bytes, document: dict[str, Any], tmp_path: Path
+) -> None:
+    path = tmp_path / "counts.xlsx"
+    path.write_bytes(counts_xlsx(document))
+    book = load_workbook(path)
+    about = dict(book["record"].iter_rows(values_only=True))
+    assert about["record_sha256"] == hashlib.sha256(made).hexdigest()
+    assert about["installation_fingerprint"] == key_fingerprint(
+        document["installation"]["public_key"]
+    )
+    assert about["ballot_list_hash"] == document["ballot_list_hash"]
+    sheet = book["counts"]
+    header, *rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert header == list(COLUMNS)
+    index = {name: COLUMNS.index(name) for name in COLUMNS}
+    assert [
+        (
+            r[index["position_id"]],
+            r[index["candidate_id"]],
+            r[index["agree"]],
+            r[index["share"]],
+            r[index["passed"]],
+        )
+        for r in rows
+    ] == expected(document)

@@ -1,0 +1,102 @@
+"""The conference's event log as the record carries it: the server's hash chain
+(`voting.conference.events`, input in docs/server.md), checked link by link and against the
+record's own facts, so that a dropped, reordered or changed event is caught."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from voting.conference.events import GENESIS, entry_hash, first_break
+
+FIELDS = {"actor", "at", "conference", "data", "hash", "kind", "prev", "seq"}
+
+
+class ChainError(ValueError):
+    """The event chain is broken or disagrees with the record."""
+
+
+def append(
+    entries: list[dict[str, Any]],
+    conference: str,
+    kind: str,
+    actor: str,
+    at: str,
+    data: Mapping[str, Any],
+) -> None:
+    """Add an event after the last one, as the server's log does (for simulated records)."""
+    entry: dict[str, Any] = {
+        "actor": actor,
+        "at": at,
+        "conference": conference,
+        "data": dict(data),
+        "kind": kind,
+        "prev": entries[-1]["hash"] if entries else GENESIS,
+        "seq": len(entries) + 1,
+    }
+    entries.append({**entry, "hash": entry_hash(entry)})
+
+
+def check_links(entries: Any, conference: str) -> list[dict[str, Any]]:
+    """Every entry well formed, of this conference, and linked to its predecessor from seq 1."""
+    if not isinstance(entries, list) or not entries:
+        raise ChainError("expected the list of the conference's events")
+    for entry in entries:
+        if not isinstance(entry, dict) or set(entry) != FIELDS:
+            raise ChainError(f"an event must have exactly the fields {sorted(FIELDS)}")
+        if entry["conference"] != conference:
+            raise ChainError(f"event {entry['seq']} is of another conference")
+        if not isinstance(entry["data"], dict):
+            raise ChainError(f"event {entry['seq']}: data is not an object")
+    broken = first_break(entries)
+    if broken is not None:
+        raise ChainError(f"the hash chain breaks at event {broken}")
+    return entries
+
+
+def check_facts(
+    entries: Sequence[Mapping[str, Any]],
+    *,
+    fingerprint: str,
+    convened: int,
+    present: int,
+    ballots: int,
+    ballot_list_hash: str,
+    opened_by: Sequence[int],
+    signed_by: Sequence[int],
+    decision: Mapping[str, Any],
+) -> None:
+    """The log tells the record's story: the opening froze this fingerprint and these bases,
+    the closing this ballot list, each opening member's share and count signature is logged,
+    the box opened, and the head's decision (if any) is the recorded one."""
+    opening = _one(entries, "phase.changed", lambda d: d.get("to") == "voting", "the opening")
+    if (opening.get("fingerprint"), opening.get("convened"), opening.get("present")) != (
+        fingerprint,
+        convened,
+        present,
+    ):
+        raise ChainError("the opening event froze another fingerprint, convened or present")
+    closing = _one(entries, "phase.changed", lambda d: d.get("to") == "closed", "the closing")
+    if (closing.get("ballot_list_hash"), closing.get("ballots")) != (ballot_list_hash, ballots):
+        raise ChainError("the closing event names another ballot list")
+    for kind, members in (("box.partial", opened_by), ("box.counts_signed", signed_by)):
+        logged = {e["data"].get("member") for e in entries if e["kind"] == kind}
+        missing = sorted(set(members) - logged)
+        if missing:
+            raise ChainError(f"no {kind} event of member(s) {missing}")
+    _one(entries, "box.opened", lambda _: True, "the opening of the box")
+    decided = [e["data"] for e in entries if e["kind"] == "head.decided"]
+    if bool(decided) != bool(decision) or (
+        decided and decided[-1].get("chosen") != decision["chosen"]
+    ):
+        raise ChainError("the head's decision in the log differs from the recorded one")
+
+
+def _one(
+    entries: Sequence[Mapping[str, Any]], kind: str, where: Any, name: str
+) -> Mapping[str, Any]:
+    found = [e["data"] for e in entries if e["kind"] == kind and where(e["data"])]
+    if len(found) != 1:
+        raise ChainError(f"expected one event for {name}, found {len(found)}")
+    data: Mapping[str, Any] = found[0]
+    return data

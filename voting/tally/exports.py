@@ -1,0 +1,142 @@
+"""The counts as a table (CSV and XLSX) read from the signed record alone, so a spreadsheet, the
+minutes and `voting verify` can never disagree. The percentage is for display; the exact share
+"n/d" is the number that decides."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from openpyxl import Workbook
+
+from voting import canonical
+from voting.tally.record import key_fingerprint
+
+COLUMNS = (
+    "position_id",
+    "position",
+    "candidate_id",
+    "full_name",
+    "post",
+    "unit",
+    "agree",
+    "base",
+    "base_count",
+    "share",
+    "percent",
+    "passed",
+    "chosen",
+)
+
+
+@dataclass(frozen=True)
+class CountRow:
+    """One candidate of one position as the record evaluates it."""
+
+    position_id: str
+    position: str
+    candidate_id: str
+    full_name: str
+    post: str
+    unit: str
+    agree: int
+    base: str
+    base_count: int
+    share: str
+    passed: bool
+    chosen: bool
+
+    @property
+    def percent(self) -> str:
+        """The share as a percentage rounded half up to two decimals (display only)."""
+        return percent(Fraction(self.share))
+
+    def values(self) -> list[Any]:
+        return [
+            *(self.position_id, self.position, self.candidate_id),
+            *(self.full_name, self.post, self.unit, self.agree, self.base, self.base_count),
+            *(self.share, self.percent, self.passed, self.chosen),
+        ]
+
+
+def percent(share: Fraction) -> str:
+    """ "58.33" for 7/12: hundredths of a percent rounded half up, from the exact fraction."""
+    hundredths = (share * 10000 + Fraction(1, 2)).__floor__()
+    return f"{hundredths // 100}.{hundredths % 100:02d}"
+
+
+def count_rows(document: dict[str, Any]) -> list[CountRow]:
+    """Every position's candidates in ballot order, with their evaluation and selection."""
+    chosen = document["selection"].get("chosen", {})
+    rows = []
+    for position in document["positions"]:
+        evaluated = document["evaluation"][position["id"]]
+        for candidate in position["candidates"]:
+            e = evaluated[candidate["id"]]
+            rows.append(
+                CountRow(
+                    position_id=position["id"],
+                    position=position["title"],
+                    candidate_id=candidate["id"],
+                    full_name=candidate["full_name"],
+                    post=candidate["post"],
+                    unit=candidate["unit"],
+                    agree=e["agree"],
+                    base=e["base"],
+                    base_count=e["base_count"],
+                    share=e["share"],
+                    passed=e["passed"],
+                    chosen=candidate["id"] in chosen.get(position["id"], []),
+                )
+            )
+    return rows
+
+
+def provenance(document: dict[str, Any]) -> list[tuple[str, str]]:
+    """What names the record a table came from. A record read from its canonical file dumps
+    back to the same bytes, so its hash is the file's."""
+    conference = document["conference"]
+    public_key = document["installation"]["public_key"]
+    return [
+        ("conference", conference["title"]),
+        ("step", conference["step_title"]),
+        ("held_on", conference["held_on"]),
+        ("place", conference["place"]),
+        ("record_sha256", hashlib.sha256(canonical.dumps(document)).hexdigest()),
+        ("ballot_list_hash", document["ballot_list_hash"]),
+        ("installation_key", public_key),
+        ("installation_fingerprint", key_fingerprint(public_key)),
+    ]
+
+
+def counts_csv(document: dict[str, Any]) -> bytes:
+    """UTF-8 with a byte-order mark, so that spreadsheet programs read the diacritics."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for row in count_rows(document):
+        writer.writerow([("1" if v else "0") if isinstance(v, bool) else v for v in row.values()])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def counts_xlsx(document: dict[str, Any]) -> bytes:
+    """Sheet "counts" with the same columns (counts are numbers, the share is text), and sheet
+    "record" naming the record it came from: its hash and the installation key's fingerprint,
+    as on every document."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "counts"
+    sheet.append(list(COLUMNS))
+    for row in count_rows(document):
+        sheet.append(row.values())
+    about = book.create_sheet("record")
+    for line in provenance(document):
+        about.append(list(line))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,390 @@
+"""Biên bản kiểm phiếu: the count minutes for the personnel dossier, an A4 PDF made from the
+signed record alone (so it can never disagree with `voting verify`), in Vietnamese or English.
+
+Every page carries the installation key's fingerprint; the last part prints the record's hash,
+the ballot-list hash, the browser bundles' hashes and a QR code of the record's hash, so a reader
+can match the paper with the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from datetime import date
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from voting import canonical, fonts
+from voting.crypto.dkg import Transcript
+from voting.rules import rule_set_from_mapping
+from voting.tally.exports import count_rows
+from voting.tally.record import key_fingerprint
+
+TEXT: dict[str, dict[str, str]] = {
+    "vi": {
+        "title": "BIÊN BẢN KIỂM PHIẾU",
+        "sealed": "Đã kiểm phiếu — kết quả không công bố tại hội nghị",
+        "rules": "Căn cứ",
+        "date": "Ngày",
+        "place": "Địa điểm",
+        "committee": "Ban kiểm phiếu",
+        "member": "Thành viên Ban kiểm phiếu {n} — khóa {fp}",
+        "threshold": "Cần {t}/{n} thành viên để mở hòm phiếu; đã mở: thành viên {who}.",
+        "convened": "Số người được triệu tập",
+        "present": "Số người có mặt",
+        "dealt": "Số thẻ đã phát",
+        "replaced": "trong đó thẻ thay thế",
+        "voided": "Số thẻ bị hủy",
+        "cast": "Số phiếu thu vào",
+        "result": "Kết quả kiểm phiếu",
+        "position": "Chức danh",
+        "quota": "chọn tối đa {k} người",
+        "base": "Tỉ lệ tính {named} ({n} người)",
+        "base_present": "so với tổng số người có mặt",
+        "base_convened": "so với tổng số người được triệu tập",
+        "number": "STT",
+        "name": "Họ và tên, chức vụ, đơn vị",
+        "agree": "Số phiếu đồng ý",
+        "share": "Tỉ lệ",
+        "passes": "Đạt",
+        "fails": "Không đạt",
+        "outcome": "Kết quả",
+        "chosen": "Được lựa chọn",
+        "none": "không có",
+        "tie": "Bằng phiếu — người đứng đầu xem xét, quyết định",
+        "places": "{n} chỗ",
+        "open": "Còn {n} chỗ trống",
+        "decision": "Người đứng đầu quyết định ({by}, {at})",
+        "signatures": "Chữ ký",
+        "sign_member": "Thành viên Ban kiểm phiếu {n}",
+        "sign_hint": "(ký, ghi rõ họ tên)",
+        "chair": "Trưởng Ban kiểm phiếu",
+        "hashes": "Kiểm chứng",
+        "record_hash": "Mã băm biên bản điện tử (SHA-256 của tệp)",
+        "list_hash": "Mã băm danh sách phiếu",
+        "bundle": "Mã băm chương trình trên trình duyệt",
+        "no_bundle": "không ghi nhận",
+        "installation": "Khóa của hệ thống",
+        "fingerprint": "Dấu khóa hệ thống",
+        "verify": "Kiểm tra: voting verify <tệp biên bản>",
+    },
+    "en": {
+        "title": "COUNT MINUTES",
+        "sealed": "Counted — the result is not announced at the conference",
+        "rules": "Under",
+        "date": "Date",
+        "place": "Place",
+        "committee": "Counting committee",
+        "member": "Committee member {n} — key {fp}",
+        "threshold": "{t} of {n} members open the box; opened by member(s) {who}.",
+        "convened": "Convened",
+        "present": "Present",
+        "dealt": "Cards dealt",
+        "replaced": "of which replacements",
+        "voided": "Cards voided",
+        "cast": "Ballots cast",
+        "result": "Result",
+        "position": "Position",
+        "quota": "mark at most {k}",
+        "base": "Percentage {named} ({n})",
+        "base_present": "of those present",
+        "base_convened": "of those convened",
+        "number": "No.",
+        "name": "Name, post, unit",
+        "agree": "Agree",
+        "share": "Percentage",
+        "passes": "passes",
+        "fails": "does not pass",
+        "outcome": "Outcome",
+        "chosen": "Chosen",
+        "none": "none",
+        "tie": "Tie — the head decides",
+        "places": "{n} place(s)",
+        "open": "{n} place(s) open",
+        "decision": "The head's decision ({by}, {at})",
+        "signatures": "Signatures",
+        "sign_member": "Committee member {n}",
+        "sign_hint": "(signature and full name)",
+        "chair": "Head of the counting committee",
+        "hashes": "Verification",
+        "record_hash": "Record hash (SHA-256 of the file)",
+        "list_hash": "Ballot-list hash",
+        "bundle": "Browser bundle hash",
+        "no_bundle": "not recorded",
+        "installation": "Installation key",
+        "fingerprint": "Installation key fingerprint",
+        "verify": "Check with: voting verify <record file>",
+    },
+}
+
+FONT, BOLD, MONO = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSansMono-Bold"
+
+
+def minutes_pdf(record: bytes, lang: str = "vi") -> bytes:
+    """The minutes of the record `record` (the signed file's bytes) in `lang` ("vi" or "en")."""
+    fonts.register()
+    document = canonical.loads(record)
+    t = TEXT[lang]
+    fingerprint = key_fingerprint(document["installation"]["public_key"])
+    out = io.BytesIO()
+    pdf = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=20 * mm,
+        title=f"{TEXT['vi']['title']} — {document['conference']['title']}",
+        invariant=True,
+    )
+
+    def footer(canvas: Canvas, _: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 7.5)
+        canvas.drawString(18 * mm, 10 * mm, f"{t['fingerprint']}: {fingerprint}")
+        canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, str(canvas.getPageNumber()))
+        canvas.restoreState()
+
+    story = _story(document, hashlib.sha256(record).hexdigest(), t, lang)
+    pdf.build(story, onFirstPage=footer, onLaterPages=footer)
+    return out.getvalue()
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("base", fontName=FONT, fontSize=10, leading=13)
+    return {
+        "base": base,
+        "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=15, leading=20, alignment=1),
+        "centre": ParagraphStyle("centre", base, alignment=1),
+        "rules": ParagraphStyle("rules", base, fontSize=8.5, leading=11, alignment=1),
+        "sealed": ParagraphStyle(
+            "sealed", base, fontName=BOLD, textColor=colors.darkred, alignment=1, spaceBefore=4
+        ),
+        "head": ParagraphStyle("head", base, fontName=BOLD, fontSize=11.5, spaceBefore=8),
+        "small": ParagraphStyle("small", base, fontSize=8.5, leading=11),
+        "mono": ParagraphStyle("mono", base, fontName=MONO, fontSize=7.5, leading=10),
+        "value": ParagraphStyle("value", base, fontName=BOLD),
+        "cell": ParagraphStyle("cell", base, fontSize=9, leading=11.5),
+        "cellb": ParagraphStyle("cellb", base, fontName=BOLD, fontSize=9, leading=11.5),
+    }
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(text), style)
+
+
+def _story(document: dict[str, Any], record_hash: str, t: dict[str, str], lang: str) -> list[Any]:
+    s = _styles()
+    conference = document["conference"]
+    rule_set = rule_set_from_mapping(document["rule_set"]["content"], "record rule set")
+    step = rule_set.step(conference["procedure"], conference["step"])
+    held_on = date.fromisoformat(conference["held_on"]).strftime("%d/%m/%Y")
+    story: list[Any] = [
+        _p(t["title"], s["title"]),
+        _p(conference["title"], s["centre"]),
+        _p(step.title if lang == "vi" else step.title_en, s["centre"]),
+        _p(f"{t['date']}: {held_on} — {t['place']}: {conference['place']}", s["centre"]),
+        _p(f"{t['rules']}: {rule_set.title}", s["rules"]),
+    ]
+    if not step.announced:
+        story.append(_p(t["sealed"], s["sealed"]))
+    story += _committee(document, t, s)
+    story += _attendance(document, t, s)
+    story += _counts(document, t, s)
+    story += _signatures(document, t, s)
+    story += _verification(document, record_hash, t, s)
+    return story
+
+
+def _committee(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any]:
+    ceremony = document["committee"]
+    transcript = Transcript.from_json(ceremony)
+    opened = sorted(p["member"] for p in document["partials"])
+    lines = [_p(t["committee"], s["head"])]
+    for member in range(1, ceremony["members"] + 1):
+        key = transcript.public_share(member).hex()
+        lines.append(_p(t["member"].format(n=member, fp=key_fingerprint(key)), s["base"]))
+    lines.append(
+        _p(
+            t["threshold"].format(
+                t=ceremony["threshold"],
+                n=ceremony["members"],
+                who=", ".join(map(str, opened)),
+            ),
+            s["base"],
+        )
+    )
+    return lines
+
+
+def _attendance(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any]:
+    cards = document["cards"]
+    dealt = cards["dealt"] + cards["replaced"]
+    rows = [
+        [t["convened"], str(document["frozen"]["convened"])],
+        [t["present"], str(document["frozen"]["present"])],
+        [
+            t["dealt"],
+            f"{dealt} ({t['replaced']}: {cards['replaced']})",
+        ],
+        [t["voided"], str(len(cards["voided"]))],
+        [t["cast"], str(len(document["ballots"]))],
+    ]
+    table = Table(
+        [[_p(a, s["base"]), _p(b, s["value"])] for a, b in rows],
+        colWidths=[70 * mm, 80 * mm],
+        hAlign="LEFT",
+    )
+    table.setStyle(TableStyle([("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+    return [Spacer(1, 4), table]
+
+
+def _counts(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any]:
+    story: list[Any] = [_p(t["result"], s["head"])]
+    rows = count_rows(document)
+    quotas = {section["id"]: section["quota"] for section in document["ballot"]["sections"]}
+    selection = document["selection"]
+    for position in document["positions"]:
+        mine = [r for r in rows if r.position_id == position["id"]]
+        base = mine[0] if mine else None
+        heading = (
+            f"{t['position']}: {position['title']} ({t['quota'].format(k=quotas[position['id']])})"
+        )
+        story.append(_p(heading, s["cellb"]))
+        if base is not None:
+            named = t["base_present"] if base.base == "present" else t["base_convened"]
+            story.append(_p(t["base"].format(named=named, n=base.base_count), s["cell"]))
+        data: list[list[Any]] = [
+            [_p(t[k], s["cellb"]) for k in ("number", "name", "agree", "share", "outcome")]
+        ]
+        for number, row in enumerate(mine, start=1):
+            share = row.percent.replace(".", ",") if t is TEXT["vi"] else row.percent
+            data.append(
+                [
+                    _p(str(number), s["cell"]),
+                    Paragraph(
+                        f"{escape(row.full_name)}<br/>"
+                        f"<font size=8>{escape(row.post)}, {escape(row.unit)}</font>",
+                        s["cell"],
+                    ),
+                    _p(str(row.agree), s["cellb"]),
+                    _p(f"{share}% ({row.agree}/{row.base_count})", s["cell"]),
+                    _p(t["passes"] if row.passed else t["fails"], s["cell"]),
+                ]
+            )
+        table = Table(data, colWidths=[11 * mm, 72 * mm, 22 * mm, 42 * mm, 27 * mm], repeatRows=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ]
+            )
+        )
+        story += [Spacer(1, 3), table]
+        if selection:
+            story += _selection(document, position["id"], mine, t, s)
+        story.append(Spacer(1, 6))
+    return story
+
+
+def _selection(
+    document: dict[str, Any], position: str, rows: list[Any], t: dict[str, str], s: Any
+) -> list[Any]:
+    names = {r.candidate_id: r.full_name for r in rows}
+    selection = document["selection"]
+    chosen = [names[c] for c in selection["chosen"].get(position, [])]
+    lines = [Spacer(1, 3), _p(f"{t['chosen']}: {', '.join(chosen) or t['none']}", s["cellb"])]
+    if position in selection["ties"]:
+        tie = selection["ties"][position]
+        among = ", ".join(names[c] for c in tie["among"])
+        places = t["places"].format(n=tie["places"])
+        lines.append(_p(f"{t['tie']} ({places}): {among}", s["cell"]))
+    if position in selection["open_places"]:
+        lines.append(_p(t["open"].format(n=selection["open_places"][position]), s["cell"]))
+    decision = document["decision"]
+    if decision and position in decision["chosen"]:
+        picked = ", ".join(names[c] for c in decision["chosen"][position]) or t["none"]
+        head = t["decision"].format(by=decision["decided_by"], at=decision["decided_at"])
+        lines.append(_p(f"{head}: {picked}", s["cell"]))
+    return lines
+
+
+def _signatures(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any]:
+    members = document["committee"]["members"]
+    cells = [t["chair"], *(t["sign_member"].format(n=n) for n in range(1, members + 1))]
+    grid = [
+        [
+            Paragraph(f"{escape(c)}<br/><font size=8>{escape(t['sign_hint'])}</font>", s["centre"])
+            for c in cells[i : i + 3]
+        ]
+        for i in range(0, len(cells), 3)
+    ]
+    rows: list[list[Any]] = []
+    for line in grid:
+        rows.append(line + [""] * (3 - len(line)))
+        rows.append(["", "", ""])
+    table = Table(rows, colWidths=[58 * mm] * 3, rowHeights=[None, 18 * mm] * len(grid))
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return [KeepTogether([_p(t["signatures"], s["head"]), Spacer(1, 4), table])]
+
+
+class _Qr(Flowable):
+    """A QR code of a text, `size` wide."""
+
+    def __init__(self, text: str, size: float) -> None:
+        super().__init__()
+        self.text, self.size = text, size
+        self.width = self.height = size
+
+    def draw(self) -> None:
+        widget = QrCodeWidget(self.text)
+        left, bottom, right, top = widget.getBounds()
+        drawing = Drawing(
+            self.size,
+            self.size,
+            transform=[self.size / (right - left), 0, 0, self.size / (top - bottom), 0, 0],
+        )
+        drawing.add(widget)
+        drawing.drawOn(self.canv, 0, 0)
+
+
+def _verification(
+    document: dict[str, Any], record_hash: str, t: dict[str, str], s: Any
+) -> list[Any]:
+    public_key = document["installation"]["public_key"]
+    bundles = document["bundles"]
+    lines = [
+        (t["record_hash"], record_hash),
+        (t["list_hash"], document["ballot_list_hash"]),
+        *((f"{t['bundle']} {name}", digest) for name, digest in bundles.items()),
+        *(() if bundles else ((t["bundle"], t["no_bundle"]),)),
+        (t["installation"], public_key),
+        (t["fingerprint"], key_fingerprint(public_key)),
+    ]
+    text = [
+        Paragraph(f"{escape(label)}:<br/><font name={MONO}>{escape(value)}</font>", s["small"])
+        for label, value in lines
+    ]
+    text.append(_p(t["verify"], s["small"]))
+    table = Table([[text, _Qr(record_hash, 34 * mm)]], colWidths=[136 * mm, 38 * mm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return [KeepTogether([_p(t["hashes"], s["head"]), Spacer(1, 2), table])]
