@@ -6,7 +6,6 @@ the box", docs/record.md)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pysodium
@@ -16,6 +15,7 @@ from voting import canonical
 from voting.conference import box as boxes
 from voting.conference import cards, casting, ceremony, conferences, events, opening, results
 from voting.conference.errors import Conflict, InvalidInput
+from voting.conference.installation import Installation
 from voting.crypto.ballot import aggregate
 from voting.crypto.committee_json import CommitteeError
 from voting.crypto.decryption import (
@@ -116,10 +116,10 @@ def post_partial(session: Session, conference_id: str, member: int, data: Any) -
 
 
 def post_count_signature(
-    session: Session, conference_id: str, member: int, data: Any, instance: Path
+    session: Session, conference_id: str, member: int, data: Any, installation: Installation
 ) -> bool:
     """Store a member's signature of the counts; True when it was the t-th and the record was
-    written (signed by the installation key in `instance`)."""
+    written (signed by the installation's key, with its agency)."""
     try:
         signature = CountSignature.from_json(data)
     except (CommitteeError, KeyError, TypeError) as error:
@@ -156,13 +156,13 @@ def post_count_signature(
     signed = [s for s in ceremony.seats(session, conference_id) if s.count_signature]
     written = box.record is None and len(signed) >= transcript.ceremony.threshold
     if written:
-        _write(session, conference, signed, instance, f"member:{member}")
+        _write(session, conference, signed, installation, f"member:{member}")
     session.commit()
     return written
 
 
 def rewrite_after_decision(
-    session: Session, conference_id: str, instance: Path, actor: str
+    session: Session, conference_id: str, installation: Installation, actor: str
 ) -> None:
     """The head's decision completes the result: a record already written is written again
     with the decision and its event, so the downloaded record is always the whole story."""
@@ -171,7 +171,7 @@ def rewrite_after_decision(
     if box.record is None:
         return
     signed = [s for s in ceremony.seats(session, conference_id) if s.count_signature]
-    _write(session, conference, signed, instance, actor)
+    _write(session, conference, signed, installation, actor)
     session.commit()
 
 
@@ -179,11 +179,11 @@ def _write(
     session: Session,
     conference: Conference,
     signed: list[CommitteeSeat],
-    instance: Path,
+    installation: Installation,
     actor: str,
 ) -> None:
     box = boxes.of(session, conference)
-    box.record = _record(session, conference, signed, instance)
+    box.record = _record(session, conference, signed, installation)
     events.record(
         session,
         conference,
@@ -194,7 +194,10 @@ def _write(
 
 
 def _record(
-    session: Session, conference: Conference, signed: list[CommitteeSeat], instance: Path
+    session: Session,
+    conference: Conference,
+    signed: list[CommitteeSeat],
+    installation: Installation,
 ) -> str:
     box = boxes.of(session, conference)
     transcript = boxes.transcript(box)
@@ -205,6 +208,7 @@ def _record(
     assert box.counts is not None
     document = make_record(
         conference=RecordConference(
+            installation.agency,
             conference.id,
             conference.title,
             conference.procedure,
@@ -235,7 +239,7 @@ def _record(
         events=[events.to_entry(event) for event in events.log(session, conference.id)],
         bundles=served_bundles(),
     )
-    return sign_record(document, load_or_create(instance)).decode()
+    return sign_record(document, load_or_create(installation.folder)).decode()
 
 
 def _positions(conference: Conference) -> list[dict[str, Any]]:

@@ -197,6 +197,7 @@ def _story(document: dict[str, Any], record_hash: str, t: dict[str, str], lang: 
     step = rule_set.step(conference["procedure"], conference["step"])
     held_on = date.fromisoformat(conference["held_on"]).strftime("%d/%m/%Y")
     story: list[Any] = [
+        _p(conference["agency"].upper(), s["centre"]),
         _p(t["title"], s["title"]),
         _p(conference["title"], s["centre"]),
         _p(step.title if lang == "vi" else step.title_en, s["centre"]),

@@ -27,9 +27,11 @@ Counts = dict[str, dict[str, int]]
 
 @dataclass(frozen=True)
 class Conference:
-    """Which conference a record is of: its id (the one cards and the committee are bound to),
-    title, the rule-set step it runs, and when and where it met (ISO date)."""
+    """Which conference a record is of: the agency that held it, its id (the one cards and the
+    committee are bound to), title, the rule-set step it runs, and when and where it met (ISO
+    date)."""
 
+    agency: str
     id: str
     title: str
     procedure: str
@@ -86,6 +88,7 @@ def make_record(
     return {
         "format": FORMAT,
         "conference": {
+            "agency": conference.agency,
             "id": conference.id,
             "title": conference.title,
             "procedure": conference.procedure,

@@ -142,6 +142,7 @@ def simulate(
     definition = demo_definition(candidates, sections, quota)
     now = datetime.now(UTC)
     conference = Conference(
+        agency="Cơ quan mô phỏng (demo)",
         id=f"demo-{secrets.token_hex(8)}",
         title="Hội nghị mô phỏng (demo)",
         procedure=PROCEDURE,

@@ -243,7 +243,7 @@ def _list(value: Any) -> list[Any]:
     return value
 
 
-CONFERENCE = ("id", "title", "procedure", "step_title", "held_on", "place")
+CONFERENCE = ("agency", "id", "title", "procedure", "step_title", "held_on", "place")
 
 
 def _conference(value: Any) -> dict[str, Any]:

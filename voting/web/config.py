@@ -11,16 +11,21 @@ from typing import Any
 
 from flask import Flask
 
+from voting.conference.installation import Installation
+
 # Environment variable → configuration key.
 ENVIRONMENT = {
     "VOTING_DATABASE_URL": "DATABASE_URL",
     "VOTING_SECRET_KEY": "SECRET_KEY",
     "VOTING_PUBLIC_URL": "PUBLIC_URL",
     "VOTING_TIMEZONE": "TIMEZONE",
+    "VOTING_AGENCY": "AGENCY",
 }
 DEFAULTS: dict[str, Any] = {
     # The address phones use (a fixed name or address, never guessed): set for the room.
     "PUBLIC_URL": "",
+    # The agency named at the head of every record and set of minutes.
+    "AGENCY": "",
     # Times shown and printed; stored times are UTC.
     "TIMEZONE": "Asia/Ho_Chi_Minh",
     "SESSION_COOKIE_HTTPONLY": True,
@@ -64,3 +69,8 @@ def secret_key(path: Path) -> str:
         key = secrets.token_hex(32)
         file.write(key + "\n")
     return key
+
+
+def installation(app: Flask) -> Installation:
+    """The installation that signs this app's records."""
+    return Installation(Path(app.instance_path), app.config["AGENCY"])

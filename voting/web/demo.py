@@ -34,6 +34,7 @@ from voting.web.extensions import db
 from voting.web.server import Server, options
 
 AGENCY = Path(__file__).resolve().parents[3] / "shared" / "domain" / "sample-agency.csv"
+AGENCY_NAME = "Sở Công Thương (cơ quan mẫu)"
 ROSTER_SIZE = 25
 REFERENCE = date(2022, 4, 1)
 # Three positions of the ballot: a provincially managed post and two unit posts.
@@ -126,6 +127,7 @@ def demo(host: str, port: int) -> None:
     address = room_address(host, port)
     os.environ["VOTING_INSTANCE"] = str(instance)
     os.environ["VOTING_PUBLIC_URL"] = address
+    os.environ.setdefault("VOTING_AGENCY", AGENCY_NAME)
     database = instance / "voting.db"
     for leftover in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
         leftover.unlink(missing_ok=True)

@@ -95,6 +95,7 @@ def test_the_servers_record_verifies_and_everything_is_made_from_it(
     }
     assert len(document["cards"]["voided"]) == 2
     assert document["conference"]["place"] and document["conference"]["held_on"]
+    assert document["conference"]["agency"] == site.app.config["AGENCY"]
     assert [c["full_name"] for c in document["positions"][0]["candidates"]]
     kinds = [e["kind"] for e in document["events"]]
     assert kinds.count("checkin") == 18 and kinds.count("box.counts_signed") == 2
@@ -118,6 +119,7 @@ def test_the_servers_record_verifies_and_everything_is_made_from_it(
     ).stdout
     for phrase in (
         "Đã kiểm phiếu — kết quả không công bố tại hội nghị",
+        site.app.config["AGENCY"].upper(),
         "Tỉ lệ tính so với tổng số người có mặt (18 người)",
         hashlib.sha256(record).hexdigest(),
         document["ballot_list_hash"],

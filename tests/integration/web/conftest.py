@@ -24,13 +24,19 @@ DOMAIN = Path(__file__).resolve().parents[4] / "shared" / "domain"
 AGENCY = DOMAIN / "sample-agency.csv"
 EXTERNALS = DOMAIN / "sample-external-attendees.csv"
 PASSWORD = "mật khẩu đủ dài"
+AGENCY_NAME = "Sở Công Thương tỉnh Thử Nghiệm"
 USERS = {"organiser": "van-phong", "leadership": "lanh-dao", "head": "nguoi-dung-dau"}
 
 
 def make_app(instance: Path, **overrides: Any) -> Flask:
     """An app whose instance folder (database, secret key) is `instance`."""
     return create_app(
-        {"INSTANCE_PATH": instance, "TESTING": True, "PUBLIC_URL": "http://voting.test:8000"}
+        {
+            "INSTANCE_PATH": instance,
+            "TESTING": True,
+            "PUBLIC_URL": "http://voting.test:8000",
+            "AGENCY": AGENCY_NAME,
+        }
         | overrides
     )
 

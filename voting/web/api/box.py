@@ -3,7 +3,6 @@ the ballot), the published list, the result, the head's decision, the record, ab
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Response, current_app, request
@@ -15,6 +14,7 @@ from voting.store import Conference
 from voting.tally.exports import counts_csv, counts_xlsx
 from voting.tally.minutes import minutes_pdf
 from voting.web import parse
+from voting.web.config import installation
 from voting.web.errors import ApiError
 from voting.web.extensions import db
 from voting.web.policy import Action, allowed, requires
@@ -122,7 +122,7 @@ def decide(conference: Conference) -> dict[str, Any]:
         )
     actor = current_principal().actor
     outcome = results.decide(db(), conference.id, chosen, parse.text(data, "note", ""), actor)
-    counting.rewrite_after_decision(db(), conference.id, Path(current_app.instance_path), actor)
+    counting.rewrite_after_decision(db(), conference.id, installation(current_app), actor)
     push_state(conference)
     return {"conference": conference.id, "status": "announced", "result": outcome}
 

@@ -4,7 +4,6 @@ opening of the box (voting.conference.counting). Members authenticate with
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, current_app
@@ -12,6 +11,7 @@ from flask import Blueprint, current_app
 from voting.conference import ceremony, counting
 from voting.store import Conference
 from voting.web import parse
+from voting.web.config import installation
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
 from voting.web.principals import current_principal
@@ -124,7 +124,7 @@ def partial(conference: Conference) -> dict[str, Any]:
 def count_signature(conference: Conference) -> dict[str, Any]:
     """The member's signature of the counts; the t-th writes the signed record."""
     written = counting.post_count_signature(
-        db(), conference.id, _member(), parse.body(), Path(current_app.instance_path)
+        db(), conference.id, _member(), parse.body(), installation(current_app)
     )
     push_state(conference)
     return {"accepted": True, "record_written": written}
