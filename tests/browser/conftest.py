@@ -19,12 +19,16 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, expect, sync_playwright
 from werkzeug.serving import BaseWSGIServer, make_server
 
 from voting.conference import accounts
 from voting.web import create_app
 from voting.web.extensions import DATABASE, db
+
+# Every page waits on crypto in WebAssembly and on pushes; on a loaded two-core machine a step
+# can take longer than Playwright's default 5 s. A condition still has to come true.
+expect.set_options(timeout=20_000)
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 USERNAME, PASSWORD = "van-phong", "mật khẩu đủ dài"

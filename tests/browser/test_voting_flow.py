@@ -8,9 +8,11 @@ from __future__ import annotations
 import math
 import re
 import secrets
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server
@@ -142,14 +144,26 @@ class Held:
     organiser: Page
     projector: Page
     members: list[Page]
-    contexts: list[BrowserContext]
     projector_traffic: list[str]
 
 
-def hold_conference(browser: Browser, server: Server, step: int, errors: list[str]) -> Held:
+@pytest.fixture
+def opened(browser: Browser) -> Iterator[list[BrowserContext]]:
+    """The browser contexts a test opens, closed afterwards whatever happened (a left-over
+    phone keeps polling and slows the next test down)."""
+    contexts: list[BrowserContext] = []
+    yield contexts
+    for context in contexts:
+        context.close()
+
+
+def hold_conference(
+    browser: Browser, server: Server, step: int, errors: list[str], opened: list[BrowserContext]
+) -> Held:
     """Ceremony, dealing, voting (by QR and by typed code), closing, and two of the three
     members opening the box — checking on the way what each screen must show."""
     organiser = browser.new_page(viewport={"width": 1280, "height": 900})
+    opened.append(organiser.context)
     organiser.on("pageerror", lambda error: errors.append(f"organiser: {error}"))
     conference_page, convened = set_up(organiser, server, step)
     conference = conference_page.rsplit("/", 1)[1]
@@ -158,6 +172,7 @@ def hold_conference(browser: Browser, server: Server, step: int, errors: list[st
     pool = convened + max(5, math.ceil(convened / 5))
 
     projector = browser.new_page(viewport={"width": 1920, "height": 1080})
+    opened.append(projector.context)
     projector.on("pageerror", lambda error: errors.append(f"projector: {error}"))
     # Everything the projector receives: Socket.IO frames and the answers to its requests.
     traffic: list[str] = []
@@ -170,6 +185,7 @@ def hold_conference(browser: Browser, server: Server, step: int, errors: list[st
     reference = projector.locator("#reference")
 
     contexts = [phone(browser) for _ in range(3)]
+    opened.extend(contexts)
     members = [phone_page(c, errors, f"member {i + 1}") for i, c in enumerate(contexts)]
     committee_ceremony(organiser, members)
     assert members[0].evaluate("window.isSecureContext") is False
@@ -185,7 +201,7 @@ def hold_conference(browser: Browser, server: Server, step: int, errors: list[st
     desk_link = organiser.locator("#new-desk-link").get_attribute("href")
     assert desk_link is not None
     desk_context = phone(browser)
-    contexts.append(desk_context)
+    opened.append(desk_context)
     desk = phone_page(desk_context, errors, "desk")
     desk.goto(desk_link)
     cards = [deal_after_check_in(desk) for _ in range(present)]
@@ -200,7 +216,7 @@ def hold_conference(browser: Browser, server: Server, step: int, errors: list[st
 
     # A voter scans before the opening: the page waits, and the code left the address bar.
     voters = [phone(browser) for _ in range(3)]
-    contexts.extend(voters)
+    opened.extend(voters)
     first = phone_page(voters[0], errors, "voter 1")
     first.goto(cards[0][0])
     expect(first.locator("[data-screen=waiting]")).to_be_visible()
@@ -258,7 +274,7 @@ def hold_conference(browser: Browser, server: Server, step: int, errors: list[st
         user_agent="Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 Chrome/120 Mobile "
         "Safari/537.36 Zalo android/12100",
     )
-    contexts.append(zalo)
+    opened.append(zalo)
     stranger = phone_page(zalo, errors, "foreign card")
     stranger.goto(f"{server.base}/vote/{conference}#{code_of(secrets.token_bytes(16))}")
     expect(stranger.locator("#in-app")).to_contain_text("Bạn đang mở trang trong ứng dụng Zalo")
@@ -296,17 +312,19 @@ def hold_conference(browser: Browser, server: Server, step: int, errors: list[st
     expect(rows).to_have_count(3)
     expect(rows.first).to_contain_text(CANDIDATES[0])
     members[0].screenshot(path=SCREENSHOTS / f"committee-result-{step}.png", full_page=True)
-    return Held(conference_page, organiser, projector, members, contexts, traffic)
+    return Held(conference_page, organiser, projector, members, traffic)
 
 
-def test_a_sealed_step_from_phones(browser: Browser, server: Server) -> None:
+def test_a_sealed_step_from_phones(
+    browser: Browser, server: Server, opened: list[BrowserContext]
+) -> None:
     """Can a conference be held from phones — ceremony, dealing, voting by QR and by typed
     code, closing and opening the box with two of three members — with each guarantee visible
     on screen: the token and the card code leave the address bar, the quota holds, a used card
     is refused plainly, the voter page sets no cookie, the receipt is on the published list,
     the committee sees the counts, and the projector of a sealed step never shows one?"""
     errors: list[str] = []
-    held = hold_conference(browser, server, 4, errors)
+    held = hold_conference(browser, server, 4, errors, opened)
     agree = held.members[0].locator("#result tr[data-candidate] .agree")
     expect(agree.first).to_have_text("3 · 27,27% so với tổng số người có mặt (11)")
     expect(agree.nth(1)).to_contain_text("2 · 18,18%")
@@ -328,16 +346,16 @@ def test_a_sealed_step_from_phones(browser: Browser, server: Server) -> None:
     expect(held.organiser.locator("#record-link")).to_be_visible()
     held.organiser.screenshot(path=SCREENSHOTS / "organiser-result.png", full_page=True)
     assert errors == []
-    for context in held.contexts:
-        context.close()
 
 
-def test_the_final_step_is_announced(browser: Browser, server: Server) -> None:
+def test_the_final_step_is_announced(
+    browser: Browser, server: Server, opened: list[BrowserContext]
+) -> None:
     """At the final step (building the next-term planning, step 5), does the projector show
     the ranked result — each agree count with its percentage and the base it is taken on, and
     who passed — once two members opened the box?"""
     errors: list[str] = []
-    held = hold_conference(browser, server, 5, errors)
+    held = hold_conference(browser, server, 5, errors, opened)
     result = held.projector.locator("#result")
     expect(result).to_have_attribute("data-status", re.compile("announced|awaiting_head"))
     rows = result.locator("tr[data-candidate]")
@@ -348,5 +366,3 @@ def test_the_final_step_is_announced(browser: Browser, server: Server) -> None:
     expect(rows.first.locator(".outcome")).to_contain_text("Đạt")
     held.projector.screenshot(path=SCREENSHOTS / "projector-final.png")
     assert errors == []
-    for context in held.contexts:
-        context.close()

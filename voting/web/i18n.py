@@ -308,6 +308,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "desk.log.undone": ("hủy điểm danh — lý do: {reason}", "check-in undone — reason: {reason}"),
     "desk.nothing": ("Không tìm thấy ai.", "Nobody found."),
     "desk.failed": ("Không thực hiện được: {message}", "Could not be done: {message}"),
+    "desk.undo.card_out": (
+        "Nếu đã đưa thẻ bỏ phiếu cho người này, thẻ vẫn tính là đã phát: báo Văn phòng ghi nhận "
+        "lý do trên bàn làm việc.",
+        "If this attendee was given a voting card, it stays counted as dealt: ask the office to "
+        "record the reason on its console.",
+    ),
     "desk.cards.left": ("Còn {n} thẻ chưa phát trên máy này", "{n} undealt cards on this device"),
     "desk.cards.replace": ("Cấp thẻ thay thế (mất thẻ)", "Replacement for a lost card"),
     "desk.cards.replacement": ("Thẻ thay thế cho thẻ bị mất", "Replacement for a lost card"),

@@ -79,7 +79,9 @@ function showRoster() {
         mark.type = 'button';
         mark.disabled = !open;
         mark.addEventListener('click', async () => {
+          mark.disabled = true; // a double tap must not deal two cards
           if (await act(() => api(`/attendees/${attendee.id}/check-in`, { method: 'POST' }))) dealCard(false);
+          else mark.disabled = false;
         });
         actions.append(mark);
       }
@@ -111,8 +113,14 @@ function showPhase() {
   desk.dataset.phase = phase;
 }
 
+let changes = 0; // roster changes made here: a roster read from before one of them is stale
+
 async function refresh() {
+  const before = changes;
   const [{ attendees }, { events }] = await Promise.all([api('/roster'), api('/events')]);
+  // Read while this desk checked someone in: it may predate that check-in, and showing it
+  // would offer the same attendee again (and a second card).
+  if (changes !== before) return refresh();
   roster = attendees;
   showRoster();
   showLog(events);
@@ -123,6 +131,7 @@ async function act(call) {
   failure.hidden = true;
   try {
     const changed = await call();
+    changes += 1;
     roster = roster.map((a) => (a.id === changed.id ? changed : a));
     showRoster();
     search.select();

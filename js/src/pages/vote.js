@@ -22,6 +22,7 @@ const CARD_REFUSALS = new Set(['card_used', 'card_voided', 'card_unknown', 'wron
 
 let code;
 let opening; // {fingerprint, definition, joint_key} once voting is open
+let preparing = false;
 let choices;
 let position = 0;
 let screen = '';
@@ -214,7 +215,10 @@ async function onState(state) {
     $('notice').hidden = false;
     return;
   }
-  if (state.phase !== 'voting' || screen !== 'waiting' || opening) return;
+  if (state.phase !== 'voting' || screen !== 'waiting' || preparing) return;
+  // The join's reply and the pushed state arrive together: the ballot is prepared once only,
+  // or the second would replace marks already made.
+  preparing = true;
   opening = await call(conference, '/opening');
   const refusal = await cardRefusal();
   if (refusal) return refuse(refusal);

@@ -1,5 +1,6 @@
 """The HTML pages people use in the room: start and login, the organiser's console, the
-pre-flight check, the check-in desk and the projector. They are built on the same domain
+pre-flight check, the check-in desk (which deals the cards), the projector, the voter's page,
+the committee member's phone and the head's page. They are built on the same domain
 services and policy as the JSON API; their scripts (js/src/pages/) call the API and follow the
 room on Socket.IO."""
 
