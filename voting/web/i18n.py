@@ -248,6 +248,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Recorded: the card is out, the check-in undone.",
     ),
     "organiser.abort": ("Dừng bỏ phiếu", "Stop the vote"),
+    "organiser.practice": ("Tạo cuộc bỏ phiếu thử", "Make a practice round"),
+    "organiser.practice.hint": (
+        "Bỏ phiếu thử trước khi bỏ phiếu thật: thẻ, khóa và hòm phiếu riêng; kết quả được công "
+        "bố và ghi rõ là bỏ phiếu thử.",
+        "A practice round before the real vote: its own cards, keys and box; its result is shown "
+        "and marked as practice.",
+    ),
+    "organiser.practice.done": (
+        "Đã tạo cuộc bỏ phiếu thử. Mở điểm danh và làm như hội nghị thật.",
+        "The practice round is made. Open check-in and run it like the real conference.",
+    ),
     "organiser.abort.reason": ("Lý do dừng bỏ phiếu", "Reason for stopping"),
     "organiser.abort.done": ("Đã dừng bỏ phiếu.", "The vote was stopped."),
     "organiser.record": ("Tải hồ sơ hội nghị (đã ký)", "Download the signed record"),

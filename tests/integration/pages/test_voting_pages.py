@@ -106,3 +106,21 @@ def test_the_head_page_is_the_heads(room: Any) -> None:
     refused it?"""
     assert "Không có trường hợp nào cần quyết định." in room.client("head").get("/head/").text
     assert room.client("organiser").get("/head/").status_code == 403
+
+
+def test_the_console_makes_a_practice_round(room: Any) -> None:
+    """Does the console's button (with its CSRF field) copy the conference into a practice
+    round with the same roster, and offer no practice round of a practice round?"""
+    conference = room.conference(Phase.CHECKIN)
+    organiser = room.client("organiser")
+    path = f"/organiser/conferences/{conference}/practice"
+    assert "Tạo cuộc bỏ phiếu thử" in organiser.get(f"/organiser/conferences/{conference}").text
+    assert organiser.post(path).status_code == 403
+    made = room.post(organiser, path)
+    assert made.status_code == 302
+    page = organiser.get(made.headers["Location"]).text
+    assert "Đã tạo cuộc bỏ phiếu thử" in page and "Bỏ phiếu thử — " in page
+    assert "Tạo cuộc bỏ phiếu thử" not in page
+    practice_id = made.headers["Location"].rstrip("/").rsplit("/", 1)[-1]
+    assert practice_id != conference
+    assert len(room.attendee_ids(practice_id)) == len(room.attendee_ids(conference))

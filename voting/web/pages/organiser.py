@@ -18,6 +18,7 @@ from voting.conference import (
     devices,
     opening,
     phases,
+    practice,
     quorum,
     registry,
     results,
@@ -242,6 +243,16 @@ def abort(conference: Conference) -> Response:
     stopped = opening.abort(db(), conference.id, request.form.get("reason", ""), _actor())
     push_state(stopped)
     return _done(conference, translate("organiser.abort.done"))
+
+
+@bp.post("/conferences/<conference_id>/practice")
+@page_requires(Action.CONFERENCE_CREATE)
+def make_practice(conference: Conference) -> Response:
+    """A practice round copied from this conference (own cards, ceremony and box, result shown
+    openly): the room tries the phones before the real vote."""
+    made = practice.create(db(), conference.id, _actor())
+    flash(translate("organiser.practice.done"))
+    return redirect(url_for(".show", conference_id=made.id))
 
 
 @bp.get("/conferences/<conference_id>/attendance")
