@@ -12,6 +12,8 @@ from typing import Any
 from flask import Flask
 
 from voting.conference.installation import Installation
+from voting.crypto.installation import load_or_create
+from voting.tally.record import key_fingerprint
 
 # Environment variable → configuration key.
 ENVIRONMENT = {
@@ -74,3 +76,13 @@ def secret_key(path: Path) -> str:
 def installation(app: Flask) -> Installation:
     """The installation that signs this app's records."""
     return Installation(Path(app.instance_path), app.config["AGENCY"])
+
+
+def installation_fingerprint(app: Flask) -> str:
+    """The fingerprint of the key that signs this installation's records, shown on every page
+    and printed on every document (made at first use)."""
+    if "installation_fingerprint" not in app.extensions:
+        public_hex = load_or_create(app.instance_path).public_hex
+        app.extensions["installation_fingerprint"] = key_fingerprint(public_hex)
+    fingerprint: str = app.extensions["installation_fingerprint"]
+    return fingerprint

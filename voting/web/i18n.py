@@ -247,6 +247,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Đã ghi nhận: thẻ đã phát, điểm danh đã hủy.",
         "Recorded: the card is out, the check-in undone.",
     ),
+    "installation.key": (
+        "Dấu khóa hệ thống (ký biên bản, hồ sơ): {fingerprint}",
+        "Installation key fingerprint (signs records and minutes): {fingerprint}",
+    ),
     "organiser.abort": ("Dừng bỏ phiếu", "Stop the vote"),
     "organiser.practice": ("Tạo cuộc bỏ phiếu thử", "Make a practice round"),
     "organiser.practice.hint": (

@@ -12,7 +12,9 @@ import pytest
 
 from tests.integration.pages.conftest import AGENCY, csrf_of, texts
 from voting.conference import registry, roster
+from voting.crypto.installation import load_or_create
 from voting.store import Phase
+from voting.tally.record import key_fingerprint
 from voting.web.extensions import db, socketio
 
 
@@ -292,3 +294,19 @@ def test_a_bad_externals_file_is_refused_whole(room: Any, tmp_path: Any) -> None
     assert response.status_code == 422
     assert "Dòng 2, cột “full_name”: chưa điền (bắt buộc)." in response.text
     assert len(room.attendee_ids(conference)) == 16
+
+
+def test_every_page_shows_the_installation_key_fingerprint(room: Any) -> None:
+    """Is the fingerprint of the key that signs the records on the pages people compare it
+    with, the printed attendance list included?"""
+    expected = key_fingerprint(load_or_create(room.app.instance_path).public_hex)
+    conference = room.conference(Phase.CHECKIN)
+    pages = {
+        None: ["/", "/login", f"/projector/{conference}", f"/vote/{conference}"],
+        "organiser": [page_of(conference), f"{page_of(conference)}/attendance"],
+    }
+    for role, paths in pages.items():
+        client = room.client(role)
+        for path in paths:
+            text = client.get(path).text
+            assert f"Dấu khóa hệ thống (ký biên bản, hồ sơ): {expected}" in text, path

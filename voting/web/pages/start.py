@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from werkzeug.wrappers import Response
 
 from voting.conference import accounts
 from voting.store import Role
 from voting.web.clock import local
+from voting.web.config import installation_fingerprint
 from voting.web.extensions import db
 from voting.web.i18n import language, localized, translate
 from voting.web.pages.guard import html_errors, require_form_csrf
@@ -31,6 +41,7 @@ def page_context() -> dict[str, Any]:
         "principal": current_principal(),
         "csrf_token": csrf_token,
         "local_time": local,
+        "installation_key": installation_fingerprint(current_app),
     }
 
 
