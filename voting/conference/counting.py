@@ -6,7 +6,8 @@ the box", docs/record.md)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
 
 import pysodium
 from sqlalchemy.orm import Session
@@ -58,22 +59,49 @@ def _seat(session: Session, conference_id: str, member: int) -> CommitteeSeat:
     return seat
 
 
-def post_partial(session: Session, conference_id: str, member: int, data: Any) -> bool:
-    """Store member's verified partial decryption; True when it was the t-th (box opened)."""
+class _Message(Protocol):
+    @property
+    def conference_id(self) -> str: ...
+
+    @property
+    def member(self) -> int: ...
+
+
+_M = TypeVar("_M", bound=_Message)
+
+
+def _own(
+    parse: Callable[[Any], _M], data: Any, conference_id: str, member: int, what: tuple[str, ...]
+) -> _M:
+    """A member's message parsed, and refused unless it is the caller's own for this conference
+    (`what`: its Vietnamese and English names and the error code of a malformed one)."""
+    what_vi, what_en, code = what
     try:
-        partial = PartialDecryption.from_json(data)
+        message = parse(data)
     except (CommitteeError, KeyError, TypeError) as error:
         raise InvalidInput(
-            f"Phần giải mã không đúng định dạng: {error}",
-            f"Malformed partial decryption: {error}",
-            code="partial_malformed",
+            f"{what_vi} không đúng định dạng: {error}",
+            f"Malformed {what_en}: {error}",
+            code=code,
         ) from error
-    if partial.conference_id != conference_id or partial.member != member:
+    if message.conference_id != conference_id or message.member != member:
         raise InvalidInput(
-            "Phần giải mã này không phải của thành viên này hoặc của hội nghị này.",
-            "This partial decryption belongs to another member or conference.",
+            f"{what_vi} này không phải của thành viên này hoặc của hội nghị này.",
+            f"This {what_en} belongs to another member or conference.",
             code="committee_message_foreign",
         )
+    return message
+
+
+def post_partial(session: Session, conference_id: str, member: int, data: Any) -> bool:
+    """Store member's verified partial decryption; True when it was the t-th (box opened)."""
+    partial = _own(
+        PartialDecryption.from_json,
+        data,
+        conference_id,
+        member,
+        ("Phần giải mã", "partial decryption", "partial_malformed"),
+    )
     conference = conferences.lock(session, conference_id)
     if conference.phase == Phase.OPENED:
         raise Conflict("Hòm phiếu đã được mở.", "The box is already open.", code="box_opened")
@@ -120,20 +148,13 @@ def post_count_signature(
 ) -> bool:
     """Store a member's signature of the counts; True when it was the t-th and the record was
     written (signed by the installation's key, with its agency)."""
-    try:
-        signature = CountSignature.from_json(data)
-    except (CommitteeError, KeyError, TypeError) as error:
-        raise InvalidInput(
-            f"Chữ ký kết quả không đúng định dạng: {error}",
-            f"Malformed count signature: {error}",
-            code="signature_malformed",
-        ) from error
-    if signature.conference_id != conference_id or signature.member != member:
-        raise InvalidInput(
-            "Chữ ký này không phải của thành viên này hoặc của hội nghị này.",
-            "This signature belongs to another member or conference.",
-            code="committee_message_foreign",
-        )
+    signature = _own(
+        CountSignature.from_json,
+        data,
+        conference_id,
+        member,
+        ("Chữ ký kết quả", "count signature", "signature_malformed"),
+    )
     conference = conferences.lock(session, conference_id)
     conferences.require_phase(conference, Phase.OPENED)
     box = boxes.of(session, conference)

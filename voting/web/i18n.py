@@ -586,6 +586,21 @@ LIVE_STRINGS = (
 )
 
 
+# What every page that shows a result (result-view.js) says about it.
+RESULT_STRINGS = (
+    "full_name",
+    "result",
+    "result.agree",
+    "result.base.present",
+    "result.base.convened",
+    "result.passed",
+    "result.failed",
+    "result.tie",
+    "result.chosen",
+    "result.awaiting_head",
+)
+
+
 def choose_language() -> str:
     """The language of this request: `?lang=` (then remembered in the session), else the
     session's choice, else Vietnamese."""

@@ -9,7 +9,7 @@ from flask import Blueprint, render_template
 
 from voting.conference import conferences
 from voting.store import Conference
-from voting.web.i18n import LIVE_STRINGS, strings
+from voting.web.i18n import LIVE_STRINGS, RESULT_STRINGS, strings
 from voting.web.pages.guard import html_errors, page_requires
 from voting.web.policy import Action
 
@@ -37,16 +37,7 @@ SCRIPT_STRINGS = (
     "committee.opened",
     "committee.signed",
     "committee.failed",
-    "full_name",
-    "result",
-    "result.agree",
-    "result.base.present",
-    "result.base.convened",
-    "result.passed",
-    "result.failed",
-    "result.tie",
-    "result.chosen",
-    "result.awaiting_head",
+    *RESULT_STRINGS,
     *LIVE_STRINGS,
 )
 

@@ -10,7 +10,7 @@ from flask import Blueprint, current_app, render_template
 from voting.conference import conferences, quorum
 from voting.store import Conference
 from voting.web.extensions import db
-from voting.web.i18n import LIVE_STRINGS, strings
+from voting.web.i18n import LIVE_STRINGS, RESULT_STRINGS, strings
 from voting.web.pages.guard import html_errors, page_requires
 from voting.web.policy import Action
 
@@ -24,17 +24,8 @@ SCRIPT_STRINGS = (
     "projector.member_key",
     "projector.cards",
     "projector.aborted",
-    "full_name",
-    "result",
     "result.sealed",
-    "result.agree",
-    "result.base.present",
-    "result.base.convened",
-    "result.passed",
-    "result.failed",
-    "result.tie",
-    "result.chosen",
-    "result.awaiting_head",
+    *RESULT_STRINGS,
     *LIVE_STRINGS,
 )
 
