@@ -172,20 +172,24 @@ def undo(session: Session, conference_id: str, reason: str, actor: str) -> Ballo
 
 
 def set_undealt(session: Session, conference_id: str, keys: Sequence[Any], actor: str) -> int:
-    """The desk returns the keys it never dealt (sorted); they are voided when voting opens.
-    A second upload replaces the first."""
+    """A desk returns the keys of its pool it never dealt (sorted); they are voided when voting
+    opens. An upload replaces the earlier undealt keys of the batches it touches, so that two
+    desks (each with its own batch) each return their own, and a desk may send its list again."""
     keys = _sorted_keys(keys)
     conference = conferences.lock(session, conference_id)
     conferences.require_phase(conference, Phase.CHECKIN)
     boxes.of(session, conference)
     found = (
-        set(
-            session.execute(
-                select(Card.key).where(Card.conference_id == conference_id, Card.key.in_(keys))
-            ).scalars()
-        )
+        {
+            key: batch
+            for key, batch in session.execute(
+                select(Card.key, Card.batch).where(
+                    Card.conference_id == conference_id, Card.key.in_(keys)
+                )
+            )
+        }
         if keys
-        else set()
+        else {}
     )
     if len(found) != len(keys):
         raise InvalidInput(
@@ -193,7 +197,12 @@ def set_undealt(session: Session, conference_id: str, keys: Sequence[Any], actor
             f"{len(keys) - len(found)} key(s) are not on this conference's card list.",
             code="card_unknown",
         )
-    session.execute(update(Card).where(Card.conference_id == conference_id).values(undealt=False))
+    batches = set(found.values())
+    session.execute(
+        update(Card)
+        .where(Card.conference_id == conference_id, Card.batch.in_(batches))
+        .values(undealt=False)
+    )
     if keys:
         session.execute(
             update(Card)
@@ -205,7 +214,7 @@ def set_undealt(session: Session, conference_id: str, keys: Sequence[Any], actor
         conference,
         "cards.undealt",
         actor,
-        {"count": len(keys), "list_hash": card_list_hash(keys)},
+        {"count": len(keys), "list_hash": card_list_hash(keys), "batches": sorted(batches)},
     )
     session.commit()
     return len(keys)

@@ -80,3 +80,35 @@ def test_dealing_replacements_undo_and_the_count_at_the_opening(
     assert code(desk.post(f"{base}/cards/batches", json={"keys": [cards[0].public_hex]})) == (
         "wrong_phase"
     )
+
+
+def test_two_desks_each_return_their_own_undealt_cards(
+    site: Any, organiser: Any, phones: Any
+) -> None:
+    """Does a second desk's list of undealt cards leave the first desk's in place (each upload
+    replaces only the undealt keys of its own batch), so the opening voids both?"""
+    conference = site.ready(organiser)
+    base = f"/api/conferences/{conference}"
+    desks = [site.device(site.issue_device(organiser, conference)["token"]) for _ in range(2)]
+    phones(site, organiser, conference).ceremony()
+    pools = [make_pool(conference, 10), make_pool(conference, 10)]
+    for desk, pool in zip(desks, pools, strict=True):
+        r = desk.post(f"{base}/cards/batches", json={"keys": list(pool.public_keys)})
+        assert r.status_code == 201
+    for attendee in site.attendee_ids(organiser, conference)[:17]:
+        organiser.post(f"{base}/attendees/{attendee}/check-in")
+    dealt = {0: 9, 1: 8}  # 17 cards out: nine from the first desk, eight from the second
+    undealt = []
+    for index, desk in enumerate(desks):
+        for _ in range(dealt[index]):
+            assert desk.post(f"{base}/cards/dealt", json={}).status_code == 200
+        keys = sorted(pools[index].public_keys)[dealt[index] :]
+        undealt += keys
+        assert desk.put(f"{base}/cards/undealt", json={"keys": keys}).status_code == 200
+    # the first desk sends its list again: still only its own keys are replaced
+    first = sorted(pools[0].public_keys)[dealt[0] :]
+    assert desks[0].put(f"{base}/cards/undealt", json={"keys": first}).status_code == 200
+    assert site.api().get(f"{base}/state").json["cards"]["undealt"] == 3
+    r = organiser.post(f"{base}/phase", json={"to": "voting"})
+    assert r.status_code == 200, r.json
+    assert sorted(site.api().get(f"{base}/cards/keys").json["voided"]) == sorted(undealt)
