@@ -311,8 +311,6 @@ async function main() {
       tick();
     },
   });
-  // The relay pushes no state for each ceremony message: poll until the ceremony is complete.
-  const polling = setInterval(() => (root.dataset.ceremony === 'complete' ? clearInterval(polling) : tick()), 1000);
 }
 
 main();

@@ -70,6 +70,7 @@ def join(conference: Conference) -> tuple[dict[str, Any], int]:
 @requires(Action.COMMITTEE_ACT)
 def commitment_hash(conference: Conference) -> dict[str, Any]:
     ceremony.post_hash(db(), conference.id, _member(), parse.body())
+    push_state(conference)  # the other phones take their next step without polling
     return ceremony.status(db(), conference)
 
 
@@ -77,6 +78,7 @@ def commitment_hash(conference: Conference) -> dict[str, Any]:
 @requires(Action.COMMITTEE_ACT)
 def reveal(conference: Conference) -> dict[str, Any]:
     ceremony.post_reveal(db(), conference.id, _member(), parse.body())
+    push_state(conference)  # the other phones take their next step without polling
     return ceremony.status(db(), conference)
 
 
@@ -84,6 +86,7 @@ def reveal(conference: Conference) -> dict[str, Any]:
 @requires(Action.COMMITTEE_ACT)
 def send_shares(conference: Conference) -> dict[str, Any]:
     ceremony.post_shares(db(), conference.id, _member(), parse.body())
+    push_state(conference)  # the other phones take their next step without polling
     return ceremony.status(db(), conference)
 
 
