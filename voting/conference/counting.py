@@ -230,6 +230,7 @@ def _record(
     document = make_record(
         conference=RecordConference(
             installation.agency,
+            installation.timezone,
             conference.id,
             conference.title,
             conference.procedure,

@@ -1,5 +1,5 @@
 """The installation that writes a conference's records: the instance folder holding its signing
-key, and the agency whose name heads every record and set of minutes."""
+key, the agency whose name heads every record and set of minutes, and the room's time zone."""
 
 from __future__ import annotations
 
@@ -11,3 +11,4 @@ from pathlib import Path
 class Installation:
     folder: Path
     agency: str
+    timezone: str

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import io
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from xml.sax.saxutils import escape
+from zoneinfo import ZoneInfo
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
@@ -324,7 +325,10 @@ def _selection(
     decision = document["decision"]
     if decision and position in decision["chosen"]:
         picked = ", ".join(names[c] for c in decision["chosen"][position]) or t["none"]
-        head = t["decision"].format(by=decision["decided_by"], at=decision["decided_at"])
+        at = datetime.fromisoformat(decision["decided_at"]).astimezone(
+            ZoneInfo(document["conference"]["timezone"])
+        )
+        head = t["decision"].format(by=decision["decided_by"], at=at.strftime("%H:%M %d/%m/%Y"))
         lines.append(_p(f"{head}: {picked}", s["cell"]))
     return lines
 

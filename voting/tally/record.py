@@ -27,11 +27,13 @@ Counts = dict[str, dict[str, int]]
 
 @dataclass(frozen=True)
 class Conference:
-    """Which conference a record is of: the agency that held it, its id (the one cards and the
+    """Which conference a record is of: the agency that held it and the time zone of its room
+    (the minutes print times in it), its id (the one cards and the
     committee are bound to), title, the rule-set step it runs, and when and where it met (ISO
     date)."""
 
     agency: str
+    timezone: str
     id: str
     title: str
     procedure: str
@@ -89,6 +91,7 @@ def make_record(
         "format": FORMAT,
         "conference": {
             "agency": conference.agency,
+            "timezone": conference.timezone,
             "id": conference.id,
             "title": conference.title,
             "procedure": conference.procedure,

@@ -143,6 +143,7 @@ def simulate(
     now = datetime.now(UTC)
     conference = Conference(
         agency="Cơ quan mô phỏng (demo)",
+        timezone="Asia/Ho_Chi_Minh",
         id=f"demo-{secrets.token_hex(8)}",
         title="Hội nghị mô phỏng (demo)",
         procedure=PROCEDURE,

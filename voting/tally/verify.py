@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from voting import canonical
 from voting.crypto.ballot import (
@@ -243,7 +244,16 @@ def _list(value: Any) -> list[Any]:
     return value
 
 
-CONFERENCE = ("agency", "id", "title", "procedure", "step_title", "held_on", "place")
+CONFERENCE = (
+    "agency",
+    "timezone",
+    "id",
+    "title",
+    "procedure",
+    "step_title",
+    "held_on",
+    "place",
+)
 
 
 def _conference(value: Any) -> dict[str, Any]:
@@ -253,6 +263,10 @@ def _conference(value: Any) -> dict[str, Any]:
         raise TypeError(f"{', '.join(CONFERENCE)} are strings")
     if not isinstance(value["step"], int) or isinstance(value["step"], bool):
         raise TypeError("step is an integer")
+    try:
+        ZoneInfo(value["timezone"])
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ValueError(f"unknown time zone {value['timezone']!r}") from error
     return value
 
 

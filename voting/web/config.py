@@ -75,7 +75,7 @@ def secret_key(path: Path) -> str:
 
 def installation(app: Flask) -> Installation:
     """The installation that signs this app's records."""
-    return Installation(Path(app.instance_path), app.config["AGENCY"])
+    return Installation(Path(app.instance_path), app.config["AGENCY"], app.config["TIMEZONE"])
 
 
 def installation_fingerprint(app: Flask) -> str:

@@ -10,8 +10,10 @@ import importlib.util
 import io
 import subprocess
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -174,6 +176,10 @@ def test_the_head_decision_is_written_into_the_record(
     assert "không công bố" not in text
     assert "Tỉ lệ tính so với tổng số người được triệu tập" in text
     assert "Được lựa chọn: Lê Văn An, Đỗ Thị Dung" in text
+    decided = datetime.fromisoformat(document["decision"]["decided_at"])
+    local = decided.astimezone(ZoneInfo(document["conference"]["timezone"]))
+    assert document["conference"]["timezone"] == "Asia/Ho_Chi_Minh"
+    assert local.strftime("%H:%M %d/%m/%Y") in text  # the room's time, not UTC
     assert (
         "Bằng phiếu — người đứng đầu xem xét, quyết định (2 chỗ): "
         "Đỗ Thị Dung, Hoàng Ngọc Long, Lê Văn An" in text
