@@ -1,40 +1,72 @@
-"""The conference's event log as the record carries it: the server's hash chain
-(`voting.conference.events`, input in docs/server.md), checked link by link and against the
-record's own facts, so that a dropped, reordered or changed event is caught."""
+"""The hash chain of a conference's events (input in docs/server.md): how an entry is hashed
+and linked — used by the server's log (`voting.conference.events`) and by simulated records —
+and how the record's chain is checked link by link and against the record's own facts, so that
+a dropped, reordered or changed event is caught. Pure: no database."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from voting.conference.events import GENESIS, entry_hash, first_break
+from voting import canonical
 
 FIELDS = {"actor", "at", "conference", "data", "hash", "kind", "prev", "seq"}
+GENESIS = "0" * 64
 
 
 class ChainError(ValueError):
     """The event chain is broken or disagrees with the record."""
 
 
-def append(
-    entries: list[dict[str, Any]],
+def hash_input(entry: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields of an entry that its hash covers, under their hashed names."""
+    return {
+        "actor": entry["actor"],
+        "at": entry["at"],
+        "conference": entry["conference"],
+        "data": entry["data"],
+        "kind": entry["kind"],
+        "prev": entry["prev"],
+        "seq": entry["seq"],
+    }
+
+
+def entry_hash(entry: Mapping[str, Any]) -> str:
+    """SHA-256 (hex) of the canonical JSON of the entry's hash input."""
+    return canonical.sha256_hex(hash_input(entry))
+
+
+def next_entry(
+    last: Mapping[str, Any] | None,
     conference: str,
     kind: str,
     actor: str,
     at: str,
     data: Mapping[str, Any],
-) -> None:
-    """Add an event after the last one, as the server's log does (for simulated records)."""
+) -> dict[str, Any]:
+    """The entry that follows `last` (None: the first), with its hash."""
     entry: dict[str, Any] = {
         "actor": actor,
         "at": at,
         "conference": conference,
         "data": dict(data),
         "kind": kind,
-        "prev": entries[-1]["hash"] if entries else GENESIS,
-        "seq": len(entries) + 1,
+        "prev": last["hash"] if last else GENESIS,
+        "seq": last["seq"] + 1 if last else 1,
     }
-    entries.append({**entry, "hash": entry_hash(entry)})
+    return {**entry, "hash": entry_hash(entry)}
+
+
+def first_break(entries: Iterable[Mapping[str, Any]]) -> int | None:
+    """The position (1-based, which is its seq in an intact log) of the first entry that does
+    not follow from its predecessor — wrong number, wrong `prev`, or a hash that does not match
+    its content — or None for an intact chain."""
+    prev = GENESIS
+    for position, entry in enumerate(entries, start=1):
+        if entry["seq"] != position or entry["prev"] != prev or entry_hash(entry) != entry["hash"]:
+            return position
+        prev = entry["hash"]
+    return None
 
 
 def check_links(entries: Any, conference: str) -> list[dict[str, Any]]:

@@ -32,7 +32,7 @@ from voting.crypto.group import Point
 from voting.crypto.installation import InstallationKey
 from voting.rules import KH331, RulesError
 from voting.tally.bundles import served_bundles
-from voting.tally.chain import append
+from voting.tally.chain import next_entry
 from voting.tally.opening import Box, verify_box
 from voting.tally.record import (
     CardCounts,
@@ -214,7 +214,9 @@ def _events(
     entries: list[dict[str, Any]] = []
 
     def log(kind: str, actor: str, data: dict[str, Any]) -> None:
-        append(entries, conference, kind, actor, at, data)
+        entries.append(
+            next_entry(entries[-1] if entries else None, conference, kind, actor, at, data)
+        )
 
     log("conference.created", "user:demo", {})
     for attendee in range(1, voters + 1):

@@ -18,9 +18,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from voting import canonical
-from voting.conference.events import entry_hash
 from voting.crypto.decryption import sign_counts
 from voting.crypto.installation import load_or_create
+from voting.tally.chain import entry_hash
 from voting.tally.record import signed_message
 from voting.tally.verify import RecordError, verify_record
 

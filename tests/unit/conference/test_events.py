@@ -11,11 +11,12 @@ from sqlalchemy.orm import Session
 
 from voting import canonical
 from voting.conference import events
+from voting.tally.chain import GENESIS, entry_hash, first_break
 
 
 def chain(length: int) -> list[dict[str, Any]]:
     """A valid chain of `length` plain entries."""
-    entries, prev = [], events.GENESIS
+    entries, prev = [], GENESIS
     for seq in range(1, length + 1):
         entry = {
             "actor": "user:a",
@@ -26,7 +27,7 @@ def chain(length: int) -> list[dict[str, Any]]:
             "prev": prev,
             "seq": seq,
         }
-        entry["hash"] = events.entry_hash(entry)
+        entry["hash"] = entry_hash(entry)
         prev = entry["hash"]
         entries.append(entry)
     return entries
@@ -38,12 +39,12 @@ def test_the_hash_covers_exactly_the_documented_fields() -> None:
     [entry] = chain(1)
     fields = {k: entry[k] for k in ("actor", "at", "conference", "data", "kind", "prev", "seq")}
     assert entry["hash"] == hashlib.sha256(canonical.dumps(fields)).hexdigest()
-    assert events.entry_hash(entry | {"extra": "ignored"}) == entry["hash"]
+    assert entry_hash(entry | {"extra": "ignored"}) == entry["hash"]
 
 
 def test_an_intact_chain_has_no_break() -> None:
-    assert events.first_break(chain(4)) is None
-    assert events.first_break([]) is None
+    assert first_break(chain(4)) is None
+    assert first_break([]) is None
 
 
 @pytest.mark.parametrize(
@@ -60,14 +61,14 @@ def test_any_change_breaks_the_chain_where_it_is(field: str, value: Any, at: int
     """Does editing any field of entry `at` show up as a break at that entry?"""
     entries = copy.deepcopy(chain(4))
     entries[at - 1][field] = value
-    assert events.first_break(entries) == at
+    assert first_break(entries) == at
 
 
 def test_a_removed_entry_breaks_the_chain() -> None:
     """Does deleting an entry from the middle show up at its place?"""
     entries = chain(4)
     del entries[1]
-    assert events.first_break(entries) == 2
+    assert first_break(entries) == 2
 
 
 def test_recorded_events_chain_per_conference(session: Session, make: Any) -> None:
@@ -79,7 +80,7 @@ def test_recorded_events_chain_per_conference(session: Session, make: Any) -> No
     log = [events.to_entry(e) for e in events.log(session, first.id)]
     assert [e["seq"] for e in log] == [1, 2]
     assert log[1]["prev"] == log[0]["hash"]
-    assert events.first_break(log) is None
+    assert first_break(log) is None
     assert [e.seq for e in events.log(session, second.id)] == [1]
 
 

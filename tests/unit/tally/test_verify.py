@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from voting import canonical
-from voting.conference.events import entry_hash
 from voting.crypto.installation import InstallationKey, load_or_create
+from voting.tally.chain import entry_hash
 from voting.tally.record import signed_message
 from voting.tally.simulation import simulate
 from voting.tally.verify import RecordError, verify_record

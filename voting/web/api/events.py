@@ -8,6 +8,7 @@ from flask import Blueprint
 
 from voting.conference import events
 from voting.store import Conference
+from voting.tally.chain import first_break
 from voting.web.api import shapes
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
@@ -20,5 +21,5 @@ bp = Blueprint("events", __name__, url_prefix="/api")
 def index(conference: Conference) -> dict[str, Any]:
     """Every event, oldest first, with the chain check."""
     entries = shapes.event_entries(events.log(db(), conference.id))
-    broken = events.first_break(entries)
+    broken = first_break(entries)
     return {"events": entries, "chain_intact": broken is None, "first_break": broken}
