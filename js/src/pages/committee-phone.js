@@ -227,8 +227,7 @@ async function signResult() {
 
 // --- driving it --------------------------------------------------------------------------------
 
-/** Run one move at a time; the room's pushes and a slow poll (the relay pushes no state for
- * every ceremony message) both call this. */
+/** Run one move at a time; every push of the room's state calls this. */
 async function tick() {
   if (!seat) return;
   if (busy) {
@@ -291,6 +290,11 @@ $('open').addEventListener('click', () => {
     })
     .finally(() => {
       busy = false;
+      // A push that came while the partial was being sent (the box opened) is handled now.
+      if (again) {
+        again = false;
+        tick();
+      }
     });
 });
 
