@@ -8,7 +8,8 @@ ISO `YYYY-MM-DD`, whole numbers lose their `.0`, and blank rows are skipped.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+import io
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -53,6 +54,29 @@ def read_rows(path: str | Path, required: tuple[str, ...] = ()) -> list[Row]:
         if any(cells.values()):
             result.append(Row(number, cells))
     return result
+
+
+def write_table(columns: Sequence[str], rows: Iterable[Sequence[str]], fmt: str) -> bytes:
+    """The rows under a header of `columns`, as CSV (UTF-8 with a byte-order mark, which
+    spreadsheet programs need for the diacritics) or XLSX (one sheet of text): what
+    `read_rows` reads back unchanged."""
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+        return out.getvalue().encode("utf-8-sig")
+    if fmt != "xlsx":
+        raise TableError(f"unknown table format {fmt!r} (csv or xlsx)")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(list(columns))
+    for row in rows:
+        sheet.append(list(row))
+    binary = io.BytesIO()
+    book.save(binary)
+    return binary.getvalue()
 
 
 def _csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[Any]]]]:

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from voting.conference import conferences, events
-from voting.conference.errors import InvalidInput, Problem
+from voting.conference.errors import Conflict, InvalidInput, Problem
 from voting.conference.search import fold
 from voting.store import BallotCandidate, BallotSection, Conference, Phase
 
@@ -47,8 +47,38 @@ def default_quota(conference: Conference, candidates: int) -> int:
 def replace(
     session: Session, conference_id: str, sections: Sequence[SectionInput], actor: str
 ) -> list[BallotSection]:
-    """Replace the whole ballot, in set-up only; every fault is reported at once."""
+    """Replace the whole ballot, in set-up only; every fault is reported at once. A step of a
+    planning process takes its ballot from the process alone (no one is added later in the
+    chain, issue 7)."""
     conference = conferences.lock(session, conference_id)
+    if conference.process_id is not None:
+        raise Conflict(
+            "Phiếu của bước này được lập tự động từ kết quả bước trước của quy trình quy hoạch; "
+            "không sửa tay được.",
+            "This step's ballot comes from its planning process and cannot be edited.",
+            code="ballot_from_process",
+        )
+    return _store(session, conference, sections, actor)
+
+
+def set_for_process(
+    session: Session,
+    conference_id: str,
+    sections: Sequence[SectionInput],
+    held_positions: dict[str, int],
+    actor: str,
+) -> list[BallotSection]:
+    """The ballot a planning process passes on, with the positions each cadre already holds
+    (the final step's cap counts them)."""
+    conference = conferences.lock(session, conference_id)
+    conference.held_positions = dict(held_positions)
+    return _store(session, conference, sections, actor)
+
+
+def _store(
+    session: Session, conference: Conference, sections: Sequence[SectionInput], actor: str
+) -> list[BallotSection]:
+    conference_id = conference.id
     conferences.require_phase(conference, Phase.SETUP)
     problems = _problems(conference, sections)
     if problems:

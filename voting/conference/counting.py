@@ -258,6 +258,7 @@ def _record(
         counts=box.counts,
         count_signatures=[CountSignature.from_json(s.count_signature) for s in signed],
         decision=_decision(box.decision),
+        planned=conference.held_positions,
         events=[events.to_entry(event) for event in events.log(session, conference.id)],
         bundles=served_bundles(),
     )
@@ -273,6 +274,8 @@ def _positions(conference: Conference) -> list[dict[str, Any]]:
             "candidates": [
                 {
                     "id": boxes.candidate_id(section.number, candidate.number),
+                    "cadre": candidate.person_ref
+                    or boxes.candidate_id(section.number, candidate.number),
                     "full_name": candidate.full_name,
                     "post": candidate.post,
                     "unit": candidate.unit,

@@ -13,8 +13,8 @@ from voting.conference import box as boxes
 from voting.conference import conferences, events
 from voting.conference.errors import Conflict, InvalidInput
 from voting.rules import DecisionError, HeadDecision, Selection, evaluate
-from voting.rules import select as select_cadres
 from voting.store import BallotSection, Conference, Phase, utc_text
+from voting.tally.evaluation import select_candidates
 
 
 def _sections(session: Session, conference_id: str) -> list[BallotSection]:
@@ -53,6 +53,7 @@ def compute(
             evaluation = evaluate(step, agree, present, convened)
             row: dict[str, Any] = {
                 "id": cid,
+                "cadre": candidate.person_ref or cid,
                 "number": candidate.number,
                 "full_name": candidate.full_name,
                 "post": candidate.post,
@@ -88,8 +89,23 @@ def compute(
         "complete": True,
     }
     if step.fills_quota:
-        selection = select_cadres(
-            step, counts, _quotas(sections), present, convened, decision=decision
+        cadres = {
+            boxes.section_id(s.number): {
+                boxes.candidate_id(s.number, c.number): c.person_ref
+                or boxes.candidate_id(s.number, c.number)
+                for c in s.candidates
+            }
+            for s in sections
+        }
+        selection = select_candidates(
+            step,
+            counts,
+            _quotas(sections),
+            present,
+            convened,
+            cadres,
+            conference.held_positions,
+            decision,
         )
         result["selection"] = _selection(selection)
         result["complete"] = selection.complete

@@ -14,7 +14,7 @@ from voting.conference import conferences, events
 from voting.conference.errors import InvalidInput, NotFound, Problem
 from voting.conference.imports import rejected, row_problem, rows_of
 from voting.conference.search import matches
-from voting.store import Attendee, AttendeeSource, Person, Phase
+from voting.store import Attendee, AttendeeSource, ExternalPerson, Person, Phase
 
 EXTERNAL_COLUMNS = ("id", "full_name", "post", "unit")
 SEXES = ("M", "F")
@@ -85,6 +85,32 @@ def draw(session: Session, conference_id: str, actor: str) -> list[Attendee]:
         actor,
         {"groups": list(groups), "attendees": _listed(drawn)},
     )
+    step = conferences.step_of(conference)
+    externals = list(session.execute(select(ExternalPerson).order_by(ExternalPerson.ref)).scalars())
+    # rules.md: the tier's extra groups (the district and city economic heads) are people
+    # outside the agency, added from the registry's list of external attendees.
+    if step.extra_composition.get(conference.tier) and externals:
+        _refuse_taken((e.ref for e in externals), {p.ref for p in people}, "external")
+        _remove_source(session, conference_id, AttendeeSource.EXTERNAL)
+        added = [
+            Attendee(
+                conference_id=conference_id,
+                ref=external.ref,
+                source=AttendeeSource.EXTERNAL,
+                full_name=external.full_name,
+                sex=external.sex,
+                post=external.post,
+                unit=external.unit,
+                present=False,
+            )
+            for external in externals
+        ]
+        session.add_all(added)
+        session.flush()
+        events.record(
+            session, conference, "roster.externals_drawn", actor, {"attendees": _listed(added)}
+        )
+        drawn += added
     session.commit()
     return drawn
 

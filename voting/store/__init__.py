@@ -12,6 +12,8 @@ from voting.store.database import Database
 from voting.store.devices import DeviceKind, DeviceLink
 from voting.store.events import Event
 from voting.store.people import Person
+from voting.store.planning import Process, ProcessEvent, ProcessStatus, ProcessStep, StepStatus
+from voting.store.registry import DossierDocument, ExternalPerson, Holiday, PlanningEntry, Term
 from voting.store.users import Role, User
 from voting.store.voting import (
     BallotBox,
@@ -38,10 +40,20 @@ __all__ = [
     "Database",
     "DeviceKind",
     "DeviceLink",
+    "DossierDocument",
     "Event",
+    "ExternalPerson",
+    "Holiday",
     "Person",
     "Phase",
+    "PlanningEntry",
+    "Process",
+    "ProcessEvent",
+    "ProcessStatus",
+    "ProcessStep",
     "Role",
+    "StepStatus",
+    "Term",
     "User",
     "utc_text",
     "utcnow",

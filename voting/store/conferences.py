@@ -57,6 +57,11 @@ class Conference(Base):
     # Issue 5: a practice round is a conference of its own (own cards, ceremony and box),
     # copied from the real one; its result is always shown openly and marked as practice.
     practice_of: Mapped[str | None] = mapped_column(String(32))
+    # Issue 7: the planning process this conference holds a step of (its ballot comes from the
+    # process, never from the ballot editor), and how many positions of the tier each cadre
+    # already holds in the planning, which the final step's 3-positions cap counts.
+    process_id: Mapped[str | None] = mapped_column(String(32))
+    held_positions: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
 
     attendees: Mapped[list[Attendee]] = relationship(
         back_populates="conference", order_by="Attendee.id", cascade="all, delete-orphan"

@@ -3,13 +3,17 @@ computed by the rules engine from the counts, so the verifier recomputes them th
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from voting.crypto.ballot import BallotDefinition
-from voting.rules import HeadDecision, Step, evaluate, select
+from voting.rules import HeadDecision, Selection, Step, evaluate, select
 
 Counts = Mapping[str, Mapping[str, int]]
+# Section → candidate id → the cadre it is: a cadre standing in several sections has one
+# identity, which the 3-positions cap counts (the registry id; else the candidate id).
+Cadres = Mapping[str, Mapping[str, str]]
 
 
 def evaluation(step: Step, counts: Counts, present: int, convened: int) -> dict[str, Any]:
@@ -55,6 +59,47 @@ def decision_data(decision: HeadDecision | None) -> dict[str, Any]:
     }
 
 
+def cadres_of(positions: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, str]]:
+    """Who each candidate is, from the record's `positions` (their `cadre` keys)."""
+    return {p["id"]: {c["id"]: c["cadre"] for c in p["candidates"]} for p in positions}
+
+
+def select_candidates(
+    step: Step,
+    counts: Counts,
+    quotas: Mapping[str, int],
+    present: int,
+    convened: int,
+    cadres: Cadres,
+    planned: Mapping[str, int],
+    decision: HeadDecision | None,
+) -> Selection:
+    """The rules engine's selection over cadres, read back in candidate ids: the cap counts
+    each cadre once across sections and with the positions `planned` already holds; the
+    head's decision and everything shown name candidates of a section, as the ballot does."""
+    by_cadre = {s: {cadres[s][c]: n for c, n in agrees.items()} for s, agrees in counts.items()}
+    back = {s: {cadre: c for c, cadre in ids.items()} for s, ids in cadres.items()}
+    decided = None
+    if decision is not None:
+        decided = replace(
+            decision,
+            chosen={
+                s: [cadres[s].get(c, c) for c in chosen] for s, chosen in decision.chosen.items()
+            },
+        )
+    chosen = select(step, by_cadre, quotas, present, convened, planned=planned, decision=decided)
+    return replace(
+        chosen,
+        passing={s: [(back[s][c], n) for c, n in ranked] for s, ranked in chosen.passing.items()},
+        chosen={s: [back[s][c] for c in cs] for s, cs in chosen.chosen.items()},
+        ties={s: (n, [back[s][c] for c in among]) for s, (n, among) in chosen.ties.items()},
+        over_cap={
+            back[s][cadre]: [s] for cadre, sections in chosen.over_cap.items() for s in sections
+        },
+        decision=decision,
+    )
+
+
 def selection(
     step: Step,
     definition: BallotDefinition,
@@ -62,6 +107,8 @@ def selection(
     present: int,
     convened: int,
     decision: HeadDecision | None,
+    cadres: Cadres,
+    planned: Mapping[str, int],
 ) -> dict[str, Any]:
     """At a step that fills quotas: who is chosen, the boundary ties and over-cap cadres left to
     the head, the open places, and whether it is complete (with the head's decision applied);
@@ -69,7 +116,7 @@ def selection(
     if not step.fills_quota:
         return {}
     quotas = {section.id: section.quota for section in definition.sections}
-    chosen = select(step, counts, quotas, present, convened, decision=decision)
+    chosen = select_candidates(step, counts, quotas, present, convened, cadres, planned, decision)
     return {
         "chosen": chosen.chosen,
         "ties": {p: {"places": n, "among": c} for p, (n, c) in chosen.ties.items()},

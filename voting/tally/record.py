@@ -5,7 +5,7 @@ a count offline, signed by the installation's Ed25519 key. Its format is `docs/r
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +17,7 @@ from voting.crypto.framing import frame
 from voting.crypto.installation import InstallationKey
 from voting.rules import HeadDecision, RuleSet
 from voting.tally.ballot_list import CheckedList
-from voting.tally.evaluation import decision_data, evaluation, selection
+from voting.tally.evaluation import cadres_of, decision_data, evaluation, selection
 
 FORMAT = "voting-record/v1"
 SIGNATURE_TAG = "voting/record/signature/v1"
@@ -79,6 +79,7 @@ def make_record(
     counts: Counts,
     count_signatures: Sequence[CountSignature],
     decision: HeadDecision | None,
+    planned: Mapping[str, int],
     events: Sequence[dict[str, Any]],
     bundles: dict[str, str],
 ) -> dict[str, Any]:
@@ -125,7 +126,17 @@ def make_record(
             item.to_json() for item in sorted(count_signatures, key=lambda s: s.member)
         ],
         "evaluation": evaluation(step, counts, present, convened),
-        "selection": selection(step, definition, counts, present, convened, decision),
+        "planned": dict(planned),
+        "selection": selection(
+            step,
+            definition,
+            counts,
+            present,
+            convened,
+            decision,
+            cadres_of(positions),
+            planned,
+        ),
         "decision": decision_data(decision),
         "events": list(events),
         "bundles": dict(bundles),

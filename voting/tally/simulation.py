@@ -84,6 +84,7 @@ def demo_positions(definition: BallotDefinition) -> list[dict[str, Any]]:
             "candidates": [
                 {
                     "id": candidate,
+                    "cadre": candidate,
                     "full_name": f"Ứng viên {candidate.upper()}",
                     "post": "Trưởng phòng",
                     "unit": f"Phòng {index}",
@@ -195,6 +196,7 @@ def simulate(
         counts=counts,
         count_signatures=[sign_counts(key, counts) for key in keys[:2]],
         decision=None,
+        planned={},
         events=_events(conference.id, fingerprint, voters, checked.list_hash, now),
         bundles=served_bundles(),
     )

@@ -33,7 +33,7 @@ from voting.crypto.installation import InstallationKeyError, verify
 from voting.rules import RulesError, rule_set_from_mapping
 from voting.tally.ballot_list import check_ballot_list
 from voting.tally.chain import check_facts, check_links
-from voting.tally.evaluation import decision_of, evaluation, selection
+from voting.tally.evaluation import cadres_of, decision_of, evaluation, selection
 from voting.tally.record import FORMAT, Counts, counts_by_section, signed_message
 
 KEYS = {
@@ -53,6 +53,7 @@ KEYS = {
     "counts",
     "count_signatures",
     "evaluation",
+    "planned",
     "selection",
     "decision",
     "events",
@@ -198,7 +199,16 @@ class _Checker:
         decision = self.part("decision", _decision)
         recomputed = self.part(
             "decision",
-            lambda _: selection(step, definition, counts, present, convened, decision),
+            lambda _: selection(
+                step,
+                definition,
+                counts,
+                present,
+                convened,
+                decision,
+                self.part("positions", cadres_of),
+                self.part("planned", _planned),
+            ),
         )
         if d["selection"] != recomputed:
             raise RecordError("selection: differs from the rules applied to the counts")
@@ -304,9 +314,20 @@ def _positions(value: Any, definition: BallotDefinition) -> None:
         if set(position) != {"id", "title", "candidates"} or not isinstance(position["title"], str):
             raise TypeError("a position has exactly id, title and candidates")
         for candidate in position["candidates"]:
-            fields = {"id", "full_name", "post", "unit"}
+            fields = {"id", "cadre", "full_name", "post", "unit"}
             if set(candidate) != fields or not all(isinstance(candidate[f], str) for f in fields):
-                raise TypeError("a candidate has exactly id, full_name, post and unit (text)")
+                raise TypeError(
+                    "a candidate has exactly id, cadre, full_name, post and unit (text)"
+                )
+
+
+def _planned(value: Any) -> dict[str, int]:
+    """Positions each cadre already holds at the level (the cap's count): cadre → n ≥ 0."""
+    if not isinstance(value, dict) or not all(
+        isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in value.values()
+    ):
+        raise TypeError("expected cadre → whole number of positions held")
+    return value
 
 
 def _decision(value: Any) -> Any:

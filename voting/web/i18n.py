@@ -10,6 +10,8 @@ from typing import Any
 
 from flask import g, request, session
 
+from voting.web.planning_terms import PLANNING_TERMS
+
 LANGUAGES = ("vi", "en")
 DEFAULT = "vi"
 
@@ -599,6 +601,9 @@ RESULT_STRINGS = (
     "result.chosen",
     "result.awaiting_head",
 )
+
+
+CATALOGUE.update(PLANNING_TERMS)
 
 
 def choose_language() -> str:

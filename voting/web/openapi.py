@@ -863,6 +863,208 @@ PATHS.update(
     }
 )
 
+_P = "/api/processes/{process_id}"
+PP = ("process_id",)
+PN = ("process_id", "number")
+_PROCESS = {
+    "type": "object",
+    "description": "A planning process: steps, source list, "
+    "structure report, review, outcome, dates, log (docs/planning.md)",
+}
+_POSITION_IDS = {"type": "object", "additionalProperties": {"type": "array", "items": _string()}}
+_PAPER_COUNTS = {
+    "type": "object",
+    "description": "position → cadre id → agree count, from the paper minutes",
+    "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer"}},
+}
+_PARAMETERS.update({"process_id": _string(pattern="^[0-9a-f]{32}$"), "number": {"type": "integer"}})
+PATHS.update(
+    {
+        "/api/processes": {
+            "get": _op(
+                Action.PLANNING_READ,
+                "Every planning process",
+                _list_of("processes", {"type": "object"}),
+            ),
+            "post": _op(
+                Action.PLANNING_MANAGE,
+                "Start a process (next_term or annual_review) for a tier and term: its steps, "
+                "a conference per secret-ballot step with its roster drawn, the source list "
+                "proposed from the eligibility engine",
+                _PROCESS,
+                body=_object(
+                    ["procedure", "tier", "term", "reference", "held_on", "place"],
+                    procedure=_string(enum=["next_term", "annual_review"]),
+                    tier=_string(),
+                    term=_string(examples=["2025-2030"]),
+                    reference=_string(pattern="^\\d{4}-\\d{2}$"),
+                    term_start=_string(pattern="^\\d{4}-\\d{2}$"),
+                    held_on=_string(format="date"),
+                    place=_string(),
+                ),
+                status="201",
+                errors=("422",),
+            ),
+        },
+        _P: {
+            "get": _op(
+                Action.PLANNING_READ,
+                "The process (a step whose conference's result is complete is passed on first)",
+                _PROCESS,
+                params=PP,
+                errors=("404",),
+            ),
+        },
+        f"{_P}/source": {
+            "put": _op(
+                Action.PLANNING_MANAGE,
+                "Replace one position's candidates on the source list, until it is approved",
+                _PROCESS,
+                body=_object(["position", "cadres"], position=_string(), cadres={"type": "array"}),
+                params=PP,
+                errors=("404", "409", "422"),
+            ),
+        },
+        f"{_P}/structure": {
+            "post": _op(
+                Action.PLANNING_READ,
+                "The structure report (under 40, women, woman key leader, limits) of a list "
+                "as edited; nothing is saved",
+                {"type": "object"},
+                body=_object(["lists"], lists=_POSITION_IDS),
+                params=PP,
+                errors=("404",),
+            ),
+        },
+        f"{_P}/steps/{{number}}/approval": {
+            "post": _op(
+                Action.PLANNING_MANAGE,
+                "Record a step without a secret ballot on the list (preparation, the first "
+                "leadership step approving the source list, with the removal proposal)",
+                _PROCESS,
+                body=_object(
+                    ["held_on"],
+                    held_on=_string(format="date"),
+                    note=_string(),
+                    removals={"type": "array", "items": _object(["cadre", "position"])},
+                ),
+                params=PN,
+                errors=("404", "409", "422"),
+            ),
+        },
+        f"{_P}/steps/{{number}}/paper": {
+            "post": _op(
+                Action.PLANNING_MANAGE,
+                "Paper fallback: the step's counts from its paper minutes",
+                _PROCESS,
+                body=_object(
+                    ["held_on", "convened", "present", "counts"],
+                    held_on=_string(format="date"),
+                    convened={"type": "integer"},
+                    present={"type": "integer"},
+                    counts=_PAPER_COUNTS,
+                ),
+                params=PN,
+                errors=("404", "409", "422"),
+            ),
+        },
+        f"{_P}/steps/{{number}}/paper/confirmations": {
+            "post": _op(
+                Action.PLANNING_MANAGE,
+                "A counting-committee member confirms the paper counts by typing them again",
+                _PROCESS,
+                body=_object(["member", "counts"], member=_string(), counts=_PAPER_COUNTS),
+                params=PN,
+                errors=("404", "409", "422"),
+            ),
+        },
+        f"{_P}/steps/{{number}}/decision": {
+            "post": _op(
+                Action.HEAD_DECIDE,
+                "The head's decision on a final step held on paper",
+                _PROCESS,
+                body=_object(["chosen"], chosen=_POSITION_IDS, note=_string()),
+                params=PN,
+                errors=("404", "409", "422"),
+            ),
+        },
+        f"{_P}/submission": {
+            "post": _op(
+                Action.PLANNING_MANAGE,
+                "The list submitted for approval (the 30-working-day deadline runs from it)",
+                _PROCESS,
+                body=_object(["on"], on=_string(format="date")),
+                params=PP,
+                errors=("404", "409"),
+            ),
+        },
+        f"{_P}/approval": {
+            "post": _op(
+                Action.PLANNING_MANAGE,
+                "The list approved: the registry's planning gains and loses its entries",
+                _PROCESS,
+                body=_object(["on"], on=_string(format="date")),
+                params=PP,
+                errors=("404", "409", "422"),
+            ),
+        },
+    }
+)
+for _suffix, _mimetype in (
+    ("pdf", "application/pdf"),
+    ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+):
+    _dossier = _op(
+        Action.PLANNING_READ, f"The dossier summary of every step ({_suffix})", None, params=PP
+    )
+    _dossier["responses"]["200"] = {
+        "description": "Done",
+        "content": {_mimetype: {"schema": _string(format="binary")}},
+    }
+    PATHS[f"{_P}/dossier.{_suffix}"] = {"get": _dossier}
+
+_PARAMETERS["kind"] = _string(enum=["externals", "planning", "terms", "holidays", "documents"])
+_export = _op(
+    Action.PEOPLE_READ,
+    "A registry table (or `people`) as CSV or XLSX (`?format=csv|xlsx`), in the columns an "
+    "import reads back",
+    None,
+    params=("kind",),
+    errors=("404",),
+)
+_export["responses"]["200"] = {
+    "description": "Done",
+    "content": {
+        "text/csv": {"schema": _string(format="binary")},
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+            "schema": _string(format="binary")
+        },
+    },
+}
+PATHS.update(
+    {
+        "/api/registry/{kind}": {
+            "get": _op(
+                Action.PEOPLE_READ,
+                "A registry table's rows (docs/registry.md)",
+                _object(["columns", "rows"], columns={"type": "array"}, rows={"type": "array"}),
+                params=("kind",),
+                errors=("404",),
+            ),
+            "post": _op(
+                Action.PEOPLE_IMPORT,
+                "Replace a registry table with a CSV or XLSX file: all rows or none, every bad "
+                "row reported",
+                _object(["imported"], imported={"type": "integer"}),
+                upload=True,
+                params=("kind",),
+                errors=("404", "422"),
+            ),
+        },
+        "/api/registry/{kind}/export": {"get": _export},
+    }
+)
+
 
 def document() -> dict[str, Any]:
     """The whole OpenAPI document."""

@@ -60,6 +60,9 @@ class Action(StrEnum):
     RESULT_SEALED_READ = "result.sealed_read"
     RECORD_READ = "record.read"
     HEAD_DECIDE = "head.decide"
+    # Issue 7: planning processes across steps.
+    PLANNING_READ = "planning.read"
+    PLANNING_MANAGE = "planning.manage"
 
 
 ORGANISER, LEADERSHIP, HEAD = Role.ORGANISER.value, Role.LEADERSHIP.value, Role.HEAD.value
@@ -109,6 +112,8 @@ POLICY: dict[Action, frozenset[str]] = {
     Action.RESULT_SEALED_READ: SEALED_READERS,
     Action.RECORD_READ: SEALED_READERS,
     Action.HEAD_DECIDE: frozenset({HEAD}),
+    Action.PLANNING_READ: ACCOUNTS,
+    Action.PLANNING_MANAGE: frozenset({ORGANISER}),
 }
 
 

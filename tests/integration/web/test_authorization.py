@@ -45,6 +45,9 @@ def url(path: str, world: dict[str, Any]) -> str:
         path.replace("{conference_id}", world["conference"])
         .replace("{attendee_id}", str(world["attendee"]))
         .replace("{device_id}", str(world["device"]))
+        .replace("{process_id}", "0" * 32)
+        .replace("{number}", "1")
+        .replace("{kind}", "terms")
     )
 
 

@@ -13,6 +13,8 @@ from voting.web.api import (
     events,
     meta,
     people,
+    planning,
+    registry,
     roster,
     rules,
     sessions,
@@ -32,4 +34,6 @@ BLUEPRINTS: tuple[Blueprint, ...] = (
     committee.bp,
     cards.bp,
     box.bp,
+    planning.bp,
+    registry.bp,
 )

@@ -6,11 +6,22 @@ room on Socket.IO."""
 
 from flask import Blueprint
 
-from voting.web.pages import committee, desk, head, organiser, preflight, projector, start, voter
+from voting.web.pages import (
+    committee,
+    desk,
+    head,
+    organiser,
+    planning,
+    preflight,
+    projector,
+    start,
+    voter,
+)
 
 BLUEPRINTS: tuple[Blueprint, ...] = (
     start.bp,
     organiser.bp,
+    planning.bp,
     preflight.bp,
     desk.bp,
     projector.bp,

@@ -11,7 +11,8 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from voting.conference import conferences, results
-from voting.store import Conference, Phase
+from voting.planning import processes, steps
+from voting.store import Conference, Phase, StepStatus
 from voting.web.extensions import db
 from voting.web.i18n import translate
 from voting.web.pages.guard import html_errors, page_requires
@@ -33,7 +34,48 @@ def index() -> str:
         view = results.view(db(), conference, may_read_sealed=True)
         if view["status"] == "awaiting_head":
             waiting.append({"conference": conference, "places": contested(view["result"])})
-    return render_template("head.html", waiting=waiting)
+    return render_template("head.html", waiting=waiting, on_paper=paper_waiting())
+
+
+@bp.post("/processes/<process_id>/steps/<int:number>/decision")
+@page_requires(Action.HEAD_DECIDE)
+def decide_paper(process_id: str, number: int) -> Response:
+    """The head's choice at a final step held on paper: the form's `p<n>` checkboxes."""
+    item = processes.step_of(processes.get(db(), process_id), number)
+    contested = list((item.result or {}).get("contested", {}))
+    chosen = {p: request.form.getlist(f"p{i}") for i, p in enumerate(contested)}
+    steps.decide_paper(
+        db(), process_id, number, chosen, request.form.get("note", ""), current_principal().actor
+    )
+    flash(translate("head.done"))
+    return redirect(url_for(".index"))
+
+
+def paper_waiting() -> list[dict[str, Any]]:
+    """Final steps held on paper whose result waits for the head, with who competes."""
+    waiting = []
+    for process in processes.every(db()):
+        for item in process.steps:
+            result = item.result or {}
+            if item.status != StepStatus.CURRENT or result.get("complete", True):
+                continue
+            names = {c["cadre"]: c for s in result["sections"] for c in s["candidates"]}
+            waiting.append(
+                {
+                    "process": process,
+                    "number": item.number,
+                    "places": [
+                        {
+                            "position": position,
+                            "open": result["open_places"].get(position, 0),
+                            "chosen": [names[c]["full_name"] for c in result["chosen"][position]],
+                            "candidates": [names[c] for c in among],
+                        }
+                        for position, among in result["contested"].items()
+                    ],
+                }
+            )
+    return waiting
 
 
 @bp.post("/<conference_id>/decision")

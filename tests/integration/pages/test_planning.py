@@ -1,0 +1,110 @@
+"""The organiser's planning pages: start a process from the form, the source list with its
+warnings, saving ticks, a refused form shown on the page, the steps recorded, the paper
+fallback's forms, and the published lists."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from tests.integration.pages.conftest import AGENCY
+from voting.conference import registry
+from voting.planning import processes
+from voting.web.extensions import db
+
+START = {
+    "procedure": "next_term",
+    "tier": "province",
+    "term": "2025-2030",
+    "term_start": "2025-10",
+    "reference": "2022-04",
+    "held_on": "2022-04-20",
+    "place": "Hội trường Sở",
+}
+
+
+def started(room: Any, client: Any) -> str:
+    with room.app.app_context():
+        registry.import_people(db(), AGENCY)
+    response = room.post(client, "/organiser/planning/", **START)
+    assert response.status_code == 302, response.text
+    match = re.search(r"/organiser/planning/([0-9a-f]{32})$", response.headers["Location"])
+    assert match is not None
+    return match.group(1)
+
+
+@pytest.mark.parametrize(("role", "status"), [(None, 302), ("leadership", 403), ("organiser", 200)])
+def test_only_the_organiser_runs_processes(room: Any, role: str | None, status: int) -> None:
+    """Is the planning console the organiser's alone?"""
+    assert room.client(role).get("/organiser/planning/").status_code == status
+
+
+def test_starting_shows_the_source_list_with_reasons_and_the_structure(room: Any) -> None:
+    """Does the new process page list the proposed, the excluded with reasons, and the report?"""
+    client = room.client("organiser")
+    process = started(room, client)
+    page = client.get(f"/organiser/planning/{process}").text
+    assert "Bước 2: Hội nghị tập thể lãnh đạo (lần 1)" in page
+    assert 'data-position="Giám đốc Sở"' in page and 'data-position="Phó Giám đốc Sở"' in page
+    assert 'class="warning" data-code="too_few_months"' in page
+    assert 'id="structure"' in page and "pages/structure.js" in page
+
+
+def test_ticks_are_saved_and_a_bad_id_is_refused_on_the_page(room: Any) -> None:
+    """Does saving keep only the ticked cadres, and is an unknown id refused, nothing saved?"""
+    client = room.client("organiser")
+    process = started(room, client)
+    with room.app.app_context():
+        before = processes.get(db(), process).source
+    keep = before[0]["candidates"][:2]
+    response = room.post(
+        client,
+        f"/organiser/planning/{process}/source",
+        **{"cadre:0": keep, "cadre:1": before[1]["candidates"], "add:0": "KHONG-CO"},
+    )
+    assert response.status_code == 422
+    assert "KHONG-CO" in response.text
+    with room.app.app_context():
+        assert processes.get(db(), process).source == before
+    response = room.post(
+        client,
+        f"/organiser/planning/{process}/source",
+        **{"cadre:0": keep, "cadre:1": before[1]["candidates"]},
+    )
+    assert response.status_code == 302
+    with room.app.app_context():
+        assert processes.get(db(), process).source[0]["candidates"] == keep
+
+
+def test_recording_steps_then_entering_paper_counts(room: Any) -> None:
+    """Can steps 1 and 2 be recorded, and step 3's paper counts entered and confirmed twice?"""
+    client = room.client("organiser")
+    process = started(room, client)
+    with room.app.app_context():
+        source = processes.get(db(), process).source
+    room.post(
+        client,
+        f"/organiser/planning/{process}/source",
+        **{"cadre:0": source[0]["candidates"][:2], "cadre:1": source[1]["candidates"][:1]},
+    )
+    for number in (1, 2):
+        response = room.post(
+            client, f"/organiser/planning/{process}/steps/{number}/approval", held_on="2022-04-21"
+        )
+        assert response.status_code == 302, response.text
+    page = client.get(f"/organiser/planning/{process}").text
+    fields = sorted(set(re.findall(r'name="(count:\d+:[^"]+)"', page)))
+    assert len(fields) == 3
+    counts = dict.fromkeys(fields, "20")
+    paper = f"/organiser/planning/{process}/steps/3/paper"
+    response = room.post(client, paper, held_on="2022-04-25", convened="30", present="28", **counts)
+    assert response.status_code == 302, response.text
+    confirm = f"{paper}/confirmations"
+    for member in ("Thành viên 1", "Thành viên 2"):
+        response = room.post(client, confirm, member=member, **counts)
+        assert response.status_code == 302, response.text
+    page = client.get(f"/organiser/planning/{process}").text
+    assert 'data-step="3" data-status="done"' in page and 'data-paper="true"' in page
+    assert client.get(f"/organiser/planning/{process}/published").status_code == 200

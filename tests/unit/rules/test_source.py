@@ -1,0 +1,112 @@
+"""The source list proposed from the registry, the annual review's automatic removals, the
+places open and the positions each cadre already holds (voting.rules.source)."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from voting.rules import KH331
+from voting.rules.eligibility import eligibility
+from voting.rules.people import PlannedPosition, people_from_rows, planning_from_rows
+from voting.rules.source import (
+    held_positions,
+    places_open,
+    positions_of_tier,
+    propose,
+    review_planning,
+    unit_position_title,
+)
+
+DOMAIN = Path(__file__).resolve().parents[4] / "shared" / "domain"
+REFERENCE = date(2022, 4, 1)
+
+
+def rows(name: str) -> list[tuple[int, dict[str, str]]]:
+    with (DOMAIN / name).open(encoding="utf-8") as file:
+        return list(enumerate(csv.DictReader(file), start=2))
+
+
+PEOPLE = people_from_rows(rows("sample-agency.csv"))
+PLANNING = planning_from_rows(rows("sample-current-planning.csv"))
+
+
+def test_a_unit_position_is_titled_from_its_unit_as_the_planning_list_writes_it() -> None:
+    kind = KH331.positions["truong_phong"]
+    assert (
+        unit_position_title(kind, "Phòng Quản lý Thương mại") == "Trưởng phòng Quản lý Thương mại"
+    )
+    assert unit_position_title(kind, "Thanh tra Sở") == "Trưởng phòng Thanh tra Sở"
+    assert KH331.position_for(unit_position_title(kind, "Văn phòng Sở")) is kind
+
+
+def test_the_province_tier_has_its_two_positions_and_the_agency_tier_one_pair_per_unit() -> None:
+    province = positions_of_tier("province", PEOPLE)
+    assert [p.title for p in province] == ["Giám đốc Sở", "Phó Giám đốc Sở"]
+    agency = positions_of_tier("agency", PEOPLE)
+    units = {p.unit for p in agency}
+    assert "Ban Giám đốc" not in units
+    assert "Trưởng phòng Quản lý Thương mại" in {p.title for p in agency}
+    assert all(p.unit for p in agency)
+
+
+def test_a_proposal_gives_reasons_for_every_exclusion_and_skips_those_already_planned() -> None:
+    report = eligibility(PEOPLE, REFERENCE, "current", planning=PLANNING)
+    (director, _deputy) = propose(
+        positions_of_tier("province", PEOPLE), PEOPLE, report.people, PLANNING
+    )
+    proposed = {p.cadre for p in director.proposed}
+    excluded = {e.cadre: e for e in director.excluded}
+    # Already planned for Giám đốc Sở: SCT002, SCT003 — neither stands again.
+    assert not {"SCT002", "SCT003"} & (proposed | set(excluded))
+    assert director.places == 1
+    # SCT004 (Phó Giám đốc, category 1) stands; a Trưởng phòng born 1969 lacks 120 months.
+    assert "SCT004" in proposed
+    assert "SCT036" in excluded and excluded["SCT036"].reasons
+
+
+def test_a_unit_position_proposes_only_people_of_that_unit() -> None:
+    report = eligibility(PEOPLE, REFERENCE, "current")
+    positions = [p for p in positions_of_tier("agency", PEOPLE) if p.unit == "Thanh tra Sở"]
+    for section in propose(positions, PEOPLE, report.people, []):
+        everyone = [p.cadre for p in section.proposed] + [e.cadre for e in section.excluded]
+        assert everyone
+        assert {p.unit for p in PEOPLE if p.id in everyone} == {"Thanh tra Sở"}
+
+
+def test_the_review_removes_the_disciplined_and_keeps_the_others() -> None:
+    removals, staying = review_planning(PEOPLE, PLANNING, REFERENCE)
+    removed = {r.cadre: r for r in removals}
+    assert set(removed) == {"SCT054"}
+    assert removed["SCT054"].reasons[0].code == "discipline"
+    assert len(staying) == len(PLANNING) - 1
+
+
+def test_the_review_removes_the_deceased_and_anyone_missing_from_the_registry() -> None:
+    people = [replace(p, deceased=True) if p.id == "SCT005" else p for p in PEOPLE]
+    planning = [*PLANNING, PlannedPosition("GONE1", "Giám đốc Sở")]
+    removals, _ = review_planning(people, planning, REFERENCE)
+    codes = {r.cadre: {reason.code for reason in r.reasons} for r in removals}
+    assert "deceased" in codes["SCT005"]
+    assert codes["GONE1"] == {"not_in_registry"}
+
+
+def test_places_open_are_three_minus_those_planned() -> None:
+    assert places_open("Giám đốc Sở", PLANNING) == 1
+    assert places_open("giám đốc  sở", PLANNING) == 1
+    assert places_open("Trưởng phòng Văn phòng Sở", PLANNING) == 3
+    full = [PlannedPosition(c, "Giám đốc Sở") for c in ("A", "B", "C", "D")]
+    assert places_open("Giám đốc Sở", full) == 0
+
+
+def test_held_positions_count_one_tier_only() -> None:
+    planning = [
+        PlannedPosition("A", "Giám đốc Sở"),
+        PlannedPosition("A", "Phó Giám đốc Sở"),
+        PlannedPosition("A", "Trưởng phòng Thanh tra Sở"),
+        PlannedPosition("B", "Trưởng phòng Thanh tra Sở"),
+    ]
+    assert held_positions(planning, "province") == {"A": 2}
+    assert held_positions(planning, "agency") == {"A": 1, "B": 1}

@@ -1,0 +1,247 @@
+"""Starting a planning process: its steps, its conferences and the proposed source list."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from voting.conference import conferences, roster
+from voting.conference.conferences import Committee, Details
+from voting.conference.errors import InvalidInput, NotFound
+from voting.planning import log
+from voting.registry import planning as registry_planning
+from voting.rules import KH331, PersonError, RuleSet
+from voting.rules.eligibility import eligibility
+from voting.rules.people import Person, PlannedPosition, person_from_row
+from voting.rules.retirement import month_index, month_start
+from voting.rules.source import positions_of_tier, propose, review_planning
+from voting.store import Person as StoredPerson
+from voting.store import Process, ProcessStatus, ProcessStep, StepStatus
+
+RULES = KH331
+
+
+@dataclass(frozen=True)
+class NewProcess:
+    """What the organiser chooses: the procedure, the tier, the term the planning is for (its
+    label, and for the next term its start month), the reference month of the dossier, and
+    the date and place the conferences default to."""
+
+    procedure: str
+    tier: str
+    term: str
+    reference: date
+    term_start: date | None
+    held_on: date
+    place: str
+
+
+def start(session: Session, new: NewProcess, actor: str) -> Process:
+    """A new process: its steps, a conference for each step that holds a secret ballot (its
+    roster drawn from the registry's groups), and the source list proposed by the
+    eligibility engine (and, in the annual review, the automatic removals)."""
+    rules = RULES
+    _check(new, rules)
+    people = registry_people(session)
+    if not people:
+        raise InvalidInput(
+            "Danh sách cán bộ của cơ quan đang trống: hãy nhập danh sách cán bộ trước.",
+            "The registry has no people: import them first.",
+            code="no_registry",
+        )
+    planning = planned_for(session, new.term)
+    reference = month_start(month_index(new.reference))
+    removals, staying = (
+        review_planning(people, planning, reference, rules)
+        if new.procedure == "annual_review"
+        else ([], planning)
+    )
+    term = "next" if new.procedure == "next_term" else "current"
+    try:
+        report = eligibility(
+            people, reference, term, new.term_start, planning=staying, rule_set=rules
+        )
+    except PersonError as error:
+        raise InvalidInput(
+            f"Không tính được điều kiện quy hoạch: {error}.", str(error), code="invalid_term"
+        ) from error
+    by_id = {person.id: person for person in people}
+    sections = propose(positions_of_tier(new.tier, people, rules), people, report.people, staying)
+    procedure = rules.procedures[new.procedure]
+    tier_title = rules.tiers[new.tier].title
+    process = Process(
+        id=secrets.token_hex(16),
+        procedure=new.procedure,
+        tier=new.tier,
+        title=f"{procedure.title} {new.term} — {tier_title}",
+        term=new.term,
+        term_start=new.term_start,
+        reference=reference,
+        rule_set_hash=rules.hash,
+        status=ProcessStatus.RUNNING,
+        proposal=[
+            {
+                "position": s.position.title,
+                "kind": s.position.kind,
+                "unit": s.position.unit,
+                "places": s.places,
+                "proposed": [_who(by_id[p.cadre]) | p.to_dict() for p in s.proposed],
+                "excluded": [_who(by_id[e.cadre]) | e.to_dict() for e in s.excluded],
+            }
+            for s in sections
+        ],
+        source=[
+            {
+                "position": s.position.title,
+                "kind": s.position.kind,
+                "unit": s.position.unit,
+                "places": s.places,
+                "candidates": [p.cadre for p in s.proposed],
+            }
+            for s in sections
+        ],
+        review={
+            "automatic": [
+                {
+                    "cadre": r.cadre,
+                    "full_name": by_id[r.cadre].full_name if r.cadre in by_id else r.cadre,
+                    "position": r.position,
+                    "reasons": [reason.to_dict() for reason in r.reasons],
+                }
+                for r in removals
+            ],
+            "planned": [
+                {"cadre": e.cadre_id, "full_name": by_id[e.cadre_id].full_name}
+                | {"position": e.position}
+                for e in staying
+            ]
+            if new.procedure == "annual_review"
+            else [],
+            "proposed": [],
+            "removed": [],
+        },
+        created_by=actor,
+        steps=[
+            ProcessStep(
+                number=step.number,
+                status=StepStatus.CURRENT if index == 0 else StepStatus.WAITING,
+            )
+            for index, step in enumerate(procedure.steps)
+        ],
+    )
+    session.add(process)
+    session.flush()
+    log.record(
+        session,
+        process,
+        "process.started",
+        actor,
+        {
+            "procedure": new.procedure,
+            "tier": new.tier,
+            "term": new.term,
+            "term_start": new.term_start.isoformat() if new.term_start else None,
+            "reference": reference.isoformat(),
+            "rule_set_hash": rules.hash,
+        },
+    )
+    session.commit()
+    for item in process.steps:
+        step = rules.step(process.procedure, item.number)
+        if step.ballot == "none" or not step.composition:
+            continue
+        conference = conferences.create(
+            session,
+            procedure=process.procedure,
+            step_number=item.number,
+            tier=process.tier,
+            details=Details(f"{step.title} — {process.title}"[:300], new.held_on, new.place),
+            committee=Committee(),
+            actor=actor,
+            rule_set=rules,
+        )
+        conference.process_id = process.id
+        item.conference_id = conference.id
+        session.commit()
+        roster.draw(session, conference.id, actor)
+    return process
+
+
+def get(session: Session, process_id: str) -> Process:
+    """The process, or NotFound."""
+    process = session.get(Process, process_id, populate_existing=True)
+    if process is None:
+        raise NotFound("Không tìm thấy quy trình quy hoạch.", f"No process {process_id!r}.")
+    return process
+
+
+def every(session: Session) -> list[Process]:
+    """All processes, newest first."""
+    return list(
+        session.execute(select(Process).order_by(Process.created_at.desc(), Process.id)).scalars()
+    )
+
+
+def registry_people(session: Session) -> list[Person]:
+    """The registry as the rules engine reads it (each row was checked when imported)."""
+    stored = session.execute(select(StoredPerson).order_by(StoredPerson.ref)).scalars()
+    return [person_from_row(person.cells, RULES) for person in stored]
+
+
+def planned_for(session: Session, term: str) -> list[PlannedPosition]:
+    """The current planning in force for `term` (an entry lists the terms it is for)."""
+    return [
+        PlannedPosition(entry.cadre_ref, entry.position, entry.approved_on)
+        for entry in registry_planning.current(session)
+        if term in entry.terms
+    ]
+
+
+def step_of(process: Process, number: int) -> ProcessStep:
+    """The process's step `number`, or NotFound."""
+    for item in process.steps:
+        if item.number == number:
+            return item
+    raise NotFound(f"Quy trình không có bước {number}.", f"The process has no step {number}.")
+
+
+def _who(person: Person) -> dict[str, Any]:
+    return {
+        "full_name": person.full_name,
+        "sex": person.sex,
+        "born": person.born.isoformat(),
+        "post": person.post,
+        "unit": person.unit,
+    }
+
+
+def _check(new: NewProcess, rules: RuleSet) -> None:
+    if new.procedure not in rules.procedures:
+        raise InvalidInput(
+            f"Không có quy trình “{new.procedure}”.",
+            f"Unknown procedure {new.procedure!r}.",
+            code="unknown_procedure",
+        )
+    if new.tier not in rules.tiers:
+        raise InvalidInput(
+            f"Không có nhóm chức danh “{new.tier}”.",
+            f"Unknown tier {new.tier!r}.",
+            code="unknown_tier",
+        )
+    if not new.term.strip() or len(new.term) > 20:
+        raise InvalidInput(
+            "Cần ghi nhiệm kỳ (ví dụ 2025-2030).", "The term is required (e.g. 2025-2030)."
+        )
+    if new.procedure == "next_term" and new.term_start is None:
+        raise InvalidInput(
+            "Quy hoạch nhiệm kỳ kế tiếp cần tháng bắt đầu nhiệm kỳ.",
+            "The next term needs its start month.",
+            code="invalid_term",
+        )
+    if not new.place.strip() or len(new.place) > 300:
+        raise InvalidInput("Cần ghi địa điểm (tối đa 300 ký tự).", "The place is required.")

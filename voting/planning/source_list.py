@@ -1,0 +1,144 @@
+"""The source list as the organiser edits it, with each cadre's eligibility warnings and the
+live structure report (under 40, women, a woman among key leaders) against the targets."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from voting.conference.errors import Conflict, InvalidInput
+from voting.planning import log
+from voting.planning.processes import RULES, get, registry_people
+from voting.planning.steps import source_frozen
+from voting.rules.eligibility import eligibility
+from voting.rules.people import Person, PlannedPosition
+from voting.rules.source import Position, source_warnings
+from voting.rules.structure import check_limits, structure_report
+from voting.store import Process
+
+
+def set_candidates(
+    session: Session, process_id: str, position: str, cadres: Sequence[str], actor: str
+) -> Process:
+    """Replace the candidates of one position of the source list, until it is approved."""
+    process = get(session, process_id)
+    if source_frozen(process):
+        raise Conflict(
+            "Danh sách nguồn đã được tập thể lãnh đạo thông qua: không sửa được nữa.",
+            "The source list has been approved and can no longer change.",
+            code="source_frozen",
+        )
+    sections = [dict(s) for s in process.source]
+    section = next((s for s in sections if s["position"] == position), None)
+    if section is None:
+        raise InvalidInput(
+            f"Danh sách nguồn không có chức danh “{position}”.",
+            f"The source list has no position {position!r}.",
+            code="unknown_position",
+        )
+    known = {person.id for person in registry_people(session)}
+    unknown = [cadre for cadre in cadres if cadre not in known]
+    if unknown or len(set(cadres)) != len(cadres):
+        raise InvalidInput(
+            f"Mã cán bộ không có trong danh sách hoặc bị lặp: {', '.join(unknown) or 'lặp'}.",
+            f"Unknown or repeated cadre ids: {', '.join(unknown) or 'repeated'}.",
+            code="unknown_cadre",
+        )
+    before = section["candidates"]
+    section["candidates"] = list(cadres)
+    process.source = sections
+    log.record(
+        session,
+        process,
+        "source.changed",
+        actor,
+        {"position": position, "before": before, "after": list(cadres)},
+    )
+    session.commit()
+    return process
+
+
+def view(session: Session, process: Process) -> list[dict[str, Any]]:
+    """Each position of the source list with its candidates and their warnings (reasons
+    against and flags), and who else was considered and excluded, with the reasons."""
+    people = {person.id: person for person in registry_people(session)}
+    report = _eligibility(session, process, people.values())
+    proposal = {p["position"]: p for p in process.proposal}
+    out = []
+    for section in process.source:
+        position = Position(section["position"], section["kind"], section["unit"])
+        out.append(
+            {
+                **section,
+                "candidates": [
+                    _row(people[cadre])
+                    | {
+                        "warnings": [
+                            w.to_dict()
+                            for w in source_warnings(people[cadre], position, report[cadre], RULES)
+                        ]
+                    }
+                    for cadre in section["candidates"]
+                    if cadre in people
+                ],
+                "excluded": proposal.get(section["position"], {}).get("excluded", []),
+            }
+        )
+    return out
+
+
+def structure(
+    session: Session, process: Process, lists: Mapping[str, Sequence[str]] | None = None
+) -> dict[str, Any]:
+    """The structure report of a candidate list (the source list unless `lists` is given):
+    counts, exact shares shown as percentages, each target met or not, and the limits."""
+    people = {person.id: person for person in registry_people(session)}
+    chosen = (
+        lists if lists is not None else {s["position"]: s["candidates"] for s in process.source}
+    )
+    entries = [
+        PlannedPosition(cadre, position)
+        for position, cadres in chosen.items()
+        for cadre in cadres
+        if cadre in people
+    ]
+    return report_of(entries, people, process)
+
+
+def report_of(
+    entries: Sequence[PlannedPosition], people: Mapping[str, Person], process: Process
+) -> dict[str, Any]:
+    """The structure report and the limits of `entries` (with the term's existing planning
+    counted for the 3-positions cap)."""
+    report = structure_report(entries, people, process.reference, RULES)
+    targets = RULES.structure
+    limits = check_limits(entries, RULES)
+    return {
+        **report.to_dict(),
+        "young_percent": f"{float(report.young_share) * 100:.1f}",
+        "women_percent": f"{float(report.women_share) * 100:.1f}",
+        "young_target": f"{float(targets.young_min) * 100:g}",
+        "women_target": f"{float(targets.women_min) * 100:g}",
+        "young_under_years": targets.young_under_years,
+        "crowded_positions": limits.crowded_positions,
+        "busy_cadres": limits.busy_cadres,
+    }
+
+
+def _eligibility(session: Session, process: Process, people: Any) -> dict[str, Any]:
+    term = "next" if process.procedure == "next_term" else "current"
+    report = eligibility(list(people), process.reference, term, process.term_start, rule_set=RULES)
+    return {item.person.id: item for item in report.people}
+
+
+def _row(person: Person) -> dict[str, Any]:
+    return {
+        "cadre": person.id,
+        "full_name": person.full_name,
+        "sex": person.sex,
+        "born": person.born.isoformat(),
+        "post": person.post,
+        "unit": person.unit,
+    }

@@ -1,0 +1,248 @@
+"""The source list (danh sách nguồn) of a planning process, proposed from the registry.
+
+KH 331 B.I.2: each position draws from its source categories 1 and 2; B.II: the eligibility
+conditions. For each position of a tier this module proposes who stands, with the category and
+the flags (political theory), and who does not, with every reason — the organiser then edits
+the list and the first leadership step approves it. In the annual review (B.IV.2) it also splits
+the current planning into automatic removals (no vote) and cadres who stay, and counts the
+places still open for each position (3 minus those planned).
+
+Design choices (docs/planning.md): a per-unit position ("Trưởng phòng Quản lý Thương mại") is
+titled from its unit and proposes people of that unit only; a cadre already planned for a
+position is not proposed for it again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from voting.rules.eligibility import PersonEligibility, PlanningCheck, Reason, eligibility
+from voting.rules.kh331 import KH331
+from voting.rules.people import Person, PlannedPosition
+from voting.rules.ruleset import PositionKind, RuleSet
+
+
+@dataclass(frozen=True)
+class Position:
+    """A position to plan: its full title, its kind, and its unit for a per-unit position."""
+
+    title: str
+    kind: str
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class Proposed:
+    """A cadre proposed for a position, from source category 1 or 2, with flags to act on."""
+
+    cadre: str
+    category: int
+    flags: tuple[Reason, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cadre": self.cadre,
+            "category": self.category,
+            "flags": [flag.to_dict() for flag in self.flags],
+        }
+
+
+@dataclass(frozen=True)
+class Excluded:
+    """A person whose post is a source for the position but who may not stand, and why."""
+
+    cadre: str
+    reasons: tuple[Reason, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"cadre": self.cadre, "reasons": [reason.to_dict() for reason in self.reasons]}
+
+
+@dataclass(frozen=True)
+class SourceSection:
+    """One position of the source list: who is proposed, who is excluded, places open."""
+
+    position: Position
+    places: int
+    proposed: tuple[Proposed, ...]
+    excluded: tuple[Excluded, ...]
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A planned cadre the review takes out of a position without a vote, and why."""
+
+    cadre: str
+    position: str
+    reasons: tuple[Reason, ...]
+
+
+def unit_position_title(kind: PositionKind, unit: str) -> str:
+    """ "Trưởng phòng" + the unit without its leading "Phòng": the title `position_for` reads."""
+    prefix = kind.title.removesuffix(" và tương đương")
+    name = unit.strip()
+    if name.casefold().startswith("phòng "):
+        name = name[len("phòng ") :]
+    return f"{prefix} {name}"
+
+
+def positions_of_tier(
+    tier: str, people: Iterable[Person], rule_set: RuleSet = KH331
+) -> list[Position]:
+    """Every position of `tier`: the agency-wide ones, and each per-unit one for every unit
+    whose people include a source of it (the leadership's own unit has none)."""
+    people = list(people)
+    positions: list[Position] = []
+    for kind in rule_set.positions.values():
+        if kind.tier != tier:
+            continue
+        if not kind.per_unit:
+            positions.append(Position(kind.title, kind.key))
+            continue
+        units = dict.fromkeys(
+            person.unit for person in people if _category(person, kind, rule_set) is not None
+        )
+        positions += [Position(unit_position_title(kind, u), kind.key, u) for u in units]
+    return positions
+
+
+def propose(
+    positions: Sequence[Position],
+    people: Iterable[Person],
+    report: Iterable[PersonEligibility],
+    planning: Sequence[PlannedPosition],
+    rule_set: RuleSet = KH331,
+) -> list[SourceSection]:
+    """The source list: for each position, the eligible people of its source categories (and
+    of its unit), minus those already planned for it, and the excluded ones with reasons.
+    `report` is `eligibility(...)` of `people` for the term the planning is for; `planning`
+    the current planning (entries still in force), which fixes the places open."""
+    checks = {item.person.id: item for item in report}
+    everyone = list(people)
+    sections = []
+    for position in positions:
+        kind = rule_set.positions[position.kind]
+        already = {e.cadre_id for e in planning if _same(e.position, position.title)}
+        proposed: list[Proposed] = []
+        excluded: list[Excluded] = []
+        for person in everyone:
+            if person.id in already or _category(person, kind, rule_set) is None:
+                continue
+            if position.unit and person.unit != position.unit:
+                continue
+            check = next(c for c in checks[person.id].positions if c.position == kind.key)
+            if check.eligible:
+                proposed.append(Proposed(person.id, check.category, check.flags))
+            else:
+                excluded.append(Excluded(person.id, check.reasons))
+        proposed.sort(key=lambda p: p.category)
+        sections.append(
+            SourceSection(
+                position=position,
+                places=places_open(position.title, planning, rule_set),
+                proposed=tuple(proposed),
+                excluded=tuple(excluded),
+            )
+        )
+    return sections
+
+
+def places_open(title: str, planning: Sequence[PlannedPosition], rule_set: RuleSet = KH331) -> int:
+    """B.III.1: at most 3 cadres per position, so the places open are 3 minus those planned."""
+    taken = sum(1 for entry in planning if _same(entry.position, title))
+    return max(0, rule_set.max_cadres_per_position - taken)
+
+
+def review_planning(
+    people: Iterable[Person],
+    planning: Sequence[PlannedPosition],
+    reference: date,
+    rule_set: RuleSet = KH331,
+) -> tuple[list[Removal], list[PlannedPosition]]:
+    """B.IV.2 step 1: the planned cadres removed without a vote (deceased, over age, discipline,
+    political standard — each `PlanningCheck` that does not keep), and the entries that stay
+    and may be put to the removal ballot. A planned cadre missing from the registry is
+    removed too: nothing can be checked about them."""
+    by_id = {person.id: person for person in people}
+    known = [entry for entry in planning if entry.cadre_id in by_id]
+    report = eligibility(
+        [by_id[cadre] for cadre in dict.fromkeys(e.cadre_id for e in known)],
+        reference,
+        "current",
+        planning=known,
+        rule_set=rule_set,
+    )
+    checks: dict[tuple[str, str], PlanningCheck] = {
+        (item.person.id, check.position): check for item in report.people for check in item.planning
+    }
+    removals: list[Removal] = []
+    staying: list[PlannedPosition] = []
+    for entry in planning:
+        if entry.cadre_id not in by_id:
+            missing = Reason(
+                "not_in_registry",
+                "not in the agency's registry",
+                "không có trong danh sách cán bộ của cơ quan",
+                removal=True,
+            )
+            removals.append(Removal(entry.cadre_id, entry.position, (missing,)))
+            continue
+        check = checks[(entry.cadre_id, entry.position)]
+        if check.keeps:
+            staying.append(entry)
+        else:
+            removals.append(Removal(entry.cadre_id, entry.position, check.reasons))
+    return removals, staying
+
+
+def held_positions(
+    planning: Iterable[PlannedPosition], tier: str, rule_set: RuleSet = KH331
+) -> dict[str, int]:
+    """How many positions of `tier` (one approval level) each cadre is already planned for:
+    what the 3-positions cap counts at the final step."""
+    held: dict[str, int] = {}
+    for entry in planning:
+        kind = rule_set.position_for(entry.position)
+        if kind is not None and kind.tier == tier:
+            held[entry.cadre_id] = held.get(entry.cadre_id, 0) + 1
+    return held
+
+
+def source_warnings(
+    person: Person, position: Position, check: PersonEligibility, rule_set: RuleSet = KH331
+) -> list[Reason]:
+    """What a candidate list shows beside a cadre the organiser put on it: every reason
+    against and every flag for that position, or why the post is no source for it."""
+    kind = rule_set.positions[position.kind]
+    for item in check.positions:
+        if item.position == kind.key:
+            warnings = [*item.reasons, *item.flags]
+            if position.unit and person.unit != position.unit:
+                warnings.append(
+                    Reason(
+                        "other_unit",
+                        f"works in {person.unit}, not {position.unit}",
+                        f"công tác tại {person.unit}, không thuộc {position.unit}",
+                    )
+                )
+            return warnings
+    return [
+        *check.general,
+        Reason(
+            "not_a_source",
+            f"the post {person.post!r} is not a source for {position.title}",
+            f"chức vụ '{person.post}' không thuộc đối tượng quy hoạch chức danh {position.title}",
+        ),
+    ]
+
+
+def _category(person: Person, kind: PositionKind, rule_set: RuleSet) -> int | None:
+    post = rule_set.post_for(person.post)
+    return kind.categories.get(post.key) if post else None
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()

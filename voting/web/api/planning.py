@@ -1,0 +1,279 @@
+"""Planning processes across steps (issue 7): start, the source list and its structure report,
+the steps' approvals and paper fallback, the outcome, and the dossier summary."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import Blueprint, Response, current_app
+
+from voting.planning import dossier, outcome, processes, source_list, steps
+from voting.planning.processes import NewProcess
+from voting.store import Conference, Process
+from voting.tally import dossier as printed
+from voting.web import parse
+from voting.web.config import installation_fingerprint
+from voting.web.extensions import db
+from voting.web.policy import Action, requires
+from voting.web.principals import current_principal
+
+bp = Blueprint("processes", __name__, url_prefix="/api")
+P = "/processes/<process_id>"
+
+
+@bp.get("/processes")
+@requires(Action.PLANNING_READ)
+def index() -> dict[str, Any]:
+    """Every process, newest first."""
+    return {"processes": [brief(p) for p in processes.every(db())]}
+
+
+@bp.post("/processes")
+@requires(Action.PLANNING_MANAGE)
+def start() -> tuple[dict[str, Any], int]:
+    """Start "next_term" or "annual_review" for a tier: steps, conferences, source list."""
+    data = parse.body()
+    term_start = parse.optional_text(data, "term_start")
+    started = processes.start(
+        db(),
+        NewProcess(
+            procedure=parse.text(data, "procedure"),
+            tier=parse.text(data, "tier"),
+            term=parse.text(data, "term"),
+            reference=_month(data, "reference"),
+            term_start=_month(data, "term_start") if term_start else None,
+            held_on=parse.day(data, "held_on"),
+            place=parse.text(data, "place"),
+        ),
+        _actor(),
+    )
+    return whole(started), 201
+
+
+@bp.get(P)
+@requires(Action.PLANNING_READ)
+def show(process_id: str) -> dict[str, Any]:
+    """The process with its steps, source list, review, outcome and dates."""
+    return whole(steps.sync(db(), process_id, _actor()))
+
+
+@bp.put(f"{P}/source")
+@requires(Action.PLANNING_MANAGE)
+def set_source(process_id: str) -> dict[str, Any]:
+    """Replace one position's candidates on the source list (until it is approved)."""
+    data = parse.body()
+    cadres = data.get("cadres")
+    if not isinstance(cadres, list) or not all(isinstance(c, str) for c in cadres):
+        raise parse.bad("cadres", "phải là danh sách mã cán bộ", "must be a list of ids")
+    changed = source_list.set_candidates(
+        db(), process_id, parse.text(data, "position"), cadres, _actor()
+    )
+    return whole(changed)
+
+
+@bp.post(f"{P}/structure")
+@requires(Action.PLANNING_READ)
+def structure(process_id: str) -> dict[str, Any]:
+    """The structure report of a list as edited (position → cadre ids), not saved."""
+    lists = parse.body().get("lists")
+    if not isinstance(lists, dict) or not all(
+        isinstance(v, list) and all(isinstance(c, str) for c in v) for v in lists.values()
+    ):
+        raise parse.bad("lists", "phải ánh xạ chức danh → danh sách mã", "must map position → ids")
+    return source_list.structure(db(), processes.get(db(), process_id), lists)
+
+
+@bp.post(f"{P}/steps/<int:number>/approval")
+@requires(Action.PLANNING_MANAGE)
+def approve(process_id: str, number: int) -> dict[str, Any]:
+    """Record a step held without a secret ballot on the list (and, at the annual review's
+    first step, who is put to the removal ballot)."""
+    data = parse.body()
+    removals = [
+        (parse.text(item, "cadre"), parse.text(item, "position"))
+        for item in parse.items({"removals": data.get("removals", [])}, "removals")
+    ]
+    changed = steps.approve(
+        db(),
+        process_id,
+        number,
+        parse.day(data, "held_on"),
+        parse.text(data, "note", ""),
+        removals,
+        _actor(),
+    )
+    return whole(changed)
+
+
+@bp.post(f"{P}/steps/<int:number>/paper")
+@requires(Action.PLANNING_MANAGE)
+def enter_paper(process_id: str, number: int) -> dict[str, Any]:
+    """The counts of a step held on paper, from its paper minutes."""
+    data = parse.body()
+    changed = steps.enter_paper(
+        db(),
+        process_id,
+        number,
+        parse.day(data, "held_on"),
+        parse.integer(data, "convened"),
+        parse.integer(data, "present"),
+        _counts(data),
+        _actor(),
+    )
+    return whole(changed)
+
+
+@bp.post(f"{P}/steps/<int:number>/paper/confirmations")
+@requires(Action.PLANNING_MANAGE)
+def confirm_paper(process_id: str, number: int) -> dict[str, Any]:
+    """A counting-committee member re-types the paper counts to confirm them."""
+    data = parse.body()
+    changed = steps.confirm_paper(
+        db(), process_id, number, parse.text(data, "member"), _counts(data), _actor()
+    )
+    return whole(changed)
+
+
+@bp.post(f"{P}/steps/<int:number>/decision")
+@requires(Action.HEAD_DECIDE)
+def decide(process_id: str, number: int) -> dict[str, Any]:
+    """The head's decision on a final step held on paper (position → cadre ids)."""
+    data = parse.body()
+    chosen = data.get("chosen")
+    if not isinstance(chosen, dict) or not all(
+        isinstance(v, list) and all(isinstance(c, str) for c in v) for v in chosen.values()
+    ):
+        raise parse.bad("chosen", "phải ánh xạ chức danh → danh sách mã", "must map position → ids")
+    changed = steps.decide_paper(
+        db(), process_id, number, chosen, parse.text(data, "note", ""), _actor()
+    )
+    return whole(changed)
+
+
+@bp.post(f"{P}/submission")
+@requires(Action.PLANNING_MANAGE)
+def submit(process_id: str) -> dict[str, Any]:
+    """The dossier is complete and the list is submitted for approval on `on`."""
+    return whole(outcome.submit(db(), process_id, parse.day(parse.body(), "on"), _actor()))
+
+
+@bp.post(f"{P}/approval")
+@requires(Action.PLANNING_MANAGE)
+def approve_outcome(process_id: str) -> dict[str, Any]:
+    """The approving body approved the list on `on`: the registry's planning changes."""
+    return whole(outcome.approve(db(), process_id, parse.day(parse.body(), "on"), _actor()))
+
+
+@bp.get(f"{P}/dossier.pdf")
+@requires(Action.PLANNING_READ)
+def dossier_pdf(process_id: str) -> Response:
+    """Bảng tổng hợp kết quả kiểm phiếu ở các bước, printable."""
+    return _download(printed.dossier_pdf(_summary(process_id)), "application/pdf", "pdf")
+
+
+@bp.get(f"{P}/dossier.xlsx")
+@requires(Action.PLANNING_READ)
+def dossier_xlsx(process_id: str) -> Response:
+    """The same summary as a spreadsheet."""
+    mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return _download(printed.dossier_xlsx(_summary(process_id)), mimetype, "xlsx")
+
+
+def brief(process: Process) -> dict[str, Any]:
+    """A process in a list."""
+    return {
+        "id": process.id,
+        "title": process.title,
+        "procedure": process.procedure,
+        "tier": process.tier,
+        "term": process.term,
+        "status": process.status,
+        "current_step": next((s.number for s in process.steps if s.status == "current"), None),
+    }
+
+
+def whole(process: Process) -> dict[str, Any]:
+    """A process with everything the console shows."""
+    session = db()
+    return brief(process) | {
+        "reference": process.reference.strftime("%Y-%m"),
+        "term_start": process.term_start.strftime("%Y-%m") if process.term_start else None,
+        "steps": [
+            {
+                "number": item.number,
+                "title": steps.rule_step(process, item.number).title,
+                "status": item.status,
+                "conference": item.conference_id,
+                "phase": _phase(item.conference_id),
+                "approved": item.approved,
+                "paper": item.paper,
+                "result": item.result,
+            }
+            for item in process.steps
+        ],
+        "source": source_list.view(session, process),
+        "source_frozen": steps.source_frozen(process),
+        "structure": source_list.structure(session, process),
+        "review": process.review,
+        "outcome": process.outcome,
+        "dates": {
+            k: v.isoformat() if isinstance(v, date) else v
+            for k, v in outcome.dates(session, process).items()
+        },
+        "log": [
+            {"seq": e.seq, "at": e.at.isoformat(), "actor": e.actor, "kind": e.kind, "data": e.data}
+            for e in process.log
+        ],
+    }
+
+
+def _phase(conference_id: str | None) -> str | None:
+    if conference_id is None:
+        return None
+    conference = db().get(Conference, conference_id)
+    return conference.phase if conference is not None else None
+
+
+def _summary(process_id: str) -> dict[str, Any]:
+    process = processes.get(db(), process_id)
+    return dossier.summary(
+        db(),
+        process,
+        current_app.config["AGENCY"],
+        installation_fingerprint(current_app),
+        date.today(),
+    )
+
+
+def _download(body: bytes, mimetype: str, suffix: str) -> Response:
+    return Response(
+        body,
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="tong-hop-kiem-phieu.{suffix}"'},
+    )
+
+
+def _counts(data: dict[str, Any]) -> dict[str, dict[str, int]]:
+    counts = data.get("counts")
+    if not isinstance(counts, dict) or not all(
+        isinstance(v, dict)
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in v.values())
+        for v in counts.values()
+    ):
+        raise parse.bad(
+            "counts", "phải ánh xạ chức danh → mã → số phiếu", "must map position → id → count"
+        )
+    return counts
+
+
+def _month(data: dict[str, Any], field: str) -> date:
+    value = parse.text(data, field)
+    try:
+        return date.fromisoformat(f"{value}-01") if len(value) == 7 else date.fromisoformat(value)
+    except ValueError:
+        raise parse.bad(field, "phải có dạng YYYY-MM", "must be YYYY-MM") from None
+
+
+def _actor() -> str:
+    return current_principal().actor

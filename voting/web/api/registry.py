@@ -1,0 +1,71 @@
+"""The registry beyond its people (/api/people): attendees from outside the agency, the
+planning in force, terms, holidays and dossier documents — list, import, export."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Response, request
+
+from voting.registry import documents, externals, holidays, people, planning, terms
+from voting.registry.table import Kind
+from voting.web import parse
+from voting.web.errors import ApiError
+from voting.web.extensions import db
+from voting.web.policy import Action, requires
+
+bp = Blueprint("registry", __name__, url_prefix="/api/registry")
+KINDS: dict[str, Kind[Any]] = {
+    "externals": externals.KIND,
+    "planning": planning.KIND,
+    "terms": terms.KIND,
+    "holidays": holidays.KIND,
+    "documents": documents.KIND,
+}
+MIMETYPES = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@bp.get("/<kind>")
+@requires(Action.PEOPLE_READ)
+def index(kind: str) -> dict[str, Any]:
+    """The table's rows in the import's columns."""
+    table = _kind(kind)
+    return {
+        "columns": list(table.columns),
+        "rows": [
+            dict(zip(table.columns, table.cells(r), strict=True)) for r in table.listing(db())
+        ],
+    }
+
+
+@bp.post("/<kind>")
+@requires(Action.PEOPLE_IMPORT)
+def import_file(kind: str) -> dict[str, Any]:
+    """Replace the table with an uploaded CSV or XLSX file (all rows or none)."""
+    with parse.upload() as path:
+        imported = _kind(kind).import_file(db(), path)
+    return {"imported": len(imported)}
+
+
+@bp.get("/<kind>/export")
+@requires(Action.PEOPLE_READ)
+def export(kind: str) -> Response:
+    """The table as CSV or XLSX (`?format=`), in the columns an import reads back."""
+    fmt = request.args.get("format", "csv")
+    if fmt not in MIMETYPES:
+        raise ApiError(400, "bad_request", "Định dạng phải là csv hoặc xlsx.", "format: csv|xlsx")
+    body = people.export(db(), fmt) if kind == "people" else _kind(kind).export(db(), fmt)
+    return Response(
+        body,
+        mimetype=MIMETYPES[fmt],
+        headers={"Content-Disposition": f'attachment; filename="{kind}.{fmt}"'},
+    )
+
+
+def _kind(kind: str) -> Kind[Any]:
+    if kind not in KINDS:
+        raise ApiError(404, "not_found", "Không có danh mục này.", f"No registry table {kind!r}.")
+    return KINDS[kind]

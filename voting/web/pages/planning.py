@@ -1,0 +1,256 @@
+"""The organiser's planning processes (issue 7): start one, edit the source list with its
+warnings and live structure report, record the steps without a ballot, follow each step's
+conference, fall back to paper, submit and approve the outcome, print the published lists and
+the dossier summary. Each form posts here and calls the same services as the JSON API."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from voting.conference.errors import ConferenceError, InvalidInput
+from voting.planning import outcome, processes, source_list, steps
+from voting.planning.processes import RULES, NewProcess
+from voting.store import Conference, ProcessStatus, StepStatus
+from voting.web.errors import status_of
+from voting.web.extensions import db
+from voting.web.i18n import translate
+from voting.web.pages.guard import error_page, page_requires
+from voting.web.policy import Action
+from voting.web.principals import current_principal
+
+bp = Blueprint("planning", __name__, url_prefix="/organiser/planning")
+_COUNT = re.compile(r"^count:(\d+):(.+)$")
+
+
+@bp.errorhandler(ConferenceError)
+def refused(error: ConferenceError) -> tuple[str, int]:
+    """A refused form is shown again on its page with the reason (and each problem)."""
+    if request.method != "POST" or status_of(error) in (401, 403, 404):
+        return error_page(error)
+    db().rollback()
+    process_id = (request.view_args or {}).get("process_id")
+    if process_id is None:
+        return _index_page(error), status_of(error)
+    return _process_page(processes.get(db(), process_id), error), status_of(error)
+
+
+@bp.get("/")
+@page_requires(Action.PLANNING_MANAGE)
+def index() -> str:
+    """The processes and the form that starts one."""
+    return _index_page()
+
+
+@bp.post("/")
+@page_requires(Action.PLANNING_MANAGE)
+def start() -> Response:
+    """Start a process: its steps, conferences and proposed source list."""
+    form = request.form
+    term_start = form.get("term_start", "")
+    started = processes.start(
+        db(),
+        NewProcess(
+            procedure=form.get("procedure", ""),
+            tier=form.get("tier", ""),
+            term=form.get("term", "").strip(),
+            reference=_month(form.get("reference", "")),
+            term_start=_month(term_start) if term_start else None,
+            held_on=_day(form.get("held_on", "")),
+            place=form.get("place", ""),
+        ),
+        _actor(),
+    )
+    return redirect(url_for(".show", process_id=started.id))
+
+
+@bp.get("/<process_id>")
+@page_requires(Action.PLANNING_MANAGE)
+def show(process_id: str) -> str:
+    """One process: its steps, source list, structure report and outcome."""
+    return _process_page(steps.sync(db(), process_id, _actor()))
+
+
+@bp.post("/<process_id>/source")
+@page_requires(Action.PLANNING_MANAGE)
+def save_source(process_id: str) -> Response:
+    """Save the source list as ticked (and ids typed in to add someone not proposed)."""
+    process = processes.get(db(), process_id)
+    for index, section in enumerate(process.source):
+        ticked = request.form.getlist(f"cadre:{index}")
+        added = [c.strip() for c in request.form.get(f"add:{index}", "").split(",") if c.strip()]
+        wanted = list(dict.fromkeys(ticked + added))
+        if wanted != section["candidates"]:
+            source_list.set_candidates(db(), process_id, section["position"], wanted, _actor())
+    flash(translate("planning.source.saved"))
+    return redirect(url_for(".show", process_id=process_id, _anchor="source"))
+
+
+@bp.post("/<process_id>/steps/<int:number>/approval")
+@page_requires(Action.PLANNING_MANAGE)
+def approve(process_id: str, number: int) -> Response:
+    """Record a step held without a secret ballot on the list."""
+    removals = [tuple(v.split("|", 1)) for v in request.form.getlist("removal")]
+    steps.approve(
+        db(),
+        process_id,
+        number,
+        _day(request.form.get("held_on", "")),
+        request.form.get("note", ""),
+        [(c, p) for c, p in removals],
+        _actor(),
+    )
+    flash(translate("planning.step.recorded", n=number))
+    return redirect(url_for(".show", process_id=process_id))
+
+
+@bp.post("/<process_id>/steps/<int:number>/paper")
+@page_requires(Action.PLANNING_MANAGE)
+def enter_paper(process_id: str, number: int) -> Response:
+    """The counts of a step held on paper."""
+    form = request.form
+    steps.enter_paper(
+        db(),
+        process_id,
+        number,
+        _day(form.get("held_on", "")),
+        _whole(form.get("convened", ""), "convened"),
+        _whole(form.get("present", ""), "present"),
+        _counts(process_id, number),
+        _actor(),
+    )
+    flash(translate("planning.paper.entered"))
+    return redirect(url_for(".show", process_id=process_id, _anchor=f"step-{number}"))
+
+
+@bp.post("/<process_id>/steps/<int:number>/paper/confirmations")
+@page_requires(Action.PLANNING_MANAGE)
+def confirm_paper(process_id: str, number: int) -> Response:
+    """A committee member confirms the paper counts by typing them again."""
+    steps.confirm_paper(
+        db(),
+        process_id,
+        number,
+        request.form.get("member", ""),
+        _counts(process_id, number),
+        _actor(),
+    )
+    flash(translate("planning.paper.confirmed"))
+    return redirect(url_for(".show", process_id=process_id, _anchor=f"step-{number}"))
+
+
+@bp.post("/<process_id>/submission")
+@page_requires(Action.PLANNING_MANAGE)
+def submit(process_id: str) -> Response:
+    """The list submitted for approval."""
+    outcome.submit(db(), process_id, _day(request.form.get("on", "")), _actor())
+    return redirect(url_for(".show", process_id=process_id, _anchor="outcome"))
+
+
+@bp.post("/<process_id>/approval")
+@page_requires(Action.PLANNING_MANAGE)
+def approve_outcome(process_id: str) -> Response:
+    """The list approved: the registry's planning changes; the lists can be published."""
+    outcome.approve(db(), process_id, _day(request.form.get("on", "")), _actor())
+    return redirect(url_for(".show", process_id=process_id, _anchor="outcome"))
+
+
+@bp.get("/<process_id>/published")
+@page_requires(Action.PLANNING_READ)
+def published(process_id: str) -> str:
+    """The approved and removed lists, printable, for publication (rules.md "After the vote")."""
+    process = processes.get(db(), process_id)
+    return render_template(
+        "planning/published.html",
+        process=process,
+        dates=outcome.dates(db(), process),
+        approved=process.status == ProcessStatus.APPROVED,
+    )
+
+
+def _index_page(error: ConferenceError | None = None) -> str:
+    return render_template(
+        "planning/index.html",
+        processes=processes.every(db()),
+        procedures=list(RULES.procedures.values()),
+        tiers=list(RULES.tiers.values()),
+        today=date.today().isoformat(),
+        error=error,
+    )
+
+
+def _process_page(process: Any, error: ConferenceError | None = None) -> str:
+    rows = []
+    for item in process.steps:
+        step = steps.rule_step(process, item.number)
+        conference = db().get(Conference, item.conference_id) if item.conference_id else None
+        rows.append(
+            {
+                "item": item,
+                "step": step,
+                "conference": conference,
+                "ballot": steps.ballot_of(process, item.number),
+                "current": item.status == StepStatus.CURRENT,
+            }
+        )
+    return render_template(
+        "planning/process.html",
+        process=process,
+        rows=rows,
+        source=source_list.view(db(), process),
+        frozen=steps.source_frozen(process),
+        structure=source_list.structure(db(), process),
+        dates=outcome.dates(db(), process),
+        today=date.today().isoformat(),
+        error=error,
+    )
+
+
+def _counts(process_id: str, number: int) -> dict[str, dict[str, int]]:
+    """The form's `count:<section>:<cadre>` fields as position → cadre → agree."""
+    sections = steps.ballot_of(processes.get(db(), process_id), number)
+    counts: dict[str, dict[str, int]] = {s["position"]: {} for s in sections}
+    for name, value in request.form.items():
+        match = _COUNT.match(name)
+        if match is None:
+            continue
+        index = int(match.group(1))
+        if not 0 <= index < len(sections):
+            raise InvalidInput("Biểu mẫu không hợp lệ.", f"No section {index}.")
+        counts[sections[index]["position"]][match.group(2)] = _whole(value, name)
+    return counts
+
+
+def _actor() -> str:
+    return current_principal().actor
+
+
+def _whole(value: str, field: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise InvalidInput(
+            f"Trường “{field}” phải là số nguyên.", f"Field {field!r} must be a whole number."
+        ) from None
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(
+            "Ngày phải có dạng YYYY-MM-DD.", "The date must be written YYYY-MM-DD."
+        ) from None
+
+
+def _month(value: str) -> date:
+    try:
+        return date.fromisoformat(f"{value}-01")
+    except ValueError:
+        raise InvalidInput(
+            "Tháng phải có dạng YYYY-MM.", "The month must be written YYYY-MM."
+        ) from None

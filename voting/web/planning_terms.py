@@ -1,0 +1,153 @@
+"""The words of the planning-process pages (issue 7), merged into `voting.web.i18n.CATALOGUE`:
+key → (Vietnamese, English)."""
+
+from __future__ import annotations
+
+PLANNING_TERMS: dict[str, tuple[str, str]] = {
+    "planning.title": ("Quy trình quy hoạch cán bộ", "Planning processes"),
+    "planning.link": ("Quy trình quy hoạch (các bước)", "Planning processes (all steps)"),
+    "planning.list": ("Các quy trình", "Processes"),
+    "planning.none": ("Chưa có quy trình nào.", "No process yet."),
+    "planning.none_short": ("Không có.", "None."),
+    "planning.new": ("Bắt đầu quy trình mới", "Start a process"),
+    "planning.procedure": ("Quy trình", "Procedure"),
+    "planning.term": ("Nhiệm kỳ", "Term"),
+    "planning.term_start": ("Tháng bắt đầu nhiệm kỳ", "Term starts"),
+    "planning.reference": ("Tháng lập hồ sơ (mốc tính tuổi)", "Reference month"),
+    "planning.term.help": (
+        "Quy hoạch nhiệm kỳ kế tiếp cần tháng bắt đầu nhiệm kỳ (tính đủ 60 tháng); rà soát "
+        "hằng năm dùng nhiệm kỳ hiện tại. Ngày và địa điểm là mặc định cho các hội nghị, sửa "
+        "được ở từng hội nghị.",
+        "The next term needs its start month (60 months counted from it); the annual review "
+        "uses the current term. Date and place are the conferences' defaults, editable.",
+    ),
+    "planning.start": ("Bắt đầu quy trình", "Start the process"),
+    "planning.status.running": ("Đang thực hiện", "Running"),
+    "planning.status.submitted": ("Đã trình phê duyệt", "Submitted"),
+    "planning.status.approved": ("Đã phê duyệt", "Approved"),
+    "planning.steps": ("Các bước", "Steps"),
+    "planning.step.waiting": ("Chưa đến", "Waiting"),
+    "planning.step.current": ("Đang thực hiện", "Current"),
+    "planning.step.done": ("Đã xong", "Done"),
+    "planning.step.approved": ("Đã thực hiện ngày {d} ({by})", "Held on {d} ({by})"),
+    "planning.step.record": (
+        "Ghi nhận tập thể lãnh đạo đã thông qua kế hoạch và danh sách nguồn",
+        "Record the approval of the plan and the source list",
+    ),
+    "planning.step.prepared": ("Ghi nhận đã chuẩn bị xong", "Record the preparation as done"),
+    "planning.step.recorded": ("Đã ghi nhận bước {n}.", "Step {n} recorded."),
+    "planning.note": ("Ghi chú", "Note"),
+    "planning.review.automatic": (
+        "Đưa ra khỏi quy hoạch không cần bỏ phiếu",
+        "Removed without a vote",
+    ),
+    "planning.review.propose": (
+        "Đề nghị bỏ phiếu kín đưa ra khỏi quy hoạch",
+        "Put to the secret removal ballot",
+    ),
+    "planning.conference": ("Mở hội nghị của bước này", "Open this step's conference"),
+    "planning.ballot": ("Phiếu của bước này", "This step's ballot"),
+    "planning.quota": ("chọn tối đa {n}", "at most {n}"),
+    "planning.paper": ("Phiếu giấy", "Paper"),
+    "planning.paper.fallback": (
+        "Tổ chức bằng phiếu giấy (khi mạng hoặc máy tính gặp sự cố)",
+        "Held on paper (when the Wi-Fi or the laptop fails)",
+    ),
+    "planning.paper.help": (
+        "Nhập số liệu từ biên bản kiểm phiếu giấy. Kết quả chỉ được dùng khi hai thành viên "
+        "ban kiểm phiếu nhập lại đúng các số này. Nếu hội nghị điện tử đã bắt đầu, hãy hủy "
+        "cuộc bỏ phiếu (ghi lý do) trước.",
+        "Enter the counts from the paper minutes. They count once two counting-committee "
+        "members have typed them again. Abort a started electronic vote first.",
+    ),
+    "planning.convened": ("Số người được triệu tập", "Convened"),
+    "planning.present": ("Số người có mặt", "Present"),
+    "planning.paper.enter": ("Lưu kết quả phiếu giấy", "Save the paper counts"),
+    "planning.paper.entered": (
+        "Đã lưu; cần hai thành viên ban kiểm phiếu xác nhận.",
+        "Saved; two committee members must confirm.",
+    ),
+    "planning.paper.entered_by": (
+        "Do {by} nhập; đã có {n}/2 xác nhận.",
+        "Entered by {by}; {n} of 2 confirmations.",
+    ),
+    "planning.paper.confirmed_by": ("Đã xác nhận", "Confirmed by"),
+    "planning.paper.member": (
+        "Họ và tên thành viên ban kiểm phiếu xác nhận",
+        "Confirming committee member",
+    ),
+    "planning.paper.confirm": ("Xác nhận (nhập lại số phiếu)", "Confirm (type the counts again)"),
+    "planning.paper.confirmed": ("Đã ghi nhận xác nhận.", "Confirmation recorded."),
+    "planning.result.bases": (
+        "Triệu tập {convened}, có mặt {present}",
+        "Convened {convened}, present {present}",
+    ),
+    "planning.awaiting_head": (
+        "Chờ người đứng đầu quyết định trường hợp bằng phiếu hoặc vượt ba chức danh.",
+        "Waiting for the head's decision on a tie or a cadre over three positions.",
+    ),
+    "planning.source": ("Danh sách nguồn", "Source list"),
+    "planning.source.help": (
+        "Đề xuất theo điều kiện quy hoạch: người được đánh dấu sẽ vào phiếu. Người không đủ "
+        "điều kiện hiện kèm lý do; có thể thêm người khác bằng mã cán bộ (kèm cảnh báo).",
+        "Proposed from the eligibility rules: ticked cadres go on the ballot. Excluded people "
+        "show their reasons; others can be added by id (with warnings).",
+    ),
+    "planning.source.frozen": (
+        "Danh sách nguồn đã được tập thể lãnh đạo thông qua: không sửa được nữa.",
+        "The source list has been approved and can no longer change.",
+    ),
+    "planning.source.add": ("Thêm theo mã cán bộ", "Add by id"),
+    "planning.source.save": ("Lưu danh sách nguồn", "Save the source list"),
+    "planning.source.saved": ("Đã lưu danh sách nguồn.", "Source list saved."),
+    "planning.places": ("còn {n} chỗ", "{n} places open"),
+    "planning.structure": (
+        "Cơ cấu (theo danh sách đang chọn)",
+        "Structure (of the list as ticked)",
+    ),
+    "planning.structure.planned": ("Số người", "Cadres"),
+    "planning.structure.young": (
+        "Dưới {y} tuổi (mục tiêu ≥ {target}%)",
+        "Under {y} (target ≥ {target}%)",
+    ),
+    "planning.structure.women": ("Nữ (mục tiêu ≥ {target}%)", "Women (target ≥ {target}%)"),
+    "planning.structure.woman_key": (
+        "Nữ trong chức danh lãnh đạo chủ chốt (cần ít nhất 1)",
+        "Women among key leaders (at least 1)",
+    ),
+    "planning.structure.help": (
+        "Chỉ để tham khảo, không bắt buộc; cập nhật ngay khi đánh dấu.",
+        "Reported, not blocking; updates as you tick.",
+    ),
+    "planning.outcome": ("Kết quả quy trình", "Outcome"),
+    "planning.outcome.none": ("Chưa xong bước cuối.", "The final step is not done."),
+    "planning.list.submit": ("Danh sách đề nghị phê duyệt quy hoạch", "The list to submit"),
+    "planning.list.approved": ("Danh sách được phê duyệt quy hoạch", "Approved planning list"),
+    "planning.list.removed": ("Danh sách đưa ra khỏi quy hoạch", "Removed from planning"),
+    "planning.removed.none": ("Không có.", "None."),
+    "planning.reason": ("Lý do", "Reason"),
+    "planning.removal.voted": (
+        "Tập thể lãnh đạo bỏ phiếu đề nghị ({p}%)",
+        "Proposed by the leadership's ballot ({p}%)",
+    ),
+    "planning.approval_body": ("Cấp phê duyệt", "Approving body"),
+    "planning.submitted_on": ("Ngày trình (hồ sơ đầy đủ)", "Submitted (complete dossier)"),
+    "planning.deadline": ("Hạn phê duyệt (30 ngày làm việc)", "Approval due (30 working days)"),
+    "planning.submit": ("Ghi nhận đã trình", "Record the submission"),
+    "planning.approved_on": ("Ngày phê duyệt", "Approved on"),
+    "planning.approve": ("Ghi nhận đã phê duyệt", "Record the approval"),
+    "planning.earliest_appointment": (
+        "Sớm nhất được bổ nhiệm (sau 3 tháng)",
+        "Earliest appointment (after 3 months)",
+    ),
+    "planning.published": ("Danh sách công bố", "Published lists"),
+    "planning.published.draft": (
+        "Bản dự thảo: danh sách chưa được phê duyệt.",
+        "Draft: the list is not approved yet.",
+    ),
+    "planning.dossier": (
+        "Bảng tổng hợp kết quả kiểm phiếu ở các bước",
+        "Tally summary of every step",
+    ),
+    "planning.log": ("Nhật ký thay đổi", "Change log"),
+}
