@@ -39,6 +39,7 @@ const pages = [
   { entry: 'js/src/pages/desk.js', out: 'pages/desk.js', format: 'iife' },
   { entry: 'js/src/pages/live-quorum.js', out: 'pages/live-quorum.js', format: 'iife' },
   { entry: 'js/src/pages/structure.js', out: 'pages/structure.js', format: 'iife' },
+  { entry: 'js/src/pages/kiosk.js', out: 'pages/kiosk.js', format: 'iife' },
   { entry: 'js/src/pages/preflight.js', out: 'pages/preflight.js', format: 'iife' },
   { entry: 'js/src/pages/vote.js', out: 'pages/vote.js', format: 'iife' },
   { entry: 'js/src/pages/committee-phone.js', out: 'pages/committee-phone.js', format: 'iife' },

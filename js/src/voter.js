@@ -23,7 +23,7 @@ export function takeCardCode() {
   return sessionStorage.getItem(STORAGE_KEY) ?? undefined;
 }
 
-/** Keep a typed code (the kiosk) as a scanned one is kept; refuses a mistyped one. */
+/** Keep a typed code as a scanned one is kept (this tab only); refuses a mistyped one. */
 export function keepCardCode(text) {
   parseCode(text);
   sessionStorage.setItem(STORAGE_KEY, text);

@@ -9,6 +9,7 @@ from argon2 import PasswordHasher
 from flask import Flask
 
 from voting.conference import accounts, ballot, conferences
+from voting.registry.kinds import KINDS
 from voting.rules import KH331
 from voting.rules.eligibility import eligibility
 from voting.rules.people import people_from_rows
@@ -50,6 +51,15 @@ def test_the_demo_conference_is_ready(made: tuple[Flask, Demo]) -> None:
         for candidate in section["candidates"]:
             allowed = {c.position for c in report[candidate["person_ref"]].may_be_planned_for}
             assert kind.key in allowed
+
+
+def test_the_demo_registry_is_ready_for_a_planning_process(made: tuple[Flask, Demo]) -> None:
+    """Does the demo hold the external attendees and the current planning, so that a process
+    can be started from the console?"""
+    app, _ = made
+    with app.app_context():
+        assert len(KINDS["externals"].listing(db())) == 10
+        assert len(KINDS["planning"].listing(db())) == 6
 
 
 def test_room_address_is_the_configured_one(monkeypatch: pytest.MonkeyPatch) -> None:

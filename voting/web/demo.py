@@ -25,6 +25,7 @@ from flask import Flask
 from voting.conference import accounts, ballot, conferences, devices, registry, roster
 from voting.conference.ballot import CandidateInput, SectionInput
 from voting.conference.conferences import Committee, Details
+from voting.registry.kinds import KINDS
 from voting.rules.eligibility import eligibility
 from voting.rules.people import people_from_rows
 from voting.store import Role
@@ -35,6 +36,7 @@ from voting.web.server import Server, options
 
 AGENCY = Path(__file__).resolve().parents[3] / "shared" / "domain" / "sample-agency.csv"
 AGENCY_NAME = "Sở Công Thương (cơ quan mẫu)"
+EXTERNALS, PLANNING = "sample-external-attendees.csv", "sample-current-planning.csv"
 ROSTER_SIZE = 25
 REFERENCE = date(2022, 4, 1)
 # Three positions of the ballot: a provincially managed post and two unit posts.
@@ -63,6 +65,9 @@ def build(app: Flask, agency: Path = AGENCY) -> Demo:
         session = db()
         accounts.create(session, "organiser", Role.ORGANISER.value, password)
         registry.import_people(session, agency)
+        # The rest of the agency's registry, so a planning process starts from the console.
+        for kind, name in (("externals", EXTERNALS), ("planning", PLANNING)):
+            KINDS[kind].import_file(session, agency.with_name(name))
         conference = conferences.create(
             session,
             procedure="next_term",

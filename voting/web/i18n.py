@@ -10,6 +10,7 @@ from typing import Any
 
 from flask import g, request, session
 
+from voting.kiosk.terms import KIOSK_TERMS
 from voting.web.planning_terms import PLANNING_TERMS
 
 LANGUAGES = ("vi", "en")
@@ -604,6 +605,7 @@ RESULT_STRINGS = (
 
 
 CATALOGUE.update(PLANNING_TERMS)
+CATALOGUE.update(KIOSK_TERMS)
 
 
 def choose_language() -> str:

@@ -47,6 +47,10 @@ PLANNING_TERMS: dict[str, tuple[str, str]] = {
     ),
     "planning.conference": ("Mở hội nghị của bước này", "Open this step's conference"),
     "planning.ballot": ("Phiếu của bước này", "This step's ballot"),
+    "planning.ballot.from_process": (
+        "Phiếu của bước này do quy trình quy hoạch lập từ kết quả bước trước; không sửa tay.",
+        "This step's ballot comes from the previous step's result; it is not edited by hand.",
+    ),
     "planning.quota": ("chọn tối đa {n}", "at most {n}"),
     "planning.paper": ("Phiếu giấy", "Paper"),
     "planning.paper.fallback": (
@@ -150,4 +154,24 @@ PLANNING_TERMS: dict[str, tuple[str, str]] = {
         "Tally summary of every step",
     ),
     "planning.log": ("Nhật ký thay đổi", "Change log"),
+    "registry.link": ("Danh mục: cán bộ, quy hoạch, nhiệm kỳ, ngày lễ, hồ sơ", "Registry"),
+    "registry.title": ("Danh mục của cơ quan", "The agency's registry"),
+    "registry.help": (
+        "Mỗi danh mục nhập từ tệp CSV (UTF-8) hoặc XLSX, thay toàn bộ danh mục; có dòng lỗi thì "
+        "không nhập dòng nào. Tệp xuất ra nhập lại được nguyên vẹn.",
+        "Each table is imported whole from a CSV (UTF-8) or XLSX file; any bad row refuses the "
+        "file. An export re-imports unchanged.",
+    ),
+    "registry.people": ("Danh sách cán bộ", "People"),
+    "registry.externals": ("Người ngoài cơ quan được triệu tập", "External attendees"),
+    "registry.planning": ("Quy hoạch hiện hành", "Planning in force"),
+    "registry.terms": ("Nhiệm kỳ", "Terms"),
+    "registry.holidays": ("Lịch ngày nghỉ lễ (có Tết)", "Holidays (Tết included)"),
+    "registry.documents": ("Hồ sơ nhân sự (ngày của từng tài liệu)", "Dossier documents"),
+    "registry.count": ("{n} dòng", "{n} rows"),
+    "registry.columns": ("Các cột", "Columns"),
+    "registry.import": ("Nhập tệp (thay toàn bộ)", "Import a file (replaces the table)"),
+    "registry.export": ("Xuất", "Export"),
+    "registry.done": ("Đã nhập {n} dòng.", "{n} rows imported."),
+    "registry.positions": ("Đơn vị và chức danh quy hoạch", "Units and planned positions"),
 }

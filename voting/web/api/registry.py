@@ -7,7 +7,8 @@ from typing import Any
 
 from flask import Blueprint, Response, request
 
-from voting.registry import documents, externals, holidays, people, planning, terms
+from voting.registry import people
+from voting.registry.kinds import KINDS
 from voting.registry.table import Kind
 from voting.web import parse
 from voting.web.errors import ApiError
@@ -15,13 +16,6 @@ from voting.web.extensions import db
 from voting.web.policy import Action, requires
 
 bp = Blueprint("registry", __name__, url_prefix="/api/registry")
-KINDS: dict[str, Kind[Any]] = {
-    "externals": externals.KIND,
-    "planning": planning.KIND,
-    "terms": terms.KIND,
-    "holidays": holidays.KIND,
-    "documents": documents.KIND,
-}
 MIMETYPES = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -6,6 +6,7 @@ room on Socket.IO."""
 
 from flask import Blueprint
 
+from voting.kiosk import page as kiosk
 from voting.web.pages import (
     committee,
     desk,
@@ -14,6 +15,7 @@ from voting.web.pages import (
     planning,
     preflight,
     projector,
+    registry,
     start,
     voter,
 )
@@ -22,10 +24,12 @@ BLUEPRINTS: tuple[Blueprint, ...] = (
     start.bp,
     organiser.bp,
     planning.bp,
+    registry.bp,
     preflight.bp,
     desk.bp,
     projector.bp,
     voter.bp,
+    kiosk.bp,
     committee.bp,
     head.bp,
 )

@@ -27,6 +27,7 @@ from voting.conference import (
 from voting.conference.conferences import Committee, Details
 from voting.conference.errors import ConferenceError, InvalidInput, NotFound
 from voting.conference.roster import NewAttendee
+from voting.planning import steps
 from voting.rules import KH331
 from voting.store import Conference, DeviceKind, Phase, utcnow
 from voting.web import parse
@@ -101,7 +102,11 @@ def create() -> Response:
 @bp.get("/conferences/<conference_id>")
 @page_requires(Action.CONFERENCE_EDIT)
 def show(conference: Conference) -> str:
-    """One conference's set-up and its live state."""
+    """One conference's set-up and its live state (a step of a planning process first takes
+    the previous step's result, so its ballot is there)."""
+    if conference.process_id is not None:
+        steps.sync(db(), conference.process_id, _actor())
+        conference = conferences.get(db(), conference.id)
     return _conference_page(conference)
 
 
@@ -171,13 +176,15 @@ def save_ballot(conference: Conference) -> Response:
 @bp.post("/conferences/<conference_id>/devices")
 @page_requires(Action.DEVICES_MANAGE)
 def issue_device(conference: Conference) -> str:
-    """Issue a check-in desk link and show it once, with its QR code (not a redirect: the
-    token is not kept anywhere to show it again)."""
-    link, token = devices.issue(
-        db(), conference.id, DeviceKind.CHECKIN_DESK, request.form.get("label", ""), _actor()
+    """Issue a check-in desk or kiosk link and show it once, with its QR code (not a
+    redirect: the token is not kept anywhere to show it again)."""
+    kind = request.form.get("kind", DeviceKind.CHECKIN_DESK)
+    link, token = devices.issue(db(), conference.id, kind, request.form.get("label", ""), _actor())
+    page = "kiosk.show" if kind == DeviceKind.KIOSK else "desk.show"
+    address = public_base() + url_for(page, token=token)
+    return _conference_page(
+        conference, new_link={"label": link.label, "address": address, "kind": kind}
     )
-    address = public_base() + url_for("desk.show", token=token)
-    return _conference_page(conference, new_link={"label": link.label, "address": address})
 
 
 @bp.post("/conferences/<conference_id>/devices/<int:device_id>/revoke")

@@ -1,0 +1,280 @@
+// One voter's ballot on a page: wait for the opening, check the card, fill one position at a
+// time within each quota, review, build, prove and sign in the Web Worker, post, and show the
+// receipt only after the server answered 201. Shared by the voter's phone (/vote) and the
+// kiosk tablet (/kiosk), which differ only in what they remember: the phone keeps the card and
+// the receipt for its tab (`hooks`), the kiosk nothing at all.
+import { WorkerClient } from '../worker-client.js';
+import { ApiFailure, call } from './api.js';
+import { Choices } from './choices.js';
+import { follow } from './live.js';
+import { shortReceipt } from './receipt.js';
+import { fill } from './strings.js';
+
+// Refusals that end this card's use: after them the code is forgotten.
+const CARD_REFUSALS = new Set(['card_used', 'card_voided', 'card_unknown', 'wrong_conference', 'vote_aborted']);
+
+/**
+ * The ballot session of the page whose root element is `root` (data-conference,
+ * data-worker-url). `hooks`: forgetCard() when the card's use ends, keepReceipt(receipt),
+ * onShow(screen) on each screen change, retryAfterMs to resend by itself after a lost answer
+ * (0: the voter taps "retry"). Returns {start(code), showReceipt(receipt)}.
+ */
+export function ballotSession(root, strings, labels, hooks = {}) {
+  const { conference, workerUrl } = root.dataset;
+  const $ = (id) => document.getElementById(id);
+  let code;
+  let opening; // {fingerprint, definition, joint_key} once voting is open
+  let preparing = false;
+  let choices;
+  let position = 0;
+  let screen = '';
+  let worker;
+  let following = false;
+
+  function show(name) {
+    screen = name;
+    for (const section of root.querySelectorAll('[data-screen]')) section.hidden = section.dataset.screen !== name;
+    root.dataset.showing = name;
+    window.scrollTo(0, 0);
+    hooks.onShow?.(name);
+  }
+
+  function forgetCard() {
+    code = undefined;
+    hooks.forgetCard?.();
+  }
+
+  function refuse(codeName, fallback) {
+    $('refused-text').textContent = strings[`vote.refused.${codeName}`] || fallback || strings['vote.refused.other'];
+    if (CARD_REFUSALS.has(codeName)) forgetCard();
+    root.dataset.refused = codeName;
+    show('refused');
+  }
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  const labelsOf = (sectionId) => labels.sections.find((section) => section.id === sectionId);
+  const candidateLabel = (sectionId, candidateId) => labelsOf(sectionId).candidates.find((c) => c.id === candidateId);
+
+  // --- filling the ballot, one position per screen -------------------------------------------
+
+  function drawSection() {
+    const section = choices.sections[position];
+    const named = labelsOf(section.id);
+    $('section-progress').textContent = fill(strings['vote.progress'], { n: position + 1, of: choices.sections.length });
+    $('section-title').textContent = named.position;
+    $('quota-line').textContent = fill(strings['vote.quota'], { k: section.quota, n: choices.count(section.id) });
+    $('quota-refused').hidden = true;
+    $('candidates').replaceChildren(
+      ...section.candidates.map((candidateId) => {
+        const who = candidateLabel(section.id, candidateId);
+        const marked = choices.isMarked(section.id, candidateId);
+        const item = element('li');
+        const button = element('button', marked ? 'candidate marked' : 'candidate');
+        button.type = 'button';
+        button.setAttribute('role', 'checkbox');
+        button.setAttribute('aria-checked', String(marked));
+        button.dataset.candidate = candidateId;
+        button.append(element('span', 'box', marked ? '✓' : ''));
+        const text = element('span', 'who');
+        text.append(element('span', 'name', who.full_name), element('span', 'post', [who.post, who.unit].filter(Boolean).join(' · ')));
+        button.append(text);
+        button.addEventListener('click', () => {
+          if (!choices.toggle(section.id, candidateId)) {
+            $('quota-refused').textContent = fill(strings['vote.quota.full'], { k: section.quota });
+            $('quota-refused').hidden = false;
+            return;
+          }
+          drawSection();
+        });
+        item.append(button);
+        return item;
+      }),
+    );
+    $('prev').hidden = position === 0;
+    $('next').textContent = position === choices.sections.length - 1 ? strings['vote.review'] : strings['vote.next'];
+  }
+
+  function drawReview() {
+    const marked = choices.toJSON();
+    $('review').replaceChildren(
+      ...choices.sections.map((section) => {
+        const block = element('section', 'review-section');
+        block.append(element('h2', '', labelsOf(section.id).position));
+        const names = marked[section.id].map((id) => candidateLabel(section.id, id).full_name);
+        if (names.length === 0) block.append(element('p', 'none', strings['vote.review.none']));
+        else {
+          const list = element('ol');
+          list.append(...names.map((name) => element('li', '', name)));
+          block.append(list);
+        }
+        return block;
+      }),
+    );
+    show('review');
+  }
+
+  // --- building and casting --------------------------------------------------------------------
+
+  async function send() {
+    show('sending');
+    worker ??= new WorkerClient(workerUrl);
+    let built;
+    try {
+      built = await worker.request({
+        type: 'build',
+        conferenceId: conference,
+        fingerprint: opening.fingerprint,
+        definition: opening.definition,
+        jointKey: opening.joint_key,
+        cardCode: code,
+        choices: choices.toJSON(),
+      });
+    } catch (error) {
+      refuse('build', fill(strings['vote.refused.build'], { message: error.message }));
+      return;
+    }
+    choices = undefined; // the marks live on in the signed ballot only, until it is receipted
+    await cast(built);
+  }
+
+  async function cast(built) {
+    try {
+      await call(conference, '/ballots', { method: 'POST', json: built.ballot });
+    } catch (error) {
+      if (error instanceof ApiFailure && error.code === 'card_used' && (await onList(built.receipt))) {
+        showReceipt(built.receipt); // an earlier try of this very ballot was stored: its answer was lost
+        return;
+      }
+      if (error instanceof ApiFailure) {
+        refuse(error.code, error.message);
+        return;
+      }
+      // No answer at all (Wi-Fi dropped): the same signed ballot is sent again, never a new one,
+      // so it can never count twice.
+      $('sending-failed').hidden = false;
+      const again = () => {
+        $('retry').hidden = true;
+        show('sending');
+        cast(built);
+      };
+      if (hooks.retryAfterMs) {
+        setTimeout(again, hooks.retryAfterMs);
+        return;
+      }
+      $('retry').hidden = false;
+      $('retry').onclick = again;
+      return;
+    }
+    showReceipt(built.receipt);
+  }
+
+  async function onList(receipt) {
+    try {
+      await call(conference, `/ballots/${receipt}`);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  function showReceipt(receipt) {
+    forgetCard();
+    $('sending-failed').hidden = true;
+    hooks.keepReceipt?.(receipt);
+    $('receipt').textContent = shortReceipt(receipt);
+    $('receipt-full').textContent = receipt;
+    root.dataset.receipt = receipt;
+    show('receipt');
+  }
+
+  async function checkReceipt() {
+    const result = $('check-result');
+    result.textContent = (await onList(root.dataset.receipt)) ? strings['vote.check.found'] : strings['vote.check.missing'];
+    result.hidden = false;
+  }
+
+  /** Before the voter fills anything: is this card on this conference's list, and not void? */
+  async function cardRefusal() {
+    worker ??= new WorkerClient(workerUrl);
+    const [{ publicKey }, listed] = await Promise.all([
+      worker.request({ type: 'card', conferenceId: conference, cardCode: code }),
+      call(conference, '/cards/keys'),
+    ]);
+    if (listed.voided.includes(publicKey)) return 'card_voided';
+    if (!listed.keys.includes(publicKey)) return 'card_unknown';
+    return '';
+  }
+
+  // --- the phase, pushed by the room -------------------------------------------------------------
+
+  let lastState;
+  async function onState(state) {
+    lastState = state;
+    root.dataset.phase = state.phase;
+    hooks.onPhase?.(state);
+    if (!code || ['receipt', 'refused', 'sending', 'code'].includes(screen)) return;
+    if (state.phase === 'aborted') return refuse('vote_aborted');
+    if (state.phase === 'closed' || state.phase === 'opened') {
+      // Said plainly, but a half-filled ballot stays on screen: a push never resets it.
+      if (screen === 'waiting') return refuse('voting_closed');
+      $('notice').textContent = strings['vote.refused.voting_closed'];
+      $('notice').hidden = false;
+      return;
+    }
+    if (state.phase !== 'voting' || screen !== 'waiting' || preparing) return;
+    // The join's reply and the pushed state arrive together: the ballot is prepared once only,
+    // or the second would replace marks already made.
+    preparing = true;
+    opening = await call(conference, '/opening');
+    const refusal = await cardRefusal();
+    if (refusal) return refuse(refusal);
+    choices = new Choices(opening.definition);
+    position = 0;
+    drawSection();
+    show('ballot');
+  }
+
+  function listen() {
+    if (following) return;
+    following = true;
+    follow(conference, {
+      onState: (state) => onState(state).catch((error) => refuse('other', error.message)),
+      onOnline: (online) => ($('offline').hidden = online),
+    });
+  }
+
+  function start(cardCode) {
+    code = cardCode;
+    show('waiting');
+    listen();
+    if (lastState) onState(lastState).catch((error) => refuse('other', error.message));
+  }
+
+  $('prev').addEventListener('click', () => {
+    position -= 1;
+    drawSection();
+  });
+  $('next').addEventListener('click', () => {
+    if (position === choices.sections.length - 1) drawReview();
+    else {
+      position += 1;
+      drawSection();
+      window.scrollTo(0, 0);
+    }
+  });
+  $('edit').addEventListener('click', () => {
+    position = 0;
+    drawSection();
+    show('ballot');
+  });
+  $('send').addEventListener('click', () => send());
+  $('check').addEventListener('click', () => checkReceipt());
+
+  return { start, showReceipt, show, listen };
+}

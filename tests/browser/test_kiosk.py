@@ -1,0 +1,245 @@
+"""The kiosk in a real browser (a tablet, plain http by a non-loopback name): two attendees vote
+in turn, one typing the code on the keypad, one holding a printed card to a scanner (which
+types the card's URL and Enter); nothing of the first is left for the second. A ballot whose
+answer is lost on the way is sent again, the same, and counts once. A revoked kiosk stops;
+an idle kiosk forgets what was typed. With the origin treated as secure, Chromium's fake
+camera reads a printed card's QR code."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import qrcode
+from playwright.sync_api import Browser, Page, Route, expect
+
+from tests.browser.conftest import CHROMIUM_ARGS, SCREENSHOTS, Server
+from voting.crypto.cards import card_url
+from voting.crypto.cards import code as code_of
+from voting.kiosk import page as kiosk_page
+from voting.web.demo import build
+
+_spec = importlib.util.spec_from_file_location(
+    "web_conftest", Path(__file__).parents[1] / "integration" / "web" / "conftest.py"
+)
+assert _spec is not None and _spec.loader is not None
+web = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(web)
+
+TABLET = {"width": 800, "height": 1280}
+PRESENT = 17  # the demo's quorum: 17 of 25
+
+
+@dataclass
+class Room:
+    """A conference whose vote is open, its kiosk link, and the cards dealt (their secrets)."""
+
+    conference: str
+    kiosk: str
+    kiosk_id: int
+    secrets: list[bytes]
+    organiser: Any
+    site: Any
+
+    def ballots(self) -> list[dict[str, Any]]:
+        body = self.site.api().get(f"/api/conferences/{self.conference}/ballots").json
+        return body["ballots"]  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def room(server: Server) -> Room:
+    """The demo conference: 17 checked in, the committee's ceremony run and 17 cards dealt
+    in-process (the Python crypto, as the committee phones and the desk would), voting open."""
+    conference = build(server.app).conference_id
+    site = web.Site(server.app, Path(server.app.instance_path))
+    organiser = site.api("organiser")
+    base = f"/api/conferences/{conference}"
+    assert organiser.post(f"{base}/phase", json={"to": "checkin"}).status_code == 200
+    for attendee in site.attendee_ids(organiser, conference)[:PRESENT]:
+        assert organiser.post(f"{base}/attendees/{attendee}/check-in").status_code == 200
+    phones = web.Phones(site, organiser, conference)
+    phones.prepare(PRESENT)
+    assert organiser.post(f"{base}/phase", json={"to": "voting"}).status_code == 200
+    kiosk = site.issue_device(organiser, conference, "kiosk")
+    return Room(
+        conference, kiosk["token"], kiosk["id"], phones.pool.secrets[:PRESENT], organiser, site
+    )
+
+
+def kiosk(browser: Browser, server: Server, room: Room) -> Page:
+    page = browser.new_page(viewport=TABLET)
+    page.goto(f"{server.base}/kiosk/{room.kiosk}")
+    expect(page.locator("[data-screen=code]")).to_be_visible()
+    expect(page.locator("#kiosk-phase")).to_have_attribute("data-phase", "voting")
+    return page
+
+
+def vote_first_candidate(page: Page) -> str:
+    """Mark the first candidate of each position, review, cast; the receipt."""
+    while True:
+        expect(page.locator("[data-screen=ballot]")).to_be_visible()
+        page.locator("#candidates button").first.click()
+        label = page.locator("#next").inner_text()
+        page.locator("#next").click()
+        if label == "Xem lại phiếu":
+            break
+    page.get_by_role("button", name="Gửi phiếu").click()
+    expect(page.locator("[data-screen=receipt]")).to_be_visible(timeout=30_000)
+    receipt = page.locator("#vote").get_attribute("data-receipt")
+    assert receipt is not None and len(receipt) == 64
+    return receipt
+
+
+def nothing_left(page: Page, receipt: str) -> None:
+    """The kiosk shows its keypad again and holds nothing of the voter: not on the page, not in
+    any storage, not in the history."""
+    expect(page.locator("[data-screen=code]")).to_be_visible()
+    expect(page.locator("#kiosk-code")).to_have_text("")
+    html = page.content()
+    assert receipt not in html and receipt[:16] not in html.replace(" ", "").lower()
+    assert page.evaluate("sessionStorage.length + localStorage.length") == 0
+    # No entry was added to the history: the kiosk replaces itself, never navigates onward.
+    assert page.evaluate("history.length") == 2  # the blank tab, then the kiosk
+    assert page.locator("#vote").get_attribute("data-receipt") is None
+
+
+def test_two_attendees_vote_in_turn_and_the_second_learns_nothing(
+    browser: Browser, server: Server, room: Room
+) -> None:
+    page = kiosk(browser, server, room)
+    assert page.evaluate("window.isSecureContext") is False
+    # The first attendee types the code the desk showed them on the keypad.
+    first = code_of(room.secrets[0])
+    for symbol in first:
+        page.locator(f'#keypad [data-key="{symbol}"]').click()
+    expect(page.locator("#kiosk-code")).to_have_text(
+        "-".join(first[i : i + 4] for i in range(0, 27, 4))
+    )
+    page.screenshot(path=SCREENSHOTS / "kiosk-keypad.png", full_page=True)
+    page.get_by_role("button", name="Tiếp tục").click()
+    receipt = vote_first_candidate(page)
+    page.screenshot(path=SCREENSHOTS / "kiosk-receipt.png", full_page=True)
+    page.get_by_role("button", name="Xong — mời người tiếp theo").click()
+    nothing_left(page, receipt)
+
+    # The second holds a printed card to the scanner: it types the card's URL, then Enter.
+    url = card_url(f"{server.base}/vote/{room.conference}", room.secrets[1])
+    page.keyboard.type(url, delay=5)
+    page.keyboard.press("Enter")
+    second = vote_first_candidate(page)
+    assert second != receipt
+    page.get_by_role("button", name="Xong — mời người tiếp theo").click()
+    nothing_left(page, second)
+    assert sorted(b["hash"] for b in room.ballots()) == sorted([receipt, second])
+    # Back leads out of the kiosk to the blank tab; forward gives a fresh kiosk.
+    page.go_back()
+    assert page.url == "about:blank"
+    page.go_forward()
+    nothing_left(page, second)
+    page.close()
+
+
+def test_a_lost_answer_is_sent_again_and_counts_once(
+    browser: Browser, server: Server, room: Room
+) -> None:
+    page = kiosk(browser, server, room)
+    lost = []
+
+    def lose_the_first_answer(route: Route) -> None:
+        if route.request.method == "POST" and not lost:
+            # The server stores the ballot (Playwright's own client resolves no voting.test)…
+            route.fetch(url=route.request.url.replace("voting.test", "127.0.0.1"))
+            lost.append(True)
+            route.abort("connectionreset")  # …but the tablet never hears back
+            return
+        route.continue_()
+
+    page.route(f"**/api/conferences/{room.conference}/ballots", lose_the_first_answer)
+    page.keyboard.type(code_of(room.secrets[2]))
+    page.keyboard.press("Enter")
+    receipt = vote_first_candidate(page)
+    assert lost == [True]
+    assert [b["hash"] for b in room.ballots()] == [receipt]
+    page.close()
+
+
+def test_a_revoked_kiosk_stops(browser: Browser, server: Server, room: Room) -> None:
+    page = kiosk(browser, server, room)
+    assert room.organiser.delete(f"/api/devices/{room.kiosk_id}").status_code == 200
+    page.reload()
+    expect(page.locator("body")).to_contain_text("thu hồi")
+    expect(page.locator("#keypad")).to_have_count(0)
+    page.close()
+
+
+def test_an_idle_kiosk_forgets_what_was_typed(
+    browser: Browser, server: Server, room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(kiosk_page, "IDLE_SECONDS", 2)
+    page = kiosk(browser, server, room)
+    page.keyboard.type(code_of(room.secrets[3])[:8])
+    expect(page.locator("#kiosk-code")).not_to_have_text("")
+    expect(page.locator("#kiosk-code")).to_have_text("", timeout=10_000)
+    page.close()
+
+
+def y4m_of_qr(text: str, path: Path) -> None:
+    """A still video (Y4M, 4:2:0) of the QR code of `text`, which Chromium's fake camera plays."""
+    matrix = qrcode.QRCode(border=4, box_size=1)
+    matrix.add_data(text)
+    cells = matrix.get_matrix()
+    scale = 640 // len(cells)
+    side = scale * len(cells)
+    luma = bytearray()
+    for row in cells:
+        line = b"".join((b"\x00" if dark else b"\xff") * scale for dark in row)
+        luma += line * scale
+    chroma = bytes([128]) * ((side // 2) * (side // 2))
+    frame = b"FRAME\n" + bytes(luma) + chroma + chroma
+    header = f"YUV4MPEG2 W{side} H{side} F10:1 Ip A1:1 C420jpeg\n".encode()
+    path.write_bytes(header + frame * 10)
+
+
+@pytest.fixture
+def camera_browser(
+    browser: Browser, server: Server, tmp_path: Path, room: Room
+) -> Iterator[Browser]:
+    """Chromium whose camera plays a printed card's QR code, with the room's http origin
+    treated as secure (the kiosk browser's setting docs/kiosk.md describes)."""
+    video = tmp_path / "card.y4m"
+    y4m_of_qr(card_url(f"{server.base}/vote/{room.conference}", room.secrets[4]), video)
+    chromium = browser.browser_type.launch(
+        executable_path="/usr/bin/chromium",
+        args=[
+            *CHROMIUM_ARGS,
+            "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream",
+            f"--use-file-for-fake-video-capture={video}",
+            f"--unsafely-treat-insecure-origin-as-secure={server.base}",
+        ],
+    )
+    yield chromium
+    chromium.close()
+
+
+def test_the_camera_reads_a_printed_card_where_the_origin_is_secure(
+    camera_browser: Browser, server: Server, room: Room
+) -> None:
+    page = kiosk(camera_browser, server, room)
+    assert page.evaluate("window.isSecureContext") is True
+    page.get_by_role("button", name="Quét mã QR bằng camera").click()
+    receipt = vote_first_candidate(page)
+    assert [b["hash"] for b in room.ballots()] == [receipt]
+    page.close()
+
+
+def test_no_camera_is_offered_without_a_secure_context(
+    browser: Browser, server: Server, room: Room
+) -> None:
+    page = kiosk(browser, server, room)
+    expect(page.locator("#camera")).to_be_hidden()
+    page.close()

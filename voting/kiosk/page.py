@@ -1,0 +1,58 @@
+"""The kiosk's page, opened through the kiosk link the organiser issued (`/kiosk/<token>`). An
+unknown or revoked link is refused here. The page is never cached and sends no referrer: the
+tablet keeps nothing of a voter once its script reloads it for the next one."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template
+
+from voting.conference import conferences, devices
+from voting.store import DeviceKind, DeviceLink
+from voting.web.errors import ApiError
+from voting.web.extensions import db
+from voting.web.i18n import both, strings
+from voting.web.pages.guard import html_errors
+from voting.web.pages.voter import SCRIPT_STRINGS, ballot_labels
+
+bp = Blueprint("kiosk", __name__, url_prefix="/kiosk")
+html_errors(bp)
+
+KIOSK_STRINGS = (*SCRIPT_STRINGS, "kiosk.mistyped", "kiosk.clears_in", "kiosk.camera.stop")
+# A voter who walks away mid-ballot: the kiosk forgets them after this long without a touch.
+IDLE_SECONDS = 90
+# The receipt stays on screen this long, then the kiosk clears itself for the next voter.
+RECEIPT_SECONDS = 20
+HEADERS = {
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+    # A page of the kiosk is never shown inside another site's frame.
+    "X-Frame-Options": "DENY",
+}
+
+
+@bp.get("/<token>")
+def show(token: str) -> tuple[str, int, dict[str, str]]:
+    """The kiosk of the link's conference, at the phase it is in."""
+    link = kiosk_link(token)
+    conference = conferences.get(db(), link.conference_id)
+    page = render_template(
+        "kiosk.html",
+        conference=conference,
+        step=conferences.step_of(conference),
+        labels=ballot_labels(conference),
+        link=link,
+        idle_seconds=IDLE_SECONDS,
+        receipt_seconds=RECEIPT_SECONDS,
+        strings=strings(*KIOSK_STRINGS),
+    )
+    return page, 200, HEADERS
+
+
+def kiosk_link(token: str) -> DeviceLink:
+    """The live kiosk link of `token`, or a refusal."""
+    link = devices.by_token(db(), token)
+    if link is None or link.kind != DeviceKind.KIOSK:
+        raise ApiError(401, "device_unknown", *both("error.device_unknown"))
+    if link.revoked:
+        raise ApiError(401, "device_revoked", *both("error.device_revoked"))
+    return link
