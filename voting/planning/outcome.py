@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from voting.conference.errors import Conflict, InvalidInput
 from voting.planning import log
-from voting.planning.processes import RULES, get
+from voting.planning.processes import RULES, lock
 from voting.registry import holidays
 from voting.registry import planning as registry_planning
 from voting.rules.calendar import approval_deadline, earliest_appointment
@@ -24,7 +24,7 @@ from voting.store import PlanningEntry, Process, ProcessStatus
 
 def submit(session: Session, process_id: str, submitted_on: date, actor: str) -> Process:
     """The dossier is complete and the list is submitted to the approving body."""
-    process = get(session, process_id)
+    process = lock(session, process_id)
     if process.outcome is None:
         raise Conflict(
             "Quy trình chưa xong bước cuối: chưa có danh sách để trình.",
@@ -45,7 +45,7 @@ def submit(session: Session, process_id: str, submitted_on: date, actor: str) ->
 def approve(session: Session, process_id: str, approved_on: date, actor: str) -> Process:
     """The approving body's decision: the planning takes effect, the registry's planning gets
     the new entries and loses the removed ones, and the lists can be published."""
-    process = get(session, process_id)
+    process = lock(session, process_id)
     if process.status != ProcessStatus.SUBMITTED or process.submitted_on is None:
         raise Conflict(
             "Danh sách chưa được trình phê duyệt.",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from voting.conference import conferences, roster
@@ -178,6 +178,18 @@ def get(session: Session, process_id: str) -> Process:
     if process is None:
         raise NotFound("Không tìm thấy quy trình quy hoạch.", f"No process {process_id!r}.")
     return process
+
+
+def lock(session: Session, process_id: str) -> Process:
+    """Take the process's write lock and read it fresh, first in every change's transaction
+    (a row lock on PostgreSQL, the write lock on SQLite), so that two consoles never pass a
+    step on twice."""
+    touched = session.execute(
+        update(Process).where(Process.id == process_id).values(status=Process.status)
+    )
+    if getattr(touched, "rowcount", 0) != 1:
+        raise NotFound("Không tìm thấy quy trình quy hoạch.", f"No process {process_id!r}.")
+    return get(session, process_id)
 
 
 def every(session: Session) -> list[Process]:

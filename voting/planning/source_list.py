@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from voting.conference.errors import Conflict, InvalidInput
 from voting.planning import log
-from voting.planning.processes import RULES, get, registry_people
+from voting.planning.processes import RULES, lock, registry_people
 from voting.planning.steps import source_frozen
 from voting.rules.eligibility import eligibility
 from voting.rules.people import Person, PlannedPosition
@@ -23,7 +23,7 @@ def set_candidates(
     session: Session, process_id: str, position: str, cadres: Sequence[str], actor: str
 ) -> Process:
     """Replace the candidates of one position of the source list, until it is approved."""
-    process = get(session, process_id)
+    process = lock(session, process_id)
     if source_frozen(process):
         raise Conflict(
             "Danh sách nguồn đã được tập thể lãnh đạo thông qua: không sửa được nữa.",
@@ -69,11 +69,16 @@ def view(session: Session, process: Process) -> list[dict[str, Any]]:
     out = []
     for section in process.source:
         position = Position(section["position"], section["kind"], section["unit"])
+        categories = {
+            p["cadre"]: p["category"]
+            for p in proposal.get(section["position"], {}).get("proposed", [])
+        }
         out.append(
             {
                 **section,
                 "candidates": [
                     _row(people[cadre])
+                    | {"category": categories.get(cadre)}
                     | {
                         "warnings": [
                             w.to_dict()
@@ -104,10 +109,10 @@ def structure(
         for cadre in cadres
         if cadre in people
     ]
-    return report_of(entries, people, process)
+    return _report(entries, people, process)
 
 
-def report_of(
+def _report(
     entries: Sequence[PlannedPosition], people: Mapping[str, Person], process: Process
 ) -> dict[str, Any]:
     """The structure report and the limits of `entries` (with the term's existing planning

@@ -19,9 +19,8 @@ from voting.conference import ballot, conferences, results
 from voting.conference.ballot import CandidateInput, SectionInput
 from voting.conference.errors import Conflict, InvalidInput, Problem
 from voting.planning import log
-from voting.planning.processes import RULES, get, registry_people, step_of
+from voting.planning.processes import RULES, lock, planned_for, registry_people, step_of
 from voting.rules import DecisionError, HeadDecision, evaluate, quorum_met, select
-from voting.rules.people import PlannedPosition
 from voting.rules.ruleset import Step
 from voting.rules.source import held_positions
 from voting.store import Conference, Phase, Process, ProcessStep, StepStatus, utc_text
@@ -57,7 +56,7 @@ def approve(
     leadership step approving the plan and the source list (which freezes it). In the annual
     review that step also names the planned cadres put to the removal ballot (`removals`:
     cadre, position); with none, its removal conference is not held."""
-    process = get(session, process_id)
+    process = lock(session, process_id)
     item = _current(process, number)
     step = rule_step(process, number)
     if step.ballot == "candidates":
@@ -91,7 +90,6 @@ def approve(
         {"step": number, "held_on": held_on.isoformat(), "removal_proposed": proposed},
     )
     if step.ballot == "removal" and proposed:
-        session.commit()
         _set_removal_ballot(session, process, item, actor)
         return process
     if step.ballot == "removal" and item.conference_id:
@@ -116,7 +114,7 @@ def sync(session: Session, process_id: str, actor: str) -> Process:
     """Take the result of the current step's conference once its box is opened and the
     result complete (the head's decision included), and pass it on. Idempotent: views call
     it whenever a process or one of its conferences is shown."""
-    process = get(session, process_id)
+    process = lock(session, process_id)
     for item in process.steps:
         if item.status != StepStatus.CURRENT or item.conference_id is None or item.paper:
             continue
@@ -129,6 +127,7 @@ def sync(session: Session, process_id: str, actor: str) -> Process:
         if rule_step(process, item.number).ballot == "removal":
             _take_removals(process, view["result"])
         _finish(session, process, item, _electronic(conference, view["result"]), actor)
+    session.commit()  # release the lock taken to look
     return process
 
 
@@ -144,7 +143,7 @@ def enter_paper(
 ) -> Process:
     """The counts of a step held on paper, from its paper minutes: position → cadre → agree.
     They count only once two counting-committee members have confirmed them."""
-    process = get(session, process_id)
+    process = lock(session, process_id)
     item = _current(process, number)
     _refuse_running(session, item)
     _check_paper(process, item, convened, present, counts)
@@ -172,7 +171,7 @@ def confirm_paper(
 ) -> Process:
     """A counting-committee member confirms the paper counts by typing them again from the
     paper minutes; they must match the entry. The second confirmation passes the step on."""
-    process = get(session, process_id)
+    process = lock(session, process_id)
     item = _current(process, number)
     if not item.paper:
         raise Conflict(
@@ -227,7 +226,7 @@ def decide_paper(
 ) -> Process:
     """The head's decision on the ties or over-cap cadres of a final step held on paper,
     checked by the rules engine like an electronic one."""
-    process = get(session, process_id)
+    process = lock(session, process_id)
     item = _current(process, number)
     if not item.result or item.result.get("complete", True):
         raise Conflict(
@@ -312,7 +311,7 @@ def _put_ballot(
     step = rule_step(process, item.number)
     held = _held(session, process) if step.fills_quota else {}
     item.approved = {**(item.approved or {}), "ballot": sections, "held": held}
-    session.commit()
+    # One transaction with the step's change: set_for_process commits it all.
     ballot.set_for_process(
         session,
         item.conference_id,
@@ -335,8 +334,6 @@ def _put_ballot(
 def _held(session: Session, process: Process) -> dict[str, int]:
     """Positions of the tier each cadre holds in the planning of the term, less those the
     review removes: what the 3-positions cap counts at the final step."""
-    from voting.planning.processes import planned_for
-
     removed = {(r["cadre"], r["position"]) for r in removed_entries(process)}
     planning = [
         e for e in planned_for(session, process.term) if (e.cadre_id, e.position) not in removed
@@ -392,20 +389,19 @@ def _finish(
         return
     following = later[0]
     following.status = StepStatus.CURRENT
-    session.commit()
-    step = rule_step(process, following.number)
-    if step.ballot != "candidates":
-        return
-    sections = _next_ballot(session, process, result)
-    if not sections:
-        # Nobody is left to vote on: the remaining steps hold nothing.
-        for rest in later:
-            rest.status = StepStatus.DONE
-        process.outcome = _outcome(process, None)
-        log.record(session, process, "process.outcome", actor, process.outcome)
+    if rule_step(process, following.number).ballot != "candidates":
         session.commit()
         return
-    _put_ballot(session, process, following, sections, actor)
+    sections = _next_ballot(session, process, result)
+    if sections:
+        _put_ballot(session, process, following, sections, actor)
+        return
+    # Nobody is left to vote on: the remaining steps hold nothing.
+    for rest in later:
+        rest.status = StepStatus.DONE
+    process.outcome = _outcome(process, None)
+    log.record(session, process, "process.outcome", actor, process.outcome)
+    session.commit()
 
 
 def _next_ballot(
@@ -687,12 +683,3 @@ def _outcome(process: Process, result: dict[str, Any] | None) -> dict[str, Any]:
         ],
         "removed": removed_entries(process),
     }
-
-
-def planned_positions(process: Process) -> list[PlannedPosition]:
-    """The outcome as planning entries (for the structure report of the list to submit)."""
-    return [
-        PlannedPosition(c["cadre"], p["position"])
-        for p in (process.outcome or {}).get("planned", [])
-        for c in p["cadres"]
-    ]

@@ -152,7 +152,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         "base": base,
         "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=14, leading=18, alignment=1),
         "centre": ParagraphStyle("centre", base, alignment=1),
-        "head": ParagraphStyle("head", base, fontName=BOLD, fontSize=11, spaceBefore=8),
+        "head": ParagraphStyle(
+            "head", base, fontName=BOLD, fontSize=11, spaceBefore=8, spaceAfter=4
+        ),
         "cell": ParagraphStyle("cell", base, fontSize=8, leading=10),
         "cellb": ParagraphStyle("cellb", base, fontName=BOLD, fontSize=8, leading=10),
     }

@@ -1015,7 +1015,11 @@ for _suffix, _mimetype in (
     ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
 ):
     _dossier = _op(
-        Action.PLANNING_READ, f"The dossier summary of every step ({_suffix})", None, params=PP
+        Action.PLANNING_READ,
+        f"The dossier summary of every step ({_suffix}); documents checked at `?review=` "
+        "(YYYY-MM-DD, today by default)",
+        None,
+        params=PP,
     )
     _dossier["responses"]["200"] = {
         "description": "Done",

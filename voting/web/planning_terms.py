@@ -105,6 +105,13 @@ PLANNING_TERMS: dict[str, tuple[str, str]] = {
     "planning.source.save": ("Lưu danh sách nguồn", "Save the source list"),
     "planning.source.saved": ("Đã lưu danh sách nguồn.", "Source list saved."),
     "planning.places": ("còn {n} chỗ", "{n} places open"),
+    "planning.category": ("đối tượng {n}", "category {n}"),
+    "planning.structure.line": (
+        "Cơ cấu: {planned} người; dưới {y} tuổi {young} ({young_percent}%); nữ {women} "
+        "({women_percent}%); nữ lãnh đạo chủ chốt {leaders}",
+        "Structure: {planned} cadres; under {y} {young} ({young_percent}%); women {women} "
+        "({women_percent}%); women key leaders {leaders}",
+    ),
     "planning.structure": (
         "Cơ cấu (theo danh sách đang chọn)",
         "Structure (of the list as ticked)",

@@ -95,6 +95,8 @@ def test_recording_steps_then_entering_paper_counts(room: Any) -> None:
         )
         assert response.status_code == 302, response.text
     page = client.get(f"/organiser/planning/{process}").text
+    # Step 3's candidate list shows its structure report.
+    assert 'class="meta structure-line" data-planned="3"' in page
     fields = sorted(set(re.findall(r'name="(count:\d+:[^"]+)"', page)))
     assert len(fields) == 3
     counts = dict.fromkeys(fields, "20")

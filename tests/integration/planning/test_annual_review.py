@@ -164,3 +164,46 @@ def test_a_whole_annual_review(
         ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
     ).stdout.decode()
     assert "Phiếu giấy" in printed and "Không đạt ở bước 3" in printed
+
+
+def test_with_nobody_put_to_the_vote_the_removal_conference_is_not_held(
+    site: Any, organiser: Any
+) -> None:
+    """Is the removal conference dropped when nobody is proposed, and is a position whose three
+    places are all taken left off the supplement ballot?"""
+    assert organiser.upload("/api/people", site.agency).status_code == 200
+    full = "".join(
+        f"{c},X,Trưởng phòng Văn phòng Sở,2021-2026,2021-06-15\n"
+        for c in ("SCT007", "SCT008", "SCT009")
+    )
+    planning = site.file("planning.csv", PLANNING.splitlines()[0] + "\n" + full)
+    assert organiser.upload("/api/registry/planning", planning).status_code == 200
+    r = organiser.post(
+        "/api/processes",
+        json={
+            "procedure": "annual_review",
+            "tier": "agency",
+            "term": "2021-2026",
+            "reference": "2022-04",
+            "held_on": "2022-04-20",
+            "place": "Hội trường Sở",
+        },
+    )
+    assert r.status_code == 201, r.json
+    process = r.json
+    base = f"/api/processes/{process['id']}"
+    assert process["review"]["automatic"] == []
+    office = next(s for s in process["source"] if s["position"] == "Trưởng phòng Văn phòng Sở")
+    assert office["places"] == 0
+    removal = process["steps"][0]["conference"]
+    r = organiser.post(f"{base}/steps/1/approval", json={"held_on": "2022-04-20"})
+    assert r.status_code == 200, r.json
+    process = r.json
+    assert process["steps"][0]["status"] == "done" and process["steps"][0]["conference"] is None
+    assert organiser.get(f"/api/conferences/{removal}").status_code == 404
+    step2 = process["steps"][1]
+    assert step2["status"] == "current"
+    ballot = organiser.get(f"/api/conferences/{step2['conference']}/ballot").json
+    positions = [s["position"] for s in ballot["sections"]]
+    assert "Phó trưởng phòng Văn phòng Sở" in positions
+    assert "Trưởng phòng Văn phòng Sở" not in positions

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, Response, current_app
+from flask import Blueprint, Response, current_app, request
 
 from voting.planning import dossier, outcome, processes, source_list, steps
 from voting.planning.processes import NewProcess
@@ -236,13 +236,15 @@ def _phase(conference_id: str | None) -> str | None:
 
 
 def _summary(process_id: str) -> dict[str, Any]:
+    """The summary, its documents checked at `?review=YYYY-MM-DD` (today by default)."""
     process = processes.get(db(), process_id)
+    review = request.args.get("review")
     return dossier.summary(
         db(),
         process,
         current_app.config["AGENCY"],
         installation_fingerprint(current_app),
-        date.today(),
+        parse.day({"review": review}, "review") if review else date.today(),
     )
 
 

@@ -195,6 +195,7 @@ def _process_page(process: Any, error: ConferenceError | None = None) -> str:
                 "conference": conference,
                 "ballot": steps.ballot_of(process, item.number),
                 "current": item.status == StepStatus.CURRENT,
+                "structure": _structure(process, steps.ballot_of(process, item.number)),
             }
         )
     return render_template(
@@ -205,9 +206,24 @@ def _process_page(process: Any, error: ConferenceError | None = None) -> str:
         frozen=steps.source_frozen(process),
         structure=source_list.structure(db(), process),
         dates=outcome.dates(db(), process),
+        outcome_structure=source_list.structure(
+            db(),
+            process,
+            {p["position"]: [c["cadre"] for c in p["cadres"]] for p in process.outcome["planned"]}
+            if process.outcome
+            else {},
+        ),
         today=date.today().isoformat(),
         error=error,
     )
+
+
+def _structure(process: Any, sections: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The structure report of a step's candidate list (a removal ballot has none)."""
+    if not sections or all(s["quota"] is None for s in sections):
+        return None
+    lists = {s["position"]: [c["cadre"] for c in s["candidates"]] for s in sections}
+    return source_list.structure(db(), process, lists)
 
 
 def _counts(process_id: str, number: int) -> dict[str, dict[str, int]]:
