@@ -1,0 +1,145 @@
+"""A whole annual review from the interface, in a real browser: the registry imported on its
+page, the process started from the form, the source list trimmed, step 1 recorded with a cadre
+put to the removal ballot, every ballot held on paper and confirmed by two committee members,
+the head's decision on a cadre over three positions, the submission and approval with their
+dates, the published lists and the dossier summary downloaded."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server
+from voting.conference import accounts
+from voting.web.extensions import db
+
+DOMAIN = Path(__file__).resolve().parents[3] / "shared" / "domain"
+TT = "Thanh tra Sở"
+HEAD_TT, DEPUTY_TT = f"Trưởng phòng {TT}", f"Phó trưởng phòng {TT}"
+PLANNING = (
+    "cadre_id,full_name,position,term,approved_on\n"
+    f"SCT054,Đoàn Minh Tuấn,{HEAD_TT},2021-2026,2021-06-15\n"
+    f"SCT012,Dương Thanh Dung,{HEAD_TT},2021-2026,2021-06-15\n"
+    "SCT013,Đinh Hồng Vân,Trưởng phòng Văn phòng Sở,2021-2026,2021-06-15\n"
+    "SCT013,Đinh Hồng Vân,Phó trưởng phòng Văn phòng Sở,2021-2026,2021-06-15\n"
+)
+KEEP = {HEAD_TT: {"SCT013", "SCT014"}, DEPUTY_TT: {"SCT013", "SCT016"}}
+
+
+def log_in(page: Page, server: Server, path: str, username: str) -> None:
+    page.goto(f"{server.base}{path}")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+
+
+def upload(page: Page, kind: str, file: Path) -> None:
+    panel = page.locator(f"section[data-kind={kind}]")
+    panel.locator("input[type=file]").set_input_files(file)
+    panel.get_by_role("button", name="Nhập", exact=True).click()
+    expect(page.locator(".notice")).to_contain_text("Đã nhập")
+
+
+def paper(page: Page, number: int, counts: dict[str, int], present: int, convened: int) -> None:
+    """Enter a step's paper counts (cadre → agree), then two members confirm them."""
+    step = page.locator(f"#step-{number}")
+    step.locator("summary", has_text="phiếu giấy").click()
+    step.get_by_label("Số người được triệu tập").fill(str(convened))
+    step.get_by_label("Số người có mặt").fill(str(present))
+
+    def fill_counts() -> None:
+        for field in step.locator("input[name^='count:']").all():
+            cadre = (field.get_attribute("name") or "").split(":")[2]
+            field.fill(str(counts[cadre]))
+
+    fill_counts()
+    step.get_by_role("button", name="Lưu kết quả phiếu giấy").click()
+    expect(page.locator(".notice", has_text="cần hai thành viên")).to_be_visible()
+    for member in ("Nguyễn Văn Kiểm", "Trần Thị Phiếu"):
+        step = page.locator(f"#step-{number}")
+        step.get_by_label("Họ và tên thành viên ban kiểm phiếu xác nhận").fill(member)
+        fill_counts()
+        step.get_by_role("button", name="Xác nhận (nhập lại số phiếu)").click()
+        expect(page.locator(".notice", has_text="Đã ghi nhận xác nhận")).to_be_visible()
+
+
+def test_a_whole_annual_review_from_the_interface(
+    browser: Browser, server: Server, tmp_path: Path
+) -> None:
+    with server.app.app_context():
+        accounts.create(db(), "nguoi-dung-dau", "head", PASSWORD)
+    planning = tmp_path / "planning.csv"
+    planning.write_text(PLANNING, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1100, "height": 1400})
+    log_in(page, server, "/organiser/registry/", USERNAME)
+    upload(page, "people", DOMAIN / "sample-agency.csv")
+    upload(page, "planning", planning)
+    expect(page.locator("section[data-kind=planning] [data-count]")).to_have_attribute(
+        "data-count", "4"
+    )
+
+    page.goto(f"{server.base}/organiser/planning/")
+    page.locator("select[name=procedure]").select_option("annual_review")
+    page.locator("select[name=tier]").select_option("agency")
+    page.get_by_label("Nhiệm kỳ", exact=True).fill("2021-2026")
+    page.get_by_label("Tháng lập hồ sơ (mốc tính tuổi)").fill("2022-04")
+    page.get_by_label("Địa điểm").fill("Hội trường Sở")
+    page.get_by_role("button", name="Bắt đầu quy trình").click()
+    expect(page.locator("#steps")).to_be_visible()
+
+    # Only Thanh tra's two positions this year: the organiser ticks just those cadres.
+    for fieldset in page.locator("#source-form fieldset[data-position]").all():
+        keep = KEEP.get(fieldset.get_attribute("data-position") or "", set())
+        for box in fieldset.locator("input[type=checkbox]").all():
+            box.set_checked((box.get_attribute("value") or "") in keep)
+    page.get_by_role("button", name="Lưu danh sách nguồn").click()
+    expect(page.locator(".notice")).to_contain_text("Đã lưu danh sách nguồn")
+
+    # Step 1: the automatic removal is listed; SCT012 is put to the removal ballot.
+    step1 = page.locator("#step-1")
+    expect(step1.locator("[data-automatic=SCT054]")).to_be_visible()
+    step1.get_by_label("Dương Thanh Dung — Trưởng phòng Thanh tra Sở").check()
+    step1.get_by_role("button", name="Ghi nhận tập thể lãnh đạo đã thông qua").click()
+    paper(page, 1, {"SCT012": 4}, present=5, convened=5)
+    paper(page, 2, {"SCT013": 20, "SCT014": 15, "SCT016": 18}, present=28, convened=30)
+    paper(page, 3, {"SCT013": 12, "SCT014": 11, "SCT016": 13}, present=16, convened=16)
+    paper(page, 4, {"SCT013": 5, "SCT014": 4, "SCT016": 4}, present=5, convened=5)
+    expect(page.locator("#step-4 .notice")).to_contain_text("Chờ người đứng đầu")
+    page.screenshot(path=SCREENSHOTS / "planning-process.png", full_page=True)
+
+    head = browser.new_page(viewport={"width": 412, "height": 915})
+    log_in(head, server, "/head/", "nguoi-dung-dau")
+    panel = head.locator("section[data-paper=true]")
+    expect(panel.locator("fieldset")).to_have_count(2)
+    panel.locator("fieldset").first.locator("input").first.check()
+    head.get_by_role("button", name="Quyết định").click()
+    expect(head.locator(".notice")).to_be_visible()
+    head.close()
+
+    page.reload()
+    outcome = page.locator("#outcome")
+    expect(outcome).to_contain_text("Đinh Hồng Vân")
+    expect(outcome).to_contain_text("Đoàn Minh Tuấn")
+    outcome.get_by_label("Ngày trình (hồ sơ đầy đủ)").fill("2022-05-04")
+    outcome.get_by_role("button", name="Ghi nhận đã trình").click()
+    expect(page.locator("[data-field=deadline]")).to_contain_text("15/06/2022")
+    page.locator("#outcome").get_by_label("Ngày phê duyệt").fill("2022-05-20")
+    page.locator("#outcome").get_by_role("button", name="Ghi nhận đã phê duyệt").click()
+    expect(page.locator("[data-field=appointment]")).to_contain_text("20/08/2022")
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Bảng tổng hợp kết quả kiểm phiếu ở các bước (PDF)").click()
+    pdf = Path(download.value.path()).read_bytes()
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+    assert "Phiếu giấy" in text and "Đinh Hồng Vân" in text
+
+    page.get_by_role("link", name="Danh sách công bố").click()
+    expect(page.locator("h1")).to_have_text("Danh sách công bố")
+    expect(page.locator("article")).to_contain_text("Dương Thanh Dung")
+    expect(page.locator(".notice")).to_have_count(0)
+    page.screenshot(path=SCREENSHOTS / "planning-published.png", full_page=True)
+    page.close()
