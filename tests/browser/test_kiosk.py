@@ -78,8 +78,9 @@ def kiosk(browser: Browser, server: Server, room: Room) -> Page:
     return page
 
 
-def vote_first_candidate(page: Page) -> str:
-    """Mark the first candidate of each position, review, cast; the receipt."""
+def vote_first_candidate(page: Page, lost: bool = False) -> str:
+    """Mark the first candidate of each position, review, cast; the receipt. With `lost`, the
+    kiosk first says the answer was lost and that it is sending the same ballot again."""
     while True:
         expect(page.locator("[data-screen=ballot]")).to_be_visible()
         page.locator("#candidates button").first.click()
@@ -88,6 +89,8 @@ def vote_first_candidate(page: Page) -> str:
         if label == "Xem lại phiếu":
             break
     page.get_by_role("button", name="Gửi phiếu").click()
+    if lost:
+        expect(page.locator("#sending-failed")).to_contain_text("gửi lại đúng lá phiếu này")
     expect(page.locator("[data-screen=receipt]")).to_be_visible(timeout=30_000)
     receipt = page.locator("#vote").get_attribute("data-receipt")
     assert receipt is not None and len(receipt) == 64
@@ -161,7 +164,7 @@ def test_a_lost_answer_is_sent_again_and_counts_once(
     page.route(f"**/api/conferences/{room.conference}/ballots", lose_the_first_answer)
     page.keyboard.type(code_of(room.secrets[2]))
     page.keyboard.press("Enter")
-    receipt = vote_first_candidate(page)
+    receipt = vote_first_candidate(page, lost=True)
     assert lost == [True]
     assert [b["hash"] for b in room.ballots()] == [receipt]
     page.close()
@@ -237,9 +240,14 @@ def test_the_camera_reads_a_printed_card_where_the_origin_is_secure(
     page.close()
 
 
-def test_no_camera_is_offered_without_a_secure_context(
+def test_no_camera_without_a_secure_context_and_the_phase_live(
     browser: Browser, server: Server, room: Room
 ) -> None:
     page = kiosk(browser, server, room)
     expect(page.locator("#camera")).to_be_hidden()
+    # The phase is live: the organiser closes the vote, the kiosk says so at once.
+    r = room.organiser.post(f"/api/conferences/{room.conference}/phase", json={"to": "closed"})
+    assert r.status_code == 200
+    expect(page.locator("#kiosk-phase")).to_have_attribute("data-phase", "closed")
+    expect(page.locator("#kiosk-phase")).to_have_text("Đã kết thúc bỏ phiếu")
     page.close()

@@ -415,8 +415,6 @@ def _next_ballot(
         sections = []
         for s in process.source:
             places = s["places"] + freed.get(s["position"], 0)
-            if process.procedure == "next_term":
-                places = RULES.max_cadres_per_position
             if places <= 0 or not s["candidates"]:
                 continue
             sections.append(

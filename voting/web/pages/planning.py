@@ -198,11 +198,16 @@ def _process_page(process: Any, error: ConferenceError | None = None) -> str:
                 "structure": _structure(process, steps.ballot_of(process, item.number)),
             }
         )
+    source = source_list.view(db(), process)
     return render_template(
         "planning/process.html",
         process=process,
         rows=rows,
-        source=source_list.view(db(), process),
+        source=source,
+        # Every candidate list shows the eligibility warnings of its cadres for the position.
+        warnings={
+            (s["position"], c["cadre"]): c["warnings"] for s in source for c in s["candidates"]
+        },
         frozen=steps.source_frozen(process),
         structure=source_list.structure(db(), process),
         dates=outcome.dates(db(), process),
