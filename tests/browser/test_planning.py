@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server
 from voting.conference import accounts, registry
-from voting.planning import processes, source_list, steps
+from voting.planning import paper, processes, source_list, steps
 from voting.planning.processes import NewProcess
 from voting.web.extensions import db
 
@@ -81,11 +81,11 @@ def test_the_head_decides_a_tie_at_the_final_step(browser: Browser, server: Serv
             (5, tie),
         ):
             convened, present = (5, 5) if number == 5 else (30, 28)
-            steps.enter_paper(
+            paper.enter_paper(
                 session, process, number, date(2022, 5, number), convened, present, counts, "test"
             )
             for member in ("Thành viên 1", "Thành viên 2"):
-                steps.confirm_paper(session, process, number, member, counts, "test")
+                paper.confirm_paper(session, process, number, member, counts, "test")
         waiting = processes.step_of(processes.get(session, process), 5).result
         assert waiting is not None and waiting["complete"] is False
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
-from voting.planning import dossier, outcome, processes, source_list, steps
+from voting.planning import dossier, outcome, paper, processes, source_list, steps
 from voting.planning.processes import NewProcess
 from voting.store import Conference, Process
 from voting.tally import dossier as printed
@@ -111,7 +111,7 @@ def approve(process_id: str, number: int) -> dict[str, Any]:
 def enter_paper(process_id: str, number: int) -> dict[str, Any]:
     """The counts of a step held on paper, from its paper minutes."""
     data = parse.body()
-    changed = steps.enter_paper(
+    changed = paper.enter_paper(
         db(),
         process_id,
         number,
@@ -129,7 +129,7 @@ def enter_paper(process_id: str, number: int) -> dict[str, Any]:
 def confirm_paper(process_id: str, number: int) -> dict[str, Any]:
     """A counting-committee member re-types the paper counts to confirm them."""
     data = parse.body()
-    changed = steps.confirm_paper(
+    changed = paper.confirm_paper(
         db(), process_id, number, parse.text(data, "member"), _counts(data), _actor()
     )
     return whole(changed)
@@ -145,7 +145,7 @@ def decide(process_id: str, number: int) -> dict[str, Any]:
         isinstance(v, list) and all(isinstance(c, str) for c in v) for v in chosen.values()
     ):
         raise parse.bad("chosen", "phải ánh xạ chức danh → danh sách mã", "must map position → ids")
-    changed = steps.decide_paper(
+    changed = paper.decide_paper(
         db(), process_id, number, chosen, parse.text(data, "note", ""), _actor()
     )
     return whole(changed)

@@ -11,7 +11,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from voting.conference import conferences, results
-from voting.planning import processes, steps
+from voting.planning import paper, processes
 from voting.store import Conference, Phase, StepStatus
 from voting.web.extensions import db
 from voting.web.i18n import translate
@@ -44,7 +44,7 @@ def decide_paper(process_id: str, number: int) -> Response:
     item = processes.step_of(processes.get(db(), process_id), number)
     contested = list((item.result or {}).get("contested", {}))
     chosen = {p: request.form.getlist(f"p{i}") for i, p in enumerate(contested)}
-    steps.decide_paper(
+    paper.decide_paper(
         db(), process_id, number, chosen, request.form.get("note", ""), current_principal().actor
     )
     flash(translate("head.done"))

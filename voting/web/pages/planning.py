@@ -13,7 +13,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from voting.conference.errors import ConferenceError, InvalidInput
-from voting.planning import outcome, processes, source_list, steps
+from voting.planning import outcome, paper, processes, source_list, steps
 from voting.planning.processes import RULES, NewProcess
 from voting.store import Conference, ProcessStatus, StepStatus
 from voting.web.errors import status_of
@@ -113,7 +113,7 @@ def approve(process_id: str, number: int) -> Response:
 def enter_paper(process_id: str, number: int) -> Response:
     """The counts of a step held on paper."""
     form = request.form
-    steps.enter_paper(
+    paper.enter_paper(
         db(),
         process_id,
         number,
@@ -131,7 +131,7 @@ def enter_paper(process_id: str, number: int) -> Response:
 @page_requires(Action.PLANNING_MANAGE)
 def confirm_paper(process_id: str, number: int) -> Response:
     """A committee member confirms the paper counts by typing them again."""
-    steps.confirm_paper(
+    paper.confirm_paper(
         db(),
         process_id,
         number,

@@ -1,0 +1,295 @@
+"""The paper fallback: a step held on paper when the Wi-Fi or the laptop fails (issue 7).
+
+The organiser enters the counts from the paper minutes; they count once two counting-committee
+members have each typed them again and both match (a double entry against the paper). The
+rules engine measures them exactly like an electronic result, and the step is marked paper
+wherever it appears. A final step held on paper waits for the head's decision like any other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from voting.conference.errors import Conflict, InvalidInput, Problem
+from voting.planning import log
+from voting.planning.processes import RULES, lock
+from voting.planning.steps import (
+    ballot_of,
+    current_step,
+    finish,
+    percent,
+    rule_step,
+    take_removals,
+    threshold_text,
+)
+from voting.rules import DecisionError, HeadDecision, evaluate, quorum_met, select
+from voting.store import Conference, Phase, Process, ProcessStep, utc_text
+
+CONFIRMATIONS = 2
+
+
+def enter_paper(
+    session: Session,
+    process_id: str,
+    number: int,
+    held_on: date,
+    convened: int,
+    present: int,
+    counts: Mapping[str, Mapping[str, int]],
+    actor: str,
+) -> Process:
+    """The counts of a step held on paper, from its paper minutes: position → cadre → agree.
+    They count only once two counting-committee members have confirmed them."""
+    process = lock(session, process_id)
+    item = current_step(process, number)
+    _refuse_running(session, item)
+    _check_paper(process, item, convened, present, counts)
+    item.paper = {
+        "held_on": held_on.isoformat(),
+        "convened": convened,
+        "present": present,
+        "counts": {p: dict(c) for p, c in counts.items()},
+        "entered_by": actor,
+        "entered_at": utc_text(datetime.now(UTC)),
+        "confirmations": [],
+    }
+    log.record(session, process, "paper.entered", actor, {"step": number, **item.paper})
+    session.commit()
+    return process
+
+
+def confirm_paper(
+    session: Session,
+    process_id: str,
+    number: int,
+    member: str,
+    counts: Mapping[str, Mapping[str, int]],
+    actor: str,
+) -> Process:
+    """A counting-committee member confirms the paper counts by typing them again from the
+    paper minutes; they must match the entry. The second confirmation passes the step on."""
+    process = lock(session, process_id)
+    item = current_step(process, number)
+    if not item.paper:
+        raise Conflict(
+            "Chưa nhập kết quả kiểm phiếu giấy của bước này.",
+            "No paper counts were entered for this step.",
+            code="no_paper_counts",
+        )
+    member = " ".join(member.split())
+    if not member or len(member) > 200:
+        raise InvalidInput(
+            "Cần ghi họ và tên thành viên ban kiểm phiếu xác nhận.",
+            "The confirming committee member's name is required.",
+        )
+    confirmations = list(item.paper["confirmations"])
+    if any(c["member"].casefold() == member.casefold() for c in confirmations):
+        raise Conflict(
+            "Thành viên này đã xác nhận; cần một thành viên khác.",
+            "This member has already confirmed; another member must.",
+            code="already_confirmed",
+        )
+    typed = {p: dict(c) for p, c in counts.items()}
+    if typed != item.paper["counts"]:
+        raise InvalidInput(
+            "Số phiếu nhập lại không khớp với số đã nhập: hãy đối chiếu biên bản giấy.",
+            "The re-typed counts differ from the entered ones.",
+            code="paper_mismatch",
+        )
+    confirmations.append({"member": member, "at": utc_text(datetime.now(UTC))})
+    item.paper = {**item.paper, "confirmations": confirmations}
+    log.record(session, process, "paper.confirmed", actor, {"step": number, "member": member})
+    if len(confirmations) < CONFIRMATIONS:
+        session.commit()
+        return process
+    result = _paper_result(process, item)
+    if rule_step(process, number).ballot == "removal":
+        take_removals(process, result)
+    if result.get("complete", True):
+        finish(session, process, item, result, actor)
+    else:
+        item.result = result
+        session.commit()
+    return process
+
+
+def decide_paper(
+    session: Session,
+    process_id: str,
+    number: int,
+    chosen: dict[str, list[str]],
+    note: str,
+    actor: str,
+) -> Process:
+    """The head's decision on the ties or over-cap cadres of a final step held on paper,
+    checked by the rules engine like an electronic one."""
+    process = lock(session, process_id)
+    item = current_step(process, number)
+    if not item.result or item.result.get("complete", True):
+        raise Conflict(
+            "Không có trường hợp nào cần người đứng đầu quyết định.",
+            "Nothing is left to the head at this step.",
+            code="nothing_to_decide",
+        )
+    decision = HeadDecision(
+        chosen=chosen, decided_by=actor, decided_at=utc_text(datetime.now(UTC)), note=note
+    )
+    try:
+        result = _paper_result(process, item, decision)
+    except DecisionError as error:
+        raise InvalidInput(
+            "Quyết định không hợp lệ theo quy định (người chưa đạt, vượt số lượng hoặc vượt "
+            "quá ba chức danh).",
+            f"The decision breaks the rules: {error}",
+            code="invalid_decision",
+        ) from error
+    log.record(session, process, "head.decided", actor, {"step": number, "chosen": chosen})
+    finish(session, process, item, result, actor)
+    return process
+
+
+def _refuse_running(session: Session, item: ProcessStep) -> None:
+    """Paper replaces an electronic vote that never ran or was aborted, never a live one."""
+    if item.conference_id is None:
+        return
+    conference = session.get(Conference, item.conference_id)
+    if conference is not None and conference.phase not in (Phase.SETUP, Phase.ABORTED):
+        raise Conflict(
+            "Hội nghị điện tử của bước này đã bắt đầu: hãy hủy cuộc bỏ phiếu (ghi lý do) trước "
+            "khi nhập kết quả giấy.",
+            "The step's electronic conference has started: abort its vote before entering "
+            "paper counts.",
+            code="conference_running",
+        )
+
+
+def _check_paper(
+    process: Process,
+    item: ProcessStep,
+    convened: int,
+    present: int,
+    counts: Mapping[str, Mapping[str, int]],
+) -> None:
+    problems: list[Problem] = []
+    if not (0 < present <= convened):
+        raise InvalidInput(
+            "Số người có mặt phải từ 1 đến số người được triệu tập.",
+            "Present must be from 1 to the number convened.",
+            code="invalid_counts",
+        )
+    if not quorum_met(present, convened, RULES):
+        raise InvalidInput(
+            "Không đủ 2/3 số người được triệu tập có mặt: hội nghị không được tiến hành.",
+            "Fewer than 2/3 of the convened were present: the conference could not proceed.",
+            code="no_quorum",
+        )
+    sections = ballot_of(process, item.number)
+    expected = {s["position"]: [c["cadre"] for c in s["candidates"]] for s in sections}
+    if set(counts) != set(expected):
+        problems.append(
+            Problem(
+                {},
+                "Cần nhập số phiếu cho đúng các chức danh trên phiếu của bước này.",
+                "The counts must name exactly the positions on this step's ballot.",
+            )
+        )
+    for position, cadres in expected.items():
+        given = counts.get(position, {})
+        if set(given) != set(cadres):
+            problems.append(
+                Problem(
+                    {"position": position},
+                    f"{position}: cần nhập số phiếu cho đúng những người trên phiếu.",
+                    f"{position}: the counts must name exactly the candidates on the ballot.",
+                )
+            )
+            continue
+        for cadre, agree in given.items():
+            if not isinstance(agree, int) or isinstance(agree, bool) or not 0 <= agree <= present:
+                problems.append(
+                    Problem(
+                        {"position": position, "cadre": cadre},
+                        f"{position}, {cadre}: số phiếu đồng ý phải từ 0 đến {present}.",
+                        f"{position}, {cadre}: agree must be from 0 to {present}.",
+                    )
+                )
+    if problems:
+        raise InvalidInput(
+            f"Kết quả kiểm phiếu giấy chưa hợp lệ: {len(problems)} lỗi.",
+            f"The paper counts are not valid: {len(problems)} problem(s).",
+            code="invalid_counts",
+            problems=problems,
+        )
+
+
+def _paper_result(
+    process: Process, item: ProcessStep, decision: HeadDecision | None = None
+) -> dict[str, Any]:
+    """The paper counts measured by the rules engine exactly like an electronic result."""
+    assert item.paper is not None
+    step = rule_step(process, item.number)
+    assert step.threshold is not None
+    paper = item.paper
+    present, convened = paper["present"], paper["convened"]
+    sections = []
+    for s in ballot_of(process, item.number):
+        rows = []
+        for number, c in enumerate(s["candidates"], start=1):
+            agree = paper["counts"][s["position"]][c["cadre"]]
+            e = evaluate(step, agree, present, convened)
+            rows.append(
+                {
+                    **c,
+                    "number": number,
+                    "agree": agree,
+                    "base_count": e.base_count,
+                    "percent": percent(e.share),
+                    "passed": e.passed,
+                }
+            )
+        rows.sort(key=lambda r: (-r["agree"], r["number"]))
+        sections.append({"position": s["position"], "quota": s["quota"], "candidates": rows})
+    result: dict[str, Any] = {
+        "paper": True,
+        "conference": item.conference_id,
+        "held_on": paper["held_on"],
+        "kind": step.ballot,
+        "convened": convened,
+        "present": present,
+        "base": step.threshold.base,
+        "base_count": present if step.threshold.base == "present" else convened,
+        "threshold": threshold_text(step),
+        "sections": sections,
+        "chosen": None,
+        "complete": True,
+    }
+    if step.fills_quota:
+        selection = select(
+            step,
+            paper["counts"],
+            {s["position"]: s["quota"] for s in sections},
+            present,
+            convened,
+            planned=_held_from(process),
+            decision=decision,
+        )
+        result["chosen"] = selection.chosen
+        result["complete"] = selection.complete
+        result["contested"] = {
+            p: sorted(
+                set(selection.ties.get(p, (0, []))[1])
+                | {c for c, ps in selection.over_cap.items() if p in ps}
+            )
+            for p in selection.contested
+        }
+        result["open_places"] = selection.open_places
+    return result
+
+
+def _held_from(process: Process) -> dict[str, int]:
+    """The held positions fixed when the final step's ballot was set (kept with it)."""
+    return dict((process.steps[-1].approved or {}).get("held", {}))
