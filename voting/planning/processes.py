@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -15,6 +15,7 @@ from voting.conference.conferences import Committee, Details
 from voting.conference.errors import InvalidInput, NotFound
 from voting.planning import log
 from voting.registry import planning as registry_planning
+from voting.registry import terms
 from voting.rules import KH331, PersonError, RuleSet
 from voting.rules.eligibility import eligibility
 from voting.rules.people import Person, PlannedPosition, person_from_row
@@ -46,6 +47,11 @@ def start(session: Session, new: NewProcess, actor: str) -> Process:
     roster drawn from the registry's groups), and the source list proposed by the
     eligibility engine (and, in the annual review, the automatic removals)."""
     rules = RULES
+    if new.term_start is None:
+        # A term the registry knows starts when the registry says.
+        known = {term.label: term for term in terms.every(session)}
+        if new.term.strip() in known:
+            new = replace(new, term_start=known[new.term.strip()].starts_on)
     _check(new, rules)
     people = registry_people(session)
     if not people:

@@ -15,11 +15,12 @@ PLANNING_TERMS: dict[str, tuple[str, str]] = {
     "planning.term_start": ("Tháng bắt đầu nhiệm kỳ", "Term starts"),
     "planning.reference": ("Tháng lập hồ sơ (mốc tính tuổi)", "Reference month"),
     "planning.term.help": (
-        "Quy hoạch nhiệm kỳ kế tiếp cần tháng bắt đầu nhiệm kỳ (tính đủ 60 tháng); rà soát "
-        "hằng năm dùng nhiệm kỳ hiện tại. Ngày và địa điểm là mặc định cho các hội nghị, sửa "
-        "được ở từng hội nghị.",
-        "The next term needs its start month (60 months counted from it); the annual review "
-        "uses the current term. Date and place are the conferences' defaults, editable.",
+        "Quy hoạch nhiệm kỳ kế tiếp cần tháng bắt đầu nhiệm kỳ (tính đủ 60 tháng; để trống thì "
+        "lấy theo danh mục nhiệm kỳ); rà soát hằng năm dùng nhiệm kỳ hiện tại. Ngày và địa điểm "
+        "là mặc định cho các hội nghị, sửa được ở từng hội nghị.",
+        "The next term needs its start month (60 months counted from it; left empty, the "
+        "registry's terms give it); the annual review uses the current term. Date and place are "
+        "the conferences' defaults, editable.",
     ),
     "planning.start": ("Bắt đầu quy trình", "Start the process"),
     "planning.status.running": ("Đang thực hiện", "Running"),

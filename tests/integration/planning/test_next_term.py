@@ -21,9 +21,9 @@ START = {
 }
 
 
-def started(site: Any, organiser: Any, **overrides: Any) -> dict[str, Any]:
+def started(site: Any, organiser: Any, **fields: Any) -> dict[str, Any]:
     assert organiser.upload("/api/people", site.agency).status_code == 200
-    r = organiser.post("/api/processes", json=START | overrides)
+    r = organiser.post("/api/processes", json=fields or START)
     assert r.status_code == 201, r.json
     body: dict[str, Any] = r.json
     return body
@@ -163,3 +163,15 @@ def test_a_whole_next_term_planning(
     assert "Không đạt ở bước 3" in text
     xlsx = organiser.get(f"{base}/dossier.xlsx")
     assert xlsx.status_code == 200 and xlsx.data[:2] == b"PK"
+
+
+def test_a_term_the_registry_knows_gives_its_start_month(site: Any, organiser: Any) -> None:
+    """Does the next term start when the registry's terms say, and is an unknown term without
+    a start month refused?"""
+    terms = site.file("terms.csv", "label,starts_on,ends_on\n2025-2030,2025-10-01,2030-09-30\n")
+    assert organiser.upload("/api/registry/terms", terms).status_code == 200
+    known = {k: v for k, v in START.items() if k != "term_start"}
+    process = started(site, organiser, **known)
+    assert process["term_start"] == "2025-10"
+    r = organiser.post("/api/processes", json=known | {"term": "2030-2035"})
+    assert r.status_code == 422 and site.code(r) == "invalid_term"

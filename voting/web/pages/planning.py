@@ -15,6 +15,7 @@ from werkzeug.wrappers import Response
 from voting.conference.errors import ConferenceError, InvalidInput
 from voting.planning import outcome, paper, processes, source_list, steps
 from voting.planning.processes import RULES, NewProcess
+from voting.registry import terms
 from voting.store import Conference, ProcessStatus, StepStatus
 from voting.web.errors import status_of
 from voting.web.extensions import db
@@ -178,6 +179,7 @@ def _index_page(error: ConferenceError | None = None) -> str:
         processes=processes.every(db()),
         procedures=list(RULES.procedures.values()),
         tiers=list(RULES.tiers.values()),
+        terms=terms.every(db()),
         today=date.today().isoformat(),
         error=error,
     )
