@@ -15,8 +15,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from voting.conference import ballot, conferences, results
+from voting.conference import ballot, conferences, results, roster
 from voting.conference.ballot import CandidateInput, SectionInput
+from voting.conference.conferences import Committee, Details
 from voting.conference.errors import Conflict, InvalidInput
 from voting.planning import log
 from voting.planning.processes import RULES, lock, planned_for, registry_people, step_of
@@ -62,6 +63,10 @@ def approve(
             "Bước này bỏ phiếu kín: kết quả lấy từ hội nghị hoặc biên bản giấy.",
             "This step holds a secret ballot; its result comes from the vote.",
             code="step_holds_ballot",
+        )
+    if item.approved and "held_on" in item.approved:
+        raise Conflict(
+            "Bước này đã được ghi nhận.", "This step is already recorded.", code="already_recorded"
         )
     if len(note) > 1000:
         raise InvalidInput("Ghi chú tối đa 1000 ký tự.", "The note has at most 1000 characters.")
@@ -126,6 +131,41 @@ def sync(session: Session, process_id: str, actor: str) -> Process:
             take_removals(process, view["result"])
         finish(session, process, item, _electronic(conference, view["result"]), actor)
     session.commit()  # release the lock taken to look
+    return process
+
+
+def hold_again(session: Session, process_id: str, number: int, actor: str) -> Process:
+    """After the step's vote was aborted, a new conference for it: the roster drawn again, the
+    same ballot (the aborted one keeps its record of why)."""
+    process = lock(session, process_id)
+    item = current_step(process, number)
+    aborted = session.get(Conference, item.conference_id) if item.conference_id else None
+    if aborted is None or aborted.phase != Phase.ABORTED or item.paper:
+        raise Conflict(
+            "Chỉ tổ chức lại được bước có cuộc bỏ phiếu đã bị hủy.",
+            "Only a step whose vote was aborted can be held again.",
+            code="not_aborted",
+        )
+    again = conferences.create(
+        session,
+        procedure=process.procedure,
+        step_number=number,
+        tier=process.tier,
+        details=Details(aborted.title, aborted.held_on, aborted.place),
+        committee=Committee(aborted.committee_size, aborted.committee_threshold),
+        actor=actor,
+        rule_set=RULES,
+    )
+    process = lock(session, process_id)
+    item = step_of(process, number)
+    again.process_id = process.id
+    item.conference_id = again.id
+    log.record(session, process, "step.held_again", actor, {"step": number, "aborted": aborted.id})
+    session.commit()
+    roster.draw(session, again.id, actor)
+    process = lock(session, process_id)
+    item = step_of(process, number)
+    _put_ballot(session, process, item, ballot_of(process, number), actor)
     return process
 
 

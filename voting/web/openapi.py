@@ -952,6 +952,16 @@ PATHS.update(
                 errors=("404", "409", "422"),
             ),
         },
+        f"{_P}/steps/{{number}}/again": {
+            "post": _op(
+                Action.PLANNING_MANAGE,
+                "A new conference for a step whose vote was aborted (roster drawn again, the "
+                "same ballot)",
+                _PROCESS,
+                params=PN,
+                errors=("404", "409"),
+            ),
+        },
         f"{_P}/steps/{{number}}/paper": {
             "post": _op(
                 Action.PLANNING_MANAGE,

@@ -54,6 +54,15 @@ PLANNING_TERMS: dict[str, tuple[str, str]] = {
     ),
     "planning.quota": ("chọn tối đa {n}", "at most {n}"),
     "planning.paper": ("Phiếu giấy", "Paper"),
+    "planning.again": ("Tổ chức lại bằng điện tử", "Hold it again electronically"),
+    "planning.again.help": (
+        "hoặc nhập kết quả phiếu giấy bên dưới",
+        "or enter the paper counts below",
+    ),
+    "planning.again.done": (
+        "Đã lập lại hội nghị của bước {n} (cùng phiếu, danh sách triệu tập lập lại).",
+        "Step {n}'s conference is set up again (same ballot, roster drawn again).",
+    ),
     "planning.paper.fallback": (
         "Tổ chức bằng phiếu giấy (khi mạng hoặc máy tính gặp sự cố)",
         "Held on paper (when the Wi-Fi or the laptop fails)",

@@ -65,6 +65,8 @@ def test_a_whole_annual_review(
     )
     assert r.status_code == 200, r.json
     conference1 = r.json["steps"][0]["conference"]
+    again = organiser.post(f"{base}/steps/1/approval", json={"held_on": "2022-04-21"})
+    assert again.status_code == 409 and site.code(again) == "already_recorded"
     ballot = organiser.get(f"/api/conferences/{conference1}/ballot").json
     assert ballot["kind"] == "removal"
     convened = len(site.attendee_ids(organiser, conference1))

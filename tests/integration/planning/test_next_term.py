@@ -175,3 +175,40 @@ def test_a_term_the_registry_knows_gives_its_start_month(site: Any, organiser: A
     assert process["term_start"] == "2025-10"
     r = organiser.post("/api/processes", json=known | {"term": "2030-2035"})
     assert r.status_code == 422 and site.code(r) == "invalid_term"
+
+
+def test_an_aborted_step_is_held_again_with_the_same_ballot(
+    site: Any, organiser: Any, hold: Callable[..., dict[str, Any]], marks: Any
+) -> None:
+    """Can a step whose vote was aborted be held again in a new conference, the ballot the
+    same, and its result passed on; and is a step done never recorded again?"""
+    process = started(site, organiser)
+    base = f"/api/processes/{process['id']}"
+    for position in ("Giám đốc Sở", "Phó Giám đốc Sở"):
+        cadres = [c["cadre"] for c in section(process, position)["candidates"]][:2]
+        r = organiser.put(f"{base}/source", json={"position": position, "cadres": cadres})
+        assert r.status_code == 200
+    for number in (1, 2):
+        r = organiser.post(f"{base}/steps/{number}/approval", json={"held_on": "2022-04-21"})
+        assert r.status_code == 200, r.json
+    r = organiser.post(f"{base}/steps/2/approval", json={"held_on": "2022-04-21"})
+    assert r.status_code == 409 and site.code(r) == "not_current_step"
+    first = step(organiser.get(base).json, 3)["conference"]
+    r = organiser.post(f"{base}/steps/3/again")
+    assert r.status_code == 409 and site.code(r) == "not_aborted"
+    assert (
+        organiser.post(f"/api/conferences/{first}/phase", json={"to": "checkin"}).status_code == 200
+    )
+    r = organiser.post(f"/api/conferences/{first}/abort", json={"reason": "Mất điện hội trường"})
+    assert r.status_code == 200, r.json
+    r = organiser.post(f"{base}/steps/3/again")
+    assert r.status_code == 200, r.json
+    again = step(r.json, 3)["conference"]
+    assert again != first
+    old = organiser.get(f"/api/conferences/{first}/ballot").json["sections"]
+    new = organiser.get(f"/api/conferences/{again}/ballot").json["sections"]
+    assert new == old
+    present = len(site.attendee_ids(organiser, again))
+    hold(again, present, marks({1: [20, 20], 2: [20, 20]}, present, {1: 2, 2: 2}))
+    process = organiser.get(base).json
+    assert step(process, 3)["status"] == "done" and step(process, 4)["status"] == "current"

@@ -106,6 +106,13 @@ def approve(process_id: str, number: int) -> dict[str, Any]:
     return whole(changed)
 
 
+@bp.post(f"{P}/steps/<int:number>/again")
+@requires(Action.PLANNING_MANAGE)
+def hold_again(process_id: str, number: int) -> dict[str, Any]:
+    """A new conference for a step whose vote was aborted: roster drawn again, same ballot."""
+    return whole(steps.hold_again(db(), process_id, number, _actor()))
+
+
 @bp.post(f"{P}/steps/<int:number>/paper")
 @requires(Action.PLANNING_MANAGE)
 def enter_paper(process_id: str, number: int) -> dict[str, Any]:

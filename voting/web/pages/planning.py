@@ -109,6 +109,15 @@ def approve(process_id: str, number: int) -> Response:
     return redirect(url_for(".show", process_id=process_id))
 
 
+@bp.post("/<process_id>/steps/<int:number>/again")
+@page_requires(Action.PLANNING_MANAGE)
+def hold_again(process_id: str, number: int) -> Response:
+    """Hold an aborted step again electronically, in a new conference."""
+    steps.hold_again(db(), process_id, number, _actor())
+    flash(translate("planning.again.done", n=number))
+    return redirect(url_for(".show", process_id=process_id, _anchor=f"step-{number}"))
+
+
 @bp.post("/<process_id>/steps/<int:number>/paper")
 @page_requires(Action.PLANNING_MANAGE)
 def enter_paper(process_id: str, number: int) -> Response:
