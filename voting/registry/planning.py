@@ -37,7 +37,8 @@ KIND = Kind(
     ("cadre_id", "full_name", "position", "term", "approved_on"),
     ("cadre_id", "full_name", "position", "term"),
     _parse,
-    lambda e: (e.cadre_ref, e.position.casefold()),
+    # One entry per cadre, position and terms: the next term's planning is its own entry.
+    lambda e: (e.cadre_ref, e.position.casefold(), tuple(e.terms)),
     lambda e: (
         e.cadre_ref,
         e.full_name,
