@@ -91,3 +91,21 @@ def test_a_final_step_demo_record_is_complete_and_verifies(
     assert f"Event chain of {events} events intact; {len(passing)} candidate(s) pass" in (
         result.output
     )
+
+
+def test_the_offline_commands_do_not_load_the_web_application() -> None:
+    """Does `voting verify` start without Flask and SQLAlchemy, while `voting serve` still
+    loads them when called?"""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, voting.cli; "
+        "print(sorted(m for m in ('flask', 'sqlalchemy') if m in sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert loaded == "[]"
+    result = CliRunner().invoke(main, ["serve", "--help"])
+    assert result.exit_code == 0 and "gunicorn" in result.output
