@@ -52,6 +52,14 @@ def summary(
             row["outcome"], row["outcome_text"] = _outcome(row, (position, cadre) in chosen, final)
     cadres = {cadre: row["full_name"] for rows in positions.values() for cadre, row in rows.items()}
     held = {ref: [(d.kind, d.dated) for d in documents.of(session, ref)] for ref in cadres}
+    # The removal ballot's base for each cadre put to it (annual review, step 1).
+    bases = {
+        (section["position"], c["cadre"]): c["base_count"]
+        for item in steps
+        if item.result is not None and item.result["kind"] == "removal"
+        for section in item.result["sections"]
+        for c in section["candidates"]
+    }
     return {
         "agency": agency,
         "fingerprint": fingerprint,
@@ -91,7 +99,7 @@ def summary(
                 else "Bỏ phiếu đề nghị đưa ra khỏi quy hoạch",
                 "automatic": r["automatic"],
                 "agree": r.get("agree"),
-                "base_count": None,
+                "base_count": bases.get((r["position"], r["cadre"])),
                 "percent": r.get("percent"),
                 "removed": True,
             }

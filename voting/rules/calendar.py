@@ -1,10 +1,11 @@
-"""The dates after the vote (rules.md "After the vote", QĐ 50 and KH 331 C): approval within
-30 working days of a complete dossier, appointment no sooner than 3 months after approval, the
-dossier's dated documents at most 6 months old at review.
+"""The dates after the vote (rules.md "After the vote"; KH 331, applying QĐ 50-QĐ/TW): approval
+within 30 working days of a complete dossier, appointment no sooner than 3 months after
+approval, the dossier's dated documents at most 6 months old at review.
 
-The three numbers are constants here rather than data of the rule-set file: the built-in rule
-set's hash is pinned by its records and tests, and these are the national rule, not the plan's.
-The holiday calendar is data (the registry's, editable, Tết included).
+The three numbers are constants here rather than keys of the rule-set file: the built-in rule
+set's hash is pinned by its records and by many tests, and these are the national rule, not a
+plan's choice. The holiday calendar is data (the registry's, editable, Tết included); a working
+day is Monday to Friday, and make-up working Saturdays are not modelled.
 """
 
 from __future__ import annotations
@@ -13,8 +14,13 @@ import calendar
 from collections.abc import Collection
 from datetime import date, timedelta
 
+from voting.rules.errors import RulesError
+
+# KH 331 B.IV: "Trong thời hạn 30 ngày làm việc kể từ khi hoàn thiện hồ sơ nhân sự".
 APPROVAL_WORKING_DAYS = 30
+# KH 331 A.II: appointment "chỉ được thực hiện sau khi phê duyệt quy hoạch ít nhất 3 tháng".
 APPOINTMENT_WAIT_MONTHS = 3
+# KH 331 B.VI, Lưu ý: dossier items 2–5 "không quá 6 tháng tính đến thời điểm xem xét".
 DOCUMENT_MAX_AGE_MONTHS = 6
 
 
@@ -26,7 +32,7 @@ def is_working_day(day: date, holidays: Collection[date]) -> bool:
 def add_working_days(start: date, count: int, holidays: Collection[date]) -> date:
     """The `count`-th working day after `start` (`start` itself is not counted)."""
     if count < 0:
-        raise ValueError("count must be ≥ 0")
+        raise RulesError(f"a number of working days cannot be negative: {count}")
     day = start
     while count:
         day += timedelta(days=1)

@@ -5,64 +5,90 @@ from __future__ import annotations
 
 import io
 import subprocess
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from openpyxl import load_workbook
 
 from voting.tally.dossier import document_checklist, dossier_pdf, dossier_xlsx
 
-REVIEW = date(2022, 10, 31)
+REVIEW = date(2022, 10, 31)  # documents dated before 30/04/2022 are too old
+FINGERPRINT = "ab12 cd34 ef56 7890"
 
 
-def summary() -> dict[str, Any]:
-    cell = {"agree": 12, "base_count": 20, "percent": "60.00", "passed": True}
-    failed = {"agree": 3, "base_count": 20, "percent": "15.00", "passed": False}
+def make_step(number: int, **overrides: Any) -> dict[str, Any]:
+    """A recorded ballot step, electronic unless told otherwise."""
+    return {
+        "number": number,
+        "title": f"Bước {number}: Hội nghị cán bộ chủ chốt",
+        "held_on": f"2022-04-{10 + number:02d}",
+        "paper": False,
+        "kind": "candidates",
+        "threshold": "≥ 30% số người có mặt",
+        "convened": 25,
+        "present": 20,
+        "base_count": 20,
+    } | overrides
+
+
+def make_candidate(ref: str, full_name: str, **overrides: Any) -> dict[str, Any]:
+    """A candidate who passed step 3 with 12 of 20."""
+    return {
+        "ref": ref,
+        "full_name": full_name,
+        "post": "Phó Giám đốc",
+        "unit": "Ban Giám đốc",
+        "steps": {"3": {"agree": 12, "base_count": 20, "percent": "60.00", "passed": True}},
+        "outcome": "chosen",
+        "outcome_text": "Được đưa vào quy hoạch",
+    } | overrides
+
+
+def make_summary(**overrides: Any) -> dict[str, Any]:
+    """An annual review: a paper removal ballot at step 1, a paper ballot at step 3, one
+    candidate chosen and one failing at step 3, an automatic removal and two removal votes,
+    one passing and one not."""
     return {
         "agency": "Sở Công Thương tỉnh Thử Nghiệm",
-        "fingerprint": "ab12 cd34 ef56 7890",
+        "fingerprint": FINGERPRINT,
         "process": {
-            "title": "Xây dựng quy hoạch 2025-2030",
-            "procedure_title": "Xây dựng quy hoạch cán bộ nhiệm kỳ kế tiếp",
+            "title": "Rà soát quy hoạch 2022",
+            "procedure_title": "Rà soát, bổ sung quy hoạch hằng năm",
             "tier_title": "Ban Thường vụ Tỉnh ủy quản lý",
-            "term": "2025-2030",
+            "term": "2020-2025",
             "reference": "2022-04",
         },
         "steps": [
-            {
-                "number": 3,
-                "title": "Bước 3: Hội nghị cán bộ chủ chốt",
-                "held_on": "2022-04-20",
-                "paper": True,
-                "kind": "candidates",
-                "threshold": "≥ 30% số người có mặt",
-                "convened": 25,
-                "present": 20,
-                "base_count": 20,
-            }
+            make_step(1, kind="removal", paper=True, threshold="> 50% số người được triệu tập"),
+            make_step(3, paper=True),
+            make_step(4),
         ],
         "positions": [
             {
                 "position": "Giám đốc Sở",
                 "candidates": [
-                    {
-                        "ref": "SCT004",
-                        "full_name": "Hồ Anh Huy",
-                        "post": "Phó Giám đốc",
-                        "unit": "Ban Giám đốc",
-                        "steps": {"3": cell},
-                        "outcome": "pending",
-                        "outcome_text": "Chưa kết thúc quy trình",
-                    },
-                    {
-                        "ref": "SCT017",
-                        "full_name": "Đỗ Ngọc Hùng",
-                        "post": "Trưởng phòng",
-                        "unit": "Phòng Kế hoạch",
-                        "steps": {"3": failed},
-                        "outcome": "failed_step_3",
-                        "outcome_text": "Không đạt ở bước 3",
-                    },
+                    make_candidate(
+                        "SCT004",
+                        "Hồ Anh Huy",
+                        steps={
+                            "3": {
+                                "agree": 12,
+                                "base_count": 20,
+                                "percent": "60.00",
+                                "passed": True,
+                            },
+                            "4": {"agree": 7, "base_count": 9, "percent": "77.78", "passed": True},
+                        },
+                    ),
+                    make_candidate(
+                        "SCT017",
+                        "Đỗ Ngọc Hùng",
+                        steps={
+                            "3": {"agree": 3, "base_count": 20, "percent": "15.00", "passed": False}
+                        },
+                        outcome="failed_step_3",
+                        outcome_text="Không đạt ở bước 3",
+                    ),
                 ],
             }
         ],
@@ -77,52 +103,143 @@ def summary() -> dict[str, Any]:
                 "base_count": None,
                 "percent": None,
                 "removed": True,
-            }
+            },
+            {
+                "ref": "SCT055",
+                "full_name": "Phạm Quốc Khánh",
+                "position": "Phó Giám đốc Sở",
+                "reason": "Bỏ phiếu đề nghị đưa ra khỏi quy hoạch",
+                "automatic": False,
+                "agree": 14,
+                "base_count": 25,
+                "percent": "56.00",
+                "removed": True,
+            },
+            {
+                "ref": "SCT056",
+                "full_name": "Vũ Thị Lan",
+                "position": "Phó Giám đốc Sở",
+                "reason": "Bỏ phiếu đề nghị đưa ra khỏi quy hoạch",
+                "automatic": False,
+                "agree": 5,
+                "base_count": 25,
+                "percent": "20.00",
+                "removed": False,
+            },
         ],
         "documents": document_checklist(
-            [("SCT004", "Hồ Anh Huy")],
-            {"SCT004": [("cv", date(2022, 4, 29)), ("diplomas", date(2001, 6, 1))]},
+            [("SCT004", "Hồ Anh Huy"), ("SCT017", "Đỗ Ngọc Hùng")],
+            {
+                "SCT004": [
+                    ("cv", date(2022, 4, 29)),
+                    ("evaluation", date(2022, 4, 30)),
+                    ("diplomas", date(2001, 6, 1)),
+                ]
+            },
             REVIEW,
         ),
-    }
+    } | overrides
+
+
+def pdf_pages(summary: dict[str, Any]) -> list[str]:
+    """The PDF's text, page by page."""
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"],
+        input=dossier_pdf(summary),
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    return [page for page in text.split("\f") if page.strip()]
 
 
 def test_the_checklist_flags_old_and_missing_documents() -> None:
-    items = {i["kind"]: i for i in summary()["documents"]["cadres"][0]["items"]}
+    """Which documents are flagged: the dated kinds older than 6 months, and any missing one?"""
+    cadres = make_summary()["documents"]["cadres"]
+    items = {i["kind"]: i for i in cadres[0]["items"]}
     assert list(items) == ["cv", "evaluation", "political_standard", "assets", "diplomas"]
-    assert items["cv"]["stale"] and not items["cv"]["missing"]
-    assert items["evaluation"]["missing"] and not items["evaluation"]["stale"]
-    # Diplomas have no age limit.
+    assert items["cv"] | {"title": ""} == {
+        "kind": "cv",
+        "title": "",
+        "dated": "2022-04-29",
+        "missing": False,
+        "stale": True,
+    }
+    # Exactly 6 months old at review is still valid.
+    assert not items["evaluation"]["stale"] and not items["evaluation"]["missing"]
+    assert items["assets"]["missing"] and not items["assets"]["stale"]
+    # Diplomas have no age limit, only presence.
     assert not items["diplomas"]["stale"] and not items["diplomas"]["missing"]
+    assert all(i["missing"] for i in cadres[1]["items"])
 
 
 def test_the_pdf_prints_every_steps_count_and_marks_paper() -> None:
-    pdf = dossier_pdf(summary())
-    text = subprocess.run(
-        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
-    ).stdout.decode()
+    """Does the PDF show each candidate's counts and percentages per step, "giấy" on the paper
+    steps, the removals, the flagged documents, and the fingerprint?"""
+    pages = pdf_pages(make_summary())
+    text = "\n".join(pages)
     assert "BẢNG TỔNG HỢP KẾT QUẢ KIỂM PHIẾU Ở CÁC BƯỚC" in text
-    assert "Bước 3 (giấy)" in text and "Phiếu giấy" in text
-    assert "12/20 · 60.00%" in text and "3/20 · 15.00% ✗" in text
-    assert "Đoàn Minh Tuấn" in text and "quá 6 tháng" in text
-    assert "ab12 cd34 ef56 7890" in text
+    assert "Hồ Anh Huy" in text and "Đỗ Ngọc Hùng" in text
+    assert "Bước 3 (giấy)" in text and "Bước 4" in text and "Phiếu giấy" in text
+    assert "12/20 · 60.00%" in text and "7/9 · 77.78%" in text
+    assert "3/20 · 15.00%" in text and "✗ không đạt" in text
+    assert "Đoàn Minh Tuấn" in text and "14/25 · 56.00%" in text and "5/25 · 20.00%" in text
+    assert "Bước 1 (giấy)" in text  # the removal ballot was on paper
+    assert "29/04/2022" in text and "quá 6 tháng" in text and "Thiếu" in text
+    assert "từ ngày 30/04/2022" in text
+    assert all(FINGERPRINT in page for page in pages)
+
+
+def test_a_long_summary_carries_the_fingerprint_on_every_page() -> None:
+    """Does a summary over several pages keep its fingerprint and page number on each?"""
+    many = [make_candidate(f"SCT{n:03d}", f"Nguyễn Thị Cán Bộ Số {n}") for n in range(60)]
+    pages = pdf_pages(make_summary(positions=[{"position": "Giám đốc Sở", "candidates": many}]))
+    assert len(pages) > 2
+    assert all(FINGERPRINT in page and f"Trang {n}" in page for n, page in enumerate(pages, 1))
 
 
 def test_the_xlsx_holds_the_counts_removals_and_checklist() -> None:
-    book = load_workbook(io.BytesIO(dossier_xlsx(summary())))
-    assert book.sheetnames == ["tong_hop", "dua_ra", "ho_so"]
+    """Does the workbook read back with each step's count, base and percentage, "giấy" in the
+    paper steps' headers, the removals, and the checklist's flags and dates?"""
+    book = load_workbook(io.BytesIO(dossier_xlsx(make_summary())))
+    assert book.sheetnames == ["tong_hop", "dua_ra", "ho_so", "cac_buoc"]
     rows = list(book["tong_hop"].iter_rows(values_only=True))
-    assert rows[1][5:8] == ("Bước 3 (giấy): đồng ý", "Bước 3 (giấy): cơ sở", "Bước 3 (giấy): %")
-    assert rows[2][:8] == (
-        "Giám đốc Sở",
-        "SCT004",
-        "Hồ Anh Huy",
-        "Phó Giám đốc",
-        "Ban Giám đốc",
-        12,
-        20,
-        "60.00",
+    assert FINGERPRINT in rows[0][5]
+    assert rows[1][5:] == (
+        "Bước 3 (giấy): đồng ý",
+        "Bước 3 (giấy): cơ sở",
+        "Bước 3 (giấy): %",
+        "Bước 4: đồng ý",
+        "Bước 4: cơ sở",
+        "Bước 4: %",
+        "Kết quả",
     )
-    assert list(book["dua_ra"].iter_rows(values_only=True))[1][0] == "SCT054"
-    states = [r[4] for r in book["ho_so"].iter_rows(min_row=2, values_only=True)]
-    assert states == ["Quá 6 tháng", "Thiếu", "Thiếu", "Thiếu", "Hợp lệ"]
+    assert rows[2] == (
+        *("Giám đốc Sở", "SCT004", "Hồ Anh Huy", "Phó Giám đốc", "Ban Giám đốc"),
+        *(12, 20, "60.00", 7, 9, "77.78", "Được đưa vào quy hoạch"),
+    )
+    assert rows[3][5:] == (3, 20, "15.00", None, None, None, "Không đạt ở bước 3")
+
+    removals = list(book["dua_ra"].iter_rows(min_row=3, values_only=True))
+    assert [r[0] for r in removals] == ["SCT054", "SCT055", "SCT056"]
+    assert removals[0][3] == "Tự động (không bỏ phiếu)"
+    assert removals[1][3:] == (
+        "Bỏ phiếu — Bước 1 (giấy)",
+        "Bỏ phiếu đề nghị đưa ra khỏi quy hoạch",
+        *(14, 25, "56.00", "Đưa ra khỏi quy hoạch"),
+    )
+    assert removals[2][-1] == "Giữ lại trong quy hoạch"
+
+    checklist = book["ho_so"]
+    assert checklist["B1"].value == datetime(2022, 10, 31)
+    first = list(checklist.iter_rows(min_row=3, max_row=7, values_only=True))
+    assert [(r[2], r[4], r[5]) for r in first] == [
+        (2, datetime(2022, 4, 29), "Quá 6 tháng"),
+        (3, datetime(2022, 4, 30), "Hợp lệ"),
+        (4, None, "Thiếu"),
+        (5, None, "Thiếu"),
+        (6, datetime(2001, 6, 1), "Hợp lệ"),
+    ]
+    assert checklist["F3"].font.bold and not checklist["F4"].font.bold
+
+    steps = list(book["cac_buoc"].iter_rows(min_row=3, values_only=True))
+    assert [(s[0], s[3]) for s in steps] == [(1, "Phiếu giấy"), (3, "Phiếu giấy"), (4, "Điện tử")]
