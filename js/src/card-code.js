@@ -6,7 +6,7 @@ export const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const SECRET_BYTES = 16;
 const DIGITS = 26; // 128 bits in base 32; the first digit is therefore 0..7
 const GROUP = 4;
-const ALIASES = { I: '1', L: '1', O: '0' };
+export const ALIASES = { I: '1', L: '1', O: '0' };
 
 export class CardError extends Error {}
 

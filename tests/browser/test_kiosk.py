@@ -105,6 +105,8 @@ def nothing_left(page: Page, receipt: str) -> None:
     html = page.content()
     assert receipt not in html and receipt[:16] not in html.replace(" ", "").lower()
     assert page.evaluate("sessionStorage.length + localStorage.length") == 0
+    assert page.evaluate("indexedDB.databases().then((found) => found.length)") == 0
+    assert page.context.cookies() == []
     # No entry was added to the history: the kiosk replaces itself, never navigates onward.
     assert page.evaluate("history.length") == 2  # the blank tab, then the kiosk
     assert page.locator("#vote").get_attribute("data-receipt") is None
@@ -128,6 +130,7 @@ def test_two_attendees_vote_in_turn_and_the_second_learns_nothing(
     page.screenshot(path=SCREENSHOTS / "kiosk-receipt.png", full_page=True)
     page.get_by_role("button", name="Xong — mời người tiếp theo").click()
     nothing_left(page, receipt)
+    assert first not in page.content()
 
     # The second holds a printed card to the scanner: it types the card's URL, then Enter.
     url = card_url(f"{server.base}/vote/{room.conference}", room.secrets[1])
@@ -146,9 +149,13 @@ def test_two_attendees_vote_in_turn_and_the_second_learns_nothing(
     page.close()
 
 
+@pytest.mark.parametrize("closed_meanwhile", [False, True])
 def test_a_lost_answer_is_sent_again_and_counts_once(
-    browser: Browser, server: Server, room: Room
+    browser: Browser, server: Server, room: Room, closed_meanwhile: bool
 ) -> None:
+    """The server stores the ballot but the tablet never hears back: the kiosk sends the same
+    ballot again, and shows the receipt though the server answers "card used" — or "voting
+    closed", when the organiser closed the vote before the retry."""
     page = kiosk(browser, server, room)
     lost = []
 
@@ -157,6 +164,11 @@ def test_a_lost_answer_is_sent_again_and_counts_once(
             # The server stores the ballot (Playwright's own client resolves no voting.test)…
             route.fetch(url=route.request.url.replace("voting.test", "127.0.0.1"))
             lost.append(True)
+            if closed_meanwhile:
+                closing = room.organiser.post(
+                    f"/api/conferences/{room.conference}/phase", json={"to": "closed"}
+                )
+                assert closing.status_code == 200
             route.abort("connectionreset")  # …but the tablet never hears back
             return
         route.continue_()
@@ -170,23 +182,37 @@ def test_a_lost_answer_is_sent_again_and_counts_once(
     page.close()
 
 
-def test_a_revoked_kiosk_stops(browser: Browser, server: Server, room: Room) -> None:
+def test_a_revoked_kiosk_takes_no_further_voter(
+    browser: Browser, server: Server, room: Room
+) -> None:
+    """Revoked while its keypad is showing, the kiosk refuses the next attendee's code: it
+    reloads into the refusal, with no keypad and no ballot."""
     page = kiosk(browser, server, room)
     assert room.organiser.delete(f"/api/devices/{room.kiosk_id}").status_code == 200
-    page.reload()
+    page.keyboard.type(code_of(room.secrets[3]))
+    page.keyboard.press("Enter")
     expect(page.locator("body")).to_contain_text("thu hồi")
     expect(page.locator("#keypad")).to_have_count(0)
+    page.screenshot(path=SCREENSHOTS / "kiosk-revoked.png", full_page=True)
+    assert page.evaluate("history.length") == 2
+    assert room.ballots() == []
     page.close()
 
 
-def test_an_idle_kiosk_forgets_what_was_typed(
+def test_an_idle_kiosk_forgets_what_was_typed_and_the_language(
     browser: Browser, server: Server, room: Room, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A voter reads the kiosk in English, types half a code and walks away: the kiosk clears
+    itself, in Vietnamese again, with no history entry added."""
     monkeypatch.setattr(kiosk_page, "IDLE_SECONDS", 2)
     page = kiosk(browser, server, room)
+    page.get_by_role("link", name="English").click()
+    expect(page.locator("h1")).to_have_text("Enter your voting card's code")
     page.keyboard.type(code_of(room.secrets[3])[:8])
     expect(page.locator("#kiosk-code")).not_to_have_text("")
-    expect(page.locator("#kiosk-code")).to_have_text("", timeout=10_000)
+    expect(page.locator("h1")).to_have_text("Mời nhập mã thẻ bỏ phiếu", timeout=10_000)
+    expect(page.locator("#kiosk-code")).to_have_text("")
+    assert page.evaluate("history.length") == 2
     page.close()
 
 

@@ -307,6 +307,8 @@ def hold_conference(
         member.get_by_role("button", name="Mở hòm phiếu").click()
     for member in members[:2]:
         expect(member.locator("#committee")).to_have_attribute("data-stage", "committee.signed")
+    # The console, open all along, says the result is in (and never reloads by itself).
+    expect(organiser.locator("#box-changed")).to_be_visible()
     # Marks: voter 1 kept Dung and added Huy; voter 2 Dung; voter 3 Huy and Dung.
     rows = members[0].locator("#result tr[data-candidate]")
     expect(rows).to_have_count(3)

@@ -12,10 +12,12 @@ from voting.web.errors import ApiError
 from voting.web.extensions import db
 from voting.web.i18n import both, strings
 from voting.web.pages.guard import html_errors
-from voting.web.pages.voter import SCRIPT_STRINGS, ballot_labels
+from voting.web.pages.voter import SCRIPT_STRINGS, ballot_labels, language_without_session
 
 bp = Blueprint("kiosk", __name__, url_prefix="/kiosk")
 html_errors(bp)
+# A voter may read the kiosk in English (`?lang=en`); no session remembers it for the next one.
+bp.before_request(language_without_session)
 
 KIOSK_STRINGS = (*SCRIPT_STRINGS, "kiosk.mistyped", "kiosk.clears_in", "kiosk.camera.stop")
 # A voter who walks away mid-ballot: the kiosk forgets them after this long without a touch.

@@ -269,6 +269,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "organiser.abort.reason": ("Lý do dừng bỏ phiếu", "Reason for stopping"),
     "organiser.abort.done": ("Đã dừng bỏ phiếu.", "The vote was stopped."),
     "organiser.record": ("Tải hồ sơ hội nghị (đã ký)", "Download the signed record"),
+    "organiser.changed": (
+        "Hội nghị đã chuyển giai đoạn hoặc đã có kết quả.",
+        "The conference has moved on or its result is in.",
+    ),
+    "organiser.changed.reload": ("Tải lại trang để xem", "Reload to see it"),
     "phase.aborted": ("Đã dừng bỏ phiếu", "Vote stopped"),
     # Attendance list
     "attendance.title": ("Danh sách điểm danh", "Attendance list"),

@@ -144,42 +144,52 @@ export function ballotSession(root, strings, labels, hooks = {}) {
   }
 
   async function cast(built) {
+    let refusal;
     try {
       await call(conference, '/ballots', { method: 'POST', json: built.ballot });
-    } catch (error) {
-      if (error instanceof ApiFailure && error.code === 'card_used' && (await onList(built.receipt))) {
-        showReceipt(built.receipt); // an earlier try of this very ballot was stored: its answer was lost
-        return;
-      }
-      if (error instanceof ApiFailure) {
-        refuse(error.code, error.message);
-        return;
-      }
-      // No answer at all (Wi-Fi dropped): the same signed ballot is sent again, never a new one,
-      // so it can never count twice.
-      $('sending-failed').hidden = false;
-      const again = () => {
-        $('retry').hidden = true;
-        show('sending');
-        cast(built);
-      };
-      if (hooks.retryAfterMs) {
-        setTimeout(again, hooks.retryAfterMs);
-        return;
-      }
-      $('retry').hidden = false;
-      $('retry').onclick = again;
+      showReceipt(built.receipt);
       return;
+    } catch (error) {
+      if (!(error instanceof ApiFailure)) return castAgain(built);
+      refusal = error;
     }
-    showReceipt(built.receipt);
+    // Refused — yet if this very ballot is on the list, an earlier try was stored and only its
+    // answer was lost (the card now reads as used, or voting may have closed since).
+    let listed;
+    try {
+      listed = await onList(built.receipt);
+    } catch {
+      return castAgain(built);
+    }
+    if (listed) showReceipt(built.receipt);
+    else refuse(refusal.code, refusal.message);
   }
 
+  /** No answer at all (the Wi-Fi dropped): the same signed ballot is sent again, never a new
+   * one, so it can never count twice. */
+  function castAgain(built) {
+    $('sending-failed').hidden = false;
+    const again = () => {
+      $('retry').hidden = true;
+      show('sending');
+      cast(built);
+    };
+    if (hooks.retryAfterMs) {
+      setTimeout(again, hooks.retryAfterMs);
+      return;
+    }
+    $('retry').hidden = false;
+    $('retry').onclick = again;
+  }
+
+  /** Whether `receipt` is on the published list; throws when the server cannot be asked. */
   async function onList(receipt) {
     try {
       await call(conference, `/ballots/${receipt}`);
       return true;
-    } catch {
-      return false;
+    } catch (error) {
+      if (error instanceof ApiFailure && error.status === 404) return false;
+      throw error;
     }
   }
 
@@ -195,7 +205,9 @@ export function ballotSession(root, strings, labels, hooks = {}) {
 
   async function checkReceipt() {
     const result = $('check-result');
-    result.textContent = (await onList(root.dataset.receipt)) ? strings['vote.check.found'] : strings['vote.check.missing'];
+    const listed = await onList(root.dataset.receipt).catch(() => undefined);
+    if (listed === undefined) result.textContent = strings['live.offline'];
+    else result.textContent = listed ? strings['vote.check.found'] : strings['vote.check.missing'];
     result.hidden = false;
   }
 

@@ -6,7 +6,8 @@
 // afresh with location.replace: nothing of the voter stays in memory, storage (none is ever
 // written), history (no entry is ever added) or cache (the page is no-store).
 import jsQR from 'jsqr';
-import { ALPHABET, CardError, parseCode } from '../card-code.js';
+import { ALIASES, ALPHABET, CardError, parseCode } from '../card-code.js';
+import { ApiFailure, call } from './api.js';
 import { ballotSession } from './ballot-session.js';
 import { fill, pageStrings } from './strings.js';
 
@@ -17,9 +18,9 @@ const $ = (id) => document.getElementById(id);
 const IDLE_MS = Number(root.dataset.idleSeconds) * 1000;
 const RECEIPT_SECONDS = Number(root.dataset.receiptSeconds);
 const renderedPhase = $('kiosk-phase').dataset.phase;
+const token = window.location.pathname.split('/').pop();
 
-let typed = ''; // the code as typed on the keypad or keyboard, symbols only
-let scanned = ''; // everything a scanner (or keyboard) typed since the last Enter
+let typed = ''; // the code as typed on the keypad, a keyboard or a scanner: symbols only
 let screen = 'code';
 let idleTimer;
 
@@ -51,6 +52,7 @@ const session = ballotSession(root, strings, labels, {
   retryAfterMs: 3000,
   onShow: (name) => {
     screen = name;
+    $('lang').hidden = name !== 'code'; // a voter changes the language before, never during
     if (name === 'receipt' || name === 'refused') nextVoterIn(RECEIPT_SECONDS);
     restartIdle();
   },
@@ -74,8 +76,20 @@ function type(symbol) {
   drawCode();
 }
 
+/** Whether the organiser still lets this tablet serve (a link revoked after the page loaded). A
+ * lost connection is not a revocation: the ballot session says the tablet is offline. */
+async function registered() {
+  try {
+    await call(root.dataset.conference, '', { authorization: `Device ${token}` });
+    return true;
+  } catch (error) {
+    return !(error instanceof ApiFailure && error.status === 401);
+  }
+}
+
+/** Begin a voter's ballot with `text`: the code, or a card's URL (from the camera). */
 function submit(text) {
-  const code = text.includes('#') ? text.slice(text.indexOf('#') + 1) : text;
+  const code = text.slice(text.indexOf('#') + 1);
   try {
     parseCode(code);
   } catch (error) {
@@ -84,9 +98,10 @@ function submit(text) {
     return;
   }
   typed = '';
-  scanned = '';
   drawCode();
   session.start(code);
+  // A revoked kiosk takes no further voter: reloaded, it shows the refusal instead of a keypad.
+  registered().then((live) => live || forgetAll());
 }
 
 for (const key of $('keypad').querySelectorAll('[data-key]')) {
@@ -103,13 +118,14 @@ $('clear').addEventListener('click', () => {
 $('go').addEventListener('click', () => submit(typed));
 $('next-voter').addEventListener('click', forgetAll);
 
-// A scanner types the whole content and then Enter; a person at a keyboard types the code.
+// A scanner types a printed card's QR content — the voting URL, whose fragment is the code — and
+// Enter; a person at a keyboard types the code and Enter. What came before a '#' was the card's
+// address, not its code.
 document.addEventListener('keydown', (event) => {
   if (screen !== 'code' || event.ctrlKey || event.altKey || event.metaKey) return;
   if (event.key === 'Enter') {
-    event.preventDefault();
-    submit(scanned.includes('#') ? scanned : typed);
-    scanned = '';
+    event.preventDefault(); // nor does Enter press the keypad button last tapped
+    submit(typed);
     return;
   }
   if (event.key === 'Backspace') {
@@ -118,9 +134,22 @@ document.addEventListener('keydown', (event) => {
     return;
   }
   if (event.key.length !== 1) return;
-  scanned += event.key;
+  event.preventDefault();
+  if (event.key === '#') {
+    typed = '';
+    drawCode();
+    return;
+  }
   const symbol = event.key.toUpperCase();
-  if (ALPHABET.includes(symbol) && !scanned.includes('#')) type(symbol);
+  const meant = ALIASES[symbol] ?? symbol; // a typed O is the card's 0, an I or L its 1
+  if (ALPHABET.includes(meant)) type(meant);
+});
+
+// Another language for this voter replaces the page (no history entry); the next voter's page,
+// loaded without it, is Vietnamese again.
+$('lang').addEventListener('click', (event) => {
+  event.preventDefault();
+  window.location.replace($('lang').href);
 });
 
 for (const kind of ['pointerdown', 'keydown']) document.addEventListener(kind, restartIdle);

@@ -1,8 +1,10 @@
-// The organiser console: the quorum block follows the room live, and so does the committee's
-// ceremony (who joined, who confirmed, each key's fingerprint) while the phones run it.
+// The organiser console: the quorum block follows the room live, and so do the committee's
+// ceremony (who joined, who confirmed, each key's fingerprint) while the phones run it and the
+// cards' counters. A new phase or result (the box opened, the head decided) is announced with
+// a link to reload: the page never reloads under the organiser's hands.
 import { follow } from './live.js';
 import { showOnline, showQuorum } from './quorum-view.js';
-import { pageStrings } from './strings.js';
+import { fill, pageStrings } from './strings.js';
 
 const root = document.querySelector('[data-quorum]');
 const strings = pageStrings();
@@ -18,10 +20,19 @@ function showCeremony(committee) {
   }
 }
 
+function showBox(state) {
+  const box = document.getElementById('box');
+  if (!box) return;
+  if (state.cards) document.getElementById('cards-line').textContent = fill(strings['organiser.cards'], state.cards);
+  const moved = state.phase !== box.dataset.phase || (state.result ?? 'none') !== box.dataset.result;
+  document.getElementById('box-changed').hidden = !moved;
+}
+
 follow(root.dataset.conference, {
   onState: (state) => {
     showQuorum(root, state, strings);
     showCeremony(state.committee);
+    showBox(state);
   },
   onOnline: (online) => showOnline(root, online),
 });

@@ -328,7 +328,7 @@ def _conference_page(
         committee_tokens=committee_tokens,
         cards=cards.summary(db(), conference),
         result=results.view(db(), conference, may_read_sealed=True),
-        strings=strings(*LIVE_STRINGS),
+        strings=strings(*LIVE_STRINGS, "organiser.cards"),
     )
 
 
