@@ -90,7 +90,9 @@ def vote_first_candidate(page: Page, lost: bool = False) -> str:
             break
     page.get_by_role("button", name="Gửi phiếu").click()
     if lost:
+        expect(page.locator("#sending-failed")).to_be_visible()
         expect(page.locator("#sending-failed")).to_contain_text("gửi lại đúng lá phiếu này")
+        page.screenshot(path=SCREENSHOTS / "kiosk-retrying.png", full_page=True)
     expect(page.locator("[data-screen=receipt]")).to_be_visible(timeout=30_000)
     receipt = page.locator("#vote").get_attribute("data-receipt")
     assert receipt is not None and len(receipt) == 64
@@ -157,7 +159,7 @@ def test_a_lost_answer_is_sent_again_and_counts_once(
     ballot again, and shows the receipt though the server answers "card used" — or "voting
     closed", when the organiser closed the vote before the retry."""
     page = kiosk(browser, server, room)
-    lost = []
+    lost: list[bool] = []
 
     def lose_the_first_answer(route: Route) -> None:
         if route.request.method == "POST" and not lost:
@@ -207,10 +209,11 @@ def test_an_idle_kiosk_forgets_what_was_typed_and_the_language(
     monkeypatch.setattr(kiosk_page, "IDLE_SECONDS", 2)
     page = kiosk(browser, server, room)
     page.get_by_role("link", name="English").click()
-    expect(page.locator("h1")).to_have_text("Enter your voting card's code")
+    heading = page.locator("[data-screen=code] h1")
+    expect(heading).to_have_text("Enter your voting card's code")
     page.keyboard.type(code_of(room.secrets[3])[:8])
     expect(page.locator("#kiosk-code")).not_to_have_text("")
-    expect(page.locator("h1")).to_have_text("Mời nhập mã thẻ bỏ phiếu", timeout=10_000)
+    expect(heading).to_have_text("Mời nhập mã thẻ bỏ phiếu", timeout=10_000)
     expect(page.locator("#kiosk-code")).to_have_text("")
     assert page.evaluate("history.length") == 2
     page.close()

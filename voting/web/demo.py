@@ -4,9 +4,9 @@
 The demo starts fresh each time in its own instance folder (`$VOTING_INSTANCE`, default
 `./instance-demo`): an organiser account with a new password, the agency's people, a key
 officials' conference (next-term planning, step 3) with a roster of 25, a ballot of three
-positions with four eligible candidates each, a committee of three with threshold two, and a
-check-in desk link. It prints the login, the address of every page and a QR code of the room
-address, then serves.
+positions with four eligible candidates each, a committee of three with threshold two, a
+check-in desk link and a kiosk link. It prints the login, the address of every page and a QR code
+of the room address, then serves.
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ class Demo:
     username: str
     password: str
     desk_token: str
+    kiosk_token: str
 
 
 def build(app: Flask, agency: Path = AGENCY) -> Demo:
@@ -85,8 +86,9 @@ def build(app: Flask, agency: Path = AGENCY) -> Demo:
         for extra in drawn[ROSTER_SIZE:]:
             roster.remove(session, conference.id, extra.id, "demo")
         ballot.replace(session, conference.id, _sections(agency), "demo")
-        _, token = devices.issue(session, conference.id, "checkin_desk", "Bàn điểm danh 1", "demo")
-        return Demo(conference.id, "organiser", password, token)
+        _, desk = devices.issue(session, conference.id, "checkin_desk", "Bàn điểm danh 1", "demo")
+        _, kiosk = devices.issue(session, conference.id, "kiosk", "Máy bỏ phiếu chung 1", "demo")
+        return Demo(conference.id, "organiser", password, desk, kiosk)
 
 
 def _sections(agency: Path) -> list[SectionInput]:
@@ -143,6 +145,7 @@ def demo(host: str, port: int) -> None:
         "Ban tổ chức / organiser": f"/organiser/conferences/{made.conference_id}",
         "Kiểm tra trước hội nghị / pre-flight": "/preflight",
         "Bàn điểm danh / check-in desk": f"/desk/{made.desk_token}",
+        "Máy bỏ phiếu chung / kiosk": f"/kiosk/{made.kiosk_token}",
         "Màn hình chiếu / projector": f"/projector/{made.conference_id}",
         "API (OpenAPI)": "/api/openapi.json",
     }

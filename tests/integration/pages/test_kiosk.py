@@ -51,3 +51,15 @@ def test_a_revoked_or_foreign_link_opens_no_kiosk(room: Any) -> None:
         devices.revoke(db(), kiosk_id, "test")
     refused = client.get(f"/kiosk/{kiosk}")
     assert refused.status_code == 401 and "thu hồi" in refused.text
+
+
+def test_a_voter_reads_the_kiosk_in_english_without_a_cookie(room: Any) -> None:
+    """Does `?lang=en` give the kiosk in English while setting no cookie (the next voter's page,
+    loaded without it, is Vietnamese)?"""
+    conference = room.conference()
+    _, token = room.desk_link(conference, DeviceKind.KIOSK)
+    client = room.app.test_client()
+    english = client.get(f"/kiosk/{token}?lang=en")
+    assert "Enter your voting card&#39;s code" in english.text
+    assert "Set-Cookie" not in english.headers
+    assert "Mời nhập mã thẻ bỏ phiếu" in client.get(f"/kiosk/{token}").text
