@@ -10,6 +10,7 @@ import { base, scalarOf, add, mul } from '../src/group.js';
 import { scalarFromHex } from '../src/group.js';
 import * as dkg from '../src/dkg.js';
 import * as dec from '../src/decryption.js';
+import * as rejoin from '../src/rejoin.js';
 import { vectors } from '../test-support/vectors.mjs';
 
 await ready;
@@ -120,4 +121,13 @@ test('committee.json: the signed counts message and each member signature', () =
   const signatures = keys.map((key) => dec.signCounts(key, vs.counts));
   assert.deepEqual(signatures.map((s) => text(dec.countSignatureToJSON(s))), vs.signatures);
   dec.verifyCountSignatures(transcript, vs.counts, vs.signatures.map((s) => dec.countSignatureFromJSON(JSON.parse(s))));
+});
+
+test('committee.json: the rejoin proof of each restored backup', () => {
+  const { keys } = rebuilt();
+  const vr = V.rejoin;
+  keys.forEach((key, i) => {
+    assert.equal(toHex(rejoin.rejoinMessage(CEREMONY.conferenceId, key.member, vr.token)), vr.signed_bytes[i]);
+    assert.equal(text(rejoin.rejoinToJSON(rejoin.signRejoin(key, vr.token))), vr.messages[i]);
+  });
 });

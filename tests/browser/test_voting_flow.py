@@ -53,9 +53,10 @@ def set_up(page: Page, server: Server, step: int) -> tuple[str, int]:
     return page.url, int(drawn.group(1))
 
 
-def committee_ceremony(organiser: Page, phones: list[Page]) -> None:
+def committee_ceremony(organiser: Page, phones: list[Page]) -> list[Path]:
     """The organiser shows one QR per member; each phone opens its address, runs its part,
-    downloads its backup and confirms it; each ends with its key in the joint key."""
+    downloads its backup and confirms it; each ends with its key in the joint key. The
+    backup files, in member order."""
     organiser.get_by_role("button", name="Cấp mã QR cho Ban kiểm phiếu").click()
     addresses = organiser.locator(".committee-tokens a")
     expect(addresses).to_have_count(len(phones))
@@ -69,16 +70,19 @@ def committee_ceremony(organiser: Page, phones: list[Page]) -> None:
         expect(
             organiser.locator(f"table.ceremony tr[data-member='{member}'] td").nth(1)
         ).to_have_text("✓")
+    backups = []
     for phone in phones:
         saved = phone.get_by_role("button", name="Tôi đã lưu tệp — xác nhận")
         with phone.expect_download() as download:
             phone.get_by_role("button", name="Tải tệp bản sao khóa").click()
         assert download.value.suggested_filename.endswith(".json")
+        backups.append(download.value.path())
         saved.click()
         assert "#" not in phone.url  # the token left the address bar at once
     for phone in phones:
         expect(phone.locator("#committee")).to_have_attribute("data-in-joint", "true")
         expect(phone.locator("#in-joint")).to_have_text("✓ Khóa của bạn nằm trong khóa chung")
+    return backups
 
 
 def deal_after_check_in(desk: Page) -> tuple[str, str]:
@@ -367,4 +371,59 @@ def test_the_final_step_is_announced(
     expect(rows.first.locator(".agree")).to_contain_text("so với tổng số người")
     expect(rows.first.locator(".outcome")).to_contain_text("Đạt")
     held.projector.screenshot(path=SCREENSHOTS / "projector-final.png")
+    assert errors == []
+
+
+def test_a_lost_committee_phone_is_replaced_from_the_members_backup(
+    browser: Browser, server: Server, opened: list[BrowserContext]
+) -> None:
+    """After the ceremony member 2's phone is lost: the console revokes it and shows a new QR;
+    on a new phone the wrong backup file is refused, the member's own takes the seat, and its
+    key is in the joint key again."""
+    errors: list[str] = []
+    organiser = browser.new_page(viewport={"width": 1280, "height": 900})
+    opened.append(organiser.context)
+    conference_page, _ = set_up(organiser, server, step=4)
+    contexts = [phone(browser) for _ in range(3)]
+    opened.extend(contexts)
+    members = [phone_page(c, errors, f"member {i + 1}") for i, c in enumerate(contexts)]
+    backups = committee_ceremony(organiser, members)
+    joint = members[0].locator("#joint-fingerprint").inner_text()
+    own = members[1].locator("#own-fingerprint").inner_text()
+
+    organiser.goto(conference_page)
+    row = organiser.locator("table.ceremony tr[data-member='2']")
+    row.get_by_role("button", name="Thay điện thoại").click()
+    expect(organiser.locator("#committee")).to_contain_text("Điện thoại cũ của thành viên 2")
+    address = organiser.locator(".committee-tokens a")
+    expect(address).to_have_count(1)
+    expect(row.locator("td").nth(1)).to_have_text("")  # the old phone is cut off
+    organiser.locator("#committee").screenshot(path=SCREENSHOTS / "organiser-committee-replace.png")
+    href = address.get_attribute("href")
+    assert href is not None
+
+    spare = phone(browser)
+    opened.append(spare)
+    new = phone_page(spare, errors, "member 2, new phone")
+    new.goto(href)
+    expect(new.locator("#restore")).to_be_visible()
+    assert "#" not in new.url
+    new.get_by_label("Tệp bản sao khóa").set_input_files(backups[2])  # member 3's file
+    expect(new.locator("#failure")).to_contain_text("không phải của thành viên 2")
+    new.get_by_label("Tệp bản sao khóa").set_input_files(AGENCY)  # not a backup at all
+    expect(new.locator("#failure")).to_have_text(
+        "Tệp này không phải bản sao khóa của hội nghị này. Hãy chọn đúng tệp đã lưu."
+    )
+    new.screenshot(path=SCREENSHOTS / "committee-restore.png", full_page=True)
+    new.get_by_label("Tệp bản sao khóa").set_input_files(backups[1])
+    expect(new.locator("#committee")).to_have_attribute("data-in-joint", "true")
+    expect(new.locator("#failure")).to_be_hidden()
+    expect(new.locator("#restore")).to_be_hidden()
+    expect(new.locator("#member")).to_have_text("Thành viên Ban kiểm phiếu số 2")
+    expect(new.locator("#own-fingerprint")).to_have_text(own)
+    expect(new.locator("#joint-fingerprint")).to_have_text(joint)
+    expect(row.locator("td").nth(1)).to_have_text("✓")  # the console follows live
+    # The seat is the new phone's: after a reload it needs no file.
+    new.reload()
+    expect(new.locator("#committee")).to_have_attribute("data-in-joint", "true")
     assert errors == []

@@ -8,6 +8,10 @@ against its hash and its proof); once all reveals are in, sealed shares; once al
 each member confirms that its shares verified, its backup is saved and its key is in the joint
 key. The last confirmation completes the ceremony. A complaint stops the round; the organiser
 restarts it (bindings kept, messages cleared).
+
+After the ceremony, a member whose phone is lost or broken takes its seat again on a new phone:
+the organiser issues a replacement token (the old phone's binding is revoked at once), and the
+new phone redeems it with a proof signed by the key in the member's backup (`rejoin`).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from voting.crypto.dkg import (
     SealedShare,
     Transcript,
 )
+from voting.crypto.rejoin import Rejoin, verify_rejoin
 from voting.store import BallotBox, CommitteeSeat, CommitteeShare, Conference, Phase
 
 BEFORE_OPENING = (Phase.SETUP, Phase.CHECKIN)
@@ -91,7 +96,18 @@ def issue_tokens(session: Session, conference_id: str, actor: str) -> list[tuple
 def join(session: Session, conference_id: str, token: str) -> tuple[int, str]:
     """Redeem a join token once; the member number and the phone's binding token."""
     conference = conferences.lock(session, conference_id)
+    seat = _seat_of_token(session, conference_id, token)
+    if boxes.of(session, conference).transcript is not None:
+        raise Conflict(
+            "Ban kiểm phiếu đã tạo khóa chung: điện thoại mới cần tệp bản sao khóa.",
+            "The ceremony is complete: a new phone rejoins with the member's backup.",
+            code="rejoin_required",
+        )
     conferences.require_phase(conference, *BEFORE_OPENING)
+    return seat.member, _bind(session, conference, seat, "committee.joined")
+
+
+def _seat_of_token(session: Session, conference_id: str, token: str) -> CommitteeSeat:
     seat = session.execute(
         select(CommitteeSeat).where(
             CommitteeSeat.conference_id == conference_id,
@@ -104,6 +120,11 @@ def join(session: Session, conference_id: str, token: str) -> tuple[int, str]:
             "Unknown committee join token (or it was replaced).",
             code="join_token_unknown",
         )
+    return seat
+
+
+def _bind(session: Session, conference: Conference, seat: CommitteeSeat, kind: str) -> str:
+    """Bind the calling phone to the seat once; its binding token is returned, kept nowhere."""
     if seat.binding_hash is not None:
         raise Conflict(
             f"Mã của thành viên {seat.member} đã được dùng trên một điện thoại khác.",
@@ -112,11 +133,75 @@ def join(session: Session, conference_id: str, token: str) -> tuple[int, str]:
         )
     binding = secrets.token_urlsafe(32)
     seat.binding_hash = token_hash(binding)
-    events.record(
-        session, conference, "committee.joined", f"member:{seat.member}", {"member": seat.member}
-    )
+    events.record(session, conference, kind, f"member:{seat.member}", {"member": seat.member})
     session.commit()
-    return seat.member, binding
+    return binding
+
+
+def replaceable(conference: Conference, box: BallotBox | None) -> bool:
+    """Whether a member's phone can still be replaced: the joint key made, the vote not
+    aborted, the record not yet written."""
+    return (
+        box is not None
+        and box.transcript is not None
+        and conference.phase != Phase.ABORTED
+        and box.record is None
+    )
+
+
+def _replaceable(session: Session, conference_id: str) -> tuple[Conference, BallotBox]:
+    """A phone can be replaced from the joint key's making until the record is written."""
+    conference = conferences.lock(session, conference_id)
+    box = boxes.of(session, conference)
+    if box.transcript is None:
+        raise Conflict(
+            "Ban kiểm phiếu chưa tạo xong khóa chung: hãy cấp lại mã QR cho cả ban.",
+            "The ceremony is not complete: issue the join tokens again instead.",
+            code="ceremony_incomplete",
+        )
+    if not replaceable(conference, box):
+        raise Conflict(
+            "Ban kiểm phiếu không còn việc gì ở hội nghị này.",
+            "Nothing is left for the committee to do (aborted, or the record is written).",
+            code="committee_done",
+        )
+    return conference, box
+
+
+def replace_phone(session: Session, conference_id: str, member: int, actor: str) -> str:
+    """A member's phone is lost or broken: its binding is revoked now, and a single-use
+    replacement token issued that only the member's backup can redeem (`rejoin`)."""
+    conference, _ = _replaceable(session, conference_id)
+    seat = session.get(CommitteeSeat, (conference_id, member))
+    if seat is None:
+        raise NotFound(
+            f"Không có thành viên {member} trong ban kiểm phiếu.",
+            f"No committee member {member}.",
+            code="member_unknown",
+        )
+    token = secrets.token_urlsafe(24)
+    seat.join_hash, seat.binding_hash = token_hash(token), None
+    events.record(session, conference, "committee.phone_replaced", actor, {"member": member})
+    session.commit()
+    return token
+
+
+def rejoin(session: Session, conference_id: str, data: Any) -> tuple[int, str]:
+    """Redeem a replacement token with the backup's proof; the new phone's binding."""
+    proof: Rejoin = _parse(Rejoin, data)
+    conference, box = _replaceable(session, conference_id)
+    seat = _seat_of_token(session, conference_id, proof.token)
+    try:
+        if proof.member != seat.member:
+            raise CommitteeError(f"the token is member {seat.member}'s, not {proof.member}'s")
+        verify_rejoin(boxes.transcript(box), proof)
+    except CommitteeError as error:
+        raise InvalidInput(
+            f"Tệp bản sao khóa không phải của thành viên {seat.member} trong hội nghị này.",
+            f"The rejoin proof is not member {seat.member}'s of this conference: {error}",
+            code="backup_not_for_seat",
+        ) from error
+    return seat.member, _bind(session, conference, seat, "committee.rejoined")
 
 
 def by_binding(session: Session, binding: str) -> CommitteeSeat | None:
@@ -431,6 +516,8 @@ def status(session: Session, conference: Conference) -> dict[str, Any]:
             "revealed": seat.reveal is not None,
             "shares_sent": seat.shares_sent,
             "confirmed": seat.confirmed,
+            "partial_sent": seat.partial is not None,
+            "counts_signed": seat.count_signature is not None,
         }
         if transcript is not None:
             item["public_share"] = transcript.public_share(seat.member).hex()
@@ -443,6 +530,7 @@ def status(session: Session, conference: Conference) -> dict[str, Any]:
         "round": box.ceremony_round if box else 1,
         "tokens_issued": bool(all_seats),
         "complete": complete,
+        "phones_replaceable": replaceable(conference, box),
         "complaint": box.complaint if box else None,
         "members": members,
         "commitment_hashes": [s.commitment_hash for s in all_seats if s.commitment_hash],

@@ -214,6 +214,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Cấp mã QR cho Ban kiểm phiếu",
         "Issue the committee's QR codes",
     ),
+    "organiser.committee.replace": ("Thay điện thoại", "Replace the phone"),
+    "organiser.committee.replacement": (
+        "Điện thoại cũ của thành viên {n} đã bị ngắt. Thành viên quét mã này bằng điện thoại "
+        "mới rồi chọn tệp bản sao khóa đã lưu (mã chỉ dùng được một lần, chỉ hiện một lần):",
+        "Member {n}'s old phone is cut off. The member scans this code with the new phone and "
+        "chooses the saved key backup file (the code works once and is shown once):",
+    ),
     "organiser.committee.tokens_new": (
         "Mỗi thành viên quét mã của mình bằng điện thoại (mỗi mã chỉ dùng được một lần, chỉ hiện "
         "một lần):",
@@ -435,6 +442,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "committee.backup.download": ("Tải tệp bản sao khóa", "Download the backup file"),
     "committee.backup.saved": ("Tôi đã lưu tệp — xác nhận", "I saved the file — confirm"),
+    "committee.restore": (
+        "Điện thoại mới: chọn tệp bản sao khóa đã lưu khi tạo khóa.",
+        "New phone: choose the key backup file saved at the key ceremony.",
+    ),
+    "committee.restore.title": ("Khôi phục khóa trên điện thoại mới", "Restore the key"),
+    "committee.restore.help": (
+        "Chọn tệp bản sao khóa (.json) bạn đã tải về khi tạo khóa. Khóa chỉ nằm trên điện "
+        "thoại này, không gửi lên máy chủ; điện thoại cũ không dùng được nữa.",
+        "Choose the key backup file (.json) you downloaded at the key ceremony. The key stays "
+        "on this phone, it is not sent to the server; the old phone no longer works.",
+    ),
+    "committee.restore.file": ("Tệp bản sao khóa", "Key backup file"),
+    "committee.restore.wrong": (
+        "Tệp này không phải bản sao khóa của hội nghị này. Hãy chọn đúng tệp đã lưu.",
+        "This file is not a key backup of this conference. Choose the file you saved.",
+    ),
     "committee.own_key": ("Khóa của bạn", "Your key"),
     "committee.in_joint": (
         "✓ Khóa của bạn nằm trong khóa chung",

@@ -98,6 +98,7 @@ _PARAMETERS = {
     "attendee_id": {"type": "integer"},
     "device_id": {"type": "integer"},
     "receipt": _string(pattern="^[0-9a-f]{64}$"),
+    "member": {"type": "integer"},
 }
 C = ("conference_id",)
 CA = ("conference_id", "attendee_id")
@@ -306,9 +307,10 @@ SCHEMAS: dict[str, Any] = {
     "Committee": {
         "type": "object",
         "description": "Public ceremony state: members (joined, hash_sent, revealed, "
-        "shares_sent, confirmed, and once complete public_share and fingerprint), "
-        "commitment_hashes, reveals (once every hash is in), complaint, joint_key, "
-        "joint_fingerprint, transcript",
+        "shares_sent, confirmed, partial_sent, counts_signed, and once complete "
+        "public_share and fingerprint), commitment_hashes, reveals (once every hash is in), "
+        "complaint, joint_key, joint_fingerprint, transcript, phones_replaceable (a lost "
+        "phone can be replaced: the ceremony complete, not aborted, no record yet)",
     },
     "CommitteeMessage": {
         "type": "object",
@@ -555,6 +557,14 @@ PATHS: dict[str, dict[str, Any]] = {
 }
 
 _C = "/api/conferences/{conference_id}"
+_SEAT = _object(
+    ["member", "binding"],
+    member={"type": "integer"},
+    binding=_string(),
+    conference_id=_string(),
+    threshold={"type": "integer"},
+    members={"type": "integer"},
+)
 _MEMBER = "Committee member (Authorization: Member <binding>)"
 
 
@@ -626,18 +636,41 @@ PATHS.update(
                 Action.COMMITTEE_JOIN,
                 "A phone redeems its join token once (no session, no CSRF header); the "
                 "binding authenticates the member from then on",
-                _object(
-                    ["member", "binding"],
-                    member={"type": "integer"},
-                    binding=_string(),
-                    conference_id=_string(),
-                    threshold={"type": "integer"},
-                    members={"type": "integer"},
-                ),
+                _SEAT,
                 body=_object(["token"], token=_string()),
                 status="201",
                 params=C,
                 errors=("404", "409"),
+            ),
+        },
+        f"{_C}/committee/members/{{member}}/replace": {
+            "post": _op(
+                Action.COMMITTEE_MANAGE,
+                "A member's lost or broken phone, after the ceremony: its binding is revoked "
+                "and a single-use replacement token issued (only the member's backup redeems it)",
+                _object(["member", "token"], member={"type": "integer"}, token=_string()),
+                status="201",
+                params=("conference_id", "member"),
+                errors=("404", "409"),
+            ),
+        },
+        f"{_C}/committee/rejoin": {
+            "post": _op(
+                Action.COMMITTEE_JOIN,
+                "A new phone redeems a replacement token with the backup's signed proof "
+                "(committee-rejoin, docs/crypto-committee.md); a new binding, as at joining",
+                _SEAT,
+                body=_object(
+                    ["kind", "conference_id", "member", "token", "signature"],
+                    kind=_string(),
+                    conference_id=_string(),
+                    member={"type": "integer"},
+                    token=_string(),
+                    signature=_string(),
+                ),
+                status="201",
+                params=C,
+                errors=("404", "409", "422"),
             ),
         },
         f"{_C}/committee/commitment-hash": _member_post(

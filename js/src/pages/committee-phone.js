@@ -3,12 +3,15 @@
 // server only relays), keeps the key in IndexedDB and in the member's backup file, checks its
 // key is in the joint key; while voting runs, verifies every arriving ballot in the Web Worker;
 // after closing, once its own list matches the announced one, sends its partial decryption;
-// after the opening, signs the counts it sees.
+// after the opening, signs the counts it sees. A phone given a replacement token after the
+// ceremony (the member's old phone lost) takes the seat with the member's backup file.
 import { ready } from '../sodium.js';
 import { toHex, utf8 } from '../bytes.js';
 import * as dkg from '../dkg.js';
 import { countSignatureToJSON, signCounts } from '../decryption.js';
 import * as keystore from '../keystore.js';
+import { CommitteeError } from '../committee-wire.js';
+import { rejoinToJSON, signRejoin } from '../rejoin.js';
 import { WorkerClient } from '../worker-client.js';
 import sodium from '../sodium.js';
 import { call } from './api.js';
@@ -240,8 +243,7 @@ async function tick() {
     if (root.dataset.ceremony === 'complete') await followBox();
     else await advanceCeremony();
   } catch (error) {
-    $('failure').textContent = fill(strings['committee.failed'], { message: error.message });
-    $('failure').hidden = false;
+    showFailure(fill(strings['committee.failed'], { message: error.message }));
   } finally {
     busy = false;
     if (again) {
@@ -251,12 +253,26 @@ async function tick() {
   }
 }
 
+function showFailure(message) {
+  $('failure').textContent = message;
+  $('failure').hidden = false;
+}
+
+/** The phone's seat: kept in IndexedDB; taken with a join token before the ceremony; taken
+ * again with a replacement token and the member's backup after it. */
 async function join() {
   const token = window.location.hash.slice(1);
   if (token) history.replaceState(null, '', window.location.pathname + window.location.search);
   seat = await keystore.load(STORE_KEY);
-  if (seat) return;
   if (!token) return;
+  const status = await call(conference, '/committee');
+  if (status.complete) {
+    // This phone's own backup (a seat replaced by mistake) needs no file.
+    if (seat?.backup) return rejoin(token, seat.backup, status);
+    seat = null;
+    return chooseBackup(token, status);
+  }
+  if (seat) return;
   const joined = await call(conference, '/committee/join', { method: 'POST', json: { token } });
   seat = {
     member: joined.member,
@@ -273,6 +289,49 @@ async function join() {
   await save();
 }
 
+/** Sign the replacement token with the backup's key; the server checks it is this seat's. */
+async function rejoin(token, backup, status) {
+  const key = dkg.KeyShare.restore(utf8(backup), conference);
+  const joined = await call(conference, '/committee/rejoin', { method: 'POST', json: rejoinToJSON(signRejoin(key, token)) });
+  const mine = status.members.find((m) => m.member === joined.member);
+  seat = {
+    member: joined.member,
+    binding: joined.binding,
+    threshold: joined.threshold,
+    members: joined.members,
+    round: status.round,
+    secrets: null,
+    backup,
+    backupConfirmed: true,
+    partialSent: mine.partial_sent,
+    countsSigned: mine.counts_signed,
+  };
+  await save();
+}
+
+/** Wait for the member to choose a backup file that takes the seat; a wrong one is said. */
+function chooseBackup(token, status) {
+  $('restore').hidden = false;
+  say('committee.restore');
+  return new Promise((resolve) => {
+    $('backup-file').addEventListener('change', async (event) => {
+      const [file] = event.target.files;
+      if (!file) return;
+      $('failure').hidden = true;
+      try {
+        await rejoin(token, await file.text(), status);
+        $('restore').hidden = true;
+        resolve();
+      } catch (error) {
+        // A damaged or foreign file is refused here; another member's, by the server.
+        if (error instanceof CommitteeError) console.warn(`backup refused: ${error.message}`);
+        showFailure(error instanceof CommitteeError ? strings['committee.restore.wrong'] : fill(strings['committee.failed'], { message: error.message }));
+        event.target.value = '';
+      }
+    });
+  });
+}
+
 $('download').addEventListener('click', downloadBackup);
 $('backup-saved').addEventListener('click', async () => {
   seat.backupConfirmed = true;
@@ -284,8 +343,7 @@ $('open').addEventListener('click', () => {
   busy = true;
   sendPartial()
     .catch((error) => {
-      $('failure').textContent = fill(strings['committee.failed'], { message: error.message });
-      $('failure').hidden = false;
+      showFailure(fill(strings['committee.failed'], { message: error.message }));
       $('open').hidden = false;
     })
     .finally(() => {
@@ -303,8 +361,7 @@ async function main() {
   try {
     await join();
   } catch (error) {
-    $('failure').textContent = fill(strings['committee.failed'], { message: error.message });
-    $('failure').hidden = false;
+    showFailure(fill(strings['committee.failed'], { message: error.message }));
   }
   if (!seat) return say('committee.scan');
   $('member').textContent = fill(strings['committee.member'], { n: seat.member });

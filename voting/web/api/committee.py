@@ -57,13 +57,36 @@ def join(conference: Conference) -> tuple[dict[str, Any], int]:
     """Redeem a join token once; the binding goes in `Authorization: Member <binding>`."""
     member, binding = ceremony.join(db(), conference.id, parse.text(parse.body(), "token"))
     push_state(conference)
+    return _seat(conference, member, binding), 201
+
+
+def _seat(conference: Conference, member: int, binding: str) -> dict[str, Any]:
     return {
         "member": member,
         "binding": binding,
         "conference_id": conference.id,
         "threshold": conference.committee_threshold,
         "members": conference.committee_size,
-    }, 201
+    }
+
+
+@bp.post("/members/<int:member>/replace")
+@requires(Action.COMMITTEE_MANAGE)
+def replace_phone(conference: Conference, member: int) -> tuple[dict[str, Any], int]:
+    """A member's lost or broken phone: revoked now; a single-use replacement token that only
+    the member's backup can redeem (`POST …/committee/rejoin`)."""
+    token = ceremony.replace_phone(db(), conference.id, member, current_principal().actor)
+    push_state(conference)
+    return {"member": member, "token": token}, 201
+
+
+@bp.post("/rejoin")
+@requires(Action.COMMITTEE_JOIN, anonymous_post=True)
+def rejoin(conference: Conference) -> tuple[dict[str, Any], int]:
+    """Redeem a replacement token with the backup's signed proof (docs/crypto-committee.md)."""
+    member, binding = ceremony.rejoin(db(), conference.id, parse.body())
+    push_state(conference)
+    return _seat(conference, member, binding), 201
 
 
 @bp.post("/commitment-hash")

@@ -1,7 +1,8 @@
 """A counting-committee member's phone page, opened from the single-use QR code on the
 organiser's console (`/committee/<conference>#<token>`: the token rides in the fragment, so it
 is in no server log nor referrer). The page is the same for everyone; its script joins with the
-token and from then on authenticates with the binding it received."""
+token and from then on authenticates with the binding it received. A replacement token, after
+the ceremony, is redeemed with the member's backup file instead (a lost phone)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ SCRIPT_STRINGS = (
     "committee.waiting_members",
     "committee.complaint",
     "committee.backup",
+    "committee.restore",
+    "committee.restore.wrong",
     "committee.in_joint",
     "committee.not_in_joint",
     "committee.ready",

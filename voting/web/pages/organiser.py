@@ -216,12 +216,26 @@ def committee_tokens(conference: Conference) -> str:
     nowhere to show them again); issuing again discards the earlier ceremony."""
     issued = ceremony.issue_tokens(db(), conference.id, _actor())
     push_state(conference)
-    base = public_base() + url_for("committee_page.show", conference_id=conference.id)
-    # The token rides in the fragment: never sent to the server with the page's request.
-    tokens = [
-        {"member": member, "address": f"{base}#{token}", "qr": qr.svg(f"{base}#{token}")}
-        for member, token in issued
-    ]
+    tokens = [_committee_token(conference, member, token) for member, token in issued]
+    return _conference_page(conference, committee_tokens=tokens)
+
+
+def _committee_token(conference: Conference, member: int, token: str) -> dict[str, Any]:
+    """The member's address and its QR; the token rides in the fragment, so it is never sent
+    to the server with the page's request."""
+    page = url_for("committee_page.show", conference_id=conference.id)
+    address = f"{public_base()}{page}#{token}"
+    return {"member": member, "address": address, "qr": qr.svg(address)}
+
+
+@bp.post("/conferences/<conference_id>/committee/<int:member>/replace")
+@page_requires(Action.COMMITTEE_MANAGE)
+def committee_replace(conference: Conference, member: int) -> str:
+    """A member's lost or broken phone: revoked now; the replacement QR is shown once, and
+    only the member's backup file redeems it on the new phone."""
+    token = ceremony.replace_phone(db(), conference.id, member, _actor())
+    push_state(conference)
+    tokens = [_committee_token(conference, member, token)]
     return _conference_page(conference, committee_tokens=tokens)
 
 
