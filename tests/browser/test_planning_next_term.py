@@ -1,0 +1,121 @@
+"""A whole next-term procedure from the interface, in a real browser, for the posts the
+province's standing committee manages: the registry imported on its page (people and the
+district heads), the process started from the form, steps 1 and 2 recorded (the source list
+frozen by the leadership's approval), steps 3–5 held on paper and confirmed by two committee
+members — a candidate failing at step 3 and left off every later ballot — then the list to
+submit, its deadline over Tết, the approval, the published lists and the dossier summary."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import SCREENSHOTS, USERNAME, Server
+from tests.browser.test_planning_process import DOMAIN, log_in, upload
+
+
+def ballot_cadres(page: Page, number: int) -> list[str]:
+    """The cadres on a step's paper form, in the order shown (one per section they are in)."""
+    step = page.locator(f"#step-{number}")
+    step.locator("summary", has_text="phiếu giấy").click()
+    names = [f.get_attribute("name") or "" for f in step.locator("input[name^='count:']").all()]
+    return list(dict.fromkeys(name.split(":")[2] for name in names))
+
+
+def paper(page: Page, number: int, counts: dict[str, int], present: int, convened: int) -> None:
+    """Enter a step's paper counts (cadre → agree); two committee members confirm them."""
+    step = page.locator(f"#step-{number}")
+    step.get_by_label("Số người được triệu tập").fill(str(convened))
+    step.get_by_label("Số người có mặt").fill(str(present))
+
+    def fill_counts() -> None:
+        for field in step.locator("input[name^='count:']").all():
+            field.fill(str(counts[(field.get_attribute("name") or "").split(":")[2]]))
+
+    fill_counts()
+    step.get_by_role("button", name="Lưu kết quả phiếu giấy").click()
+    expect(page.locator(".notice", has_text="cần hai thành viên")).to_be_visible()
+    for member in ("Nguyễn Văn Kiểm", "Trần Thị Phiếu"):
+        step = page.locator(f"#step-{number}")
+        step.get_by_label("Họ và tên thành viên ban kiểm phiếu xác nhận").fill(member)
+        fill_counts()
+        step.get_by_role("button", name="Xác nhận (nhập lại số phiếu)").click()
+        expect(page.locator(".notice", has_text="Đã ghi nhận xác nhận")).to_be_visible()
+
+
+def test_a_whole_next_term_procedure_from_the_interface(
+    browser: Browser, server: Server, tmp_path: Path
+) -> None:
+    page = browser.new_page(viewport={"width": 1100, "height": 1400})
+    log_in(page, server, "/organiser/registry/", USERNAME)
+    upload(page, "people", DOMAIN / "sample-agency.csv")
+    upload(page, "externals", DOMAIN / "sample-external-attendees.csv")
+
+    page.goto(f"{server.base}/organiser/planning/")
+    page.locator("select[name=procedure]").select_option("next_term")
+    page.locator("select[name=tier]").select_option("province")
+    page.get_by_label("Nhiệm kỳ", exact=True).fill("2025-2030")
+    page.get_by_label("Tháng bắt đầu nhiệm kỳ").fill("2025-10")
+    page.get_by_label("Tháng lập hồ sơ (mốc tính tuổi)").fill("2025-04")
+    page.get_by_label("Địa điểm").fill("Hội trường Sở")
+    page.get_by_role("button", name="Bắt đầu quy trình").click()
+    expect(page.locator("#steps")).to_be_visible()
+    source = page.locator("#source-form fieldset[data-position]")
+    expect(source).to_have_count(2)  # Giám đốc Sở, Phó Giám đốc Sở
+    proposed = page.locator("#source-form input[type=checkbox]:checked").count()
+    assert proposed >= 4
+
+    page.locator("#step-1").get_by_role("button", name="Ghi nhận đã chuẩn bị xong").click()
+    expect(page.locator("#step-1")).to_have_attribute("data-status", "done")
+    page.locator("#step-2").get_by_role(
+        "button", name="Ghi nhận tập thể lãnh đạo đã thông qua kế hoạch và danh sách nguồn"
+    ).click()
+    expect(page.locator("#step-2")).to_have_attribute("data-status", "done")
+    expect(page.locator("#source-form input[type=checkbox]:checked").first).to_be_disabled()
+
+    # Step 3 (≥ 30% of present): the first candidate has 8 of 30 and fails.
+    on_ballot = ballot_cadres(page, 3)
+    failing, passing = on_ballot[0], on_ballot[1:]
+    paper(page, 3, {failing: 8} | {c: 20 for c in passing}, present=30, convened=40)
+    # Step 4 (> 50% of present): the failed candidate is on no later ballot.
+    assert ballot_cadres(page, 4) == passing
+    paper(page, 4, {c: 15 for c in passing}, present=20, convened=25)
+    # Step 5 (> 50% of convened): three pass with distinct counts, the rest have 3 of 6.
+    assert ballot_cadres(page, 5) == passing
+    chosen = passing[:3]
+    counts = {c: 3 for c in passing} | dict(zip(chosen, (6, 5, 4), strict=True))
+    paper(page, 5, counts, present=6, convened=6)
+
+    page.reload()
+    with (DOMAIN / "sample-agency.csv").open(encoding="utf-8") as file:
+        names = {row["id"]: row["full_name"] for row in csv.DictReader(file)}
+    submitted = page.locator("#outcome ul").first
+    for cadre in chosen:
+        expect(submitted).to_contain_text(names[cadre])
+    for cadre in (failing, *passing[3:]):
+        expect(submitted).not_to_contain_text(names[cadre])
+    page.screenshot(path=SCREENSHOTS / "planning-next-term.png", full_page=True)
+    outcome = page.locator("#outcome")
+    outcome.get_by_label("Ngày trình (hồ sơ đầy đủ)").fill("2026-01-05")
+    outcome.get_by_role("button", name="Ghi nhận đã trình").click()
+    # 30 working days after Monday 5/1/2026, the Tết days off (16–20/2) skipped.
+    expect(page.locator("[data-field=deadline]")).to_contain_text("23/02/2026")
+    page.locator("#outcome").get_by_label("Ngày phê duyệt").fill("2026-02-10")
+    page.locator("#outcome").get_by_role("button", name="Ghi nhận đã phê duyệt").click()
+    expect(page.locator("[data-field=appointment]")).to_contain_text("10/05/2026")
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Bảng tổng hợp kết quả kiểm phiếu ở các bước (PDF)").click()
+    pdf = Path(download.value.path()).read_bytes()
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+    assert "Phiếu giấy" in text and "Bước 5" in text
+
+    page.get_by_role("link", name="Danh sách công bố").click()
+    expect(page.locator("h1")).to_have_text("Danh sách công bố")
+    page.screenshot(path=SCREENSHOTS / "planning-next-term-published.png", full_page=True)
+    page.close()
