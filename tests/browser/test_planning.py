@@ -10,9 +10,10 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server
-from voting.conference import accounts, registry
+from voting.conference import accounts
 from voting.planning import paper, processes, source_list, steps
 from voting.planning.processes import NewProcess
+from voting.registry import people
 from voting.web.extensions import db
 
 AGENCY = Path(__file__).resolve().parents[3] / "shared" / "domain" / "sample-agency.csv"
@@ -31,7 +32,7 @@ PROVINCE = NewProcess(
 def started(server: Server) -> str:
     """A next-term process for the province's posts on the sample registry; its id."""
     with server.app.app_context():
-        registry.import_people(db(), AGENCY)
+        people.import_people(db(), AGENCY)
         return processes.start(db(), PROVINCE, "test").id
 
 

@@ -47,9 +47,24 @@ def summary(
         for c in p["cadres"]
     }
     final = process.steps[-1].number
+    last = next((item for item in steps if item.number == final), None)
+    final_result = (last.result if last is not None else None) or {}
+    contested = final_result.get("contested") or {}
+    over_cap = final_result.get("over_cap") or {}
+    decision = final_result.get("decision")
     for position, rows in positions.items():
         for cadre, row in rows.items():
-            row["outcome"], row["outcome_text"] = _outcome(row, (position, cadre) in chosen, final)
+            row["outcome"], row["outcome_text"] = _outcome(
+                row,
+                (position, cadre) in chosen,
+                final,
+                "over_cap"
+                if cadre in over_cap.get(position, [])
+                else "tie"
+                if cadre in contested.get(position, [])
+                else None,
+                decision is not None,
+            )
     cadres = {cadre: row["full_name"] for rows in positions.values() for cadre, row in rows.items()}
     held = {ref: [(d.kind, d.dated) for d in documents.of(session, ref)] for ref in cadres}
     # The removal ballot's base for each cadre put to it (annual review, step 1).
@@ -106,15 +121,62 @@ def summary(
             for r in removed_entries(process)
         ],
         "documents": document_checklist(list(cadres.items()), held, review),
+        "decisions": _decisions(last, final_result, positions),
     }
 
 
-def _outcome(row: dict[str, Any], chosen: bool, final: int) -> tuple[str, str]:
+def _decisions(
+    last: Any, result: dict[str, Any], positions: dict[str, dict[str, dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    """The head's decision at the final step, as recorded: who, when, the note, and for each
+    contested position who was left to the head and whom the head chose."""
+    decision = result.get("decision")
+    if last is None or not decision:
+        return []
+
+    def names(position: str, cadres: list[str]) -> list[str]:
+        rows = positions.get(position, {})
+        return [rows[c]["full_name"] if c in rows else c for c in cadres]
+
+    contested = result.get("contested") or {}
+    return [
+        {
+            "step": last.number,
+            "paper": bool(result.get("paper")),
+            "decided_by": decision["decided_by"],
+            "decided_at": decision["decided_at"],
+            "note": decision.get("note", ""),
+            "positions": [
+                {
+                    "position": position,
+                    "contested": names(position, contested.get(position, [])),
+                    "chosen": names(position, list(decision["chosen"].get(position, []))),
+                }
+                for position in dict.fromkeys([*contested, *decision["chosen"]])
+            ],
+        }
+    ]
+
+
+def _outcome(
+    row: dict[str, Any], chosen: bool, final: int, contested: str | None, decided: bool
+) -> tuple[str, str]:
+    """The candidate's outcome. At the final step a candidate left to the head (`contested`:
+    "tie" for the last places, or "over_cap", past the 3-positions cap) is chosen or not by
+    the head's decision, and the outcome says so — never "the quota was full", which was not
+    why."""
     if chosen:
+        if contested and decided:
+            return "chosen_by_head", "Được đưa vào quy hoạch (người đứng đầu lựa chọn)"
         return "chosen", "Được đưa vào quy hoạch"
     failed = [int(n) for n, s in row["steps"].items() if not s["passed"]]
     if failed:
         return f"failed_step_{min(failed)}", f"Không đạt ở bước {min(failed)}"
     if str(final) in row["steps"]:
+        if contested and decided:
+            why = "bằng phiếu" if contested == "tie" else "vượt quá 3 chức danh"
+            return "not_chosen_by_head", f"Đạt, {why} — người đứng đầu không lựa chọn"
+        if contested:
+            return "awaiting_head", "Đạt — chờ quyết định của người đứng đầu"
         return "not_chosen", "Đạt nhưng không được lựa chọn (đã đủ số lượng)"
     return "pending", "Chưa kết thúc quy trình"

@@ -8,7 +8,8 @@ into the registry's planning (new entries, removals), which the next process sta
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Collection
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -18,7 +19,12 @@ from voting.planning import log
 from voting.planning.processes import RULES, lock
 from voting.registry import holidays
 from voting.registry import planning as registry_planning
-from voting.rules.calendar import approval_deadline, earliest_appointment
+from voting.rules.calendar import (
+    APPROVAL_WORKING_DAYS,
+    approval_deadline,
+    earliest_appointment,
+    is_working_day,
+)
 from voting.store import PlanningEntry, Process, ProcessStatus
 
 
@@ -62,7 +68,7 @@ def approve(session: Session, process_id: str, approved_on: date, actor: str) ->
     current = registry_planning.current(session)
     for removal in process.outcome["removed"]:
         for entry in current:
-            if (entry.cadre_ref, entry.position) == (removal["cadre"], removal["position"]):
+            if _closes(process, entry, removal):
                 entry.removed_on = approved_on
                 entry.removal_reason = _reason(removal)
                 entry.process_id = process.id
@@ -81,7 +87,16 @@ def approve(session: Session, process_id: str, approved_on: date, actor: str) ->
             )
     process.status = ProcessStatus.APPROVED
     process.approved_on = approved_on
-    log.record(session, process, "outcome.approved", actor, {"on": approved_on.isoformat()})
+    late = lateness(process.submitted_on, approved_on, holidays.days(session))
+    log.record(
+        session,
+        process,
+        "outcome.approved",
+        actor,
+        {"on": approved_on.isoformat(), "working_days_late": late["working_days_late"]}
+        if late
+        else {"on": approved_on.isoformat()},
+    )
     session.commit()
     return process
 
@@ -100,7 +115,60 @@ def dates(session: Session, process: Process) -> dict[str, Any]:
         if process.approved_on
         else None,
         "approval_body": RULES.tiers[process.tier].approval_body,
+        "approval_late": lateness(process.submitted_on, process.approved_on, days)
+        if process.submitted_on and process.approved_on
+        else None,
     }
+
+
+def lateness(
+    submitted_on: date, approved_on: date, holidays: Collection[date]
+) -> dict[str, Any] | None:
+    """None if the approval came by the deadline (30 working days after the dossier); else
+    how late it came: the working days after the deadline up to the approval day (that day
+    counted when it is a working day), with the sentence every view prints. A late approval
+    is still an approval — the system records it as it happened and flags it."""
+    deadline = approval_deadline(submitted_on, holidays)
+    if approved_on <= deadline:
+        return None
+    late = sum(
+        is_working_day(deadline + timedelta(days=n), holidays)
+        for n in range(1, (approved_on - deadline).days + 1)
+    )
+    if late:
+        vi = (
+            f"Phê duyệt ngày {approved_on:%d/%m/%Y}, sau hạn {late} ngày làm việc "
+            f"(hạn {deadline:%d/%m/%Y}, {APPROVAL_WORKING_DAYS} ngày làm việc kể từ ngày trình)."
+        )
+        en = (
+            f"Approved on {approved_on:%d/%m/%Y}, {late} working day{'s' if late > 1 else ''} "
+            f"after the deadline of {deadline:%d/%m/%Y} ({APPROVAL_WORKING_DAYS} working days "
+            "after submission)."
+        )
+    else:  # on a weekend or holiday just after the deadline
+        vi = (
+            f"Phê duyệt ngày {approved_on:%d/%m/%Y}, sau hạn (hạn {deadline:%d/%m/%Y}), "
+            "vào ngày nghỉ."
+        )
+        en = (
+            f"Approved on {approved_on:%d/%m/%Y}, after the deadline of {deadline:%d/%m/%Y}, "
+            "on a day off."
+        )
+    return {"deadline": deadline.isoformat(), "working_days_late": late, "vi": vi, "en": en}
+
+
+def _closes(process: Process, entry: PlanningEntry, removal: dict[str, Any]) -> bool:
+    """Whether approving `removal` closes the registry's `entry`: the same cadre, the same
+    position, and an entry for the process's term. An entry lists one term under each of its
+    labels (the party's 2020-2025 and the state's 2021-2026 are the same current term), so an
+    entry that covers the process's term is closed whole; an entry for another term (the next
+    term's planning, say 2025-2030) is its own planning and stays."""
+    return (
+        entry.cadre_ref == removal["cadre"]
+        and " ".join(entry.position.split()).casefold()
+        == " ".join(str(removal["position"]).split()).casefold()
+        and process.term in entry.terms
+    )
 
 
 def _reason(removal: dict[str, Any]) -> str:

@@ -287,6 +287,21 @@ def _paper_result(
             for p in selection.contested
         }
         result["open_places"] = selection.open_places
+        over_cap: dict[str, list[str]] = {}
+        for cadre, concerned in selection.over_cap.items():
+            for position in concerned:
+                over_cap.setdefault(position, []).append(cadre)
+        result["over_cap"] = {p: sorted(c) for p, c in over_cap.items()}
+        result["decision"] = (
+            None
+            if decision is None
+            else {
+                "decided_by": decision.decided_by,
+                "decided_at": decision.decided_at,
+                "note": decision.note,
+                "chosen": {p: list(c) for p, c in decision.chosen.items()},
+            }
+        )
     return result
 
 

@@ -20,7 +20,7 @@ from voting.rules import KH331, PersonError, RuleSet
 from voting.rules.eligibility import eligibility
 from voting.rules.people import Person, PlannedPosition, person_from_row
 from voting.rules.retirement import month_index, month_start
-from voting.rules.source import positions_of_tier, propose, review_planning
+from voting.rules.source import of_tier, positions_of_tier, propose, review_planning, tier_of
 from voting.store import Person as StoredPerson
 from voting.store import Process, ProcessStatus, ProcessStep, StepStatus
 
@@ -62,11 +62,15 @@ def start(session: Session, new: NewProcess, actor: str) -> Process:
         )
     planning = planned_for(session, new.term)
     reference = month_start(month_index(new.reference))
-    removals, staying = (
-        review_planning(people, planning, reference, rules)
+    # The review covers the tier's positions only; the other tier's planning stays as it is
+    # (and still counts for the eligibility checks of its cadres).
+    others = [e for e in planning if tier_of(e.position, rules) != new.tier]
+    removals, reviewed = (
+        review_planning(people, planning, reference, rules, tier=new.tier)
         if new.procedure == "annual_review"
-        else ([], planning)
+        else ([], of_tier(planning, new.tier, rules))
     )
+    staying = reviewed + others
     term = "next" if new.procedure == "next_term" else "current"
     try:
         report = eligibility(
@@ -124,7 +128,7 @@ def start(session: Session, new: NewProcess, actor: str) -> Process:
             "planned": [
                 {"cadre": e.cadre_id, "full_name": by_id[e.cadre_id].full_name}
                 | {"position": e.position}
-                for e in staying
+                for e in reviewed
             ]
             if new.procedure == "annual_review"
             else [],

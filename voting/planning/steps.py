@@ -22,7 +22,7 @@ from voting.conference.errors import Conflict, InvalidInput
 from voting.planning import log
 from voting.planning.processes import RULES, lock, planned_for, registry_people, step_of
 from voting.rules.ruleset import Step
-from voting.rules.source import held_positions
+from voting.rules.source import held_positions, tier_of
 from voting.store import Conference, Phase, Process, ProcessStep, StepStatus, utc_text
 
 _BASE_VI = {"present": "số người có mặt", "convened": "số người được triệu tập"}
@@ -190,12 +190,27 @@ def current_step(process: Process, number: int) -> ProcessStep:
 def _removal_proposal(
     process: Process, removals: Sequence[tuple[str, str]]
 ) -> list[dict[str, str]]:
-    planned = {(p["cadre"], p["position"]): p for p in process.review.get("planned", [])}
+    tier = RULES.tiers[process.tier].title
+    outside = [f"{c} ({p})" for c, p in removals if tier_of(p, RULES) != process.tier]
+    if outside:
+        raise InvalidInput(
+            f"Chức danh không thuộc nhóm “{tier}” của quy trình này, không thể đưa ra khỏi "
+            f"quy hoạch ở đây: {', '.join(outside)}.",
+            f"Not a position of this process's tier ({process.tier}), so not removable "
+            f"here: {', '.join(outside)}.",
+            code="position_outside_tier",
+        )
+    # Only entries of the tier are reviewed (a review recorded before that rule held others).
+    planned = {
+        (p["cadre"], p["position"]): p
+        for p in process.review.get("planned", [])
+        if tier_of(p["position"], RULES) == process.tier
+    }
     unknown = [f"{c} ({p})" for c, p in removals if (c, p) not in planned]
     if unknown:
         raise InvalidInput(
-            f"Không có trong quy hoạch hiện tại: {', '.join(unknown)}.",
-            f"Not in the current planning: {', '.join(unknown)}.",
+            f"Không có trong danh sách quy hoạch đang rà soát của quy trình: {', '.join(unknown)}.",
+            f"Not in the planning this process reviews: {', '.join(unknown)}.",
             code="not_planned",
         )
     return [dict(planned[key]) for key in dict.fromkeys(removals)]
@@ -405,12 +420,27 @@ def _electronic(conference: Conference, result: dict[str, Any]) -> dict[str, Any
         )
     selection = result.get("selection")
     chosen = None
+    contested: dict[str, list[str]] = {}
+    over_cap: dict[str, list[str]] = {}
+    decision = None
     if selection is not None:
         titles = {s["id"]: s["position"] for s in result["sections"]}
         chosen = {
             titles[sid]: [ids[sid][cid] for cid in cids]
             for sid, cids in selection["chosen"].items()
         }
+        contested, over_cap = _contested(selection, titles, ids)
+        if selection.get("decision"):
+            made = selection["decision"]
+            decision = {
+                "decided_by": made["decided_by"],
+                "decided_at": made["decided_at"],
+                "note": made["note"],
+                "chosen": {
+                    titles[sid]: [ids[sid][cid] for cid in cids]
+                    for sid, cids in made["chosen"].items()
+                },
+            }
     return {
         "paper": False,
         "conference": conference.id,
@@ -426,7 +456,32 @@ def _electronic(conference: Conference, result: dict[str, Any]) -> dict[str, Any
         "sections": sections,
         "chosen": chosen,
         "complete": result["complete"],
+        # What was left to the head (ties at the last places, cadres over the cap) and the
+        # head's decision as recorded (who, when, the note): the dossier reports both.
+        "contested": contested,
+        "over_cap": over_cap,
+        "decision": decision,
     }
+
+
+def _contested(
+    selection: dict[str, Any], titles: Mapping[str, str], ids: Mapping[str, Mapping[str, str]]
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Position → the cadres of its tie or over the cap, and position → those over the cap
+    alone, from the conference's selection (section and candidate ids)."""
+    cadre_of = {cid: cadre for per in ids.values() for cid, cadre in per.items()}
+    out: dict[str, set[str]] = {}
+    over: dict[str, set[str]] = {}
+    for sid, tie in (selection.get("ties") or {}).items():
+        out.setdefault(titles[sid], set()).update(cadre_of[c] for c in tie["among"])
+    for cid, sids in (selection.get("over_cap") or {}).items():
+        for sid in sids:
+            out.setdefault(titles[sid], set()).add(cadre_of[cid])
+            over.setdefault(titles[sid], set()).add(cadre_of[cid])
+    return (
+        {position: sorted(cadres) for position, cadres in out.items()},
+        {position: sorted(cadres) for position, cadres in over.items()},
+    )
 
 
 def percent(share: Fraction) -> str:

@@ -3,25 +3,42 @@ photo, evaluations, political-standard conclusion, asset declaration, certified 
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from voting.registry.table import CellError, Kind, day
+from voting.registry.table import Cells, Kind, Known, day, fold
 from voting.store import DossierDocument
 from voting.tabular import Row
 
 KINDS = ("cv", "evaluation", "political_standard", "assets", "diplomas")
 
 
-def _parse(row: Row) -> DossierDocument:
+def _parse(row: Row, known: Known) -> DossierDocument:
+    cells = Cells()
+    ref = row.get("cadre_id")
+    cadre = known.person(ref) if ref else ref
+    if cadre is None:
+        cells.add(
+            "cadre_id",
+            f"no person has the id {ref!r} (import the people first)",
+            f"không có cán bộ nào mã “{ref}” trong danh sách cán bộ (nhập danh sách cán bộ trước)",
+        )
     kind = row.get("kind")
     if kind not in KINDS:
-        raise CellError(
+        cells.add(
             "kind", f"expected one of {', '.join(KINDS)}", f"phải là một trong {', '.join(KINDS)}"
         )
-    return DossierDocument(
-        cadre_ref=row.get("cadre_id"), kind=kind, dated=day(row, "dated"), note=row.get("note")
-    )
+    dated = cells.take(lambda: day(row, "dated"), date.min) if row.get("dated") else date.min
+    if dated > known.today:
+        cells.add(
+            "dated",
+            f"{dated.isoformat()} is after today",
+            f"ngày {dated:%d/%m/%Y} chưa tới (sau hôm nay)",
+        )
+    cells.done()
+    return DossierDocument(cadre_ref=cadre or ref, kind=kind, dated=dated, note=row.get("note"))
 
 
 KIND = Kind(
@@ -31,7 +48,7 @@ KIND = Kind(
     ("cadre_id", "kind", "dated", "note"),
     ("cadre_id", "kind", "dated"),
     _parse,
-    lambda d: (d.cadre_ref, d.kind),
+    lambda d: (fold(d.cadre_ref), d.kind),
     lambda d: (d.cadre_ref, d.kind, d.dated.isoformat(), d.note),
     lambda session: every(session),
 )

@@ -5,15 +5,27 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from voting.registry.table import CellError, Kind
+from voting.registry.table import Cells, Kind, Known, fold
 from voting.store import ExternalPerson
 from voting.tabular import Row
 
 
-def _parse(row: Row) -> ExternalPerson:
+def _parse(row: Row, known: Known) -> ExternalPerson:
+    cells = Cells()
+    ref = row.get("id")
+    person = known.person(ref) if ref else None
+    if person is not None:
+        cells.add(
+            "id",
+            f"id {ref!r} is a person of the agency ({person}): an external attendee needs an "
+            "id of its own",
+            f"mã “{ref}” là mã của một cán bộ trong cơ quan ({person}); người ngoài cơ quan "
+            "phải có mã riêng",
+        )
     sex = row.get("sex").upper()
     if sex not in ("M", "F", ""):
-        raise CellError("sex", f"expected M or F, got {sex!r}", "phải là M hoặc F")
+        cells.add("sex", f"expected M or F, got {row.get('sex')!r}", "phải là M hoặc F")
+    cells.done()
     return ExternalPerson(
         ref=row.get("id"),
         full_name=" ".join(row.get("full_name").split()),
@@ -30,7 +42,7 @@ KIND = Kind(
     ("id", "full_name", "sex", "post", "unit"),
     ("id", "full_name", "post", "unit"),
     _parse,
-    lambda e: e.ref,
+    lambda e: fold(e.ref),
     lambda e: (e.ref, e.full_name, e.sex, e.post, e.unit),
     lambda session: every(session),
 )

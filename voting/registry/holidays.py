@@ -10,12 +10,12 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from voting.registry.table import Kind, day
+from voting.registry.table import Kind, Known, day
 from voting.store import Holiday
 from voting.tabular import Row
 
 
-def _parse(row: Row) -> Holiday:
+def _parse(row: Row, known: Known) -> Holiday:
     return Holiday(day=day(row, "day"), name=row.get("name"))
 
 

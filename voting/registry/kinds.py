@@ -1,5 +1,5 @@
-"""The registry's tables by the name the API and the pages use (people apart: their import
-lives with the conferences that draw rosters from them)."""
+"""The registry's tables by the name the API and the pages use (people apart: their import,
+as strict as these, is `voting.registry.people.import_people`)."""
 
 from __future__ import annotations
 

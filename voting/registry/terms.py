@@ -1,22 +1,50 @@
-"""Terms (nhiệm kỳ): label and first and last day."""
+"""Terms (nhiệm kỳ): label and first and last day. A label of two years ("2025-2030") names
+the years the term starts and ends in."""
 
 from __future__ import annotations
+
+import re
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from voting.registry.table import CellError, Kind, day
+from voting.registry.table import Cells, Kind, Known, day, fold
 from voting.store import Term
 from voting.tabular import Row
 
+_YEARS = re.compile(r"(\d{4})\s*-\s*(\d{4})")
 
-def _parse(row: Row) -> Term:
-    starts, ends = day(row, "starts_on"), day(row, "ends_on")
-    if ends <= starts:
-        raise CellError(
+
+def _parse(row: Row, known: Known) -> Term:
+    cells = Cells()
+    label = row.get("label")
+    if ";" in label:
+        cells.add(
+            "label",
+            "a label may not hold ';' (it separates the terms of a planning entry)",
+            "tên nhiệm kỳ không được có dấu “;” (dấu này ngăn cách các nhiệm kỳ trong danh "
+            "sách quy hoạch)",
+        )
+    starts = cells.take(lambda: day(row, "starts_on"), None) if row.get("starts_on") else None
+    ends = cells.take(lambda: day(row, "ends_on"), None) if row.get("ends_on") else None
+    if starts and ends and ends <= starts:
+        cells.add(
             "ends_on", "the term ends before it starts", "nhiệm kỳ kết thúc trước khi bắt đầu"
         )
-    return Term(label=row.get("label"), starts_on=starts, ends_on=ends)
+    years = _YEARS.fullmatch(label)
+    if years and starts and ends:
+        first, last = int(years[1]), int(years[2])
+        if (starts.year, ends.year) != (first, last):
+            cells.add(
+                "label",
+                f"the label's years {first}-{last} are not those of starts_on and ends_on "
+                f"({starts.year}-{ends.year})",
+                f"năm của nhiệm kỳ {first}-{last} không khớp với ngày bắt đầu và kết thúc "
+                f"({starts.year}-{ends.year})",
+            )
+    cells.done()
+    return Term(label=label, starts_on=starts or date.min, ends_on=ends or date.min)
 
 
 KIND = Kind(
@@ -26,7 +54,7 @@ KIND = Kind(
     ("label", "starts_on", "ends_on"),
     ("label", "starts_on", "ends_on"),
     _parse,
-    lambda t: t.label,
+    lambda t: fold(t.label),
     lambda t: (t.label, t.starts_on.isoformat(), t.ends_on.isoformat()),
     lambda session: every(session),
 )

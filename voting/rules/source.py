@@ -156,16 +156,36 @@ def places_open(title: str, planning: Sequence[PlannedPosition], rule_set: RuleS
     return max(0, rule_set.max_cadres_per_position - taken)
 
 
+def tier_of(title: str, rule_set: RuleSet = KH331) -> str | None:
+    """The tier (approval level) of a planned position's title, or None if it is no position."""
+    kind = rule_set.position_for(title)
+    return kind.tier if kind is not None else None
+
+
+def of_tier(
+    planning: Iterable[PlannedPosition], tier: str, rule_set: RuleSet = KH331
+) -> list[PlannedPosition]:
+    """The entries whose position belongs to `tier`: what a process of that tier reviews."""
+    return [entry for entry in planning if tier_of(entry.position, rule_set) == tier]
+
+
 def review_planning(
     people: Iterable[Person],
     planning: Sequence[PlannedPosition],
     reference: date,
     rule_set: RuleSet = KH331,
+    tier: str | None = None,
 ) -> tuple[list[Removal], list[PlannedPosition]]:
     """B.IV.2 step 1: the planned cadres removed without a vote (deceased, over age, discipline,
     political standard — each `PlanningCheck` that does not keep), and the entries that stay
     and may be put to the removal ballot. A planned cadre missing from the registry is
-    removed too: nothing can be checked about them."""
+    removed too: nothing can be checked about them.
+
+    With `tier`, only the entries of that tier's positions are reviewed (and returned): the
+    review of the agency's posts never touches the province's Giám đốc / Phó Giám đốc Sở, nor
+    the reverse."""
+    if tier is not None:
+        planning = of_tier(planning, tier, rule_set)
     by_id = {person.id: person for person in people}
     known = [entry for entry in planning if entry.cadre_id in by_id]
     report = eligibility(
@@ -201,14 +221,18 @@ def review_planning(
 def held_positions(
     planning: Iterable[PlannedPosition], tier: str, rule_set: RuleSet = KH331
 ) -> dict[str, int]:
-    """How many positions of `tier` (one approval level) each cadre is already planned for:
-    what the 3-positions cap counts at the final step."""
-    held: dict[str, int] = {}
+    """How many positions of `tier` each cadre is already planned for: what the 3-positions
+    cap counts at the final step. KH 331 B.III.1: "một cán bộ quy hoạch không quá ba chức danh
+    ở cùng cấp phê duyệt quy hoạch" — the cap is per approval level, and a tier is one approval
+    level (the province's standing committee for Giám đốc / Phó Giám đốc Sở, the agency's
+    leadership collective for the units' posts), so every position the cadre holds at that
+    level counts, whichever unit it is in, and those of the other level do not. A position
+    listed twice (the same title in two entries) counts once."""
+    held: dict[str, set[str]] = {}
     for entry in planning:
-        kind = rule_set.position_for(entry.position)
-        if kind is not None and kind.tier == tier:
-            held[entry.cadre_id] = held.get(entry.cadre_id, 0) + 1
-    return held
+        if tier_of(entry.position, rule_set) == tier:
+            held.setdefault(entry.cadre_id, set()).add(" ".join(entry.position.split()).casefold())
+    return {cadre: len(titles) for cadre, titles in held.items()}
 
 
 def source_warnings(

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
-from datetime import date
-from typing import Any, Literal, TypedDict, cast
+from datetime import date, datetime
+from typing import Any, Literal, NotRequired, TypedDict, cast
 from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
@@ -24,6 +24,8 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -152,6 +154,26 @@ class DocumentChecklist(TypedDict):
     cadres: list[CadreDocuments]
 
 
+class DecidedPosition(TypedDict):
+    """One position the head decided: the cadres left to the head (a tie for the last places,
+    or over the 3-positions cap) and those the head chose, by name."""
+
+    position: str
+    contested: list[str]
+    chosen: list[str]
+
+
+class HeadDecisionInfo(TypedDict):
+    """The head's decision at the final step as recorded: who, when (UTC, ISO), the note."""
+
+    step: int
+    paper: bool
+    decided_by: str
+    decided_at: str
+    note: str
+    positions: list[DecidedPosition]
+
+
 class DossierSummary(TypedDict):
     """The whole summary; `fingerprint` is the installation key's, printed on every page."""
 
@@ -162,6 +184,7 @@ class DossierSummary(TypedDict):
     positions: list[PositionRows]
     removals: list[Removal]
     documents: DocumentChecklist
+    decisions: NotRequired[list[HeadDecisionInfo]]
 
 
 def document_checklist(
@@ -194,31 +217,74 @@ def dossier_pdf(summary: Mapping[str, Any]) -> bytes:
     """The summary (shaped as `DossierSummary`) on A4 landscape pages."""
     data = cast(DossierSummary, summary)
     fonts.register()
+    lines = _footer_lines(data)
+    # Two passes: the first counts the pages, so that each can say "Trang n/N".
+    total = _build(data, lines, None)[1]
+    return _build(data, lines, total)[0]
+
+
+FOOTER_SIZE, FOOTER_LEADING = 7.5, 9.0
+# The page number's own column at the right of the footer: the left text never enters it.
+PAGE_NUMBER_WIDTH = 24 * mm
+
+
+def _footer_lines(data: DossierSummary) -> list[str]:
+    """The footer's left text, each line within its width: the document and process (cut
+    with "…" when too long: the title is printed in full at the top), then the fingerprint
+    on its own line(s), always whole."""
+    width = WIDTH - PAGE_NUMBER_WIDTH
+
+    def fits(text: str) -> bool:
+        return stringWidth(text, FONT, FOOTER_SIZE) <= width
+
+    title = f"Bảng tổng hợp kết quả kiểm phiếu — {data['process']['title']}"
+    if not fits(title):
+        while title and not fits(title + "…"):
+            title = title[:-1]
+        title = title.rstrip() + "…"
+    fingerprint = f"Dấu vân tay khóa cài đặt: {data['fingerprint']}"
+    lines = [title]
+    for line in simpleSplit(fingerprint, FONT, FOOTER_SIZE, width):
+        # A word longer than the width (no space to break at) is cut by characters.
+        while not fits(line):
+            cut = len(line) - 1
+            while cut > 1 and not fits(line[:cut]):
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+        lines.append(line)
+    return lines
+
+
+def _build(data: DossierSummary, lines: list[str], total: int | None) -> tuple[bytes, int]:
     out = io.BytesIO()
+    bottom = 8 * mm + len(lines) * FOOTER_LEADING
     pdf = SimpleDocTemplate(
         out,
         pagesize=PAGE,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN,
-        bottomMargin=16 * mm,
+        bottomMargin=bottom,
         title=f"{TITLE} — {data['process']['title']}",
         invariant=True,
     )
-    footnote = (
-        f"Bảng tổng hợp kết quả kiểm phiếu — {data['process']['title']} · "
-        f"Dấu vân tay khóa cài đặt: {data['fingerprint']}"
-    )
+    pages = [0]
 
     def footer(canvas: Canvas, _: Any) -> None:
+        pages[0] = canvas.getPageNumber()
         canvas.saveState()
-        canvas.setFont(FONT, 7.5)
-        canvas.drawString(MARGIN, 8 * mm, footnote)
-        canvas.drawRightString(PAGE[0] - MARGIN, 8 * mm, f"Trang {canvas.getPageNumber()}")
+        canvas.setFont(FONT, FOOTER_SIZE)
+        top = 6 * mm + (len(lines) - 1) * FOOTER_LEADING
+        for index, line in enumerate(lines):
+            canvas.drawString(MARGIN, top - index * FOOTER_LEADING, line)
+        number = f"Trang {pages[0]}" + (f"/{total}" if total else "")
+        # On the last line, in its own column: clear of the text whatever its length.
+        canvas.drawRightString(PAGE[0] - MARGIN, 6 * mm, number)
         canvas.restoreState()
 
     pdf.build(_story(data), onFirstPage=footer, onLaterPages=footer)
-    return out.getvalue()
+    return out.getvalue(), pages[0]
 
 
 def dossier_xlsx(summary: Mapping[str, Any]) -> bytes:
@@ -241,6 +307,18 @@ def dossier_xlsx(summary: Mapping[str, Any]) -> bytes:
             process["tier_title"],
             f"Nhiệm kỳ {process['term']}",
             f"Dấu vân tay khóa cài đặt: {data['fingerprint']}",
+            *(
+                [
+                    "Có trường hợp do người đứng đầu quyết định "
+                    + "; ".join(
+                        f"({d['decided_by']}, {_moment(d['decided_at'])})"
+                        for d in data.get("decisions", [])
+                    )
+                    + ": xem trang quyet_dinh"
+                ]
+                if data.get("decisions")
+                else []
+            ),
         ]
     )
     header = ["Chức danh", "Mã", "Họ và tên", "Chức vụ", "Đơn vị"]
@@ -326,6 +404,34 @@ def dossier_xlsx(summary: Mapping[str, Any]) -> bytes:
         )
     _finish(steps, [8, 60, 12, 12, 10, 10, 10, 34])
 
+    decided = book.create_sheet("quyet_dinh")
+    decided.append(["Quyết định của người đứng đầu", process["title"]])
+    decided.append(
+        [
+            "Bước",
+            "Người quyết định",
+            "Thời điểm",
+            "Ghi chú",
+            "Chức danh",
+            "Cần quyết định",
+            "Được lựa chọn",
+        ]
+    )
+    for decision in data.get("decisions", []):
+        for p in decision["positions"]:
+            decided.append(
+                [
+                    f"Bước {decision['step']}" + (f" ({PAPER})" if decision["paper"] else ""),
+                    decision["decided_by"],
+                    _moment(decision["decided_at"]),
+                    decision["note"],
+                    p["position"],
+                    ", ".join(p["contested"]),
+                    ", ".join(p["chosen"]) or "Không lựa chọn ai",
+                ]
+            )
+    _finish(decided, [12, 24, 18, 36, 30, 40, 40])
+
     binary = io.BytesIO()
     book.save(binary)
     return binary.getvalue()
@@ -399,6 +505,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("base", fontName=FONT, fontSize=9, leading=11.5)
     cell = ParagraphStyle("cell", base, fontSize=8, leading=10)
     return {
+        "text": base,
         "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=14, leading=18, alignment=1),
         "centre": ParagraphStyle("centre", base, alignment=1),
         "head": ParagraphStyle(
@@ -530,8 +637,56 @@ def _story(data: DossierSummary) -> list[Flowable]:
                 [50 * mm, 50 * mm, 40 * mm, 63 * mm, 30 * mm, WIDTH - 233 * mm],
             )
         )
+    story += _decisions(data, s)
     story += _documents(data["documents"], s)
     return story
+
+
+def _decisions(data: DossierSummary, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The head's decision at the final step, as recorded: who, when, the note, and for each
+    position whom it was between and whom the head chose."""
+    story: list[Flowable] = []
+    for decision in data.get("decisions", []):
+        story += _heading(f"Quyết định của người đứng đầu — Bước {decision['step']}", s)
+        story.append(_p(_decision_text(decision), s["text"]))
+        story.append(Spacer(1, 3))
+        story.append(
+            _table(
+                [["Chức danh", "Cần người đứng đầu quyết định", "Người đứng đầu lựa chọn"]]
+                + [
+                    [
+                        p["position"],
+                        ", ".join(p["contested"]) or "—",
+                        ", ".join(p["chosen"]) or "Không lựa chọn ai",
+                    ]
+                    for p in decision["positions"]
+                ],
+                s,
+                [70 * mm, (WIDTH - 70 * mm) / 2, (WIDTH - 70 * mm) / 2],
+            )
+        )
+    return story
+
+
+def _decision_text(decision: HeadDecisionInfo) -> str:
+    """ "Bằng phiếu ở vị trí cuối hoặc vượt quá 3 chức danh: …": the decision in one sentence."""
+    text = (
+        "Các trường hợp bằng phiếu ở vị trí cuối hoặc vượt quá 3 chức danh do người đứng đầu "
+        f"quyết định. Người quyết định: {decision['decided_by']}; thời điểm ghi nhận: "
+        f"{_moment(decision['decided_at'])}"
+        + (" (nhập từ biên bản giấy)" if decision["paper"] else "")
+        + "."
+    )
+    return text + (f" Ghi chú: {decision['note']}" if decision["note"].strip() else "")
+
+
+def _moment(text: str) -> str:
+    """An ISO instant as "20/04/2022 09:30 UTC", or the text as recorded if it is not one."""
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    return moment.strftime("%d/%m/%Y %H:%M") + (" UTC" if moment.utcoffset() is not None else "")
 
 
 def _documents(documents: DocumentChecklist, s: dict[str, ParagraphStyle]) -> list[Flowable]:

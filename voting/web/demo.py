@@ -22,9 +22,10 @@ import click
 import qrcode
 from flask import Flask
 
-from voting.conference import accounts, ballot, conferences, devices, registry, roster
+from voting.conference import accounts, ballot, conferences, devices, roster
 from voting.conference.ballot import CandidateInput, SectionInput
 from voting.conference.conferences import Committee, Details
+from voting.registry import people
 from voting.registry.kinds import KINDS
 from voting.rules.eligibility import eligibility
 from voting.rules.people import people_from_rows
@@ -65,7 +66,7 @@ def build(app: Flask, agency: Path = AGENCY) -> Demo:
     with app.app_context():
         session = db()
         accounts.create(session, "organiser", Role.ORGANISER.value, password)
-        registry.import_people(session, agency)
+        people.import_people(session, agency)
         # The rest of the agency's registry, so a planning process starts from the console.
         for kind, name in (("externals", EXTERNALS), ("planning", PLANNING)):
             KINDS[kind].import_file(session, agency.with_name(name))
@@ -93,8 +94,8 @@ def build(app: Flask, agency: Path = AGENCY) -> Demo:
 
 def _sections(agency: Path) -> list[SectionInput]:
     """Four eligible candidates per position (reference 4/2022), a unit's own people first."""
-    people = people_from_rows((row.number, row.cells) for row in read_rows(agency))
-    report = eligibility(people, REFERENCE, "current")
+    agency_people = people_from_rows((row.number, row.cells) for row in read_rows(agency))
+    report = eligibility(agency_people, REFERENCE, "current")
     sections = []
     for title, kind in POSITIONS:
         fit = [

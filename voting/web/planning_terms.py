@@ -156,6 +156,7 @@ PLANNING_TERMS: dict[str, tuple[str, str]] = {
     "planning.deadline": ("Hạn phê duyệt (30 ngày làm việc)", "Approval due (30 working days)"),
     "planning.submit": ("Ghi nhận đã trình", "Record the submission"),
     "planning.approved_on": ("Ngày phê duyệt", "Approved on"),
+    "planning.approval_late": ("Phê duyệt quá hạn", "Approved late"),
     "planning.approve": ("Ghi nhận đã phê duyệt", "Record the approval"),
     "planning.earliest_appointment": (
         "Sớm nhất được bổ nhiệm (sau 3 tháng)",

@@ -18,6 +18,7 @@ from werkzeug.test import TestResponse
 from voting.conference import accounts, ballot, conferences, devices, phases, registry, roster
 from voting.conference.ballot import CandidateInput, SectionInput
 from voting.conference.conferences import Committee, Details
+from voting.registry import people
 from voting.store import DeviceKind, Phase
 from voting.web import create_app
 from voting.web.extensions import DATABASE, db
@@ -83,7 +84,7 @@ class Room:
         with self.app.app_context():
             session = db()
             if not registry.every(session):
-                registry.import_people(session, AGENCY)
+                people.import_people(session, AGENCY)
             created = conferences.create(
                 session,
                 procedure="next_term",

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from tests.integration.pages.conftest import AGENCY
-from voting.conference import registry
 from voting.planning import processes
+from voting.registry import people
 from voting.web.extensions import db
 
 START = {
@@ -27,7 +27,7 @@ START = {
 
 def started(room: Any, client: Any) -> str:
     with room.app.app_context():
-        registry.import_people(db(), AGENCY)
+        people.import_people(db(), AGENCY)
     response = room.post(client, "/organiser/planning/", **START)
     assert response.status_code == 302, response.text
     match = re.search(r"/organiser/planning/([0-9a-f]{32})$", response.headers["Location"])

@@ -5,9 +5,12 @@ the registry's planning updated on approval."""
 
 from __future__ import annotations
 
+import io
 import subprocess
 from collections.abc import Callable
 from typing import Any
+
+from openpyxl import load_workbook
 
 TT = "Thanh tra Sở"
 HEAD_TT, DEPUTY_TT = f"Trưởng phòng {TT}", f"Phó trưởng phòng {TT}"
@@ -166,6 +169,23 @@ def test_a_whole_annual_review(
         ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
     ).stdout.decode()
     assert "Phiếu giấy" in printed and "Không đạt ở bước 3" in printed
+    # SCT013 over the cap for the deputy's post: the head's decision, not a full quota.
+    book = load_workbook(io.BytesIO(organiser.get(f"{base}/dossier.xlsx").data))
+    outcomes = {
+        (row[0], row[1]): row[-1] for row in book["tong_hop"].iter_rows(min_row=3, values_only=True)
+    }
+    assert outcomes[(DEPUTY_TT, "SCT013")] == (
+        "Đạt, vượt quá 3 chức danh — người đứng đầu không lựa chọn"
+    )
+    assert outcomes[(HEAD_TT, "SCT013")] == "Được đưa vào quy hoạch (người đứng đầu lựa chọn)"
+    assert outcomes[(HEAD_TT, "SCT014")] == "Được đưa vào quy hoạch"
+    decided = list(book["quyet_dinh"].iter_rows(min_row=3, values_only=True))
+    assert [(r[4], r[5], r[6]) for r in decided] == [
+        (HEAD_TT, "Đinh Hồng Vân", "Đinh Hồng Vân"),
+        (DEPUTY_TT, "Đinh Hồng Vân", "Không lựa chọn ai"),
+    ]
+    assert all(r[3] == "Ưu tiên" for r in decided)
+    assert organiser.get(base).json["outcome"]["approval_late"] is None
 
 
 def test_with_nobody_put_to_the_vote_the_removal_conference_is_not_held(

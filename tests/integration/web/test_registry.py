@@ -12,6 +12,7 @@ import pytest
 DOMAIN = Path(__file__).resolve().parents[4] / "shared" / "domain"
 TERMS = (
     "label,starts_on,ends_on\n2020-2025,2020-10-01,2025-09-30\n2025-2030,2025-10-01,2030-09-30\n"
+    "2021-2026,2021-06-01,2026-05-31\n"
 )
 DOCUMENTS = (
     "cadre_id,kind,dated,note\nSCT004,cv,2022-01-10,\nSCT004,assets,2021-03-01,kê khai 2020\n"
@@ -56,8 +57,16 @@ def test_the_shared_files_are_read_as_they_are(site: Any, organiser: Any) -> Non
             "id,full_name,sex,post,unit\nE1,A,X,Trưởng phòng,UBND\nE2,,M,Trưởng phòng,UBND\n",
             [(2, "sex"), (3, "full_name")],
         ),
-        ("terms", "label,starts_on,ends_on\n2025-2030,2030-01-01,2025-01-01\n", [(2, "ends_on")]),
-        ("documents", "cadre_id,kind,dated,note\nSCT004,photo,2022-01-01,\n", [(2, "kind")]),
+        (
+            "terms",
+            "label,starts_on,ends_on\n2025-2030,2030-01-01,2025-01-01\n",
+            [(2, "label"), (2, "ends_on")],
+        ),
+        (
+            "documents",
+            "cadre_id,kind,dated,note\nSCT004,photo,2022-01-01,\n",
+            [(2, "cadre_id"), (2, "kind")],
+        ),
         ("holidays", "day,name\n2026-13-01,Tết\n", [(2, "day")]),
     ],
 )

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from voting.conference import events, registry, roster
 from voting.conference.errors import InvalidInput
 from voting.conference.roster import NewAttendee
+from voting.registry import people
 
 HEADER = "id,full_name,sex,born,post,unit,groups\n"
 
@@ -26,7 +27,7 @@ def test_the_province_tier_adds_the_district_heads(
 ) -> None:
     """Step 3 for provincially managed posts convenes the kinh_te_huyen group too; for the
     agency's own posts it does not (Step.composition_for)."""
-    registry.import_people(
+    people.import_people(
         session,
         people_file(
             tmp_path,
@@ -43,16 +44,16 @@ def test_the_province_tier_adds_the_district_heads(
 
 def test_the_sample_registry_imports_whole(session: Session, make: Any) -> None:
     """Does the sample agency's file give 56 people and a step-4 roster of 16?"""
-    assert len(registry.import_people(session, make.agency)) == 56
+    assert len(people.import_people(session, make.agency)) == 56
     conference = make.conference()
     assert len(roster.draw(session, conference.id, "user:test")) == 16
 
 
 def test_a_second_import_replaces_the_registry(session: Session, make: Any, tmp_path: Path) -> None:
     """Does importing again in the same session replace everyone, with no stale rows?"""
-    registry.import_people(session, make.agency)
+    people.import_people(session, make.agency)
     assert len(registry.every(session)) == 56
-    registry.import_people(session, people_file(tmp_path, "A1,Lê Văn A,M,1970,Giám đốc,Sở,\n"))
+    people.import_people(session, people_file(tmp_path, "A1,Lê Văn A,M,1970,Giám đốc,Sở,\n"))
     assert [p.ref for p in registry.every(session)] == ["A1"]
 
 
@@ -60,10 +61,10 @@ def test_a_bad_registry_file_leaves_the_old_registry(
     session: Session, make: Any, tmp_path: Path
 ) -> None:
     """Is a file with one bad row refused whole, the previous registry kept?"""
-    registry.import_people(session, make.agency)
+    people.import_people(session, make.agency)
     bad = people_file(tmp_path, "A1,Lê Văn A,M,1970,Giám đốc,Ban Giám đốc,\nA2,,M,1970,x,y,\n")
     with pytest.raises(InvalidInput) as caught:
-        registry.import_people(session, bad)
+        people.import_people(session, bad)
     assert caught.value.code == "import_rejected"
     assert [p.to_dict()["row"] for p in caught.value.problems] == [3]
     assert len(registry.every(session)) == 56

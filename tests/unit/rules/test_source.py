@@ -13,10 +13,12 @@ from voting.rules.eligibility import eligibility
 from voting.rules.people import PlannedPosition, people_from_rows, planning_from_rows
 from voting.rules.source import (
     held_positions,
+    of_tier,
     places_open,
     positions_of_tier,
     propose,
     review_planning,
+    tier_of,
     unit_position_title,
 )
 
@@ -110,3 +112,39 @@ def test_held_positions_count_one_tier_only() -> None:
     ]
     assert held_positions(planning, "province") == {"A": 2}
     assert held_positions(planning, "agency") == {"A": 1, "B": 1}
+
+
+def test_a_review_of_one_tier_covers_only_that_tiers_positions() -> None:
+    """Does the agency's review leave the province's posts alone (even a disciplined or
+    unknown cadre planned for them), and the province's review the units' posts?"""
+    planning = [
+        *PLANNING,
+        PlannedPosition("SCT054", "Phó Giám đốc Sở"),  # disciplined, but another tier's post
+        PlannedPosition("GONE1", "Giám đốc Sở"),
+    ]
+    removals, staying = review_planning(PEOPLE, planning, REFERENCE, tier="agency")
+    assert {(r.cadre, r.position) for r in removals} == {("SCT054", "Trưởng phòng Thanh tra Sở")}
+    assert {e.position for e in staying} == {"Trưởng phòng Quản lý Thương mại"}
+    removals, staying = review_planning(PEOPLE, planning, REFERENCE, tier="province")
+    assert {(r.cadre, r.position) for r in removals} == {
+        ("SCT054", "Phó Giám đốc Sở"),
+        ("GONE1", "Giám đốc Sở"),
+    }
+    assert {e.position for e in staying} == {"Giám đốc Sở", "Phó Giám đốc Sở"}
+    assert all(tier_of(e.position) == "province" for e in staying)
+    assert [e.cadre_id for e in of_tier(planning, "agency")] == ["SCT053", "SCT054"]
+
+
+def test_held_positions_count_every_unit_of_the_approval_level_once() -> None:
+    """KH 331: "không quá ba chức danh ở cùng cấp phê duyệt quy hoạch": every position the
+    cadre holds at the tier counts, in any unit; the other level's do not; a position listed
+    in two entries (two labels of one term) counts once."""
+    planning = [
+        PlannedPosition("A", "Trưởng phòng Thanh tra Sở"),
+        PlannedPosition("A", "Phó trưởng phòng Văn phòng Sở"),
+        PlannedPosition("A", "Trưởng phòng  Quản lý Thương mại"),
+        PlannedPosition("A", "trưởng phòng thanh tra sở"),
+        PlannedPosition("A", "Phó Giám đốc Sở"),
+    ]
+    assert held_positions(planning, "agency") == {"A": 3}
+    assert held_positions(planning, "province") == {"A": 1}

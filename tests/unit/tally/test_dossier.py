@@ -4,6 +4,7 @@ and the documents checklist's flags."""
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 from datetime import date, datetime
 from typing import Any
@@ -201,7 +202,7 @@ def test_the_xlsx_holds_the_counts_removals_and_checklist() -> None:
     """Does the workbook read back with each step's count, base and percentage, "giấy" in the
     paper steps' headers, the removals, and the checklist's flags and dates?"""
     book = load_workbook(io.BytesIO(dossier_xlsx(make_summary())))
-    assert book.sheetnames == ["tong_hop", "dua_ra", "ho_so", "cac_buoc"]
+    assert book.sheetnames == ["tong_hop", "dua_ra", "ho_so", "cac_buoc", "quyet_dinh"]
     rows = list(book["tong_hop"].iter_rows(values_only=True))
     assert FINGERPRINT in rows[0][5]
     assert rows[1][5:] == (
@@ -243,3 +244,88 @@ def test_the_xlsx_holds_the_counts_removals_and_checklist() -> None:
 
     steps = list(book["cac_buoc"].iter_rows(min_row=3, values_only=True))
     assert [(s[0], s[3]) for s in steps] == [(1, "Phiếu giấy"), (3, "Phiếu giấy"), (4, "Điện tử")]
+
+
+def words(pdf: bytes) -> list[list[tuple[float, float, float, float, str]]]:
+    """Each page's words with their boxes (xMin, yMin, xMax, yMax, text), from pdftotext."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+    pages = []
+    for page in html.split("<page ")[1:]:
+        found = re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+            page,
+        )
+        pages.append([(float(a), float(b), float(c), float(d), t) for a, b, c, d, t in found])
+    return pages
+
+
+def test_the_footer_never_overlaps_whatever_the_title_and_fingerprint() -> None:
+    """Does the page number keep clear of the footer's text, with the fingerprint whole, when a
+    province-tier title is very long (and even the fingerprint is)?"""
+    long_title = (
+        "Rà soát, bổ sung quy hoạch hằng năm 2021-2026 — Các chức danh thuộc diện Ban Thường vụ "
+        "Tỉnh ủy quản lý (Giám đốc Sở, Phó Giám đốc Sở) của Sở Công Thương tỉnh Thử Nghiệm"
+    )
+    for fingerprint in (FINGERPRINT, " ".join(["9a34 1fa9 9434 f854"] * 8), "f" * 200):
+        summary = make_summary(fingerprint=fingerprint)
+        summary["process"] = summary["process"] | {"title": long_title}
+        pdf = dossier_pdf(summary)
+        pages = words(pdf)
+        for number, page in enumerate(pages, start=1):
+            label = next(w for w in page if w[4] == "Trang")
+            value = next(w for w in page if w[4] == f"{number}/{len(pages)}")
+            box = (label[0], min(label[1], value[1]), value[2], max(label[3], value[3]))
+            others = [w for w in page if w not in (label, value)]
+            assert not [
+                w
+                for w in others
+                if w[0] < box[2] and w[2] > box[0] and w[1] < box[3] and w[3] > box[1]
+            ], (fingerprint, number)
+        text = "\n".join(pdf_pages(summary))
+        assert "".join(fingerprint.split()) in "".join(text.split())
+
+
+def test_the_heads_decision_is_reported_in_the_pdf_and_the_xlsx() -> None:
+    """Does the summary name who decided and when, with the note, for each contested position,
+    and label the candidate the head did not pick as such?"""
+    tied = make_candidate(
+        "SCT020",
+        "Lê Văn Bằng",
+        outcome="not_chosen_by_head",
+        outcome_text="Đạt, bằng phiếu — người đứng đầu không lựa chọn",
+    )
+    decision = {
+        "step": 4,
+        "paper": False,
+        "decided_by": "user:nguoi-dung-dau",
+        "decided_at": "2022-04-22T08:15:00Z",
+        "note": "Ưu tiên cán bộ trẻ",
+        "positions": [
+            {
+                "position": "Giám đốc Sở",
+                "contested": ["Hồ Anh Huy", "Lê Văn Bằng"],
+                "chosen": ["Hồ Anh Huy"],
+            }
+        ],
+    }
+    summary = make_summary(decisions=[decision])
+    summary["positions"][0]["candidates"].append(tied)
+    text = " ".join("\n".join(pdf_pages(summary)).split())
+    assert "Quyết định của người đứng đầu — Bước 4" in text
+    assert "user:nguoi-dung-dau" in text and "22/04/2022 08:15 UTC" in text
+    assert "Ưu tiên cán bộ trẻ" in text and "Hồ Anh Huy, Lê Văn Bằng" in text
+    assert "Đạt, bằng phiếu — người" in text and "đứng đầu không lựa chọn" in text
+
+    book = load_workbook(io.BytesIO(dossier_xlsx(summary)))
+    assert "user:nguoi-dung-dau" in book["tong_hop"]["G1"].value
+    assert list(book["quyet_dinh"].iter_rows(min_row=3, values_only=True)) == [
+        (
+            *("Bước 4", "user:nguoi-dung-dau", "22/04/2022 08:15 UTC", "Ưu tiên cán bộ trẻ"),
+            *("Giám đốc Sở", "Hồ Anh Huy, Lê Văn Bằng", "Hồ Anh Huy"),
+        )
+    ]
+    # Without a decision the sheet has its heading rows only, and row 1 no note.
+    plain = load_workbook(io.BytesIO(dossier_xlsx(make_summary())))
+    assert plain["quyet_dinh"].max_row == 2 and plain["tong_hop"]["G1"].value is None

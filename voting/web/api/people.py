@@ -7,6 +7,7 @@ from typing import Any
 from flask import Blueprint
 
 from voting.conference import registry
+from voting.registry import people as registry_people
 from voting.web import parse
 from voting.web.api import shapes
 from voting.web.extensions import db
@@ -27,5 +28,5 @@ def index() -> dict[str, Any]:
 def import_file() -> dict[str, Any]:
     """Replace the registry with an uploaded file (all rows or none)."""
     with parse.upload() as path:
-        people = registry.import_people(db(), path)
+        people = registry_people.import_people(db(), path)
     return {"imported": len(people)}

@@ -203,6 +203,7 @@ def brief(process: Process) -> dict[str, Any]:
 def whole(process: Process) -> dict[str, Any]:
     """A process with everything the console shows."""
     session = db()
+    when = outcome.dates(session, process)
     return brief(process) | {
         "reference": process.reference.strftime("%Y-%m"),
         "term_start": process.term_start.strftime("%Y-%m") if process.term_start else None,
@@ -223,11 +224,11 @@ def whole(process: Process) -> dict[str, Any]:
         "source_frozen": steps.source_frozen(process),
         "structure": source_list.structure(session, process),
         "review": process.review,
-        "outcome": process.outcome,
-        "dates": {
-            k: v.isoformat() if isinstance(v, date) else v
-            for k, v in outcome.dates(session, process).items()
-        },
+        # A late approval is accepted (it happened) and flagged wherever the outcome shows.
+        "outcome": process.outcome | {"approval_late": when["approval_late"]}
+        if process.outcome is not None
+        else None,
+        "dates": {k: v.isoformat() if isinstance(v, date) else v for k, v in when.items()},
         "log": [
             {"seq": e.seq, "at": e.at.isoformat(), "actor": e.actor, "kind": e.kind, "data": e.data}
             for e in process.log

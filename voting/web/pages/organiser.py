@@ -28,6 +28,7 @@ from voting.conference.conferences import Committee, Details
 from voting.conference.errors import ConferenceError, InvalidInput, NotFound
 from voting.conference.roster import NewAttendee
 from voting.planning import steps
+from voting.registry import people
 from voting.rules import KH331
 from voting.store import Conference, DeviceKind, Phase, utcnow
 from voting.web import parse
@@ -76,7 +77,7 @@ def index() -> str:
 def import_people() -> Response:
     """Replace the agency's people with the uploaded file (all rows or none)."""
     with parse.upload() as path:
-        imported = registry.import_people(db(), path)
+        imported = people.import_people(db(), path)
     flash(translate("organiser.people.done", n=len(imported)))
     return redirect(url_for(".index"))
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from voting.conference import registry as people
 from voting.conference.errors import ConferenceError, NotFound
 from voting.planning.processes import RULES, registry_people
+from voting.registry import people
 from voting.registry.kinds import KINDS
 from voting.rules.source import positions_of_tier
 from voting.web import parse
