@@ -50,7 +50,9 @@ def read_rows(path: str | Path, required: tuple[str, ...] = ()) -> list[Row]:
         raise TableError(f"{path}: missing column(s) {', '.join(missing)}")
     result = []
     for number, values in rows:
-        cells = {name: _text(value) for name, value in zip(header, values, strict=False) if name}
+        cells = {
+            name: cell_text(value) for name, value in zip(header, values, strict=False) if name
+        }
         if any(cells.values()):
             result.append(Row(number, cells))
     return result
@@ -102,11 +104,12 @@ def _xlsx_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[Any]]]]:
     workbook.close()
     if not rows or not any(rows[0]):
         raise TableError(f"{path}: empty sheet, expected a header row")
-    header = [_text(name) for name in rows[0]]
+    header = [cell_text(name) for name in rows[0]]
     return header, ((number, list(values)) for number, values in enumerate(rows[1:], start=2))
 
 
-def _text(value: Any) -> str:
+def cell_text(value: Any) -> str:
+    """A cell as text: dates in ISO form, whole numbers without '.0', spaces trimmed."""
     if value is None:
         return ""
     if isinstance(value, datetime):

@@ -8,47 +8,27 @@ submit, its deadline over Tết, the approval, the published lists and the dossi
 from __future__ import annotations
 
 import csv
-import subprocess
-from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import SCREENSHOTS, USERNAME, Server
-from tests.browser.test_planning_process import DOMAIN, log_in, upload
+from tests.browser.test_planning_process import (
+    DOMAIN,
+    log_in,
+    paper,
+    submit_approve_and_print,
+    upload,
+)
 
 
 def ballot_cadres(page: Page, number: int) -> list[str]:
     """The cadres on a step's paper form, in the order shown (one per section they are in)."""
-    step = page.locator(f"#step-{number}")
-    step.locator("summary", has_text="phiếu giấy").click()
-    names = [f.get_attribute("name") or "" for f in step.locator("input[name^='count:']").all()]
+    fields = page.locator(f"#step-{number} input[name^='count:']").all()
+    names = [field.get_attribute("name") or "" for field in fields]
     return list(dict.fromkeys(name.split(":")[2] for name in names))
 
 
-def paper(page: Page, number: int, counts: dict[str, int], present: int, convened: int) -> None:
-    """Enter a step's paper counts (cadre → agree); two committee members confirm them."""
-    step = page.locator(f"#step-{number}")
-    step.get_by_label("Số người được triệu tập").fill(str(convened))
-    step.get_by_label("Số người có mặt").fill(str(present))
-
-    def fill_counts() -> None:
-        for field in step.locator("input[name^='count:']").all():
-            field.fill(str(counts[(field.get_attribute("name") or "").split(":")[2]]))
-
-    fill_counts()
-    step.get_by_role("button", name="Lưu kết quả phiếu giấy").click()
-    expect(page.locator(".notice", has_text="cần hai thành viên")).to_be_visible()
-    for member in ("Nguyễn Văn Kiểm", "Trần Thị Phiếu"):
-        step = page.locator(f"#step-{number}")
-        step.get_by_label("Họ và tên thành viên ban kiểm phiếu xác nhận").fill(member)
-        fill_counts()
-        step.get_by_role("button", name="Xác nhận (nhập lại số phiếu)").click()
-        expect(page.locator(".notice", has_text="Đã ghi nhận xác nhận")).to_be_visible()
-
-
-def test_a_whole_next_term_procedure_from_the_interface(
-    browser: Browser, server: Server, tmp_path: Path
-) -> None:
+def test_a_whole_next_term_procedure_from_the_interface(browser: Browser, server: Server) -> None:
     page = browser.new_page(viewport={"width": 1100, "height": 1400})
     log_in(page, server, "/organiser/registry/", USERNAME)
     upload(page, "people", DOMAIN / "sample-agency.csv")
@@ -98,24 +78,10 @@ def test_a_whole_next_term_procedure_from_the_interface(
     for cadre in (failing, *passing[3:]):
         expect(submitted).not_to_contain_text(names[cadre])
     page.screenshot(path=SCREENSHOTS / "planning-next-term.png", full_page=True)
-    outcome = page.locator("#outcome")
-    outcome.get_by_label("Ngày trình (hồ sơ đầy đủ)").fill("2026-01-05")
-    outcome.get_by_role("button", name="Ghi nhận đã trình").click()
     # 30 working days after Monday 5/1/2026, the Tết days off (16–20/2) skipped.
-    expect(page.locator("[data-field=deadline]")).to_contain_text("23/02/2026")
-    page.locator("#outcome").get_by_label("Ngày phê duyệt").fill("2026-02-10")
-    page.locator("#outcome").get_by_role("button", name="Ghi nhận đã phê duyệt").click()
-    expect(page.locator("[data-field=appointment]")).to_contain_text("10/05/2026")
-
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Bảng tổng hợp kết quả kiểm phiếu ở các bước (PDF)").click()
-    pdf = Path(download.value.path()).read_bytes()
-    text = subprocess.run(
-        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
-    ).stdout.decode()
+    text = submit_approve_and_print(
+        page, ("2026-01-05", "23/02/2026"), approved=("2026-02-10", "10/05/2026")
+    )
     assert "Phiếu giấy" in text and "Bước 5" in text
-
-    page.get_by_role("link", name="Danh sách công bố").click()
-    expect(page.locator("h1")).to_have_text("Danh sách công bố")
     page.screenshot(path=SCREENSHOTS / "planning-next-term-published.png", full_page=True)
     page.close()

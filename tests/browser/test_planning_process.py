@@ -65,6 +65,29 @@ def paper(page: Page, number: int, counts: dict[str, int], present: int, convene
         expect(page.locator(".notice", has_text="Đã ghi nhận xác nhận")).to_be_visible()
 
 
+def submit_approve_and_print(
+    page: Page, submitted: tuple[str, str], approved: tuple[str, str]
+) -> str:
+    """Record the submission and the approval on the process page, checking the deadline and
+    the earliest appointment each gives (day typed, dd/mm/yyyy shown); download the dossier
+    summary's PDF and open the published lists. The PDF's text."""
+    outcome = page.locator("#outcome")
+    outcome.get_by_label("Ngày trình (hồ sơ đầy đủ)").fill(submitted[0])
+    outcome.get_by_role("button", name="Ghi nhận đã trình").click()
+    expect(page.locator("[data-field=deadline]")).to_contain_text(submitted[1])
+    page.locator("#outcome").get_by_label("Ngày phê duyệt").fill(approved[0])
+    page.locator("#outcome").get_by_role("button", name="Ghi nhận đã phê duyệt").click()
+    expect(page.locator("[data-field=appointment]")).to_contain_text(approved[1])
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Bảng tổng hợp kết quả kiểm phiếu ở các bước (PDF)").click()
+    pdf = Path(download.value.path()).read_bytes()
+    page.get_by_role("link", name="Danh sách công bố").click()
+    expect(page.locator("h1")).to_have_text("Danh sách công bố")
+    return subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
+
+
 def test_a_whole_annual_review_from_the_interface(
     browser: Browser, server: Server, tmp_path: Path
 ) -> None:
@@ -122,23 +145,10 @@ def test_a_whole_annual_review_from_the_interface(
     outcome = page.locator("#outcome")
     expect(outcome).to_contain_text("Đinh Hồng Vân")
     expect(outcome).to_contain_text("Đoàn Minh Tuấn")
-    outcome.get_by_label("Ngày trình (hồ sơ đầy đủ)").fill("2022-05-04")
-    outcome.get_by_role("button", name="Ghi nhận đã trình").click()
-    expect(page.locator("[data-field=deadline]")).to_contain_text("15/06/2022")
-    page.locator("#outcome").get_by_label("Ngày phê duyệt").fill("2022-05-20")
-    page.locator("#outcome").get_by_role("button", name="Ghi nhận đã phê duyệt").click()
-    expect(page.locator("[data-field=appointment]")).to_contain_text("20/08/2022")
-
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Bảng tổng hợp kết quả kiểm phiếu ở các bước (PDF)").click()
-    pdf = Path(download.value.path()).read_bytes()
-    text = subprocess.run(
-        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
-    ).stdout.decode()
+    text = submit_approve_and_print(
+        page, ("2022-05-04", "15/06/2022"), approved=("2022-05-20", "20/08/2022")
+    )
     assert "Phiếu giấy" in text and "Đinh Hồng Vân" in text
-
-    page.get_by_role("link", name="Danh sách công bố").click()
-    expect(page.locator("h1")).to_have_text("Danh sách công bố")
     expect(page.locator("article")).to_contain_text("Dương Thanh Dung")
     expect(page.locator(".notice")).to_have_count(0)
     page.screenshot(path=SCREENSHOTS / "planning-published.png", full_page=True)

@@ -13,14 +13,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 
 from voting.conference.errors import InvalidInput, Problem
-from voting.tabular import Row
+from voting.tabular import Row, cell_text
 
 RawRows = list[tuple[int, list[Any]]]
 
@@ -48,7 +47,7 @@ def read_table(
     ]
     rows: list[Row] = []
     for number, values in raw:
-        texts = [_text(value) for value in values]
+        texts = [cell_text(value) for value in values]
         stray = [i for i, text in enumerate(texts) if text and i < len(header) and not header[i]]
         if len(texts) > len(header):
             problems.append(
@@ -162,17 +161,5 @@ def _xlsx(path: Path, columns: Sequence[str]) -> tuple[list[str], RawRows]:
     workbook.close()
     if not rows or not any(rows[0]):
         raise _unreadable(columns, "empty sheet, expected a header row")
-    header = [_text(name) for name in rows[0]]
+    header = [cell_text(name) for name in rows[0]]
     return header, [(number, list(values)) for number, values in enumerate(rows[1:], start=2)]
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
