@@ -1,14 +1,15 @@
 """Load on loopback (design.md "Performance targets"): a crowd of voters casts within 10 s to
-the server as `voting serve` runs it (gunicorn, one gthread worker), each ballot verified,
-burned and stored in its own transaction. 100 voters with reference ballots (25 sections × 6
-candidates, quota 3) and 500 voters with a 20-candidate ballot (one section, quota 3): all
-accepted, p95 cast latency ≤ 1 s, and a projector (a Socket.IO client in the room) sees each
-turnout change within 1 s of the voter's receipt.
+the server as `voting serve` runs it (gunicorn, one gthread worker, ballots verified in its
+pool of processes), each ballot burned and stored in its own transaction. 100 voters with
+reference ballots (25 sections × 6 candidates, quota 3) and 500 voters with a 20-candidate
+ballot (one section, quota 3): all accepted, p95 cast latency ≤ 1 s, and a projector (a
+Socket.IO client in the room) sees each turnout change within 1 s of the voter's receipt.
 
 The ballots are built beforehand (the phones build their own, in parallel, before they send);
 arrivals are spread evenly over the 10 s. The suite runs the same code on a crowd of 5 (untimed);
 `scripts/bench` runs the full crowds (`timing`) and prints what docs/benchmarks.md records
-(on the 2-core VM of 2026-11-25 the latency target was not met: see there)."""
+(on the 2-core VM of 2026-11-25: the reference crowd's latency met, the 500-voter crowd's not;
+see there)."""
 
 from __future__ import annotations
 

@@ -13,9 +13,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from voting import canonical
-from voting.conference import conferences, opening
+from voting.conference import conferences, opening, verifier
 from voting.conference.errors import Conflict, InvalidInput, NotFound
-from voting.crypto.ballot import Ballot, BallotError, ballot_hash, ballot_list_hash, verify_ballot
+from voting.crypto.ballot import Ballot, BallotError, ballot_hash, ballot_list_hash
 from voting.store import Card, CastBallot, Conference, Phase
 
 
@@ -97,7 +97,7 @@ def cast(session: Session, conference_id: str, data: Any) -> Receipt:
         raise _card_used()
     context = opening.context(session, conference)
     try:
-        verify_ballot(context, ballot, {card_hex})
+        verifier.verify(context, ballot, card_hex)
     except BallotError as error:
         if ballot.fingerprint != context.fingerprint:
             raise _refusal(

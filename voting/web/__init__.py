@@ -11,10 +11,11 @@ from typing import Any
 
 from flask import Flask
 
+from voting.conference import verifier
 from voting.store import Database
 from voting.web import errors
 from voting.web.api import BLUEPRINTS
-from voting.web.config import configure, instance_path
+from voting.web.config import configure, instance_path, verify_processes
 from voting.web.extensions import DATABASE, close_db, socketio
 from voting.web.pages import BLUEPRINTS as PAGES
 
@@ -26,6 +27,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     instance = instance_path(config)
     app = Flask(__name__, instance_path=instance or None, instance_relative_config=True)
     configure(app, config)
+    verifier.configure(verify_processes(app.config["VERIFY_PROCESSES"]))
     # Vietnamese stays readable in responses (UTF-8 JSON rather than \u escapes).
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     database = Database(app.config["DATABASE_URL"])

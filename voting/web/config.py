@@ -22,6 +22,7 @@ ENVIRONMENT = {
     "VOTING_PUBLIC_URL": "PUBLIC_URL",
     "VOTING_TIMEZONE": "TIMEZONE",
     "VOTING_AGENCY": "AGENCY",
+    "VOTING_VERIFY_PROCESSES": "VERIFY_PROCESSES",
 }
 DEFAULTS: dict[str, Any] = {
     # The address phones use (a fixed name or address, never guessed): set for the room.
@@ -36,6 +37,8 @@ DEFAULTS: dict[str, Any] = {
     "SESSION_COOKIE_SECURE": False,
     "SESSION_COOKIE_NAME": "voting_session",
     "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
+    # Processes verifying ballots (voting.conference.verifier); empty: one per core.
+    "VERIFY_PROCESSES": "",
 }
 SECRET_KEY_FILE = "secret_key"
 
@@ -59,6 +62,20 @@ def configure(app: Flask, overrides: Mapping[str, Any]) -> None:
         app.config["DATABASE_URL"] = f"sqlite:///{instance / 'voting.db'}"
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = secret_key(instance / SECRET_KEY_FILE)
+
+
+def verify_processes(value: Any) -> int | None:
+    """`VERIFY_PROCESSES` as a number of processes (None: one per core); a wrong value stops
+    the start with a clear message rather than verifying on one core unnoticed."""
+    if value in ("", None):
+        return None
+    try:
+        processes = int(value)
+    except (TypeError, ValueError):
+        processes = -1
+    if processes < 0:
+        raise ValueError(f"VOTING_VERIFY_PROCESSES must be a whole number ≥ 0, not {value!r}")
+    return processes
 
 
 def secret_key(path: Path) -> str:
