@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from voting.conference import conferences, events, opening, quorum
 from voting.conference.errors import Conflict
-from voting.store import BallotSection, Conference, Phase
+from voting.store import BallotSection, Conference, Phase, ProcessStep
 
 log = logging.getLogger(__name__)
 Guard = Callable[[Session, Conference], dict[str, Any]]
@@ -82,6 +82,7 @@ MOVES: dict[tuple[Phase, Phase], Guard] = {
 def change(session: Session, conference_id: str, to: Phase, actor: str) -> Conference:
     """Move the conference to phase `to` if the move exists and its guard holds."""
     conference = conferences.lock(session, conference_id)
+    _refuse_on_paper(session, conference)
     now = Phase(conference.phase)
     guard = MOVES.get((now, to))
     if guard is None:
@@ -104,3 +105,22 @@ def change(session: Session, conference_id: str, to: Phase, actor: str) -> Confe
     session.commit()
     log.info("conference %s: phase %s -> %s by %s", conference.id, now.value, to.value, actor)
     return conference
+
+
+def _refuse_on_paper(session: Session, conference: Conference) -> None:
+    """A planning step has one result: once its counts were entered from paper minutes, its
+    electronic conference is not held any more (docs/planning.md "Paper fallback")."""
+    if conference.process_id is None:
+        return
+    step = session.execute(
+        select(ProcessStep).where(ProcessStep.conference_id == conference.id)
+    ).scalar_one_or_none()
+    if step is not None and step.paper:
+        on_paper = step.number
+        raise Conflict(
+            f"Bước {on_paper} đã nhập kết quả kiểm phiếu giấy: hội nghị điện tử của bước này "
+            "không được tổ chức nữa.",
+            f"Step {on_paper}'s counts were entered from paper: its electronic conference is "
+            "not held any more.",
+            code="step_on_paper",
+        )

@@ -201,8 +201,7 @@ def decide(
         result = compute(session, conference, box.counts, decision)
     except DecisionError as error:
         raise InvalidInput(
-            "Quyết định không hợp lệ theo quy định (người chưa đạt, vượt số lượng hoặc vượt "
-            "quá ba chức danh).",
+            f"Quyết định không hợp lệ: {error.vi}.",
             f"The decision breaks the rules: {error}",
             code="invalid_decision",
         ) from error

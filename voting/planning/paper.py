@@ -8,6 +8,7 @@ wherever it appears. A final step held on paper waits for the head's decision li
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any
@@ -80,7 +81,8 @@ def confirm_paper(
             "No paper counts were entered for this step.",
             code="no_paper_counts",
         )
-    member = " ".join(member.split())
+    # One spelling of a name whatever the keyboard typed (precomposed or combining marks).
+    member = " ".join(unicodedata.normalize("NFC", member).split())
     if not member or len(member) > 200:
         raise InvalidInput(
             "Cần ghi họ và tên thành viên ban kiểm phiếu xác nhận.",
@@ -129,6 +131,15 @@ def decide_paper(
     checked by the rules engine like an electronic one."""
     process = lock(session, process_id)
     item = current_step(process, number)
+    voted = session.get(Conference, item.conference_id) if item.conference_id else None
+    if not item.paper and voted is not None and voted.phase == Phase.OPENED:
+        raise Conflict(
+            "Bước này bỏ phiếu điện tử: người đứng đầu quyết định trên trang Người đứng đầu, "
+            "ở hội nghị của bước.",
+            "This step was voted electronically: the head decides on the head's page, for "
+            "the step's conference (POST /api/conferences/<id>/decision).",
+            code="decide_on_conference",
+        )
     if not item.result or item.result.get("complete", True):
         raise Conflict(
             "Không có trường hợp nào cần người đứng đầu quyết định.",
@@ -142,8 +153,7 @@ def decide_paper(
         result = _paper_result(process, item, decision)
     except DecisionError as error:
         raise InvalidInput(
-            "Quyết định không hợp lệ theo quy định (người chưa đạt, vượt số lượng hoặc vượt "
-            "quá ba chức danh).",
+            f"Quyết định không hợp lệ: {error.vi}.",
             f"The decision breaks the rules: {error}",
             code="invalid_decision",
         ) from error

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from voting.conference.errors import Conflict, InvalidInput
 from voting.planning import log
 from voting.planning.processes import RULES, lock, registry_people
-from voting.planning.steps import source_frozen
+from voting.planning.steps import places_now, source_frozen
 from voting.rules.eligibility import eligibility
 from voting.rules.people import Person, PlannedPosition
 from voting.rules.source import Position, source_warnings
@@ -76,6 +76,7 @@ def view(session: Session, process: Process) -> list[dict[str, Any]]:
         out.append(
             {
                 **section,
+                "places": places_now(process, section),
                 "candidates": [
                     _row(people[cadre])
                     | {"category": categories.get(cadre)}

@@ -140,12 +140,25 @@ def hold_again(session: Session, process_id: str, number: int, actor: str) -> Pr
     process = lock(session, process_id)
     item = current_step(process, number)
     aborted = session.get(Conference, item.conference_id) if item.conference_id else None
-    if aborted is None or aborted.phase != Phase.ABORTED or item.paper:
+    if aborted is None or aborted.phase != Phase.ABORTED:
         raise Conflict(
             "Chỉ tổ chức lại được bước có cuộc bỏ phiếu đã bị hủy.",
             "Only a step whose vote was aborted can be held again.",
             code="not_aborted",
         )
+    if item.paper and item.paper["confirmations"]:
+        raise Conflict(
+            "Kết quả phiếu giấy của bước này đã được thành viên ban kiểm phiếu xác nhận: không "
+            "tổ chức lại bằng điện tử.",
+            "The step's paper counts were confirmed by a committee member: it is not held "
+            "again electronically.",
+            code="paper_confirmed",
+        )
+    if item.paper:
+        # Counts typed from paper minutes but confirmed by nobody: holding the vote again
+        # withdraws them (kept in the log).
+        log.record(session, process, "paper.withdrawn", actor, {"step": number, **item.paper})
+        item.paper = None
     again = conferences.create(
         session,
         procedure=process.procedure,
@@ -344,10 +357,9 @@ def _next_ballot(
     candidates, each section keeping its quota (at most the candidates standing)."""
     people = {p.id: p for p in registry_people(session)}
     if result is None or result.get("kind") == "removal":
-        freed = _freed_places(process)
         sections = []
         for s in process.source:
-            places = s["places"] + freed.get(s["position"], 0)
+            places = places_now(process, s)
             if places <= 0 or not s["candidates"]:
                 continue
             sections.append(
@@ -375,12 +387,12 @@ def _next_ballot(
     return passing
 
 
-def _freed_places(process: Process) -> dict[str, int]:
-    """Places a removal frees for the supplement (3 minus those still planned)."""
-    freed: dict[str, int] = {}
-    for entry in process.review.get("removed", []):
-        freed[entry["position"]] = freed.get(entry["position"], 0) + 1
-    return freed
+def places_now(process: Process, section: Mapping[str, Any]) -> int:
+    """A source-list position's open places now: those at the start (3 minus those planned)
+    and one more for each cadre the removal ballot took off it."""
+    freed = process.review.get("removed", [])
+    places: int = section["places"]
+    return places + sum(1 for e in freed if e["position"] == section["position"])
 
 
 def _candidate(people: Mapping[str, Any], cadre: str) -> dict[str, str]:

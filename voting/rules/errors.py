@@ -18,4 +18,9 @@ class PersonError(RulesError):
 
 
 class DecisionError(RulesError):
-    """A head's decision does not fit the selection it is applied to."""
+    """A head's decision does not fit the selection it is applied to. The head reads why in
+    Vietnamese (`vi`); the message stays English like every other error of the engine."""
+
+    def __init__(self, message: str, vi: str) -> None:
+        super().__init__(message)
+        self.vi = vi

@@ -196,37 +196,55 @@ def _apply(
 ) -> Selection:
     """Add the head's picks after checking each one passed, fits the quota and keeps the cap."""
     if not selection.contested:
-        raise DecisionError("nothing is contested: the selection needs no decision by the head")
+        raise DecisionError(
+            "nothing is contested: the selection needs no decision by the head",
+            "không có trường hợp nào cần người đứng đầu quyết định",
+        )
     if not decision.decided_by.strip() or not decision.decided_at.strip():
-        raise DecisionError("a decision must say who decided and when")
+        raise DecisionError(
+            "a decision must say who decided and when", "quyết định phải ghi ai quyết định, khi nào"
+        )
     missing = [p for p in selection.contested if p not in decision.chosen]
     if missing:
         raise DecisionError(
-            f"the decision does not cover the contested positions: {', '.join(missing)}"
+            f"the decision does not cover the contested positions: {', '.join(missing)}",
+            f"quyết định chưa nói đến chức danh cần quyết định: {', '.join(missing)}",
         )
     chosen = {p: list(cadres) for p, cadres in selection.chosen.items()}
     counts = {p: dict(ranked) for p, ranked in selection.passing.items()}
     for position, picks in decision.chosen.items():
         if position not in selection.contested:
             raise DecisionError(
-                f"position {position!r} is not contested; the decision cannot change it"
+                f"position {position!r} is not contested; the decision cannot change it",
+                f"chức danh “{position}” không có trường hợp cần quyết định, không thay đổi được",
             )
         for cadre in picks:
             if cadre not in counts[position]:
-                raise DecisionError(f"{cadre!r} did not pass for {position!r} and cannot be chosen")
+                raise DecisionError(
+                    f"{cadre!r} did not pass for {position!r} and cannot be chosen",
+                    f"{cadre} không đạt ở chức danh “{position}”, không được lựa chọn",
+                )
             if cadre in chosen[position]:
-                raise DecisionError(f"{cadre!r} is already chosen for {position!r}")
+                raise DecisionError(
+                    f"{cadre!r} is already chosen for {position!r}",
+                    f"{cadre} đã được lựa chọn cho chức danh “{position}”",
+                )
             chosen[position].append(cadre)
-        if len(chosen[position]) > quotas[position]:
+        taken, quota = len(chosen[position]), quotas[position]
+        if taken > quota:
             raise DecisionError(
-                f"{position!r}: {len(chosen[position])} chosen exceeds the quota {quotas[position]}"
+                f"{position!r}: {taken} chosen exceeds the quota {quota}",
+                f"chức danh “{position}”: chọn {taken} người, vượt số lượng {quota}",
             )
         order = {cadre: index for index, cadre in enumerate(chosen[position])}
         chosen[position].sort(key=lambda cadre: (-counts[position][cadre], order[cadre]))
     for cadre in {c for cadres in chosen.values() for c in cadres}:
         total = held.get(cadre, 0) + sum(cadre in cadres for cadres in chosen.values())
         if total > cap:
-            raise DecisionError(f"{cadre!r} would hold {total} positions, more than {cap}")
+            raise DecisionError(
+                f"{cadre!r} would hold {total} positions, more than {cap}",
+                f"{cadre} sẽ được quy hoạch {total} chức danh, quá {cap} chức danh",
+            )
     return Selection(
         rule_set=selection.rule_set,
         rule_set_hash=selection.rule_set_hash,

@@ -106,21 +106,22 @@ def test_decision_resolves_an_over_cap_cadre() -> None:
 
 
 @pytest.mark.parametrize(
-    ("picks", "fragment"),
+    ("picks", "fragment", "vi"),
     [
-        ({"p1": ["x"]}, "does not cover the contested positions: p2"),
-        ({"p1": ["x"], "p2": ["x"]}, "would hold 4 positions"),
-        ({"p1": ["q"], "p2": []}, "did not pass"),
-        ({"p1": ["x", "y"], "p2": []}, "exceeds the quota 1"),
-        ({"p1": [], "p2": [], "p3": ["w"]}, "not contested"),
+        ({"p1": ["x"]}, "does not cover the contested positions: p2", "chưa nói đến chức danh"),
+        ({"p1": ["x"], "p2": ["x"]}, "would hold 4 positions", "x sẽ được quy hoạch 4 chức danh"),
+        ({"p1": ["q"], "p2": []}, "did not pass", "q không đạt ở chức danh “p1”"),
+        ({"p1": ["x", "y"], "p2": []}, "exceeds the quota 1", "chọn 2 người, vượt số lượng 1"),
+        ({"p1": [], "p2": [], "p3": ["w"]}, "not contested", "“p3” không có trường hợp"),
     ],
 )
 def test_decisions_that_break_the_rules_are_refused(
-    picks: dict[str, list[str]], fragment: str
+    picks: dict[str, list[str]], fragment: str, vi: str
 ) -> None:
-    """A decision must cover each contested position, keep quotas and the cap, pick passers."""
+    """A decision must cover each contested position, keep quotas and the cap, pick passers;
+    the refusal says why in English and, for the head, in Vietnamese."""
     counts = {"p1": {"x": 9, "y": 7, "q": 2}, "p2": {"x": 9, "z": 8}, "p3": {"w": 9}}
-    with pytest.raises(DecisionError, match=fragment):
+    with pytest.raises(DecisionError, match=fragment) as caught:
         select(
             FINAL,
             counts,
@@ -130,6 +131,7 @@ def test_decisions_that_break_the_rules_are_refused(
             planned={"x": 2},
             decision=decide(picks),
         )
+    assert vi in caught.value.vi
 
 
 def test_decision_without_anything_contested_is_refused() -> None:

@@ -1,0 +1,72 @@
+"""A step has one result, whichever way it was held: once counts were typed from paper
+minutes its electronic conference cannot be run; an aborted vote whose paper counts nobody has
+confirmed yet can still be held again electronically (the counts withdrawn, kept in the log),
+but not once a committee member confirmed them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.integration.planning.test_refusals import START
+
+
+def started(site: Any, organiser: Any) -> tuple[str, dict[str, Any]]:
+    """A next-term process at its step 3 (steps 1 and 2 recorded), and step 3's paper entry."""
+    assert organiser.upload("/api/people", site.agency).status_code == 200
+    process = organiser.post("/api/processes", json=START).json
+    base = f"/api/processes/{process['id']}"
+    for number in (1, 2):
+        r = organiser.post(f"{base}/steps/{number}/approval", json={"held_on": "2022-04-21"})
+        assert r.status_code == 200, r.json
+    ballot = organiser.get(base).json["steps"][2]["approved"]["ballot"]
+    counts = {s["position"]: {c["cadre"]: 10 for c in s["candidates"]} for s in ballot}
+    return base, {"held_on": "2022-04-25", "convened": 30, "present": 28, "counts": counts}
+
+
+def conference_of(organiser: Any, base: str) -> str:
+    conference: str = organiser.get(base).json["steps"][2]["conference"]
+    return conference
+
+
+def abort(organiser: Any, conference: str) -> None:
+    phase = f"/api/conferences/{conference}/phase"
+    r = organiser.post(phase, json={"to": "checkin"})
+    assert r.status_code == 200, r.json
+    r = organiser.post(f"/api/conferences/{conference}/abort", json={"reason": "Mất điện"})
+    assert r.status_code == 200, r.json
+
+
+def test_paper_counts_close_the_steps_electronic_conference(site: Any, organiser: Any) -> None:
+    base, paper = started(site, organiser)
+    conference = conference_of(organiser, base)
+    assert organiser.post(f"{base}/steps/3/paper", json=paper).status_code == 200
+    r = organiser.post(f"/api/conferences/{conference}/phase", json={"to": "checkin"})
+    assert r.status_code == 409 and site.code(r) == "step_on_paper"
+    assert "phiếu giấy" in r.json["error"]["message"]
+    state = organiser.get(f"/api/conferences/{conference}/state").json
+    assert state["phase"] == "setup"
+
+
+def test_an_aborted_vote_is_held_again_until_its_paper_counts_are_confirmed(
+    site: Any, organiser: Any
+) -> None:
+    base, paper = started(site, organiser)
+    first = conference_of(organiser, base)
+    abort(organiser, first)
+    assert organiser.post(f"{base}/steps/3/paper", json=paper).status_code == 200
+    r = organiser.post(f"{base}/steps/3/again")
+    assert r.status_code == 200, r.json
+    step3 = r.json["steps"][2]
+    assert step3["conference"] != first and step3["paper"] is None
+    log = [e["kind"] for e in organiser.get(base).json["log"]]
+    assert log[-2:] == ["paper.withdrawn", "step.held_again"]
+
+    second = conference_of(organiser, base)
+    abort(organiser, second)
+    assert organiser.post(f"{base}/steps/3/paper", json=paper).status_code == 200
+    confirm = {"member": "Nguyễn Văn Kiểm", "counts": paper["counts"]}
+    assert organiser.post(f"{base}/steps/3/paper/confirmations", json=confirm).status_code == 200
+    before = organiser.get(base).json
+    r = organiser.post(f"{base}/steps/3/again")
+    assert r.status_code == 409 and site.code(r) == "paper_confirmed"
+    assert organiser.get(base).json == before
