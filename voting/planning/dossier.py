@@ -1,8 +1,11 @@
 """The dossier's summary of a process (Bảng tổng hợp kết quả kiểm phiếu ở các bước) and the
-per-candidate document checklist, as the plain data `voting.tally.dossier` prints."""
+per-candidate document checklist, as the plain data `voting.tally.dossier` prints; and what the
+published lists say of how the result was reached (the steps held on paper, the head's
+decision at the final step)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -11,18 +14,20 @@ from sqlalchemy.orm import Session
 from voting.planning.processes import RULES
 from voting.planning.steps import removed_entries, rule_step
 from voting.registry import documents
-from voting.store import Process, StepStatus
-from voting.tally.dossier import document_checklist
+from voting.store import Process, ProcessStep, StepStatus
+from voting.tally.dossier import document_checklist, moment_text
+
+VOTED_REMOVAL = "Bỏ phiếu đề nghị đưa ra khỏi quy hoạch"
+CAP = 3
 
 
 def summary(
     session: Session, process: Process, agency: str, fingerprint: str, review: date
 ) -> dict[str, Any]:
-    """Every ballot step's count, base and percentage for each candidate, the removals, and
-    the documents checklist at the `review` date."""
-    steps = [
-        item for item in process.steps if item.status == StepStatus.DONE and item.result is not None
-    ]
+    """Every ballot step's count, base and percentage for each candidate, the removals (every
+    cadre put to the removal ballot, removed or kept), and the documents checklist at the
+    `review` date."""
+    steps = _done(process)
     positions: dict[str, dict[str, dict[str, Any]]] = {}
     for item in steps:
         if item.result is None or item.result["kind"] != "candidates":
@@ -52,29 +57,21 @@ def summary(
     contested = final_result.get("contested") or {}
     over_cap = final_result.get("over_cap") or {}
     decision = final_result.get("decision")
+    notes = _cap_notes(process, final_result, final)
     for position, rows in positions.items():
         for cadre, row in rows.items():
+            capped = cadre in over_cap.get(position, [])
             row["outcome"], row["outcome_text"] = _outcome(
                 row,
                 (position, cadre) in chosen,
                 final,
-                "over_cap"
-                if cadre in over_cap.get(position, [])
-                else "tie"
-                if cadre in contested.get(position, [])
-                else None,
+                "over_cap" if capped else "tie" if cadre in contested.get(position, []) else None,
                 decision is not None,
             )
+            if capped and cadre in notes:
+                row["note"] = notes[cadre]
     cadres = {cadre: row["full_name"] for rows in positions.values() for cadre, row in rows.items()}
     held = {ref: [(d.kind, d.dated) for d in documents.of(session, ref)] for ref in cadres}
-    # The removal ballot's base for each cadre put to it (annual review, step 1).
-    bases = {
-        (section["position"], c["cadre"]): c["base_count"]
-        for item in steps
-        if item.result is not None and item.result["kind"] == "removal"
-        for section in item.result["sections"]
-        for c in section["candidates"]
-    }
     return {
         "agency": agency,
         "fingerprint": fingerprint,
@@ -104,56 +101,195 @@ def summary(
             {"position": position, "candidates": list(rows.values())}
             for position, rows in positions.items()
         ],
-        "removals": [
-            {
-                "ref": r["cadre"],
-                "full_name": r["full_name"],
-                "position": r["position"],
-                "reason": "; ".join(x["vi"] for x in r["reasons"])
-                if r["automatic"]
-                else "Bỏ phiếu đề nghị đưa ra khỏi quy hoạch",
-                "automatic": r["automatic"],
-                "agree": r.get("agree"),
-                "base_count": bases.get((r["position"], r["cadre"])),
-                "percent": r.get("percent"),
-                "removed": True,
-            }
-            for r in removed_entries(process)
-        ],
+        "removals": _removals(process, steps),
         "documents": document_checklist(list(cadres.items()), held, review),
-        "decisions": _decisions(last, final_result, positions),
+        "decisions": _decisions(last, final_result, notes),
     }
 
 
+def published(process: Process) -> dict[str, Any]:
+    """What the published lists say of how the result was reached: the steps held on paper
+    (planning.md: a paper step "and everything printed from it" is marked), whether the final
+    step and the removal ballot were among them, and the head's decision at the final step,
+    with the cadres the head chose (position → cadres)."""
+    steps = _done(process)
+    final = process.steps[-1].number
+    last = next((item for item in steps if item.number == final), None)
+    final_result = (last.result if last is not None else None) or {}
+    paper = [item for item in steps if item.result is not None and item.result.get("paper")]
+    decision = final_result.get("decision") or {}
+    return {
+        "paper_steps": [
+            {
+                "number": item.number,
+                "title": rule_step(process, item.number).title,
+                "held_on": _day(item.result["held_on"]) if item.result else None,
+                "confirmed_by": [c["member"] for c in (item.paper or {}).get("confirmations", [])],
+            }
+            for item in paper
+        ],
+        "final_paper": bool(final_result.get("paper")),
+        "removal_paper": any(
+            item.result is not None and item.result["kind"] == "removal" for item in paper
+        ),
+        "decisions": _decisions(last, final_result, _cap_notes(process, final_result, final)),
+        "chosen_by_head": {
+            position: list(cadres) for position, cadres in (decision.get("chosen") or {}).items()
+        },
+    }
+
+
+def account_name(actor: str) -> str:
+    """How a document names the account that acted: accounts have only a username (no display
+    name), so the username, without the event log's "user:" prefix."""
+    kind, _, name = actor.partition(":")
+    return name if kind == "user" and name else actor
+
+
+def _done(process: Process) -> list[ProcessStep]:
+    return [
+        item for item in process.steps if item.status == StepStatus.DONE and item.result is not None
+    ]
+
+
+def _day(iso: str | None) -> date | None:
+    return date.fromisoformat(iso) if iso else None
+
+
+def _removals(process: Process, steps: list[ProcessStep]) -> list[dict[str, Any]]:
+    """The automatic removals, then every cadre put to the removal ballot with its count, base
+    and percentage — removed (it passed) or kept — as the dossier holds every step's tally."""
+    out: list[dict[str, Any]] = []
+    voted: set[tuple[str, str]] = set()
+    for r in removed_entries(process):
+        if r["automatic"]:
+            out.append(
+                {
+                    "ref": r["cadre"],
+                    "full_name": r["full_name"],
+                    "position": r["position"],
+                    "reason": "; ".join(x["vi"] for x in r["reasons"]),
+                    "automatic": True,
+                    "agree": None,
+                    "base_count": None,
+                    "percent": None,
+                    "removed": True,
+                }
+            )
+    for item in steps:
+        if item.result is None or item.result["kind"] != "removal":
+            continue
+        for section in item.result["sections"]:
+            for c in section["candidates"]:
+                voted.add((section["position"], c["cadre"]))
+                out.append(
+                    {
+                        "ref": c["cadre"],
+                        "full_name": c["full_name"],
+                        "position": section["position"],
+                        "reason": VOTED_REMOVAL,
+                        "automatic": False,
+                        "agree": c["agree"],
+                        "base_count": c["base_count"],
+                        "percent": c["percent"],
+                        "removed": bool(c["passed"]),
+                    }
+                )
+    # A removal the process holds without its ballot's result (none is expected): still listed.
+    for r in removed_entries(process):
+        if not r["automatic"] and (r["position"], r["cadre"]) not in voted:
+            out.append(
+                {
+                    "ref": r["cadre"],
+                    "full_name": r["full_name"],
+                    "position": r["position"],
+                    "reason": VOTED_REMOVAL,
+                    "automatic": False,
+                    "agree": r.get("agree"),
+                    "base_count": None,
+                    "percent": r.get("percent"),
+                    "removed": True,
+                }
+            )
+    return out
+
+
+def _cap_notes(process: Process, result: Mapping[str, Any], final: int) -> dict[str, str]:
+    """For each cadre over the 3-positions cap at the final step, why: the positions already
+    held in the planning of the term (fixed with the final step's ballot, the record's
+    `planned`) and those passed at the final step."""
+    over = {cadre for cadres in (result.get("over_cap") or {}).values() for cadre in cadres}
+    if not over:
+        return {}
+    held: dict[str, int] = dict((process.steps[-1].approved or {}).get("held", {}))
+    passed: dict[str, int] = {}
+    for section in result.get("sections", []):
+        for c in section["candidates"]:
+            if c["passed"]:
+                passed[c["cadre"]] = passed.get(c["cadre"], 0) + 1
+    notes = {}
+    for cadre in over:
+        already = held.get(cadre, 0)
+        won = passed.get(cadre, 0)
+        notes[cadre] = (
+            f"vượt quá {CAP} chức danh: đã có {already} chức danh trong quy hoạch, "
+            f"đạt thêm {won} chức danh ở bước {final}"
+            if already
+            else f"vượt quá {CAP} chức danh: đạt {won} chức danh ở bước {final}"
+        )
+    return notes
+
+
 def _decisions(
-    last: Any, result: dict[str, Any], positions: dict[str, dict[str, dict[str, Any]]]
+    last: ProcessStep | None, result: Mapping[str, Any], notes: Mapping[str, str]
 ) -> list[dict[str, Any]]:
-    """The head's decision at the final step, as recorded: who, when, the note, and for each
-    contested position who was left to the head and whom the head chose."""
+    """The head's decision at the final step, as recorded: who (the account's name), when, the
+    note, and for each contested position who was left to the head, why (a tie for the last
+    places, or over the cap with the positions already held), and whom the head chose."""
     decision = result.get("decision")
     if last is None or not decision:
         return []
+    full_names = {
+        c["cadre"]: c["full_name"] for s in result.get("sections", []) for c in s["candidates"]
+    }
 
-    def names(position: str, cadres: list[str]) -> list[str]:
-        rows = positions.get(position, {})
-        return [rows[c]["full_name"] if c in rows else c for c in cadres]
+    def names(cadres: list[str]) -> list[str]:
+        return [full_names.get(c, c) for c in cadres]
 
     contested = result.get("contested") or {}
+    over_cap = result.get("over_cap") or {}
+    out = []
+    # In ballot order, whatever order the selection listed them in.
+    ballot = [s["position"] for s in result.get("sections", [])]
+    concerned = {*contested, *decision["chosen"]}
+    for position in dict.fromkeys(
+        [*[p for p in ballot if p in concerned], *contested, *decision["chosen"]]
+    ):
+        capped = list(over_cap.get(position, []))
+        tied = [c for c in contested.get(position, []) if c not in capped]
+        reasons = []
+        if tied:
+            reasons.append(f"Bằng phiếu ở vị trí cuối: {', '.join(names(tied))}")
+        reasons += [
+            f"{full_names.get(c, c)}: {notes.get(c, f'vượt quá {CAP} chức danh')}" for c in capped
+        ]
+        out.append(
+            {
+                "position": position,
+                "contested": names(list(contested.get(position, []))),
+                "chosen": names(list(decision["chosen"].get(position, []))),
+                "reasons": reasons,
+            }
+        )
     return [
         {
             "step": last.number,
             "paper": bool(result.get("paper")),
-            "decided_by": decision["decided_by"],
+            "decided_by": account_name(decision["decided_by"]),
             "decided_at": decision["decided_at"],
+            "decided_at_text": moment_text(decision["decided_at"]),
             "note": decision.get("note", ""),
-            "positions": [
-                {
-                    "position": position,
-                    "contested": names(position, contested.get(position, [])),
-                    "chosen": names(position, list(decision["chosen"].get(position, []))),
-                }
-                for position in dict.fromkeys([*contested, *decision["chosen"]])
-            ],
+            "positions": out,
         }
     ]
 

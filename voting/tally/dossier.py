@@ -106,6 +106,9 @@ class CandidateRow(TypedDict):
     steps: dict[str, StepCount]
     outcome: str
     outcome_text: str
+    # Why the outcome, when the outcome alone does not say (a cadre over the 3-positions cap:
+    # "vượt quá 3 chức danh: đã có 2 chức danh trong quy hoạch, …"): printed below it.
+    note: NotRequired[str]
 
 
 class PositionRows(TypedDict):
@@ -156,15 +159,19 @@ class DocumentChecklist(TypedDict):
 
 class DecidedPosition(TypedDict):
     """One position the head decided: the cadres left to the head (a tie for the last places,
-    or over the 3-positions cap) and those the head chose, by name."""
+    or over the 3-positions cap) and those the head chose, by name; `reasons` says why each
+    was left to the head ("Bằng phiếu ở vị trí cuối: …", "…: vượt quá 3 chức danh: đã có 2
+    chức danh trong quy hoạch, …")."""
 
     position: str
     contested: list[str]
     chosen: list[str]
+    reasons: NotRequired[list[str]]
 
 
 class HeadDecisionInfo(TypedDict):
-    """The head's decision at the final step as recorded: who, when (UTC, ISO), the note."""
+    """The head's decision at the final step as recorded: who (the account's name, as
+    printed), when (UTC, ISO), the note."""
 
     step: int
     paper: bool
@@ -311,7 +318,7 @@ def dossier_xlsx(summary: Mapping[str, Any]) -> bytes:
                 [
                     "Có trường hợp do người đứng đầu quyết định "
                     + "; ".join(
-                        f"({d['decided_by']}, {_moment(d['decided_at'])})"
+                        f"({d['decided_by']}, {moment_text(d['decided_at'])})"
                         for d in data.get("decisions", [])
                     )
                     + ": xem trang quyet_dinh"
@@ -325,15 +332,15 @@ def dossier_xlsx(summary: Mapping[str, Any]) -> bytes:
     for step in ballots:
         label = _step_label(step)
         header += [f"{label}: đồng ý", f"{label}: cơ sở", f"{label}: %"]
-    sheet.append([*header, "Kết quả"])
+    sheet.append([*header, "Ghi chú", "Kết quả"])
     for position in data["positions"]:
         for c in position["candidates"]:
             row: list[Any] = [position["position"], c["ref"], c["full_name"], c["post"], c["unit"]]
             for step in ballots:
                 cell = c["steps"].get(str(step["number"]))
                 row += [cell["agree"], cell["base_count"], cell["percent"]] if cell else [None] * 3
-            sheet.append([*row, c["outcome_text"]])
-    _finish(sheet, [16, 10, 26, 24, 24, *[12] * (3 * len(ballots)), 28])
+            sheet.append([*row, _capitalised(c.get("note", "")) or None, c["outcome_text"]])
+    _finish(sheet, [16, 10, 26, 24, 24, *[12] * (3 * len(ballots)), 36, 28])
 
     removals = book.create_sheet("dua_ra")
     removals.append(["Đưa ra khỏi quy hoạch", process["title"]])
@@ -415,6 +422,7 @@ def dossier_xlsx(summary: Mapping[str, Any]) -> bytes:
             "Chức danh",
             "Cần quyết định",
             "Được lựa chọn",
+            "Lý do cần người đứng đầu quyết định",
         ]
     )
     for decision in data.get("decisions", []):
@@ -423,14 +431,15 @@ def dossier_xlsx(summary: Mapping[str, Any]) -> bytes:
                 [
                     f"Bước {decision['step']}" + (f" ({PAPER})" if decision["paper"] else ""),
                     decision["decided_by"],
-                    _moment(decision["decided_at"]),
+                    moment_text(decision["decided_at"]),
                     decision["note"],
                     p["position"],
                     ", ".join(p["contested"]),
                     ", ".join(p["chosen"]) or "Không lựa chọn ai",
+                    "; ".join(p.get("reasons", [])) or None,
                 ]
             )
-    _finish(decided, [12, 24, 18, 36, 30, 40, 40])
+    _finish(decided, [12, 24, 18, 36, 30, 40, 40, 60])
 
     binary = io.BytesIO()
     book.save(binary)
@@ -483,6 +492,10 @@ def _removal_votes(removal: Removal) -> str:
     return (
         f"{percent}%" if agree is None or base_count is None else _count(agree, base_count, percent)
     )
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _removal_result(removal: Removal) -> str:
@@ -605,7 +618,7 @@ def _story(data: DossierSummary) -> list[Flowable]:
                         (f"{c['ref']} · {c['post']}, {c['unit']}", s["small"]),
                     ),
                     *cells,
-                    _p(c["outcome_text"], s["cellb"] if c["outcome"] == "chosen" else s["cell"]),
+                    _outcome_cell(c, s),
                 ]
             )
         story += _heading(position["position"], s)
@@ -642,6 +655,13 @@ def _story(data: DossierSummary) -> list[Flowable]:
     return story
 
 
+def _outcome_cell(c: CandidateRow, s: dict[str, ParagraphStyle]) -> Cell:
+    """The outcome, in bold when chosen, and below it why when the outcome alone does not say."""
+    outcome = (c["outcome_text"], s["cellb"] if c["outcome"] == "chosen" else s["cell"])
+    note = c.get("note")
+    return _lines(outcome, (_capitalised(note), s["small"])) if note else _p(*outcome)
+
+
 def _decisions(data: DossierSummary, s: dict[str, ParagraphStyle]) -> list[Flowable]:
     """The head's decision at the final step, as recorded: who, when, the note, and for each
     position whom it was between and whom the head chose."""
@@ -656,7 +676,10 @@ def _decisions(data: DossierSummary, s: dict[str, ParagraphStyle]) -> list[Flowa
                 + [
                     [
                         p["position"],
-                        ", ".join(p["contested"]) or "—",
+                        _lines(
+                            (", ".join(p["contested"]) or "—", s["cell"]),
+                            *[(reason, s["small"]) for reason in p.get("reasons", [])],
+                        ),
                         ", ".join(p["chosen"]) or "Không lựa chọn ai",
                     ]
                     for p in decision["positions"]
@@ -673,14 +696,14 @@ def _decision_text(decision: HeadDecisionInfo) -> str:
     text = (
         "Các trường hợp bằng phiếu ở vị trí cuối hoặc vượt quá 3 chức danh do người đứng đầu "
         f"quyết định. Người quyết định: {decision['decided_by']}; thời điểm ghi nhận: "
-        f"{_moment(decision['decided_at'])}"
+        f"{moment_text(decision['decided_at'])}"
         + (" (nhập từ biên bản giấy)" if decision["paper"] else "")
         + "."
     )
     return text + (f" Ghi chú: {decision['note']}" if decision["note"].strip() else "")
 
 
-def _moment(text: str) -> str:
+def moment_text(text: str) -> str:
     """An ISO instant as "20/04/2022 09:30 UTC", or the text as recorded if it is not one."""
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))

@@ -167,6 +167,32 @@ PLANNING_TERMS: dict[str, tuple[str, str]] = {
         "Bản dự thảo: danh sách chưa được phê duyệt.",
         "Draft: the list is not approved yet.",
     ),
+    "planning.published.paper_steps": (
+        "Các bước tổ chức bằng phiếu giấy",
+        "Steps held on paper",
+    ),
+    "planning.published.paper_step": (
+        "{title}, ngày {d}: số phiếu nhập từ biên bản kiểm phiếu giấy",
+        "{title}, on {d}: counts entered from the paper minutes",
+    ),
+    "planning.published.final_paper": (
+        "Bước cuối tổ chức bằng phiếu giấy: danh sách lập từ biên bản kiểm phiếu giấy.",
+        "The final step was held on paper: the list comes from its paper minutes.",
+    ),
+    "planning.published.removal_paper": (
+        "Bỏ phiếu đưa ra khỏi quy hoạch bằng phiếu giấy.",
+        "The removal ballot was held on paper.",
+    ),
+    "planning.published.chosen_by_head": ("Người đứng đầu lựa chọn", "Chosen by the head"),
+    "planning.decision": ("Quyết định của người đứng đầu", "The head's decision"),
+    "planning.decision.by": (
+        "Bước {n}: người quyết định {by}, thời điểm ghi nhận {at}",
+        "Step {n}: decided by {by}, recorded at {at}",
+    ),
+    "planning.decision.paper": ("nhập từ biên bản giấy", "entered from the paper minutes"),
+    "planning.decision.contested": ("Cần người đứng đầu quyết định", "Left to the head"),
+    "planning.decision.chosen": ("Người đứng đầu lựa chọn", "The head chose"),
+    "planning.decision.nobody": ("Không lựa chọn ai", "Nobody"),
     "planning.dossier": (
         "Bảng tổng hợp kết quả kiểm phiếu ở các bước",
         "Tally summary of every step",

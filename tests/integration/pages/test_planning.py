@@ -109,4 +109,11 @@ def test_recording_steps_then_entering_paper_counts(room: Any) -> None:
         assert response.status_code == 302, response.text
     page = client.get(f"/organiser/planning/{process}").text
     assert 'data-step="3" data-status="done"' in page and 'data-paper="true"' in page
-    assert client.get(f"/organiser/planning/{process}/published").status_code == 200
+    published = client.get(f"/organiser/planning/{process}/published")
+    assert published.status_code == 200
+    # The published lists say which step was held on paper, and by whom it was confirmed.
+    assert '<li data-step="3" data-paper="true">' in published.text
+    assert "Phiếu giấy" in published.text and "Thành viên 1, Thành viên 2" in published.text
+    # No decision of the head and the final step not on paper: neither is claimed.
+    assert 'data-field="head-decision"' not in published.text
+    assert 'data-field="final-paper"' not in published.text

@@ -211,7 +211,10 @@ def test_a_tie_the_head_decided_is_reported_as_the_heads_choice(
     # The outcome cell wraps: its two lines.
     assert "Đạt, bằng phiếu — người" in flat and "đứng đầu không lựa chọn" in flat
     assert "đã đủ số lượng" not in flat
-    assert "Quyết định của người đứng đầu" in flat and decided_by in flat
+    # The account that decided, by its name (not the log's "user:" principal).
+    assert decided_by == "user:nguoi-dung-dau"
+    assert "Quyết định của người đứng đầu" in flat and "Người quyết định: nguoi-dung-dau" in flat
+    assert "user:" not in flat
     assert "Ưu tiên cán bộ trẻ" in flat
 
     book = load_workbook(io.BytesIO(organiser.get(f"{base}/dossier.xlsx").data))
@@ -224,7 +227,13 @@ def test_a_tie_the_head_decided_is_reported_as_the_heads_choice(
     assert "người đứng đầu" in book["tong_hop"]["G1"].value
     decided = list(book["quyet_dinh"].iter_rows(min_row=3, values_only=True))
     assert len(decided) == 1
-    step, who, when, note, position, contested, chosen = decided[0]
-    assert (step, who, note, position) == ("Bước 4", decided_by, "Ưu tiên cán bộ trẻ", HEAD_TT)
+    step, who, when, note, position, contested, chosen, why = decided[0]
+    assert (step, who, note, position) == (
+        "Bước 4",
+        "nguoi-dung-dau",
+        "Ưu tiên cán bộ trẻ",
+        HEAD_TT,
+    )
     assert contested == "Hoàng Minh Huy, Hồ Đức Cường" and chosen == "Hoàng Minh Huy"
+    assert why == "Bằng phiếu ở vị trí cuối: Hoàng Minh Huy, Hồ Đức Cường"
     assert when.endswith("UTC")

@@ -11,6 +11,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
+from voting.planning.dossier import account_name
 from voting.tally.dossier import document_checklist, dossier_pdf, dossier_xlsx
 
 REVIEW = date(2022, 10, 31)  # documents dated before 30/04/2022 are too old
@@ -212,13 +213,14 @@ def test_the_xlsx_holds_the_counts_removals_and_checklist() -> None:
         "Bước 4: đồng ý",
         "Bước 4: cơ sở",
         "Bước 4: %",
+        "Ghi chú",
         "Kết quả",
     )
     assert rows[2] == (
         *("Giám đốc Sở", "SCT004", "Hồ Anh Huy", "Phó Giám đốc", "Ban Giám đốc"),
-        *(12, 20, "60.00", 7, 9, "77.78", "Được đưa vào quy hoạch"),
+        *(12, 20, "60.00", 7, 9, "77.78", None, "Được đưa vào quy hoạch"),
     )
-    assert rows[3][5:] == (3, 20, "15.00", None, None, None, "Không đạt ở bước 3")
+    assert rows[3][5:] == (3, 20, "15.00", None, None, None, None, "Không đạt ở bước 3")
 
     removals = list(book["dua_ra"].iter_rows(min_row=3, values_only=True))
     assert [r[0] for r in removals] == ["SCT054", "SCT055", "SCT056"]
@@ -228,7 +230,12 @@ def test_the_xlsx_holds_the_counts_removals_and_checklist() -> None:
         "Bỏ phiếu đề nghị đưa ra khỏi quy hoạch",
         *(14, 25, "56.00", "Đưa ra khỏi quy hoạch"),
     )
-    assert removals[2][-1] == "Giữ lại trong quy hoạch"
+    # A cadre the removal ballot kept is listed with the count, base and percentage too.
+    assert removals[2][3:] == (
+        "Bỏ phiếu — Bước 1 (giấy)",
+        "Bỏ phiếu đề nghị đưa ra khỏi quy hoạch",
+        *(5, 25, "20.00", "Giữ lại trong quy hoạch"),
+    )
 
     checklist = book["ho_so"]
     assert checklist["B1"].value == datetime(2022, 10, 31)
@@ -299,7 +306,7 @@ def test_the_heads_decision_is_reported_in_the_pdf_and_the_xlsx() -> None:
     decision = {
         "step": 4,
         "paper": False,
-        "decided_by": "user:nguoi-dung-dau",
+        "decided_by": "nguoi-dung-dau",
         "decided_at": "2022-04-22T08:15:00Z",
         "note": "Ưu tiên cán bộ trẻ",
         "positions": [
@@ -307,6 +314,7 @@ def test_the_heads_decision_is_reported_in_the_pdf_and_the_xlsx() -> None:
                 "position": "Giám đốc Sở",
                 "contested": ["Hồ Anh Huy", "Lê Văn Bằng"],
                 "chosen": ["Hồ Anh Huy"],
+                "reasons": ["Bằng phiếu ở vị trí cuối: Hồ Anh Huy, Lê Văn Bằng"],
             }
         ],
     }
@@ -314,18 +322,80 @@ def test_the_heads_decision_is_reported_in_the_pdf_and_the_xlsx() -> None:
     summary["positions"][0]["candidates"].append(tied)
     text = " ".join("\n".join(pdf_pages(summary)).split())
     assert "Quyết định của người đứng đầu — Bước 4" in text
-    assert "user:nguoi-dung-dau" in text and "22/04/2022 08:15 UTC" in text
+    assert "Người quyết định: nguoi-dung-dau;" in text and "22/04/2022 08:15 UTC" in text
+    assert "Bằng phiếu ở vị trí cuối: Hồ Anh Huy, Lê Văn Bằng" in text
     assert "Ưu tiên cán bộ trẻ" in text and "Hồ Anh Huy, Lê Văn Bằng" in text
     assert "Đạt, bằng phiếu — người" in text and "đứng đầu không lựa chọn" in text
 
     book = load_workbook(io.BytesIO(dossier_xlsx(summary)))
-    assert "user:nguoi-dung-dau" in book["tong_hop"]["G1"].value
+    assert "(nguoi-dung-dau, 22/04/2022 08:15 UTC)" in book["tong_hop"]["G1"].value
     assert list(book["quyet_dinh"].iter_rows(min_row=3, values_only=True)) == [
         (
-            *("Bước 4", "user:nguoi-dung-dau", "22/04/2022 08:15 UTC", "Ưu tiên cán bộ trẻ"),
+            *("Bước 4", "nguoi-dung-dau", "22/04/2022 08:15 UTC", "Ưu tiên cán bộ trẻ"),
             *("Giám đốc Sở", "Hồ Anh Huy, Lê Văn Bằng", "Hồ Anh Huy"),
+            "Bằng phiếu ở vị trí cuối: Hồ Anh Huy, Lê Văn Bằng",
         )
     ]
     # Without a decision the sheet has its heading rows only, and row 1 no note.
     plain = load_workbook(io.BytesIO(dossier_xlsx(make_summary())))
     assert plain["quyet_dinh"].max_row == 2 and plain["tong_hop"]["G1"].value is None
+
+
+def test_the_pdf_lists_the_cadres_the_removal_ballot_kept() -> None:
+    """Is a cadre put to the removal ballot and kept printed with the count, base and
+    percentage, beside the one removed?"""
+    text = " ".join("\n".join(pdf_pages(make_summary())).split())
+    assert "Vũ Thị Lan" in text and "5/25 · 20.00%" in text
+    assert "Giữ lại trong quy hoạch" in text and "Đưa ra khỏi quy hoạch" in text
+
+
+def test_a_cadre_over_the_cap_is_explained_by_the_positions_held() -> None:
+    """Does a cadre over the 3-positions cap show why — the positions already held — under
+    the outcome in the PDF, in the workbook's note column, and in the decision's reasons?"""
+    note = "vượt quá 3 chức danh: đã có 2 chức danh trong quy hoạch, đạt thêm 2 chức danh ở bước 4"
+    capped = make_candidate(
+        "SCT013",
+        "Đinh Hồng Vân",
+        outcome="not_chosen_by_head",
+        outcome_text="Đạt, vượt quá 3 chức danh — người đứng đầu không lựa chọn",
+        note=note,
+    )
+    decision = {
+        "step": 4,
+        "paper": True,
+        "decided_by": "nguoi-dung-dau",
+        "decided_at": "2022-04-22T08:15:00Z",
+        "note": "",
+        "positions": [
+            {
+                "position": "Giám đốc Sở",
+                "contested": ["Đinh Hồng Vân"],
+                "chosen": [],
+                "reasons": [f"Đinh Hồng Vân: {note}"],
+            }
+        ],
+    }
+    summary = make_summary(decisions=[decision])
+    summary["positions"][0]["candidates"].append(capped)
+    text = " ".join("\n".join(pdf_pages(summary)).split())
+    assert "Vượt quá 3 chức danh: đã có 2 chức danh trong quy hoạch" in text
+    assert "Đinh Hồng Vân: vượt quá 3 chức danh: đã có 2 chức danh trong quy hoạch" in text
+    assert "(nhập từ biên bản giấy)" in text and "Không lựa chọn ai" in text
+
+    book = load_workbook(io.BytesIO(dossier_xlsx(summary)))
+    rows = list(book["tong_hop"].iter_rows(min_row=3, values_only=True))
+    assert rows[-1][-2:] == (
+        note[0].upper() + note[1:],
+        "Đạt, vượt quá 3 chức danh — người đứng đầu không lựa chọn",
+    )
+    decided = list(book["quyet_dinh"].iter_rows(min_row=3, values_only=True))
+    assert decided[0][0] == "Bước 4 (giấy)" and decided[0][-1] == f"Đinh Hồng Vân: {note}"
+
+
+def test_the_decider_is_named_by_the_account_not_the_principal() -> None:
+    """Is an account's username printed without the log's "user:" prefix, anything else as
+    recorded?"""
+    assert account_name("user:nguoi-dung-dau") == "nguoi-dung-dau"
+    assert account_name("member:3") == "member:3"
+    assert account_name("user:") == "user:"
+    assert account_name("nguoi-dung-dau") == "nguoi-dung-dau"

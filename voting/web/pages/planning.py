@@ -13,7 +13,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from voting.conference.errors import ConferenceError, InvalidInput
-from voting.planning import outcome, paper, processes, source_list, steps
+from voting.planning import dossier, outcome, paper, processes, source_list, steps
 from voting.planning.processes import RULES, NewProcess
 from voting.registry import terms
 from voting.store import Conference, ProcessStatus, StepStatus
@@ -172,13 +172,16 @@ def approve_outcome(process_id: str) -> Response:
 @bp.get("/<process_id>/published")
 @page_requires(Action.PLANNING_READ)
 def published(process_id: str) -> str:
-    """The approved and removed lists, printable, for publication (rules.md "After the vote")."""
+    """The approved and removed lists, printable, for publication (rules.md "After the vote"),
+    with how they were reached: the steps held on paper, marked "Phiếu giấy" as everything
+    printed from them, and the head's decision at the final step when there was one."""
     process = processes.get(db(), process_id)
     return render_template(
         "planning/published.html",
         process=process,
         dates=outcome.dates(db(), process),
         approved=process.status == ProcessStatus.APPROVED,
+        facts=dossier.published(process),
     )
 
 
