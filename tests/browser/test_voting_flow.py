@@ -393,6 +393,7 @@ def test_a_lost_committee_phone_is_replaced_from_the_members_backup(
 
     organiser.goto(conference_page)
     row = organiser.locator("table.ceremony tr[data-member='2']")
+    row.get_by_label("Điện thoại của thành viên 2 bị mất hoặc hỏng").check()
     row.get_by_role("button", name="Thay điện thoại").click()
     expect(organiser.locator("#committee")).to_contain_text("Điện thoại cũ của thành viên 2")
     address = organiser.locator(".committee-tokens a")
@@ -426,4 +427,9 @@ def test_a_lost_committee_phone_is_replaced_from_the_members_backup(
     # The seat is the new phone's: after a reload it needs no file.
     new.reload()
     expect(new.locator("#committee")).to_have_attribute("data-in-joint", "true")
+    # Scanning the same replacement QR again keeps the seat (the token is used, by this phone).
+    new.goto(href)
+    expect(new.locator("#committee")).to_have_attribute("data-in-joint", "true")
+    expect(new.locator("#failure")).to_be_hidden()
+    expect(new.locator("#restore")).to_be_hidden()
     assert errors == []

@@ -2,36 +2,55 @@
 
 Verifying a ballot is thousands of short libsodium calls driven from Python, so the threads of
 one server process barely add up (each call takes the GIL back): a crowd casting at once would
-queue behind one core. The server therefore verifies in a pool of processes, one per core by
-default (`VOTING_VERIFY_PROCESSES`; 0 or 1 verifies in the request's thread). The request's
-thread waits for the answer; burning the card and storing the ballot stay in the server's
-process. The pool starts on the first ballot; its processes are spawned, not forked (the
-server runs threads, which a fork would copy mid-flight). A pool whose process died is
-replaced, and that ballot verified in the request's thread. Measurements: docs/benchmarks.md.
+queue behind one core. The server therefore verifies in a pool of processes, one per core it
+may use by default (`VOTING_VERIFY_PROCESSES`; 0 or 1 verifies in the request's thread). The
+request's thread waits for the answer; burning the card and storing the ballot stay in the
+server's process. The pool's processes are spawned, not forked (the server runs threads, which
+a fork would copy mid-flight), and exit when the server's process dies.
+
+Whatever happens to the pool, a ballot is never lost to it: a pool that broke (a process died),
+was shut down, or did not answer within `ANSWER_SECONDS` is dropped, logged, and that ballot
+verified in the request's thread; after `MAX_BREAKS` breaks the server stops using a pool.
+Measurements: docs/benchmarks.md.
 """
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
+import multiprocessing.connection
 import os
+import signal
 import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import CancelledError, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as AnswerTimeout
 
 from voting.crypto.ballot import Ballot, BallotContext, verify_ballot
 
+log = logging.getLogger(__name__)
+ANSWER_SECONDS = 30
+MAX_BREAKS = 3
+
 _lock = threading.Lock()
-_size = os.cpu_count() or 1
 _pool: ProcessPoolExecutor | None = None
+_breaks = 0
+
+
+def cores() -> int:
+    """The cores this process may run on (affinity and container limits included)."""
+    return len(os.sched_getaffinity(0))
+
+
+_size = cores()
 
 
 def configure(processes: int | None) -> None:
     """Use `processes` (None: one per core) for the ballots verified from now on."""
-    global _size
-    wanted = processes if processes is not None else os.cpu_count() or 1
+    global _size, _breaks
+    wanted = processes if processes is not None else cores()
     with _lock:
         if wanted != _size:
-            _size = wanted
+            _size, _breaks = wanted, 0
             _discard()
 
 
@@ -42,11 +61,9 @@ def verify(context: BallotContext, ballot: Ballot, card_hex: str) -> None:
         _check(context, ballot, card_hex)
         return
     try:
-        pool.submit(_check, context, ballot, card_hex).result()
-    except BrokenProcessPool:
-        with _lock:
-            if _pool is pool:
-                _discard()
+        pool.submit(_check, context, ballot, card_hex).result(timeout=ANSWER_SECONDS)
+    except (RuntimeError, AnswerTimeout, CancelledError) as error:  # BrokenProcessPool too
+        _dropped(pool, error)
         _check(context, ballot, card_hex)
 
 
@@ -58,14 +75,50 @@ def _check(context: BallotContext, ballot: Ballot, card_hex: str) -> None:
 def _shared() -> ProcessPoolExecutor | None:
     global _pool
     with _lock:
-        if _pool is None and _size > 1:
-            _pool = ProcessPoolExecutor(_size, mp_context=multiprocessing.get_context("spawn"))
+        if _pool is None and _size > 1 and _breaks < MAX_BREAKS:
+            _pool = ProcessPoolExecutor(
+                _size, mp_context=multiprocessing.get_context("spawn"), initializer=_child
+            )
         return _pool
 
 
+def _dropped(pool: ProcessPoolExecutor, error: BaseException) -> None:
+    global _breaks
+    with _lock:
+        if _pool is not pool:
+            return  # another thread dropped it already
+        _breaks += 1
+        _discard()
+        last = _breaks >= MAX_BREAKS
+    log.warning(
+        "ballot verification pool dropped (%s: %s); verifying in the request thread%s",
+        type(error).__name__,
+        error,
+        ", and from now on" if last else "",
+    )
+
+
 def _discard() -> None:
-    """Let the current pool go (the caller holds the lock); its processes finish and exit."""
+    """Let the current pool go (the caller holds the lock); its processes are stopped."""
     global _pool
     if _pool is not None:
-        _pool.shutdown(wait=False, cancel_futures=False)
+        processes = list((getattr(_pool, "_processes", None) or {}).values())
+        _pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
         _pool = None
+
+
+def _child() -> None:
+    """In each pool process: Ctrl-C is the server's to handle, and the process exits as soon
+    as the server's process is gone (killed included), never left running on its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()

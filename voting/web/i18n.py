@@ -215,6 +215,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Issue the committee's QR codes",
     ),
     "organiser.committee.replace": ("Thay điện thoại", "Replace the phone"),
+    "organiser.committee.replace.confirm": (
+        "Điện thoại của thành viên {n} bị mất hoặc hỏng",
+        "Member {n}'s phone is lost or broken",
+    ),
     "organiser.committee.replacement": (
         "Điện thoại cũ của thành viên {n} đã bị ngắt. Thành viên quét mã này bằng điện thoại "
         "mới rồi chọn tệp bản sao khóa đã lưu (mã chỉ dùng được một lần, chỉ hiện một lần):",

@@ -14,7 +14,7 @@ import { CommitteeError } from '../committee-wire.js';
 import { rejoinToJSON, signRejoin } from '../rejoin.js';
 import { WorkerClient } from '../worker-client.js';
 import sodium from '../sodium.js';
-import { call } from './api.js';
+import { ApiFailure, call } from './api.js';
 import { follow } from './live.js';
 import { showResult } from './result-view.js';
 import { fill, pageStrings } from './strings.js';
@@ -267,13 +267,22 @@ async function join() {
   if (!token) return;
   const status = await call(conference, '/committee');
   if (status.complete) {
-    // This phone's own backup (a seat replaced by mistake) needs no file.
-    if (seat?.backup) return rejoin(token, seat.backup, status);
+    // This phone's own backup (a seat replaced by mistake) needs no file; another seat's
+    // backup kept here (a spare phone passed on) does not stand in the way of the file.
+    if (seat?.backup) {
+      const kept = await rejoin(token, seat.backup, status).then(() => true, (error) => refusedCode(error, 'join_token_used'));
+      if (kept) return;
+    }
     seat = null;
     return chooseBackup(token, status);
   }
-  if (seat) return;
-  const joined = await call(conference, '/committee/join', { method: 'POST', json: { token } });
+  // A token scanned again by the phone that used it keeps its seat; a new ceremony's token
+  // replaces a seat kept from an earlier one.
+  const joined = await call(conference, '/committee/join', { method: 'POST', json: { token } }).catch((error) => {
+    if (seat && refusedCode(error, 'join_token_used')) return null;
+    throw error;
+  });
+  if (!joined) return;
   seat = {
     member: joined.member,
     binding: joined.binding,
@@ -287,6 +296,13 @@ async function join() {
     countsSigned: false,
   };
   await save();
+}
+
+/** Whether `error` is the server's refusal with `code` (anything else is thrown on). */
+function refusedCode(error, code) {
+  if (error instanceof ApiFailure && error.code === code) return true;
+  if (error instanceof ApiFailure && error.code === 'backup_not_for_seat') return false;
+  throw error;
 }
 
 /** Sign the replacement token with the backup's key; the server checks it is this seat's. */

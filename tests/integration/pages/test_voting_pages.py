@@ -124,3 +124,16 @@ def test_the_console_makes_a_practice_round(room: Any) -> None:
     practice_id = made.headers["Location"].rstrip("/").rsplit("/", 1)[-1]
     assert practice_id != conference
     assert len(room.attendee_ids(practice_id)) == len(room.attendee_ids(conference))
+
+
+def test_a_phone_is_replaced_only_when_the_organiser_says_it_is_lost(room: Any) -> None:
+    """Is "Thay điện thoại" refused without the box ticked (a misclick cuts nobody off), and
+    with it, refused while the committee has no joint key yet?"""
+    conference = room.conference(Phase.CHECKIN)
+    organiser = room.client("organiser")
+    path = f"/organiser/conferences/{conference}/committee/2/replace"
+    unticked = room.post(organiser, path)
+    assert unticked.status_code == 422
+    assert "điện thoại của thành viên bị mất hoặc hỏng" in unticked.text
+    early = room.post(organiser, path, lost="yes")
+    assert early.status_code == 409 and "chưa tạo xong khóa chung" in early.text

@@ -41,6 +41,7 @@ def test_a_restored_backup_takes_the_seat_and_opens_the_box(
     anonymous = site.app.test_client()
     assert code(anonymous.post(f"{base}/join", json={"token": token})) == "rejoin_required"
     for proof in (
+        sign_rejoin(p.keys[3], token).to_json(),  # member 3's own, valid proof: not seat 2
         sign_rejoin(p.keys[3], token).to_json() | {"member": 2},
         sign_rejoin(p.keys[2], token + "x").to_json() | {"token": token},
     ):

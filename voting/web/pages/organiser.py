@@ -234,6 +234,11 @@ def _committee_token(conference: Conference, member: int, token: str) -> dict[st
 def committee_replace(conference: Conference, member: int) -> str:
     """A member's lost or broken phone: revoked now; the replacement QR is shown once, and
     only the member's backup file redeems it on the new phone."""
+    if request.form.get("lost") != "yes":
+        raise InvalidInput(
+            "Hãy đánh dấu rằng điện thoại của thành viên bị mất hoặc hỏng.",
+            "Confirm that the member's phone is lost or broken.",
+        )
     token = ceremony.replace_phone(db(), conference.id, member, _actor())
     push_state(conference)
     tokens = [_committee_token(conference, member, token)]
