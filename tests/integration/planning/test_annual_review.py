@@ -13,6 +13,8 @@ from typing import Any
 
 from openpyxl import load_workbook
 
+from tests.integration.planning.test_review_scope import start
+
 TT = "Thanh tra Sở"
 HEAD_TT, DEPUTY_TT = f"Trưởng phòng {TT}", f"Phó trưởng phòng {TT}"
 # The current planning of the 2021-2026 term for the agency's posts: SCT054 is disciplined
@@ -29,22 +31,7 @@ PLANNING = (
 def test_a_whole_annual_review(
     site: Any, organiser: Any, hold: Callable[..., dict[str, Any]], marks: Any
 ) -> None:
-    assert organiser.upload("/api/people", site.agency).status_code == 200
-    planning = site.file("planning.csv", PLANNING)
-    assert organiser.upload("/api/registry/planning", planning).status_code == 200
-    r = organiser.post(
-        "/api/processes",
-        json={
-            "procedure": "annual_review",
-            "tier": "agency",
-            "term": "2021-2026",
-            "reference": "2022-04",
-            "held_on": "2022-04-20",
-            "place": "Hội trường Sở",
-        },
-    )
-    assert r.status_code == 201, r.json
-    process = r.json
+    process = start(site, organiser, PLANNING)
     base = f"/api/processes/{process['id']}"
     automatic = process["review"]["automatic"]
     assert [(a["cadre"], a["reasons"][0]["code"]) for a in automatic] == [("SCT054", "discipline")]

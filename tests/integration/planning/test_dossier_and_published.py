@@ -12,6 +12,8 @@ from typing import Any
 
 from openpyxl import load_workbook
 
+from tests.integration.planning.test_review_scope import start
+
 TT = "Thanh tra Sở"
 HEAD_TT, DEPUTY_TT = f"Trưởng phòng {TT}", f"Phó trưởng phòng {TT}"
 OFFICE_DEPUTY = "Phó trưởng phòng Văn phòng Sở"
@@ -44,22 +46,7 @@ def paper_step(organiser: Any, base: str, number: int, paper: dict[str, Any]) ->
 def test_kept_cadres_paper_steps_and_the_heads_decision_are_reported(
     site: Any, organiser: Any, hold: Callable[..., dict[str, Any]], marks: Any
 ) -> None:
-    assert organiser.upload("/api/people", site.agency).status_code == 200
-    planning = site.file("planning.csv", PLANNING)
-    assert organiser.upload("/api/registry/planning", planning).status_code == 200
-    r = organiser.post(
-        "/api/processes",
-        json={
-            "procedure": "annual_review",
-            "tier": "agency",
-            "term": "2021-2026",
-            "reference": "2022-04",
-            "held_on": "2022-04-20",
-            "place": "Hội trường Sở",
-        },
-    )
-    assert r.status_code == 201, r.json
-    process = r.json
+    process = start(site, organiser, PLANNING)
     pid = process["id"]
     base = f"/api/processes/{pid}"
     lists = {HEAD_TT: ["SCT013", "SCT014", "SCT015"], DEPUTY_TT: ["SCT013", "SCT016"]}
