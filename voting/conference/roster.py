@@ -3,7 +3,7 @@ plus attendees from outside the agency from a list, edited by hand until check-i
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +43,25 @@ def attendees(session: Session, conference_id: str, query: str = "") -> list[Att
     return [a for a in every if matches(query, a.full_name, a.ref or "")]
 
 
+def _attendees(
+    conference_id: str, people: Sequence[Person | ExternalPerson], source: AttendeeSource
+) -> list[Attendee]:
+    """Registry records as attendees of the conference, not yet present."""
+    return [
+        Attendee(
+            conference_id=conference_id,
+            ref=person.ref,
+            source=source,
+            full_name=person.full_name,
+            sex=person.sex,
+            post=person.post,
+            unit=person.unit,
+            present=False,
+        )
+        for person in people
+    ]
+
+
 def draw(session: Session, conference_id: str, actor: str) -> list[Attendee]:
     """Replace the roster's registry entries with everyone of the step's composition groups."""
     conference = conferences.lock(session, conference_id)
@@ -63,19 +82,7 @@ def draw(session: Session, conference_id: str, actor: str) -> list[Attendee]:
     others = _refs(session, conference_id, exclude=AttendeeSource.REGISTRY)
     _refuse_taken((p.ref for p in people), others, "registry")
     _remove_source(session, conference_id, AttendeeSource.REGISTRY)
-    drawn = [
-        Attendee(
-            conference_id=conference_id,
-            ref=person.ref,
-            source=AttendeeSource.REGISTRY,
-            full_name=person.full_name,
-            sex=person.sex,
-            post=person.post,
-            unit=person.unit,
-            present=False,
-        )
-        for person in people
-    ]
+    drawn = _attendees(conference_id, people, AttendeeSource.REGISTRY)
     session.add_all(drawn)
     session.flush()
     events.record(
@@ -92,19 +99,7 @@ def draw(session: Session, conference_id: str, actor: str) -> list[Attendee]:
     if step.extra_composition.get(conference.tier) and externals:
         _refuse_taken((e.ref for e in externals), {p.ref for p in people}, "external")
         _remove_source(session, conference_id, AttendeeSource.EXTERNAL)
-        added = [
-            Attendee(
-                conference_id=conference_id,
-                ref=external.ref,
-                source=AttendeeSource.EXTERNAL,
-                full_name=external.full_name,
-                sex=external.sex,
-                post=external.post,
-                unit=external.unit,
-                present=False,
-            )
-            for external in externals
-        ]
+        added = _attendees(conference_id, externals, AttendeeSource.EXTERNAL)
         session.add_all(added)
         session.flush()
         events.record(

@@ -36,7 +36,7 @@ from voting.web.clock import local
 from voting.web.errors import status_of
 from voting.web.extensions import db
 from voting.web.i18n import LIVE_STRINGS, localized, strings, translate
-from voting.web.pages import ballot_form, qr
+from voting.web.pages import ballot_form, fields, qr
 from voting.web.pages.guard import error_page, page_requires
 from voting.web.pages.links import public_base
 from voting.web.policy import Action
@@ -91,7 +91,7 @@ def create() -> Response:
     created = conferences.create(
         db(),
         procedure=procedure,
-        step_number=_whole(step, "step"),
+        step_number=fields.whole(step, "step"),
         tier=form.get("tier", ""),
         details=_details(),
         committee=_committee(),
@@ -364,30 +364,14 @@ def _actor() -> str:
 
 def _details() -> Details:
     form = request.form
-    return Details(form.get("title", ""), _day(form.get("held_on", "")), form.get("place", ""))
+    return Details(
+        form.get("title", ""), fields.day(form.get("held_on", "")), form.get("place", "")
+    )
 
 
 def _committee() -> Committee:
     form = request.form
     return Committee(
-        _whole(form.get("committee_size", "3"), "committee_size"),
-        _whole(form.get("committee_threshold", "2"), "committee_threshold"),
+        fields.whole(form.get("committee_size", "3"), "committee_size"),
+        fields.whole(form.get("committee_threshold", "2"), "committee_threshold"),
     )
-
-
-def _whole(value: str, field: str) -> int:
-    try:
-        return int(value)
-    except ValueError:
-        raise InvalidInput(
-            f"Trường “{field}” phải là số nguyên.", f"Field {field!r} must be a whole number."
-        ) from None
-
-
-def _day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InvalidInput(
-            "Ngày phải có dạng YYYY-MM-DD.", "The date must be written YYYY-MM-DD."
-        ) from None

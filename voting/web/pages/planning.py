@@ -20,6 +20,7 @@ from voting.store import Conference, ProcessStatus, StepStatus
 from voting.web.errors import status_of
 from voting.web.extensions import db
 from voting.web.i18n import translate
+from voting.web.pages import fields
 from voting.web.pages.guard import error_page, page_requires
 from voting.web.policy import Action
 from voting.web.principals import current_principal
@@ -61,7 +62,7 @@ def start() -> Response:
             term=form.get("term", "").strip(),
             reference=_month(form.get("reference", "")),
             term_start=_month(term_start) if term_start else None,
-            held_on=_day(form.get("held_on", "")),
+            held_on=fields.day(form.get("held_on", "")),
             place=form.get("place", ""),
         ),
         _actor(),
@@ -100,7 +101,7 @@ def approve(process_id: str, number: int) -> Response:
         db(),
         process_id,
         number,
-        _day(request.form.get("held_on", "")),
+        fields.day(request.form.get("held_on", "")),
         request.form.get("note", ""),
         [(c, p) for c, p in removals],
         _actor(),
@@ -127,9 +128,9 @@ def enter_paper(process_id: str, number: int) -> Response:
         db(),
         process_id,
         number,
-        _day(form.get("held_on", "")),
-        _whole(form.get("convened", ""), "convened"),
-        _whole(form.get("present", ""), "present"),
+        fields.day(form.get("held_on", "")),
+        fields.whole(form.get("convened", ""), "convened"),
+        fields.whole(form.get("present", ""), "present"),
         _counts(process_id, number),
         _actor(),
     )
@@ -157,7 +158,7 @@ def confirm_paper(process_id: str, number: int) -> Response:
 @page_requires(Action.PLANNING_MANAGE)
 def submit(process_id: str) -> Response:
     """The list submitted for approval."""
-    outcome.submit(db(), process_id, _day(request.form.get("on", "")), _actor())
+    outcome.submit(db(), process_id, fields.day(request.form.get("on", "")), _actor())
     return redirect(url_for(".show", process_id=process_id, _anchor="outcome"))
 
 
@@ -165,7 +166,7 @@ def submit(process_id: str) -> Response:
 @page_requires(Action.PLANNING_MANAGE)
 def approve_outcome(process_id: str) -> Response:
     """The list approved: the registry's planning changes; the lists can be published."""
-    outcome.approve(db(), process_id, _day(request.form.get("on", "")), _actor())
+    outcome.approve(db(), process_id, fields.day(request.form.get("on", "")), _actor())
     return redirect(url_for(".show", process_id=process_id, _anchor="outcome"))
 
 
@@ -256,30 +257,12 @@ def _counts(process_id: str, number: int) -> dict[str, dict[str, int]]:
         index = int(match.group(1))
         if not 0 <= index < len(sections):
             raise InvalidInput("Biểu mẫu không hợp lệ.", f"No section {index}.")
-        counts[sections[index]["position"]][match.group(2)] = _whole(value, name)
+        counts[sections[index]["position"]][match.group(2)] = fields.whole(value, name)
     return counts
 
 
 def _actor() -> str:
     return current_principal().actor
-
-
-def _whole(value: str, field: str) -> int:
-    try:
-        return int(value)
-    except ValueError:
-        raise InvalidInput(
-            f"Trường “{field}” phải là số nguyên.", f"Field {field!r} must be a whole number."
-        ) from None
-
-
-def _day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InvalidInput(
-            "Ngày phải có dạng YYYY-MM-DD.", "The date must be written YYYY-MM-DD."
-        ) from None
 
 
 def _month(value: str) -> date:
