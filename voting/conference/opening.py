@@ -16,6 +16,7 @@ from voting.conference.errors import Conflict, InvalidInput
 from voting.crypto.ballot import BallotContext, ballot_list_hash, conference_fingerprint
 from voting.crypto.cards import card_list_hash
 from voting.store import CastBallot, Conference, Phase
+from voting.store.secrecy import compact, rewrite_ballots_in_hash_order
 
 
 def open_box(session: Session, conference: Conference) -> dict[str, Any]:
@@ -116,8 +117,11 @@ def ballot_hashes(session: Session, conference_id: str) -> list[str]:
 
 
 def close_box(session: Session, conference: Conference) -> dict[str, Any]:
-    """Freeze the final ballot list: its count and hash are what the committee must match."""
+    """Freeze the final ballot list: its count and hash are what the committee must match;
+    the ballots table is rewritten in hash order (`voting.store.secrecy`), the caller compacts
+    the file once this is committed."""
     box = boxes.of(session, conference)
+    rewrite_ballots_in_hash_order(session, conference.id)
     hashes = ballot_hashes(session, conference.id)
     box.final_count, box.final_list_hash = len(hashes), ballot_list_hash(hashes)
     return {"ballots": box.final_count, "ballot_list_hash": box.final_list_hash}
@@ -136,6 +140,7 @@ def abort(session: Session, conference_id: str, reason: str, actor: str) -> Conf
     conferences.require_phase(conference, Phase.CHECKIN, Phase.VOTING, Phase.CLOSED)
     box = boxes.of(session, conference)
     box.aborted_reason = reason
+    rewrite_ballots_in_hash_order(session, conference_id)
     previous = conference.phase
     conference.phase = Phase.ABORTED
     events.record(
@@ -151,4 +156,5 @@ def abort(session: Session, conference_id: str, reason: str, actor: str) -> Conf
         },
     )
     session.commit()
+    compact(session)
     return conference
