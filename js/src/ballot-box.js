@@ -58,10 +58,12 @@ export class BallotBox {
 
   /**
    * This member's partial decryption of the aggregate, only if the box holds exactly the list
-   * announced at closing ({ballotCount, listHash, present}) and `key` is a share of the key
-   * the ballots were cast to.
+   * announced at closing ({ballotCount, listHash, present, minimum}), at least the rule set's
+   * `minimum` of ballots (fewer would tell how each voter voted), and `key` is a share of the
+   * key the ballots were cast to.
    */
   open(announced, key) {
+    if (this.count < (announced.minimum ?? 0)) throw new OpeningError(`${this.count} ballots, fewer than the ${announced.minimum} the rule set requires to open a box`);
     if (this.count > announced.present) throw new OpeningError(`${this.count} ballots but only ${announced.present} attendees present`);
     if (this.count !== announced.ballotCount) {
       throw new OpeningError(`${this.count} ballots verified here, ${announced.ballotCount} announced at closing`);

@@ -183,6 +183,14 @@ test('the box refuses a second ballot of a card, a voided card, and opens only t
   box.open({ ballotCount: 2, listHash, present: 36 }, key);
 });
 
+test('the box opens only with the rule set\'s minimum of ballots (issue 16 item 14)', () => {
+  const setting = conference({ cards: 3 });
+  const { box } = votedBox(setting, [{ s1: ['s1-c1'] }, {}]);
+  const announced = { ballotCount: 2, listHash: box.listHash(), present: 36 };
+  assert.throws(() => box.open({ ...announced, minimum: 3 }, setting.keys[0]), /2 ballots, fewer than the 3 the rule set requires/);
+  box.open({ ...announced, minimum: 2 }, setting.keys[0]);
+});
+
 test('a ceremony takes a conference id of 1 to 64 bytes of UTF-8, as cards do', () => {
   for (const bad of ['', 'x'.repeat(65), 'đ'.repeat(33), 7]) {
     assert.throws(() => dkg.ceremony(bad, 2, 3), (error) => error instanceof CommitteeError && /1 to 64 bytes/.test(error.message));

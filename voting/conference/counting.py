@@ -107,6 +107,7 @@ def post_partial(session: Session, conference_id: str, member: int, data: Any) -
         raise Conflict("Hòm phiếu đã được mở.", "The box is already open.", code="box_opened")
     conferences.require_phase(conference, Phase.CLOSED)
     box = boxes.of(session, conference)
+    opening.require_minimum(conference, box)
     transcript = boxes.transcript(box)
     _, flat = _aggregates(session, conference)
     try:

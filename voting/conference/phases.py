@@ -104,8 +104,9 @@ def change(session: Session, conference_id: str, to: Phase, actor: str) -> Confe
         session, conference, "phase.changed", actor, {"from": now.value, "to": to.value, **counts}
     )
     session.commit()
-    if to == Phase.CLOSED:
-        # Guarantee 2: the rewrite in hash order is committed; no free page or WAL frame left.
+    if to in (Phase.VOTING, Phase.CLOSED):
+        # Guarantee 2: the cards (opening) or ballots (closing) rewritten in key order are
+        # committed; no free page or WAL frame keeps the order before.
         compact(session)
     log.info("conference %s: phase %s -> %s by %s", conference.id, now.value, to.value, actor)
     return conference

@@ -160,6 +160,9 @@ class RuleSet:
     quorum: Fraction
     max_cadres_per_position: int
     max_positions_per_cadre: int
+    # The fewest ballots an electronic ballot box may be opened with: its totals would tell
+    # how each of very few voters voted; below it the step is counted on paper.
+    min_ballots_to_open: int
     groups: Mapping[str, str]
     conferences: Mapping[str, str]
     tiers: Mapping[str, Tier]
@@ -388,6 +391,7 @@ class _Parser:
             quorum=self.ratio(top, "quorum", ""),
             max_cadres_per_position=self.integer(top, "max_cadres_per_position", "", 1),
             max_positions_per_cadre=self.integer(top, "max_positions_per_cadre", "", 1),
+            min_ballots_to_open=self.integer(top, "min_ballots_to_open", "", 1),
             groups=groups,
             conferences=conferences,
             tiers=tiers,

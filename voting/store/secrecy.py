@@ -9,9 +9,13 @@ ballots table is therefore rewritten in hash order — a new table filled in (co
 order, the old one dropped, its pages zeroed (every connection has `secure_delete` on) — inside
 the closing's transaction; once that is committed the WAL is checkpointed and truncated and the
 file vacuumed, so no free page, no overflow page and no WAL frame follows the order of arrival.
+The cards table is rewritten the same way, in key order, at the opening: until then a card
+keeps the batch it was uploaded in (a desk returns its own undealt keys), after it nothing —
+not even a row number — says which batch, uploaded when, a card came from.
 
 PostgreSQL has the same problem (a heap table's tuples sit in insertion order) and its own
-remedy, `rewrite_ballots_postgresql`.
+remedy: the rows deleted and inserted again in key order, then VACUUM FULL
+(`rewrite_ballots_postgresql`).
 """
 
 from __future__ import annotations
@@ -24,67 +28,84 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
-TABLE = "cast_ballots"
-_SCRATCH = "cast_ballots_in_hash_order"
+BALLOTS, CARDS = "cast_ballots", "cards"
+# Each table and the key it is rewritten in: the only order left in it.
+_ORDER = {BALLOTS: "conference_id, hash", CARDS: "conference_id, key"}
 
 
 def rewrite_ballots_in_hash_order(session: Session, conference_id: str) -> None:
     """Rewrite the ballots table in hash order, in the caller's transaction (the closing of
-    `conference_id`, which holds the write lock). Every conference's ballots are rewritten: a
-    table is laid out as a whole."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "sqlite":
-        _rewrite_sqlite(session)
-    elif dialect == "postgresql":
-        rewrite_ballots_postgresql(session, conference_id)
-    else:
-        raise NotImplementedError(f"no hash-order rewrite for the {dialect} dialect")
+    `conference_id`, which holds the write lock)."""
+    _rewrite(session, BALLOTS, conference_id)
 
 
-def _rewrite_sqlite(session: Session) -> None:
-    schema = session.execute(
-        text("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = :name"),
-        {"name": TABLE},
-    ).scalar_one()
-    # The same definition (constraints, WITHOUT ROWID) under another name, filled in key order.
-    scratch = re.sub(rf"^CREATE TABLE\s+\"?{TABLE}\"?", f"CREATE TABLE {_SCRATCH}", schema)
-    if scratch == schema:
-        raise RuntimeError(f"unexpected schema of {TABLE}: {schema!r}")
-    session.execute(text(f"DROP TABLE IF EXISTS {_SCRATCH}"))
-    session.execute(text(scratch))
-    session.execute(
-        text(f"INSERT INTO {_SCRATCH} SELECT * FROM {TABLE} ORDER BY conference_id, hash")
-    )
-    session.execute(text(f"DROP TABLE {TABLE}"))
-    session.execute(text(f"ALTER TABLE {_SCRATCH} RENAME TO {TABLE}"))
+def rewrite_cards_in_key_order(session: Session, conference_id: str) -> None:
+    """Rewrite the cards table in key order, in the caller's transaction (the opening), so no
+    row number says which batch, uploaded when, a card came from."""
+    _rewrite(session, CARDS, conference_id)
 
 
 def rewrite_ballots_postgresql(session: Session, conference_id: str) -> None:
-    """PostgreSQL: the conference's rows deleted and inserted again in hash order, in the
+    """PostgreSQL: the conference's ballots deleted and inserted again in hash order, in the
     caller's transaction; `compact` then runs VACUUM FULL, which writes the table anew."""
+    _rewrite_postgresql(session, BALLOTS, conference_id)
+
+
+def _rewrite(session: Session, table: str, conference_id: str) -> None:
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        _rewrite_sqlite(session, table)
+    elif dialect == "postgresql":
+        if table == BALLOTS:
+            rewrite_ballots_postgresql(session, conference_id)
+        else:
+            _rewrite_postgresql(session, table, conference_id)
+    else:
+        raise NotImplementedError(f"no rewrite in key order for the {dialect} dialect")
+
+
+def _rewrite_sqlite(session: Session, table: str) -> None:
+    """Every conference's rows: a SQLite table is laid out as a whole."""
+    scratch = f"{table}_rewritten"
+    schema = session.execute(
+        text("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = :name"),
+        {"name": table},
+    ).scalar_one()
+    # The same definition (constraints, WITHOUT ROWID) under another name, filled in key order;
+    # a rowid table's new row numbers follow the key.
+    copy = re.sub(rf"^CREATE TABLE\s+\"?{table}\"?", f"CREATE TABLE {scratch}", schema)
+    if copy == schema:
+        raise RuntimeError(f"unexpected schema of {table}: {schema!r}")
+    session.execute(text(f"DROP TABLE IF EXISTS {scratch}"))
+    session.execute(text(copy))
+    session.execute(text(f"INSERT INTO {scratch} SELECT * FROM {table} ORDER BY {_ORDER[table]}"))
+    session.execute(text(f"DROP TABLE {table}"))
+    session.execute(text(f"ALTER TABLE {scratch} RENAME TO {table}"))
+
+
+def _rewrite_postgresql(session: Session, table: str, conference_id: str) -> None:
     rows = session.execute(
-        text(
-            f"SELECT conference_id, hash, card, content FROM {TABLE} "
-            "WHERE conference_id = :id ORDER BY hash"
-        ),
+        text(f"SELECT * FROM {table} WHERE conference_id = :id ORDER BY {_ORDER[table]}"),
         {"id": conference_id},
     ).all()
-    session.execute(text(f"DELETE FROM {TABLE} WHERE conference_id = :id"), {"id": conference_id})
-    for row in rows:
+    session.execute(text(f"DELETE FROM {table} WHERE conference_id = :id"), {"id": conference_id})
+    if rows:
+        names = list(rows[0]._fields)
         session.execute(
             text(
-                f"INSERT INTO {TABLE} (conference_id, hash, card, content) "
-                "VALUES (:conference_id, :hash, :card, :content)"
+                f"INSERT INTO {table} ({', '.join(names)}) "
+                f"VALUES ({', '.join(':' + name for name in names)})"
             ),
-            row._asdict(),
+            [row._asdict() for row in rows],
         )
 
 
 def compact(session: Session) -> bool:
-    """After the rewrite is committed: no free page, no old WAL frame left. SQLite: checkpoint
+    """After a rewrite is committed: no free page, no old WAL frame left. SQLite: checkpoint
     and truncate the WAL, VACUUM (the file rewritten in key order, free pages gone), checkpoint
-    and truncate again; PostgreSQL: VACUUM FULL of the ballots table. Returns False (logged) if
-    the database stayed busy past the busy timeout; the next closing or abort tries again."""
+    and truncate again; PostgreSQL: VACUUM FULL of the ballots and cards tables. Returns
+    False (logged) if the database stayed busy past the busy timeout; the next opening, closing
+    or abort tries again."""
     engine = session.get_bind().engine
     try:
         with engine.connect() as connection:
@@ -92,7 +113,7 @@ def compact(session: Session) -> bool:
             if engine.dialect.name == "sqlite":
                 _compact_sqlite(connection)
             elif engine.dialect.name == "postgresql":
-                connection.execute(text(f"VACUUM FULL {TABLE}"))
+                connection.execute(text(f"VACUUM FULL {BALLOTS}, {CARDS}"))
     except OperationalError as error:
         log.warning("database not compacted after closing (busy): %s", error)
         return False

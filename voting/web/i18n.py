@@ -492,6 +492,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Đã kiểm tra đủ mọi phiếu; mã danh sách khớp với màn hình chiếu.",
         "Every ballot verified; the list hash matches the projector.",
     ),
+    "committee.below_minimum": (
+        "Chỉ có {n} phiếu, ít hơn mức tối thiểu {min} phiếu: mở hòm sẽ cho biết từng người đã "
+        "bỏ phiếu thế nào. Hòm phiếu không được mở — bước này được kiểm phiếu giấy.",
+        "Only {n} ballots, fewer than the minimum of {min}: opening the box would tell how each "
+        "voter voted. The box stays closed — this step is counted on paper.",
+    ),
     "committee.open": ("Mở hòm phiếu", "Open the ballot box"),
     "committee.partial_sent": (
         "Đã gửi phần giải mã. Chờ đủ thành viên mở hòm phiếu.",

@@ -173,6 +173,7 @@ async function followBox() {
     });
     boxReady = true;
     root.dataset.present = String(opening.present);
+    root.dataset.minimum = String(opening.min_ballots ?? 0);
   }
   const listed = await api('/ballots?hashes=1');
   let verified = await worker.request({ type: 'aggregate' });
@@ -194,6 +195,9 @@ async function openBox(verified) {
   if (seat.partialSent) return say('committee.partial_sent');
   const matches = verified.count === state.ballots_cast && verified.listHash === state.final_ballot_list_hash;
   if (!matches) return say('committee.mismatch');
+  // Too few ballots: their totals would tell how each voter voted; the step goes to paper.
+  const minimum = Number(root.dataset.minimum);
+  if (verified.count < minimum) return say('committee.below_minimum', { n: verified.count, min: minimum });
   $('open').hidden = false;
   return say('committee.can_open');
 }
@@ -206,6 +210,7 @@ async function sendPartial() {
     ballotCount: state.ballots_cast,
     listHash: state.final_ballot_list_hash,
     present: Number(root.dataset.present),
+    minimum: Number(root.dataset.minimum),
   });
   await api('/committee/partials', { method: 'POST', json: partial });
   seat.partialSent = true;

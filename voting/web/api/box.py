@@ -72,7 +72,9 @@ def lookup(conference: Conference, receipt: str) -> dict[str, Any]:
 @requires(Action.BALLOTS_READ)
 def context(conference: Conference) -> dict[str, Any]:
     """What a voter's page builds against once voting is open: the fingerprint, the ballot
-    definition (ids "s1", "s1c1", …), the joint key, convened and present."""
+    definition (ids "s1", "s1c1", …), the joint key, convened and present; for committee
+    phones, the fewest ballots the box may be opened with (`min_ballots`, 0 at a practice
+    round)."""
     ctx = opening.context(db(), conference)
     return {
         "conference": conference.id,
@@ -81,6 +83,7 @@ def context(conference: Conference) -> dict[str, Any]:
         "joint_key": ctx.joint_key.hex(),
         "convened": conference.convened_at_opening,
         "present": conference.present_at_opening,
+        "min_ballots": opening.minimum(conference),
         "state": public.state(db(), conference),
     }
 

@@ -36,6 +36,7 @@ SCRIPT_STRINGS = (
     "committee.verified",
     "committee.mismatch",
     "committee.can_open",
+    "committee.below_minimum",
     "committee.partial_sent",
     "committee.opened",
     "committee.signed",
