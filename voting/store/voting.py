@@ -2,8 +2,9 @@
 the box's public state and the opening of the box (docs/voting.md "Data model").
 
 Nothing here links an attendee to a card or a ballot: cards are public keys only, with no
-attendee column anywhere; a cast ballot is keyed by its own hash (a SQLite table WITHOUT ROWID,
-so no hidden row number keeps the order of arrival) and carries no time.
+attendee column anywhere (a card's batch is cleared at the opening); a cast ballot is keyed by
+its own hash (a SQLite table WITHOUT ROWID, so no hidden row number keeps the order of arrival)
+and carries no time; the closing rewrites the table in hash order (`voting.store.secrecy`).
 """
 
 from __future__ import annotations

@@ -203,7 +203,8 @@ def test_the_box_does_not_open_with_one_member_and_a_forged_partial_is_refused(
     site: Any, organiser: Any, phones: Any
 ) -> None:
     conference, p = open_vote(site, organiser, phones, present=17)
-    cast(site, conference, p.dealt[0], {"s1": ["s1c1"]})
+    for card in p.dealt[:3]:  # the rule set's fewest ballots to open a box
+        cast(site, conference, card, {"s1": ["s1c1"]})
     close(organiser, conference)
     base = f"/api/conferences/{conference}"
     [first] = open_box(site, conference, p, [2])
