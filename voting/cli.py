@@ -24,6 +24,7 @@ from voting.rules.structure import LimitReport, StructureReport, check_limits, s
 from voting.tabular import TableError, read_rows
 from voting.tally.exports import counts_csv, counts_xlsx
 from voting.tally.minutes import minutes_pdf
+from voting.tally.record import key_fingerprint
 from voting.tally.simulation import SimulationError, simulate
 from voting.tally.verify import RecordError, Summary, verify_record
 
@@ -304,8 +305,19 @@ def _verified(record: Path, key: str | None) -> tuple[bytes, Summary]:
     except OSError as error:
         raise click.ClickException(f"{record}: {error.strerror}") from error
     except RecordError as error:
-        raise click.ClickException(f"{record}: NOT VERIFIED: {error}") from error
+        raise click.ClickException(
+            f"{record}: NOT VERIFIED (check {error.check}, docs/record.md): {error}"
+        ) from error
+    if key is None:
+        click.echo(UNPINNED, err=True)
     return data, summary
+
+
+UNPINNED = (
+    "WARNING: no --key given. The record is only consistent with itself: anyone can make a "
+    "whole fabricated record that passes every check. Run again with --key and the "
+    "installation's public key as printed at the conference (see docs/verify.md)."
+)
 
 
 @main.command("minutes")
@@ -344,10 +356,12 @@ def format_summary(summary: Summary) -> str:
         f"Rules {summary.rule_set}; {summary.procedure} step {summary.step}",
         f"Convened {summary.convened}, present {summary.present}; cards {summary.cards} "
         f"({summary.voided} voided); ballots {summary.ballots}",
+        f"Fingerprint {summary.fingerprint}",
         f"Ballot list hash {summary.ballot_list_hash}",
         f"Opened by committee members {', '.join(map(str, summary.opened_by))}",
         f"Event chain of {summary.events} events intact; {summary.passed} candidate(s) pass",
-        f"Installation key {summary.installation_key}",
+        f"Installation key {summary.installation_key} ({key_fingerprint(summary.installation_key)})"
+        + ("" if summary.pinned else " — NOT PINNED: give --key"),
     ]
     for section, counts in summary.counts.items():
         lines.append(f"  {section}: " + ", ".join(f"{c} {n}" for c, n in counts.items()))

@@ -109,3 +109,24 @@ def test_the_offline_commands_do_not_load_the_web_application() -> None:
     assert loaded == "[]"
     result = CliRunner().invoke(main, ["serve", "--help"])
     assert result.exit_code == 0 and "gunicorn" in result.output
+
+
+def test_verify_warns_loudly_without_a_key(runner: CliRunner, tmp_path: Path) -> None:
+    """Without --key a fabricated record would verify: the command says so, and names the
+    key's fingerprint to compare with the one printed at the conference."""
+    out = tmp_path / "rec.json"
+    make(runner, out, "--voters", "3", "--candidates", "2")
+    key = canonical.loads(out.read_bytes())["installation"]["public_key"]
+    result = runner.invoke(main, ["verify", str(out)])
+    assert result.exit_code == 0
+    assert "WARNING: no --key given" in result.output and "NOT PINNED" in result.output
+    result = runner.invoke(main, ["verify", str(out), "--key", key.upper()])
+    assert result.exit_code == 0 and "WARNING" not in result.output
+    assert "Fingerprint " in result.output
+
+
+def test_a_failure_names_its_numbered_check(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "rec.json"
+    make(runner, out, "--voters", "3", "--candidates", "2")
+    result = runner.invoke(main, ["verify", str(out), "--key", "ab" * 32])
+    assert result.exit_code == 1 and "NOT VERIFIED (check 2, docs/record.md)" in result.output

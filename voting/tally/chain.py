@@ -89,25 +89,21 @@ def check_links(entries: Any, conference: str) -> list[dict[str, Any]]:
 def check_facts(
     entries: Sequence[Mapping[str, Any]],
     *,
-    fingerprint: str,
-    convened: int,
-    present: int,
+    opening: Mapping[str, Any],
     ballots: int,
     ballot_list_hash: str,
     opened_by: Sequence[int],
     signed_by: Sequence[int],
     decision: Mapping[str, Any],
 ) -> None:
-    """The log tells the record's story: the opening froze this fingerprint and these bases,
-    the closing this ballot list, each opening member's share and count signature is logged,
-    the box opened, and the head's decision (if any) is the recorded one."""
-    opening = _one(entries, "phase.changed", lambda d: d.get("to") == "voting", "the opening")
-    if (opening.get("fingerprint"), opening.get("convened"), opening.get("present")) != (
-        fingerprint,
-        convened,
-        present,
-    ):
-        raise ChainError("the opening event froze another fingerprint, convened or present")
+    """The log tells the record's story: the opening froze these facts (`opening`: fingerprint,
+    bases, card counters), the closing this ballot list, each opening member's share and count
+    signature is logged, the box opened by exactly these members over this many ballots, and
+    the head's decision (if any) is the recorded one."""
+    frozen = _one(entries, "phase.changed", lambda d: d.get("to") == "voting", "the opening")
+    differ = sorted(name for name, value in opening.items() if frozen.get(name) != value)
+    if differ:
+        raise ChainError(f"the opening event froze another {', '.join(differ)}")
     closing = _one(entries, "phase.changed", lambda d: d.get("to") == "closed", "the closing")
     if (closing.get("ballot_list_hash"), closing.get("ballots")) != (ballot_list_hash, ballots):
         raise ChainError("the closing event names another ballot list")
@@ -116,7 +112,14 @@ def check_facts(
         missing = sorted(set(members) - logged)
         if missing:
             raise ChainError(f"no {kind} event of member(s) {missing}")
-    _one(entries, "box.opened", lambda _: True, "the opening of the box")
+    opened = _one(entries, "box.opened", lambda _: True, "the opening of the box")
+    logged_members = opened.get("members")
+    if (
+        not isinstance(logged_members, list)
+        or sorted(logged_members) != sorted(opened_by)
+        or opened.get("ballots") != ballots
+    ):
+        raise ChainError("the box.opened event names other members or another number of ballots")
     decided = [e["data"] for e in entries if e["kind"] == "head.decided"]
     if bool(decided) != bool(decision) or (
         decided and decided[-1].get("chosen") != decision["chosen"]

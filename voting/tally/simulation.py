@@ -11,7 +11,7 @@ import random
 import secrets
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -25,7 +25,7 @@ from voting.crypto.ballot import (
     build_ballot,
     conference_fingerprint,
 )
-from voting.crypto.cards import Card, make_pool
+from voting.crypto.cards import Card, card_list_hash, make_pool
 from voting.crypto.decryption import combine, partial_decrypt, sign_counts
 from voting.crypto.dkg import Ceremony, simulate_ceremony
 from voting.crypto.group import Point
@@ -104,6 +104,7 @@ def opened_context(
     convened: int,
     present: int,
     step: int = STEP,
+    procedure: str = PROCEDURE,
 ) -> BallotContext:
     """What ballots of a simulated conference (KH 331, next-term `step`, 3 by default) are
     built and verified against once it opens."""
@@ -111,7 +112,7 @@ def opened_context(
         conference_id,
         rule_set=KH331.name,
         rule_set_hash=KH331.hash,
-        procedure=PROCEDURE,
+        procedure=procedure,
         step=step,
         definition=definition,
         card_keys=card_keys,
@@ -129,33 +130,51 @@ def simulate(
     quota: int,
     installation: InstallationKey,
     step: int = STEP,
+    *,
+    procedure: str = PROCEDURE,
+    absent: int = 0,
+    definition: BallotDefinition | None = None,
 ) -> Simulated:
-    """Run a whole conference of `voters` (all convened, present and voting) at next-term
-    `step`."""
+    """Run a whole conference of `voters` (all present and voting; `absent` more convened) at
+    `step` of `procedure` (next-term 3 by default). Tests give their own `definition` (it then
+    replaces `candidates`, `sections` and `quota`) to make records no server would write."""
     if voters < 1:
         raise SimulationError("at least one voter")
     try:
-        rules_step = KH331.step(PROCEDURE, step)
+        rules_step = KH331.step(procedure, step)
     except RulesError as error:
         raise SimulationError(str(error)) from error
-    if rules_step.ballot != "candidates":
+    if rules_step.ballot == "none":
         raise SimulationError(f"step {step} holds no candidates ballot")
-    definition = demo_definition(candidates, sections, quota)
+    if definition is None:
+        definition = demo_definition(candidates, sections, quota)
+        if rules_step.ballot == "removal":
+            definition = BallotDefinition(
+                tuple(replace(s, quota=len(s.candidates)) for s in definition.sections)
+            )
     now = datetime.now(UTC)
     conference = Conference(
         agency="Cơ quan mô phỏng (demo)",
         timezone="Asia/Ho_Chi_Minh",
         id=f"demo-{secrets.token_hex(8)}",
         title="Hội nghị mô phỏng (demo)",
-        procedure=PROCEDURE,
+        procedure=procedure,
         step=step,
         held_on=now.date().isoformat(),
         place="Hội trường mô phỏng",
     )
     pool = make_pool(conference.id, voters)
     transcript, keys = simulate_ceremony(Ceremony(conference.id, threshold=2, members=3))
+    convened = voters + absent
     context = opened_context(
-        conference.id, definition, pool.public_keys, transcript.joint_key, voters, voters, step
+        conference.id,
+        definition,
+        pool.public_keys,
+        transcript.joint_key,
+        convened,
+        voters,
+        step,
+        procedure,
     )
     fingerprint = context.fingerprint
     rng = random.SystemRandom()
@@ -186,7 +205,7 @@ def simulate(
         card_keys=pool.public_keys,
         voided=(),
         card_counts=CardCounts(dealt=voters, replaced=0, undone=0),
-        convened=voters,
+        convened=convened,
         present=voters,
         transcript=transcript,
         fingerprint=fingerprint,
@@ -197,7 +216,9 @@ def simulate(
         count_signatures=[sign_counts(key, counts) for key in keys[:2]],
         decision=None,
         planned={},
-        events=_events(conference.id, fingerprint, voters, checked.list_hash, now),
+        events=_events(
+            conference.id, fingerprint, pool.public_keys, convened, checked.list_hash, now
+        ),
         bundles=served_bundles(),
     )
     expected = {
@@ -208,11 +229,17 @@ def simulate(
 
 
 def _events(
-    conference: str, fingerprint: str, voters: int, list_hash: str, now: datetime
+    conference: str,
+    fingerprint: str,
+    card_keys: Sequence[str],
+    convened: int,
+    list_hash: str,
+    now: datetime,
 ) -> list[dict[str, Any]]:
     """The log the server keeps for such a conference: check-ins, the ceremony, the opening,
     the closing with the ballot-list hash, members 1 and 2's shares and signatures."""
     at = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+    voters = len(card_keys)
     entries: list[dict[str, Any]] = []
 
     def log(kind: str, actor: str, data: dict[str, Any]) -> None:
@@ -230,10 +257,14 @@ def _events(
         {
             "from": "checkin",
             "to": "voting",
-            "convened": voters,
+            "convened": convened,
             "present": voters,
+            "cards": voters,
             "dealt": voters,
+            "replaced": 0,
+            "voided": 0,
             "fingerprint": fingerprint,
+            "card_list_hash": card_list_hash(card_keys),
         },
     )
     log(
