@@ -294,6 +294,7 @@ def demo_record(
 def verify_command(record: Path, key: str | None) -> None:
     """Re-check a conference record offline; exit 0 only when every check holds."""
     click.echo(format_summary(_verified(record, key)[1]))
+    _warn_unpinned(key)
 
 
 def _verified(record: Path, key: str | None) -> tuple[bytes, Summary]:
@@ -308,9 +309,14 @@ def _verified(record: Path, key: str | None) -> tuple[bytes, Summary]:
         raise click.ClickException(
             f"{record}: NOT VERIFIED (check {error.check}, docs/record.md): {error}"
         ) from error
+    return data, summary
+
+
+def _warn_unpinned(key: str | None) -> None:
+    """After the output of a command that verified a record: without --key, say loudly that
+    the record proves nothing about who wrote it."""
     if key is None:
         click.echo(UNPINNED, err=True)
-    return data, summary
 
 
 UNPINNED = (
@@ -329,6 +335,7 @@ def minutes_command(record: Path, out: Path, lang: str, key: str | None) -> None
     """Biên bản kiểm phiếu (A4 PDF) of a record, after verifying it."""
     out.write_bytes(minutes_pdf(_verified(record, key)[0], lang))
     click.echo(f"{out}: minutes of {record}")
+    _warn_unpinned(key)
 
 
 @main.command("export")
@@ -347,10 +354,12 @@ def export_command(
         if path is not None:
             path.write_bytes(write(document))
             click.echo(f"{path}: counts of {record}")
+    _warn_unpinned(key)
 
 
 def format_summary(summary: Summary) -> str:
-    """A verified record in a few lines a person can compare with the minutes."""
+    """A verified record in a few lines a person can compare with the minutes, then what the
+    projector showed (docs/verify.md): fingerprints are the first 16 hex digits in groups."""
     lines = [
         f"VERIFIED: {summary.title} ({summary.conference_id})",
         f"Rules {summary.rule_set}; {summary.procedure} step {summary.step}",
@@ -360,12 +369,26 @@ def format_summary(summary: Summary) -> str:
         f"Ballot list hash {summary.ballot_list_hash}",
         f"Opened by committee members {', '.join(map(str, summary.opened_by))}",
         f"Event chain of {summary.events} events intact; {summary.passed} candidate(s) pass",
-        f"Installation key {summary.installation_key} ({key_fingerprint(summary.installation_key)})"
+        f"Installation key {summary.installation_key}"
         + ("" if summary.pinned else " — NOT PINNED: give --key"),
+        "Compare with what the projector showed:",
+        f"  installation key (every page's footer)  {key_fingerprint(summary.installation_key)}",
+        f"  ballots / present                       {summary.ballots} / {summary.present}",
+        f"  final ballot-list hash                  {_grouped(summary.ballot_list_hash)}",
+        f"  card list                               {_grouped(summary.card_list_hash)}",
+        f"  cards dealt, replaced, voided           {summary.dealt}, {summary.replaced}, "
+        f"{summary.voided}",
+        f"  joint key                               {key_fingerprint(summary.joint_key)}",
     ]
+    for member, share in enumerate(summary.member_keys, start=1):
+        lines.append(f"  member {member} key{' ' * 28}{key_fingerprint(share)}")
     for section, counts in summary.counts.items():
         lines.append(f"  {section}: " + ", ".join(f"{c} {n}" for c, n in counts.items()))
     return "\n".join(lines)
+
+
+def _grouped(hex_text: str) -> str:
+    return " ".join(hex_text[i : i + 4] for i in range(0, 16, 4))
 
 
 @main.command("cards")

@@ -117,6 +117,11 @@ class Summary:
     ballot_list_hash: str
     fingerprint: str
     installation_key: str
+    dealt: int
+    replaced: int
+    card_list_hash: str
+    joint_key: str
+    member_keys: tuple[str, ...]
     opened_by: tuple[int, ...]
     counts: Counts
     passed: int
@@ -403,6 +408,14 @@ class _Checker:
             ballot_list_hash=self.checked.list_hash,
             fingerprint=self.fingerprint,
             installation_key=self.public_key,
+            dealt=self.document["cards"]["dealt"],
+            replaced=self.document["cards"]["replaced"],
+            card_list_hash=card_list_hash(self.keys),
+            joint_key=self.transcript.joint_key.hex(),
+            member_keys=tuple(
+                self.transcript.public_share(reveal.member).hex()
+                for reveal in self.transcript.reveals
+            ),
             opened_by=tuple(partial.member for partial in self.partials),
             counts=self.counts,
             passed=sum(
@@ -492,6 +505,9 @@ def _positions(value: Any, definition: BallotDefinition) -> None:
                 raise TypeError(
                     "a candidate has exactly id, cadre, full_name, post and unit (text)"
                 )
+        cadres = [candidate["cadre"] for candidate in position["candidates"]]
+        if len(set(cadres)) != len(cadres):
+            raise ValueError(f"a cadre stands twice in position {position['id']!r}")
 
 
 def _planned(value: Any) -> dict[str, int]:

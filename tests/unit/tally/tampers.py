@@ -260,6 +260,11 @@ def add_a_boolean_to_the_installation(document: Document) -> None:
     document["installation"]["pinned"] = True
 
 
+def make_two_candidates_one_cadre(document: Document) -> None:
+    candidates = document["positions"][0]["candidates"]
+    candidates[1]["cadre"] = candidates[0]["cadre"]
+
+
 def void_a_used_card_and_count_it(document: Document) -> None:
     """The card of a cast ballot voided, with the counters and the opening event made to add up."""
     document["cards"]["voided"] = [document["ballots"][0]["card"]]
@@ -280,6 +285,7 @@ TAMPERS: list[tuple[Change, int, str]] = [
     (write_held_on_as_text, 3, "held_on"),
     (rename_a_candidate_id, 4, "positions"),
     (negative_replacements, 4, "cards"),
+    (make_two_candidates_one_cadre, 4, "stands twice"),
     (void_a_used_card, 6, "voided"),
     (deal_one_more_card_everywhere, 6, "dealt"),
     (swap_member_key, 7, "committee"),
