@@ -101,11 +101,13 @@ def check_facts(
     signature is logged, the box opened by exactly these members over this many ballots, and
     the head's decision (if any) is the recorded one."""
     frozen = _one(entries, "phase.changed", lambda d: d.get("to") == "voting", "the opening")
-    differ = sorted(name for name, value in opening.items() if frozen.get(name) != value)
+    differ = sorted(name for name, value in opening.items() if not _same(frozen.get(name), value))
     if differ:
         raise ChainError(f"the opening event froze another {', '.join(differ)}")
     closing = _one(entries, "phase.changed", lambda d: d.get("to") == "closed", "the closing")
-    if (closing.get("ballot_list_hash"), closing.get("ballots")) != (ballot_list_hash, ballots):
+    if not _same(
+        [closing.get("ballot_list_hash"), closing.get("ballots")], [ballot_list_hash, ballots]
+    ):
         raise ChainError("the closing event names another ballot list")
     for kind, members in (("box.partial", opened_by), ("box.counts_signed", signed_by)):
         logged = {e["data"].get("member") for e in entries if e["kind"] == kind}
@@ -116,15 +118,20 @@ def check_facts(
     logged_members = opened.get("members")
     if (
         not isinstance(logged_members, list)
-        or sorted(logged_members) != sorted(opened_by)
-        or opened.get("ballots") != ballots
+        or not _same(sorted(logged_members), sorted(opened_by))
+        or not _same(opened.get("ballots"), ballots)
     ):
         raise ChainError("the box.opened event names other members or another number of ballots")
     decided = [e["data"] for e in entries if e["kind"] == "head.decided"]
     if bool(decided) != bool(decision) or (
-        decided and decided[-1].get("chosen") != decision["chosen"]
+        decided and not _same(decided[-1].get("chosen"), decision["chosen"])
     ):
         raise ChainError("the head's decision in the log differs from the recorded one")
+
+
+def _same(logged: Any, expected: Any) -> bool:
+    """Equal as canonical JSON (`true` is not 1); an absent value (None) equals nothing."""
+    return logged is not None and canonical.dumps(logged) == canonical.dumps(expected)
 
 
 def _one(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import random
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -30,9 +30,10 @@ from voting.crypto.decryption import combine, partial_decrypt, sign_counts
 from voting.crypto.dkg import Ceremony, simulate_ceremony
 from voting.crypto.group import Point
 from voting.crypto.installation import InstallationKey
-from voting.rules import KH331, RulesError
+from voting.rules import KH331, HeadDecision, RulesError
 from voting.tally.bundles import served_bundles
 from voting.tally.chain import next_entry
+from voting.tally.evaluation import decision_data
 from voting.tally.opening import Box, verify_box
 from voting.tally.record import (
     CardCounts,
@@ -134,10 +135,14 @@ def simulate(
     procedure: str = PROCEDURE,
     absent: int = 0,
     definition: BallotDefinition | None = None,
+    choices: Sequence[Mapping[str, Sequence[str]]] | None = None,
+    decision: HeadDecision | None = None,
 ) -> Simulated:
     """Run a whole conference of `voters` (all present and voting; `absent` more convened) at
     `step` of `procedure` (next-term 3 by default). Tests give their own `definition` (it then
-    replaces `candidates`, `sections` and `quota`) to make records no server would write."""
+    replaces `candidates`, `sections` and `quota`), each voter's `choices` (instead of random
+    ones) and the head's `decision`, to make records of ties, over-cap cadres and decisions —
+    or records no server would write."""
     if voters < 1:
         raise SimulationError("at least one voter")
     try:
@@ -178,14 +183,18 @@ def simulate(
     )
     fingerprint = context.fingerprint
     rng = random.SystemRandom()
-    choices = [
-        {s.id: rng.sample(s.candidates, rng.randint(0, s.quota)) for s in definition.sections}
-        for _ in range(voters)
-    ]
+    if choices is None:
+        choices = [
+            {s.id: rng.sample(s.candidates, rng.randint(0, s.quota)) for s in definition.sections}
+            for _ in range(voters)
+        ]
+    if len(choices) != voters:
+        raise SimulationError(f"{len(choices)} voters' choices for {voters} voters")
+    marked = choices
 
     def cast(index: int) -> Ballot:
         card = Card.from_secret(conference.id, pool.secrets[index])
-        return build_ballot(context, card, choices[index])
+        return build_ballot(context, card, marked[index])
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as threads:
         ballots = list(threads.map(cast, range(voters)))
@@ -214,15 +223,15 @@ def simulate(
         partials=partials,
         counts=counts,
         count_signatures=[sign_counts(key, counts) for key in keys[:2]],
-        decision=None,
+        decision=decision,
         planned={},
         events=_events(
-            conference.id, fingerprint, pool.public_keys, convened, checked.list_hash, now
+            conference.id, fingerprint, pool.public_keys, convened, checked.list_hash, now, decision
         ),
         bundles=served_bundles(),
     )
     expected = {
-        s.id: {c: sum(c in chosen[s.id] for chosen in choices) for c in s.candidates}
+        s.id: {c: sum(c in chosen.get(s.id, ()) for chosen in marked) for c in s.candidates}
         for s in definition.sections
     }
     return Simulated(sign_record(document, installation), expected)
@@ -235,6 +244,7 @@ def _events(
     convened: int,
     list_hash: str,
     now: datetime,
+    decision: HeadDecision | None = None,
 ) -> list[dict[str, Any]]:
     """The log the server keeps for such a conference: check-ins, the ceremony, the opening,
     the closing with the ballot-list hash, members 1 and 2's shares and signatures."""
@@ -277,6 +287,8 @@ def _events(
     log("box.opened", "member:2", {"members": [1, 2], "ballots": voters})
     for member in (1, 2):
         log("box.counts_signed", f"member:{member}", {"member": member})
+    if decision is not None:
+        log("head.decided", decision.decided_by, {"chosen": decision_data(decision)["chosen"]})
     return entries
 
 

@@ -157,18 +157,18 @@ def _check_2_installation(document: dict[str, Any], pinned: str | None) -> str:
     public_key = installation.get("public_key") if isinstance(installation, dict) else None
     if not isinstance(installation, dict) or set(installation) != {"public_key"}:
         raise RecordError("installation: expected exactly {public_key}", 2)
-    if not isinstance(public_key, str):
-        raise RecordError("the record names no installation key", 2)
+    if not isinstance(public_key, str) or not SHA256.fullmatch(public_key):
+        raise RecordError("installation: the public key is not 64 lowercase hex digits", 2)
     if pinned is not None and public_key != pinned.strip().lower():
         raise RecordError(
             f"the record is signed by installation key {public_key}, not the expected {pinned}",
             2,
         )
     signature = document["signature"]
+    if not isinstance(signature, str) or not SIGNATURE.fullmatch(signature):
+        raise RecordError("signature: not 128 lowercase hex digits", 2)
     try:
-        verify(
-            public_key, signed_message(document), signature if isinstance(signature, str) else ""
-        )
+        verify(public_key, signed_message(document), signature)
     except InstallationKeyError as error:
         raise RecordError(f"the installation's signature does not verify: {error}", 2) from error
     return public_key
@@ -237,7 +237,9 @@ class _Checker:
         self.convened, self.present = self.part("frozen", _frozen)
 
     def check_5_quorum(self) -> None:
-        if not quorum_met(self.present, self.convened, self.rule_set):
+        if not self.part(
+            "frozen", lambda _: quorum_met(self.present, self.convened, self.rule_set)
+        ):
             raise self.fail(
                 f"frozen: present {self.present} of convened {self.convened} is below the "
                 f"quorum {self.rule_set.quorum} of the rule set"
@@ -258,7 +260,12 @@ class _Checker:
             raise self.fail("committee: the key ceremony is for another conference")
 
     def check_8_fingerprint(self) -> None:
-        self.fingerprint = conference_fingerprint(
+        self.fingerprint = self.part("fingerprint", lambda _: self._fingerprint())
+        if self.document["fingerprint"] != self.fingerprint:
+            raise self.fail("fingerprint: does not match the conference's parameters")
+
+    def _fingerprint(self) -> str:
+        return conference_fingerprint(
             self.conference["id"],
             rule_set=self.rule_set.name,
             rule_set_hash=self.rule_set.hash,
@@ -270,8 +277,6 @@ class _Checker:
             convened=self.convened,
             present=self.present,
         )
-        if self.document["fingerprint"] != self.fingerprint:
-            raise self.fail("fingerprint: does not match the conference's parameters")
 
     def check_9_ballots(self) -> None:
         self.ballots = self.part("ballots", _ballots)
@@ -295,7 +300,7 @@ class _Checker:
             section: {candidate: c.to_dict() for candidate, c in sums.items()}
             for section, sums in self.checked.sums.items()
         }
-        if d["aggregate"] != aggregate:
+        if not _same(d["aggregate"], aggregate):
             raise self.fail("aggregate: does not match the sum of the ballots")
 
     def check_11_partials(self) -> None:
@@ -312,7 +317,7 @@ class _Checker:
             ),
         )
         self.counts = counts_by_section(self.definition, flat)
-        if self.document["counts"] != self.counts:
+        if not _same(self.document["counts"], self.counts):
             raise self.fail("counts: differ from what the committee's decryptions give")
 
     def check_12_count_signatures(self) -> None:
@@ -329,9 +334,12 @@ class _Checker:
         )
 
     def check_13_evaluation(self) -> None:
-        if self.document["evaluation"] != self.part(
-            "evaluation",
-            lambda _: evaluation(self.step, self.counts, self.present, self.convened),
+        if not _same(
+            self.document["evaluation"],
+            self.part(
+                "evaluation",
+                lambda _: evaluation(self.step, self.counts, self.present, self.convened),
+            ),
         ):
             raise self.fail("evaluation: differs from the rules applied to the counts")
 
@@ -356,7 +364,7 @@ class _Checker:
                 merge_over_cap=self.version >= 2,
             ),
         )
-        if self.document["selection"] != recomputed:
+        if not _same(self.document["selection"], recomputed):
             raise self.fail("selection: differs from the rules applied to the counts")
 
     def check_15_chain(self) -> None:
@@ -428,6 +436,12 @@ class _Checker:
         )
 
 
+def _same(recorded: Any, recomputed: Any) -> bool:
+    """Equal as canonical JSON: `true` is not 1 (Python's == would say it is; a verifier in
+    another language would not)."""
+    return canonical.dumps(recorded) == canonical.dumps(recomputed)
+
+
 def _list(value: Any) -> list[Any]:
     if not isinstance(value, list):
         raise TypeError("expected a list")
@@ -436,6 +450,7 @@ def _list(value: Any) -> list[Any]:
 
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 SHA256 = re.compile(r"[0-9a-f]{64}")
+SIGNATURE = re.compile(r"[0-9a-f]{128}")
 
 CONFERENCE = (
     "agency",
@@ -523,6 +538,15 @@ def _decision(value: Any) -> Any:
     fields = {"chosen", "decided_by", "decided_at", "note"}
     if not isinstance(value, dict) or (value and set(value) != fields):
         raise TypeError(f"expected an empty object or {sorted(fields)}")
+    if value and not (
+        all(isinstance(value[k], str) for k in ("decided_by", "decided_at", "note"))
+        and isinstance(value["chosen"], dict)
+        and all(
+            isinstance(ids, list) and all(isinstance(i, str) for i in ids)
+            for ids in value["chosen"].values()
+        )
+    ):
+        raise TypeError("chosen is position → candidate ids; decided_by, decided_at, note text")
     return decision_of(value)
 
 
@@ -544,6 +568,8 @@ def _cards(value: Any) -> tuple[list[str], list[str]]:
     for items, name in ((keys, "keys"), (voided, "voided")):
         if items != sorted(set(items)):
             raise ValueError(f"{name} are not sorted and distinct")
+    if not all(isinstance(key, str) and SHA256.fullmatch(key) for key in keys):
+        raise ValueError("a card key is not 64 lowercase hex digits")
     if not set(voided) <= set(keys):
         raise ValueError("a voided card is not on the card list")
     return keys, voided
