@@ -2,18 +2,14 @@
 agree on every record and every tamper of the test suite: the same verdict, the same numbered
 check. Any disagreement fails the build."""
 
-import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from tests.unit.tally.node_verifier import javascript_checks
 from tests.unit.tally.records import Case, cases
 from voting.crypto.installation import InstallationKey, load_or_create
 from voting.tally.verify import RecordError, verify_record
-
-ROOT = Path(__file__).parents[3]
-TOOL = ROOT / "js" / "tools" / "verify-record.mjs"
 
 
 @pytest.fixture(scope="module")
@@ -27,19 +23,6 @@ def python_check(data: bytes, key: str | None = None) -> int:
     except RecordError as error:
         return error.check
     return 0
-
-
-def javascript_checks(files: list[Path], key: str | None = None) -> dict[str, int]:
-    pinned = ["--key", key] if key else []
-    done = subprocess.run(
-        ["node", str(TOOL), *pinned, *map(str, files)],
-        capture_output=True,
-        check=True,
-        timeout=600,
-        cwd=ROOT,
-    )
-    lines = [json.loads(line) for line in done.stdout.decode().splitlines()]
-    return {line["file"]: line["check"] for line in lines}
 
 
 def test_both_verifiers_name_the_same_check_on_every_case(
