@@ -44,5 +44,8 @@ test('the embedded rule set is checked against docs/rule-set.schema.json', async
   assert.throws(() => ruleSetFromRecord(broken), /expected one of/);
   const unknown = structuredClone(rules);
   unknown.content.colour = 'red';
-  assert.throws(() => ruleSetFromRecord(unknown), /unknown key colour/);
+  assert.throws(() => ruleSetFromRecord(unknown), /do not hash to the recorded/, 'a key the program ignores is still hashed');
+  const lastStep = structuredClone(rules);
+  lastStep.content.procedures[0].steps.at(-1).fills_quota = false;
+  assert.throws(() => ruleSetFromRecord(lastStep), /final step must be a ranked candidate ballot/);
 });

@@ -260,6 +260,27 @@ def add_a_boolean_to_the_installation(document: Document) -> None:
     document["installation"]["pinned"] = True
 
 
+def rehash_rules(document: Document) -> None:
+    rules = document["rule_set"]
+    rules["hash"] = canonical.sha256_hex(rules["content"])
+
+
+def make_the_final_step_unranked_and_rehash(document: Document) -> None:
+    document["rule_set"]["content"]["procedures"][0]["steps"][-1]["fills_quota"] = False
+    rehash_rules(document)
+
+
+def write_a_ratio_as_a_decimal_and_rehash(document: Document) -> None:
+    document["rule_set"]["content"]["procedures"][0]["steps"][2]["threshold"]["ratio"] = "0.3"
+    rehash_rules(document)
+
+
+def add_a_rule_the_program_ignores_and_rehash(document: Document) -> None:
+    """Valid rules, but not the ones the ballots' fingerprint was computed with."""
+    document["rule_set"]["content"]["colour"] = "đỏ"
+    rehash_rules(document)
+
+
 def make_two_candidates_one_cadre(document: Document) -> None:
     candidates = document["positions"][0]["candidates"]
     candidates[1]["cadre"] = candidates[0]["cadre"]
@@ -283,6 +304,8 @@ TAMPERS: list[tuple[Change, int, str]] = [
     (change_rules, 3, "rule_set"),
     (change_step_title, 3, "step_title"),
     (write_held_on_as_text, 3, "held_on"),
+    (make_the_final_step_unranked_and_rehash, 3, "ranked candidate ballot"),
+    (write_a_ratio_as_a_decimal_and_rehash, 3, "fraction"),
     (rename_a_candidate_id, 4, "positions"),
     (negative_replacements, 4, "cards"),
     (make_two_candidates_one_cadre, 4, "stands twice"),
@@ -291,6 +314,7 @@ TAMPERS: list[tuple[Change, int, str]] = [
     (swap_member_key, 7, "committee"),
     (change_present, 8, "fingerprint"),
     (change_ballot_definition, 8, "fingerprint"),
+    (add_a_rule_the_program_ignores_and_rehash, 8, "fingerprint"),
     (swap_ciphertexts, 9, "ballot 0"),
     (change_response, 9, "does not verify"),
     (change_challenge, 9, "does not verify"),
