@@ -198,12 +198,14 @@ export function selection(content, step, definition, counts, present, convened, 
   }
   if (mergeOverCap) for (const list of Object.values(overCapByCandidate)) list.sort((x, y) => positions.indexOf(x) - positions.indexOf(y));
   const toCandidates = (p, list) => list.map((cadre) => back[p].get(cadre));
+  // 6. as recorded: from the ties and the over-cap lists as written (v1 lost positions there).
+  const recorded = new Set([...Object.keys(ties), ...Object.values(overCapByCandidate).flat()]);
   return {
     chosen: Object.fromEntries(positions.map((p) => [p, toCandidates(p, chosen[p])])),
     ties: Object.fromEntries(Object.entries(ties).map(([p, [places, among]]) => [p, { places, among: toCandidates(p, among) }])),
     over_cap: overCapByCandidate,
     open_places: Object.fromEntries(positions.filter((p) => quotas[p] > chosen[p].length).map((p) => [p, quotas[p] - chosen[p].length])),
-    contested,
+    contested: positions.filter((p) => recorded.has(p)),
     complete,
   };
 }
