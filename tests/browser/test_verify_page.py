@@ -12,11 +12,12 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.browser.conftest import SCREENSHOTS, Server
-from tests.unit.tally.records import tied
+from tests.unit.tally.records import cases, tied
 from tests.unit.tally.tampers import raise_count, resign
 from voting import canonical
 from voting.crypto.installation import InstallationKey, load_or_create
 from voting.tally.record import key_fingerprint
+from voting.tally.verify import RecordError, verify_record
 from voting.web.offline_verify import OFFLINE, STATIC
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
@@ -115,3 +116,29 @@ def test_the_offline_page_works_from_a_usb_stick(
     page.get_by_role("link", name="English").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Verify a conference record")
     context.close()
+
+
+def test_the_page_names_the_same_check_as_both_verifiers(
+    browser: Browser, server: Server, key: InstallationKey, tmp_path: Path
+) -> None:
+    """One changed record per numbered check, dropped on the page in turn: the page stops at
+    the very check `voting verify` names (the same records as tests/unit/tally)."""
+    made = [case for case in cases(key) if case.check > 0]
+    one_each = {case.check: case for case in reversed(made)}
+    assert sorted(one_each) == list(range(1, 18))
+    page = browser.new_page()
+    page.goto(f"{server.base}/verify?lang=en")
+    for number, case in sorted(one_each.items()):
+        with pytest.raises(RecordError) as caught:
+            verify_record(case.data)
+        assert caught.value.check == number
+        path = tmp_path / f"{number}.json"
+        path.write_bytes(case.data)
+        page.locator("#record-file").set_input_files(path)
+        expect(page.locator("#verdict")).to_contain_text(
+            f"NOT VERIFIED at check {number}:", timeout=60_000
+        )
+        expect(page.locator(f"#checks li[data-check='{number}']")).to_have_attribute(
+            "data-state", "failed"
+        )
+    page.close()
