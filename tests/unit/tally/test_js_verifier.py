@@ -2,12 +2,18 @@
 agree on every record and every tamper of the test suite: the same verdict, the same numbered
 check. Any disagreement fails the build."""
 
+import copy
+import random
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.unit.tally.node_verifier import javascript_checks
-from tests.unit.tally.records import Case, cases
+from tests.unit.tally.records import Case, cases, tied
+from tests.unit.tally.tampers import resign
+from voting import canonical
 from voting.crypto.installation import InstallationKey, load_or_create
 from voting.tally.verify import RecordError, verify_record
 
@@ -51,3 +57,43 @@ def test_both_refuse_a_record_of_another_installation(key: InstallationKey, tmp_
     assert python_check(record.read_bytes(), other) == 2
     assert javascript_checks([record], other) == {str(record): 2}
     assert javascript_checks([record], key.public_hex.upper()) == {str(record): 0}
+
+
+def test_both_agree_on_random_structural_changes(key: InstallationKey, tmp_path: Path) -> None:
+    """Any field of a decided final-step record replaced by a value of another shape, then
+    signed again: both verifiers refuse it at the same numbered check (neither crashes)."""
+    document = canonical.loads(tied(key))
+    places = [path for path in paths(document) if path and len(path) < 5]
+    rng = random.Random(18)
+    values: list[Any] = [[], {}, "x", 0, -1, True, 2**40, "ab" * 32, [1], {"a": 1}]
+    verdicts, files = [], []
+    for index in range(150):
+        changed = copy.deepcopy(document)
+        path = rng.choice(places)
+        target = changed
+        for step in path[:-1]:
+            target = target[step]
+        target[path[-1]] = rng.choice(values)
+        data = resign(changed, key)
+        files.append(tmp_path / f"{index}.json")
+        files[-1].write_bytes(data)
+        verdicts.append((path, python_check(data)))
+    by_js = javascript_checks(files)
+    differ = [
+        f"{path}: Python {python}, JavaScript {by_js[str(file)]}"
+        for (path, python), file in zip(verdicts, files, strict=True)
+        if by_js[str(file)] != python
+    ]
+    assert not differ, "\n".join(differ)
+    assert len({python for _, python in verdicts}) >= 8
+
+
+def paths(value: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """Every place in a JSON value (the first three items of a list)."""
+    yield prefix
+    if isinstance(value, dict):
+        for name, item in value.items():
+            yield from paths(item, (*prefix, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value[:3]):
+            yield from paths(item, (*prefix, index))
