@@ -26,7 +26,7 @@ from voting.tally.exports import counts_csv, counts_xlsx
 from voting.tally.minutes import minutes_pdf
 from voting.tally.record import key_fingerprint
 from voting.tally.simulation import SimulationError, simulate
-from voting.tally.verify import RecordError, Summary, verify_record
+from voting.tally.verify import RecordError, Summary, receipt_listed, verify_record
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -291,10 +291,27 @@ def demo_record(
 @main.command("verify")
 @click.argument("record", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--key", metavar="HEX", help="The installation's public key the record must carry.")
-def verify_command(record: Path, key: str | None) -> None:
-    """Re-check a conference record offline; exit 0 only when every check holds."""
-    click.echo(format_summary(_verified(record, key)[1]))
+@click.option(
+    "--receipt",
+    "receipts",
+    multiple=True,
+    metavar="TEXT",
+    help="A voter's receipt (e.g. '3F2A 91C0 5B7D E418') that must be in the ballot list.",
+)
+def verify_command(record: Path, key: str | None, receipts: tuple[str, ...]) -> None:
+    """Re-check a conference record offline; exit 0 only when every check holds (and every
+    receipt given is in the ballot list)."""
+    summary = _verified(record, key)[1]
+    click.echo(format_summary(summary))
     _warn_unpinned(key)
+    for receipt in receipts:
+        try:
+            listed = receipt_listed(receipt, summary.ballot_hashes)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--receipt") from error
+        if not listed:
+            raise click.ClickException(f"receipt {receipt} is NOT in the record's ballot list")
+        click.echo(f"Receipt {receipt}: in the ballot list")
 
 
 def _verified(record: Path, key: str | None) -> tuple[bytes, Summary]:

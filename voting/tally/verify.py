@@ -114,6 +114,7 @@ class Summary:
     cards: int
     voided: int
     ballots: int
+    ballot_hashes: tuple[str, ...]
     ballot_list_hash: str
     fingerprint: str
     installation_key: str
@@ -135,6 +136,15 @@ def verify_record(data: bytes, key: str | None = None) -> Summary:
     document, version = _check_1_file(data)
     public_key = _check_2_installation(document, key)
     return _Checker(document, version, public_key, pinned=key is not None).run()
+
+
+def receipt_listed(receipt: str, hashes: tuple[str, ...]) -> bool:
+    """Whether a voter's receipt (the first hex digits of their ballot's hash, 16 at least, any
+    case and spacing) names a ballot of the list; ValueError for text that is no receipt."""
+    wanted = "".join(receipt.split()).lower()
+    if not re.fullmatch(r"[0-9a-f]{16,64}", wanted):
+        raise ValueError(f"{receipt!r} is not a receipt (16 characters 0-9, A-F)")
+    return any(hash_.startswith(wanted) for hash_ in hashes)
 
 
 def _check_1_file(data: bytes) -> tuple[dict[str, Any], int]:
@@ -419,6 +429,7 @@ class _Checker:
             cards=len(self.keys),
             voided=len(self.voided),
             ballots=len(self.ballots),
+            ballot_hashes=self.checked.hashes,
             ballot_list_hash=self.checked.list_hash,
             fingerprint=self.fingerprint,
             installation_key=self.public_key,
