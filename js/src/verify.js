@@ -280,6 +280,14 @@ class Checker {
       if (found.length !== 1) throw fail(`expected one event for ${name}, found ${found.length}`);
       return found[0];
     };
+    if (this.version >= 2) {
+      // The committee completed with this joint key (the last time, before the opening).
+      const openedAt = this.entries.find((e) => e.kind === 'phase.changed' && e.data.to === 'voting')?.seq ?? this.entries.length + 1;
+      const completed = this.entries.filter((e) => e.kind === 'committee.complete' && e.seq < openedAt).map((e) => e.data);
+      if (!completed.length || completed[completed.length - 1].joint_key !== toHex(this.transcript.jointKey)) {
+        throw fail('the committee.complete event names another joint key, or none');
+      }
+    }
     const cards = this.d.cards;
     const opening = { fingerprint: this.fingerprint, convened: this.convened, present: this.present, dealt: cards.dealt };
     if (this.version >= 2) Object.assign(opening, { cards: this.keys.length, replaced: cards.replaced, voided: this.voided.length, card_list_hash: cardListHash(this.keys) });

@@ -95,11 +95,28 @@ def check_facts(
     opened_by: Sequence[int],
     signed_by: Sequence[int],
     decision: Mapping[str, Any],
+    joint_key: str | None = None,
 ) -> None:
-    """The log tells the record's story: the opening froze these facts (`opening`: fingerprint,
-    bases, card counters), the closing this ballot list, each opening member's share and count
+    """The log tells the record's story: the committee completed with `joint_key` (when given),
+    the opening froze these facts (`opening`: fingerprint, bases, card counters), the closing
+    this ballot list, each opening member's share and count
     signature is logged, the box opened by exactly these members over this many ballots, and
     the head's decision (if any) is the recorded one."""
+    if joint_key is not None:
+        # The committee completed with this joint key (the last time, before the opening).
+        opened_at = next(
+            (
+                e["seq"]
+                for e in entries
+                if e["kind"] == "phase.changed" and e["data"].get("to") == "voting"
+            ),
+            len(entries) + 1,
+        )
+        completed = [
+            e["data"] for e in entries if e["kind"] == "committee.complete" and e["seq"] < opened_at
+        ]
+        if not completed or not _same(completed[-1].get("joint_key"), joint_key):
+            raise ChainError("the committee.complete event names another joint key, or none")
     frozen = _one(entries, "phase.changed", lambda d: d.get("to") == "voting", "the opening")
     differ = sorted(name for name, value in opening.items() if not _same(frozen.get(name), value))
     if differ:

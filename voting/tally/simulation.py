@@ -40,6 +40,7 @@ from voting.tally.record import (
     Conference,
     Counts,
     counts_by_section,
+    key_fingerprint,
     make_record,
     sign_record,
 )
@@ -226,7 +227,14 @@ def simulate(
         decision=decision,
         planned={},
         events=_events(
-            conference.id, fingerprint, pool.public_keys, convened, checked.list_hash, now, decision
+            conference.id,
+            fingerprint,
+            pool.public_keys,
+            convened,
+            checked.list_hash,
+            now,
+            decision,
+            transcript.joint_key.hex(),
         ),
         bundles=served_bundles(),
     )
@@ -244,7 +252,8 @@ def _events(
     convened: int,
     list_hash: str,
     now: datetime,
-    decision: HeadDecision | None = None,
+    decision: HeadDecision | None,
+    joint_key: str,
 ) -> list[dict[str, Any]]:
     """The log the server keeps for such a conference: check-ins, the ceremony, the opening,
     the closing with the ballot-list hash, members 1 and 2's shares and signatures."""
@@ -260,7 +269,11 @@ def _events(
     log("conference.created", "user:demo", {})
     for attendee in range(1, voters + 1):
         log("checkin", "user:demo", {"attendee": attendee})
-    log("committee.complete", "member:3", {"members": [1, 2, 3], "threshold": 2})
+    log(
+        "committee.complete",
+        "member:3",
+        {"joint_key": joint_key, "joint_fingerprint": key_fingerprint(joint_key)},
+    )
     log(
         "phase.changed",
         "user:demo",

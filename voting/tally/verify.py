@@ -411,6 +411,7 @@ class _Checker:
                 opened_by=[p.member for p in self.partials],
                 signed_by=[s.member for s in self.signatures],
                 decision=self.document["decision"],
+                joint_key=self.transcript.joint_key.hex() if self.version >= 2 else None,
             ),
         )
 

@@ -244,6 +244,11 @@ def change_the_ballots_of_box_opened(document: Document) -> None:
     rechain(document)
 
 
+def change_the_joint_key_of_committee_complete(document: Document) -> None:
+    event(document, "committee.complete")["joint_key"] = document["fingerprint"]
+    rechain(document)
+
+
 def reverse_the_partials(document: Document) -> None:
     document["partials"].reverse()
 
@@ -343,6 +348,7 @@ TAMPERS: list[tuple[Change, int, str]] = [
     (drop_a_share_event_and_rechain, 16, "no box.partial event"),
     (change_closing_hash_and_rechain, 16, "closing event"),
     (change_the_opening_events_dealt, 16, "another dealt"),
+    (change_the_joint_key_of_committee_complete, 16, "joint key"),
     (change_the_opening_events_card_list_hash, 16, "another card_list_hash"),
     (drop_a_member_from_box_opened, 16, "box.opened"),
     (change_the_ballots_of_box_opened, 16, "box.opened"),
