@@ -3,7 +3,6 @@
 // description lists, a step's threshold applied to a count ("Evaluation"), and the final step's
 // selection ("Selection", numbered steps 1–9). Mirrors voting/rules (thresholds.py,
 // selection.py) and voting/tally/evaluation.py, in exact integer arithmetic.
-import schema from '../../docs/rule-set.schema.json' with { type: 'json' };
 import { compareCodePoints, sha256Hex } from './canonical.js';
 import { validate } from './schema.js';
 
@@ -18,8 +17,10 @@ export function ratio(text) {
   return [n, d];
 }
 
-/** The embedded rule set, checked; its hash and name must be the recorded ones. */
-export function ruleSetFromRecord(value) {
+/** The embedded rule set, checked against `schema` (docs/rule-set.schema.json, parsed: the
+ * page bundles it, Node reads the file) and the cross-key rules; its hash and name must be the
+ * recorded ones. */
+export function ruleSetFromRecord(value, schema) {
   if (!isObject(value) || !sameKeys(value, ['name', 'hash', 'content'])) throw new RulesError('expected name, hash and content');
   const content = value.content;
   validate(content, schema);

@@ -52,11 +52,13 @@ export function receiptListed(receipt, hashes) {
 
 /**
  * Check the record's bytes (a Uint8Array) and return its summary, or throw RecordError with
- * the number of the first failing check. `key`: the installation key to pin (hex);
- * `onCheck(number)` is awaited after each check passes (the page shows it).
+ * the number of the first failing check. `ruleSetSchema`: docs/rule-set.schema.json, parsed;
+ * `key`: the installation key to pin (hex); `onCheck(number)` is awaited after each check
+ * passes (the page shows it).
  */
-export async function verifyRecord(bytes, { key = null, onCheck = async () => {} } = {}) {
-  const checker = new Checker(bytes, key);
+export async function verifyRecord(bytes, { ruleSetSchema, key = null, onCheck = async () => {} }) {
+  if (!ruleSetSchema) throw new TypeError('verifyRecord needs the rule-set schema');
+  const checker = new Checker(bytes, key, ruleSetSchema);
   for (let number = 1; number <= CHECKS; number++) {
     checker.run(number);
     await onCheck(number);
@@ -65,9 +67,10 @@ export async function verifyRecord(bytes, { key = null, onCheck = async () => {}
 }
 
 class Checker {
-  constructor(bytes, key) {
+  constructor(bytes, key, schema) {
     this.bytes = bytes;
     this.pinned = key;
+    this.schema = schema;
   }
 
   run(number) {
@@ -120,7 +123,7 @@ class Checker {
     }
     if (!isDate(c.held_on)) throw this.fail(3, `conference: held_on ${c.held_on} is not a date YYYY-MM-DD`);
     this.conference = c;
-    this.rules = ruleSetFromRecord(this.d.rule_set);
+    this.rules = ruleSetFromRecord(this.d.rule_set, this.schema);
     this.step = stepOf(this.rules, c.procedure, c.step);
     if (!this.step.threshold) throw this.fail(3, 'conference: the step holds no ballot');
     if (c.step_title !== this.step.title) throw this.fail(3, "conference: step_title is not the rule set's title of the step");

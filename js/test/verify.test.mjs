@@ -10,12 +10,13 @@ import { RecordError, keyFingerprint, receiptListed, verifyRecord } from '../src
 import { ruleSetFromRecord } from '../src/rules.js';
 
 await ready;
+const ruleSetSchema = JSON.parse(await readFile(new URL('../../docs/rule-set.schema.json', import.meta.url), 'utf8'));
 const V1 = new URL('../../tests/vectors/records/v1-step5.json', import.meta.url);
 
 test('a v1 record verifies, each check reported in order', async () => {
   const bytes = new Uint8Array(await readFile(V1));
   const seen = [];
-  const summary = await verifyRecord(bytes, { onCheck: async (n) => seen.push(n) });
+  const summary = await verifyRecord(bytes, { ruleSetSchema, onCheck: async (n) => seen.push(n) });
   assert.deepEqual(seen, Array.from({ length: 17 }, (_, i) => i + 1));
   assert.equal(summary.ballots, 5);
   assert.equal(summary.pinned, false);
@@ -31,21 +32,21 @@ test('a flipped byte and another pinned key are refused with their check', async
   const bytes = new Uint8Array(await readFile(V1));
   const flipped = bytes.slice();
   flipped[bytes.indexOf(0x7d) - 3] ^= 0x01;
-  await assert.rejects(verifyRecord(flipped), (error) => error instanceof RecordError && error.check >= 1);
-  await assert.rejects(verifyRecord(bytes, { key: 'ab'.repeat(32) }), (error) => error.check === 2 && /not the expected/.test(error.message));
+  await assert.rejects(verifyRecord(flipped, { ruleSetSchema }), (error) => error instanceof RecordError && error.check >= 1);
+  await assert.rejects(verifyRecord(bytes, { ruleSetSchema, key: 'ab'.repeat(32) }), (error) => error.check === 2 && /not the expected/.test(error.message));
 });
 
 test('the embedded rule set is checked against docs/rule-set.schema.json', async () => {
   const record = loads(new Uint8Array(await readFile(V1)));
   const rules = record.rule_set;
-  assert.equal(ruleSetFromRecord(rules).name, rules.name);
+  assert.equal(ruleSetFromRecord(rules, ruleSetSchema).name, rules.name);
   const broken = structuredClone(rules);
   broken.content.procedures[0].steps[2].ballot = 'paper';
-  assert.throws(() => ruleSetFromRecord(broken), /expected one of/);
+  assert.throws(() => ruleSetFromRecord(broken, ruleSetSchema), /expected one of/);
   const unknown = structuredClone(rules);
   unknown.content.colour = 'red';
-  assert.throws(() => ruleSetFromRecord(unknown), /do not hash to the recorded/, 'a key the program ignores is still hashed');
+  assert.throws(() => ruleSetFromRecord(unknown, ruleSetSchema), /do not hash to the recorded/, 'a key the program ignores is still hashed');
   const lastStep = structuredClone(rules);
   lastStep.content.procedures[0].steps.at(-1).fills_quota = false;
-  assert.throws(() => ruleSetFromRecord(lastStep), /final step must be a ranked candidate ballot/);
+  assert.throws(() => ruleSetFromRecord(lastStep, ruleSetSchema), /final step must be a ranked candidate ballot/);
 });

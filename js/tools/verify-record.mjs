@@ -7,6 +7,7 @@ import { ready } from '../src/sodium.js';
 import { verifyRecord } from '../src/verify.js';
 
 await ready;
+const ruleSetSchema = JSON.parse(await readFile(new URL('../../docs/rule-set.schema.json', import.meta.url), 'utf8'));
 const args = process.argv.slice(2);
 let key = null;
 if (args[0] === '--key') {
@@ -15,7 +16,7 @@ if (args[0] === '--key') {
 }
 for (const file of args) {
   try {
-    const summary = await verifyRecord(new Uint8Array(await readFile(file)), { key });
+    const summary = await verifyRecord(new Uint8Array(await readFile(file)), { ruleSetSchema, key });
     console.log(JSON.stringify({ file, check: 0, ballots: summary.ballots, fingerprint: summary.fingerprint }));
   } catch (error) {
     if (error.check === undefined) throw error;

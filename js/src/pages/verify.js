@@ -5,6 +5,8 @@
 import { ready } from '../sodium.js';
 import { CHECKS, receiptListed, verifyRecord } from '../verify.js';
 import { fill, pageStrings } from './strings.js';
+// Bundled by esbuild: the page carries the schema it checks records' rules against.
+import ruleSetSchema from '../../../docs/rule-set.schema.json';
 
 const strings = pageStrings();
 const input = document.getElementById('record-file');
@@ -49,6 +51,7 @@ async function check() {
   const key = keyInput.value.trim() || null;
   try {
     const summary = await verifyRecord(loaded, {
+      ruleSetSchema,
       key,
       onCheck: async (number) => {
         if (mine !== run) throw new Error('superseded');
