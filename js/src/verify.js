@@ -99,7 +99,8 @@ class Checker {
     if (!isPlainObject(installation) || !exactly(installation, ['public_key'])) throw this.fail(2, 'installation: expected exactly {public_key}');
     const publicKey = installation.public_key;
     if (typeof publicKey !== 'string' || !SHA256.test(publicKey)) throw this.fail(2, 'installation: the public key is not 64 lowercase hex digits');
-    if (this.pinned !== null && publicKey !== this.pinned.trim().toLowerCase()) {
+    // Typed from the printed minutes: spaces (anywhere) and case do not matter.
+    if (this.pinned !== null && publicKey !== this.pinned.replace(/\s+/g, '').toLowerCase()) {
       throw this.fail(2, `the record is signed by installation key ${publicKey}, not the expected ${this.pinned}`);
     }
     if (typeof signature !== 'string' || !/^[0-9a-f]{128}$/.test(signature)) throw this.fail(2, 'signature: not 128 lowercase hex digits');

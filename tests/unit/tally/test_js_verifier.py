@@ -57,6 +57,9 @@ def test_both_refuse_a_record_of_another_installation(key: InstallationKey, tmp_
     assert python_check(record.read_bytes(), other) == 2
     assert javascript_checks([record], other) == {str(record): 2}
     assert javascript_checks([record], key.public_hex.upper()) == {str(record): 0}
+    typed = " ".join(key.public_hex[i : i + 8] for i in range(0, 64, 8)).upper()
+    assert python_check(record.read_bytes(), typed) == 0
+    assert javascript_checks([record], typed) == {str(record): 0}
 
 
 def test_both_agree_on_random_structural_changes(key: InstallationKey, tmp_path: Path) -> None:
