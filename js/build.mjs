@@ -44,6 +44,7 @@ const pages = [
   { entry: 'js/src/pages/vote.js', out: 'pages/vote.js', format: 'iife' },
   { entry: 'js/src/pages/committee-phone.js', out: 'pages/committee-phone.js', format: 'iife' },
   { entry: 'js/src/pages/projector.js', out: 'pages/projector.js', format: 'iife' },
+  { entry: 'js/src/pages/verify.js', out: 'pages/verify.js', format: 'iife' },
 ];
 
 /** Bundle `entry` into `outdir/out`; its size and SHA-256. */

@@ -12,6 +12,7 @@ from flask import g, request, session
 
 from voting.kiosk.terms import KIOSK_TERMS
 from voting.web.planning_terms import PLANNING_TERMS
+from voting.web.verify_terms import VERIFY_TERMS
 
 LANGUAGES = ("vi", "en")
 DEFAULT = "vi"
@@ -644,6 +645,7 @@ RESULT_STRINGS = (
 
 CATALOGUE.update(PLANNING_TERMS)
 CATALOGUE.update(KIOSK_TERMS)
+CATALOGUE.update(VERIFY_TERMS)
 
 
 def choose_language() -> str:

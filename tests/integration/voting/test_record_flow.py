@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.unit.tally.node_verifier import javascript_check
 from voting import canonical
 from voting.crypto.decryption import sign_counts
 from voting.crypto.installation import load_or_create
@@ -79,6 +80,7 @@ def test_the_servers_record_verifies_and_everything_is_made_from_it(
     record = organiser.get(f"{base}/record").data
     summary = verify_record(record, load_or_create(site.app.instance_path).public_hex)
     assert summary.counts == {"s1": {"s1c1": 3, "s1c2": 2}} and summary.passed == 0
+    assert javascript_check(record, summary.installation_key) == 0
     document = canonical.loads(record)
     assert document["evaluation"]["s1"]["s1c1"] == {
         "agree": 3,

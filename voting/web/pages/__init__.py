@@ -17,6 +17,7 @@ from voting.web.pages import (
     projector,
     registry,
     start,
+    verify,
     voter,
 )
 
@@ -32,4 +33,5 @@ BLUEPRINTS: tuple[Blueprint, ...] = (
     kiosk.bp,
     committee.bp,
     head.bp,
+    verify.bp,
 )
