@@ -25,6 +25,11 @@ BallotKind = Literal["candidates", "removal", "none"]
 Sex = Literal["M", "F"]
 
 
+# Rule sets written before `min_ballots_to_open` existed (embedded in older records) did not name
+# it; they read as KH 331's value, so an old record still parses and verifies.
+MIN_BALLOTS_TO_OPEN_BEFORE_THE_KEY = 3
+
+
 @dataclass(frozen=True)
 class Threshold:
     """A step's passing rule: agree compared with a ratio of the base (present or convened)."""
@@ -391,7 +396,11 @@ class _Parser:
             quorum=self.ratio(top, "quorum", ""),
             max_cadres_per_position=self.integer(top, "max_cadres_per_position", "", 1),
             max_positions_per_cadre=self.integer(top, "max_positions_per_cadre", "", 1),
-            min_ballots_to_open=self.integer(top, "min_ballots_to_open", "", 1),
+            min_ballots_to_open=(
+                self.integer(top, "min_ballots_to_open", "", 1)
+                if "min_ballots_to_open" in top
+                else MIN_BALLOTS_TO_OPEN_BEFORE_THE_KEY
+            ),
             groups=groups,
             conferences=conferences,
             tiers=tiers,

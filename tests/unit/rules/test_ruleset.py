@@ -154,7 +154,6 @@ def mutate(path: str, value: Any) -> dict[str, Any]:
         ("adjustments.later.min_months", 90, "min_months is above max_months"),
         ("eligibility.transitional_before", "27/12/2021", "expected a date"),
         ("min_ballots_to_open", 0, "min_ballots_to_open: expected an integer ≥ 1"),
-        ("min_ballots_to_open", None, "min_ballots_to_open: missing"),
     ],
 )
 def test_malformed_rule_set_names_the_file_and_key(
@@ -182,3 +181,5 @@ def test_kh331_opens_no_box_with_fewer_than_three_ballots(tmp_path: Path) -> Non
     assert KH331.min_ballots_to_open == 3
     higher = load_rule_set(write_json(tmp_path, mutate("min_ballots_to_open", 10)))
     assert higher.min_ballots_to_open == 10 and higher.hash != KH331.hash
+    older = load_rule_set(write_json(tmp_path, mutate("min_ballots_to_open", None)))
+    assert older.min_ballots_to_open == 3, "a rule set made before the key reads as KH 331's 3"
