@@ -11,7 +11,16 @@ from voting.conference.errors import ConferenceError
 from voting.store import Role
 from voting.web import create_app
 from voting.web.extensions import db
+from voting.web.instance import InstanceError, prepare
 from voting.web.server import Server, options
+
+
+def data_folder() -> None:
+    """The checks of a real start (voting.web.instance), as one clear message each."""
+    try:
+        prepare()
+    except InstanceError as error:
+        raise click.ClickException(str(error)) from error
 
 
 @click.command("serve")
@@ -20,7 +29,9 @@ from voting.web.server import Server, options
 @click.option("--threads", default=100, show_default=True, type=int, help="Open connections.")
 def serve(host: str, port: int, threads: int) -> None:
     """Run the web server under gunicorn (gthread, WebSockets through simple-websocket).
-    Configuration: VOTING_DATABASE_URL, VOTING_SECRET_KEY, VOTING_INSTANCE, VOTING_PUBLIC_URL."""
+    Configuration: VOTING_DATABASE_URL, VOTING_SECRET_KEY, VOTING_INSTANCE, VOTING_PUBLIC_URL.
+    The data folder is VOTING_INSTANCE, or /var/lib/voting when this user may write it."""
+    data_folder()
     Server(create_app, options(host, port, threads)).run()
 
 
@@ -39,6 +50,7 @@ def admin_create(role: str, username: str, password_stdin: bool) -> None:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = click.prompt("Mật khẩu / password", hide_input=True, confirmation_prompt=True)
+    data_folder()
     app = create_app()
     with app.app_context():
         try:
