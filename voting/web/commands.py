@@ -2,25 +2,33 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
 
 from voting.conference import accounts
 from voting.conference.errors import ConferenceError
+from voting.rules import RulesError
 from voting.store import Role
 from voting.web import create_app
+from voting.web.config import configured_rule_set
 from voting.web.extensions import db
 from voting.web.instance import InstanceError, prepare
 from voting.web.server import Server, options
 
 
 def data_folder() -> None:
-    """The checks of a real start (voting.web.instance), as one clear message each."""
+    """The checks of a real start (voting.web.instance, then VOTING_RULES), as one clear
+    message each; the rule set new conferences will take is shown before anything starts."""
     try:
         prepare()
+        rules = configured_rule_set(os.environ.get("VOTING_RULES", ""))
     except InstanceError as error:
         raise click.ClickException(str(error)) from error
+    except RulesError as error:
+        raise click.ClickException(f"VOTING_RULES: {error}") from error
+    click.echo(f"Bộ quy định / rule set: {rules.name} — {rules.title} (hash {rules.hash})")
 
 
 @click.command("serve")

@@ -32,6 +32,7 @@ from voting.rules.people import people_from_rows
 from voting.store import Role
 from voting.tabular import read_rows
 from voting.web import create_app
+from voting.web.config import rule_set
 from voting.web.extensions import db
 from voting.web.server import Server, options
 
@@ -82,6 +83,7 @@ def build(app: Flask, agency: Path = AGENCY) -> Demo:
             ),
             committee=Committee(size=3, threshold=2),
             actor="demo",
+            rule_set=rule_set(app),
         )
         drawn = roster.draw(session, conference.id, "demo")
         for extra in drawn[ROSTER_SIZE:]:
