@@ -25,6 +25,8 @@ ENVIRONMENT = {
     "VOTING_AGENCY": "AGENCY",
     "VOTING_VERIFY_PROCESSES": "VERIFY_PROCESSES",
     "VOTING_RULES": "RULES",
+    "VOTING_LOG_FILE": "LOG_FILE",
+    "VOTING_LOG_LEVEL": "LOG_LEVEL",
 }
 DEFAULTS: dict[str, Any] = {
     # The address phones use (a fixed name or address, never guessed): set for the room.
@@ -44,6 +46,9 @@ DEFAULTS: dict[str, Any] = {
     # The agency's rule set (a .toml or .json file) for new conferences and processes; empty:
     # the built-in KH 331. Conferences made earlier keep the rule set embedded in them.
     "RULES": "",
+    # The log (voting.web.logs): stderr for journald unless a file is named (5 MiB, 4 kept).
+    "LOG_FILE": "",
+    "LOG_LEVEL": "INFO",
 }
 RULE_SET = "voting.rules"
 SECRET_KEY_FILE = "secret_key"
