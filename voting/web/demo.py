@@ -1,5 +1,5 @@
 """`voting demo`: the server with a ready demo conference, built from the synthetic agency of
-`../shared/domain/sample-agency.csv`.
+`voting/sample/sample-agency.csv` (package data).
 
 The demo starts fresh each time in its own instance folder (`$VOTING_INSTANCE`, default
 `./instance-demo`): an organiser account with a new password, the agency's people, a key
@@ -22,6 +22,7 @@ import click
 import qrcode
 from flask import Flask
 
+from voting import sample
 from voting.conference import accounts, ballot, conferences, devices, roster
 from voting.conference.ballot import CandidateInput, SectionInput
 from voting.conference.conferences import Committee, Details
@@ -36,7 +37,7 @@ from voting.web.config import rule_set
 from voting.web.extensions import db
 from voting.web.server import Server, options
 
-AGENCY = Path(__file__).resolve().parents[3] / "shared" / "domain" / "sample-agency.csv"
+AGENCY = sample.AGENCY
 AGENCY_NAME = "Sở Công Thương (cơ quan mẫu)"
 EXTERNALS, PLANNING = "sample-external-attendees.csv", "sample-current-planning.csv"
 ROSTER_SIZE = 25
