@@ -27,6 +27,8 @@ ENVIRONMENT = {
     "VOTING_RULES": "RULES",
     "VOTING_LOG_FILE": "LOG_FILE",
     "VOTING_LOG_LEVEL": "LOG_LEVEL",
+    "VOTING_PROXY": "PROXY",
+    "VOTING_HTTPS": "HTTPS",
 }
 DEFAULTS: dict[str, Any] = {
     # The address phones use (a fixed name or address, never guessed): set for the room.
@@ -49,6 +51,10 @@ DEFAULTS: dict[str, Any] = {
     # The log (voting.web.logs): stderr for journald unless a file is named (5 MiB, 4 kept).
     "LOG_FILE": "",
     "LOG_LEVEL": "INFO",
+    # HTTPS (voting.web.https): the number of proxies in front whose X-Forwarded-* headers are
+    # trusted, and whether the server is reached over HTTPS (Secure cookies, HSTS). Off: the room.
+    "PROXY": "",
+    "HTTPS": "",
 }
 RULE_SET = "voting.rules"
 SECRET_KEY_FILE = "secret_key"
