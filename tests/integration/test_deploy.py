@@ -156,3 +156,26 @@ def test_the_compose_file_has_the_four_services() -> None:
     assert services["nginx"]["ports"] == ["80:80"]
     containerfile = (DEPLOY / "Containerfile").read_text("utf-8")
     assert "npm run --silent build" in containerfile and "USER voting" in containerfile
+
+
+def test_the_environment_file_reads_in_a_shell_as_in_systemd(tmp_path: Path) -> None:
+    """voting-cli sources the file in sh; the quoted agency name keeps its spaces."""
+    env = DEPLOY / "systemd" / "voting.env"
+    shown = subprocess.run(
+        ["sh", "-c", f'set -a; . "{env}"; printf "%s|%s" "$VOTING_AGENCY" "$VOTING_PUBLIC_URL"'],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin"},
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout == "Sở Công Thương tỉnh ...|http://192.168.1.10"
+
+
+def test_voting_cli_runs_voting_as_the_service_user() -> None:
+    script = DEPLOY / "systemd" / "voting-cli"
+    assert subprocess.run(["sh", "-n", str(script)]).returncode == 0
+    text = script.read_text("utf-8")
+    assert "runuser -u voting" in text and "VOTING_INSTANCE=/var/lib/voting" in text
+    assert ". /etc/voting/voting.env" in text and "/opt/voting/bin/voting" in text
+    laptop = (DEPLOY / "systemd" / "laptop.conf").read_text("utf-8")
+    assert "ExecStart=\nExecStart=/opt/voting/bin/voting serve --host 0.0.0.0" in laptop

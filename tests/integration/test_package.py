@@ -5,13 +5,18 @@ the rule sets and the demo's sample agency; installed into a fresh virtual envir
 from __future__ import annotations
 
 import json
+import re
+import socket
+import stat
 import subprocess
 import sys
 import sysconfig
+import time
 import zipfile
 from pathlib import Path
 
 import pytest
+import requests
 
 from voting import __version__
 
@@ -50,8 +55,11 @@ def test_the_wheel_carries_the_bundles_rules_and_sample_agency(wheel: Path) -> N
         assert name in names, name
 
 
-def test_the_installed_wheel_runs_without_the_repository(wheel: Path, tmp_path: Path) -> None:
-    venv = tmp_path / "venv"
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh virtual environment with the wheel installed (its dependencies are the test
+    environment's: no network)."""
+    venv = tmp_path_factory.mktemp("installed") / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"
     site = subprocess.run(
@@ -60,18 +68,21 @@ def test_the_installed_wheel_runs_without_the_repository(wheel: Path, tmp_path: 
         capture_output=True,
         text=True,
     ).stdout.strip()
-    # the dependencies come from the test's environment (no network); voting from the wheel
     Path(site, "dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     subprocess.run(
         [str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)],
         check=True,
     )
+    return venv
+
+
+def test_the_installed_wheel_runs_without_the_repository(installed: Path, tmp_path: Path) -> None:
     version = subprocess.run(
-        [str(venv / "bin" / "voting"), "--version"], check=True, capture_output=True, text=True
+        [str(installed / "bin" / "voting"), "--version"], check=True, capture_output=True, text=True
     )
     assert version.stdout.strip() == f"voting, version {__version__}"
     script = """
-import os, sys
+import sys
 import voting
 from voting import sample
 from voting.tally.bundles import served_bundles
@@ -85,7 +96,7 @@ print(made.conference_id)
     work = tmp_path / "elsewhere"
     work.mkdir()
     demo = subprocess.run(
-        [str(python), "-c", script],
+        [str(installed / "bin" / "python"), "-c", script],
         cwd=work,
         env={"PATH": "/usr/bin:/bin", "VOTING_INSTANCE": str(tmp_path / "demo")},
         capture_output=True,
@@ -93,3 +104,80 @@ print(made.conference_id)
     )
     assert demo.returncode == 0, demo.stderr
     assert len(demo.stdout.strip()) == 32
+
+
+def serving(venv: Path, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+    """`voting serve` of the installed package on a free port, once it answers."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [str(venv / "bin" / "voting"), "serve", "--port", str(port), "--threads", "4"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            requests.get(f"{base}/api/ping", timeout=1)
+            return process, base
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    process.kill()
+    raise AssertionError("voting serve did not answer")
+
+
+def visit(base: str) -> tuple[str, str]:
+    """The installation key's fingerprint on the start page, and the rule set an organiser
+    sees after logging in."""
+    page = requests.get(f"{base}/", timeout=5).text
+    [fingerprint] = set(re.findall(r"\b[0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}\b", page))
+    http = requests.Session()
+    csrf = http.get(f"{base}/api/session", timeout=5).json()["csrf_token"]
+    login = {"username": "van-phong", "password": "mật khẩu đủ dài"}
+    reply = http.post(f"{base}/api/session", json=login, headers={"X-CSRF-Token": csrf}, timeout=5)
+    assert reply.status_code == 200, reply.text
+    return fingerprint, http.get(f"{base}/api/rules", timeout=5).json()["name"]
+
+
+def test_the_installed_service_keeps_its_data_across_a_restart(
+    installed: Path, tmp_path: Path
+) -> None:
+    """The service's life from the wheel: an account made, the agency's rule set (the shipped
+    QĐ 377 file), stop and start on the same data folder: same key, same account, private files."""
+    data = tmp_path / "var-lib-voting"
+    data.mkdir(mode=0o700)
+    rules = subprocess.run(
+        [str(installed / "bin" / "python"), "-c", "import voting.rules as r; print(r.__path__[0])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "VOTING_INSTANCE": str(data),
+        "VOTING_RULES": f"{rules}/qd377.toml",
+    }
+    created = subprocess.run(
+        [
+            *(str(installed / "bin" / "voting"), "admin", "create", "--role", "organiser"),
+            *("--username", "van-phong", "--password-stdin"),
+        ],
+        input="mật khẩu đủ dài\n",
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert created.returncode == 0, created.stderr
+    seen = []
+    for _ in range(2):  # start, stop, start again
+        process, base = serving(installed, env)
+        try:
+            seen.append(visit(base))
+        finally:
+            process.terminate()
+            process.wait(timeout=15)
+    assert seen[0] == seen[1] and seen[0][1] == "QD377"
+    modes = {path.name: stat.S_IMODE(path.stat().st_mode) for path in data.iterdir()}
+    assert modes and set(modes.values()) == {0o600}, modes
