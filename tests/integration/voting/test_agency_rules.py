@@ -53,6 +53,9 @@ def test_new_conferences_and_their_records_take_the_agencys_rule_set(
 ) -> None:
     shown = organiser.get("/api/rules").json
     assert shown["name"] == "QD377" and shown["hash"] != KH331.hash
+    console = organiser.client.get("/organiser/").text
+    assert "Bộ quy định áp dụng: QD377 — Quy hoạch cán bộ theo Quy định 377-QĐ/TW" in console
+    assert shown["hash"][:16] in console
     conference, _ = record_flow.sealed_conference(site, organiser, phones)
     made = organiser.get(f"/api/conferences/{conference}").json
     assert made["rule_set"] == {"name": "QD377", "hash": shown["hash"]}

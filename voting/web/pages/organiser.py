@@ -317,6 +317,7 @@ def _index_page(error: ConferenceError | None = None) -> str:
         people=len(registry.every(db())),
         steps=steps,
         tiers=list(rules.tiers),
+        rules=rules,
         today=date.today().isoformat(),
         error=error,
     )
