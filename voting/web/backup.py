@@ -104,6 +104,8 @@ def make_backup(folder: Path, url: str, target: Path) -> dict[str, Any]:
         "version": __version__,
         "database": "sqlite" if database == DATABASE_FILE else "postgresql",
         "installation_key": key.public_hex,
+        # The keys of the signed records copied (a PostgreSQL dump is not read back to check).
+        "signed_by": sorted(signing_keys(url)),
         "files": {name: sha256_file(target / name) for name in names},
     }
     (target / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
@@ -147,13 +149,15 @@ def checked_manifest(source: Path) -> dict[str, Any]:
         if DATABASE_FILE not in files:
             raise BackupError(f"{source}: the manifest lists no database")
         signed = signing_keys(f"sqlite:///{source / DATABASE_FILE}")
-        if signed - {key.public_hex}:
-            others = ", ".join(sorted(key_fingerprint(k) for k in signed - {key.public_hex}))
-            raise BackupError(
-                f"{source}: the key file did not sign the copied records (signed by {others})"
-            )
-    elif POSTGRES_DUMP not in files:
+    elif POSTGRES_DUMP in files:
+        signed = set(manifest.get("signed_by", []))
+    else:
         raise BackupError(f"{source}: the manifest lists no database")
+    if signed - {key.public_hex}:
+        others = ", ".join(sorted(key_fingerprint(k) for k in signed - {key.public_hex}))
+        raise BackupError(
+            f"{source}: the key file did not sign the copied records (signed by {others})"
+        )
     return manifest
 
 

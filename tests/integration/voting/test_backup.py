@@ -136,13 +136,17 @@ def refused(backup: Path, folder: Path, url: str | None, message: str) -> None:
 def test_a_changed_or_foreign_backup_is_refused(
     site: Any, organiser: Any, phones: Any, tmp_path: Path
 ) -> None:
-    if os.environ.get("VOTING_TEST_POSTGRES_URL"):
-        pytest.skip("the refusals are the manifest's; the SQLite copy shows them")
     record_flow.sealed_conference(site, organiser, phones)
     original = Path(site.app.instance_path)
+    url = site.app.config["DATABASE_URL"]
     backup = tmp_path / "backup"
-    assert run("backup", str(backup), folder=original, url=None).exit_code == 0
-    assert "not empty" in run("backup", str(backup), folder=original, url=None).output
+    assert run("backup", str(backup), folder=original, url=url).exit_code == 0
+    assert "not empty" in run("backup", str(backup), folder=original, url=url).output
+    manifest = json.loads((backup / "manifest.json").read_text())
+    [database] = set(manifest["files"]) - {KEY_FILE, "secret_key"}
+    assert (
+        len(manifest["signed_by"]) == 1 and manifest["signed_by"][0] == manifest["installation_key"]
+    )
 
     def variant(name: str) -> Path:
         copy = tmp_path / name
@@ -150,9 +154,9 @@ def test_a_changed_or_foreign_backup_is_refused(
         return copy
 
     changed = variant("changed")
-    with (changed / "voting.db").open("ab") as database:
-        database.write(b"\0")
-    refused(changed, tmp_path / "new1", None, "voting.db does not match its hash")
+    with (changed / database).open("ab") as stream:
+        stream.write(b"\0")
+    refused(changed, tmp_path / "new1", None, f"{database} does not match its hash")
 
     # another key, with a manifest made to match it: the copied records were not signed by it
     foreign = variant("foreign")
@@ -167,12 +171,12 @@ def test_a_changed_or_foreign_backup_is_refused(
     (foreign / "manifest.json").write_text(json.dumps(manifest))
     refused(foreign, tmp_path / "new2", None, "the key file did not sign the copied records")
 
-    refused(tmp_path / "changed", original, None, "does not match")
-    refused(backup, original, None, "already holds an installation: give --replace")
+    refused(tmp_path / "changed", original, url, "does not match")
+    refused(backup, original, url, "already holds an installation: give --replace")
 
     elsewhere = tmp_path / "other-installation"
     elsewhere.mkdir(mode=0o700)
     (elsewhere / KEY_FILE).write_text("cd" * 32 + "\n")
     (elsewhere / KEY_FILE).chmod(0o600)
-    refused(backup, elsewhere, None, "is a backup of another installation")
+    refused(backup, elsewhere, url, "is a backup of another installation")
     refused(tmp_path, tmp_path / "new3", None, "not a voting backup")
