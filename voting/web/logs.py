@@ -95,9 +95,14 @@ def _handler(path: str) -> logging.Handler:
     return logging.StreamHandler(sys.stderr)
 
 
+def secret_path(path: str) -> bool:
+    """Whether `path` is a voter's, the kiosk's, or about ballots and cards: never logged."""
+    return path.startswith(SECRET_PATHS) or any(part in path for part in SECRET_PARTS)
+
+
 def loggable_request(method: str, path: str, kind: str, role: str) -> bool:
     """Whether a request to `path` by a caller of `kind` and `role` may be logged."""
-    if path.startswith(SECRET_PATHS) or any(part in path for part in SECRET_PARTS):
+    if secret_path(path):
         return False
     if kind == "anonymous":
         return method == "POST" and path in LOGIN_PATHS

@@ -87,3 +87,27 @@ def test_logins_are_logged_to_a_size_limited_file(tmp_path: Path) -> None:
     app.extensions["voting.database"].dispose()
     logging.getLogger("voting").removeHandler(handler)  # the next app logs to stderr again
     handler.close()
+
+
+def test_an_unexpected_error_in_the_cast_logs_its_kind_only(
+    site: Any, organiser: Any, phones: Any, caplog: pytest.LogCaptureFixture, monkeypatch: Any
+) -> None:
+    conference, p = flow.open_vote(site, organiser, phones, step=4, present=18)
+    from voting.conference import casting
+
+    def broken(*args: Any) -> Any:
+        raise ValueError(f"card {p.dealt[0].public_hex} chose s1c1")
+
+    monkeypatch.setattr(casting, "cast", broken)
+    caplog.set_level(logging.INFO, logger="voting")
+    caplog.clear()
+    assert flow.cast(site, conference, p.dealt[0], {"s1": ["s1c1"]}).status_code == 500
+    assert lines(caplog) == [
+        "voting.web.errors ERROR unhandled error on a ballot, card, voter or kiosk path: ValueError"
+    ]
+    assert not any(record.exc_info for record in caplog.records)
+    # elsewhere the traceback is kept
+    monkeypatch.setattr("voting.web.api.rules.rule_set", broken)
+    caplog.clear()
+    assert organiser.get("/api/rules").status_code == 500
+    assert any(record.exc_info for record in caplog.records)
