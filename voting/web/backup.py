@@ -74,6 +74,8 @@ def make_backup(folder: Path, url: str, target: Path) -> dict[str, Any]:
     check_key(folder, url)
     if target.exists() and any(target.iterdir()):
         raise BackupError(f"{target} is not empty: back up into a new folder")
+    if _is_sqlite(url) and not Path(str(make_url(url).database)).is_file():
+        raise BackupError(f"{folder} holds no database yet: there is nothing to back up")
     # made now if the server never needed it yet (check_key: then nothing is signed)
     key = load_or_create(folder)
     target.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from voting import canonical
+from voting.canonical import CanonicalError
 from voting.crypto.installation import KEY_FILE, InstallationKeyError, load_existing
 from voting.tally.record import key_fingerprint
 
@@ -92,11 +93,19 @@ def signing_keys(url: str) -> set[str]:
             rows = connection.execute(
                 text("SELECT record FROM ballot_boxes WHERE record IS NOT NULL")
             )
-            return {canonical.loads(row[0].encode())["installation"]["public_key"] for row in rows}
+            return {_signer(row[0]) for row in rows}
     except SQLAlchemyError as error:
         raise InstanceError(f"the database cannot be read: {error.__class__.__name__}") from error
     finally:
         engine.dispose()
+
+
+def _signer(record: str) -> str:
+    try:
+        key: str = canonical.loads(record.encode())["installation"]["public_key"]
+    except (CanonicalError, KeyError, TypeError) as error:
+        raise InstanceError(f"a signed record in the database cannot be read: {error}") from error
+    return key
 
 
 def check_key(folder: Path, url: str) -> None:

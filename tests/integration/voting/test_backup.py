@@ -180,3 +180,11 @@ def test_a_changed_or_foreign_backup_is_refused(
     (elsewhere / KEY_FILE).chmod(0o600)
     refused(backup, elsewhere, url, "is a backup of another installation")
     refused(tmp_path, tmp_path / "new3", None, "not a voting backup")
+
+
+def test_a_folder_without_a_database_is_not_backed_up(tmp_path: Path) -> None:
+    folder = tmp_path / "fresh"
+    folder.mkdir(mode=0o700)
+    result = run("backup", str(tmp_path / "backup"), folder=folder, url=None)
+    assert result.exit_code == 1 and "holds no database yet" in result.output
+    assert list(folder.iterdir()) == [] and not (tmp_path / "backup").exists()

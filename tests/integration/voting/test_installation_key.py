@@ -58,3 +58,25 @@ def test_no_new_key_beside_signed_records_and_no_other_key(
 
     key.write_bytes(saved)
     assert prepare(environ) == folder
+
+
+def test_a_record_that_cannot_be_read_stops_the_start(
+    site: Any, organiser: Any, phones: Any
+) -> None:
+    from sqlalchemy import text
+
+    from voting.web.extensions import db
+
+    conference, _ = record_flow.sealed_conference(site, organiser, phones)
+    with site.app.app_context():
+        session = db()
+        session.execute(
+            text("UPDATE ballot_boxes SET record = :r WHERE conference_id = :c"),
+            {"r": '{"not": "canonical" }', "c": conference},
+        )
+        session.commit()
+    folder = Path(site.app.instance_path)
+    url = site.app.config["DATABASE_URL"]
+    environ = {"VOTING_INSTANCE": str(folder), "VOTING_DATABASE_URL": url}
+    with pytest.raises(InstanceError, match="a signed record in the database cannot be read"):
+        prepare(environ)
