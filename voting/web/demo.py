@@ -139,6 +139,7 @@ def demo(host: str, port: int) -> None:
     os.environ["VOTING_INSTANCE"] = str(instance)
     os.environ["VOTING_PUBLIC_URL"] = address
     os.environ.setdefault("VOTING_AGENCY", AGENCY_NAME)
+    os.umask(0o077)  # the demo's key and database are owner-only too (docs/server.md)
     database = instance / "voting.db"
     for leftover in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
         leftover.unlink(missing_ok=True)
