@@ -12,7 +12,7 @@ from typing import Any, ClassVar, TypeVar
 
 import click
 
-from voting import canonical
+from voting import __version__, canonical
 from voting.ballots.printed_cards import print_cards
 from voting.crypto.cards import CardError
 from voting.crypto.installation import load_or_create
@@ -52,6 +52,8 @@ class WebCommands(click.Group):
         "serve": "voting.web.commands:serve",
         "admin": "voting.web.commands:admin",
         "demo": "voting.web.demo:demo",
+        "backup": "voting.web.backup:backup",
+        "restore": "voting.web.backup:restore",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -66,6 +68,7 @@ class WebCommands(click.Group):
 
 
 @click.group(cls=WebCommands)
+@click.version_option(__version__, prog_name="voting")
 def main() -> None:
     """Secret-ballot voting for cadre-planning conferences (hội nghị quy hoạch cán bộ)."""
 

@@ -5,18 +5,18 @@ head's page (a process whose steps were held on paper, set up through the servic
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server
+from voting import sample
 from voting.conference import accounts
 from voting.planning import paper, processes, source_list, steps
 from voting.planning.processes import NewProcess
 from voting.registry import people
 from voting.web.extensions import db
 
-AGENCY = Path(__file__).resolve().parents[3] / "shared" / "domain" / "sample-agency.csv"
+AGENCY = sample.FOLDER / "sample-agency.csv"
 HEAD = "nguoi-dung-dau"
 PROVINCE = NewProcess(
     procedure="next_term",

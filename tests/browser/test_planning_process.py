@@ -12,10 +12,11 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server
+from voting import sample
 from voting.conference import accounts
 from voting.web.extensions import db
 
-DOMAIN = Path(__file__).resolve().parents[3] / "shared" / "domain"
+DOMAIN = sample.FOLDER
 TT = "Thanh tra Sở"
 HEAD_TT, DEPUTY_TT = f"Trưởng phòng {TT}", f"Phó trưởng phòng {TT}"
 PLANNING = (

@@ -16,9 +16,10 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server
+from voting import sample
 from voting.crypto.cards import code as code_of
 
-AGENCY = Path(__file__).resolve().parents[3] / "shared" / "domain" / "sample-agency.csv"
+AGENCY = sample.FOLDER / "sample-agency.csv"
 CANDIDATES = ("Đỗ Thị Dung", "Hoàng Ngọc Long", "Mai Hữu Huy")
 
 

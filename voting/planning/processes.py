@@ -42,11 +42,11 @@ class NewProcess:
     place: str
 
 
-def start(session: Session, new: NewProcess, actor: str) -> Process:
+def start(session: Session, new: NewProcess, actor: str, rule_set: RuleSet = KH331) -> Process:
     """A new process: its steps, a conference for each step that holds a secret ballot (its
     roster drawn from the registry's groups), and the source list proposed by the
     eligibility engine (and, in the annual review, the automatic removals)."""
-    rules = RULES
+    rules = rule_set
     if new.term_start is None:
         # A term the registry knows starts when the registry says.
         known = {term.label: term for term in terms.every(session)}

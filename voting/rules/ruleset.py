@@ -531,6 +531,8 @@ class _Parser:
                 ),  # type: ignore[arg-type]
                 ratio=self.ratio(t, "ratio", f"{where}.threshold"),
             )
+        if threshold and threshold.comparison == "more_than" and threshold.ratio == 1:
+            raise self.fail(f"{where}.threshold", "more than all of the base: nobody could pass")
         if (ballot == "none") != (threshold is None):
             raise self.fail(where, "a step has a threshold exactly when it holds a ballot")
         extra = self.table(entry.get("extra_composition", {}), f"{where}.extra_composition")

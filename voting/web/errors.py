@@ -10,6 +10,7 @@ from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from voting.conference.errors import ConferenceError, Conflict, InvalidInput, NotFound
+from voting.web.logs import secret_path
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,14 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception) -> ResponseReturnValue:
-        log.exception("unhandled error: %s", error)
+        if secret_path(request.path):
+            # The cast and the voter's pages: the kind of failure only, never its message or
+            # the request (docs/server.md "Logging").
+            log.error(
+                "unhandled error on a ballot, card, voter or kiosk path: %s", type(error).__name__
+            )
+        else:
+            log.exception("unhandled error: %s", error)
         if not _api():
             return InternalServerError()
         wrapped = ApiError(

@@ -132,6 +132,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "organiser.people.done": ("Đã nhập {n} người.", "{n} people imported."),
     "organiser.import": ("Nhập", "Import"),
     "organiser.new": ("Lập hội nghị mới", "New conference"),
+    "organiser.rules": (
+        "Bộ quy định áp dụng: {name} — {title} (mã {hash}…)",
+        "Rule set applied: {name} — {title} (hash {hash}…)",
+    ),
     "organiser.step_choice": ("Quy trình và bước", "Procedure and step"),
     "organiser.create": ("Lập hội nghị", "Create the conference"),
     "organiser.details": ("Sửa thông tin hội nghị", "Edit the conference's details"),

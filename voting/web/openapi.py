@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from voting import __version__
 from voting.web.policy import POLICY, Action
 
 JSON = "application/json"
@@ -1119,7 +1120,7 @@ def document() -> dict[str, Any]:
         "openapi": "3.1.0",
         "info": {
             "title": "voting — hội nghị quy hoạch cán bộ",
-            "version": "1",
+            "version": __version__,
             "description": "Set-up, roster, ballot, check-in and live quorum of a conference. "
             "Errors are {error: {code, message (Vietnamese), message_en}}. Calls made with a "
             "session cookie that change state need the X-CSRF-Token header from GET "

@@ -16,11 +16,12 @@ from flask.testing import FlaskClient
 from sqlalchemy import create_engine, make_url, text
 from werkzeug.test import TestResponse
 
+from voting import sample
 from voting.conference import accounts
 from voting.web import create_app
 from voting.web.extensions import DATABASE, db
 
-DOMAIN = Path(__file__).resolve().parents[4] / "shared" / "domain"
+DOMAIN = sample.FOLDER
 AGENCY = DOMAIN / "sample-agency.csv"
 EXTERNALS = DOMAIN / "sample-external-attendees.csv"
 PASSWORD = "mật khẩu đủ dài"

@@ -4,12 +4,13 @@ default holiday calendar, and the province's rosters drawing the external attend
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-DOMAIN = Path(__file__).resolve().parents[4] / "shared" / "domain"
+from voting import sample
+
+DOMAIN = sample.FOLDER
 TERMS = (
     "label,starts_on,ends_on\n2020-2025,2020-10-01,2025-09-30\n2025-2030,2025-10-01,2030-09-30\n"
     "2021-2026,2021-06-01,2026-05-31\n"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import csv
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
+from voting import sample
 from voting.rules import KH331
 from voting.rules.eligibility import eligibility
 from voting.rules.people import PlannedPosition, people_from_rows, planning_from_rows
@@ -22,7 +22,7 @@ from voting.rules.source import (
     unit_position_title,
 )
 
-DOMAIN = Path(__file__).resolve().parents[4] / "shared" / "domain"
+DOMAIN = sample.FOLDER
 REFERENCE = date(2022, 4, 1)
 
 

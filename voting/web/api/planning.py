@@ -13,7 +13,7 @@ from voting.planning.processes import NewProcess
 from voting.store import Conference, Process
 from voting.tally import dossier as printed
 from voting.web import parse
-from voting.web.config import installation_fingerprint
+from voting.web.config import installation_fingerprint, rule_set
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
 from voting.web.principals import current_principal
@@ -47,6 +47,7 @@ def start() -> tuple[dict[str, Any], int]:
             place=parse.text(data, "place"),
         ),
         _actor(),
+        rule_set(current_app),
     )
     return whole(started), 201
 

@@ -9,7 +9,7 @@ import re
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from voting.conference.errors import ConferenceError, InvalidInput
@@ -17,6 +17,7 @@ from voting.planning import dossier, outcome, paper, processes, source_list, ste
 from voting.planning.processes import RULES, NewProcess
 from voting.registry import terms
 from voting.store import Conference, ProcessStatus, StepStatus
+from voting.web.config import rule_set
 from voting.web.errors import status_of
 from voting.web.extensions import db
 from voting.web.i18n import translate
@@ -66,6 +67,7 @@ def start() -> Response:
             place=form.get("place", ""),
         ),
         _actor(),
+        rule_set(current_app),
     )
     return redirect(url_for(".show", process_id=started.id))
 
