@@ -9,11 +9,18 @@ from flask import Flask, Response, jsonify, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from voting.conference import accounts, logins
 from voting.conference.errors import ConferenceError, Conflict, InvalidInput, NotFound
 
 log = logging.getLogger(__name__)
 
-STATUS = {InvalidInput: 422, NotFound: 404, Conflict: 409}
+STATUS = {
+    InvalidInput: 422,
+    NotFound: 404,
+    Conflict: 409,
+    logins.TooManyAttempts: 429,
+    accounts.Busy: 503,
+}
 HTTP_MESSAGES = {
     400: "Yêu cầu không hợp lệ.",
     404: "Không tìm thấy địa chỉ này.",
