@@ -13,7 +13,7 @@ from flask import Flask
 
 from voting.conference import verifier
 from voting.store import Database
-from voting.web import errors
+from voting.web import errors, headers
 from voting.web.api import BLUEPRINTS
 from voting.web.config import configure, instance_path, verify_processes
 from voting.web.extensions import DATABASE, close_db, socketio
@@ -35,6 +35,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions[DATABASE] = database
     app.teardown_appcontext(close_db)
     errors.register(app)
+    headers.register(app)
     for blueprint in BLUEPRINTS + PAGES:
         app.register_blueprint(blueprint)
     # The /room namespace is registered on `socketio` when voting.web.room is imported (by
