@@ -162,7 +162,7 @@ def post_count_signature(
     try:
         pysodium.crypto_sign_verify_detached(
             signature.signature,
-            counts_message(conference_id, box.counts),
+            counts_message(conference_id, member, boxes.opened(box), box.counts),
             transcript.reveal(member).signing_key,
         )
     except ValueError as error:

@@ -19,7 +19,7 @@ from voting.rules import HeadDecision, RuleSet
 from voting.tally.ballot_list import CheckedList
 from voting.tally.evaluation import cadres_of, decision_data, evaluation, selection
 
-FORMAT = "voting-record/v1"
+FORMAT = "voting-record/v2"
 SIGNATURE_TAG = "voting/record/signature/v1"
 
 Counts = dict[str, dict[str, int]]

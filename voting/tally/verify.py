@@ -24,6 +24,7 @@ from voting.crypto.ballot import (
 )
 from voting.crypto.decryption import (
     CountSignature,
+    Opened,
     PartialDecryption,
     combine,
     verify_count_signatures,
@@ -190,7 +191,10 @@ class _Checker:
             lambda items: [CountSignature.from_json(item) for item in _list(items)],
         )
         self.part(
-            "count_signatures", lambda _: verify_count_signatures(transcript, counts, signatures)
+            "count_signatures",
+            lambda _: verify_count_signatures(
+                transcript, Opened(fingerprint, checked.list_hash), counts, signatures
+            ),
         )
         if d["evaluation"] != self.part(
             "evaluation", lambda _: evaluation(step, counts, present, convened)

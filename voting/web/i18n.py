@@ -489,8 +489,33 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "This phone's ballot list does not yet match the final list — still checking…",
     ),
     "committee.can_open": (
-        "Đã kiểm tra đủ mọi phiếu; mã danh sách khớp với màn hình chiếu.",
-        "Every ballot verified; the list hash matches the projector.",
+        "Đã kiểm tra đủ mọi phiếu. So số phiếu và mã danh sách dưới đây với màn hình chiếu.",
+        "Every ballot verified. Compare the count and the list hash below with the projector.",
+    ),
+    "committee.too_few": (
+        "Không mở hòm phiếu: chỉ có {n} phiếu trong khi {present} người có mặt — quá ít phiếu, "
+        "mở ra sẽ lộ phiếu của từng người. Báo ngay cho Văn phòng; bước này chuyển sang bỏ "
+        "phiếu giấy.",
+        "Not opening the box: only {n} ballots with {present} attendees present — too few, "
+        "opening would reveal individual votes. Tell the organising office now; this step "
+        "goes to paper.",
+    ),
+    "committee.compare.title": ("So với màn hình chiếu", "Compare with the projector"),
+    "committee.compare.help": (
+        "Điện thoại này tự tính số phiếu và mã danh sách phiếu. Chỉ mở hòm phiếu khi cả hai "
+        "giống hệt trên màn hình chiếu; nếu khác, không mở và báo ngay cho Văn phòng.",
+        "This phone computed the count and the ballot list hash itself. Open the box only if "
+        "both are exactly what the projector shows; if not, do not open and tell the office.",
+    ),
+    "committee.compare.count": (
+        "Số phiếu thu vào / số người có mặt",
+        "Ballots cast / attendees present",
+    ),
+    "committee.compare.count_value": ("{n} / {present}", "{n} / {present}"),
+    "committee.compare.ok": (
+        "Tôi đã so: số phiếu, số người có mặt và mã danh sách giống hệt trên màn hình chiếu",
+        "I compared: the count, the attendees present and the list hash are exactly as on "
+        "the projector",
     ),
     "committee.open": ("Mở hòm phiếu", "Open the ballot box"),
     "committee.partial_sent": (

@@ -2,19 +2,24 @@
 // single-use token from the organiser's screen, runs its part of the key ceremony here (the
 // server only relays), keeps the key in IndexedDB and in the member's backup file, checks its
 // key is in the joint key; while voting runs, verifies every arriving ballot in the Web Worker;
-// after closing, once its own list matches the announced one, sends its partial decryption;
-// after the opening, signs the counts it sees. A phone given a replacement token after the
+// after closing, once its own list matches the announced one, shows the count and the list
+// hash it computed itself, large, and sends its partial decryption only after the member has
+// confirmed both match the projector (a server could tell the phone anything, but not what
+// the room sees) and only if the list is not far smaller than the room (docs/voting.md);
+// after the opening, signs the counts it sees, bound to its member index, the conference
+// fingerprint and the list it verified. A phone given a replacement token after the
 // ceremony (the member's old phone lost) takes the seat with the member's backup file.
 import { ready } from '../sodium.js';
 import { toHex, utf8 } from '../bytes.js';
 import * as dkg from '../dkg.js';
-import { countSignatureToJSON, signCounts } from '../decryption.js';
+import { countSignatureToJSON, opened, signCounts } from '../decryption.js';
+import { farFewer } from '../ballot-box.js';
 import * as keystore from '../keystore.js';
 import { CommitteeError } from '../committee-wire.js';
 import { rejoinToJSON, signRejoin } from '../rejoin.js';
 import { WorkerClient } from '../worker-client.js';
 import sodium from '../sodium.js';
-import { ApiFailure, call } from './api.js';
+import { ApiFailure, call, groupHex } from './api.js';
 import { follow } from './live.js';
 import { showResult } from './result-view.js';
 import { fill, pageStrings } from './strings.js';
@@ -29,6 +34,7 @@ let seat; // {member, binding, threshold, members, round, secrets, backup, backu
 let state; // the room's latest public state
 let worker;
 let boxReady = false;
+let boxFingerprint = null; // the conference fingerprint the box was opened with
 let busy = false;
 let again = false; // a push arrived while a move ran: run once more after it
 const verifiedHashes = [];
@@ -172,6 +178,7 @@ async function followBox() {
       voided: cards.voided,
     });
     boxReady = true;
+    boxFingerprint = opening.fingerprint;
     root.dataset.present = String(opening.present);
   }
   const listed = await api('/ballots?hashes=1');
@@ -187,24 +194,34 @@ async function followBox() {
   root.dataset.verified = String(verified.count);
   if (state.phase === 'voting') return say('committee.verifying');
   if (state.phase === 'closed') return openBox(verified);
-  if (state.phase === 'opened') return signResult();
+  if (state.phase === 'opened') return signResult(verified);
 }
 
+/** Show the count and list hash this phone computed, for the member to compare with the
+ * projector; the box opens only once the member has confirmed they match. */
 async function openBox(verified) {
   if (seat.partialSent) return say('committee.partial_sent');
   const matches = verified.count === state.ballots_cast && verified.listHash === state.final_ballot_list_hash;
   if (!matches) return say('committee.mismatch');
-  $('open').hidden = false;
+  const present = Number(root.dataset.present);
+  if (farFewer(verified.count, present)) return say('committee.too_few', { n: verified.count, present });
+  $('compare-count').textContent = fill(strings['committee.compare.count_value'], { n: verified.count, present });
+  $('compare-hash').textContent = groupHex(verified.listHash);
+  Object.assign(root.dataset, { compareCount: String(verified.count), compareHash: verified.listHash });
+  $('compare').hidden = false;
+  $('open').disabled = !$('compare-ok').checked;
   return say('committee.can_open');
 }
 
 async function sendPartial() {
-  $('open').hidden = true;
+  if (!$('compare-ok').checked) return;
+  $('compare').hidden = true;
+  // What the member compared, not what the server says now.
   const { partial } = await worker.request({
     type: 'open',
     backup: seat.backup,
-    ballotCount: state.ballots_cast,
-    listHash: state.final_ballot_list_hash,
+    ballotCount: Number(root.dataset.compareCount),
+    listHash: root.dataset.compareHash,
     present: Number(root.dataset.present),
   });
   await api('/committee/partials', { method: 'POST', json: partial });
@@ -213,15 +230,16 @@ async function sendPartial() {
   say('committee.partial_sent');
 }
 
-/** The committee sees the counts it opened, and signs them. */
-async function signResult() {
+/** The committee sees the counts it opened, and signs them with the list it verified. */
+async function signResult(verified) {
   const view = await api('/result');
   if (!view.result) return say('committee.partial_sent');
   showResult($('result'), view.result, strings);
   $('result').hidden = false;
   if (!seat.countsSigned && seat.partialSent) {
     const counts = Object.fromEntries(view.result.sections.map((s) => [s.id, Object.fromEntries(s.candidates.map((c) => [c.id, c.agree]))]));
-    await api('/committee/count-signatures', { method: 'POST', json: countSignatureToJSON(signCounts(keyShare(), counts)) });
+    const bound = opened(boxFingerprint, verified.listHash);
+    await api('/committee/count-signatures', { method: 'POST', json: countSignatureToJSON(signCounts(keyShare(), bound, counts)) });
     seat.countsSigned = true;
     await save();
   }
@@ -355,12 +373,15 @@ $('backup-saved').addEventListener('click', async () => {
   $('backup').hidden = true;
   tick();
 });
+$('compare-ok').addEventListener('change', (event) => {
+  $('open').disabled = !event.target.checked;
+});
 $('open').addEventListener('click', () => {
   busy = true;
   sendPartial()
     .catch((error) => {
       showFailure(fill(strings['committee.failed'], { message: error.message }));
-      $('open').hidden = false;
+      $('compare').hidden = false;
     })
     .finally(() => {
       busy = false;

@@ -188,7 +188,8 @@ def test_a_sealed_step_from_phones_to_the_signed_record(
         stored = boxes.peek(db(), conference).counts
     for j in (1, 3):
         r = p.apis[j].post(
-            f"{base}/committee/count-signatures", json=sign_counts(p.keys[j], stored).to_json()
+            f"{base}/committee/count-signatures",
+            json=sign_counts(p.keys[j], site.opened(conference), stored).to_json(),
         )
         assert r.status_code == 200, r.json
     assert r.json["record_written"] is True

@@ -36,6 +36,8 @@ SCRIPT_STRINGS = (
     "committee.verified",
     "committee.mismatch",
     "committee.can_open",
+    "committee.too_few",
+    "committee.compare.count_value",
     "committee.partial_sent",
     "committee.opened",
     "committee.signed",
