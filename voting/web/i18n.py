@@ -500,6 +500,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "opening would reveal individual votes. Tell the organising office now; this step "
         "goes to paper.",
     ),
+    "committee.paper.title": ("Xác nhận kết quả phiếu giấy", "Confirm the paper counts"),
+    "committee.paper.help": (
+        "Nhập lại số phiếu đồng ý của từng người từ biên bản kiểm phiếu giấy. Xác nhận trên "
+        "điện thoại này là xác nhận của chính bạn; thành viên thứ hai xác nhận trên điện thoại "
+        "hoặc tài khoản của mình.",
+        "Type each candidate's agree count again from the paper minutes. Confirming on this "
+        "phone is your own confirmation; the second member confirms on their own phone or "
+        "account.",
+    ),
+    "committee.paper.waiting": (
+        "Cuộc bỏ phiếu đã bị dừng; bước này bỏ phiếu giấy. Chờ Văn phòng nhập kết quả giấy.",
+        "The vote was stopped; this step is held on paper. Waiting for the office to enter "
+        "the paper counts.",
+    ),
+    "committee.paper.confirm": (
+        "Bước này bỏ phiếu giấy: nhập lại số phiếu để xác nhận ({n}/{of} đã xác nhận).",
+        "This step is held on paper: type the counts again to confirm ({n}/{of} confirmed).",
+    ),
+    "committee.paper.confirmed": (
+        "Bạn đã xác nhận kết quả phiếu giấy.",
+        "You confirmed the paper counts.",
+    ),
     "committee.compare.title": ("So với màn hình chiếu", "Compare with the projector"),
     "committee.compare.help": (
         "Điện thoại này tự tính số phiếu và mã danh sách phiếu. Chỉ mở hòm phiếu khi cả hai "

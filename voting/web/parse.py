@@ -138,6 +138,20 @@ def day(data: dict[str, Any], field: str, default: date | None = None) -> date:
         raise bad(field, "phải là ngày dạng YYYY-MM-DD", "must be a date YYYY-MM-DD") from None
 
 
+def counts(data: dict[str, Any]) -> dict[str, dict[str, int]]:
+    """The `counts` field of paper results: position → candidate id → whole number."""
+    value = data.get("counts")
+    if not isinstance(value, dict) or not all(
+        isinstance(v, dict)
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in v.values())
+        for v in value.values()
+    ):
+        raise bad(
+            "counts", "phải ánh xạ chức danh → mã → số phiếu", "must map position → id → count"
+        )
+    return value
+
+
 def items(data: dict[str, Any], field: str) -> list[dict[str, Any]]:
     """A list of JSON objects."""
     value = data.get(field)

@@ -246,6 +246,63 @@ async function signResult(verified) {
   return say(seat.countsSigned ? 'committee.signed' : 'committee.opened');
 }
 
+// --- a step held on paper -----------------------------------------------------------------------
+
+/** After an abort, at a planning step held on paper: the member confirms the paper counts by
+ * typing them again here, as themself (issue 16, item 13). Anything else: the vote stopped. */
+async function followPaper() {
+  if (seat.paperConfirmed) return say('committee.paper.confirmed');
+  let form;
+  try {
+    form = await api('/committee/paper');
+  } catch (error) {
+    if (error instanceof ApiFailure && error.code === 'not_a_paper_step') return say('committee.aborted');
+    throw error;
+  }
+  if (!form.entered) return say('committee.paper.waiting');
+  if (form.confirmations >= form.needed) return say('committee.aborted');
+  if ($('paper').hidden) showPaperForm(form);
+  return say('committee.paper.confirm', { n: form.confirmations, of: form.needed });
+}
+
+function showPaperForm(form) {
+  const fields = form.sections.map((section) => {
+    const group = document.createElement('fieldset');
+    const legend = document.createElement('legend');
+    legend.textContent = section.position;
+    group.append(legend);
+    for (const candidate of section.candidates) {
+      const label = document.createElement('label');
+      const input = document.createElement('input');
+      Object.assign(input, { type: 'number', min: '0', required: true, inputMode: 'numeric' });
+      Object.assign(input.dataset, { position: section.position, cadre: candidate.cadre });
+      label.append(candidate.full_name, input);
+      group.append(label);
+    }
+    return group;
+  });
+  $('paper-counts').replaceChildren(...fields);
+  $('paper').hidden = false;
+}
+
+async function confirmPaper(event) {
+  event.preventDefault();
+  const counts = {};
+  for (const input of $('paper-counts').querySelectorAll('input')) {
+    (counts[input.dataset.position] ??= {})[input.dataset.cadre] = Number(input.value);
+  }
+  try {
+    await api('/committee/paper/confirmations', { method: 'POST', json: { member: $('paper-member').value, counts } });
+  } catch (error) {
+    return showFailure(fill(strings['committee.failed'], { message: error.message }));
+  }
+  seat.paperConfirmed = true;
+  await save();
+  $('paper').hidden = true;
+  $('failure').hidden = true;
+  return say('committee.paper.confirmed');
+}
+
 // --- driving it --------------------------------------------------------------------------------
 
 /** Run one move at a time; every push of the room's state calls this. */
@@ -258,7 +315,8 @@ async function tick() {
   busy = true;
   try {
     $('failure').hidden = true;
-    if (root.dataset.ceremony === 'complete') await followBox();
+    if (state?.phase === 'aborted') await followPaper();
+    else if (root.dataset.ceremony === 'complete') await followBox();
     else await advanceCeremony();
   } catch (error) {
     showFailure(fill(strings['committee.failed'], { message: error.message }));
@@ -367,6 +425,7 @@ function chooseBackup(token, status) {
 }
 
 $('download').addEventListener('click', downloadBackup);
+$('paper').addEventListener('submit', confirmPaper);
 $('backup-saved').addEventListener('click', async () => {
   seat.backupConfirmed = true;
   await save();
