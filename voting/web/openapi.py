@@ -715,6 +715,19 @@ PATHS.update(
                 errors=("404", "409", "422"),
             ),
         },
+        f"{_C}/committee/refusal": {
+            "post": _op(
+                Action.COMMITTEE_ACT,
+                f"{_MEMBER}: the phone refuses to open a list far smaller than the room "
+                "(fewer ballots than half of those present); logged as box.refused",
+                _object(["accepted"], accepted={"type": "boolean"}),
+                body=_object(
+                    ["ballots", "present"], ballots={"type": "integer"}, present={"type": "integer"}
+                ),
+                params=C,
+                errors=("404", "409", "422"),
+            ),
+        },
         f"{_C}/committee/count-signatures": {
             "post": _op(
                 Action.COMMITTEE_ACT,

@@ -204,7 +204,15 @@ async function openBox(verified) {
   const matches = verified.count === state.ballots_cast && verified.listHash === state.final_ballot_list_hash;
   if (!matches) return say('committee.mismatch');
   const present = Number(root.dataset.present);
-  if (farFewer(verified.count, present)) return say('committee.too_few', { n: verified.count, present });
+  if (farFewer(verified.count, present)) {
+    if (!seat.refusalSent) {
+      // Said to the server too, so the console and the log show why the step goes to paper.
+      await api('/committee/refusal', { method: 'POST', json: { ballots: verified.count, present } });
+      seat.refusalSent = true;
+      await save();
+    }
+    return say('committee.too_few', { n: verified.count, present });
+  }
   $('compare-count').textContent = fill(strings['committee.compare.count_value'], { n: verified.count, present });
   $('compare-hash').textContent = groupHex(verified.listHash);
   Object.assign(root.dataset, { compareCount: String(verified.count), compareHash: verified.listHash });

@@ -146,6 +146,22 @@ def partial(conference: Conference) -> dict[str, Any]:
     return {"accepted": True, "opened": opened}
 
 
+@bp.post("/refusal")
+@requires(Action.COMMITTEE_ACT)
+def refusal(conference: Conference) -> dict[str, Any]:
+    """The member's phone says why it will not open the box (a list far smaller than the
+    room); logged for the console and the record."""
+    data = parse.body()
+    counting.refuse_opening(
+        db(),
+        conference.id,
+        _member(),
+        parse.integer(data, "ballots"),
+        parse.integer(data, "present"),
+    )
+    return {"accepted": True}
+
+
 @bp.post("/count-signatures")
 @requires(Action.COMMITTEE_ACT)
 def count_signature(conference: Conference) -> dict[str, Any]:
