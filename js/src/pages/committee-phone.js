@@ -28,6 +28,7 @@ const root = document.getElementById('committee');
 const { conference, workerUrl } = root.dataset;
 const strings = pageStrings();
 const STORE_KEY = `committee:${conference}`;
+const PAPER_POLL_MS = 3000;
 const $ = (id) => document.getElementById(id);
 
 let seat; // {member, binding, threshold, members, round, secrets, backup, backupConfirmed, partialSent, countsSigned}
@@ -267,7 +268,11 @@ async function followPaper() {
     if (error instanceof ApiFailure && error.code === 'not_a_paper_step') return say('committee.aborted');
     throw error;
   }
-  if (!form.entered) return say('committee.paper.waiting');
+  if (!form.entered) {
+    // Entering the paper counts pushes nothing to the room: look again in a while.
+    setTimeout(tick, PAPER_POLL_MS);
+    return say('committee.paper.waiting');
+  }
   if (form.confirmations >= form.needed) return say('committee.aborted');
   if ($('paper').hidden) showPaperForm(form);
   return say('committee.paper.confirm', { n: form.confirmations, of: form.needed });
