@@ -1,6 +1,7 @@
 """The offline verifier accepts the records the system makes and names each kind of change."""
 
 from collections.abc import Callable
+from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -8,6 +9,7 @@ from typing import Any
 import pytest
 
 from voting import canonical
+from voting.crypto.dkg import Ceremony, Member, MemberSecrets
 from voting.crypto.installation import InstallationKey, load_or_create
 from voting.tally.chain import entry_hash
 from voting.tally.record import signed_message
@@ -326,3 +328,18 @@ def test_a_ballot_of_another_conference_is_refused(key: InstallationKey) -> None
     one["ballots"].sort(key=canonical.sha256_hex)
     with pytest.raises(RecordError, match="for conference"):
         verify_record(resign(one, key))
+
+
+def test_a_record_whose_seats_share_a_signing_key_is_refused(
+    made: tuple[bytes, Any], key: InstallationKey
+) -> None:
+    """Issue 16, item 5: does `voting verify` refuse a record (signed by the installation)
+    whose committee gives two seats one signing key, each proof of possession valid?"""
+    document = canonical.loads(made[0])
+    ceremony = Ceremony(document["conference"]["id"], 2, 3)
+    first = MemberSecrets.random(2)
+    twin = replace(MemberSecrets.random(2), signing_seed=first.signing_seed)
+    members = [Member(ceremony, 1, first), Member(ceremony, 2, twin), Member(ceremony, 3)]
+    document["committee"]["reveals"] = [m.commitment.to_json() for m in members]
+    with pytest.raises(RecordError, match="committee: members 1 and 2 share one signing key"):
+        verify_record(resign(document, key), key.public_hex)
