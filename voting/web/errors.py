@@ -63,7 +63,10 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(ConferenceError)
     def domain(error: ConferenceError) -> tuple[Response, int]:
-        return jsonify(error_body(error)), status_of(error)
+        response = jsonify(error_body(error))
+        if isinstance(error, logins.TooManyAttempts):
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response, status_of(error)
 
     @app.errorhandler(HTTPException)
     def http(error: HTTPException) -> ResponseReturnValue:

@@ -112,3 +112,17 @@ def test_login_goes_on_only_to_a_path_of_this_server(room: Any) -> None:
     client.get("/login")
     data = {"csrf_token": csrf_of(client), "username": USERS["organiser"], "password": PASSWORD}
     assert client.post("/login?next=/head/", data=data).headers["Location"] == "/head/"
+
+
+def test_the_login_page_says_when_to_try_again(room: Any) -> None:
+    """Issue 16, item 6: after too many wrong passwords, does the login page refuse even the
+    right one with 429 and say in Vietnamese to try again later?"""
+    client = room.client()
+    client.get("/login")
+    wrong = {"csrf_token": csrf_of(client), "username": USERS["organiser"], "password": "sai"}
+    statuses = [client.post("/login", data=wrong).status_code for _ in range(7)]
+    assert statuses[:6] == [401] * 6 and statuses[6] == 429
+    right = wrong | {"password": PASSWORD}
+    response = client.post("/login", data=right)
+    assert response.status_code == 429
+    assert "Đã nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau" in response.text

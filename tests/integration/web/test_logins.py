@@ -34,6 +34,7 @@ def test_thirty_wrong_passwords_then_the_right_one_waits_out_the_back_off(
     assert refused.status_code == 429
     assert site.code(refused) == "too_many_attempts"
     assert refused.json["error"]["message"].startswith("Đã nhập sai mật khẩu quá nhiều lần.")
+    assert refused.headers["Retry-After"] == "1"
     assert api.get("/api/session").json["principal"]["kind"] == "anonymous"
     clock[0] += timedelta(seconds=1)
     assert api.login("van-phong").status_code == 200
