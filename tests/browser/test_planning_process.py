@@ -35,6 +35,19 @@ def log_in(page: Page, server: Server, path: str, username: str) -> None:
     page.get_by_role("button", name="Đăng nhập").click()
 
 
+def committee_members(browser: Browser, server: Server) -> list[Page]:
+    """Two counting-committee members, each with an account of their own, logged in on their
+    own phone: they confirm paper counts as themselves (issue 16, item 13)."""
+    pages = []
+    for username in ("kiem-phieu-1", "kiem-phieu-2"):
+        with server.app.app_context():
+            accounts.create(db(), username, "leadership", PASSWORD)
+        page = browser.new_page(viewport={"width": 412, "height": 915})
+        log_in(page, server, "/login", username)
+        pages.append(page)
+    return pages
+
+
 def upload(page: Page, kind: str, file: Path) -> None:
     panel = page.locator(f"section[data-kind={kind}]")
     panel.locator("input[type=file]").set_input_files(file)
@@ -107,11 +120,7 @@ def test_a_whole_annual_review_from_the_interface(
 ) -> None:
     with server.app.app_context():
         accounts.create(db(), "nguoi-dung-dau", "head", PASSWORD)
-        for member in ("kiem-phieu-1", "kiem-phieu-2"):
-            accounts.create(db(), member, "leadership", PASSWORD)
-    members = [browser.new_page(viewport={"width": 412, "height": 915}) for _ in range(2)]
-    for member, username in zip(members, ("kiem-phieu-1", "kiem-phieu-2"), strict=True):
-        log_in(member, server, "/login", username)
+    members = committee_members(browser, server)
     planning = tmp_path / "planning.csv"
     planning.write_text(PLANNING, encoding="utf-8")
     page = browser.new_page(viewport={"width": 1100, "height": 1400})
