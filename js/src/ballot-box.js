@@ -10,6 +10,13 @@ import { partialDecrypt } from './decryption.js';
 
 export class OpeningError extends Error {}
 
+/** Whether `count` ballots are far fewer than the `present` attendees — fewer than half: a
+ * box opened with so few would give away the votes of the few as counts, so a member's phone
+ * refuses it (docs/voting.md "Opening the box"; voting/tally/opening.py holds the same rule). */
+export function farFewer(count, present) {
+  return 2 * count < present;
+}
+
 export class BallotBox {
   /** `context`: {conferenceId, fingerprint, definition, jointKey}; `cardKeys` and `voided`:
    * the card list's and the voided cards' lowercase hex keys. */
@@ -65,6 +72,9 @@ export class BallotBox {
   open(announced, key) {
     if (this.count < (announced.minimum ?? 0)) throw new OpeningError(`${this.count} ballots, fewer than the ${announced.minimum} the rule set requires to open a box`);
     if (this.count > announced.present) throw new OpeningError(`${this.count} ballots but only ${announced.present} attendees present`);
+    if (farFewer(this.count, announced.present)) {
+      throw new OpeningError(`${this.count} ballots is far fewer than the ${announced.present} attendees present: opening would reveal too much`);
+    }
     if (this.count !== announced.ballotCount) {
       throw new OpeningError(`${this.count} ballots verified here, ${announced.ballotCount} announced at closing`);
     }

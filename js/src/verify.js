@@ -8,12 +8,12 @@ import { fromHexSized, frame, toHex, utf8 } from './bytes.js';
 import { compareCodePoints, dumps, loads, sha256Hex } from './canonical.js';
 import { aggregate, aggregateToJSON, ballotFromJSON, ballotHash, ballotListHash, conferenceFingerprint, definitionFromJSON, verifyBallot } from './ballot.js';
 import { Transcript } from './dkg.js';
-import { combine, countSignatureFromJSON, partialFromJSON, verifyCountSignatures } from './decryption.js';
+import { combine, countSignatureFromJSON, opened, partialFromJSON, verifyCountSignatures } from './decryption.js';
 import { cardListHash } from './cards.js';
 import { isPlainObject } from './json-shape.js';
 import { evaluation, quorumMet, ruleSetFromRecord, selection, stepOf } from './rules.js';
 
-export const FORMATS = { 'voting-record/v1': 1, 'voting-record/v2': 2 };
+export const FORMATS = { 'voting-record/v1': 1, 'voting-record/v2': 2, 'voting-record/v3': 3 };
 export const SIGNATURE_TAG = 'voting/record/signature/v1';
 const GENESIS = '0'.repeat(64);
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -240,7 +240,9 @@ class Checker {
     if (!Array.isArray(this.d.count_signatures)) throw new Error('count_signatures: expected a list');
     this.signatures = this.d.count_signatures.map(countSignatureFromJSON);
     if (!ascending(this.signatures.map((s) => s.member))) throw this.fail(12, 'count_signatures: not in member order, or a member twice');
-    verifyCountSignatures(this.transcript, this.counts, this.signatures);
+    // v1 and v2 records carry counts/v1 signatures, bound to the counts alone
+    const openedList = this.version >= 3 ? opened(this.fingerprint, this.listHash) : null;
+    verifyCountSignatures(this.transcript, openedList, this.counts, this.signatures);
   }
 
   check13() {

@@ -85,8 +85,10 @@ def test_the_head_decides_a_tie_at_the_final_step(browser: Browser, server: Serv
             paper.enter_paper(
                 session, process, number, date(2022, 5, number), convened, present, counts, "test"
             )
-            for member in ("Thành viên 1", "Thành viên 2"):
-                paper.confirm_paper(session, process, number, member, counts, "test")
+            # Each member confirms as themself (here: their own accounts).
+            for i, member in enumerate(("Thành viên 1", "Thành viên 2"), start=1):
+                actor = f"user:kiem-phieu-{i}"
+                paper.confirm_paper(session, process, number, member, counts, actor)
         waiting = processes.step_of(processes.get(session, process), 5).result
         assert waiting is not None and waiting["complete"] is False
 

@@ -1,7 +1,10 @@
 """The paper fallback: a step held on paper when the Wi-Fi or the laptop fails (issue 7).
 
 The organiser enters the counts from the paper minutes; they count once two counting-committee
-members have each typed them again and both match (a double entry against the paper). The
+members have each typed them again and both match (a double entry against the paper). Each
+member confirms as themself (issue 16, item 13): from their own committee phone (the step's
+conference) or their own account — never the account that entered the counts, and the two
+confirmations never from the same phone or account — so the rule needs two more people. The
 rules engine measures them exactly like an electronic result, and the step is marked paper
 wherever it appears. A final step held on paper waits for the head's decision like any other.
 """
@@ -28,7 +31,7 @@ from voting.planning.steps import (
     threshold_text,
 )
 from voting.rules import DecisionError, HeadDecision, evaluate, quorum_met, select
-from voting.store import Conference, Phase, Process, ProcessStep, utc_text
+from voting.store import Conference, Phase, Process, ProcessStep, StepStatus, utc_text
 
 CONFIRMATIONS = 2
 
@@ -72,9 +75,76 @@ def confirm_paper(
     actor: str,
 ) -> Process:
     """A counting-committee member confirms the paper counts by typing them again from the
-    paper minutes; they must match the entry. The second confirmation passes the step on."""
+    paper minutes; they must match the entry. `actor` is who confirms — the member's own phone
+    ("member:…") or account ("user:…"): not the one who entered the counts, nor one who
+    already confirmed. The second confirmation passes the step on."""
     process = lock(session, process_id)
     item = current_step(process, number)
+    return _confirm(session, process, item, member, counts, actor)
+
+
+def confirm_paper_from_phone(
+    session: Session,
+    conference: Conference,
+    member: str,
+    counts: Mapping[str, Mapping[str, int]],
+    actor: str,
+) -> dict[str, Any]:
+    """The same confirmation made from a committee phone bound to the step's conference; what
+    the phone shows next (`paper_form`)."""
+    process, item = paper_step_of(session, conference)
+    _confirm(session, process, item, member, counts, actor)
+    return paper_form(process, item)
+
+
+def paper_step_of(session: Session, conference: Conference) -> tuple[Process, ProcessStep]:
+    """The planning process and its current step that `conference` holds, locked; Conflict if
+    the conference is no current step of a process."""
+    process = lock(session, conference.process_id) if conference.process_id else None
+    item = next(
+        (s for s in process.steps if s.conference_id == conference.id) if process else iter(()),
+        None,
+    )
+    if process is None or item is None or item.status != StepStatus.CURRENT:
+        raise Conflict(
+            "Hội nghị này không phải bước đang thực hiện của một quy trình quy hoạch.",
+            "This conference is not the current step of a planning process.",
+            code="not_a_paper_step",
+        )
+    return process, item
+
+
+def paper_form(process: Process, item: ProcessStep) -> dict[str, Any]:
+    """What a member's phone needs to confirm: the step, the ballot's positions and
+    candidates, whether counts were entered and how many confirmed — never the entered counts
+    (the member types them from the paper minutes)."""
+    return {
+        "process": process.id,
+        "step": item.number,
+        "entered": bool(item.paper),
+        "confirmations": len(item.paper["confirmations"]) if item.paper else 0,
+        "needed": CONFIRMATIONS,
+        "sections": [
+            {
+                "position": s["position"],
+                "candidates": [
+                    {"cadre": c["cadre"], "full_name": c["full_name"]} for c in s["candidates"]
+                ],
+            }
+            for s in ballot_of(process, item.number)
+        ],
+    }
+
+
+def _confirm(
+    session: Session,
+    process: Process,
+    item: ProcessStep,
+    member: str,
+    counts: Mapping[str, Mapping[str, int]],
+    actor: str,
+) -> Process:
+    number = item.number
     if not item.paper:
         raise Conflict(
             "Chưa nhập kết quả kiểm phiếu giấy của bước này.",
@@ -89,6 +159,22 @@ def confirm_paper(
             "The confirming committee member's name is required.",
         )
     confirmations = list(item.paper["confirmations"])
+    if actor == item.paper["entered_by"]:
+        raise Conflict(
+            "Người đã nhập kết quả không tự xác nhận được: hai thành viên ban kiểm phiếu khác "
+            "xác nhận, mỗi người trên điện thoại hoặc tài khoản của mình.",
+            "Whoever entered the counts cannot confirm them: two other members confirm, each "
+            "from their own phone or account.",
+            code="confirm_by_another",
+        )
+    if any(c.get("by") == actor for c in confirmations):
+        raise Conflict(
+            "Điện thoại hoặc tài khoản này đã xác nhận; thành viên thứ hai xác nhận trên điện "
+            "thoại hoặc tài khoản của mình.",
+            "This phone or account has already confirmed; the second member confirms from "
+            "their own.",
+            code="already_confirmed",
+        )
     if any(c["member"].casefold() == member.casefold() for c in confirmations):
         raise Conflict(
             "Thành viên này đã xác nhận; cần một thành viên khác.",
@@ -102,9 +188,11 @@ def confirm_paper(
             "The re-typed counts differ from the entered ones.",
             code="paper_mismatch",
         )
-    confirmations.append({"member": member, "at": utc_text(datetime.now(UTC))})
+    confirmations.append({"member": member, "by": actor, "at": utc_text(datetime.now(UTC))})
     item.paper = {**item.paper, "confirmations": confirmations}
-    log.record(session, process, "paper.confirmed", actor, {"step": number, "member": member})
+    log.record(
+        session, process, "paper.confirmed", actor, {"step": number, "member": member, "by": actor}
+    )
     if len(confirmations) < CONFIRMATIONS:
         session.commit()
         return process

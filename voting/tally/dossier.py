@@ -39,6 +39,7 @@ from reportlab.platypus import (
 
 from voting import fonts
 from voting.rules.calendar import DOCUMENT_MAX_AGE_MONTHS, add_months, is_stale
+from voting.tabular import xlsx_bytes
 
 TITLE = "BẢNG TỔNG HỢP KẾT QUẢ KIỂM PHIẾU Ở CÁC BƯỚC"
 PAPER = "giấy"
@@ -440,10 +441,7 @@ def dossier_xlsx(summary: Mapping[str, Any]) -> bytes:
                 ]
             )
     _finish(decided, [12, 24, 18, 36, 30, 40, 40, 60])
-
-    binary = io.BytesIO()
-    book.save(binary)
-    return binary.getvalue()
+    return xlsx_bytes(book)
 
 
 def _ballots(data: DossierSummary) -> list[StepInfo]:

@@ -26,7 +26,7 @@ from voting.crypto.ballot import (
     conference_fingerprint,
 )
 from voting.crypto.cards import Card, card_list_hash, make_pool
-from voting.crypto.decryption import combine, partial_decrypt, sign_counts
+from voting.crypto.decryption import Opened, combine, partial_decrypt, sign_counts
 from voting.crypto.dkg import Ceremony, simulate_ceremony
 from voting.crypto.group import Point
 from voting.crypto.installation import InstallationKey
@@ -223,7 +223,9 @@ def simulate(
         checked=checked,
         partials=partials,
         counts=counts,
-        count_signatures=[sign_counts(key, counts) for key in keys[:2]],
+        count_signatures=[
+            sign_counts(key, Opened(fingerprint, checked.list_hash), counts) for key in keys[:2]
+        ],
         decision=decision,
         planned={},
         events=_events(

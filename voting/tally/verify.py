@@ -29,6 +29,7 @@ from voting.crypto.ballot import (
 from voting.crypto.cards import card_list_hash
 from voting.crypto.decryption import (
     CountSignature,
+    Opened,
     PartialDecryption,
     combine,
     verify_count_signatures,
@@ -347,7 +348,13 @@ class _Checker:
             raise self.fail("count_signatures: not in member order, or a member twice")
         self.part(
             "count_signatures",
-            lambda _: verify_count_signatures(self.transcript, self.counts, self.signatures),
+            lambda _: verify_count_signatures(
+                self.transcript,
+                # v1 and v2 records carry counts/v1 signatures, bound to the counts alone
+                Opened(self.fingerprint, self.checked.list_hash) if self.version >= 3 else None,
+                self.counts,
+                self.signatures,
+            ),
         )
 
     def check_13_evaluation(self) -> None:

@@ -9,12 +9,19 @@ from flask import Flask, Response, jsonify, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from voting.conference import accounts, logins
 from voting.conference.errors import ConferenceError, Conflict, InvalidInput, NotFound
 from voting.web.logs import secret_path
 
 log = logging.getLogger(__name__)
 
-STATUS = {InvalidInput: 422, NotFound: 404, Conflict: 409}
+STATUS = {
+    InvalidInput: 422,
+    NotFound: 404,
+    Conflict: 409,
+    logins.TooManyAttempts: 429,
+    accounts.Busy: 503,
+}
 HTTP_MESSAGES = {
     400: "Yêu cầu không hợp lệ.",
     404: "Không tìm thấy địa chỉ này.",
@@ -57,7 +64,10 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(ConferenceError)
     def domain(error: ConferenceError) -> tuple[Response, int]:
-        return jsonify(error_body(error)), status_of(error)
+        response = jsonify(error_body(error))
+        if isinstance(error, logins.TooManyAttempts):
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response, status_of(error)
 
     @app.errorhandler(HTTPException)
     def http(error: HTTPException) -> ResponseReturnValue:

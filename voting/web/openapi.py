@@ -716,6 +716,19 @@ PATHS.update(
                 errors=("404", "409", "422"),
             ),
         },
+        f"{_C}/committee/refusal": {
+            "post": _op(
+                Action.COMMITTEE_ACT,
+                f"{_MEMBER}: the phone refuses to open a list far smaller than the room "
+                "(fewer ballots than half of those present); logged as box.refused",
+                _object(["accepted"], accepted={"type": "boolean"}),
+                body=_object(
+                    ["ballots", "present"], ballots={"type": "integer"}, present={"type": "integer"}
+                ),
+                params=C,
+                errors=("404", "409", "422"),
+            ),
+        },
         f"{_C}/committee/count-signatures": {
             "post": _op(
                 Action.COMMITTEE_ACT,
@@ -911,6 +924,15 @@ _PAPER_COUNTS = {
     "description": "position → cadre id → agree count, from the paper minutes",
     "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer"}},
 }
+_PAPER_FORM = _object(
+    ["process", "step", "entered", "confirmations", "needed", "sections"],
+    process=_string(),
+    step={"type": "integer"},
+    entered={"type": "boolean"},
+    confirmations={"type": "integer"},
+    needed={"type": "integer"},
+    sections={"type": "array", "items": {"type": "object"}},
+)
 _PARAMETERS.update({"process_id": _string(pattern="^[0-9a-f]{32}$"), "number": {"type": "integer"}})
 PATHS.update(
     {
@@ -1012,10 +1034,33 @@ PATHS.update(
                 errors=("404", "409", "422"),
             ),
         },
+        f"{_C}/committee/paper": {
+            "get": _op(
+                Action.COMMITTEE_ACT,
+                f"{_MEMBER}: at a planning step held on paper, the ballot to confirm the paper "
+                "counts against (never the counts entered)",
+                _PAPER_FORM,
+                params=C,
+                errors=("404", "409"),
+            ),
+        },
+        f"{_C}/committee/paper/confirmations": {
+            "post": _op(
+                Action.COMMITTEE_ACT,
+                f"{_MEMBER}: confirm the paper counts by typing them again from this member's "
+                "own phone (two different phones or accounts confirm)",
+                _PAPER_FORM,
+                body=_object(["member", "counts"], member=_string(), counts=_PAPER_COUNTS),
+                params=C,
+                errors=("404", "409", "422"),
+            ),
+        },
         f"{_P}/steps/{{number}}/paper/confirmations": {
             "post": _op(
-                Action.PLANNING_MANAGE,
-                "A counting-committee member confirms the paper counts by typing them again",
+                Action.PAPER_CONFIRM,
+                "A counting-committee member confirms the paper counts by typing them again, "
+                "logged in with their own account: not the one that entered them, and not one "
+                "that already confirmed (confirm_by_another, already_confirmed)",
                 _PROCESS,
                 body=_object(["member", "counts"], member=_string(), counts=_PAPER_COUNTS),
                 params=PN,

@@ -86,6 +86,22 @@ PLANNING_TERMS: dict[str, tuple[str, str]] = {
         "Entered by {by}; {n} of 2 confirmations.",
     ),
     "planning.paper.confirmed_by": ("Đã xác nhận", "Confirmed by"),
+    "planning.paper.confirm_elsewhere": (
+        "Hai thành viên ban kiểm phiếu xác nhận, mỗi người trên điện thoại ban kiểm phiếu hoặc "
+        "tài khoản của mình — không phải tài khoản đã nhập kết quả, và không hai lần cùng một "
+        "điện thoại hay tài khoản.",
+        "Two committee members confirm, each on their own committee phone or account — not the "
+        "account that entered the counts, and never twice the same phone or account.",
+    ),
+    "planning.paper.step": ("Bước {n}, bỏ phiếu giấy", "Step {n}, on paper"),
+    "planning.paper.not_entered": (
+        "Văn phòng chưa nhập kết quả phiếu giấy của bước này.",
+        "The office has not entered this step's paper counts yet.",
+    ),
+    "planning.paper.done": (
+        "Kết quả phiếu giấy của bước này đã đủ hai xác nhận.",
+        "This step's paper counts have both confirmations.",
+    ),
     "planning.paper.member": (
         "Họ và tên thành viên ban kiểm phiếu xác nhận",
         "Confirming committee member",

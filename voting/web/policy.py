@@ -63,6 +63,8 @@ class Action(StrEnum):
     # Issue 7: planning processes across steps.
     PLANNING_READ = "planning.read"
     PLANNING_MANAGE = "planning.manage"
+    # Issue 16: a paper step's counts are confirmed by members as themselves.
+    PAPER_CONFIRM = "paper.confirm"
 
 
 ORGANISER, LEADERSHIP, HEAD = Role.ORGANISER.value, Role.LEADERSHIP.value, Role.HEAD.value
@@ -114,6 +116,7 @@ POLICY: dict[Action, frozenset[str]] = {
     Action.HEAD_DECIDE: frozenset({HEAD}),
     Action.PLANNING_READ: ACCOUNTS,
     Action.PLANNING_MANAGE: frozenset({ORGANISER}),
+    Action.PAPER_CONFIRM: ACCOUNTS,
 }
 
 

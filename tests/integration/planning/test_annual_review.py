@@ -82,15 +82,21 @@ def test_a_whole_annual_review(
     r = organiser.post(f"{base}/steps/2/paper", json=paper)
     assert r.status_code == 200, r.json
     confirm = f"{base}/steps/2/paper/confirmations"
+    # Each member confirms as themself, from their own account (or phone).
+    first, second = site.api("leadership"), site.api("head")
     wrong = {HEAD_TT: counts[HEAD_TT] | {"SCT015": 8}, DEPUTY_TT: counts[DEPUTY_TT]}
-    r = organiser.post(confirm, json={"member": "Lê Văn A", "counts": wrong})
+    r = first.post(confirm, json={"member": "Lê Văn A", "counts": wrong})
     assert r.status_code == 422 and site.code(r) == "paper_mismatch"
-    r = organiser.post(confirm, json={"member": "Lê Văn A", "counts": counts})
+    r = first.post(confirm, json={"member": "Lê Văn A", "counts": counts})
     assert r.status_code == 200 and r.json["steps"][1]["status"] == "current"
     for same in ("lê văn a", unicodedata.normalize("NFD", "Lê Văn A")):  # case, combining marks
-        r = organiser.post(confirm, json={"member": same, "counts": counts})
+        r = second.post(confirm, json={"member": same, "counts": counts})
         assert r.status_code == 409 and site.code(r) == "already_confirmed"
+    r = first.post(confirm, json={"member": "Trần Thị B", "counts": counts})
+    assert r.status_code == 409 and site.code(r) == "already_confirmed"  # the same account
     r = organiser.post(confirm, json={"member": "Trần Thị B", "counts": counts})
+    assert r.status_code == 409 and site.code(r) == "confirm_by_another"  # who entered them
+    r = second.post(confirm, json={"member": "Trần Thị B", "counts": counts})
     process = r.json
     step2 = process["steps"][1]
     assert step2["status"] == "done" and step2["result"]["paper"] is True

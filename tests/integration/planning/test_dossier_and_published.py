@@ -29,12 +29,15 @@ PLANNING = (
 CAP_NOTE = "vượt quá 3 chức danh: đã có 2 chức danh trong quy hoạch, đạt thêm 2 chức danh ở bước 4"
 
 
-def paper_step(organiser: Any, base: str, number: int, paper: dict[str, Any]) -> dict[str, Any]:
-    """Enter a step's paper counts and have two committee members confirm them."""
+def paper_step(
+    site: Any, organiser: Any, base: str, number: int, paper: dict[str, Any]
+) -> dict[str, Any]:
+    """Enter a step's paper counts and have two committee members confirm them, each logged
+    in with their own account (the leadership's and the head's here)."""
     r = organiser.post(f"{base}/steps/{number}/paper", json=paper)
     assert r.status_code == 200, r.json
-    for member in ("Lê Văn A", "Trần Thị B"):
-        r = organiser.post(
+    for role, member in (("leadership", "Lê Văn A"), ("head", "Trần Thị B")):
+        r = site.api(role).post(
             f"{base}/steps/{number}/paper/confirmations",
             json={"member": member, "counts": paper["counts"]},
         )
@@ -83,6 +86,7 @@ def test_kept_cadres_paper_steps_and_the_heads_decision_are_reported(
         DEPUTY_TT: {"SCT013": 21, "SCT016": 15},
     }
     paper_step(
+        site,
         organiser,
         base,
         2,
@@ -98,6 +102,7 @@ def test_kept_cadres_paper_steps_and_the_heads_decision_are_reported(
     # Step 4 on paper: SCT013 passes both positions on top of the two held, over the cap.
     counts4 = {HEAD_TT: {"SCT013": 5, "SCT014": 5}, DEPUTY_TT: {"SCT013": 5, "SCT016": 5}}
     process = paper_step(
+        site,
         organiser,
         base,
         4,

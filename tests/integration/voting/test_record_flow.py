@@ -45,7 +45,7 @@ def sign(site: Any, conference: str, p: Any, members: list[int]) -> Any:
     for j in members:
         r = p.apis[j].post(
             f"/api/conferences/{conference}/committee/count-signatures",
-            json=sign_counts(p.keys[j], counts).to_json(),
+            json=sign_counts(p.keys[j], site.opened(conference), counts).to_json(),
         )
         assert r.status_code == 200, r.json
     return r

@@ -399,3 +399,17 @@ def test_the_decider_is_named_by_the_account_not_the_principal() -> None:
     assert account_name("member:3") == "member:3"
     assert account_name("user:") == "user:"
     assert account_name("nguoi-dung-dau") == "nguoi-dung-dau"
+
+
+def test_names_that_look_like_formulas_stay_text_in_the_xlsx() -> None:
+    """Issue 16, item 9: is a cadre's name, unit or a removal reason starting with = + - @
+    written as a string, never as a live formula?"""
+    trap = '=HYPERLINK("http://evil.example","Bấm")'
+    summary = make_summary()
+    summary["positions"][0]["candidates"][0]["full_name"] = trap
+    summary["positions"][0]["candidates"][1]["unit"] = "@SUM(1,2)"
+    summary["removals"][0]["reason"] = "-1+2"
+    book = load_workbook(io.BytesIO(dossier_xlsx(summary)))
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    assert {trap, "@SUM(1,2)", "-1+2"} <= {cell.value for cell in cells}

@@ -93,3 +93,20 @@ def test_xlsx_holds_the_same_numbers_and_names_its_record(
         )
         for r in rows
     ] == expected(document)
+
+
+def test_names_that_look_like_formulas_stay_text(document: dict[str, Any]) -> None:
+    """Issue 16, item 9: a candidate, position or title starting with = + - @ is escaped with
+    ' in the CSV and written as a string (never a formula) in the XLSX."""
+    trap = '=HYPERLINK("http://evil.example","Bấm")'
+    document["positions"][0]["candidates"][0]["full_name"] = trap
+    document["positions"][0]["title"] = "@SUM(1,2)"
+    document["conference"]["title"] = "+1+2"
+    table = list(csv.DictReader(io.StringIO(counts_csv(document).decode("utf-8-sig"))))
+    assert table[0]["full_name"] == "'" + trap
+    assert table[0]["position"] == "'@SUM(1,2)"
+    book = load_workbook(io.BytesIO(counts_xlsx(document)))
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    values = {cell.value for cell in cells}
+    assert {trap, "@SUM(1,2)", "+1+2"} <= values

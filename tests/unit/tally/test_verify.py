@@ -1,5 +1,6 @@
 """The offline verifier accepts the records the system makes and names each kind of change."""
 
+from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ import pytest
 from tests.unit.tally.tampers import TAMPERS, Change, event, rechain, resign
 from voting import canonical
 from voting.crypto.ballot import BallotDefinition, Section
+from voting.crypto.dkg import Ceremony, Member, MemberSecrets
 from voting.crypto.installation import InstallationKey, load_or_create
 from voting.rules import KH331
 from voting.tally.evaluation import selection
@@ -152,7 +154,8 @@ def test_a_record_of_format_v1_verifies_under_its_own_rules(name: str) -> None:
 
 
 def test_each_version_is_checked_by_its_own_rules(made: tuple[bytes, Any], key: Any) -> None:
-    """An opening event without the card counters is a v1 record's; in v2 it fails check 16."""
+    """An opening event without the card counters is a v1 record's; in v2 or v3 it fails check
+    16. Relabelled v1, the record's v3 count signatures fail v1's message (check 12)."""
     document = canonical.loads(made[0])
     del event(document, "phase.changed", "voting")["card_list_hash"]
     rechain(document)
@@ -160,8 +163,10 @@ def test_each_version_is_checked_by_its_own_rules(made: tuple[bytes, Any], key: 
         verify_record(resign(document, key))
     assert caught.value.check == 16
     document["format"] = "voting-record/v1"
-    assert verify_record(resign(document, key)).ballots == 6
-    document["format"] = "voting-record/v3"
+    with pytest.raises(RecordError, match="signature of the counts") as caught:
+        verify_record(resign(document, key))
+    assert caught.value.check == 12
+    document["format"] = "voting-record/v4"
     with pytest.raises(RecordError, match="unknown record format") as caught:
         verify_record(resign(document, key))
     assert caught.value.check == 1
@@ -179,3 +184,18 @@ def test_every_over_cap_position_is_kept() -> None:
     assert kept["contested"] == ["s1", "s2", "s3", "s4"]
     old = selection(step, definition, counts, 5, 5, None, cadres, {}, merge_over_cap=False)
     assert old["over_cap"] == {"c1": ["s4"]}
+
+
+def test_a_record_whose_seats_share_a_signing_key_is_refused(
+    made: tuple[bytes, Any], key: InstallationKey
+) -> None:
+    """Issue 16, item 5: does `voting verify` refuse a record (signed by the installation)
+    whose committee gives two seats one signing key, each proof of possession valid?"""
+    document = canonical.loads(made[0])
+    ceremony = Ceremony(document["conference"]["id"], 2, 3)
+    first = MemberSecrets.random(2)
+    twin = replace(MemberSecrets.random(2), signing_seed=first.signing_seed)
+    members = [Member(ceremony, 1, first), Member(ceremony, 2, twin), Member(ceremony, 3)]
+    document["committee"]["reveals"] = [m.commitment.to_json() for m in members]
+    with pytest.raises(RecordError, match="committee: members 1 and 2 share one signing key"):
+        verify_record(resign(document, key), key.public_hex)

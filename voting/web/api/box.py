@@ -29,7 +29,7 @@ bp = Blueprint("box", __name__, url_prefix="/api/conferences/<conference_id>")
 def cast(conference: Conference) -> tuple[dict[str, Any], int]:
     """Verify, burn the card and store in one transaction; 201 with the receipt after the
     commit."""
-    data = request.get_json(silent=True)
+    data = parse.json_body()
     if data is None:
         raise ApiError(
             400,

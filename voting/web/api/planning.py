@@ -126,19 +126,20 @@ def enter_paper(process_id: str, number: int) -> dict[str, Any]:
         parse.day(data, "held_on"),
         parse.integer(data, "convened"),
         parse.integer(data, "present"),
-        _counts(data),
+        parse.counts(data),
         _actor(),
     )
     return whole(changed)
 
 
 @bp.post(f"{P}/steps/<int:number>/paper/confirmations")
-@requires(Action.PLANNING_MANAGE)
+@requires(Action.PAPER_CONFIRM)
 def confirm_paper(process_id: str, number: int) -> dict[str, Any]:
-    """A counting-committee member re-types the paper counts to confirm them."""
+    """A counting-committee member re-types the paper counts to confirm them, logged in with
+    their own account (not the one that entered them)."""
     data = parse.body()
     changed = paper.confirm_paper(
-        db(), process_id, number, parse.text(data, "member"), _counts(data), _actor()
+        db(), process_id, number, parse.text(data, "member"), parse.counts(data), _actor()
     )
     return whole(changed)
 
@@ -263,19 +264,6 @@ def _download(body: bytes, mimetype: str, suffix: str) -> Response:
         mimetype=mimetype,
         headers={"Content-Disposition": f'attachment; filename="tong-hop-kiem-phieu.{suffix}"'},
     )
-
-
-def _counts(data: dict[str, Any]) -> dict[str, dict[str, int]]:
-    counts = data.get("counts")
-    if not isinstance(counts, dict) or not all(
-        isinstance(v, dict)
-        and all(isinstance(n, int) and not isinstance(n, bool) for n in v.values())
-        for v in counts.values()
-    ):
-        raise parse.bad(
-            "counts", "phải ánh xạ chức danh → mã → số phiếu", "must map position → id → count"
-        )
-    return counts
 
 
 def _month(data: dict[str, Any], field: str) -> date:

@@ -23,7 +23,7 @@ from voting.web.extensions import db
 from voting.web.i18n import translate
 from voting.web.pages import fields
 from voting.web.pages.guard import error_page, page_requires
-from voting.web.policy import Action
+from voting.web.policy import Action, allowed
 from voting.web.principals import current_principal
 
 bp = Blueprint("planning", __name__, url_prefix="/organiser/planning")
@@ -140,8 +140,23 @@ def enter_paper(process_id: str, number: int) -> Response:
     return redirect(url_for(".show", process_id=process_id, _anchor=f"step-{number}"))
 
 
+@bp.get("/<process_id>/steps/<int:number>/paper/confirmations")
+@page_requires(Action.PAPER_CONFIRM)
+def paper_confirmation(process_id: str, number: int) -> str:
+    """A committee member's own page to confirm the paper counts, logged in with their own
+    account (the organiser's page links it); it never shows the counts entered."""
+    process = processes.get(db(), process_id)
+    item = processes.step_of(process, number)
+    return render_template(
+        "planning/paper_confirm.html",
+        process=process,
+        item=item,
+        row={"ballot": steps.ballot_of(process, number)},
+    )
+
+
 @bp.post("/<process_id>/steps/<int:number>/paper/confirmations")
-@page_requires(Action.PLANNING_MANAGE)
+@page_requires(Action.PAPER_CONFIRM)
 def confirm_paper(process_id: str, number: int) -> Response:
     """A committee member confirms the paper counts by typing them again."""
     paper.confirm_paper(
@@ -153,6 +168,8 @@ def confirm_paper(process_id: str, number: int) -> Response:
         _actor(),
     )
     flash(translate("planning.paper.confirmed"))
+    if not allowed(current_principal(), Action.PLANNING_MANAGE, None):
+        return redirect(url_for(".paper_confirmation", process_id=process_id, number=number))
     return redirect(url_for(".show", process_id=process_id, _anchor=f"step-{number}"))
 
 
