@@ -17,7 +17,7 @@ from voting.planning import log
 from voting.registry import planning as registry_planning
 from voting.registry import terms
 from voting.rules import KH331, PersonError, RuleSet
-from voting.rules.eligibility import eligibility
+from voting.rules.eligibility import eligibility, term_kind
 from voting.rules.people import Person, PlannedPosition, person_from_row
 from voting.rules.retirement import month_index, month_start
 from voting.rules.source import of_tier, positions_of_tier, propose, review_planning, tier_of
@@ -65,13 +65,15 @@ def start(session: Session, new: NewProcess, actor: str) -> Process:
     # The review covers the tier's positions only; the other tier's planning stays as it is
     # (and still counts for the eligibility checks of its cadres).
     others = [e for e in planning if tier_of(e.position, rules) != new.tier]
+    term = term_kind(new.procedure, reference, new.term_start)
     removals, reviewed = (
-        review_planning(people, planning, reference, rules, tier=new.tier)
+        review_planning(
+            people, planning, reference, rules, tier=new.tier, term=term, term_start=new.term_start
+        )
         if new.procedure == "annual_review"
         else ([], of_tier(planning, new.tier, rules))
     )
     staying = reviewed + others
-    term = "next" if new.procedure == "next_term" else "current"
     try:
         report = eligibility(
             people, reference, term, new.term_start, planning=staying, rule_set=rules

@@ -12,7 +12,7 @@ from voting.conference.errors import Conflict, InvalidInput
 from voting.planning import log
 from voting.planning.processes import RULES, lock, registry_people
 from voting.planning.steps import places_now, source_frozen
-from voting.rules.eligibility import eligibility
+from voting.rules.eligibility import eligibility, term_kind
 from voting.rules.people import Person, PlannedPosition
 from voting.rules.source import Position, source_warnings
 from voting.rules.structure import check_limits, structure_report
@@ -134,7 +134,7 @@ def _report(
 
 
 def _eligibility(session: Session, process: Process, people: Any) -> dict[str, Any]:
-    term = "next" if process.procedure == "next_term" else "current"
+    term = term_kind(process.procedure, process.reference, process.term_start)
     report = eligibility(list(people), process.reference, term, process.term_start, rule_set=RULES)
     return {item.person.id: item for item in report.people}
 

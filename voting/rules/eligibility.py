@@ -278,29 +278,55 @@ def _check_person(
         general=tuple(general),
         positions=tuple(checks),
         planning=tuple(
-            _check_planning(entry, left, general, reference, rule_set) for entry in planning
+            _check_planning(entry, term, left, counted_left, general, counted_from, rule_set)
+            for entry in planning
         ),
     )
 
 
+def term_kind(procedure: str, reference: date, term_start: date | None) -> str:
+    """Which term a process plans for. KH 331 B.I.4: the next term's planning is built once
+    ("next_term"), and the annual review covers "cả quy hoạch nhiệm kỳ hiện tại và nhiệm kỳ kế
+    tiếp": a review whose term starts after the reference month reviews the next term's
+    planning (60 months counted from that term's start, B.II.2), any other the current term's
+    (72/120 months from the reference month)."""
+    if procedure == "next_term":
+        return "next"
+    if term_start is not None and month_index(term_start) > month_index(reference):
+        return "next"
+    return "current"
+
+
 def _check_planning(
-    entry: PlannedPosition, left: int, general: list[Reason], reference: date, rule_set: RuleSet
+    entry: PlannedPosition,
+    term: str,
+    left: int,
+    counted_left: int,
+    general: list[Reason],
+    counted_from: date,
+    rule_set: RuleSet,
 ) -> PlanningCheck:
     """A planned cadre keeps the planning unless a removal reason applies or too few months are
-    left: 60 for those planned before QĐ 50 (C.I), else the position's category-1 months."""
+    left. In the current term: 60 from the reference month for those planned before QĐ 50
+    (C.I), else the position's category-1 months (72). In the next term: the whole term, 60
+    months from its start (B.II.2); C.I speaks of the current term's planning only."""
     kind = rule_set.position_for(entry.position)
     if kind is None:
         raise PersonError(f"{entry.cadre_id}: unknown planned position {entry.position!r}")
     transitional = (
-        entry.approved_on is not None and entry.approved_on < rule_set.transitional_before
+        term == "current"
+        and entry.approved_on is not None
+        and entry.approved_on < rule_set.transitional_before
     )
-    if transitional:
-        needed = rule_set.transitional_months
+    if term == "next":
+        needed, months = rule_set.next_term_months, counted_left
+    elif transitional:
+        needed, months = rule_set.transitional_months, left
     else:
-        needed = rule_set.tiers[kind.tier].current_term_months[1]
+        needed, months = rule_set.tiers[kind.tier].current_term_months[1], left
     reasons = [reason for reason in general if reason.removal]
-    if left < needed and left > 0:
-        reasons.append(_too_few_months(left, needed, reference, over_age=True))
+    if months < needed and left > 0:
+        reasons.append(_too_few_months(months, needed, counted_from, over_age=True))
     return PlanningCheck(entry.position, entry.approved_on, transitional, needed, tuple(reasons))
 
 

@@ -175,6 +175,8 @@ def review_planning(
     reference: date,
     rule_set: RuleSet = KH331,
     tier: str | None = None,
+    term: str = "current",
+    term_start: date | None = None,
 ) -> tuple[list[Removal], list[PlannedPosition]]:
     """B.IV.2 step 1: the planned cadres removed without a vote (deceased, over age, discipline,
     political standard — each `PlanningCheck` that does not keep), and the entries that stay
@@ -191,7 +193,8 @@ def review_planning(
     report = eligibility(
         [by_id[cadre] for cadre in dict.fromkeys(e.cadre_id for e in known)],
         reference,
-        "current",
+        term,
+        term_start,
         planning=known,
         rule_set=rule_set,
     )

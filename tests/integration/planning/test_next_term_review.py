@@ -1,0 +1,71 @@
+"""The annual review of the next term's planning (KH 331 B.I.4: "rà soát, bổ sung quy hoạch cho
+cả quy hoạch nhiệm kỳ hiện tại và nhiệm kỳ kế tiếp"): a 04/2023 review of 2025-2030 counts 60
+months from the term's start (B.II.2), not 72 from the review month — for those it proposes
+and for those already planned."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from tests.integration.planning.test_review_scope import HEADER
+
+HEAD_TT = "Trưởng phòng Thanh tra Sở"
+
+
+def agency_with(site: Any, changes: dict[str, dict[str, str]]) -> Any:
+    """The sample agency with some cells changed (id → column → value)."""
+    rows = list(csv.DictReader(io.StringIO(site.agency.read_text(encoding="utf-8"))))
+    for row in rows:
+        row.update(changes.get(row["id"], {}))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return site.file("agency.csv", out.getvalue())
+
+
+def test_a_review_of_the_next_term_needs_the_whole_term_ahead(site: Any, organiser: Any) -> None:
+    # Men born 09/1968 retire 09/2030: 89 months after 04/2023, 59 after 10/2025.
+    people = agency_with(
+        site,
+        {
+            "SCT012": {"sex": "M", "born": "1968-09-02"},  # Phó trưởng phòng: a source
+            "SCT054": {"sex": "M", "born": "1968-09-20", "discipline": ""},  # already planned
+            "SCT016": {"born": "1968-10-05"},  # Chuyên viên, retires 10/2030: 60 months
+        },
+    )
+    assert organiser.upload("/api/people", people).status_code == 200
+    planning = HEADER + f"SCT054,Đoàn Minh Tuấn,{HEAD_TT},2025-2030,2024-06-15\n"
+    assert organiser.upload("/api/registry/planning", site.file("p.csv", planning)).status_code == 200
+    start = {
+        "procedure": "annual_review",
+        "tier": "agency",
+        "term": "2025-2030",
+        "term_start": "2025-10",
+        "reference": "2023-04",
+        "held_on": "2023-04-20",
+        "place": "Hội trường Sở",
+    }
+    r = organiser.post("/api/processes", json=start)
+    assert r.status_code == 201, r.json
+    process = r.json
+    automatic = process["review"]["automatic"]
+    assert [(a["cadre"], a["position"]) for a in automatic] == [("SCT054", HEAD_TT)]
+    assert automatic[0]["reasons"][0]["code"] == "over_age"
+    assert "10/2025" in automatic[0]["reasons"][0]["vi"]
+    assert process["review"]["planned"] == []
+    head_tt = next(s for s in process["source"] if s["position"] == HEAD_TT)
+    proposed = {c["cadre"] for c in head_tt["candidates"]}
+    excluded = {e["cadre"]: e["reasons"] for e in head_tt["excluded"]}
+    assert "SCT012" not in proposed
+    assert [r["code"] for r in excluded["SCT012"]] == ["too_few_months"]
+    assert "SCT016" in proposed  # exactly the 60 months of the term
+    # The same agency's review of the current term (2021-2026) counts 72 from 04/2023.
+    r = organiser.post(
+        "/api/processes", json=start | {"term": "2021-2026", "term_start": "2021-06"}
+    )
+    assert r.status_code == 201, r.json
+    head_tt = next(s for s in r.json["source"] if s["position"] == HEAD_TT)
+    assert "SCT012" in {c["cadre"] for c in head_tt["candidates"]}
