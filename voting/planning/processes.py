@@ -20,7 +20,14 @@ from voting.rules import KH331, PersonError, RuleSet
 from voting.rules.eligibility import eligibility, term_kind
 from voting.rules.people import Person, PlannedPosition, person_from_row
 from voting.rules.retirement import month_index, month_start
-from voting.rules.source import of_tier, positions_of_tier, propose, review_planning, tier_of
+from voting.rules.source import (
+    missing_from,
+    of_tier,
+    positions_of_tier,
+    propose,
+    review_planning,
+    tier_of,
+)
 from voting.store import Person as StoredPerson
 from voting.store import Process, ProcessStatus, ProcessStep, StepStatus
 
@@ -131,6 +138,14 @@ def start(session: Session, new: NewProcess, actor: str) -> Process:
                 {"cadre": e.cadre_id, "full_name": by_id[e.cadre_id].full_name}
                 | {"position": e.position}
                 for e in reviewed
+                if e.cadre_id in by_id
+            ]
+            if new.procedure == "annual_review"
+            else [],
+            # Planned cadres the registry lacks: kept (no ground for removal), flagged.
+            "missing": [
+                {"cadre": e.cadre_id, "position": e.position}
+                for e in missing_from(people, reviewed)
             ]
             if new.procedure == "annual_review"
             else [],

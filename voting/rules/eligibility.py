@@ -22,6 +22,17 @@ from voting.rules.ruleset import PositionKind, RuleSet
 
 TERMS = ("current", "next")
 _THEORY_VI = {"cao_cap": "cao cấp", "trung_cap": "trung cấp", "so_cap": "sơ cấp"}
+# The discipline levels as a document writes them (no raw codes in Vietnamese text).
+_DISCIPLINE_VI = {
+    "nhac_nho": "nhắc nhở",
+    "khien_trach": "khiển trách",
+    "canh_cao": "cảnh cáo",
+    "ha_bac_luong": "hạ bậc lương",
+    "cach_chuc": "cách chức",
+    "giang_chuc": "giáng chức",
+    "khai_tru": "khai trừ",
+    "buoc_thoi_viec": "buộc thôi việc",
+}
 
 
 @dataclass(frozen=True)
@@ -183,23 +194,29 @@ def eligibility(
     )
 
 
-def removal_reasons(person: Person, reference: date, rule_set: RuleSet = KH331) -> list[Reason]:
-    """Reasons that take a cadre out of planning without a vote, in the reference month."""
+def removal_reasons(
+    person: Person, reference: date, rule_set: RuleSet = KH331, on: date | None = None
+) -> list[Reason]:
+    """Reasons that take a cadre out of planning without a vote, judged on the day `on` (by
+    default the last day of the reference month). B.II.3: a discipline removes while its
+    decision is in force, and "sau khi quyết định thi hành kỷ luật hết hiệu lực" the cadre may
+    be considered again — so a measure that ended mid-month no longer bars at the month's
+    end, and one that began in the month does."""
     reasons = []
     if person.deceased:
         reasons.append(Reason("deceased", "deceased", "đã từ trần", removal=True))
-    last_day = month_start(month_index(reference) + 1).toordinal() - 1
+    day = on or date.fromordinal(month_start(month_index(reference) + 1).toordinal() - 1)
     for measure in person.discipline:
-        if measure.level in rule_set.removal_discipline_levels and measure.in_force(
-            reference, date.fromordinal(last_day)
-        ):
+        if measure.level in rule_set.removal_discipline_levels and measure.in_force(day, day):
             span = f"{measure.start.isoformat()} to {measure.end or 'open'}"
-            span_vi = f"từ {measure.start.isoformat()} đến {measure.end or 'nay'}"
+            until = f"{measure.end:%d/%m/%Y}" if measure.end else "nay"
+            span_vi = f"từ {measure.start:%d/%m/%Y} đến {until}"
             reasons.append(
                 Reason(
                     "discipline",
                     f"discipline '{measure.level}' in force ({span})",
-                    f"đang trong thời hạn kỷ luật '{measure.level}' ({span_vi})",
+                    f"đang trong thời hạn kỷ luật {_DISCIPLINE_VI.get(measure.level, measure.level)}"
+                    f" ({span_vi})",
                     removal=True,
                 )
             )

@@ -179,9 +179,10 @@ def review_planning(
     term_start: date | None = None,
 ) -> tuple[list[Removal], list[PlannedPosition]]:
     """B.IV.2 step 1: the planned cadres removed without a vote (deceased, over age, discipline,
-    political standard — each `PlanningCheck` that does not keep), and the entries that stay
-    and may be put to the removal ballot. A planned cadre missing from the registry is
-    removed too: nothing can be checked about them.
+    political standard — each `PlanningCheck` that does not keep), and the entries that stay.
+    A planned cadre missing from the registry stays: B.II.3's four grounds are the only
+    removals without a vote, and a gap in the registry is none of them (the caller flags it,
+    `missing_from`); only those in the registry may be put to the removal ballot.
 
     With `tier`, only the entries of that tier's positions are reviewed (and returned): the
     review of the agency's posts never touches the province's Giám đốc / Phó Giám đốc Sở, nor
@@ -205,13 +206,7 @@ def review_planning(
     staying: list[PlannedPosition] = []
     for entry in planning:
         if entry.cadre_id not in by_id:
-            missing = Reason(
-                "not_in_registry",
-                "not in the agency's registry",
-                "không có trong danh sách cán bộ của cơ quan",
-                removal=True,
-            )
-            removals.append(Removal(entry.cadre_id, entry.position, (missing,)))
+            staying.append(entry)
             continue
         check = checks[(entry.cadre_id, entry.position)]
         if check.keeps:
@@ -219,6 +214,15 @@ def review_planning(
         else:
             removals.append(Removal(entry.cadre_id, entry.position, check.reasons))
     return removals, staying
+
+
+def missing_from(
+    people: Iterable[Person], planning: Iterable[PlannedPosition]
+) -> list[PlannedPosition]:
+    """The planned entries whose cadre is not in the registry: nothing about them can be
+    checked, so they are flagged for the organiser (fix the registry), never removed."""
+    known = {person.id for person in people}
+    return [entry for entry in planning if entry.cadre_id not in known]
 
 
 def held_positions(

@@ -42,6 +42,12 @@ PLANNING_TERMS: dict[str, tuple[str, str]] = {
         "Đưa ra khỏi quy hoạch không cần bỏ phiếu",
         "Removed without a vote",
     ),
+    "planning.review.missing": (
+        "Cán bộ trong quy hoạch nhưng không có trong danh sách cán bộ của cơ quan (vẫn giữ "
+        "quy hoạch; cần bổ sung vào danh sách cán bộ)",
+        "Planned but missing from the agency's registry (kept in the planning; add them to "
+        "the registry)",
+    ),
     "planning.review.propose": (
         "Đề nghị bỏ phiếu kín đưa ra khỏi quy hoạch",
         "Put to the secret removal ballot",

@@ -69,3 +69,32 @@ def test_a_review_of_the_next_term_needs_the_whole_term_ahead(site: Any, organis
     assert r.status_code == 201, r.json
     head_tt = next(s for s in r.json["source"] if s["position"] == HEAD_TT)
     assert "SCT012" in {c["cadre"] for c in head_tt["candidates"]}
+
+
+def test_a_planned_cadre_missing_from_the_registry_is_flagged_not_removed(
+    site: Any, organiser: Any
+) -> None:
+    """B.II.3's four grounds (deceased, over age, discipline, political standard) are the only
+    removals without a vote: a cadre the registry lacks stays planned and is flagged."""
+    assert organiser.upload("/api/people", site.agency).status_code == 200
+    planning = HEADER + f"SCT999,Nguyễn Văn Vắng,{HEAD_TT},2021-2026,2021-06-15\n"
+    assert organiser.upload("/api/registry/planning", site.file("p.csv", planning)).status_code == 200
+    r = organiser.post(
+        "/api/processes",
+        json={
+            "procedure": "annual_review",
+            "tier": "agency",
+            "term": "2021-2026",
+            "reference": "2022-04",
+            "held_on": "2022-04-20",
+            "place": "Hội trường Sở",
+        },
+    )
+    assert r.status_code == 201, r.json
+    review = r.json["review"]
+    assert review["automatic"] == [] and review["planned"] == []
+    assert review["missing"] == [{"cadre": "SCT999", "position": HEAD_TT}]
+    head_tt = next(s for s in r.json["source"] if s["position"] == HEAD_TT)
+    assert head_tt["places"] == 2  # the place stays taken
+    page = organiser.get(f"/organiser/planning/{r.json['id']}").get_data(as_text=True)
+    assert 'data-missing="SCT999"' in page

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from voting.rules import KH331, PersonError
-from voting.rules.eligibility import PersonEligibility, eligibility, term_kind
+from voting.rules.eligibility import PersonEligibility, eligibility, removal_reasons, term_kind
 from voting.rules.people import Discipline, Person, PlannedPosition
 
 APRIL_2022 = date(2022, 4, 1)
@@ -205,3 +205,17 @@ def test_a_cadre_planned_for_the_next_term_keeps_it_only_with_the_whole_term_ahe
     if not keeps:
         assert check.reasons[0].code == "over_age"
         assert "10/2025" in check.reasons[0].vi and "59" in check.reasons[0].vi
+
+
+def test_a_discipline_ending_mid_month_no_longer_bars_at_the_months_end() -> None:
+    """B.II.3: once the decision is no longer in force the cadre may be considered; judged on
+    the last day of the reference month by default, or on the day given."""
+    ended = Discipline("khien_trach", date(2021, 4, 15), date(2022, 4, 15))
+    assert not check(person(discipline=(ended,))).general
+    (reason,) = removal_reasons(person(discipline=(ended,)), APRIL_2022, on=date(2022, 4, 10))
+    assert reason.code == "discipline"
+    assert "khiển trách" in reason.vi and "khien_trach" not in reason.vi
+    assert "15/04/2022" in reason.vi
+    began = Discipline("khien_trach", date(2022, 4, 20), None)
+    assert [r.code for r in check(person(discipline=(began,))).general] == ["discipline"]
+    assert not removal_reasons(person(discipline=(began,)), APRIL_2022, on=date(2022, 4, 19))

@@ -13,6 +13,7 @@ from voting.rules.eligibility import eligibility
 from voting.rules.people import PlannedPosition, people_from_rows, planning_from_rows
 from voting.rules.source import (
     held_positions,
+    missing_from,
     of_tier,
     places_open,
     positions_of_tier,
@@ -86,13 +87,18 @@ def test_the_review_removes_the_disciplined_and_keeps_the_others() -> None:
     assert len(staying) == len(PLANNING) - 1
 
 
-def test_the_review_removes_the_deceased_and_anyone_missing_from_the_registry() -> None:
+def test_the_review_removes_the_deceased_and_flags_but_keeps_anyone_missing_from_the_registry() -> (
+    None
+):
+    """B.II.3 names four grounds for removal without a vote; missing from the registry is none
+    of them: the entry stays, flagged."""
     people = [replace(p, deceased=True) if p.id == "SCT005" else p for p in PEOPLE]
-    planning = [*PLANNING, PlannedPosition("GONE1", "Giám đốc Sở")]
-    removals, _ = review_planning(people, planning, REFERENCE)
+    gone = PlannedPosition("GONE1", "Giám đốc Sở")
+    removals, staying = review_planning(people, [*PLANNING, gone], REFERENCE)
     codes = {r.cadre: {reason.code for reason in r.reasons} for r in removals}
     assert "deceased" in codes["SCT005"]
-    assert codes["GONE1"] == {"not_in_registry"}
+    assert "GONE1" not in codes and gone in staying
+    assert missing_from(people, [*PLANNING, gone]) == [gone]
 
 
 def test_places_open_are_three_minus_those_planned() -> None:
@@ -126,10 +132,8 @@ def test_a_review_of_one_tier_covers_only_that_tiers_positions() -> None:
     assert {(r.cadre, r.position) for r in removals} == {("SCT054", "Trưởng phòng Thanh tra Sở")}
     assert {e.position for e in staying} == {"Trưởng phòng Quản lý Thương mại"}
     removals, staying = review_planning(PEOPLE, planning, REFERENCE, tier="province")
-    assert {(r.cadre, r.position) for r in removals} == {
-        ("SCT054", "Phó Giám đốc Sở"),
-        ("GONE1", "Giám đốc Sở"),
-    }
+    assert {(r.cadre, r.position) for r in removals} == {("SCT054", "Phó Giám đốc Sở")}
+    assert ("GONE1", "Giám đốc Sở") in {(e.cadre_id, e.position) for e in staying}  # flagged
     assert {e.position for e in staying} == {"Giám đốc Sở", "Phó Giám đốc Sở"}
     assert all(tier_of(e.position) == "province" for e in staying)
     assert [e.cadre_id for e in of_tier(planning, "agency")] == ["SCT053", "SCT054"]
