@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from voting.planning.conditions import overridden
 from voting.planning.processes import RULES
 from voting.planning.steps import removed_entries, rule_step
 from voting.registry import documents
@@ -58,6 +59,7 @@ def summary(
     over_cap = final_result.get("over_cap") or {}
     decision = final_result.get("decision")
     notes = _cap_notes(process, final_result, final)
+    overrides = overridden(process)
     for position, rows in positions.items():
         for cadre, row in rows.items():
             capped = cadre in over_cap.get(position, [])
@@ -70,6 +72,13 @@ def summary(
             )
             if capped and cadre in notes:
                 row["note"] = notes[cadre]
+            forced = overrides.get((position, cadre))
+            if forced is not None and (position, cadre) in chosen:
+                row["outcome_text"] += (
+                    f" — không bảo đảm tiêu chuẩn, điều kiện ({'; '.join(forced['unmet'])}); "
+                    f"người đứng đầu quyết định đề nghị phê duyệt, lý do: {forced['reason']}"
+                )
+                row["override"] = True
     cadres = {cadre: row["full_name"] for rows in positions.values() for cadre, row in rows.items()}
     held = {ref: [(d.kind, d.dated) for d in documents.of(session, ref)] for ref in cadres}
     return {
@@ -136,6 +145,8 @@ def published(process: Process) -> dict[str, Any]:
         "chosen_by_head": {
             position: list(cadres) for position, cadres in (decision.get("chosen") or {}).items()
         },
+        # KH 331 A.I: a cadre failing the conditions, put forward by the head's decision.
+        "overrides": overridden(process),
     }
 
 

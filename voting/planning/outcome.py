@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from voting.conference.errors import Conflict, InvalidInput
-from voting.planning import log
+from voting.planning import conditions, log
 from voting.planning.processes import RULES, lock
 from voting.registry import holidays
 from voting.registry import planning as registry_planning
@@ -41,6 +41,7 @@ def submit(session: Session, process_id: str, submitted_on: date, actor: str) ->
         raise Conflict(
             "Danh sách đã được trình.", "The list was already submitted.", code="submitted"
         )
+    conditions.require_met(session, process, submitted_on, "trình danh sách", "submit the list")
     process.status = ProcessStatus.SUBMITTED
     process.submitted_on = submitted_on
     log.record(session, process, "outcome.submitted", actor, {"on": submitted_on.isoformat()})
@@ -65,6 +66,7 @@ def approve(session: Session, process_id: str, approved_on: date, actor: str) ->
             code="invalid_date",
         )
     assert process.outcome is not None
+    conditions.require_met(session, process, approved_on, "phê duyệt", "approve the list")
     current = registry_planning.current(session)
     for removal in process.outcome["removed"]:
         for entry in current:

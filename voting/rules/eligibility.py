@@ -211,12 +211,12 @@ def removal_reasons(
             span = f"{measure.start.isoformat()} to {measure.end or 'open'}"
             until = f"{measure.end:%d/%m/%Y}" if measure.end else "nay"
             span_vi = f"từ {measure.start:%d/%m/%Y} đến {until}"
+            level = _DISCIPLINE_VI.get(measure.level, measure.level)
             reasons.append(
                 Reason(
                     "discipline",
                     f"discipline '{measure.level}' in force ({span})",
-                    f"đang trong thời hạn kỷ luật {_DISCIPLINE_VI.get(measure.level, measure.level)}"
-                    f" ({span_vi})",
+                    f"đang trong thời hạn kỷ luật {level} ({span_vi})",
                     removal=True,
                 )
             )

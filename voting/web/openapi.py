@@ -1031,6 +1031,22 @@ PATHS.update(
                 errors=("404", "409", "422"),
             ),
         },
+        f"{_P}/overrides": {
+            "post": _op(
+                Action.HEAD_DECIDE,
+                "The head puts forward a chosen cadre who fails the conditions (KH 331 A.I), "
+                "with the reason; flagged on the dossier and the published list",
+                _PROCESS,
+                body=_object(
+                    ["cadre", "position", "reason"],
+                    cadre=_string(),
+                    position=_string(),
+                    reason=_string(),
+                ),
+                params=PP,
+                errors=("404", "409", "422"),
+            ),
+        },
         f"{_P}/submission": {
             "post": _op(
                 Action.PLANNING_MANAGE,
@@ -1038,7 +1054,7 @@ PATHS.update(
                 _PROCESS,
                 body=_object(["on"], on=_string(format="date")),
                 params=PP,
-                errors=("404", "409"),
+                errors=("404", "409", "422"),
             ),
         },
         f"{_P}/approval": {

@@ -154,8 +154,26 @@ PLANNING_TERMS: dict[str, tuple[str, str]] = {
     "planning.removed.none": ("Không có.", "None."),
     "planning.reason": ("Lý do", "Reason"),
     "planning.removal.voted": (
-        "Tập thể lãnh đạo bỏ phiếu đề nghị ({p}%)",
-        "Proposed by the leadership's ballot ({p}%)",
+        "Tập thể lãnh đạo bỏ phiếu kín đề nghị đưa ra khỏi quy hoạch",
+        "Proposed for removal by the leadership's secret ballot",
+    ),
+    "planning.override": (
+        "Không bảo đảm tiêu chuẩn, điều kiện ({why}); người đứng đầu quyết định đề nghị "
+        "phê duyệt, lý do: {reason}",
+        "Fails the conditions ({why}); put forward by the head's decision, reason: {reason}",
+    ),
+    "planning.unmet": ("Không bảo đảm tiêu chuẩn, điều kiện", "Fails the conditions"),
+    "planning.unmet.help": (
+        "Theo mục A.I của kế hoạch, không đề xuất, phê duyệt quy hoạch những trường hợp này. "
+        "Danh sách không trình, không phê duyệt được cho đến khi người đứng đầu quyết định "
+        "(ghi rõ lý do) hoặc danh sách được sửa.",
+        "Under A.I of the plan these cannot be proposed or approved. The list cannot be "
+        "submitted or approved until the head decides (with a reason).",
+    ),
+    "planning.override.reason": ("Lý do quyết định của người đứng đầu", "The head's reason"),
+    "planning.override.record": (
+        "Người đứng đầu quyết định đề nghị phê duyệt",
+        "The head puts this cadre forward",
     ),
     "planning.approval_body": ("Cấp phê duyệt", "Approving body"),
     "planning.submitted_on": ("Ngày trình (hồ sơ đầy đủ)", "Submitted (complete dossier)"),

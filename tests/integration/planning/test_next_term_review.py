@@ -38,7 +38,8 @@ def test_a_review_of_the_next_term_needs_the_whole_term_ahead(site: Any, organis
     )
     assert organiser.upload("/api/people", people).status_code == 200
     planning = HEADER + f"SCT054,Đoàn Minh Tuấn,{HEAD_TT},2025-2030,2024-06-15\n"
-    assert organiser.upload("/api/registry/planning", site.file("p.csv", planning)).status_code == 200
+    uploaded = organiser.upload("/api/registry/planning", site.file("p.csv", planning))
+    assert uploaded.status_code == 200
     start = {
         "procedure": "annual_review",
         "tier": "agency",
@@ -78,7 +79,8 @@ def test_a_planned_cadre_missing_from_the_registry_is_flagged_not_removed(
     removals without a vote: a cadre the registry lacks stays planned and is flagged."""
     assert organiser.upload("/api/people", site.agency).status_code == 200
     planning = HEADER + f"SCT999,Nguyễn Văn Vắng,{HEAD_TT},2021-2026,2021-06-15\n"
-    assert organiser.upload("/api/registry/planning", site.file("p.csv", planning)).status_code == 200
+    uploaded = organiser.upload("/api/registry/planning", site.file("p.csv", planning))
+    assert uploaded.status_code == 200
     r = organiser.post(
         "/api/processes",
         json={

@@ -157,9 +157,7 @@ def test_held_positions_count_every_unit_of_the_approval_level_once() -> None:
 def test_the_review_of_the_next_terms_planning_removes_who_lacks_the_whole_term() -> None:
     """B.II.2: the next term's planning needs 60 months from the term's start; from the
     04/2023 review a cadre retiring 09/2030 has 89 months, but 59 of the 2025-2030 term."""
-    people = [
-        replace(p, sex="M", born=date(1968, 9, 1)) if p.id == "SCT005" else p for p in PEOPLE
-    ]
+    people = [replace(p, sex="M", born=date(1968, 9, 1)) if p.id == "SCT005" else p for p in PEOPLE]
     planning = [PlannedPosition("SCT005", "Giám đốc Sở", date(2024, 6, 15))]
     review = date(2023, 4, 1)
     removals, staying = review_planning(people, planning, review)

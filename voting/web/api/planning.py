@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
-from voting.planning import dossier, outcome, paper, processes, source_list, steps
+from voting.planning import conditions, dossier, outcome, paper, processes, source_list, steps
 from voting.planning.processes import NewProcess
 from voting.store import Conference, Process
 from voting.tally import dossier as printed
@@ -158,6 +158,22 @@ def decide(process_id: str, number: int) -> dict[str, Any]:
     return whole(changed)
 
 
+@bp.post(f"{P}/overrides")
+@requires(Action.HEAD_DECIDE)
+def override(process_id: str) -> dict[str, Any]:
+    """The head puts forward a chosen cadre who fails the conditions, with the reason."""
+    data = parse.body()
+    changed = conditions.override(
+        db(),
+        process_id,
+        parse.text(data, "cadre"),
+        parse.text(data, "position"),
+        parse.text(data, "reason"),
+        _actor(),
+    )
+    return whole(changed)
+
+
 @bp.post(f"{P}/submission")
 @requires(Action.PLANNING_MANAGE)
 def submit(process_id: str) -> dict[str, Any]:
@@ -225,7 +241,12 @@ def whole(process: Process) -> dict[str, Any]:
         "structure": source_list.structure(session, process),
         "review": process.review,
         # A late approval is accepted (it happened) and flagged wherever the outcome shows.
-        "outcome": process.outcome | {"approval_late": when["approval_late"]}
+        "outcome": process.outcome
+        | {
+            "approval_late": when["approval_late"],
+            # KH 331 A.I: who fails the conditions today, and the head's override if any.
+            "unmet": conditions.unmet(session, process, date.today()),
+        }
         if process.outcome is not None
         else None,
         "dates": {k: v.isoformat() if isinstance(v, date) else v for k, v in when.items()},

@@ -13,7 +13,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from voting.conference.errors import ConferenceError, InvalidInput
-from voting.planning import dossier, outcome, paper, processes, source_list, steps
+from voting.planning import conditions, dossier, outcome, paper, processes, source_list, steps
 from voting.planning.processes import RULES, NewProcess
 from voting.registry import terms
 from voting.store import Conference, ProcessStatus, StepStatus
@@ -22,7 +22,7 @@ from voting.web.extensions import db
 from voting.web.i18n import translate
 from voting.web.pages import fields
 from voting.web.pages.guard import error_page, page_requires
-from voting.web.policy import Action
+from voting.web.policy import Action, allowed
 from voting.web.principals import current_principal
 
 bp = Blueprint("planning", __name__, url_prefix="/organiser/planning")
@@ -154,6 +154,22 @@ def confirm_paper(process_id: str, number: int) -> Response:
     return redirect(url_for(".show", process_id=process_id, _anchor=f"step-{number}"))
 
 
+@bp.post("/<process_id>/overrides")
+@page_requires(Action.HEAD_DECIDE)
+def override(process_id: str) -> Response:
+    """The head puts forward a chosen cadre who fails the conditions, with the reason."""
+    form = request.form
+    conditions.override(
+        db(),
+        process_id,
+        form.get("cadre", ""),
+        form.get("position", ""),
+        form.get("reason", ""),
+        _actor(),
+    )
+    return redirect(url_for(".show", process_id=process_id, _anchor="outcome"))
+
+
 @bp.post("/<process_id>/submission")
 @page_requires(Action.PLANNING_MANAGE)
 def submit(process_id: str) -> Response:
@@ -233,6 +249,8 @@ def _process_page(process: Any, error: ConferenceError | None = None) -> str:
             if process.outcome
             else {},
         ),
+        unmet=conditions.unmet(db(), process, date.today()),
+        may_override=allowed(current_principal(), Action.HEAD_DECIDE, None),
         today=date.today().isoformat(),
         error=error,
     )
