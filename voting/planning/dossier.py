@@ -60,6 +60,7 @@ def summary(
     decision = final_result.get("decision")
     notes = _cap_notes(process, final_result, final)
     overrides = overridden(process)
+    held_before: dict[str, int] = dict((process.steps[-1].approved or {}).get("held", {}))
     for position, rows in positions.items():
         for cadre, row in rows.items():
             capped = cadre in over_cap.get(position, [])
@@ -72,6 +73,12 @@ def summary(
             )
             if capped and cadre in notes:
                 row["note"] = notes[cadre]
+            if row["outcome"] == "not_chosen" and held_before.get(cadre, 0) >= CAP:
+                row["outcome"] = "at_cap"
+                row["outcome_text"] = (
+                    f"Đạt nhưng đã được quy hoạch {held_before[cadre]} chức danh cùng cấp phê "
+                    f"duyệt (không quá {CAP} chức danh, mục B.III.1)"
+                )
             forced = overrides.get((position, cadre))
             if forced is not None and (position, cadre) in chosen:
                 row["outcome_text"] += (

@@ -255,7 +255,7 @@ def _put_ballot(
 ) -> None:
     assert item.conference_id is not None
     step = rule_step(process, item.number)
-    held = _held(session, process) if step.fills_quota else {}
+    held = held_now(session, process) if step.fills_quota else {}
     item.approved = {**(item.approved or {}), "ballot": sections, "held": held}
     # One transaction with the step's change: set_for_process commits it all.
     ballot.set_for_process(
@@ -277,7 +277,7 @@ def _put_ballot(
     )
 
 
-def _held(session: Session, process: Process) -> dict[str, int]:
+def held_now(session: Session, process: Process) -> dict[str, int]:
     """Positions of the tier each cadre holds in the planning of the term, less those the
     review removes: what the 3-positions cap counts at the final step."""
     removed = {(r["cadre"], r["position"]) for r in removed_entries(process)}

@@ -14,7 +14,7 @@ position is not proposed for it again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -126,6 +126,7 @@ def propose(
     for position in positions:
         kind = rule_set.positions[position.kind]
         already = {e.cadre_id for e in planning if _same(e.position, position.title)}
+        held = held_positions(planning, kind.tier, rule_set)
         proposed: list[Proposed] = []
         excluded: list[Excluded] = []
         for person in everyone:
@@ -134,7 +135,10 @@ def propose(
             if position.unit and person.unit != position.unit:
                 continue
             check = next(c for c in checks[person.id].positions if c.position == kind.key)
-            if check.eligible:
+            full = at_cap(person.id, held, rule_set)
+            if full:
+                excluded.append(Excluded(person.id, (*check.reasons, full)))
+            elif check.eligible:
                 proposed.append(Proposed(person.id, check.category, check.flags))
             else:
                 excluded.append(Excluded(person.id, check.reasons))
@@ -240,6 +244,20 @@ def held_positions(
         if tier_of(entry.position, rule_set) == tier:
             held.setdefault(entry.cadre_id, set()).add(" ".join(entry.position.split()).casefold())
     return {cadre: len(titles) for cadre, titles in held.items()}
+
+
+def at_cap(cadre: str, held: Mapping[str, int], rule_set: RuleSet = KH331) -> Reason | None:
+    """B.III.1: a cadre already planned for three positions at the approval level can take no
+    fourth — said on the source list and every ballot before the final step."""
+    cap = rule_set.max_positions_per_cadre
+    if held.get(cadre, 0) < cap:
+        return None
+    return Reason(
+        "at_cap",
+        f"already planned for {held[cadre]} positions at this approval level (at most {cap})",
+        f"đã được quy hoạch {held[cadre]} chức danh cùng cấp phê duyệt (không quá {cap} chức "
+        "danh, mục B.III.1): không được lựa chọn thêm",
+    )
 
 
 def source_warnings(
