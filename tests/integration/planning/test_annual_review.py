@@ -76,9 +76,19 @@ def test_a_whole_annual_review(
         HEAD_TT: {"SCT013": 20, "SCT014": 18, "SCT015": 9},
         DEPUTY_TT: {"SCT013": 21, "SCT016": 15},
     }
-    paper = {"held_on": "2022-04-25", "convened": 30, "present": 28, "counts": counts}
-    r = organiser.post(f"{base}/steps/2/paper", json=paper | {"present": 19})
+    paper = {"held_on": "2022-04-25", "convened": 28, "present": 28, "counts": counts}
+    r = organiser.post(f"{base}/steps/2/paper", json=paper | {"present": 18})
     assert r.status_code == 422 and site.code(r) == "no_quorum"
+    # The step's roster convened 28: another number would hide a failed quorum.
+    r = organiser.post(f"{base}/steps/2/paper", json=paper | {"convened": 12, "present": 12})
+    assert r.status_code == 422 and site.code(r) == "convened_not_roster"
+    # 28 ballots choosing at most 2 Phó trưởng phòng cannot give 57 agrees.
+    over = {**counts, DEPUTY_TT: {"SCT013": 28, "SCT016": 28 + 1}}
+    r = organiser.post(f"{base}/steps/2/paper", json=paper | {"counts": over})
+    assert r.status_code == 422 and site.code(r) == "invalid_counts"
+    over = {**counts, DEPUTY_TT: {"SCT013": 28, "SCT016": 28}}
+    r = organiser.post(f"{base}/steps/2/paper", json=paper | {"counts": over})  # 56 = 28 × 2
+    assert r.status_code == 200, r.json  # at the limit: accepted (then entered again below)
     r = organiser.post(f"{base}/steps/2/paper", json=paper)
     assert r.status_code == 200, r.json
     confirm = f"{base}/steps/2/paper/confirmations"

@@ -1,7 +1,7 @@
 """KH 331 B.III.1 ("một cán bộ quy hoạch không quá ba chức danh ở cùng cấp phê duyệt"): a cadre
 already planned for three positions of the tier is not proposed, is flagged wherever the
 organiser puts them before the final step, and takes no place there — no false tie, no case
-handed to the head, the cadre with 62.5% chosen."""
+handed to the head, the cadre with 60% chosen."""
 
 from __future__ import annotations
 
@@ -40,17 +40,18 @@ def test_a_cadre_at_the_cap_takes_no_place(site: Any, organiser: Any) -> None:
     assert "at_cap" in warned["SCT013"] and "at_cap" not in warned["SCT014"]
     r = organiser.post(f"{base}/steps/1/approval", json={"held_on": "2022-04-20"})
     assert r.status_code == 200, r.json
-    counts = {HEAD_TT: {"SCT013": 20, "SCT014": 18, "SCT015": 17}}
-    for number, day in ((2, "2022-04-21"), (3, "2022-04-22")):
-        paper = {"held_on": day, "convened": 30, "present": 28, "counts": counts}
+    counts = {HEAD_TT: {"SCT013": 11, "SCT014": 10, "SCT015": 9}}
+    for number, day, convened in ((2, "2022-04-21", 28), (3, "2022-04-22", 16)):  # the rosters
+        paper = {"held_on": day, "convened": convened, "present": convened, "counts": counts}
         paper_step(organiser, base, number, paper)
     page = organiser.get(f"/organiser/planning/{process['id']}").data.decode()
     assert page.count('data-code="at_cap"') >= 1  # on the final step's ballot, before it
 
-    # 8 convened: SCT013 and SCT014 at 6, SCT015 at 5 (62.5%), two places.
-    final = {HEAD_TT: {"SCT013": 6, "SCT014": 6, "SCT015": 5}}
+    # 5 convened: SCT013 at 4, SCT014 and SCT015 at 3 (60%), two places — with SCT013
+    # counted, SCT014 and SCT015 would tie for the last place and go to the head.
+    final = {HEAD_TT: {"SCT013": 4, "SCT014": 3, "SCT015": 3}}
     process = paper_step(
-        organiser, base, 4, {"held_on": "2022-04-25", "convened": 8, "present": 8, "counts": final}
+        organiser, base, 4, {"held_on": "2022-04-25", "convened": 5, "present": 5, "counts": final}
     )
     result = process["steps"][3]["result"]
     assert result["contested"] == {} and result["over_cap"] == {}

@@ -12,6 +12,7 @@ from typing import Any
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from voting.conference import roster
 from voting.conference.errors import ConferenceError, InvalidInput
 from voting.planning import conditions, dossier, outcome, paper, processes, source_list, steps
 from voting.planning.processes import RULES, NewProcess
@@ -227,6 +228,8 @@ def _process_page(process: Any, error: ConferenceError | None = None) -> str:
                 "ballot": steps.ballot_of(process, item.number),
                 "current": item.status == StepStatus.CURRENT,
                 "structure": _structure(process, steps.ballot_of(process, item.number)),
+                # Those convened are the step's roster: the paper form starts from it.
+                "roster": len(roster.attendees(db(), conference.id)) if conference else None,
             }
         )
     source = source_list.view(db(), process)
