@@ -8,7 +8,16 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
-from voting.planning import conditions, dossier, outcome, paper, processes, source_list, steps
+from voting.planning import (
+    conditions,
+    dossier,
+    outcome,
+    paper,
+    processes,
+    source_list,
+    steps,
+    warnings,
+)
 from voting.planning.processes import NewProcess
 from voting.store import Conference, Process
 from voting.tally import dossier as printed
@@ -240,6 +249,7 @@ def whole(process: Process) -> dict[str, Any]:
         "source_frozen": steps.source_frozen(process),
         "structure": source_list.structure(session, process),
         "review": process.review,
+        "warnings": warnings.of(session, process),
         # A late approval is accepted (it happened) and flagged wherever the outcome shows.
         "outcome": process.outcome
         | {

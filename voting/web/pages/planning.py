@@ -14,7 +14,16 @@ from werkzeug.wrappers import Response
 
 from voting.conference import roster
 from voting.conference.errors import ConferenceError, InvalidInput
-from voting.planning import conditions, dossier, outcome, paper, processes, source_list, steps
+from voting.planning import (
+    conditions,
+    dossier,
+    outcome,
+    paper,
+    processes,
+    source_list,
+    steps,
+    warnings,
+)
 from voting.planning.processes import RULES, NewProcess
 from voting.registry import terms
 from voting.store import Conference, ProcessStatus, StepStatus
@@ -253,6 +262,7 @@ def _process_page(process: Any, error: ConferenceError | None = None) -> str:
             else {},
         ),
         unmet=conditions.unmet(db(), process, date.today()),
+        notices=warnings.of(db(), process),
         may_override=allowed(current_principal(), Action.HEAD_DECIDE, None),
         today=date.today().isoformat(),
         error=error,
