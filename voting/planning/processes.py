@@ -52,7 +52,18 @@ class NewProcess:
 def start(session: Session, new: NewProcess, actor: str) -> Process:
     """A new process: its steps, a conference for each step that holds a secret ballot (its
     roster drawn from the registry's groups), and the source list proposed by the
-    eligibility engine (and, in the annual review, the automatic removals)."""
+    eligibility engine (and, in the annual review, the automatic removals). All or nothing:
+    one transaction, rolled back whole if any part fails."""
+    try:
+        process = _start(session, new, actor)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return process
+
+
+def _start(session: Session, new: NewProcess, actor: str) -> Process:
     rules = RULES
     if new.term_start is None:
         # A term the registry knows starts when the registry says.
@@ -177,12 +188,11 @@ def start(session: Session, new: NewProcess, actor: str) -> Process:
             "rule_set_hash": rules.hash,
         },
     )
-    session.commit()
     for item in process.steps:
         step = rules.step(process.procedure, item.number)
         if step.ballot == "none" or not step.composition:
             continue
-        conference = conferences.create(
+        conference = conferences.new(
             session,
             procedure=process.procedure,
             step_number=item.number,
@@ -194,8 +204,8 @@ def start(session: Session, new: NewProcess, actor: str) -> Process:
         )
         conference.process_id = process.id
         item.conference_id = conference.id
-        session.commit()
-        roster.draw(session, conference.id, actor)
+        session.flush()
+        roster.fill(session, conference.id, actor)
     return process
 
 

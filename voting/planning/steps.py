@@ -113,10 +113,19 @@ def source_frozen(process: Process) -> bool:
     return True
 
 
+def after_conference(session: Session, conference_id: str, actor: str) -> None:
+    """The events that move a process on from a step's conference — its box opened, its head
+    decided — take the result into the process, logged under whoever caused them. Reading a
+    page never does: viewing changes nothing."""
+    conference = session.get(Conference, conference_id)
+    if conference is not None and conference.process_id is not None:
+        sync(session, conference.process_id, actor)
+
+
 def sync(session: Session, process_id: str, actor: str) -> Process:
     """Take the result of the current step's conference once its box is opened and the
-    result complete (the head's decision included), and pass it on. Idempotent: views call
-    it whenever a process or one of its conferences is shown."""
+    result complete (the head's decision included), and pass it on. Idempotent; called by
+    `after_conference`, never by a read."""
     process = lock(session, process_id)
     for item in process.steps:
         if item.status != StepStatus.CURRENT or item.conference_id is None or item.paper:

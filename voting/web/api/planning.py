@@ -64,7 +64,7 @@ def start() -> tuple[dict[str, Any], int]:
 @requires(Action.PLANNING_READ)
 def show(process_id: str) -> dict[str, Any]:
     """The process with its steps, source list, review, outcome and dates."""
-    return whole(steps.sync(db(), process_id, _actor()))
+    return whole(processes.get(db(), process_id))
 
 
 @bp.put(f"{P}/source")

@@ -11,7 +11,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from voting.conference import conferences, results
-from voting.planning import paper, processes
+from voting.planning import paper, processes, steps
 from voting.store import Conference, Phase, StepStatus
 from voting.web.extensions import db
 from voting.web.i18n import translate
@@ -85,9 +85,9 @@ def decide(conference: Conference) -> Response:
     view = results.view(db(), conference, may_read_sealed=True)
     positions = view["result"]["selection"]["contested"] if "result" in view else []
     chosen = {position: request.form.getlist(position) for position in positions}
-    results.decide(
-        db(), conference.id, chosen, request.form.get("note", ""), current_principal().actor
-    )
+    actor = current_principal().actor
+    results.decide(db(), conference.id, chosen, request.form.get("note", ""), actor)
+    steps.after_conference(db(), conference.id, actor)
     flash(translate("head.done"))
     return redirect(url_for(".index"))
 

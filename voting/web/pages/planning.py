@@ -84,7 +84,7 @@ def start() -> Response:
 @page_requires(Action.PLANNING_MANAGE)
 def show(process_id: str) -> str:
     """One process: its steps, source list, structure report and outcome."""
-    return _process_page(steps.sync(db(), process_id, _actor()))
+    return _process_page(processes.get(db(), process_id))
 
 
 @bp.post("/<process_id>/source")
