@@ -184,9 +184,11 @@ def review_planning(
 ) -> tuple[list[Removal], list[PlannedPosition]]:
     """B.IV.2 step 1: the planned cadres removed without a vote (deceased, over age, discipline,
     political standard — each `PlanningCheck` that does not keep), and the entries that stay.
-    A planned cadre missing from the registry stays: B.II.3's four grounds are the only
-    removals without a vote, and a gap in the registry is none of them (the caller flags it,
-    `missing_from`); only those in the registry may be put to the removal ballot.
+    A cadre now holding the planned position was appointed: the planning ends (B.I.3, listed
+    with the removals, reason `appointed`). A planned cadre missing from the registry stays:
+    B.II.3's four grounds are the only removals without a vote, and a gap in the registry is
+    none of them (the caller flags it, `missing_from`); only those in the registry may be put
+    to the removal ballot.
 
     With `tier`, only the entries of that tier's positions are reviewed (and returned): the
     review of the agency's posts never touches the province's Giám đốc / Phó Giám đốc Sở, nor
@@ -212,12 +214,34 @@ def review_planning(
         if entry.cadre_id not in by_id:
             staying.append(entry)
             continue
+        if holds(by_id[entry.cadre_id], entry.position, rule_set):
+            removals.append(Removal(entry.cadre_id, entry.position, (APPOINTED,)))
+            continue
         check = checks[(entry.cadre_id, entry.position)]
         if check.keeps:
             staying.append(entry)
         else:
             removals.append(Removal(entry.cadre_id, entry.position, check.reasons))
     return removals, staying
+
+
+# B.I.3: "Quy hoạch hết hiệu lực khi cán bộ được bổ nhiệm vào chức danh quy hoạch".
+APPOINTED = Reason(
+    "appointed",
+    "appointed to the planned position: the planning has done its work (B.I.3)",
+    "đã được bổ nhiệm vào chức danh quy hoạch: quy hoạch hết hiệu lực (mục B.I.3)",
+    removal=True,
+)
+
+
+def holds(person: Person, title: str, rule_set: RuleSet = KH331) -> bool:
+    """Whether the person's current post is the position `title` (a unit's position in the
+    person's own unit): a cadre appointed to the position planned for."""
+    kind = rule_set.position_for(title)
+    post = rule_set.post_for(person.post)
+    if kind is None or post is None or post.key != kind.key:
+        return False
+    return not kind.per_unit or _same(unit_position_title(kind, person.unit), title)
 
 
 def missing_from(

@@ -100,3 +100,36 @@ def test_a_planned_cadre_missing_from_the_registry_is_flagged_not_removed(
     assert head_tt["places"] == 2  # the place stays taken
     page = organiser.get(f"/organiser/planning/{r.json['id']}").get_data(as_text=True)
     assert 'data-missing="SCT999"' in page
+
+
+def test_a_cadre_appointed_to_the_position_and_a_term_that_ended_end_the_planning(
+    site: Any, organiser: Any
+) -> None:
+    """B.I.3: "Quy hoạch hết hiệu lực khi cán bộ được bổ nhiệm vào chức danh quy hoạch ...
+    hoặc kết thúc nhiệm kỳ": SCT012, now Trưởng phòng of Thanh tra Sở, leaves that planning
+    (and the approval closes it); no process is started for a term that has ended."""
+    people = agency_with(site, {"SCT012": {"post": "Trưởng phòng"}})
+    assert organiser.upload("/api/people", people).status_code == 200
+    planning = HEADER + f"SCT012,Dương Thanh Dung,{HEAD_TT},2021-2026,2021-06-15\n"
+    uploaded = organiser.upload("/api/registry/planning", site.file("p.csv", planning))
+    assert uploaded.status_code == 200
+    terms = "label,starts_on,ends_on\n2016-2021,2016-06-01,2021-05-31\n"
+    assert organiser.upload("/api/registry/terms", site.file("t.csv", terms)).status_code == 200
+    start = {
+        "procedure": "annual_review",
+        "tier": "agency",
+        "term": "2016-2021",
+        "reference": "2022-04",
+        "held_on": "2022-04-20",
+        "place": "Hội trường Sở",
+    }
+    r = organiser.post("/api/processes", json=start)
+    assert r.status_code == 422 and r.json["error"]["code"] == "term_ended", r.json
+    assert "31/05/2021" in r.json["error"]["message"]
+    assert organiser.get("/api/processes").json["processes"] == []
+    r = organiser.post("/api/processes", json=start | {"term": "2021-2026"})
+    assert r.status_code == 201, r.json
+    (ended,) = r.json["review"]["automatic"]
+    assert (ended["cadre"], ended["position"]) == ("SCT012", HEAD_TT)
+    assert ended["reasons"][0]["code"] == "appointed"
+    assert "bổ nhiệm" in ended["reasons"][0]["vi"]

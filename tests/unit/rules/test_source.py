@@ -13,6 +13,7 @@ from voting.rules.eligibility import eligibility
 from voting.rules.people import PlannedPosition, people_from_rows, planning_from_rows
 from voting.rules.source import (
     held_positions,
+    holds,
     missing_from,
     of_tier,
     places_open,
@@ -167,3 +168,23 @@ def test_the_review_of_the_next_terms_planning_removes_who_lacks_the_whole_term(
     )
     assert staying == []
     assert [(r.cadre, r.reasons[0].code) for r in removals] == [("SCT005", "over_age")]
+
+
+def test_the_planning_ends_when_the_cadre_is_appointed_to_the_position() -> None:
+    """B.I.3: "Quy hoạch hết hiệu lực khi cán bộ được bổ nhiệm vào chức danh quy hoạch"."""
+    people = [
+        replace(p, post="Trưởng phòng", unit="Thanh tra Sở") if p.id == "SCT012" else p
+        for p in PEOPLE
+    ]
+    head, deputy = (
+        PlannedPosition("SCT012", "Trưởng phòng Thanh tra Sở"),
+        PlannedPosition("SCT012", "Phó Giám đốc Sở"),
+    )
+    removals, staying = review_planning(people, [head, deputy], REFERENCE)
+    assert [(r.cadre, r.position, r.reasons[0].code) for r in removals] == [
+        ("SCT012", "Trưởng phòng Thanh tra Sở", "appointed")
+    ]
+    assert staying == [deputy]  # the higher position's planning stays
+    appointed = next(p for p in people if p.id == "SCT012")
+    assert holds(appointed, "Trưởng phòng Thanh tra Sở")
+    assert not holds(appointed, "Trưởng phòng Văn phòng Sở")
