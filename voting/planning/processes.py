@@ -66,17 +66,21 @@ def start(session: Session, new: NewProcess, actor: str) -> Process:
 def _start(session: Session, new: NewProcess, actor: str) -> Process:
     rules = RULES
     known = {term.label: term for term in terms.every(session)}
-    term = known.get(new.term.strip())
-    if new.term_start is None and term is not None:
+    registered = known.get(new.term.strip())
+    if new.term_start is None and registered is not None:
         # A term the registry knows starts when the registry says.
-        new = replace(new, term_start=term.starts_on)
-    if term is not None and term.ends_on != date.min and term.ends_on < new.reference:
+        new = replace(new, term_start=registered.starts_on)
+    if (
+        registered is not None
+        and registered.ends_on != date.min
+        and registered.ends_on < new.reference
+    ):
         # B.I.3: the planning ends with the term it is for.
         raise InvalidInput(
-            f"Nhiệm kỳ {term.label} đã kết thúc ngày {term.ends_on:%d/%m/%Y}: quy hoạch của "
-            "nhiệm kỳ này đã hết hiệu lực (mục B.I.3).",
-            f"The term {term.label} ended on {term.ends_on:%d/%m/%Y}: its planning is no "
-            "longer in force (B.I.3).",
+            f"Nhiệm kỳ {registered.label} đã kết thúc ngày {registered.ends_on:%d/%m/%Y}: "
+            "quy hoạch của nhiệm kỳ này đã hết hiệu lực (mục B.I.3).",
+            f"The term {registered.label} ended on {registered.ends_on:%d/%m/%Y}: its "
+            "planning is no longer in force (B.I.3).",
             code="term_ended",
         )
     _check(new, rules)
