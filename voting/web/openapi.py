@@ -1071,6 +1071,24 @@ PATHS.update(
 )
 for _suffix, _mimetype in (
     ("pdf", "application/pdf"),
+    ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+):
+    _submission = _op(
+        Action.PLANNING_READ,
+        f"Tờ trình (dossier item 1, KH 331 B.VI) as {_suffix.upper()}: the agency's header, "
+        "number (?number=), place and date (?on=YYYY-MM-DD), addressee, body, lists and "
+        "signature",
+        None,
+        params=PP,
+        errors=("404", "409", "422"),
+    )
+    _submission["responses"]["200"] = {
+        "description": "Done",
+        "content": {_mimetype: {"schema": _string(format="binary")}},
+    }
+    PATHS[f"{_P}/submission.{_suffix}"] = {"get": _submission}
+for _suffix, _mimetype in (
+    ("pdf", "application/pdf"),
     ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
 ):
     _dossier = _op(

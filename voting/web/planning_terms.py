@@ -217,6 +217,7 @@ PLANNING_TERMS: dict[str, tuple[str, str]] = {
     "planning.decision.contested": ("Cần người đứng đầu quyết định", "Left to the head"),
     "planning.decision.chosen": ("Người đứng đầu lựa chọn", "The head chose"),
     "planning.decision.nobody": ("Không lựa chọn ai", "Nobody"),
+    "planning.submission": ("Tờ trình", "Submission (Tờ trình)"),
     "planning.dossier": (
         "Bảng tổng hợp kết quả kiểm phiếu ở các bước",
         "Tally summary of every step",

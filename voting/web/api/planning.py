@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
+from voting.conference.errors import Conflict
 from voting.planning import (
     conditions,
     dossier,
@@ -16,11 +17,13 @@ from voting.planning import (
     processes,
     source_list,
     steps,
+    submission,
     warnings,
 )
 from voting.planning.processes import NewProcess
 from voting.store import Conference, Process
 from voting.tally import dossier as printed
+from voting.tally import submission as printed_submission
 from voting.web import parse
 from voting.web.config import installation_fingerprint
 from voting.web.extensions import db
@@ -210,6 +213,55 @@ def dossier_xlsx(process_id: str) -> Response:
     """The same summary as a spreadsheet."""
     mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     return _download(printed.dossier_xlsx(_summary(process_id)), mimetype, "xlsx")
+
+
+@bp.get(f"{P}/submission.pdf")
+@requires(Action.PLANNING_READ)
+def submission_pdf(process_id: str) -> Response:
+    """Tờ trình (dossier item 1), printable; `?number=` and `?on=YYYY-MM-DD` optional."""
+    return Response(
+        printed_submission.submission_pdf(_submission(process_id)),
+        mimetype="application/pdf",
+        headers={"Content-Disposition": 'attachment; filename="to-trinh.pdf"'},
+    )
+
+
+@bp.get(f"{P}/submission.docx")
+@requires(Action.PLANNING_READ)
+def submission_docx(process_id: str) -> Response:
+    """The same Tờ trình as DOCX, for the office to edit before signing."""
+    mimetype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    return Response(
+        printed_submission.submission_docx(_submission(process_id)),
+        mimetype=mimetype,
+        headers={"Content-Disposition": 'attachment; filename="to-trinh.docx"'},
+    )
+
+
+def _submission(process_id: str) -> dict[str, Any]:
+    """The Tờ trình's data, dated `?on=` (else the submission date, else today)."""
+    process = processes.get(db(), process_id)
+    if process.outcome is None:
+        raise Conflict(
+            "Quy trình chưa xong bước cuối: chưa có danh sách để trình.",
+            "The final step is not done: there is no list to submit.",
+            code="no_outcome",
+        )
+    on = request.args.get("on")
+    number = request.args.get("number", "").strip()
+    if len(number) > 20:
+        raise parse.bad("number", "tối đa 20 ký tự", "at most 20 characters")
+    config = current_app.config
+    header = submission.Header(
+        parent=config["AGENCY_PARENT"],
+        agency=config["AGENCY"],
+        place=config["AGENCY_PLACE"],
+        code=config["AGENCY_CODE"],
+        signer_title=config["HEAD_TITLE"],
+        signer_name=config["HEAD_NAME"],
+    )
+    day = parse.day({"on": on}, "on") if on else process.submitted_on or date.today()
+    return submission.submission(db(), process, header, number, day)
 
 
 def brief(process: Process) -> dict[str, Any]:
