@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from voting.planning.conditions import overridden
+from voting.planning.dossier import document_title
 from voting.planning.processes import RULES, registry_people
 from voting.planning.steps import removed_entries, rule_step
 from voting.rules.people import PlannedPosition
@@ -80,7 +81,7 @@ def submission(
                     "born": str(person.born.year) if person else "",
                     "sex": _SEX.get(person.sex, "") if person else "",
                     "post": f"{cadre['post']} {cadre['unit']}".strip(),
-                    "position": section["position"],
+                    "position": document_title(section["position"]),
                     "agree": cadre["agree"],
                     "note": (
                         "Không bảo đảm tiêu chuẩn, điều kiện ("
@@ -94,7 +95,7 @@ def submission(
     removed = [
         {
             "full_name": r["full_name"],
-            "position": r["position"],
+            "position": document_title(r["position"]),
             "reason": "; ".join(x["vi"] for x in r["reasons"])
             if r["automatic"]
             else "Tập thể lãnh đạo bỏ phiếu kín đề nghị đưa ra khỏi quy hoạch",

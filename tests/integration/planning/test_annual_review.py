@@ -173,19 +173,23 @@ def test_a_whole_annual_review(
     ).stdout.decode()
     assert "Phiếu giấy" in printed and "Không đạt ở bước 3" in printed
     # SCT013 over the cap for the deputy's post: the head's decision, not a full quota.
+    # Documents write the unit's own titles: Chánh / Phó Chánh Thanh tra.
     book = load_workbook(io.BytesIO(organiser.get(f"{base}/dossier.xlsx").data))
     outcomes = {
         (row[0], row[1]): row[-1] for row in book["tong_hop"].iter_rows(min_row=3, values_only=True)
     }
-    assert outcomes[(DEPUTY_TT, "SCT013")] == (
+    assert outcomes[("Phó Chánh Thanh tra Sở", "SCT013")] == (
         "Đạt, vượt quá 3 chức danh — người đứng đầu không lựa chọn"
     )
-    assert outcomes[(HEAD_TT, "SCT013")] == "Được đưa vào quy hoạch (người đứng đầu lựa chọn)"
-    assert outcomes[(HEAD_TT, "SCT014")] == "Được đưa vào quy hoạch"
+    assert (
+        outcomes[("Chánh Thanh tra Sở", "SCT013")]
+        == "Được đưa vào quy hoạch (người đứng đầu lựa chọn)"
+    )
+    assert outcomes[("Chánh Thanh tra Sở", "SCT014")] == "Được đưa vào quy hoạch"
     decided = list(book["quyet_dinh"].iter_rows(min_row=3, values_only=True))
     assert [(r[4], r[5], r[6]) for r in decided] == [
-        (HEAD_TT, "Đinh Hồng Vân", "Đinh Hồng Vân"),
-        (DEPUTY_TT, "Đinh Hồng Vân", "Không lựa chọn ai"),
+        ("Chánh Thanh tra Sở", "Đinh Hồng Vân", "Đinh Hồng Vân"),
+        ("Phó Chánh Thanh tra Sở", "Đinh Hồng Vân", "Không lựa chọn ai"),
     ]
     assert all(r[3] == "Ưu tiên" for r in decided)
     assert organiser.get(base).json["outcome"]["approval_late"] is None

@@ -233,8 +233,8 @@ def test_a_tie_the_head_decided_is_reported_as_the_heads_choice(
         "Bước 4",
         "nguoi-dung-dau",
         "Ưu tiên cán bộ trẻ",
-        HEAD_TT,
+        "Chánh Thanh tra Sở",  # the unit's own title in documents
     )
     assert contested == "Hoàng Minh Huy, Hồ Đức Cường" and chosen == "Hoàng Minh Huy"
     assert why == "Bằng phiếu ở vị trí cuối: Hoàng Minh Huy, Hồ Đức Cường"
-    assert when.endswith("UTC")
+    assert when.endswith("(giờ Việt Nam)")  # the room's time, not UTC

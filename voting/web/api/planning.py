@@ -336,6 +336,8 @@ def _summary(process_id: str) -> dict[str, Any]:
         current_app.config["AGENCY"],
         installation_fingerprint(current_app),
         parse.day({"review": review}, "review") if review else date.today(),
+        current_app.config["TIMEZONE"],
+        current_app.config["HEAD_NAME"],
     )
 
 
