@@ -266,6 +266,8 @@ def published(process: Process) -> dict[str, Any]:
         },
         # KH 331 A.I: a cadre failing the conditions, put forward by the head's decision.
         "overrides": overridden(process),
+        # Positions as documents write them (Chánh Thanh tra Sở, …).
+        "title": document_title,
     }
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from voting.planning.conditions import overridden
 from voting.planning.dossier import document_title
+from voting.planning.outcome import approving_body
 from voting.planning.processes import RULES, registry_people
 from voting.planning.steps import removed_entries, rule_step
 from voting.rules.people import PlannedPosition
@@ -139,6 +140,7 @@ def submission(
         if shares.planned
         else ""
     )
+    body_name = approving_body(process.tier, header.agency)
     return {
         "header": {
             "parent": header.parent.upper(),
@@ -150,14 +152,14 @@ def submission(
         },
         "title": "TỜ TRÌNH",
         "subject": subject,
-        "addressee": f"Kính gửi: {tier.approval_body}",
+        "addressee": f"Kính gửi: {body_name}",
         "bases": list(BASES),
         "body": body,
         "steps": steps,
         "planned": planned,
         "removed": removed,
         "structure": structure,
-        "closing": f"{header.agency} kính trình {tier.approval_body} xem xét, phê duyệt./.",
+        "closing": f"{header.agency} kính trình {body_name} xem xét, phê duyệt./.",
         "attached": list(ATTACHED),
         "recipients": ["Như trên;", "Lưu: VT."],
         "signer_title": header.signer_title.upper(),

@@ -104,3 +104,22 @@ def test_no_submission_before_the_final_step(site: Any, organiser: Any) -> None:
     process = start(site, organiser, PLANNING)
     r = organiser.get(f"/api/processes/{process['id']}/submission.pdf")
     assert r.status_code == 409 and r.json["error"]["code"] == "no_outcome"
+
+
+def test_the_approving_body_and_titles_follow_the_agency(site: Any, organiser: Any) -> None:
+    """Another agency's installation: its leadership collective approves (not the sample
+    agency's the rule set names), and the published list writes the units' own titles."""
+    site.app.config.update(AGENCY="Sở Tài chính", AGENCY_CODE="STC")
+    base = finished(site, organiser)
+    process = organiser.get(base).json
+    assert process["dates"]["approval_body"] == "Tập thể lãnh đạo Sở Tài chính"
+    page = organiser.get(f"/organiser/planning/{process['id']}/published").data.decode()
+    assert "Tập thể lãnh đạo Sở Tài chính" in page and "Sở Công Thương" not in page
+    assert "<td>Chánh Thanh tra Sở</td>" in page and "Trưởng phòng Thanh tra Sở" not in page
+    r = organiser.get(f"{base}/submission.pdf")
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=r.data, capture_output=True, check=True
+    ).stdout.decode()
+    flat = " ".join(text.split())
+    assert "Kính gửi: Tập thể lãnh đạo Sở Tài chính" in flat and "/TTr-STC" in flat
+    assert "Chánh Thanh tra Sở" in flat

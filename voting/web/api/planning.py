@@ -280,7 +280,7 @@ def brief(process: Process) -> dict[str, Any]:
 def whole(process: Process) -> dict[str, Any]:
     """A process with everything the console shows."""
     session = db()
-    when = outcome.dates(session, process)
+    when = outcome.dates(session, process, current_app.config["AGENCY"])
     return brief(process) | {
         "reference": process.reference.strftime("%Y-%m"),
         "term_start": process.term_start.strftime("%Y-%m") if process.term_start else None,

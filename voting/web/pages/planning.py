@@ -9,7 +9,7 @@ import re
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from voting.conference import roster
@@ -206,7 +206,7 @@ def published(process_id: str) -> str:
     return render_template(
         "planning/published.html",
         process=process,
-        dates=outcome.dates(db(), process),
+        dates=outcome.dates(db(), process, current_app.config["AGENCY"]),
         approved=process.status == ProcessStatus.APPROVED,
         facts=dossier.published(process),
     )
@@ -253,7 +253,7 @@ def _process_page(process: Any, error: ConferenceError | None = None) -> str:
         },
         frozen=steps.source_frozen(process),
         structure=source_list.structure(db(), process),
-        dates=outcome.dates(db(), process),
+        dates=outcome.dates(db(), process, current_app.config["AGENCY"]),
         outcome_structure=source_list.structure(
             db(),
             process,
