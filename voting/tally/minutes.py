@@ -299,7 +299,7 @@ def _attendance(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any
     ]
     table = Table(
         [[_p(a, s["base"]), _p(b, s["value"])] for a, b in rows],
-        colWidths=[70 * mm, 80 * mm],
+        colWidths=[70 * mm, 104 * mm],
         hAlign="LEFT",
     )
     table.setStyle(TableStyle([("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))

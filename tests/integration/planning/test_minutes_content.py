@@ -55,8 +55,7 @@ def test_the_minutes_say_what_the_room_did(
         f"Thời điểm mở hòm phiếu, kiểm phiếu {at:%H:%M %d/%m/%Y}",
         "Số người vắng mặt 1",
         f"Số phiếu hợp lệ {present}",
-        "Số phiếu không hợp lệ",
-        "0 (mỗi phiếu được kiểm chứng khi nhận",
+        "Số phiếu không hợp lệ 0 (mỗi phiếu được kiểm chứng khi nhận)",
         "(Trưởng Ban kiểm phiếu); họ và tên:",
     ):
         assert expected in flat, expected
