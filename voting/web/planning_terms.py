@@ -218,6 +218,10 @@ PLANNING_TERMS: dict[str, tuple[str, str]] = {
     "planning.decision.chosen": ("Người đứng đầu lựa chọn", "The head chose"),
     "planning.decision.nobody": ("Không lựa chọn ai", "Nobody"),
     "planning.submission": ("Tờ trình", "Submission (Tờ trình)"),
+    "planning.standards": (
+        "Tiêu chuẩn các chức danh (công khai trước khi bỏ phiếu)",
+        "The positions' standards (made known before voting)",
+    ),
     "planning.dossier": (
         "Bảng tổng hợp kết quả kiểm phiếu ở các bước",
         "Tally summary of every step",

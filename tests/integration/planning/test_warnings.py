@@ -58,3 +58,19 @@ def test_the_plans_timing_is_warned(site: Any, organiser: Any) -> None:
     )
     assert r.status_code == 200, r.json
     assert codes(r.json) == ["not_first_quarter"]
+
+
+def test_the_positions_standards_are_shown_before_the_vote(site: Any, organiser: Any) -> None:
+    """KH 331 B.V.1: each position's standards are made known to those who vote — a printable
+    page for the room, linked from the process."""
+    assert organiser.upload("/api/people", site.agency).status_code == 200
+    r = organiser.post("/api/processes", json=START)
+    assert r.status_code == 201, r.json
+    page = organiser.get(f"/organiser/planning/{r.json['id']}").data.decode()
+    assert f"/organiser/planning/{r.json['id']}/standards" in page
+    html = organiser.get(f"/organiser/planning/{r.json['id']}/standards").data.decode()
+    director = html.split('data-position="Giám đốc Sở"')[1].split("</section>")[0]
+    assert "Đối tượng 1: Phó Giám đốc" in director and "Đối tượng 2: Trưởng phòng" in director
+    assert "Cao cấp trở lên" in director and "trình độ chuyên môn" in director
+    assert "60 tháng tính từ khi nhiệm kỳ bắt đầu" in director  # the next term: B.II.2
+    assert "Trưởng phòng và tương đương</h2>" not in html  # the agency tier's posts

@@ -21,6 +21,7 @@ from voting.planning import (
     paper,
     processes,
     source_list,
+    standards,
     steps,
     warnings,
 )
@@ -194,6 +195,17 @@ def approve_outcome(process_id: str) -> Response:
     """The list approved: the registry's planning changes; the lists can be published."""
     outcome.approve(db(), process_id, fields.day(request.form.get("on", "")), _actor())
     return redirect(url_for(".show", process_id=process_id, _anchor="outcome"))
+
+
+@bp.get("/<process_id>/standards")
+@page_requires(Action.PLANNING_READ)
+def standards_page(process_id: str) -> str:
+    """The positions' standards, printable and for the room's screen before each vote (KH 331
+    B.V.1: made known to those who vote)."""
+    process = processes.get(db(), process_id)
+    return render_template(
+        "planning/standards.html", process=process, positions=standards.of_process(process)
+    )
 
 
 @bp.get("/<process_id>/published")
