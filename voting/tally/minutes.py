@@ -192,7 +192,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "base": base,
         "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=15, leading=20, alignment=1),
         "centre": ParagraphStyle("centre", base, alignment=1),
-        "centreb": ParagraphStyle("centreb", base, fontName=BOLD, alignment=1),
+        "header": ParagraphStyle("header", base, fontName=BOLD, fontSize=9, alignment=1),
         "rules": ParagraphStyle("rules", base, fontSize=8.5, leading=11, alignment=1),
         "sealed": ParagraphStyle(
             "sealed", base, fontName=BOLD, textColor=colors.darkred, alignment=1, spaceBefore=4
@@ -226,11 +226,11 @@ def _story(document: dict[str, Any], record_hash: str, t: dict[str, str], lang: 
     header = Table(
         [
             [
-                _p(conference["agency"].upper(), s["centreb"]),
-                [_p(t["nation"], s["centreb"]), _p(t["motto"], s["centreb"])],
+                _p(conference["agency"].upper(), s["header"]),
+                [_p(t["nation"], s["header"]), _p(t["motto"], s["header"])],
             ]
         ],
-        colWidths=[70 * mm, 104 * mm],
+        colWidths=[86 * mm, 88 * mm],
     )
     header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     step_title = step.title if lang == "vi" else step.title_en
