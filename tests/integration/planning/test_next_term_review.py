@@ -9,6 +9,7 @@ import csv
 import io
 from typing import Any
 
+from tests.integration.planning.test_dossier_and_published import paper_step
 from tests.integration.planning.test_review_scope import HEADER
 
 HEAD_TT = "Trưởng phòng Thanh tra Sở"
@@ -63,6 +64,26 @@ def test_a_review_of_the_next_term_needs_the_whole_term_ahead(site: Any, organis
     assert "SCT012" not in proposed
     assert [r["code"] for r in excluded["SCT012"]] == ["too_few_months"]
     assert "SCT016" in proposed  # exactly the 60 months of the term
+
+    # The review run to its approval: the next term's planning gains SCT016 and loses SCT054.
+    base = f"/api/processes/{process['id']}"
+    for s in process["source"]:
+        cadres = ["SCT016"] if s["position"] == HEAD_TT else []
+        r = organiser.put(f"{base}/source", json={"position": s["position"], "cadres": cadres})
+        assert r.status_code == 200, r.json
+    r = organiser.post(f"{base}/steps/1/approval", json={"held_on": "2023-03-10"})
+    assert r.status_code == 200, r.json
+    for number, convened, agree in ((2, 28, 20), (3, 16, 12), (4, 5, 4)):
+        paper = {"held_on": "2023-03-20", "convened": convened, "present": convened}
+        paper |= {"counts": {HEAD_TT: {"SCT016": agree}}}
+        paper_step(organiser, base, number, paper)
+    assert organiser.post(f"{base}/submission", json={"on": "2023-03-27"}).status_code == 200
+    r = organiser.post(f"{base}/approval", json={"on": "2023-04-10"})
+    assert r.status_code == 200, r.json
+    assert r.json["warnings"] == []  # held in quý I, approved in quý II
+    rows = organiser.get("/api/registry/planning").json["rows"]
+    in_force = sorted((row["cadre_id"], row["position"], row["term"]) for row in rows)
+    assert in_force == [("SCT016", HEAD_TT, "2025-2030")]
     # The same agency's review of the current term (2021-2026) counts 72 from 04/2023.
     r = organiser.post(
         "/api/processes", json=start | {"term": "2021-2026", "term_start": "2021-06"}
