@@ -57,8 +57,14 @@ def test_an_ineligible_cadre_needs_the_heads_recorded_decision(site: Any, organi
     assert r.status_code == 422 and site.code(r) == "reason_required"
     r = head.post(f"{base}/overrides", json=wanted | {"cadre": "SCT014"})
     assert r.status_code == 422 and site.code(r) == "nothing_to_override"
-    r = head.post(f"{base}/overrides", json=wanted)
-    assert r.status_code == 200, r.json
+    # The head's page lists the case and records the decision from its form.
+    page = head.get("/head/").data.decode()
+    assert 'data-unmet="SCT054"' in page and "khiển trách" in page
+    form = f"/head/processes/{process['id']}/overrides"
+    r = head.post(form, data=wanted | {"csrf_token": head.csrf})
+    assert r.status_code == 302, r.data
+    assert 'data-unmet="SCT054"' not in head.get("/head/").data.decode()
+    r = organiser.get(base)
     (unmet,) = r.json["outcome"]["unmet"]
     assert unmet["override"]["reason"] == wanted["reason"]
     assert r.json["log"][-1]["kind"] == "outcome.override"

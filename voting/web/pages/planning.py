@@ -33,7 +33,7 @@ from voting.web.extensions import db
 from voting.web.i18n import translate
 from voting.web.pages import fields
 from voting.web.pages.guard import error_page, page_requires
-from voting.web.policy import Action, allowed
+from voting.web.policy import Action
 from voting.web.principals import current_principal
 
 bp = Blueprint("planning", __name__, url_prefix="/organiser/planning")
@@ -165,22 +165,6 @@ def confirm_paper(process_id: str, number: int) -> Response:
     return redirect(url_for(".show", process_id=process_id, _anchor=f"step-{number}"))
 
 
-@bp.post("/<process_id>/overrides")
-@page_requires(Action.HEAD_DECIDE)
-def override(process_id: str) -> Response:
-    """The head puts forward a chosen cadre who fails the conditions, with the reason."""
-    form = request.form
-    conditions.override(
-        db(),
-        process_id,
-        form.get("cadre", ""),
-        form.get("position", ""),
-        form.get("reason", ""),
-        _actor(),
-    )
-    return redirect(url_for(".show", process_id=process_id, _anchor="outcome"))
-
-
 @bp.post("/<process_id>/submission")
 @page_requires(Action.PLANNING_MANAGE)
 def submit(process_id: str) -> Response:
@@ -275,7 +259,6 @@ def _process_page(process: Any, error: ConferenceError | None = None) -> str:
         ),
         unmet=conditions.unmet(db(), process, date.today()),
         notices=warnings.of(db(), process),
-        may_override=allowed(current_principal(), Action.HEAD_DECIDE, None),
         today=date.today().isoformat(),
         error=error,
     )
