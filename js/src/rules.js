@@ -128,10 +128,13 @@ export function evaluation(step, definition, counts, present, convened) {
 /**
  * The record's `selection` at a step that fills quotas (docs/record.md "Selection"), computed
  * over cadres and read back in candidate ids; `{}` at any other step. `cadres`: section →
- * candidate → cadre; `planned`: cadre → positions held; `decision`: the record's or null.
+ * candidate → cadre; `planned`: cadre → positions held; `decision`: the record's or null;
+ * `version`: the record format's (v1 kept one over-cap position per candidate; before v3 a
+ * cadre already at the cap took a place and was then flagged).
  */
-export function selection(content, step, definition, counts, present, convened, decision, cadres, planned, mergeOverCap) {
+export function selection(content, step, definition, counts, present, convened, decision, cadres, planned, version) {
   if (!step.fills_quota) return {};
+  const mergeOverCap = version >= 2;
   const cap = content.max_positions_per_cadre;
   const positions = definition.sections.map((s) => s.id);
   const quotas = Object.fromEntries(definition.sections.map((s) => [s.id, s.quota]));
@@ -154,7 +157,9 @@ export function selection(content, step, definition, counts, present, convened, 
   for (const p of positions) {
     chosen[p] = [];
     const groups = [];
-    for (const [cadre, count] of passing[p]) {
+    // B.III.1 (v3): a cadre already planned for the cap takes no place, left out before filling.
+    const ranked = version >= 3 ? passing[p].filter(([cadre]) => (planned[cadre] || 0) < cap) : passing[p];
+    for (const [cadre, count] of ranked) {
       if (groups.length && groups[groups.length - 1].count === count) groups[groups.length - 1].cadres.push(cadre);
       else groups.push({ count, cadres: [cadre] });
     }

@@ -258,7 +258,7 @@ class Checker {
     }
     const planned = this.d.planned;
     if (!isPlainObject(planned) || !Object.values(planned).every(whole)) throw new Error('planned: expected cadre → whole number of positions held');
-    const expected = selection(this.rules, this.step, this.definition, this.counts, this.present, this.convened, decision, this.cadres, planned, this.version >= 2);
+    const expected = selection(this.rules, this.step, this.definition, this.counts, this.present, this.convened, decision, this.cadres, planned, this.version);
     if (!same(this.d.selection, expected)) throw this.fail(14, 'selection: differs from the rules applied to the counts');
   }
 

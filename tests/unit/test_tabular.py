@@ -78,8 +78,9 @@ def test_exports_never_write_a_formula(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(io.BytesIO(write_table(["full_name", "note"], rows, "xlsx")))
     cells = [cell for row in book.active.iter_rows(min_row=2) for cell in row]  # type: ignore[union-attr]
     assert [cell.data_type for cell in cells] == ["s"] * len(cells)
-    # XML keeps no lone carriage return: it reads back as a line feed.
-    assert [cell.value for cell in cells[::2]] == [v.replace("\r", "\n") for v in FORMULAS]
+    # A lone carriage return may read back as a line feed (XML line-end handling, parser-dependent).
+    read_back = [str(cell.value).replace("\r", "\n") for cell in cells[::2]]
+    assert read_back == [v.replace("\r", "\n") for v in FORMULAS]
     for fmt in ("csv", "xlsx"):
         path = tmp_path / f"back.{fmt}"
         path.write_bytes(write_table(["full_name"], [["=1+1"], ["'kept"], ["Ánh"]], fmt))

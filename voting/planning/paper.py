@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from voting.conference import roster
 from voting.conference.errors import Conflict, InvalidInput, Problem
 from voting.planning import log
 from voting.planning.processes import RULES, lock
@@ -51,6 +52,7 @@ def enter_paper(
     process = lock(session, process_id)
     item = current_step(process, number)
     _refuse_running(session, item)
+    _check_roster(session, item, convened)
     _check_paper(process, item, convened, present, counts)
     item.paper = {
         "held_on": held_on.isoformat(),
@@ -265,6 +267,24 @@ def _refuse_running(session: Session, item: ProcessStep) -> None:
         )
 
 
+def _check_roster(session: Session, item: ProcessStep, convened: int) -> None:
+    """Those convened are the step's roster (KH 331: the quorum is 2/3 "số người được triệu
+    tập"): a paper entry naming another number would hide a failed quorum. The roster stays
+    editable on the conference's page if the paper minutes convened someone else."""
+    if item.conference_id is None:
+        return
+    listed = len(roster.attendees(session, item.conference_id))
+    if listed and convened != listed:
+        raise InvalidInput(
+            f"Số người được triệu tập ({convened}) khác danh sách triệu tập của hội nghị "
+            f"({listed} người): hãy nhập đúng số, hoặc sửa danh sách triệu tập ở trang hội "
+            "nghị trước.",
+            f"Convened ({convened}) differs from the conference's roster ({listed}): enter "
+            "the roster's number, or correct the roster on the conference's page first.",
+            code="convened_not_roster",
+        )
+
+
 def _check_paper(
     process: Process,
     item: ProcessStep,
@@ -287,6 +307,7 @@ def _check_paper(
         )
     sections = ballot_of(process, item.number)
     expected = {s["position"]: [c["cadre"] for c in s["candidates"]] for s in sections}
+    quotas = {s["position"]: s["quota"] for s in sections}
     if set(counts) != set(expected):
         problems.append(
             Problem(
@@ -306,8 +327,10 @@ def _check_paper(
                 )
             )
             continue
+        wrong = False
         for cadre, agree in given.items():
             if not isinstance(agree, int) or isinstance(agree, bool) or not 0 <= agree <= present:
+                wrong = True
                 problems.append(
                     Problem(
                         {"position": position, "cadre": cadre},
@@ -315,6 +338,18 @@ def _check_paper(
                         f"{position}, {cadre}: agree must be from 0 to {present}.",
                     )
                 )
+        # Each of at most `present` ballots marks at most the section's "chọn tối đa".
+        quota = quotas.get(position)
+        if not wrong and quota is not None and sum(given.values()) > present * quota:
+            problems.append(
+                Problem(
+                    {"position": position},
+                    f"{position}: tổng {sum(given.values())} phiếu đồng ý vượt quá số có thể "
+                    f"({present} người có mặt × chọn tối đa {quota} = {present * quota}).",
+                    f"{position}: {sum(given.values())} agrees exceed what {present} ballots "
+                    f"choosing at most {quota} can give ({present * quota}).",
+                )
+            )
     if problems:
         raise InvalidInput(
             f"Kết quả kiểm phiếu giấy chưa hợp lệ: {len(problems)} lỗi.",

@@ -9,6 +9,7 @@ from typing import Any
 
 from voting.crypto.ballot import BallotDefinition
 from voting.rules import HeadDecision, Selection, Step, evaluate, select
+from voting.tally.versions import FORMAT_VERSION
 
 Counts = Mapping[str, Mapping[str, int]]
 # Section → candidate id → the cadre it is: a cadre standing in several sections has one
@@ -73,7 +74,7 @@ def select_candidates(
     cadres: Cadres,
     planned: Mapping[str, int],
     decision: HeadDecision | None,
-    merge_over_cap: bool = True,
+    version: int = FORMAT_VERSION,
 ) -> Selection:
     """The rules engine's selection over cadres, read back in candidate ids: the cap counts
     each cadre once across sections and with the positions `planned` already holds; the
@@ -88,13 +89,22 @@ def select_candidates(
                 s: [cadres[s].get(c, c) for c in chosen] for s, chosen in decision.chosen.items()
             },
         )
-    chosen = select(step, by_cadre, quotas, present, convened, planned=planned, decision=decided)
+    chosen = select(
+        step,
+        by_cadre,
+        quotas,
+        present,
+        convened,
+        planned=planned,
+        decision=decided,
+        leave_out_full=version >= 3,
+    )
     return replace(
         chosen,
         passing={s: [(back[s][c], n) for c, n in ranked] for s, ranked in chosen.passing.items()},
         chosen={s: [back[s][c] for c in cs] for s, cs in chosen.chosen.items()},
         ties={s: (n, [back[s][c] for c in among]) for s, (n, among) in chosen.ties.items()},
-        over_cap=_over_cap_by_candidate(chosen.over_cap, back, merge_over_cap),
+        over_cap=_over_cap_by_candidate(chosen.over_cap, back, merge=version >= 2),
         decision=decision,
     )
 
@@ -129,7 +139,7 @@ def selection(
     decision: HeadDecision | None,
     cadres: Cadres,
     planned: Mapping[str, int],
-    merge_over_cap: bool = True,
+    version: int = FORMAT_VERSION,
 ) -> dict[str, Any]:
     """At a step that fills quotas: who is chosen, the boundary ties and over-cap cadres left to
     the head, the open places, and whether it is complete (with the head's decision applied);
@@ -138,7 +148,7 @@ def selection(
         return {}
     quotas = {section.id: section.quota for section in definition.sections}
     chosen = select_candidates(
-        step, counts, quotas, present, convened, cadres, planned, decision, merge_over_cap
+        step, counts, quotas, present, convened, cadres, planned, decision, version
     )
     return {
         "chosen": chosen.chosen,

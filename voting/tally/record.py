@@ -18,11 +18,8 @@ from voting.crypto.installation import InstallationKey
 from voting.rules import HeadDecision, RuleSet
 from voting.tally.ballot_list import CheckedList
 from voting.tally.evaluation import cadres_of, decision_data, evaluation, selection
+from voting.tally.versions import FORMAT
 
-FORMAT = "voting-record/v3"
-FORMATS = {"voting-record/v1": 1, "voting-record/v2": 2, FORMAT: 3}
-"""Every format a record can have → its version; a record verifies under its own version's
-rules (docs/record.md "Versions")."""
 SIGNATURE_TAG = "voting/record/signature/v1"
 
 Counts = dict[str, dict[str, int]]

@@ -40,7 +40,8 @@ from voting.rules import RulesError, quorum_met, rule_set_from_mapping
 from voting.tally.ballot_list import check_ballot_list
 from voting.tally.chain import check_facts, check_links
 from voting.tally.evaluation import cadres_of, decision_of, evaluation, selection
-from voting.tally.record import FORMATS, Counts, counts_by_section, signed_message
+from voting.tally.record import Counts, counts_by_section, signed_message
+from voting.tally.versions import FORMATS
 
 KEYS = {
     "format",
@@ -385,7 +386,7 @@ class _Checker:
                 decision,
                 self.part("positions", cadres_of),
                 self.part("planned", _planned),
-                merge_over_cap=self.version >= 2,
+                version=self.version,
             ),
         )
         if not _same(self.document["selection"], recomputed):

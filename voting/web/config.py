@@ -23,6 +23,11 @@ ENVIRONMENT = {
     "VOTING_PUBLIC_URL": "PUBLIC_URL",
     "VOTING_TIMEZONE": "TIMEZONE",
     "VOTING_AGENCY": "AGENCY",
+    "VOTING_AGENCY_PARENT": "AGENCY_PARENT",
+    "VOTING_AGENCY_PLACE": "AGENCY_PLACE",
+    "VOTING_AGENCY_CODE": "AGENCY_CODE",
+    "VOTING_HEAD_TITLE": "HEAD_TITLE",
+    "VOTING_HEAD_NAME": "HEAD_NAME",
     "VOTING_VERIFY_PROCESSES": "VERIFY_PROCESSES",
     "VOTING_RULES": "RULES",
     "VOTING_LOG_FILE": "LOG_FILE",
@@ -35,6 +40,14 @@ DEFAULTS: dict[str, Any] = {
     "PUBLIC_URL": "",
     # The agency named at the head of every record and set of minutes.
     "AGENCY": "",
+    # The Tờ trình's header and signature (docs/dossier.md): the body the agency reports to
+    # (cơ quan chủ quản), the place before the date, the abbreviation in document numbers,
+    # and who signs.
+    "AGENCY_PARENT": "",
+    "AGENCY_PLACE": "",
+    "AGENCY_CODE": "",
+    "HEAD_TITLE": "Giám đốc",
+    "HEAD_NAME": "",
     # Times shown and printed; stored times are UTC.
     "TIMEZONE": "Asia/Ho_Chi_Minh",
     "SESSION_COOKIE_HTTPONLY": True,

@@ -1077,6 +1077,22 @@ PATHS.update(
                 errors=("404", "409", "422"),
             ),
         },
+        f"{_P}/overrides": {
+            "post": _op(
+                Action.HEAD_DECIDE,
+                "The head puts forward a chosen cadre who fails the conditions (KH 331 A.I), "
+                "with the reason; flagged on the dossier and the published list",
+                _PROCESS,
+                body=_object(
+                    ["cadre", "position", "reason"],
+                    cadre=_string(),
+                    position=_string(),
+                    reason=_string(),
+                ),
+                params=PP,
+                errors=("404", "409", "422"),
+            ),
+        },
         f"{_P}/submission": {
             "post": _op(
                 Action.PLANNING_MANAGE,
@@ -1084,7 +1100,7 @@ PATHS.update(
                 _PROCESS,
                 body=_object(["on"], on=_string(format="date")),
                 params=PP,
-                errors=("404", "409"),
+                errors=("404", "409", "422"),
             ),
         },
         f"{_P}/approval": {
@@ -1099,6 +1115,24 @@ PATHS.update(
         },
     }
 )
+for _suffix, _mimetype in (
+    ("pdf", "application/pdf"),
+    ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+):
+    _submission = _op(
+        Action.PLANNING_READ,
+        f"Tờ trình (dossier item 1, KH 331 B.VI) as {_suffix.upper()}: the agency's header, "
+        "number (?number=), place and date (?on=YYYY-MM-DD), addressee, body, lists and "
+        "signature",
+        None,
+        params=PP,
+        errors=("404", "409", "422"),
+    )
+    _submission["responses"]["200"] = {
+        "description": "Done",
+        "content": {_mimetype: {"schema": _string(format="binary")}},
+    }
+    PATHS[f"{_P}/submission.{_suffix}"] = {"get": _submission}
 for _suffix, _mimetype in (
     ("pdf", "application/pdf"),
     ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),

@@ -42,6 +42,12 @@ PLANNING_TERMS: dict[str, tuple[str, str]] = {
         "Đưa ra khỏi quy hoạch không cần bỏ phiếu",
         "Removed without a vote",
     ),
+    "planning.review.missing": (
+        "Cán bộ trong quy hoạch nhưng không có trong danh sách cán bộ của cơ quan (vẫn giữ "
+        "quy hoạch; cần bổ sung vào danh sách cán bộ)",
+        "Planned but missing from the agency's registry (kept in the planning; add them to "
+        "the registry)",
+    ),
     "planning.review.propose": (
         "Đề nghị bỏ phiếu kín đưa ra khỏi quy hoạch",
         "Put to the secret removal ballot",
@@ -164,8 +170,26 @@ PLANNING_TERMS: dict[str, tuple[str, str]] = {
     "planning.removed.none": ("Không có.", "None."),
     "planning.reason": ("Lý do", "Reason"),
     "planning.removal.voted": (
-        "Tập thể lãnh đạo bỏ phiếu đề nghị ({p}%)",
-        "Proposed by the leadership's ballot ({p}%)",
+        "Tập thể lãnh đạo bỏ phiếu kín đề nghị đưa ra khỏi quy hoạch",
+        "Proposed for removal by the leadership's secret ballot",
+    ),
+    "planning.override": (
+        "Không bảo đảm tiêu chuẩn, điều kiện ({why}); người đứng đầu quyết định đề nghị "
+        "phê duyệt, lý do: {reason}",
+        "Fails the conditions ({why}); put forward by the head's decision, reason: {reason}",
+    ),
+    "planning.unmet": ("Không bảo đảm tiêu chuẩn, điều kiện", "Fails the conditions"),
+    "planning.unmet.help": (
+        "Theo mục A.I của kế hoạch, không đề xuất, phê duyệt quy hoạch những trường hợp này. "
+        "Danh sách không trình, không phê duyệt được cho đến khi người đứng đầu quyết định "
+        "(ghi rõ lý do) hoặc danh sách được sửa.",
+        "Under A.I of the plan these cannot be proposed or approved. The list cannot be "
+        "submitted or approved until the head decides (with a reason).",
+    ),
+    "planning.override.reason": ("Lý do quyết định của người đứng đầu", "The head's reason"),
+    "planning.override.record": (
+        "Người đứng đầu quyết định đề nghị phê duyệt",
+        "The head puts this cadre forward",
     ),
     "planning.approval_body": ("Cấp phê duyệt", "Approving body"),
     "planning.submitted_on": ("Ngày trình (hồ sơ đầy đủ)", "Submitted (complete dossier)"),
@@ -209,6 +233,11 @@ PLANNING_TERMS: dict[str, tuple[str, str]] = {
     "planning.decision.contested": ("Cần người đứng đầu quyết định", "Left to the head"),
     "planning.decision.chosen": ("Người đứng đầu lựa chọn", "The head chose"),
     "planning.decision.nobody": ("Không lựa chọn ai", "Nobody"),
+    "planning.submission": ("Tờ trình", "Submission (Tờ trình)"),
+    "planning.standards": (
+        "Tiêu chuẩn các chức danh (công khai trước khi bỏ phiếu)",
+        "The positions' standards (made known before voting)",
+    ),
     "planning.dossier": (
         "Bảng tổng hợp kết quả kiểm phiếu ở các bước",
         "Tally summary of every step",

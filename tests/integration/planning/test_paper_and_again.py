@@ -19,8 +19,8 @@ def started(site: Any, organiser: Any) -> tuple[str, dict[str, Any]]:
         r = organiser.post(f"{base}/steps/{number}/approval", json={"held_on": "2022-04-21"})
         assert r.status_code == 200, r.json
     ballot = organiser.get(base).json["steps"][2]["approved"]["ballot"]
-    counts = {s["position"]: {c["cadre"]: 10 for c in s["candidates"]} for s in ballot}
-    return base, {"held_on": "2022-04-25", "convened": 30, "present": 28, "counts": counts}
+    counts = {s["position"]: {c["cadre"]: 4 for c in s["candidates"]} for s in ballot}
+    return base, {"held_on": "2022-04-25", "convened": 28, "present": 28, "counts": counts}
 
 
 def conference_of(organiser: Any, base: str) -> str:

@@ -213,14 +213,15 @@ def test_the_xlsx_holds_the_counts_removals_and_checklist() -> None:
         "Bước 4: đồng ý",
         "Bước 4: cơ sở",
         "Bước 4: %",
+        "Năm sinh, giới tính, đối tượng, LLCT",
         "Ghi chú",
         "Kết quả",
     )
     assert rows[2] == (
         *("Giám đốc Sở", "SCT004", "Hồ Anh Huy", "Phó Giám đốc", "Ban Giám đốc"),
-        *(12, 20, "60.00", 7, 9, "77.78", None, "Được đưa vào quy hoạch"),
+        *(12, 20, "60.00", 7, 9, "77.78", None, None, "Được đưa vào quy hoạch"),
     )
-    assert rows[3][5:] == (3, 20, "15.00", None, None, None, None, "Không đạt ở bước 3")
+    assert rows[3][5:] == (3, 20, "15.00", None, None, None, None, None, "Không đạt ở bước 3")
 
     removals = list(book["dua_ra"].iter_rows(min_row=3, values_only=True))
     assert [r[0] for r in removals] == ["SCT054", "SCT055", "SCT056"]

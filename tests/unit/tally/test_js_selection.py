@@ -44,7 +44,7 @@ def random_case(rng: random.Random) -> dict[str, Any]:
             "decision": {},
             "cadres": cadres,
             "planned": planned,
-            "merge": True,
+            "version": 3,
         }
     ).get("selection", {})
     if undecided.get("contested") and rng.random() < 0.6:
@@ -69,7 +69,7 @@ def random_case(rng: random.Random) -> dict[str, Any]:
         "decision": decision,
         "cadres": cadres,
         "planned": planned,
-        "merge": rng.random() < 0.8,
+        "version": rng.choice([1, 2, 3, 3, 3]),
     }
 
 
@@ -84,7 +84,7 @@ def python_selection(case: dict[str, Any]) -> dict[str, Any]:
             decision_of(case["decision"]),
             case["cadres"],
             case["planned"],
-            merge_over_cap=case["merge"],
+            version=case["version"],
         )
     except RulesError as error:
         return {"error": str(error)}

@@ -182,7 +182,7 @@ def test_every_over_cap_position_is_kept() -> None:
     kept = selection(step, definition, counts, 5, 5, None, cadres, {})
     assert kept["over_cap"] == {"c1": ["s1", "s2", "s3", "s4"]}
     assert kept["contested"] == ["s1", "s2", "s3", "s4"]
-    old = selection(step, definition, counts, 5, 5, None, cadres, {}, merge_over_cap=False)
+    old = selection(step, definition, counts, 5, 5, None, cadres, {}, version=1)
     assert old["over_cap"] == {"c1": ["s4"]}
 
 

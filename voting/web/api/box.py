@@ -10,6 +10,7 @@ from flask import Blueprint, Response, current_app, request
 from voting import canonical
 from voting.conference import casting, counting, opening, public, results
 from voting.crypto.ballot import ballot_list_hash
+from voting.planning import steps
 from voting.store import Conference
 from voting.tally.exports import counts_csv, counts_xlsx
 from voting.tally.minutes import minutes_pdf
@@ -126,6 +127,7 @@ def decide(conference: Conference) -> dict[str, Any]:
     actor = current_principal().actor
     outcome = results.decide(db(), conference.id, chosen, parse.text(data, "note", ""), actor)
     counting.rewrite_after_decision(db(), conference.id, installation(current_app), actor)
+    steps.after_conference(db(), conference.id, actor)
     push_state(conference)
     return {"conference": conference.id, "status": "announced", "result": outcome}
 

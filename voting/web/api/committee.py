@@ -9,7 +9,7 @@ from typing import Any
 from flask import Blueprint, current_app
 
 from voting.conference import ceremony, counting
-from voting.planning import paper
+from voting.planning import paper, steps
 from voting.store import Conference
 from voting.web import parse
 from voting.web.config import installation
@@ -142,6 +142,8 @@ def confirm(conference: Conference) -> dict[str, Any]:
 def partial(conference: Conference) -> dict[str, Any]:
     """The member's partial decryption of the aggregate of the frozen ballot list."""
     opened = counting.post_partial(db(), conference.id, _member(), parse.body())
+    if opened:  # a planning step's result moves its process on (docs/planning.md)
+        steps.after_conference(db(), conference.id, current_principal().actor)
     push_state(conference)
     return {"accepted": True, "opened": opened}
 

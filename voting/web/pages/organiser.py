@@ -27,7 +27,6 @@ from voting.conference import (
 from voting.conference.conferences import Committee, Details
 from voting.conference.errors import ConferenceError, InvalidInput, NotFound
 from voting.conference.roster import NewAttendee
-from voting.planning import steps
 from voting.registry import people
 from voting.rules import KH331
 from voting.store import Conference, DeviceKind, Phase, utcnow
@@ -105,11 +104,7 @@ def create() -> Response:
 @bp.get("/conferences/<conference_id>")
 @page_requires(Action.CONFERENCE_EDIT)
 def show(conference: Conference) -> str:
-    """One conference's set-up and its live state (a step of a planning process first takes
-    the previous step's result, so its ballot is there)."""
-    if conference.process_id is not None:
-        steps.sync(db(), conference.process_id, _actor())
-        conference = conferences.get(db(), conference.id)
+    """One conference's set-up and its live state."""
     return _conference_page(conference)
 
 

@@ -12,8 +12,19 @@ from typing import Any
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from voting.conference import roster
 from voting.conference.errors import ConferenceError, InvalidInput
-from voting.planning import dossier, outcome, paper, processes, source_list, steps
+from voting.planning import (
+    conditions,
+    dossier,
+    outcome,
+    paper,
+    processes,
+    source_list,
+    standards,
+    steps,
+    warnings,
+)
 from voting.planning.processes import RULES, NewProcess
 from voting.registry import terms
 from voting.store import Conference, ProcessStatus, StepStatus
@@ -76,7 +87,7 @@ def start() -> Response:
 @page_requires(Action.PLANNING_MANAGE)
 def show(process_id: str) -> str:
     """One process: its steps, source list, structure report and outcome."""
-    return _process_page(steps.sync(db(), process_id, _actor()))
+    return _process_page(processes.get(db(), process_id))
 
 
 @bp.post("/<process_id>/source")
@@ -189,6 +200,17 @@ def approve_outcome(process_id: str) -> Response:
     return redirect(url_for(".show", process_id=process_id, _anchor="outcome"))
 
 
+@bp.get("/<process_id>/standards")
+@page_requires(Action.PLANNING_READ)
+def standards_page(process_id: str) -> str:
+    """The positions' standards, printable and for the room's screen before each vote (KH 331
+    B.V.1: made known to those who vote)."""
+    process = processes.get(db(), process_id)
+    return render_template(
+        "planning/standards.html", process=process, positions=standards.of_process(process)
+    )
+
+
 @bp.get("/<process_id>/published")
 @page_requires(Action.PLANNING_READ)
 def published(process_id: str) -> str:
@@ -199,7 +221,7 @@ def published(process_id: str) -> str:
     return render_template(
         "planning/published.html",
         process=process,
-        dates=outcome.dates(db(), process),
+        dates=outcome.dates(db(), process, current_app.config["AGENCY"]),
         approved=process.status == ProcessStatus.APPROVED,
         facts=dossier.published(process),
     )
@@ -230,6 +252,8 @@ def _process_page(process: Any, error: ConferenceError | None = None) -> str:
                 "ballot": steps.ballot_of(process, item.number),
                 "current": item.status == StepStatus.CURRENT,
                 "structure": _structure(process, steps.ballot_of(process, item.number)),
+                # Those convened are the step's roster: the paper form starts from it.
+                "roster": len(roster.attendees(db(), conference.id)) if conference else None,
             }
         )
     source = source_list.view(db(), process)
@@ -244,7 +268,7 @@ def _process_page(process: Any, error: ConferenceError | None = None) -> str:
         },
         frozen=steps.source_frozen(process),
         structure=source_list.structure(db(), process),
-        dates=outcome.dates(db(), process),
+        dates=outcome.dates(db(), process, current_app.config["AGENCY"]),
         outcome_structure=source_list.structure(
             db(),
             process,
@@ -252,6 +276,8 @@ def _process_page(process: Any, error: ConferenceError | None = None) -> str:
             if process.outcome
             else {},
         ),
+        unmet=conditions.unmet(db(), process, date.today()),
+        notices=warnings.of(db(), process),
         today=date.today().isoformat(),
         error=error,
     )
