@@ -90,7 +90,7 @@ def browser() -> Iterator[Browser]:
 
 
 class GunicornServer:
-    """The app under gunicorn (gthread), as `voting serve` runs it, in a process of its own
+    """The app under gunicorn (gevent), as `voting serve` runs it, in a process of its own
     that a test can stop and start again on the same port and database."""
 
     def __init__(self, instance: Path, port: int) -> None:
@@ -108,7 +108,7 @@ class GunicornServer:
         code = (
             "from voting.web import create_app\n"
             "from voting.web.server import Server, options\n"
-            f"Server(create_app, options('127.0.0.1', {self.port}, 20)).run()\n"
+            f"Server(create_app, options('127.0.0.1', {self.port})).run()\n"
         )
         self.process = subprocess.Popen(
             [sys.executable, "-c", code],

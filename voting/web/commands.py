@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 
 import click
@@ -11,17 +12,32 @@ from voting.conference.errors import ConferenceError
 from voting.store import Role
 from voting.web import create_app
 from voting.web.extensions import db
-from voting.web.server import Server, options
+from voting.web.server import CONNECTIONS, Server, options
 
 
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Use 0.0.0.0 in the room.")
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--threads", default=100, show_default=True, type=int, help="Open connections.")
-def serve(host: str, port: int, threads: int) -> None:
-    """Run the web server under gunicorn (gthread, WebSockets through simple-websocket).
-    Configuration: VOTING_DATABASE_URL, VOTING_SECRET_KEY, VOTING_INSTANCE, VOTING_PUBLIC_URL."""
-    Server(create_app, options(host, port, threads)).run()
+@click.option(
+    "--connections",
+    default=CONNECTIONS,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Open connections a process holds (each room page keeps one).",
+)
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Processes; more than one needs PostgreSQL and VOTING_MESSAGE_QUEUE.",
+)
+def serve(host: str, port: int, connections: int, workers: int) -> None:
+    """Run the web server under gunicorn (gevent workers, WebSockets through simple-websocket).
+    Configuration: VOTING_DATABASE_URL, VOTING_SECRET_KEY, VOTING_INSTANCE, VOTING_PUBLIC_URL,
+    VOTING_MESSAGE_QUEUE."""
+    factory = functools.partial(create_app, {"WORKERS": workers})
+    Server(factory, options(host, port, workers, connections)).run()
 
 
 @click.group("admin")

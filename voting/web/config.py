@@ -39,6 +39,8 @@ DEFAULTS: dict[str, Any] = {
     "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
     # Processes verifying ballots (voting.conference.verifier); empty: one per core.
     "VERIFY_PROCESSES": "",
+    # Server processes (`voting serve --workers`): they share the cores' verifying processes.
+    "WORKERS": 1,
 }
 SECRET_KEY_FILE = "secret_key"
 
