@@ -50,6 +50,7 @@ class WebCommands(click.Group):
     WEB: ClassVar[dict[str, str]] = {
         "serve": "voting.web.commands:serve",
         "admin": "voting.web.commands:admin",
+        "db": "voting.web.commands:database",
         "demo": "voting.web.demo:demo",
     }
 

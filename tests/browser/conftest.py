@@ -93,7 +93,7 @@ class GunicornServer:
     """The app under gunicorn (gevent), as `voting serve` runs it, in a process of its own
     that a test can stop and start again on the same port and database."""
 
-    def __init__(self, instance: Path, port: int) -> None:
+    def __init__(self, instance: Path, port: int, database_url: str = "") -> None:
         self.base = f"http://voting.test:{port}"
         self.port = port
         self.environment = {
@@ -101,6 +101,8 @@ class GunicornServer:
             "VOTING_INSTANCE": str(instance),
             "VOTING_PUBLIC_URL": self.base,
         }
+        if database_url:
+            self.environment["VOTING_DATABASE_URL"] = database_url
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:

@@ -40,7 +40,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     # The /room namespace is registered on `socketio` when voting.web.room is imported (by
     # the blueprints that push state), once per process, so init_app binds it to this app.
     socketio.init_app(
-        app, async_mode=async_mode(), message_queue=app.config.get("SOCKETIO_MESSAGE_QUEUE")
+        app, async_mode=async_mode(), message_queue=app.config["MESSAGE_QUEUE"] or None
     )
     return app
 

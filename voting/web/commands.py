@@ -13,6 +13,7 @@ from voting.store import Role
 from voting.web import create_app
 from voting.web.extensions import db
 from voting.web.server import CONNECTIONS, Server, options
+from voting.web.startup import StartError, check_queue, settings, upgrade_database
 
 
 @click.command("serve")
@@ -36,8 +37,35 @@ def serve(host: str, port: int, connections: int, workers: int) -> None:
     """Run the web server under gunicorn (gevent workers, WebSockets through simple-websocket).
     Configuration: VOTING_DATABASE_URL, VOTING_SECRET_KEY, VOTING_INSTANCE, VOTING_PUBLIC_URL,
     VOTING_MESSAGE_QUEUE."""
+    app = settings()
+    try:
+        upgrade_database(app)  # once, before any worker starts
+        check_queue(app)
+    except StartError as error:
+        raise click.ClickException(str(error)) from error
+    if workers > 1 and not app.config["MESSAGE_QUEUE"]:
+        raise click.ClickException(
+            "--workers above 1 needs VOTING_MESSAGE_QUEUE (redis://…): without it a page "
+            "follows only the changes made in its own process"
+        )
     factory = functools.partial(create_app, {"WORKERS": workers})
     Server(factory, options(host, port, workers, connections)).run()
+
+
+@click.group("db")
+def database() -> None:
+    """The database's schema."""
+
+
+@database.command("upgrade")
+def upgrade() -> None:
+    """Apply the migrations not yet applied (also done by `voting serve` before its workers
+    start). Configuration: VOTING_DATABASE_URL or VOTING_INSTANCE."""
+    try:
+        shown = upgrade_database(settings())
+    except StartError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Cơ sở dữ liệu đã cập nhật / database schema up to date: {shown}")
 
 
 @click.group("admin")

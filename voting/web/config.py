@@ -23,6 +23,7 @@ ENVIRONMENT = {
     "VOTING_TIMEZONE": "TIMEZONE",
     "VOTING_AGENCY": "AGENCY",
     "VOTING_VERIFY_PROCESSES": "VERIFY_PROCESSES",
+    "VOTING_MESSAGE_QUEUE": "MESSAGE_QUEUE",
 }
 DEFAULTS: dict[str, Any] = {
     # The address phones use (a fixed name or address, never guessed): set for the room.
@@ -41,6 +42,8 @@ DEFAULTS: dict[str, Any] = {
     "VERIFY_PROCESSES": "",
     # Server processes (`voting serve --workers`): they share the cores' verifying processes.
     "WORKERS": 1,
+    # The Redis URL through which several processes push to each other's rooms; empty: none.
+    "MESSAGE_QUEUE": "",
 }
 SECRET_KEY_FILE = "secret_key"
 

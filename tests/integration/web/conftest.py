@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, make_url, text
 from werkzeug.test import TestResponse
 
 from voting.conference import accounts
-from voting.web import create_app
+from voting.web import create_app, room
 from voting.web.extensions import DATABASE, db
 
 DOMAIN = Path(__file__).resolve().parents[4] / "shared" / "domain"
@@ -77,6 +77,7 @@ def app(tmp_path: Path, database_url: str | None) -> Iterator[Flask]:
         for role, username in USERS.items():
             accounts.create(db(), username, role, PASSWORD)
     yield app
+    room.settle()  # no turnout push left reading a database about to go
     app.extensions[DATABASE].dispose()
 
 
