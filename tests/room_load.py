@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import socket
+import subprocess
 import time
 from pathlib import Path
 from typing import Any
@@ -138,3 +139,34 @@ def still_open(held: socket.socket) -> bool:
         return False
     finally:
         held.setblocking(True)
+
+
+class RedisServer:
+    """A Redis of the test's own (Debian's redis-server) on a free port, which the test may
+    stop to see a server lose its message queue."""
+
+    def __init__(self, folder: Path) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        folder.mkdir(parents=True, exist_ok=True)
+        self.process = subprocess.Popen(
+            [
+                *("redis-server", "--port", str(self.port), "--bind", "127.0.0.1"),
+                *("--save", "", "--appendonly", "no", "--dir", str(folder)),
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return
+            except OSError:
+                time.sleep(0.05)  # nothing to wait on before the port opens
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.wait(timeout=10)

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from voting.conference import conferences, events, opening, quorum
+from voting.conference import arrival, conferences, events, opening, quorum
 from voting.conference.errors import Conflict
 from voting.store import BallotSection, Conference, Phase, ProcessStep
 
@@ -68,7 +68,9 @@ def _quorum_holds(session: Session, conference: Conference) -> dict[str, int]:
 
 def _close(session: Session, conference: Conference) -> dict[str, Any]:
     # The final ballot list: its count and hash, the reference for the committee.
-    return opening.close_box(session, conference)
+    frozen = opening.close_box(session, conference)
+    arrival.rewrite_in_hash_order(session, conference.id)
+    return frozen
 
 
 MOVES: dict[tuple[Phase, Phase], Guard] = {
@@ -103,6 +105,8 @@ def change(session: Session, conference_id: str, to: Phase, actor: str) -> Confe
         session, conference, "phase.changed", actor, {"from": now.value, "to": to.value, **counts}
     )
     session.commit()
+    if to == Phase.CLOSED:
+        arrival.compact(session)
     log.info("conference %s: phase %s -> %s by %s", conference.id, now.value, to.value, actor)
     return conference
 

@@ -3,6 +3,7 @@ accounts for every role, and an API client that carries the CSRF token like the 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from collections.abc import Iterator
@@ -54,6 +55,13 @@ def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
 def database_url() -> Iterator[str | None]:
     """None (SQLite in the instance folder), or with VOTING_TEST_POSTGRES_URL set (a server
     URL with the right to create databases) a fresh PostgreSQL database for this test."""
+    with fresh_database() as url:
+        yield url
+
+
+@contextlib.contextmanager
+def fresh_database() -> Iterator[str | None]:
+    """What `database_url` gives, for the fixtures of other folders."""
     server = os.environ.get("VOTING_TEST_POSTGRES_URL")
     if not server:
         yield None
