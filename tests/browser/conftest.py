@@ -112,9 +112,14 @@ class GunicornServer:
     that a test can stop and start again on the same port and database."""
 
     def __init__(
-        self, instance: Path, port: int, database_url: str = "", log: Path | None = None
+        self,
+        instance: Path,
+        port: int,
+        database_url: str = "",
+        log: Path | None = None,
+        workers: int = 1,
     ) -> None:
-        self.log = log
+        self.log, self.workers = log, workers
         self.base = f"http://voting.test:{port}"
         self.port = port
         self.environment = {
@@ -129,9 +134,11 @@ class GunicornServer:
     def start(self) -> None:
         """Start serving and return once the server answers."""
         code = (
+            "import functools\n"
             "from voting.web import create_app\n"
             "from voting.web.server import Server, options\n"
-            f"Server(create_app, options('127.0.0.1', {self.port})).run()\n"
+            f"factory = functools.partial(create_app, {{'WORKERS': {self.workers}}})\n"
+            f"Server(factory, options('127.0.0.1', {self.port}, {self.workers})).run()\n"
         )
         with open(self.log or os.devnull, "ab") as log:  # the child keeps its own copy
             self.process = subprocess.Popen(
