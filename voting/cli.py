@@ -51,6 +51,7 @@ class WebCommands(click.Group):
     WEB: ClassVar[dict[str, str]] = {
         "serve": "voting.web.commands:serve",
         "admin": "voting.web.commands:admin",
+        "db": "voting.web.commands:database",
         "demo": "voting.web.demo:demo",
         "backup": "voting.web.backup:backup",
         "restore": "voting.web.backup:restore",

@@ -5,6 +5,7 @@ in an insecure context as they will in the room (design.md "No HTTPS in the room
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import signal
 import socket
@@ -61,11 +62,28 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    """The app on a fresh instance folder and SQLite database, with an organiser account."""
+def database_url() -> Iterator[str | None]:
+    """None (SQLite), or a fresh PostgreSQL database when the suite runs against it."""
+    spec = importlib.util.spec_from_file_location(
+        "web_conftest", Path(__file__).parents[1] / "integration" / "web" / "conftest.py"
+    )
+    assert spec is not None and spec.loader is not None
+    web = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(web)
+    with web.fresh_database() as url:
+        yield url
+
+
+@pytest.fixture
+def server(tmp_path: Path, database_url: str | None) -> Iterator[Server]:
+    """The app on a fresh instance folder and database (SQLite, or PostgreSQL when the suite
+    runs against it), with an organiser account."""
     port = free_port()
     base = f"http://voting.test:{port}"
-    app = create_app({"INSTANCE_PATH": tmp_path / "instance", "PUBLIC_URL": base})
+    app = create_app(
+        {"INSTANCE_PATH": tmp_path / "instance", "PUBLIC_URL": base}
+        | ({"DATABASE_URL": database_url} if database_url else {})
+    )
     with app.app_context():
         accounts.create(db(), USERNAME, "organiser", PASSWORD)
     http = make_server("127.0.0.1", port, app, threaded=True)
@@ -90,10 +108,18 @@ def browser() -> Iterator[Browser]:
 
 
 class GunicornServer:
-    """The app under gunicorn (gthread), as `voting serve` runs it, in a process of its own
+    """The app under gunicorn (gevent), as `voting serve` runs it, in a process of its own
     that a test can stop and start again on the same port and database."""
 
-    def __init__(self, instance: Path, port: int) -> None:
+    def __init__(
+        self,
+        instance: Path,
+        port: int,
+        database_url: str = "",
+        log: Path | None = None,
+        workers: int = 1,
+    ) -> None:
+        self.log, self.workers = log, workers
         self.base = f"http://voting.test:{port}"
         self.port = port
         self.environment = {
@@ -101,21 +127,26 @@ class GunicornServer:
             "VOTING_INSTANCE": str(instance),
             "VOTING_PUBLIC_URL": self.base,
         }
+        if database_url:
+            self.environment["VOTING_DATABASE_URL"] = database_url
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
         """Start serving and return once the server answers."""
         code = (
+            "import functools\n"
             "from voting.web import create_app\n"
             "from voting.web.server import Server, options\n"
-            f"Server(create_app, options('127.0.0.1', {self.port}, 20)).run()\n"
+            f"factory = functools.partial(create_app, {{'WORKERS': {self.workers}}})\n"
+            f"Server(factory, options('127.0.0.1', {self.port}, {self.workers})).run()\n"
         )
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", code],
-            env=self.environment,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,  # its own process group: master and worker stop together
-        )
+        with open(self.log or os.devnull, "ab") as log:  # the child keeps its own copy
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", code],
+                env=self.environment,
+                stderr=log,
+                start_new_session=True,  # its own process group: master and worker stop together
+            )
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             try:

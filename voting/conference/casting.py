@@ -16,22 +16,20 @@ from sqlalchemy.orm import Session
 from voting import canonical
 from voting.conference import conferences, opening, verifier
 from voting.conference.errors import Conflict, InvalidInput, NotFound
-from voting.crypto.ballot import Ballot, BallotError, ballot_hash, ballot_list_hash
+from voting.crypto.ballot import Ballot, BallotError, ballot_hash
 from voting.store import Card, CastBallot, Conference, Phase
 
 
 @dataclass(frozen=True)
 class Receipt:
+    """The ballot's hash and the count with it; no running list hash, which would date the
+    ballot against the published list."""
+
     hash: str
     ballots: int
-    ballot_list_hash: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "receipt": self.hash,
-            "ballots": self.ballots,
-            "ballot_list_hash": self.ballot_list_hash,
-        }
+        return {"receipt": self.hash, "ballots": self.ballots}
 
 
 def _refusal(code: str, vi: str, en: str, conflict: bool = True) -> Conflict | InvalidInput:
@@ -97,6 +95,9 @@ def cast(session: Session, conference_id: str, data: Any) -> Receipt:
     if _burned(session, conference_id, card_hex):
         raise _card_used()
     context = opening.context(session, conference)
+    # End the read transaction before verifying: the connection goes back to the pool while
+    # the verifying process works, and the write lock is taken afresh below.
+    session.rollback()
     try:
         verifier.verify(context, ballot, card_hex)
     except BallotError as error:
@@ -114,7 +115,6 @@ def cast(session: Session, conference_id: str, data: Any) -> Receipt:
             f"Invalid ballot: {error}",
             conflict=False,
         ) from error
-    session.rollback()  # end the read transaction before taking the write lock
     return _store(session, conference_id, ballot)
 
 
@@ -124,7 +124,8 @@ def _store(session: Session, conference_id: str, ballot: Ballot) -> Receipt:
         conference = conferences.lock(session, conference_id)
         _phase_refusal(conference)
         present = conference.present_at_opening or 0
-        if _count(session, conference_id) >= present:
+        cast_before = count(session, conference_id)
+        if cast_before >= present:
             raise _refusal(
                 "ballot_box_full",
                 f"Số phiếu đã bằng số người có mặt ({present}): không nhận thêm phiếu.",
@@ -145,9 +146,8 @@ def _store(session: Session, conference_id: str, ballot: Ballot) -> Receipt:
     except Exception:
         session.rollback()
         raise
-    hashes = opening.ballot_hashes(session, conference_id)
     session.commit()
-    return Receipt(receipt, len(hashes), ballot_list_hash(hashes))
+    return Receipt(receipt, cast_before + 1)
 
 
 def _card_used() -> Conflict:
@@ -169,7 +169,8 @@ def _burned(session: Session, conference_id: str, card: str) -> bool:
     )
 
 
-def _count(session: Session, conference_id: str) -> int:
+def count(session: Session, conference_id: str) -> int:
+    """Ballots cast so far (an index count, not a read of the list)."""
     return int(
         session.execute(
             select(func.count())

@@ -69,7 +69,8 @@ def _quorum_holds(session: Session, conference: Conference) -> dict[str, int]:
 
 def _close(session: Session, conference: Conference) -> dict[str, Any]:
     # The final ballot list: its count and hash, the reference for the committee.
-    return opening.close_box(session, conference)
+    frozen = opening.close_box(session, conference)
+    return frozen
 
 
 MOVES: dict[tuple[Phase, Phase], Guard] = {

@@ -1,6 +1,8 @@
 """The public state of a conference: what the projector shows and Socket.IO pushes. Quorum,
-cards, the committee's fingerprints, ballots cast against present, the running ballot-list
-hash — and never a count of votes (design.md guarantee 4)."""
+cards, the committee's fingerprints, ballots cast against present, the ballot-list hash once
+frozen at closing — and never a count of votes (design.md guarantee 4). While voting only the
+number of ballots changes: a running list hash pushed after each ballot would let anyone with
+the published list date every ballot."""
 
 from __future__ import annotations
 
@@ -9,20 +11,17 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from voting.conference import box as boxes
-from voting.conference import cards, ceremony, opening, quorum, results
-from voting.crypto.ballot import ballot_list_hash
+from voting.conference import cards, casting, ceremony, quorum, results
 from voting.store import Conference
 
 
 def state(session: Session, conference: Conference) -> dict[str, Any]:
     body = quorum.state(session, conference).to_dict()
     box = boxes.peek(session, conference.id)
-    hashes = opening.ballot_hashes(session, conference.id)
     committee = ceremony.status(session, conference)
     body.update(
         {
-            "ballots_cast": len(hashes),
-            "ballot_list_hash": ballot_list_hash(hashes),
+            "ballots_cast": casting.count(session, conference.id),
             "final_ballot_list_hash": box.final_list_hash if box else None,
             "fingerprint": box.fingerprint if box else None,
             "cards": cards.summary(session, conference),

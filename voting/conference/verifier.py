@@ -2,11 +2,13 @@
 
 Verifying a ballot is thousands of short libsodium calls driven from Python, so the threads of
 one server process barely add up (each call takes the GIL back): a crowd casting at once would
-queue behind one core. The server therefore verifies in a pool of processes, one per core it
-may use by default (`VOTING_VERIFY_PROCESSES`; 0 or 1 verifies in the request's thread). The
-request's thread waits for the answer; burning the card and storing the ballot stay in the
-server's process. The pool's processes are spawned, not forked (the server runs threads, which
-a fork would copy mid-flight), and exit when the server's process dies.
+queue behind one core; under gevent (`voting serve`) it would also hold the event loop, and so
+every open connection. The server therefore verifies in a pool of processes, one per core it
+may use by default, shared out between the server's workers (`VOTING_VERIFY_PROCESSES`; 0
+verifies in the request's thread). The request's thread (or greenlet) waits for the answer;
+burning the card and storing the ballot stay in the server's process. The pool's processes are
+spawned, not forked (the server runs threads, which a fork would copy mid-flight), and exit
+when the server's process dies.
 
 Whatever happens to the pool, a ballot is never lost to it: a pool that broke (a process died),
 was shut down, or did not answer within `ANSWER_SECONDS` is dropped, logged, and that ballot
@@ -44,10 +46,17 @@ def cores() -> int:
 _size = cores()
 
 
-def configure(processes: int | None) -> None:
-    """Use `processes` (None: one per core) for the ballots verified from now on."""
+def share(workers: int) -> int:
+    """The processes each of `workers` server processes gets: the host's cores shared out, so
+    the host runs one verifying process per core whatever the number of workers."""
+    return max(1, cores() // max(1, workers))
+
+
+def configure(processes: int | None, workers: int = 1) -> None:
+    """Use `processes` (None: this worker's share of the cores) for the ballots verified from
+    now on."""
     global _size, _breaks
-    wanted = processes if processes is not None else cores()
+    wanted = processes if processes is not None else share(workers)
     with _lock:
         if wanted != _size:
             _size, _breaks = wanted, 0
@@ -75,7 +84,7 @@ def _check(context: BallotContext, ballot: Ballot, card_hex: str) -> None:
 def _shared() -> ProcessPoolExecutor | None:
     global _pool
     with _lock:
-        if _pool is None and _size > 1 and _breaks < MAX_BREAKS:
+        if _pool is None and _size >= 1 and _breaks < MAX_BREAKS:
             _pool = ProcessPoolExecutor(
                 _size, mp_context=multiprocessing.get_context("spawn"), initializer=_child
             )

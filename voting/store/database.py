@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+# PostgreSQL advisory lock taken while migrating ("voting" in ASCII).
+LOCK_KEY = 0x766F74696E67
 
 
 class Database:
@@ -27,8 +32,13 @@ class Database:
         return self.sessions()
 
     def upgrade(self) -> None:
-        """Apply every Alembic migration not yet applied (`alembic upgrade head`)."""
-        with self.engine.begin() as connection:
+        """Apply every Alembic migration not yet applied (`alembic upgrade head`), under a lock
+        held across processes: workers starting together migrate once, the others then find
+        the schema at the newest revision (a race would have two create the same tables)."""
+        with _migration_lock(self.url), self.engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                # Held until this transaction (PostgreSQL's DDL is transactional) ends.
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
             config = alembic_config()
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
@@ -36,6 +46,23 @@ class Database:
     def dispose(self) -> None:
         """Close the pooled connections (tests and shutdown)."""
         self.engine.dispose()
+
+
+@contextlib.contextmanager
+def _migration_lock(url: str) -> Iterator[None]:
+    """On a SQLite file, an exclusive lock on `<file>.migrate.lock` (SQLite takes its write
+    lock only at the first write, after Alembic has read the revision); elsewhere nothing (the
+    database's own lock is taken in the transaction)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        yield
+        return
+    with open(f"{parsed.database}.migrate.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def alembic_config() -> Config:
@@ -54,7 +81,9 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # Up to 30 connections a process (PostgreSQL allows 100 by default): requests hold one
+    # only while they read or write, never while a ballot is verified.
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
 
 
 def private_sqlite_file(path: Path) -> None:

@@ -7,7 +7,7 @@ applied, blueprints, error handlers and Socket.IO bound to a fresh Flask app.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
 from flask import Flask
 
@@ -29,7 +29,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     configure(app, config)
     logs.configure(app)
     https.configure(app)
-    verifier.configure(verify_processes(app.config["VERIFY_PROCESSES"]))
+    verifier.configure(verify_processes(app.config["VERIFY_PROCESSES"]), app.config["WORKERS"])
     # Vietnamese stays readable in responses (UTF-8 JSON rather than \u escapes).
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     database = Database(app.config["DATABASE_URL"])
@@ -42,8 +42,15 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.register_blueprint(blueprint)
     # The /room namespace is registered on `socketio` when voting.web.room is imported (by
     # the blueprints that push state), once per process, so init_app binds it to this app.
-    # Threads, not an event loop: libsodium releases the GIL (design.md "Real components").
     socketio.init_app(
-        app, async_mode="threading", message_queue=app.config.get("SOCKETIO_MESSAGE_QUEUE")
+        app, async_mode=async_mode(), message_queue=app.config["MESSAGE_QUEUE"] or None
     )
     return app
+
+
+def async_mode() -> Literal["gevent", "threading"]:
+    """gevent under `voting serve` (its workers patch the standard library before loading the
+    app: voting.web.server), threads under any other server (the tests' werkzeug)."""
+    from gevent import monkey  # type: ignore[import-untyped]
+
+    return "gevent" if monkey.is_module_patched("socket") else "threading"

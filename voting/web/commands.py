@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 
@@ -15,7 +16,8 @@ from voting.web import create_app, https
 from voting.web.config import configured_rule_set
 from voting.web.extensions import db
 from voting.web.instance import InstanceError, prepare
-from voting.web.server import Server, options
+from voting.web.server import CONNECTIONS, Server, options
+from voting.web.startup import StartError, check_queue, settings, upgrade_database
 
 
 def data_folder() -> None:
@@ -36,7 +38,20 @@ def data_folder() -> None:
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Use 0.0.0.0 in the room.")
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--threads", default=100, show_default=True, type=int, help="Open connections.")
+@click.option(
+    "--connections",
+    default=CONNECTIONS,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Open connections a process holds (each room page keeps one).",
+)
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Processes; more than one needs PostgreSQL and VOTING_MESSAGE_QUEUE.",
+)
 @click.option(
     "--certfile",
     type=click.Path(dir_okay=False, exists=True, readable=True),
@@ -47,18 +62,55 @@ def data_folder() -> None:
     type=click.Path(dir_okay=False, exists=True, readable=True),
     help="HTTPS: the certificate's private key (PEM).",
 )
-def serve(host: str, port: int, threads: int, certfile: str | None, keyfile: str | None) -> None:
-    """Run the web server under gunicorn (gthread, WebSockets through simple-websocket).
-    Configuration: VOTING_DATABASE_URL, VOTING_SECRET_KEY, VOTING_INSTANCE, VOTING_PUBLIC_URL.
-    The data folder is VOTING_INSTANCE, or /var/lib/voting when this user may write it."""
+def serve(
+    host: str,
+    port: int,
+    connections: int,
+    workers: int,
+    certfile: str | None,
+    keyfile: str | None,
+) -> None:
+    """Run the web server under gunicorn (gevent workers, WebSockets through simple-websocket).
+    Configuration: VOTING_DATABASE_URL, VOTING_SECRET_KEY, VOTING_INSTANCE, VOTING_PUBLIC_URL,
+    VOTING_MESSAGE_QUEUE, VOTING_RULES. The data folder is VOTING_INSTANCE, or /var/lib/voting
+    when this user may write it."""
     if (certfile is None) != (keyfile is None):
         raise click.UsageError("HTTPS needs both --certfile and --keyfile")
     data_folder()
-    settings = options(host, port, threads)
     if certfile and keyfile:
-        settings |= {"certfile": certfile, "keyfile": keyfile}
         os.environ["VOTING_HTTPS"] = "1"  # Secure cookies and HSTS in the app (voting.web.https)
-    Server(create_app, settings).run()
+    app = settings()
+    try:
+        upgrade_database(app)  # once, before any worker starts
+        check_queue(app)
+    except StartError as error:
+        raise click.ClickException(str(error)) from error
+    if workers > 1 and not app.config["MESSAGE_QUEUE"]:
+        raise click.ClickException(
+            "--workers above 1 needs VOTING_MESSAGE_QUEUE (redis://…): without it a page "
+            "follows only the changes made in its own process"
+        )
+    server_settings = options(host, port, workers, connections)
+    if certfile and keyfile:
+        server_settings |= {"certfile": certfile, "keyfile": keyfile}
+    factory = functools.partial(create_app, {"WORKERS": workers})
+    Server(factory, server_settings).run()
+
+
+@click.group("db")
+def database() -> None:
+    """The database's schema."""
+
+
+@database.command("upgrade")
+def upgrade() -> None:
+    """Apply the migrations not yet applied (also done by `voting serve` before its workers
+    start). Configuration: VOTING_DATABASE_URL or VOTING_INSTANCE."""
+    try:
+        shown = upgrade_database(settings())
+    except StartError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Cơ sở dữ liệu đã cập nhật / database schema up to date: {shown}")
 
 
 @click.group("admin")

@@ -34,6 +34,7 @@ ENVIRONMENT = {
     "VOTING_LOG_LEVEL": "LOG_LEVEL",
     "VOTING_PROXY": "PROXY",
     "VOTING_HTTPS": "HTTPS",
+    "VOTING_MESSAGE_QUEUE": "MESSAGE_QUEUE",
 }
 DEFAULTS: dict[str, Any] = {
     # The address phones use (a fixed name or address, never guessed): set for the room.
@@ -68,6 +69,10 @@ DEFAULTS: dict[str, Any] = {
     # trusted, and whether the server is reached over HTTPS (Secure cookies, HSTS). Off: the room.
     "PROXY": "",
     "HTTPS": "",
+    # Server processes (`voting serve --workers`): they share the cores' verifying processes.
+    "WORKERS": 1,
+    # The Redis URL through which several processes push to each other's rooms; empty: none.
+    "MESSAGE_QUEUE": "",
 }
 RULE_SET = "voting.rules"
 SECRET_KEY_FILE = "secret_key"

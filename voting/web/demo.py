@@ -162,4 +162,4 @@ def demo(host: str, port: int) -> None:
     code.add_data(address + "/")
     click.echo(f"Địa chỉ phòng họp / room address: {address}/")
     code.print_ascii(invert=True)
-    Server(create_app, options(host, port, threads=100)).run()
+    Server(create_app, options(host, port)).run()

@@ -207,8 +207,10 @@ SCHEMAS: dict[str, Any] = {
         quorum_met={"type": "boolean"},
         more_needed={"type": "integer"},
         ballots_cast={"type": "integer", "description": "Never a count of votes"},
-        ballot_list_hash=_string(description="Running SHA-256 of the sorted ballot hashes"),
-        final_ballot_list_hash={"type": ["string", "null"], "description": "Frozen at closing"},
+        final_ballot_list_hash={
+            "type": ["string", "null"],
+            "description": "Frozen at closing; no list hash while voting (it would date ballots)",
+        },
         fingerprint={"type": ["string", "null"], "description": "Conference fingerprint"},
         cards=_ref("Cards"),
         committee={"type": "object", "description": "complete, joint_fingerprint, members"},
@@ -332,10 +334,9 @@ SCHEMAS: dict[str, Any] = {
         "signature)",
     },
     "Receipt": _object(
-        ["receipt", "ballots", "ballot_list_hash"],
+        ["receipt", "ballots"],
         receipt=_string(description="The ballot's hash"),
-        ballots={"type": "integer"},
-        ballot_list_hash=_string(),
+        ballots={"type": "integer", "description": "Ballots cast with this one"},
     ),
     "Result": _object(
         ["conference", "status"],

@@ -1,12 +1,19 @@
 """Socket.IO namespace /room: clients join a conference's room and receive `state` (phase,
-convened, present, quorum; cards, committee fingerprints, ballots cast and the running list
-hash — voting.conference.public) after every change. Only public data is
-ever sent here: the projector is a public page."""
+convened, present, quorum; cards, committee fingerprints, ballots cast, the list hash once
+frozen — voting.conference.public) after every change. Only public data is ever sent here:
+the projector is a public page.
+
+A cast changes only the number of ballots, and a crowd casts dozens a second: its push is
+coalesced (`push_turnout`), at most one per conference every `TURNOUT_SECONDS`, built after
+the window so it counts every ballot committed before it. Every other change pushes at once."""
 
 from __future__ import annotations
 
+import logging
+import threading
 from typing import Any
 
+from flask import Flask, current_app
 from flask_socketio import Namespace, emit, join_room, leave_room
 
 from voting.conference import conferences, public
@@ -18,6 +25,13 @@ from voting.web.policy import Action, authorize
 from voting.web.principals import current_principal
 
 NAMESPACE = "/room"
+# The projector shows each turnout change within 1 s (design.md): a push every 0.2 s at most.
+TURNOUT_SECONDS = 0.2
+
+log = logging.getLogger(__name__)
+_due: set[str] = set()  # conferences whose turnout push is waiting
+_pushing = threading.Condition()  # guards _due and _in_flight
+_in_flight = 0
 
 
 def room_of(conference_id: str) -> str:
@@ -33,6 +47,40 @@ def push_state(conference: Conference) -> None:
         to=room_of(conference.id),
         namespace=NAMESPACE,
     )
+
+
+def push_turnout(conference_id: str) -> None:
+    """After a cast: the state pushed once the window ends, with every ballot cast by then."""
+    global _in_flight
+    with _pushing:
+        if conference_id in _due:
+            return
+        _due.add(conference_id)
+        _in_flight += 1
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
+    socketio.start_background_task(_push_when_due, app, conference_id)
+
+
+def _push_when_due(app: Flask, conference_id: str) -> None:
+    global _in_flight
+    socketio.sleep(TURNOUT_SECONDS)  # type: ignore[arg-type]  # any number of seconds
+    with _pushing:
+        _due.discard(conference_id)  # a ballot committed from here on asks for the next push
+    try:
+        with app.app_context():
+            push_state(conferences.get(db(), conference_id))
+    except Exception:  # the next change pushes again; a page also re-reads on reconnect
+        log.exception("turnout push for conference %s failed", conference_id)
+    finally:
+        with _pushing:
+            _in_flight -= 1
+            _pushing.notify_all()
+
+
+def settle(timeout: float = 5.0) -> None:
+    """Wait for the turnout pushes in flight (before a database is closed under them)."""
+    with _pushing:
+        _pushing.wait_for(lambda: _in_flight == 0, timeout)
 
 
 class Room(Namespace):

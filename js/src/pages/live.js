@@ -1,13 +1,19 @@
 // Follows a conference's room on Socket.IO (namespace /room, event `state`). socket.io-client
 // reconnects by itself after a dropped connection or a server restart; every (re)connection
 // joins the room again, and the join's reply carries the state now, so the page is current at
-// once. States older than the one shown (by `revision`) are ignored.
+// once. States older than the one shown (by `revision`) are ignored. WebSocket only: with several
+// server processes (docs/server.md) a WebSocket stays in the process that accepted it, where
+// HTTP long-polling would need every request sent to the same one.
 import { io } from 'socket.io-client';
 
 /** Call `onState(state)` with each newer state of `conference`, `onOnline(bool)` on each
  * connection change. */
 export function follow(conference, { onState, onOnline = () => {} }) {
-  const socket = io('/room', { reconnectionDelay: 500, reconnectionDelayMax: 3000 });
+  const socket = io('/room', {
+    transports: ['websocket'],
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 3000,
+  });
   let shown = -1;
   const accept = (state) => {
     if (!state || state.conference !== conference || state.revision < shown) return;

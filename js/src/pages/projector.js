@@ -1,6 +1,7 @@
 // The projector: the quorum block, then the public reference everyone compares — the card
 // list's fingerprint, each committee member's key fingerprint and the joint key's, ballots cast
-// against present, the running (then final) ballot-list hash, cards dealt, replaced and voided —
+// against present, the ballot-list hash once frozen at closing (none while voting: it would date
+// each ballot), cards dealt, replaced and voided —
 // and the result as the public may see it: at a sealed step only that counting is done, never a
 // count (design.md guarantee 4); at the final step the ranked result.
 import { call, groupHex } from './api.js';
@@ -24,7 +25,7 @@ function showReference(state) {
   field('present-base').textContent = state.present;
   const final = state.final_ballot_list_hash;
   field('list-label').textContent = strings[final ? 'projector.final_hash' : 'projector.list_hash'];
-  field('list-hash').textContent = groupHex(final || state.ballot_list_hash);
+  field('list-hash').textContent = final ? groupHex(final) : '—';
   field('card-list').textContent = cards.card_list_hash ? groupHex(cards.card_list_hash) : '—';
   field('cards').textContent = fill(strings['projector.cards'], { dealt: cards.dealt, replaced: cards.replaced, voided: cards.voided });
   field('joint').textContent = committee.joint_fingerprint || '—';
@@ -44,7 +45,7 @@ function showReference(state) {
   const aborted = field('aborted');
   aborted.hidden = !state.aborted_reason;
   aborted.textContent = fill(strings['projector.aborted'], { reason: state.aborted_reason || '' });
-  Object.assign(panel.dataset, { cast: String(state.ballots_cast), listHash: final || state.ballot_list_hash, result: state.result });
+  Object.assign(panel.dataset, { cast: String(state.ballots_cast), listHash: final || '', result: state.result });
 }
 
 async function showPublicResult(state) {

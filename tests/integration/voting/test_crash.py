@@ -45,7 +45,7 @@ def test_acknowledged_ballots_survive_a_killed_server(
         build_ballot(opened, card, {section.id: list(section.candidates[: i % 2 + 1])})
         for i, card in enumerate(p.dealt[:6])
     ]
-    server = GunicornServer(tmp_path / "instance", free_port())
+    server = GunicornServer(tmp_path / "instance", free_port(), site.app.config["DATABASE_URL"])
     base, path = f"http://127.0.0.1:{server.port}", f"/api/conferences/{conference}/ballots"
     server.start()
     try:

@@ -3,6 +3,7 @@ accounts for every role, and an API client that carries the CSRF token like the 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from werkzeug.test import TestResponse
 from voting import sample
 from voting.conference import accounts
 from voting.crypto.decryption import Opened
-from voting.web import create_app
+from voting.web import create_app, room
 from voting.web.extensions import DATABASE, db
 
 DOMAIN = sample.FOLDER
@@ -56,6 +57,13 @@ def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
 def database_url() -> Iterator[str | None]:
     """None (SQLite in the instance folder), or with VOTING_TEST_POSTGRES_URL set (a server
     URL with the right to create databases) a fresh PostgreSQL database for this test."""
+    with fresh_database() as url:
+        yield url
+
+
+@contextlib.contextmanager
+def fresh_database() -> Iterator[str | None]:
+    """What `database_url` gives, for the fixtures of other folders."""
     server = os.environ.get("VOTING_TEST_POSTGRES_URL")
     if not server:
         yield None
@@ -79,6 +87,7 @@ def app(tmp_path: Path, database_url: str | None) -> Iterator[Flask]:
         for role, username in USERS.items():
             accounts.create(db(), username, role, PASSWORD)
     yield app
+    room.settle()  # no turnout push left reading a database about to go
     app.extensions[DATABASE].dispose()
 
 

@@ -20,7 +20,7 @@ from voting.web.errors import ApiError
 from voting.web.extensions import db
 from voting.web.policy import Action, allowed, requires
 from voting.web.principals import current_principal
-from voting.web.room import push_state
+from voting.web.room import push_state, push_turnout
 
 bp = Blueprint("box", __name__, url_prefix="/api/conferences/<conference_id>")
 
@@ -39,7 +39,7 @@ def cast(conference: Conference) -> tuple[dict[str, Any], int]:
             "The body must be the ballot's JSON.",
         )
     receipt = casting.cast(db(), conference.id, data)
-    push_state(conference)
+    push_turnout(conference.id)
     return receipt.to_dict(), 201
 
 
