@@ -112,7 +112,7 @@ def serving(venv: Path, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], s
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     process = subprocess.Popen(
-        [str(venv / "bin" / "voting"), "serve", "--port", str(port), "--threads", "4"],
+        [str(venv / "bin" / "voting"), "serve", "--port", str(port), "--connections", "50"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

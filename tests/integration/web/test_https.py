@@ -122,7 +122,7 @@ def test_serve_with_a_certificate_speaks_https(tmp_path: Path) -> None:
     process = subprocess.Popen(
         [
             *(sys.executable, "-c", "from voting.web.commands import serve; serve()"),
-            *("--port", str(port), "--threads", "4"),
+            *("--port", str(port), "--connections", "50"),
             *("--certfile", str(certfile), "--keyfile", str(keyfile)),
         ],
         env=os.environ | {"VOTING_INSTANCE": str(folder)},
