@@ -12,7 +12,7 @@ import os
 import stat
 from pathlib import Path
 
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, inspect, make_url, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from voting import canonical
@@ -95,7 +95,9 @@ def signing_keys(url: str) -> set[str]:
             )
             return {_signer(row[0]) for row in rows}
     except SQLAlchemyError as error:
-        raise InstanceError(f"the database cannot be read: {error.__class__.__name__}") from error
+        shown = make_url(url).render_as_string(hide_password=True)
+        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+        raise InstanceError(f"the database {shown} cannot be reached or read: {reason}") from error
     finally:
         engine.dispose()
 
