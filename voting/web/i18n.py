@@ -507,7 +507,39 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "head.title": ("Người đứng đầu xem xét, quyết định", "The head decides"),
     "head.none": ("Không có trường hợp nào cần quyết định.", "Nothing waits for a decision."),
     "head.open": ("Còn {n} vị trí — chọn trong số:", "{n} places open — choose among:"),
-    "head.note": ("Ghi chú (tùy chọn)", "Note (optional)"),
+    "head.reason": (
+        "Lý do quyết định (ghi vào biên bản)",
+        "Reason for the decision (written in the minutes)",
+    ),
+    "head.confirm": (
+        "Tôi xác nhận quyết định này; sau khi ghi sẽ không sửa được.",
+        "I confirm this decision; once recorded it cannot be changed.",
+    ),
+    "head.reason_missing": (
+        "Hãy ghi lý do quyết định: lý do được ghi vào biên bản.",
+        "Give the reason for the decision: the minutes carry it.",
+    ),
+    "head.confirm_missing": (
+        "Hãy đánh dấu ô xác nhận quyết định trước khi ghi.",
+        "Tick the confirmation before the decision is recorded.",
+    ),
+    "head.quota": ("chọn tối đa {k} người", "at most {k} chosen"),
+    "head.case.tie": (
+        "Bằng phiếu ở vị trí cuối cùng: số người bằng phiếu nhiều hơn số vị trí còn lại.",
+        "A tie at the boundary: more cadres tied than places left.",
+    ),
+    "head.case.over_cap": (
+        "Có người đạt quá ba chức danh (tính cả chức danh đã được quy hoạch).",
+        "A cadre would hold more than three positions (counting those already planned).",
+    ),
+    "head.already": ("Đã được giới thiệu", "Already chosen"),
+    "head.choose": ("Chọn", "Choose"),
+    "head.base": ("Tỉ lệ {base} ({n})", "Percentages {base} ({n})"),
+    "head.tied": ("Bằng phiếu", "Tied"),
+    "head.over": (
+        "Đã được quy hoạch {held} chức danh; đạt ở: {positions}",
+        "Already planned for {held} position(s); passes for: {positions}",
+    ),
     "head.decide": ("Quyết định", "Decide"),
     "head.done": ("Đã ghi quyết định vào biên bản.", "The decision is recorded."),
     # Voter page

@@ -1,0 +1,140 @@
+"""The final step finished from the pages, in Chromium by a non-loopback name: the head decides a
+tie at the quota boundary (one place already filled) and a cadre over three positions, the
+projector and the console then show who was chosen and that the head decided.
+
+The vote itself (ceremony, cards, ballots, opening) is played in-process through the API with
+the Python cryptography, as tests/integration/voting does: the phones' part of it has its own
+browser tests (test_voting_flow.py), and this one is about what comes after the box opens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import PASSWORD, SCREENSHOTS, Server
+from tests.integration.voting.test_flow import cast, close, open_box, open_vote
+from tests.integration.web.conftest import Phones, Site
+from voting.conference import accounts, ballot
+from voting.conference.ballot import CandidateInput, SectionInput
+from voting.web.extensions import db
+
+HEAD, LEADERSHIP = "nguoi-dung-dau", "lanh-dao"
+CADRE = "SCT-X"  # one cadre standing for two positions, already planned for two others
+DEPUTY = SectionInput(
+    "Phó Giám đốc Sở",
+    (
+        CandidateInput("Đỗ Thị Dung", "Trưởng phòng", "Văn phòng Sở"),
+        CandidateInput("Hoàng Ngọc Long", "Trưởng phòng", "Thanh tra Sở"),
+        CandidateInput("Lê Văn An", "Phó phòng", "Phòng Kế hoạch"),
+    ),
+    quota=2,
+)
+PLANNING = SectionInput(
+    "Trưởng phòng Kế hoạch",
+    (
+        CandidateInput("Mai Hữu Huy", "Phó phòng", "Phòng Kế hoạch", person_ref=CADRE),
+        CandidateInput("Trần Văn Bình", "Chuyên viên", "Phòng Kế hoạch"),
+    ),
+    quota=1,
+)
+FINANCE = SectionInput(
+    "Trưởng phòng Tài chính",
+    (
+        CandidateInput("Mai Hữu Huy", "Phó phòng", "Phòng Kế hoạch", person_ref=CADRE),
+        CandidateInput("Phạm Thu Hà", "Chuyên viên", "Phòng Tài chính"),
+    ),
+    quota=1,
+)
+
+
+def marks(voters: int) -> list[dict[str, list[str]]]:
+    """Every voter's marks: Dung first, Long and An tied for the one place left and passing
+    (> 50% of those convened, all present), Huy marked everywhere. `few` mark Long and An,
+    the rest split between Dung–Long and Dung–An."""
+    few = 1 if voters % 2 else 2
+    pairs = [["s1c2", "s1c3"]] * few + [["s1c1", "s1c2"], ["s1c1", "s1c3"]] * ((voters - few) // 2)
+    return [{"s1": pair, "s2": ["s2c1"], "s3": ["s3c1"]} for pair in pairs]
+
+
+@pytest.fixture
+def awaiting_head(server: Server, tmp_path: Path) -> Iterator[str]:
+    """A final-step conference whose box is open and whose result waits for the head; its id."""
+    with server.app.app_context():
+        accounts.create(db(), HEAD, "head", PASSWORD)
+        accounts.create(db(), LEADERSHIP, "leadership", PASSWORD)
+    site = Site(server.app, tmp_path)
+    organiser = site.api("organiser")
+    original = site.set_up
+
+    def set_up(api: object, **overrides: object) -> str:
+        conference = original(api, **overrides)  # type: ignore[arg-type]
+        with server.app.app_context():
+            sections = [DEPUTY, PLANNING, FINANCE]
+            ballot.set_for_process(db(), conference, sections, {CADRE: 2}, "test")
+        return conference
+
+    site.set_up = set_up  # type: ignore[method-assign]
+    conference, phones = open_vote(site, organiser, Phones, step=5)
+    for card, choices in zip(phones.dealt, marks(len(phones.dealt)), strict=True):
+        assert cast(site, conference, card, choices).status_code == 201
+    close(organiser, conference)
+    open_box(site, conference, phones, [1, 2])
+    assert site.api().get(f"/api/conferences/{conference}/result").json["status"] == (
+        "awaiting_head"
+    )
+    yield conference
+
+
+def log_in(page: Page, server: Server, path: str, username: str) -> None:
+    page.goto(f"{server.base}{path}")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+
+
+def test_the_head_decides_and_the_room_sees_it(
+    browser: Browser, server: Server, awaiting_head: str
+) -> None:
+    """Does the head's page show the tie with the place already filled and the cadre over three
+    positions with the positions already held, refuse a decision without a reason, record one
+    with its reason — and do the projector and the console then say who was chosen and that
+    the head decided?"""
+    conference = awaiting_head
+    errors: list[str] = []
+    projector = browser.new_page(viewport={"width": 1920, "height": 1080})
+    projector.on("pageerror", lambda error: errors.append(f"projector: {error}"))
+    projector.goto(f"{server.base}/projector/{conference}")
+    expect(projector.locator("#result")).to_have_attribute("data-status", "awaiting_head")
+
+    head = browser.new_page(viewport={"width": 412, "height": 915})
+    head.on("pageerror", lambda error: errors.append(f"head: {error}"))
+    log_in(head, server, "/head/", HEAD)
+    deputy = head.locator("fieldset[data-section=s1]")
+    expect(deputy.locator("[data-case=tie]")).to_be_visible()
+    expect(deputy.locator("[data-field=chosen]")).to_have_text("Đã được giới thiệu: Đỗ Thị Dung")
+    expect(deputy.locator("[data-field=open]")).to_contain_text("Còn 1 vị trí")
+    expect(deputy.locator("tr[data-candidate]")).to_have_count(3)
+    expect(deputy.locator("input[type=checkbox]")).to_have_count(2)  # Long and An compete
+    expect(deputy.locator("[data-field=base]")).to_contain_text(
+        "so với tổng số người được triệu tập"
+    )
+    planning = head.locator("fieldset[data-section=s2]")
+    expect(planning.locator("[data-case=over_cap]")).to_be_visible()
+    expect(planning.locator("tr[data-candidate=s2c1]")).to_contain_text(
+        "Đã được quy hoạch 2 chức danh; đạt ở: Trưởng phòng Kế hoạch, Trưởng phòng Tài chính"
+    )
+    head.screenshot(path=SCREENSHOTS / "head-decision.png", full_page=True)
+
+    deputy.get_by_label("Hoàng Ngọc Long").check()
+    planning.get_by_label("Mai Hữu Huy").check()
+    head.get_by_label("Tôi xác nhận quyết định này").check()
+    head.get_by_role("button", name="Quyết định").click()
+    assert "/head/" in head.url and head.locator(".notice").count() == 0  # the reason is required
+    head.get_by_label("Lý do quyết định").fill("Đồng chí Long có thâm niên công tác dài hơn")
+    head.get_by_role("button", name="Quyết định").click()
+    expect(head.locator(".notice")).to_have_text("Đã ghi quyết định vào biên bản.")
+    expect(head.locator("p.lead")).to_have_text("Không có trường hợp nào cần quyết định.")
+    assert errors == []
