@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import PASSWORD, SCREENSHOTS, Server
+from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server
 from tests.integration.voting.test_flow import cast, close, open_box, open_vote
 from tests.integration.web.conftest import Phones, Site
 from voting.conference import accounts, ballot
@@ -137,4 +137,31 @@ def test_the_head_decides_and_the_room_sees_it(
     head.get_by_role("button", name="Quyết định").click()
     expect(head.locator(".notice")).to_have_text("Đã ghi quyết định vào biên bản.")
     expect(head.locator("p.lead")).to_have_text("Không có trường hợp nào cần quyết định.")
+
+    # The projector, open all along, turns to the announced result with the head's choice.
+    result = projector.locator("#result")
+    expect(result).to_have_attribute("data-status", "announced")
+    chosen = "Đạt — Được giới thiệu (người đứng đầu quyết định)"
+    expect(result.locator("tr[data-candidate=s1c2] .outcome")).to_have_text(chosen)
+    expect(result.locator("tr[data-candidate=s1c1] .outcome")).to_have_text("Đạt — Được giới thiệu")
+    expect(result.locator("tr[data-candidate=s1c3] .outcome")).to_have_text("Đạt")
+    expect(result.locator("tr[data-candidate=s2c1] .outcome")).to_have_text(chosen)
+    expect(result.locator("tr[data-candidate=s3c1] .outcome")).to_have_text("Đạt")
+    expect(result.locator("[data-field=head]")).to_have_text(
+        "Người đứng đầu đã quyết định: Phó Giám đốc Sở, Trưởng phòng Kế hoạch, "
+        "Trưởng phòng Tài chính"
+    )
+    assert "Bằng phiếu" not in result.inner_text()
+
+    organiser = browser.new_page(viewport={"width": 1280, "height": 900})
+    organiser.on("pageerror", lambda error: errors.append(f"organiser: {error}"))
+    log_in(organiser, server, f"/organiser/conferences/{conference}", USERNAME)
+    console = organiser.locator("#organiser-result")
+    expect(console.locator("tr[data-candidate=s1c2] .outcome")).to_have_text(chosen)
+    expect(console.locator("[data-field=head]")).to_contain_text(
+        f"Người đứng đầu đã quyết định ({HEAD}, "
+    )
+    expect(console.locator("[data-field=head]")).to_contain_text(
+        "Đồng chí Long có thâm niên công tác dài hơn"
+    )
     assert errors == []

@@ -401,6 +401,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "of those convened",
     ),
     "result.passed": ("Đạt", "Passes"),
+    "result.outcome": ("Kết quả", "Outcome"),
     "result.failed": ("Không đạt", "Does not pass"),
     "result.tie": (
         "Bằng phiếu — người đứng đầu xem xét, quyết định",
@@ -413,6 +414,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "result.chosen": ("Được giới thiệu", "Chosen"),
     "result.over_cap": ("Vượt quá ba chức danh", "More than three positions"),
     "result.decided": ("Người đứng đầu đã quyết định", "The head has decided"),
+    "result.decided_on": (
+        "Người đứng đầu đã quyết định: {positions}",
+        "The head has decided: {positions}",
+    ),
+    "result.by_head": (
+        "Được giới thiệu (người đứng đầu quyết định)",
+        "Chosen (the head's decision)",
+    ),
     # Committee member's phone
     "committee.member.title": ("Thành viên Ban kiểm phiếu", "Committee member"),
     "committee.member": ("Thành viên Ban kiểm phiếu số {n}", "Committee member {n}"),
@@ -664,7 +673,10 @@ RESULT_STRINGS = (
     "result.failed",
     "result.tie",
     "result.chosen",
+    "result.over_cap",
+    "result.by_head",
     "result.awaiting_head",
+    "result.decided_on",
 )
 
 

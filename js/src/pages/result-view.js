@@ -11,11 +11,23 @@ function element(tag, className, text) {
   return node;
 }
 
+/** The catalogue key of a candidate's outcome, as voting/web/pages/outcome.py says it: after
+ * the head's decision who was chosen (and by whom) comes first; before it a tie or a cadre over
+ * three positions says the head decides. */
+export function outcomeKey(candidate, selection) {
+  if (!candidate.passed) return 'result.failed';
+  if (!selection) return 'result.passed';
+  const decision = selection.decision;
+  if (decision && Object.values(decision.chosen).some((ids) => ids.includes(candidate.id))) return 'result.by_head';
+  if (Object.values(selection.chosen).some((ids) => ids.includes(candidate.id))) return 'result.chosen';
+  if (!decision && Object.values(selection.ties).some((tie) => tie.among.includes(candidate.id))) return 'result.tie';
+  if (!decision && candidate.id in selection.over_cap) return 'result.over_cap';
+  return 'result.passed';
+}
+
 /** Fill `root` with `result`. */
 export function showResult(root, result, strings) {
   const selection = result.selection;
-  const tied = new Set(Object.values(selection?.ties ?? {}).flatMap((tie) => tie.among));
-  const chosen = new Set(Object.values(selection?.chosen ?? {}).flat());
   const blocks = result.sections.map((section) => {
     const block = element('section', 'result-section');
     block.dataset.section = section.id;
@@ -28,9 +40,9 @@ export function showResult(root, result, strings) {
       const row = element('tr', candidate.passed ? 'passed' : 'not-passed');
       row.dataset.candidate = candidate.id;
       const share = `${candidate.agree} · ${candidate.percent.replace('.', ',')}% ${strings[`result.base.${candidate.base}`]} (${candidate.base_count})`;
-      let verdict = strings[candidate.passed ? 'result.passed' : 'result.failed'];
-      if (tied.has(candidate.id)) verdict += ` — ${strings['result.tie']}`;
-      else if (chosen.has(candidate.id)) verdict += ` — ${strings['result.chosen']}`;
+      const key = outcomeKey(candidate, selection);
+      const verdict = ['result.passed', 'result.failed'].includes(key) ? strings[key] : `${strings['result.passed']} — ${strings[key]}`;
+      row.dataset.outcome = key.slice('result.'.length);
       const name = element('td', 'name', candidate.full_name);
       name.append(element('span', 'post', [candidate.post, candidate.unit].filter(Boolean).join(' · ')));
       row.append(element('td', 'rank', String(rank + 1)), name, element('td', 'num agree', share), element('td', 'outcome', verdict));
@@ -41,8 +53,11 @@ export function showResult(root, result, strings) {
   });
   const title = element('h2', '', strings.result);
   root.replaceChildren(title, ...blocks);
-  if (selection && selection.contested.length && !selection.decision) {
+  if (selection && selection.contested.length) {
     const names = result.sections.filter((s) => selection.contested.includes(s.id)).map((s) => s.position);
-    root.append(element('p', 'awaiting', fill(strings['result.awaiting_head'], { positions: names.join(', ') })));
+    const key = selection.decision ? 'result.decided_on' : 'result.awaiting_head';
+    const line = element('p', selection.decision ? 'decided' : 'awaiting', fill(strings[key], { positions: names.join(', ') }));
+    line.dataset.field = 'head';
+    root.append(line);
   }
 }

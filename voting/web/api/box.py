@@ -120,11 +120,20 @@ def decide(conference: Conference) -> dict[str, Any]:
             "phải là {mã chức danh: [mã ứng viên]}",
             "must map section ids to lists of candidate ids",
         )
+    outcome = record_decision(conference, chosen, parse.text(data, "note", ""))
+    return {"conference": conference.id, "status": "announced", "result": outcome}
+
+
+def record_decision(
+    conference: Conference, chosen: dict[str, list[str]], note: str
+) -> dict[str, Any]:
+    """The head's decision, from this API or the head's page: checked and logged, the signed
+    record written again with it, and the room told (the projector turns to the result)."""
     actor = current_principal().actor
-    outcome = results.decide(db(), conference.id, chosen, parse.text(data, "note", ""), actor)
+    outcome = results.decide(db(), conference.id, chosen, note, actor)
     counting.rewrite_after_decision(db(), conference.id, installation(current_app), actor)
     push_state(conference)
-    return {"conference": conference.id, "status": "announced", "result": outcome}
+    return outcome
 
 
 @bp.get("/record")

@@ -14,6 +14,7 @@ from voting.conference import conferences, results
 from voting.conference.errors import InvalidInput
 from voting.planning import paper, processes
 from voting.store import Conference, Phase, StepStatus
+from voting.web.api.box import record_decision
 from voting.web.extensions import db
 from voting.web.i18n import both, translate
 from voting.web.pages.guard import html_errors, page_requires
@@ -85,7 +86,7 @@ def decide(conference: Conference) -> Response:
     view = results.view(db(), conference, may_read_sealed=True)
     positions = view["result"]["selection"]["contested"] if "result" in view else []
     chosen = {position: request.form.getlist(position) for position in positions}
-    results.decide(db(), conference.id, chosen, reason(), current_principal().actor)
+    record_decision(conference, chosen, reason())
     flash(translate("head.done"))
     return redirect(url_for(".index"))
 

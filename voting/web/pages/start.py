@@ -17,12 +17,14 @@ from flask import (
 from werkzeug.wrappers import Response
 
 from voting.conference import accounts
+from voting.planning.dossier import account_name
 from voting.store import Role
 from voting.web.clock import local
 from voting.web.config import installation_fingerprint
 from voting.web.extensions import db
 from voting.web.i18n import language, localized, translate
 from voting.web.pages.guard import html_errors, require_form_csrf
+from voting.web.pages.outcome import outcome_key
 from voting.web.principals import csrf_token, current_principal, log_in, log_out
 
 bp = Blueprint("start", __name__)
@@ -41,6 +43,8 @@ def page_context() -> dict[str, Any]:
         "principal": current_principal(),
         "csrf_token": csrf_token,
         "local_time": local,
+        "outcome_key": outcome_key,
+        "account_name": account_name,
         "installation_key": installation_fingerprint(current_app),
     }
 
