@@ -141,9 +141,9 @@ def test_the_head_decides_and_the_room_sees_it(
     # The projector, open all along, turns to the announced result with the head's choice.
     result = projector.locator("#result")
     expect(result).to_have_attribute("data-status", "announced")
-    chosen = "Đạt — Được giới thiệu (người đứng đầu quyết định)"
+    chosen = "Được giới thiệu (người đứng đầu quyết định)"
     expect(result.locator("tr[data-candidate=s1c2] .outcome")).to_have_text(chosen)
-    expect(result.locator("tr[data-candidate=s1c1] .outcome")).to_have_text("Đạt — Được giới thiệu")
+    expect(result.locator("tr[data-candidate=s1c1] .outcome")).to_have_text("Được giới thiệu")
     expect(result.locator("tr[data-candidate=s1c3] .outcome")).to_have_text("Đạt")
     expect(result.locator("tr[data-candidate=s2c1] .outcome")).to_have_text(chosen)
     expect(result.locator("tr[data-candidate=s3c1] .outcome")).to_have_text("Đạt")
@@ -157,11 +157,124 @@ def test_the_head_decides_and_the_room_sees_it(
     organiser.on("pageerror", lambda error: errors.append(f"organiser: {error}"))
     log_in(organiser, server, f"/organiser/conferences/{conference}", USERNAME)
     console = organiser.locator("#organiser-result")
-    expect(console.locator("tr[data-candidate=s1c2] .outcome")).to_have_text(chosen)
+    expect(console.locator("tr[data-candidate=s1c2] .outcome")).to_have_text(f"Đạt — {chosen}")
     expect(console.locator("[data-field=head]")).to_contain_text(
         f"Người đứng đầu đã quyết định ({HEAD}, "
     )
     expect(console.locator("[data-field=head]")).to_contain_text(
         "Đồng chí Long có thâm niên công tác dài hơn"
     )
+    assert errors == []
+
+
+SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Võ", "Đặng", "Bùi", "Đỗ")
+MIDDLE = ("Thị Thanh", "Văn", "Hữu", "Ngọc", "Thị Thu", "Minh")
+GIVEN = ("Hương", "Long", "Dũng", "Phượng", "Tuấn", "Nguyệt", "Khánh", "Trường")
+UNITS = (
+    "Văn phòng Sở",
+    "Thanh tra Sở",
+    "Phòng Kế hoạch - Tài chính",
+    "Phòng Quản lý Công nghiệp",
+    "Phòng Quản lý Thương mại",
+)
+
+
+def reference_ballot() -> list[SectionInput]:
+    """The reference ballot of design.md: 25 positions of 6 candidates each, long names."""
+    sections = []
+    for number in range(25):
+        unit = UNITS[number % len(UNITS)]
+        position = ("Trưởng", "Phó Trưởng", "Chánh", "Phó Chánh", "Chuyên viên chính")[
+            number // 5
+        ] + f" {unit}"
+        candidates = tuple(
+            CandidateInput(
+                f"{SURNAMES[(number + i) % 10]} {MIDDLE[i]} {GIVEN[(number * 3 + i) % 8]}",
+                "Trưởng phòng",
+                unit,
+            )
+            for i in range(6)
+        )
+        sections.append(SectionInput(position, candidates, quota=2))
+    return sections
+
+
+@pytest.fixture
+def reference_result(server: Server, tmp_path: Path) -> Iterator[str]:
+    """A final-step conference of the reference ballot, its box open; its id."""
+    site = Site(server.app, tmp_path)
+    organiser = site.api("organiser")
+    original = site.set_up
+
+    def set_up(api: object, **overrides: object) -> str:
+        conference = original(api, **overrides)  # type: ignore[arg-type]
+        with server.app.app_context():
+            ballot.set_for_process(db(), conference, reference_ballot(), {}, "test")
+        return conference
+
+    site.set_up = set_up  # type: ignore[method-assign]
+    conference, phones = open_vote(site, organiser, Phones, step=5)
+    for index, card in enumerate(phones.dealt):
+        choices = {
+            f"s{s}": [f"s{s}c{(index + s) % 6 + 1}", f"s{s}c{s % 6 + 1}"] for s in range(1, 26)
+        }
+        choices = {s: sorted(set(c)) for s, c in choices.items()}
+        assert cast(site, conference, card, choices).status_code == 201
+    close(organiser, conference)
+    open_box(site, conference, phones, [1, 2])
+    yield conference
+
+
+def test_the_reference_ballot_fits_the_projector(
+    browser: Browser, server: Server, reference_result: str
+) -> None:
+    """Does the announced result of 25 positions × 6 candidates fit a 1920 × 1080 projector —
+    nothing scrolls or is cut off, every row is seen whole on one of the pages, at a size read
+    from the back of the room — and do the pages turn?"""
+    errors: list[str] = []
+    projector = browser.new_page(viewport={"width": 1920, "height": 1080})
+    projector.on("pageerror", lambda error: errors.append(f"projector: {error}"))
+    projector.goto(f"{server.base}/projector/{reference_result}")
+    result = projector.locator("#result")
+    expect(result.locator("tr[data-candidate]")).to_have_count(150)
+    expect(result).to_have_attribute("data-page", "1")
+    pages = int(result.get_attribute("data-pages") or "0")
+    assert 1 < pages <= 7  # four positions a page: 84 s to show them all
+    overflow = projector.evaluate(
+        """() => {
+        const doc = document.documentElement;
+        const result = document.getElementById('result');
+        return [doc.scrollWidth - innerWidth, doc.scrollHeight - innerHeight,
+                result.scrollHeight - result.clientHeight];
+        }"""
+    )
+    assert max(overflow) <= 0, overflow
+    font = projector.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('#result td.name')).fontSize)"
+    )
+    assert font >= 24  # px: 2.2 % of the screen's height or more
+    seen: set[str] = set()
+    for page in range(1, pages + 1):
+        expect(result).to_have_attribute("data-page", str(page))
+        seen |= set(
+            projector.evaluate(
+                """() => {
+            const box = document.querySelector('#result .result-pages').getBoundingClientRect();
+            const whole = (r) => r.left >= box.left - 1 && r.right <= box.right + 1
+                && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+            const rows = [...document.querySelectorAll('#result tr[data-candidate]')];
+            for (const row of rows) {
+              const r = row.getBoundingClientRect();
+              const overlaps = r.right > box.left && r.left < box.right;
+              if (overlaps && !whole(r)) throw new Error('cut: ' + row.textContent);
+            }
+            return rows.filter((row) => whole(row.getBoundingClientRect()))
+              .map((row) => row.closest('section').dataset.section + row.dataset.candidate);
+            }"""
+            )
+        )
+        projector.screenshot(path=SCREENSHOTS / f"projector-reference-{page}.png")
+        projector.keyboard.press("ArrowRight")
+    expect(result).to_have_attribute("data-page", "1")  # round again
+    assert len(seen) == 150
     assert errors == []

@@ -381,6 +381,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Dealt {dealt} · replaced {replaced} · voided {voided}",
     ),
     "projector.bundles": ("SHA-256 mã chạy trên trình duyệt", "SHA-256 of the browser code"),
+    "projector.page": ("Trang {n}/{total}", "Page {n} of {total}"),
     "projector.practice": ("BỎ PHIẾU THỬ", "PRACTICE ROUND"),
     "projector.aborted": ("Đã dừng bỏ phiếu: {reason}", "Voting was stopped: {reason}"),
     # Words of voting (ui-terms.md)
@@ -402,6 +403,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "result.passed": ("Đạt", "Passes"),
     "result.outcome": ("Kết quả", "Outcome"),
+    "result.base_line": ("Tỉ lệ {base} ({n})", "Percentages {base} ({n})"),
     "result.failed": ("Không đạt", "Does not pass"),
     "result.tie": (
         "Bằng phiếu — người đứng đầu xem xét, quyết định",
@@ -543,7 +545,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "head.already": ("Đã được giới thiệu", "Already chosen"),
     "head.choose": ("Chọn", "Choose"),
-    "head.base": ("Tỉ lệ {base} ({n})", "Percentages {base} ({n})"),
     "head.tied": ("Bằng phiếu", "Tied"),
     "head.over": (
         "Đã được quy hoạch {held} chức danh; đạt ở: {positions}",
@@ -675,6 +676,8 @@ RESULT_STRINGS = (
     "result.chosen",
     "result.over_cap",
     "result.by_head",
+    "result.outcome",
+    "result.base_line",
     "result.awaiting_head",
     "result.decided_on",
 )
