@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server
 from tests.integration.voting.test_flow import cast, close, open_box, open_vote
+from tests.integration.voting.test_record_flow import sign
 from tests.integration.web.conftest import Phones, Site
 from voting.conference import accounts, ballot
 from voting.conference.ballot import CandidateInput, SectionInput
@@ -82,6 +83,7 @@ def awaiting_head(server: Server, tmp_path: Path) -> Iterator[str]:
         assert cast(site, conference, card, choices).status_code == 201
     close(organiser, conference)
     open_box(site, conference, phones, [1, 2])
+    sign(site, conference, phones, [1, 2])  # the record is written
     assert site.api().get(f"/api/conferences/{conference}/result").json["status"] == (
         "awaiting_head"
     )
@@ -164,7 +166,45 @@ def test_the_head_decides_and_the_room_sees_it(
     expect(console.locator("[data-field=head]")).to_contain_text(
         "Đồng chí Long có thâm niên công tác dài hơn"
     )
+    downloads_carry_the_conference(organiser, "2022-04-20_buoc-5_hoi-nghi-tap-the-lanh-dao-mo-rong")
+
+    # Leadership lands on its own page, reads the result and downloads the same documents.
+    leadership = browser.new_page(viewport={"width": 1280, "height": 900})
+    leadership.on("pageerror", lambda error: errors.append(f"leadership: {error}"))
+    log_in(leadership, server, "/login", LEADERSHIP)
+    assert leadership.url.endswith("/leadership/")
+    item = leadership.locator(f"li[data-conference='{conference}']")
+    expect(item).to_contain_text("đã công bố kết quả")
+    item.get_by_role("link").click()
+    result = leadership.locator("#leadership-result")
+    expect(result.locator("tr[data-candidate=s1c2] .outcome")).to_have_text(f"Đạt — {chosen}")
+    leadership.screenshot(path=SCREENSHOTS / "leadership-conference.png", full_page=True)
+    downloads_carry_the_conference(
+        leadership, "2022-04-20_buoc-5_hoi-nghi-tap-the-lanh-dao-mo-rong"
+    )
     assert errors == []
+
+
+def downloads_carry_the_conference(page: Page, stem: str) -> None:
+    """Each document's link downloads a file named after the conference: the minutes a PDF,
+    the counts a CSV with Vietnamese headers and a workbook, the record canonical JSON."""
+    contents = {}
+    for kind, word, extension in (
+        ("minutes", "bien-ban", "pdf"),
+        ("csv", "so-phieu", "csv"),
+        ("xlsx", "so-phieu", "xlsx"),
+        ("record", "ho-so", "json"),
+    ):
+        with page.expect_download() as download:
+            page.locator(f"a[data-document={kind}]").click()
+        assert download.value.suggested_filename == f"{stem}_{word}.{extension}"
+        path = download.value.path()
+        contents[kind] = Path(path).read_bytes()
+    assert contents["minutes"].startswith(b"%PDF")
+    assert contents["xlsx"].startswith(b"PK")
+    header = contents["csv"].decode("utf-8-sig").splitlines()[0]
+    assert header.startswith("Mã chức danh,Chức danh,Mã ứng viên,Họ và tên,")
+    assert contents["record"].startswith(b"{")
 
 
 SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Võ", "Đặng", "Bùi", "Đỗ")

@@ -347,6 +347,18 @@ def test_a_sealed_step_from_phones(
     assert not any('"agree"' in frame or "Dung" in frame for frame in held.projector_traffic)
     assert not any(item.endswith("/result") for item in held.projector_traffic)
 
+    # The committee's phone downloads the documents with its seat, named after the conference.
+    documents = held.members[0].locator("#documents")
+    expect(documents).to_be_visible()
+    for button, name in (
+        ("Biên bản kiểm phiếu (PDF)", "bien-ban.pdf"),
+        ("Số phiếu (CSV)", "so-phieu.csv"),
+    ):
+        with held.members[0].expect_download() as download:
+            documents.get_by_role("button", name=button).click()
+        pattern = rf"\d{{4}}-\d\d-\d\d_buoc-4_hoi-nghi-tap-the-lanh-dao-mo-rong_{name}"
+        assert re.fullmatch(pattern, download.value.suggested_filename)
+
     held.organiser.goto(held.conference_page)
     expect(held.organiser.locator("#organiser-result tr[data-candidate]")).to_have_count(3)
     expect(held.organiser.locator("#record-link")).to_be_visible()

@@ -16,21 +16,23 @@ from openpyxl import Workbook
 from voting import canonical
 from voting.tally.record import key_fingerprint
 
-COLUMNS = (
-    "position_id",
-    "position",
-    "candidate_id",
-    "full_name",
-    "post",
-    "unit",
-    "agree",
-    "base",
-    "base_count",
-    "share",
-    "percent",
-    "passed",
-    "chosen",
-)
+# Each column's field and its header: Vietnamese words, as the secretary reads the sheet.
+HEADERS = {
+    "position_id": "Mã chức danh",
+    "position": "Chức danh",
+    "candidate_id": "Mã ứng viên",
+    "full_name": "Họ và tên",
+    "post": "Chức vụ",
+    "unit": "Đơn vị",
+    "agree": "Số phiếu đồng ý",
+    "base": "Tỉ lệ so với (present: có mặt, convened: triệu tập)",
+    "base_count": "Số người làm cơ sở",
+    "share": "Tỉ lệ (phân số)",
+    "percent": "Tỉ lệ (%)",
+    "passed": "Đạt (1: có, 0: không)",
+    "chosen": "Được giới thiệu (1: có, 0: không)",
+}
+COLUMNS = tuple(HEADERS)
 
 
 @dataclass(frozen=True)
@@ -117,21 +119,21 @@ def counts_csv(document: dict[str, Any]) -> bytes:
     """UTF-8 with a byte-order mark, so that spreadsheet programs read the diacritics."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(HEADERS.values())
     for row in count_rows(document):
         writer.writerow([("1" if v else "0") if isinstance(v, bool) else v for v in row.values()])
     return out.getvalue().encode("utf-8-sig")
 
 
 def counts_xlsx(document: dict[str, Any]) -> bytes:
-    """Sheet "counts" with the same columns (counts are numbers, the share is text), and sheet
-    "record" naming the record it came from: its hash and the installation key's fingerprint,
-    as on every document."""
+    """Sheet "counts" with the same columns and headers (counts are numbers, the share is
+    text), and sheet "record" naming the record it came from: its hash and the installation
+    key's fingerprint, as on every document."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "counts"
-    sheet.append(list(COLUMNS))
+    sheet.append(list(HEADERS.values()))
     for row in count_rows(document):
         sheet.append(row.values())
     about = book.create_sheet("record")

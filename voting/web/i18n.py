@@ -25,6 +25,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Lập hội nghị, danh sách triệu tập, phiếu bầu, liên kết bàn điểm danh.",
         "Set up conferences, the roster, the ballot, check-in desk links.",
     ),
+    "start.leadership": ("Trang của lãnh đạo", "Leadership's page"),
+    "start.leadership.help": (
+        "Xem mọi hội nghị, kết quả kiểm phiếu và tải tài liệu (chỉ xem).",
+        "Every conference, its counts and documents (read only).",
+    ),
+    "start.head": ("Trang của người đứng đầu", "The head's page"),
+    "start.head.help": (
+        "Quyết định các trường hợp bằng phiếu hoặc quá ba chức danh ở bước cuối.",
+        "Decide ties and cadres over three positions at the final step.",
+    ),
     "start.preflight": ("Kiểm tra trước hội nghị", "Pre-flight check"),
     "start.preflight.help": (
         "Địa chỉ điện thoại sẽ dùng, mã QR, và kiểm tra điện thoại kết nối được.",
@@ -50,10 +60,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "login.password": ("Mật khẩu", "Password"),
     "login.submit": ("Đăng nhập", "Log in"),
     "login.failed": ("Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password."),
-    "login.no_page": (
-        "Tài khoản này chưa có trang làm việc riêng ở giai đoạn này.",
-        "This account has no page of its own yet.",
-    ),
     # Errors
     "error.title": ("Không thực hiện được", "Could not be done"),
     "error.csrf": (
@@ -424,7 +430,41 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Được giới thiệu (người đứng đầu quyết định)",
         "Chosen (the head's decision)",
     ),
+    # Leadership's page and the documents
+    "leadership.title": (
+        "Lãnh đạo — các hội nghị và quy trình",
+        "Leadership — conferences and processes",
+    ),
+    "leadership.help": (
+        "Chỉ xem: tình hình, kết quả kiểm phiếu (kể cả bước không công bố) và tài liệu.",
+        "Read only: the state, the counts (sealed steps too) and the documents.",
+    ),
+    "leadership.back": ("Các hội nghị", "Conferences"),
+    "leadership.step": ("Bước {n}", "Step {n}"),
+    "leadership.result.sealed": ("đã kiểm phiếu, không công bố", "counted, sealed"),
+    "leadership.result.announced": ("đã công bố kết quả", "result announced"),
+    "leadership.result.awaiting_head": (
+        "chờ người đứng đầu quyết định",
+        "awaiting the head's decision",
+    ),
+    "leadership.no_process": ("Chưa có quy trình quy hoạch nào.", "No planning process yet."),
+    "leadership.committee.done": (
+        "Ban kiểm phiếu đã tạo khóa xong",
+        "The committee has made its keys",
+    ),
+    "leadership.committee.not_done": (
+        "Ban kiểm phiếu chưa tạo khóa xong",
+        "The committee has not made its keys yet",
+    ),
+    "documents": ("Tài liệu", "Documents"),
+    "documents.minutes": ("Biên bản kiểm phiếu (PDF)", "Minutes of the count (PDF)"),
+    "documents.csv": ("Số phiếu (CSV)", "Counts (CSV)"),
+    "documents.xlsx": ("Số phiếu (Excel)", "Counts (Excel)"),
     # Committee member's phone
+    "committee.document_failed": (
+        "Không tải được tài liệu. Hãy thử lại.",
+        "The document could not be downloaded. Try again.",
+    ),
     "committee.member.title": ("Thành viên Ban kiểm phiếu", "Committee member"),
     "committee.member": ("Thành viên Ban kiểm phiếu số {n}", "Committee member {n}"),
     "committee.scan": (

@@ -15,6 +15,7 @@ import { rejoinToJSON, signRejoin } from '../rejoin.js';
 import { WorkerClient } from '../worker-client.js';
 import sodium from '../sodium.js';
 import { ApiFailure, call } from './api.js';
+import { saveDocument } from './download.js';
 import { follow } from './live.js';
 import { showResult } from './result-view.js';
 import { fill, pageStrings } from './strings.js';
@@ -219,6 +220,7 @@ async function signResult() {
   if (!view.result) return say('committee.partial_sent');
   showResult($('result'), view.result, strings);
   $('result').hidden = false;
+  $('documents').hidden = !view.record_written;
   if (!seat.countsSigned && seat.partialSent) {
     const counts = Object.fromEntries(view.result.sections.map((s) => [s.id, Object.fromEntries(s.candidates.map((c) => [c.id, c.agree]))]));
     await api('/committee/count-signatures', { method: 'POST', json: countSignatureToJSON(signCounts(keyShare(), counts)) });
@@ -226,6 +228,16 @@ async function signResult() {
     await save();
   }
   return say(seat.countsSigned ? 'committee.signed' : 'committee.opened');
+}
+
+// The documents of the opened box, each fetched with the seat's header and saved as a file.
+for (const button of document.querySelectorAll('#documents [data-document]')) {
+  button.addEventListener('click', () => {
+    saveDocument(`/api/conferences/${conference}/${button.dataset.document}`, auth()).catch(() => {
+      $('failure').hidden = false;
+      $('failure').textContent = strings['committee.document_failed'];
+    });
+  });
 }
 
 // --- driving it --------------------------------------------------------------------------------

@@ -64,11 +64,24 @@ def test_login_goes_on_to_the_page_asked_for_and_no_further(room: Any) -> None:
     assert response.headers["Location"] == "/organiser/"
 
 
-def test_leadership_has_no_console_yet(room: Any) -> None:
-    """Is a leadership account told it has no page of its own, and kept out of the console?"""
-    client = room.client("leadership")
-    assert "chưa có trang làm việc riêng" in client.get("/").text
+def test_leadership_lands_on_its_own_page_and_reads_only(room: Any) -> None:
+    """Does a leadership account land on its read-only page listing every conference, with
+    each conference's page open to it — and stay kept out of the console?"""
+    conference = room.conference()
+    client = room.client()
+    client.get("/login")
+    data = {"csrf_token": csrf_of(client), "username": USERS["leadership"], "password": PASSWORD}
+    assert client.post("/login", data=data).headers["Location"] == "/leadership/"
+    page = client.get("/leadership/").text
+    assert "Hội nghị tập thể lãnh đạo mở rộng" in page and "Chuẩn bị hội nghị" in page
+    shown = client.get(f"/leadership/conferences/{conference}").text
+    assert (
+        "Chưa có kết quả: hòm phiếu chưa được mở." in shown
+        and "<form" not in shown.split("</header>")[1]
+    )
     assert client.get("/organiser/").status_code == 403
+    assert client.get(f"/organiser/conferences/{conference}").status_code == 403
+    assert room.client().get("/leadership/").status_code == 302  # to the login page
 
 
 def test_logout_needs_the_csrf_token(room: Any) -> None:

@@ -12,7 +12,14 @@ from openpyxl import load_workbook
 
 from voting import canonical
 from voting.crypto.installation import load_or_create
-from voting.tally.exports import COLUMNS, count_rows, counts_csv, counts_xlsx, percent
+from voting.tally.exports import (
+    COLUMNS,
+    HEADERS,
+    count_rows,
+    counts_csv,
+    counts_xlsx,
+    percent,
+)
 from voting.tally.record import key_fingerprint
 from voting.tally.simulation import simulate
 
@@ -58,8 +65,11 @@ def test_rows_follow_the_ballot_with_the_records_numbers(document: dict[str, Any
 def test_csv_holds_the_same_numbers(document: dict[str, Any]) -> None:
     data = counts_csv(document)
     assert data.startswith(b"\xef\xbb\xbf")
-    table = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
-    assert list(table[0]) == list(COLUMNS)
+    read = csv.DictReader(io.StringIO(data.decode("utf-8-sig")))
+    assert read.fieldnames == ["Mã chức danh", "Chức danh", "Mã ứng viên", "Họ và tên"] + [
+        HEADERS[c] for c in COLUMNS[4:]
+    ]
+    table = [{field: r[HEADERS[field]] for field in COLUMNS} for r in read]
     assert [
         (r["position_id"], r["candidate_id"], int(r["agree"]), r["share"], r["passed"] == "1")
         for r in table
@@ -81,7 +91,7 @@ def test_xlsx_holds_the_same_numbers_and_names_its_record(
     assert about["ballot_list_hash"] == document["ballot_list_hash"]
     sheet = book["counts"]
     header, *rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    assert header == list(COLUMNS)
+    assert header == [HEADERS[c] for c in COLUMNS]
     index = {name: COLUMNS.index(name) for name in COLUMNS}
     assert [
         (

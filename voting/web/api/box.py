@@ -15,6 +15,7 @@ from voting.tally.exports import counts_csv, counts_xlsx
 from voting.tally.minutes import minutes_pdf
 from voting.web import parse
 from voting.web.config import installation
+from voting.web.documents import file_name
 from voting.web.errors import ApiError
 from voting.web.extensions import db
 from voting.web.policy import Action, allowed, requires
@@ -140,7 +141,9 @@ def record_decision(
 @requires(Action.RECORD_READ)
 def record(conference: Conference) -> Response:
     """The signed conference record (canonical JSON, `voting verify` checks it)."""
-    return Response(counting.record(db(), conference), mimetype="application/json")
+    return _download(
+        counting.record(db(), conference), "application/json", file_name(conference, "record")
+    )
 
 
 @bp.get("/minutes.pdf")
@@ -149,7 +152,9 @@ def minutes(conference: Conference) -> Response:
     """Biên bản kiểm phiếu from the stored record (`?lang=en` for English)."""
     lang = "en" if request.args.get("lang") == "en" else "vi"
     return _download(
-        minutes_pdf(counting.record(db(), conference), lang), "application/pdf", "minutes.pdf"
+        minutes_pdf(counting.record(db(), conference), lang),
+        "application/pdf",
+        file_name(conference, "minutes"),
     )
 
 
@@ -158,7 +163,9 @@ def minutes(conference: Conference) -> Response:
 def counts_as_csv(conference: Conference) -> Response:
     """The counts of the stored record as CSV."""
     document = canonical.loads(counting.record(db(), conference))
-    return _download(counts_csv(document), "text/csv; charset=utf-8", "counts.csv")
+    return _download(
+        counts_csv(document), "text/csv; charset=utf-8", file_name(conference, "counts.csv")
+    )
 
 
 @bp.get("/counts.xlsx")
@@ -166,7 +173,7 @@ def counts_as_csv(conference: Conference) -> Response:
 def counts_as_xlsx(conference: Conference) -> Response:
     """The counts of the stored record as an Excel workbook."""
     document = canonical.loads(counting.record(db(), conference))
-    return _download(counts_xlsx(document), XLSX, "counts.xlsx")
+    return _download(counts_xlsx(document), XLSX, file_name(conference, "counts.xlsx"))
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

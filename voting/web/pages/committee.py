@@ -40,6 +40,7 @@ SCRIPT_STRINGS = (
     "committee.opened",
     "committee.signed",
     "committee.failed",
+    "committee.document_failed",
     *RESULT_STRINGS,
     *LIVE_STRINGS,
 )

@@ -7,7 +7,6 @@ from typing import Any
 from flask import (
     Blueprint,
     current_app,
-    flash,
     redirect,
     render_template,
     request,
@@ -21,6 +20,7 @@ from voting.planning.dossier import account_name
 from voting.store import Role
 from voting.web.clock import local
 from voting.web.config import installation_fingerprint
+from voting.web.documents import file_name
 from voting.web.extensions import db
 from voting.web.i18n import language, localized, translate
 from voting.web.pages.guard import html_errors, require_form_csrf
@@ -45,6 +45,7 @@ def page_context() -> dict[str, Any]:
         "local_time": local,
         "outcome_key": outcome_key,
         "account_name": account_name,
+        "file_name": file_name,
         "installation_key": installation_fingerprint(current_app),
     }
 
@@ -79,8 +80,7 @@ def submit_login() -> Response | tuple[str, int]:
         return redirect(url_for("organiser.index"))
     if user.role == Role.HEAD:
         return redirect(url_for("head.index"))
-    flash(translate("login.no_page"))
-    return redirect(url_for("start.index"))
+    return redirect(url_for("leadership.index"))
 
 
 @bp.post("/logout")
