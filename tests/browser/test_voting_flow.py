@@ -60,6 +60,10 @@ def committee_ceremony(organiser: Page, phones: list[Page]) -> list[Path]:
     organiser.get_by_role("button", name="Cấp mã QR cho Ban kiểm phiếu").click()
     addresses = organiser.locator(".committee-tokens a")
     expect(addresses).to_have_count(len(phones))
+    shown = [a.get_attribute("href") for a in addresses.all()]
+    organiser.reload()  # F5 shows the same codes: nothing is issued again
+    expect(addresses).to_have_count(len(phones))
+    assert [a.get_attribute("href") for a in addresses.all()] == shown
     organiser.screenshot(path=SCREENSHOTS / "organiser-committee-qr.png", full_page=True)
     for phone, address in zip(phones, addresses.all(), strict=True):
         href = address.get_attribute("href")
@@ -413,6 +417,12 @@ def test_a_lost_committee_phone_is_replaced_from_the_members_backup(
     address = organiser.locator(".committee-tokens a")
     expect(address).to_have_count(1)
     expect(row.locator("td").nth(1)).to_have_text("")  # the old phone is cut off
+    # …and told so at once, and stops.
+    expect(members[1].locator("#committee")).to_have_attribute("data-cut-off", "true")
+    expect(members[1].locator("#status")).to_contain_text("không còn gắn với Ban kiểm phiếu")
+    expect(members[1].locator("#keys")).to_be_hidden()
+    organiser.reload()
+    expect(address).to_have_count(1)
     organiser.locator("#committee").screenshot(path=SCREENSHOTS / "organiser-committee-replace.png")
     href = address.get_attribute("href")
     assert href is not None
@@ -446,4 +456,17 @@ def test_a_lost_committee_phone_is_replaced_from_the_members_backup(
     expect(new.locator("#committee")).to_have_attribute("data-in-joint", "true")
     expect(new.locator("#failure")).to_be_hidden()
     expect(new.locator("#restore")).to_be_hidden()
+
+    # Issuing the codes again throws the joint key away: only with the consequence confirmed,
+    # and every phone of the old ceremony is told at once and stops.
+    organiser.goto(conference_page)
+    again = organiser.get_by_label(re.compile("cấp lại mã QR sẽ hủy khóa chung đã tạo"))
+    expect(again).to_be_visible()
+    organiser.get_by_role("button", name="Cấp mã QR cho Ban kiểm phiếu").click()
+    expect(organiser.locator(".committee-tokens a")).to_have_count(0)  # the box is required
+    again.check()
+    organiser.get_by_role("button", name="Cấp mã QR cho Ban kiểm phiếu").click()
+    expect(organiser.locator(".committee-tokens a")).to_have_count(3)
+    for superseded in (members[0], new):
+        expect(superseded.locator("#committee")).to_have_attribute("data-cut-off", "true")
     assert errors == []

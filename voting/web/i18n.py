@@ -221,6 +221,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Issue the committee's QR codes",
     ),
     "organiser.committee.replace": ("Thay điện thoại", "Replace the phone"),
+    "organiser.committee.again": (
+        "Tôi hiểu: cấp lại mã QR sẽ hủy việc tạo khóa đang làm; các điện thoại đã tham gia bị "
+        "ngắt ngay và cả ban phải quét mã mới.",
+        "I understand: issuing again discards the ceremony under way; the phones that joined "
+        "are cut off at once and every member scans a new code.",
+    ),
+    "organiser.committee.again_complete": (
+        "Tôi hiểu: cấp lại mã QR sẽ hủy khóa chung đã tạo; các điện thoại của Ban kiểm phiếu bị "
+        "ngắt ngay, cả ban phải quét mã mới và tạo khóa lại, tệp bản sao khóa cũ không dùng được "
+        "nữa.",
+        "I understand: issuing again discards the joint key made; the committee's phones are "
+        "cut off at once, every member scans a new code and the keys are made again, and the "
+        "old backup files are of no use.",
+    ),
+    "organiser.committee.again_missing": (
+        "Đã có thành viên tham gia: hãy đánh dấu ô xác nhận trước khi cấp lại mã QR.",
+        "A member has joined: tick the confirmation before issuing the codes again.",
+    ),
     "organiser.committee.replace.confirm": (
         "Điện thoại của thành viên {n} bị mất hoặc hỏng",
         "Member {n}'s phone is lost or broken",
@@ -461,6 +479,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "documents.csv": ("Số phiếu (CSV)", "Counts (CSV)"),
     "documents.xlsx": ("Số phiếu (Excel)", "Counts (Excel)"),
     # Committee member's phone
+    "committee.cut_off": (
+        "Điện thoại này không còn gắn với Ban kiểm phiếu: Văn phòng đã cấp lại mã hoặc thay "
+        "điện thoại. Đừng dùng điện thoại này nữa; nếu bạn vẫn là thành viên, hãy quét mã QR mới.",
+        "This phone no longer holds a committee seat: the office issued new codes or replaced "
+        "the phone. Stop using it; if you are still a member, scan the new QR code.",
+    ),
     "committee.document_failed": (
         "Không tải được tài liệu. Hãy thử lại.",
         "The document could not be downloaded. Try again.",

@@ -252,10 +252,13 @@ async function tick() {
   busy = true;
   try {
     $('failure').hidden = true;
-    if (root.dataset.ceremony === 'complete') await followBox();
-    else await advanceCeremony();
+    if (root.dataset.ceremony === 'complete') {
+      await api('/committee'); // refused at once if this phone's seat was taken away
+      await followBox();
+    } else await advanceCeremony();
   } catch (error) {
-    showFailure(fill(strings['committee.failed'], { message: error.message }));
+    if (error instanceof ApiFailure && error.code === 'member_unknown') cutOff();
+    else showFailure(fill(strings['committee.failed'], { message: error.message }));
   } finally {
     busy = false;
     if (again) {
@@ -263,6 +266,15 @@ async function tick() {
       tick();
     }
   }
+}
+
+/** The organiser issued new codes or replaced this phone: it says so and stops, keeping its
+ * stored seat only for the member's own backup (a phone replaced by mistake takes it again). */
+function cutOff() {
+  seat = null;
+  for (const id of ['backup', 'keys', 'verified', 'open', 'result', 'documents']) $(id).hidden = true;
+  say('committee.cut_off');
+  root.dataset.cutOff = 'true';
 }
 
 function showFailure(message) {

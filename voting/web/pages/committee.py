@@ -41,6 +41,7 @@ SCRIPT_STRINGS = (
     "committee.signed",
     "committee.failed",
     "committee.document_failed",
+    "committee.cut_off",
     *RESULT_STRINGS,
     *LIVE_STRINGS,
 )
