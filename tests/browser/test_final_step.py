@@ -8,13 +8,14 @@ browser tests (test_voting_flow.py), and this one is about what comes after the 
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server
+from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server, assert_accessible
 from tests.integration.voting.test_flow import cast, close, open_box, open_vote
 from tests.integration.voting.test_record_flow import sign
 from tests.integration.web.conftest import Phones, Site
@@ -64,7 +65,7 @@ def marks(voters: int) -> list[dict[str, list[str]]]:
 def awaiting_head(server: Server, tmp_path: Path) -> Iterator[str]:
     """A final-step conference whose box is open and whose result waits for the head; its id."""
     with server.app.app_context():
-        accounts.create(db(), HEAD, "head", PASSWORD)
+        accounts.create(db(), HEAD, "head", PASSWORD, display_name="Trần Quốc Việt")
         accounts.create(db(), LEADERSHIP, "leadership", PASSWORD)
     site = Site(server.app, tmp_path)
     organiser = site.api("organiser")
@@ -129,6 +130,8 @@ def test_the_head_decides_and_the_room_sees_it(
         "Đã được quy hoạch 2 chức danh; đạt ở: Trưởng phòng Kế hoạch, Trưởng phòng Tài chính"
     )
     head.screenshot(path=SCREENSHOTS / "head-decision.png", full_page=True)
+    assert_accessible(head, "head")
+    assert_accessible(projector, "projector awaiting the head")
 
     deputy.get_by_label("Hoàng Ngọc Long").check()
     planning.get_by_label("Mai Hữu Huy").check()
@@ -161,11 +164,13 @@ def test_the_head_decides_and_the_room_sees_it(
     console = organiser.locator("#organiser-result")
     expect(console.locator("tr[data-candidate=s1c2] .outcome")).to_have_text(f"Đạt — {chosen}")
     expect(console.locator("[data-field=head]")).to_contain_text(
-        f"Người đứng đầu đã quyết định ({HEAD}, "
+        "Người đứng đầu đã quyết định (Trần Quốc Việt, "
     )
     expect(console.locator("[data-field=head]")).to_contain_text(
         "Đồng chí Long có thâm niên công tác dài hơn"
     )
+    assert_accessible(organiser, "console")
+    assert_accessible(projector, "projector announced")
     downloads_carry_the_conference(organiser, "2022-04-20_buoc-5_hoi-nghi-tap-the-lanh-dao-mo-rong")
 
     # Leadership lands on its own page, reads the result and downloads the same documents.
@@ -179,6 +184,7 @@ def test_the_head_decides_and_the_room_sees_it(
     result = leadership.locator("#leadership-result")
     expect(result.locator("tr[data-candidate=s1c2] .outcome")).to_have_text(f"Đạt — {chosen}")
     leadership.screenshot(path=SCREENSHOTS / "leadership-conference.png", full_page=True)
+    assert_accessible(leadership, "leadership")
     downloads_carry_the_conference(
         leadership, "2022-04-20_buoc-5_hoi-nghi-tap-the-lanh-dao-mo-rong"
     )
@@ -201,6 +207,14 @@ def downloads_carry_the_conference(page: Page, stem: str) -> None:
         path = download.value.path()
         contents[kind] = Path(path).read_bytes()
     assert contents["minutes"].startswith(b"%PDF")
+    minutes = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"],
+        input=contents["minutes"],
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    assert "Người đứng đầu quyết định (Trần Quốc Việt," in minutes and "user:" not in minutes
+    assert "Lý do: Đồng chí Long có thâm niên công tác dài hơn" in " ".join(minutes.split())
     assert contents["xlsx"].startswith(b"PK")
     header = contents["csv"].decode("utf-8-sig").splitlines()[0]
     assert header.startswith("Mã chức danh,Chức danh,Mã ứng viên,Họ và tên,")

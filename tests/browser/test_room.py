@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server
+from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server, assert_accessible
 from voting.conference import conferences, quorum
 from voting.store import Phase
 from voting.web.extensions import db
@@ -68,6 +68,8 @@ def the_phone_reaches_the_server(organiser: Page, phone: Page, server: Server) -
         "Một điện thoại đã kết nối được tới máy chủ (1 lần)."
     )
     organiser.screenshot(path=SCREENSHOTS / "preflight.png", full_page=True)
+    assert_accessible(organiser, "pre-flight")
+    assert_accessible(phone, "hello")
     organiser.go_back()
 
 
@@ -166,12 +168,15 @@ def test_desk_checks_in_and_the_projector_follows(browser: Browser, server: Serv
     desk.evaluate("window.scrollTo(0, 0)")
     desk.screenshot(path=SCREENSHOTS / "desk-phone.png")
     projector.screenshot(path=SCREENSHOTS / "projector.png")
+    for page, name in ((organiser, "console"), (desk, "desk"), (projector, "projector")):
+        assert_accessible(page, name)
 
     organiser.goto(f"{conference_page}/attendance")
     expect(organiser.locator("tr.present")).to_have_count(QUORUM)
     organiser.emulate_media(media="print")
     organiser.screenshot(path=SCREENSHOTS / "attendance-print.png", full_page=True)
     organiser.emulate_media(media="screen")
+    assert_accessible(organiser, "attendance list")
     organiser.goto(conference_page)
 
     # Opening voting closes check-in at the desk, live.

@@ -73,6 +73,7 @@ TEXT: dict[str, dict[str, str]] = {
         "places": "{n} chỗ",
         "open": "Còn {n} chỗ trống",
         "decision": "Người đứng đầu quyết định ({by}, {at})",
+        "reason": "Lý do",
         "signatures": "Chữ ký",
         "sign_member": "Thành viên Ban kiểm phiếu {n}",
         "sign_hint": "(ký, ghi rõ họ tên)",
@@ -120,6 +121,7 @@ TEXT: dict[str, dict[str, str]] = {
         "places": "{n} place(s)",
         "open": "{n} place(s) open",
         "decision": "The head's decision ({by}, {at})",
+        "reason": "Reason",
         "signatures": "Signatures",
         "sign_member": "Committee member {n}",
         "sign_hint": "(signature and full name)",
@@ -330,6 +332,8 @@ def _selection(
         )
         head = t["decision"].format(by=decision["decided_by"], at=at.strftime("%H:%M %d/%m/%Y"))
         lines.append(_p(f"{head}: {picked}", s["cell"]))
+        if decision.get("note"):
+            lines.append(_p(f"{t['reason']}: {decision['note']}", s["cell"]))
     return lines
 
 

@@ -67,6 +67,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The session expired or is not valid: reload the page.",
     ),
     "error.back": ("Quay lại", "Back"),
+    "error.start": ("Về trang đầu", "To the start page"),
     "error.device_unknown": ("Liên kết thiết bị không hợp lệ.", "This device link is not valid."),
     "error.device_revoked": (
         "Liên kết thiết bị đã bị thu hồi. Hãy xin Văn phòng liên kết mới.",
@@ -447,6 +448,39 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "result.by_head": (
         "Được giới thiệu (người đứng đầu quyết định)",
         "Chosen (the head's decision)",
+    ),
+    # The organiser's accounts page
+    "accounts.link": ("Tài khoản", "Accounts"),
+    "accounts.title": ("Tài khoản đăng nhập", "Accounts"),
+    "accounts.list": ("Các tài khoản", "The accounts"),
+    "accounts.username": ("Tên đăng nhập", "Username"),
+    "accounts.role": ("Vai trò", "Role"),
+    "accounts.role.organiser": ("Văn phòng (tổ chức hội nghị)", "Organising office"),
+    "accounts.role.leadership": ("Lãnh đạo (chỉ xem)", "Leadership (read only)"),
+    "accounts.role.head": ("Người đứng đầu", "Head"),
+    "accounts.display_name": ("Họ và tên (in trên biên bản)", "Full name (on documents)"),
+    "accounts.state": ("Tình trạng", "State"),
+    "accounts.active": ("Đang hoạt động", "Active"),
+    "accounts.disabled_state": ("Đã khóa", "Disabled"),
+    "accounts.rename": ("Lưu tên", "Save the name"),
+    "accounts.new_password": ("Mật khẩu mới cho {name}", "New password for {name}"),
+    "accounts.reset": ("Đặt lại mật khẩu", "Reset the password"),
+    "accounts.disable": ("Khóa tài khoản {name}", "Disable {name}"),
+    "accounts.enable": ("Mở lại tài khoản {name}", "Enable {name}"),
+    "accounts.new": ("Tạo tài khoản", "New account"),
+    "accounts.password": ("Mật khẩu (ít nhất 8 ký tự)", "Password (at least 8 characters)"),
+    "accounts.create": ("Tạo tài khoản", "Create the account"),
+    "accounts.created": ("Đã tạo tài khoản {name}.", "Account {name} created."),
+    "accounts.password_set": ("Đã đặt lại mật khẩu của {name}.", "{name}'s password was reset."),
+    "accounts.renamed": ("Đã lưu tên của {name}.", "{name}'s name saved."),
+    "accounts.disabled": (
+        "Đã khóa tài khoản {name}: không đăng nhập được nữa.",
+        "{name} is disabled: it can no longer log in.",
+    ),
+    "accounts.enabled": ("Đã mở lại tài khoản {name}.", "{name} is enabled again."),
+    "accounts.not_yourself": (
+        "Không thể tự khóa tài khoản đang dùng.",
+        "You cannot disable the account you are using.",
     ),
     # Leadership's page and the documents
     "leadership.title": (

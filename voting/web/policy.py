@@ -60,6 +60,7 @@ class Action(StrEnum):
     RESULT_SEALED_READ = "result.sealed_read"
     RECORD_READ = "record.read"
     HEAD_DECIDE = "head.decide"
+    ACCOUNTS_MANAGE = "accounts.manage"  # create, list, disable accounts, reset passwords
     # Issue 7: planning processes across steps.
     PLANNING_READ = "planning.read"
     PLANNING_MANAGE = "planning.manage"
@@ -112,6 +113,7 @@ POLICY: dict[Action, frozenset[str]] = {
     Action.RESULT_SEALED_READ: SEALED_READERS,
     Action.RECORD_READ: SEALED_READERS,
     Action.HEAD_DECIDE: frozenset({HEAD}),
+    Action.ACCOUNTS_MANAGE: frozenset({ORGANISER}),
     Action.PLANNING_READ: ACCOUNTS,
     Action.PLANNING_MANAGE: frozenset({ORGANISER}),
 }

@@ -94,7 +94,7 @@ def _resolve() -> Principal:
         return Principal("device", link.kind, link.id, link.label, link.conference_id)
     user_id = session.get("user_id")
     user = db().get(User, user_id) if isinstance(user_id, int) else None
-    if user is None:
+    if user is None or user.disabled:
         return ANONYMOUS
     return Principal("user", user.role, user.id, user.username)
 

@@ -100,3 +100,34 @@ def test_the_language_chosen_before_login_is_kept_after_it(room: Any) -> None:
     data = {"csrf_token": csrf_of(client), "username": USERS["organiser"], "password": PASSWORD}
     assert client.post("/login", data=data).status_code == 302
     assert "Organising office console" in client.get("/organiser/").text
+
+
+def test_http_errors_are_pages_in_the_readers_language_with_a_way_back(room: Any) -> None:
+    """Do a wrong address, a wrong method, an upload over the limit and a server failure each
+    answer with a Vietnamese page (English with ?lang=en) linking back to the start page —
+    never werkzeug's English page — while the API keeps its JSON errors?"""
+
+    def boom() -> str:
+        raise RuntimeError("a bug")
+
+    room.app.add_url_rule("/boom", "boom", boom)  # before the first request
+    client = room.app.test_client()
+    missing = client.get("/khong-co-trang-nay")
+    assert missing.status_code == 404 and missing.mimetype == "text/html"
+    assert "Không tìm thấy trang này" in missing.text and 'href="/"' in missing.text
+    assert "Not Found" not in missing.text
+    wrong = client.post("/")
+    assert wrong.status_code == 405 and "Trang này không nhận thao tác vừa gửi" in wrong.text
+    failed = client.get("/boom")
+    assert failed.status_code == 500 and "Máy chủ gặp lỗi" in failed.text
+    english = client.get("/khong-co-trang-nay?lang=en")
+    assert "This page does not exist" in english.text
+    organiser = room.client("organiser")
+    big = organiser.post(  # the body as bytes: no spooled file for the test client to leak
+        "/organiser/people",
+        data=b"x" * (6 << 20),
+        content_type="multipart/form-data; boundary=b",
+    )
+    assert big.status_code == 413 and "Tệp gửi lên quá lớn" in big.text
+    api = client.get("/api/khong-co")
+    assert api.status_code == 404 and api.json["error"]["code"] == "not_found"

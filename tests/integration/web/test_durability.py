@@ -69,7 +69,7 @@ def test_models_and_migrations_agree(tmp_path: Path, database_url: str | None) -
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
         version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    assert version == "0004"
+    assert version == "0005"
     database.upgrade()  # a second start-up applies nothing and fails on nothing
     database.dispose()
 

@@ -8,7 +8,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, request
 
 from voting import canonical
-from voting.conference import casting, counting, opening, public, results
+from voting.conference import accounts, casting, counting, opening, public, results
 from voting.crypto.ballot import ballot_list_hash
 from voting.store import Conference
 from voting.tally.exports import counts_csv, counts_xlsx
@@ -131,7 +131,8 @@ def record_decision(
     """The head's decision, from this API or the head's page: checked and logged, the signed
     record written again with it, and the room told (the projector turns to the result)."""
     actor = current_principal().actor
-    outcome = results.decide(db(), conference.id, chosen, note, actor)
+    decided_by = accounts.name_of(db(), actor)  # the person's name, as the minutes print it
+    outcome = results.decide(db(), conference.id, chosen, note, actor, decided_by)
     counting.rewrite_after_decision(db(), conference.id, installation(current_app), actor)
     push_state(conference)
     return outcome

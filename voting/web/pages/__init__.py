@@ -8,6 +8,7 @@ from flask import Blueprint
 
 from voting.kiosk import page as kiosk
 from voting.web.pages import (
+    accounts,
     committee,
     desk,
     head,
@@ -24,6 +25,7 @@ from voting.web.pages import (
 BLUEPRINTS: tuple[Blueprint, ...] = (
     start.bp,
     organiser.bp,
+    accounts.bp,
     planning.bp,
     registry.bp,
     preflight.bp,
