@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server
+from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server, assert_accessible
 from voting.crypto.cards import code as code_of
 
 AGENCY = Path(__file__).resolve().parents[3] / "shared" / "domain" / "sample-agency.csv"
@@ -117,6 +117,7 @@ def vote(voter: Page, marks: tuple[str, ...], shot: str = "") -> str:
         ballot.get_by_role("checkbox", name=name).click()
     if shot:
         voter.screenshot(path=SCREENSHOTS / shot, full_page=True)
+        assert_accessible(voter, "ballot")
     voter.get_by_role("button", name="Xem lại phiếu").click()
     for name in marks:
         expect(voter.locator("#review")).to_contain_text(name)
@@ -198,6 +199,7 @@ def hold_conference(
     committee_ceremony(organiser, members)
     assert members[0].evaluate("window.isSecureContext") is False
     members[0].screenshot(path=SCREENSHOTS / f"committee-ceremony-done-{step}.png", full_page=True)
+    assert_accessible(members[0], "committee phone")
     joint = members[0].locator("#joint-fingerprint").inner_text()
     expect(reference.locator("[data-field=joint]")).to_have_text(joint)
     own = members[1].locator("#own-fingerprint").inner_text()
@@ -216,6 +218,7 @@ def hold_conference(
     desk.get_by_role("button", name="Cấp thẻ thay thế (mất thẻ)").click()
     expect(desk.locator("#card-replacement")).to_be_visible()
     desk.screenshot(path=SCREENSHOTS / f"desk-card-{step}.png")
+    assert_accessible(desk, "desk's card")
     take_card(desk)  # the lost card's replacement goes to the same attendee; unused here
     desk.get_by_role("button", name="Kết thúc phát thẻ (gửi danh sách thẻ chưa phát)").click()
     expect(desk.locator("#undealt-sent")).to_be_visible()
@@ -248,6 +251,7 @@ def hold_conference(
     ballot.get_by_role("checkbox", name=CANDIDATES[1]).click()
     vote(first, (CANDIDATES[2],), shot=f"voter-ballot-{step}.png")  # with Dung kept
     first.screenshot(path=SCREENSHOTS / f"voter-receipt-{step}.png", full_page=True)
+    assert_accessible(first, "voter's receipt")
     first.get_by_role("button", name="Kiểm tra trong danh sách phiếu").click()
     expect(first.locator("#check-result")).to_have_text(
         "✓ Phiếu của bạn có trong danh sách phiếu công bố."
@@ -298,6 +302,7 @@ def hold_conference(
     again.get_by_role("button", name="Gửi phiếu").click()
     expect(again.locator("#refused-text")).to_have_text("Thẻ này đã được dùng để bỏ phiếu")
     again.screenshot(path=SCREENSHOTS / f"voter-card-used-{step}.png", full_page=True)
+    assert_accessible(again, "used card")
 
     expect(reference).to_have_attribute("data-cast", "3")
     expect(reference.locator("[data-field=cast]")).to_have_text("3")
@@ -322,6 +327,7 @@ def hold_conference(
     expect(rows).to_have_count(3)
     expect(rows.first).to_contain_text(CANDIDATES[0])
     members[0].screenshot(path=SCREENSHOTS / f"committee-result-{step}.png", full_page=True)
+    assert_accessible(members[0], "committee phone's result")
     return Held(conference_page, organiser, projector, members, traffic)
 
 
