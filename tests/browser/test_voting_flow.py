@@ -310,6 +310,10 @@ def hold_conference(
         expect(member.locator("#committee")).to_have_attribute("data-verified", "3")
     projector.screenshot(path=SCREENSHOTS / f"projector-voting-{step}.png")
 
+    # The console, open since the opening, counts the ballots as they come.
+    cast_line = organiser.locator("#cast-line")
+    expect(cast_line).to_have_text(f"Số phiếu thu vào: 3 / {present} người có mặt")
+
     # Closing; two members open the box; the third is not needed.
     organiser.goto(conference_page)
     organiser.get_by_role("button", name="Kết thúc bỏ phiếu").click()

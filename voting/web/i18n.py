@@ -271,6 +271,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "organiser.committee.restart": ("Làm lại việc tạo khóa", "Run the ceremony again"),
     "organiser.committee.restarted": ("Đã cho làm lại việc tạo khóa.", "Ceremony restarted."),
+    "organiser.cast": (
+        "Số phiếu thu vào: {n} / {present} người có mặt",
+        "Ballots cast: {n} of {present} present",
+    ),
     "organiser.cards": (
         "Thẻ: tạo {pool} · đã phát {dealt} · thay thế {replaced} · chưa phát {undealt} · hủy "
         "{voided}",

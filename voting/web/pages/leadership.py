@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 
-from voting.conference import cards, ceremony, conferences, quorum, results
+from voting.conference import cards, ceremony, conferences, opening, quorum, results
 from voting.planning import processes
 from voting.store import Conference
 from voting.web.extensions import db
@@ -40,7 +40,8 @@ def show(conference: Conference) -> str:
         step=conferences.step_of(conference),
         state=quorum.state(db(), conference),
         cards=cards.summary(db(), conference),
+        ballots_cast=len(opening.ballot_hashes(db(), conference.id)),
         committee=ceremony.status(db(), conference),
         result=results.view(db(), conference, may_read_sealed=True),
-        strings=strings(*LIVE_STRINGS, "organiser.cards"),  # live-quorum.js follows
+        strings=strings(*LIVE_STRINGS, "organiser.cards", "organiser.cast"),  # live-quorum.js
     )

@@ -371,8 +371,9 @@ def _conference_page(
         committee=ceremony.status(db(), conference),
         committee_tokens=_kept_tokens(conference),
         cards=cards.summary(db(), conference),
+        ballots_cast=len(opening.ballot_hashes(db(), conference.id)),
         result=results.view(db(), conference, may_read_sealed=True),
-        strings=strings(*LIVE_STRINGS, "organiser.cards"),
+        strings=strings(*LIVE_STRINGS, "organiser.cards", "organiser.cast"),
     )
 
 
