@@ -27,7 +27,7 @@ HEADERS = {
     "agree": "Số phiếu đồng ý",
     "base": "Tỉ lệ so với (present: có mặt, convened: triệu tập)",
     "base_count": "Số người làm cơ sở",
-    "share": "Tỉ lệ (phân số)",
+    "share": "Tỉ lệ (số phiếu / cơ sở)",
     "percent": "Tỉ lệ (%)",
     "passed": "Đạt (1: có, 0: không)",
     "chosen": "Được giới thiệu (1: có, 0: không)",
@@ -57,11 +57,17 @@ class CountRow:
         """The share as a percentage rounded half up to two decimals (display only)."""
         return percent(Fraction(self.share))
 
+    @property
+    def counted_share(self) -> str:
+        """The share as counted, agree over the base, unreduced as the minutes print it: "0/5",
+        "3/18" (the record keeps the reduced fraction, which is the same number)."""
+        return f"{self.agree}/{self.base_count}"
+
     def values(self) -> list[Any]:
         return [
             *(self.position_id, self.position, self.candidate_id),
             *(self.full_name, self.post, self.unit, self.agree, self.base, self.base_count),
-            *(self.share, self.percent, self.passed, self.chosen),
+            *(self.counted_share, self.percent, self.passed, self.chosen),
         ]
 
 

@@ -15,6 +15,7 @@ from voting.crypto.installation import load_or_create
 from voting.tally.exports import (
     COLUMNS,
     HEADERS,
+    CountRow,
     count_rows,
     counts_csv,
     counts_xlsx,
@@ -73,7 +74,14 @@ def test_csv_holds_the_same_numbers(document: dict[str, Any]) -> None:
     assert [
         (r["position_id"], r["candidate_id"], int(r["agree"]), r["share"], r["passed"] == "1")
         for r in table
-    ] == expected(document)
+    ] == [
+        (p, c, n, f"{n}/{r['base_count']}", ok)
+        for (p, c, n, _, ok), r in zip(expected(document), table, strict=True)
+    ]
+    assert all(
+        Fraction(r["share"]) == Fraction(e[3])
+        for r, e in zip(table, expected(document), strict=True)
+    )  # the same number as the record's reduced share
     assert table[0]["full_name"] == "Ứng viên C1" and table[0]["base"] == "present"
 
 
@@ -103,3 +111,10 @@ def test_xlsx_holds_the_same_numbers_and_names_its_record(
         )
         for r in rows
     ] == expected(document)
+
+
+def test_a_share_reads_as_counted_even_at_zero() -> None:
+    """The record keeps 0/5 as the reduced 0/1; the table prints 0/5, as the minutes do."""
+    row = CountRow("s1", "P", "s1c1", "A", "", "", 0, "present", 5, "0/1", False, False)
+    assert row.counted_share == "0/5" and row.percent == "0.00"
+    assert row.values()[9] == "0/5"
