@@ -216,11 +216,17 @@ def hold_conference(
     desk.goto(desk_link)
     cards = [deal_after_check_in(desk) for _ in range(present)]
     desk.get_by_role("button", name="Cấp thẻ thay thế (mất thẻ)").click()
+    expect(desk.locator("#confirm-text")).to_contain_text("không lấy lại được")
+    desk.get_by_role("button", name="Xác nhận").click()
     expect(desk.locator("#card-replacement")).to_be_visible()
     desk.screenshot(path=SCREENSHOTS / f"desk-card-{step}.png")
     assert_accessible(desk, "desk's card")
     take_card(desk)  # the lost card's replacement goes to the same attendee; unused here
     desk.get_by_role("button", name="Kết thúc phát thẻ (gửi danh sách thẻ chưa phát)").click()
+    desk.get_by_role("button", name="Không").click()  # changed their mind: nothing sent
+    expect(desk.locator("#undealt-sent")).to_be_hidden()
+    desk.get_by_role("button", name="Kết thúc phát thẻ (gửi danh sách thẻ chưa phát)").click()
+    desk.get_by_role("button", name="Xác nhận").click()
     expect(desk.locator("#undealt-sent")).to_be_visible()
     dealt = f"Đã phát {present} · thay thế 1"
     expect(reference.locator("[data-field=cards]")).to_have_text(f"{dealt} · hủy 0")
@@ -294,13 +300,12 @@ def hold_conference(
     stranger.screenshot(path=SCREENSHOTS / f"voter-foreign-card-zalo-{step}.png")
     assert all(context.cookies() == [] for context in voters)
 
-    # The first voter's card again, on another phone: refused, plainly.
+    # The first voter's card again, on another phone: refused plainly as it opens, before the
+    # voter fills anything.
     again = phone_page(desk_context, errors, "used card")
     again.goto(cards[0][0])
-    again.locator("[data-screen=ballot]").get_by_role("checkbox", name=CANDIDATES[1]).click()
-    again.get_by_role("button", name="Xem lại phiếu").click()
-    again.get_by_role("button", name="Gửi phiếu").click()
     expect(again.locator("#refused-text")).to_have_text("Thẻ này đã được dùng để bỏ phiếu")
+    expect(again.locator("[data-screen=ballot]")).to_be_hidden()
     again.screenshot(path=SCREENSHOTS / f"voter-card-used-{step}.png", full_page=True)
     assert_accessible(again, "used card")
 
@@ -316,6 +321,7 @@ def hold_conference(
 
     # Closing; two members open the box; the third is not needed.
     organiser.goto(conference_page)
+    organiser.get_by_label("Kết thúc bỏ phiếu: sau đó không ai bỏ phiếu được nữa").check()
     organiser.get_by_role("button", name="Kết thúc bỏ phiếu").click()
     expect(reference.locator("[data-field=list-label]")).to_have_text(
         "Mã danh sách phiếu (đã chốt)"

@@ -379,6 +379,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "desk.cards.left": ("Còn {n} thẻ chưa phát trên máy này", "{n} undealt cards on this device"),
     "desk.cards.replace": ("Cấp thẻ thay thế (mất thẻ)", "Replacement for a lost card"),
+    "desk.confirm.replace": (
+        "Cấp một thẻ thay thế cho người bị mất thẻ? Thẻ thay thế được ghi vào biên bản và không "
+        "lấy lại được.",
+        "Deal a replacement for a lost card? It is recorded in the minutes and cannot be taken "
+        "back.",
+    ),
+    "desk.confirm.return": (
+        "Kết thúc phát thẻ? Máy này gửi danh sách thẻ chưa phát và không phát thêm thẻ nào nữa.",
+        "Finish dealing? This device sends its undealt cards and deals no more.",
+    ),
+    "confirm.yes": ("Xác nhận", "Confirm"),
+    "confirm.no": ("Không", "No"),
+    "organiser.confirm.close": (
+        "Kết thúc bỏ phiếu: sau đó không ai bỏ phiếu được nữa",
+        "End voting: nobody can vote after this",
+    ),
+    "organiser.confirm.close_missing": (
+        "Hãy đánh dấu ô xác nhận kết thúc bỏ phiếu: việc này không làm lại được.",
+        "Tick the confirmation to end voting: it cannot be undone.",
+    ),
     "desk.cards.replacement": ("Thẻ thay thế cho thẻ bị mất", "Replacement for a lost card"),
     "desk.cards.return": (
         "Kết thúc phát thẻ (gửi danh sách thẻ chưa phát)",

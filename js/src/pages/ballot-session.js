@@ -211,16 +211,13 @@ export function ballotSession(root, strings, labels, hooks = {}) {
     result.hidden = false;
   }
 
-  /** Before the voter fills anything: is this card on this conference's list, and not void? */
+  /** Before the voter fills anything: is this card on this conference's list, not void and
+   * not used? (The server answers from public facts: the list and the published ballots.) */
   async function cardRefusal() {
     worker ??= new WorkerClient(workerUrl);
-    const [{ publicKey }, listed] = await Promise.all([
-      worker.request({ type: 'card', conferenceId: conference, cardCode: code }),
-      call(conference, '/cards/keys'),
-    ]);
-    if (listed.voided.includes(publicKey)) return 'card_voided';
-    if (!listed.keys.includes(publicKey)) return 'card_unknown';
-    return '';
+    const { publicKey } = await worker.request({ type: 'card', conferenceId: conference, cardCode: code });
+    const { status } = await call(conference, `/cards/${publicKey}/status`);
+    return status === 'ready' ? '' : `card_${status}`;
   }
 
   // --- the phase, pushed by the room -------------------------------------------------------------

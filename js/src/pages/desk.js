@@ -185,16 +185,33 @@ document.getElementById('card-done').addEventListener('click', () => {
   document.getElementById('card-code').textContent = '';
   search.select();
 });
-document.getElementById('replace').addEventListener('click', () => dealCard(true));
-document.getElementById('return-undealt').addEventListener('click', async () => {
-  failure.hidden = true;
-  try {
-    await dealer.returnUndealt();
-  } catch (error) {
-    showFailure(error);
-  }
-  showCardTools();
-});
+/** An action that cannot be taken back runs only once the clerk confirms what it does. */
+function askFirst(key, action) {
+  const panel = document.getElementById('confirm');
+  document.getElementById('confirm-text').textContent = strings[key];
+  panel.hidden = false;
+  document.getElementById('confirm-yes').onclick = () => {
+    panel.hidden = true;
+    action();
+  };
+  document.getElementById('confirm-no').onclick = () => {
+    panel.hidden = true;
+  };
+  document.getElementById('confirm-yes').focus();
+}
+
+document.getElementById('replace').addEventListener('click', () => askFirst('desk.confirm.replace', () => dealCard(true)));
+document.getElementById('return-undealt').addEventListener('click', () =>
+  askFirst('desk.confirm.return', async () => {
+    failure.hidden = true;
+    try {
+      await dealer.returnUndealt();
+    } catch (error) {
+      showFailure(error);
+    }
+    showCardTools();
+  }),
+);
 
 function askUndo(attendee) {
   undoing = attendee;

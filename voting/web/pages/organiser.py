@@ -205,6 +205,8 @@ def change_phase(conference: Conference) -> Response:
     wanted = request.form.get("to", "")
     if wanted not in set(Phase):
         raise InvalidInput("Giai đoạn không hợp lệ.", f"Unknown phase {wanted!r}.")
+    if wanted == Phase.CLOSED and request.form.get("confirm") != "yes":  # cannot be undone
+        raise InvalidInput(*both("organiser.confirm.close_missing"), code="confirm_missing")
     moved = phases.change(db(), conference.id, Phase(wanted), _actor())
     push_state(moved)
     return _done(conference, translate("organiser.phase.done", phase=translate(f"phase.{wanted}")))
