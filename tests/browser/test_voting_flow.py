@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server, assert_accessible
 from voting.crypto.cards import code as code_of
@@ -109,8 +109,23 @@ def take_card(desk: Page) -> tuple[str, str]:
     return url, code
 
 
-def vote(voter: Page, marks: tuple[str, ...], shot: str = "") -> str:
-    """Fill the ballot (it is open), review, cast; the receipt shown."""
+def vote(voter: Page, marks: tuple[str, ...], shot: str = "", lost: bool = False) -> str:
+    """Fill the ballot (it is open), review, cast; the receipt shown. With `lost`, the server
+    stores the ballot but the phone never hears back: the phone says the ballot may or may
+    not have arrived, the voter taps "Gửi lại", and the same ballot gets its receipt."""
+    answers_lost: list[bool] = []
+
+    def lose_the_first_answer(route: Route) -> None:
+        if route.request.method == "POST" and lost and not answers_lost:
+            # The server stores the ballot (Playwright's own client resolves no voting.test)…
+            route.fetch(url=route.request.url.replace("voting.test", "127.0.0.1"))
+            answers_lost.append(True)
+            route.abort("connectionreset")  # …but the phone never hears back
+            return
+        route.continue_()
+
+    if lost:
+        voter.route("**/api/conferences/*/ballots", lose_the_first_answer)
     ballot = voter.locator("[data-screen=ballot]")
     expect(ballot).to_be_visible()
     for name in marks:
@@ -122,6 +137,12 @@ def vote(voter: Page, marks: tuple[str, ...], shot: str = "") -> str:
     for name in marks:
         expect(voter.locator("#review")).to_contain_text(name)
     voter.get_by_role("button", name="Gửi phiếu").click()
+    if lost:
+        failed = voter.locator("#sending-failed")
+        expect(failed).to_contain_text("phiếu có thể đã được nhận hoặc chưa")
+        assert "Phiếu chưa được nhận" not in voter.content()
+        voter.get_by_role("button", name="Gửi lại").click()
+        assert answers_lost == [True]
     expect(voter.locator("[data-screen=receipt]")).to_be_visible(timeout=20_000)
     receipt = voter.locator("#vote").get_attribute("data-receipt")
     assert receipt is not None and len(receipt) == 64
@@ -276,7 +297,7 @@ def hold_conference(
     expect(second.locator("#code-error")).to_be_visible()
     second.get_by_label("Mã thẻ").fill(code.lower())
     second.get_by_role("button", name="Tiếp tục").click()
-    vote(second, (CANDIDATES[0],))
+    vote(second, (CANDIDATES[0],), lost=True)
     expect(reference).to_have_attribute("data-cast", "2")
     expect(third.locator("#vote")).to_have_attribute("data-phase", "voting")
     marked = third.locator("[data-screen=ballot]").get_by_role("checkbox", name=CANDIDATES[2])

@@ -705,8 +705,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "vote.send": ("Gửi phiếu", "Cast the ballot"),
     "vote.sending": ("Đang mã hóa và gửi phiếu…", "Encrypting and sending the ballot…"),
     "vote.sending.failed": (
-        "Chưa gửi được phiếu (mất kết nối). Phiếu chưa được nhận.",
-        "The ballot could not be sent (connection lost). It has not been received.",
+        "Mất kết nối: chưa nhận được trả lời của máy chủ, phiếu có thể đã được nhận hoặc chưa. "
+        "Bấm “Gửi lại”: máy gửi lại đúng lá phiếu này, không bao giờ bị tính hai lần.",
+        "Connection lost: no answer from the server, so the ballot may or may not have arrived. "
+        "Tap “Send again”: the very same ballot is sent, and it never counts twice.",
+    ),
+    "vote.resending": (
+        "Đang gửi lại đúng lá phiếu này…",
+        "Sending this same ballot again…",
     ),
     "vote.retry": ("Gửi lại", "Send again"),
     "vote.received": ("Đã nhận phiếu", "Ballot received"),

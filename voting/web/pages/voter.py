@@ -39,6 +39,7 @@ SCRIPT_STRINGS = (
     "vote.refused.ballot_box_full",
     "vote.refused.build",
     "vote.refused.other",
+    "vote.resending",
     *LIVE_STRINGS,
 )
 NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
