@@ -52,6 +52,10 @@ TEXT: dict[str, dict[str, str]] = {
         "present": "Số người có mặt",
         "dealt": "Số thẻ đã phát",
         "replaced": "trong đó thẻ thay thế",
+        "undone": (
+            "trong đó {n} thẻ đã đưa cho người sau đó được hủy điểm danh: thẻ đã ra khỏi bàn nên "
+            "vẫn được tính là đã phát (hệ thống không biết thẻ nào của ai nên không thu hồi được)"
+        ),
         "voided": "Số thẻ bị hủy",
         "cast": "Số phiếu thu vào",
         "result": "Kết quả kiểm phiếu",
@@ -100,6 +104,10 @@ TEXT: dict[str, dict[str, str]] = {
         "present": "Present",
         "dealt": "Cards dealt",
         "replaced": "of which replacements",
+        "undone": (
+            "of which {n} shown to someone whose check-in was then undone: the card left the desk "
+            "and counts as dealt (nobody knows which card is whose, so it cannot be taken back)"
+        ),
         "voided": "Cards voided",
         "cast": "Ballots cast",
         "result": "Result",
@@ -246,7 +254,8 @@ def _attendance(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any
         [t["present"], str(document["frozen"]["present"])],
         [
             t["dealt"],
-            f"{dealt} ({t['replaced']}: {cards['replaced']})",
+            f"{dealt} ({t['replaced']}: {cards['replaced']})"
+            + (f"; {t['undone'].format(n=cards['undone'])}" if cards.get("undone") else ""),
         ],
         [t["voided"], str(len(cards["voided"]))],
         [t["cast"], str(len(document["ballots"]))],
