@@ -371,11 +371,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "desk.log.undone": ("hủy điểm danh — lý do: {reason}", "check-in undone — reason: {reason}"),
     "desk.nothing": ("Không tìm thấy ai.", "Nobody found."),
     "desk.failed": ("Không thực hiện được: {message}", "Could not be done: {message}"),
-    "desk.undo.card_out": (
-        "Nếu đã đưa thẻ bỏ phiếu cho người này, thẻ vẫn tính là đã phát: báo Văn phòng ghi nhận "
-        "lý do trên bàn làm việc.",
-        "If this attendee was given a voting card, it stays counted as dealt: ask the office to "
-        "record the reason on its console.",
+    "desk.undo.card_given": (
+        "Đã đưa thẻ bỏ phiếu cho người này: thẻ vẫn tính là đã phát (ghi nhận cùng lý do)",
+        "A voting card was given to this attendee: it stays counted as dealt (same reason)",
     ),
     "desk.cards.left": ("Còn {n} thẻ chưa phát trên máy này", "{n} undealt cards on this device"),
     "desk.cards.replace": ("Cấp thẻ thay thế (mất thẻ)", "Replacement for a lost card"),

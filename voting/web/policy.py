@@ -105,7 +105,7 @@ POLICY: dict[Action, frozenset[str]] = {
     Action.CARDS_READ: EVERYONE,
     Action.CARDS_UPLOAD: frozenset({ORGANISER, DESK}),
     Action.CARDS_DEAL: frozenset({ORGANISER, DESK}),
-    Action.CARDS_UNDO: frozenset({ORGANISER}),
+    Action.CARDS_UNDO: frozenset({ORGANISER, DESK}),  # the desk that undoes the check-in
     Action.BALLOT_CAST: EVERYONE,
     Action.BALLOTS_READ: EVERYONE,
     Action.VOTE_ABORT: frozenset({ORGANISER}),

@@ -216,6 +216,8 @@ document.getElementById('return-undealt').addEventListener('click', () =>
 function askUndo(attendee) {
   undoing = attendee;
   document.getElementById('undo-name').textContent = attendee.full_name;
+  // This desk shows a card after each check-in once it holds cards: it was given, most likely.
+  document.getElementById('undo-card').checked = !cardTools.hidden;
   undoPanel.hidden = false;
   undoReason.select();
 }
@@ -224,7 +226,13 @@ document.getElementById('undo-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const attendee = undoing;
   undoPanel.hidden = true;
-  act(() => api(`/attendees/${attendee.id}/undo`, { method: 'POST', json: { reason: undoReason.value } }));
+  const reason = undoReason.value;
+  const cardGiven = document.getElementById('undo-card').checked;
+  act(async () => {
+    // The card shown to them left the desk: it stays counted as dealt, with the same reason.
+    if (cardGiven) await api('/cards/undo', { method: 'POST', json: { reason } });
+    return api(`/attendees/${attendee.id}/undo`, { method: 'POST', json: { reason } });
+  });
 });
 document.getElementById('undo-cancel').addEventListener('click', () => {
   undoPanel.hidden = true;
