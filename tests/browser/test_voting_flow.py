@@ -242,6 +242,14 @@ def hold_conference(
     expect(desk.locator("#card-replacement")).to_be_visible()
     desk.screenshot(path=SCREENSHOTS / f"desk-card-{step}.png")
     assert_accessible(desk, "desk's card")
+    # A printer at the desk prints the card on a slip: the card only, no roster, no buttons.
+    expect(desk.get_by_role("button", name="In thẻ ra giấy")).to_be_visible()
+    desk.emulate_media(media="print")
+    expect(desk.locator("#card-code")).to_be_visible()
+    expect(desk.locator("#people")).to_be_hidden()
+    expect(desk.get_by_role("button", name="In thẻ ra giấy")).to_be_hidden()
+    desk.screenshot(path=SCREENSHOTS / f"desk-card-slip-{step}.png")
+    desk.emulate_media(media="screen")
     take_card(desk)  # the lost card's replacement goes to the same attendee; unused here
     desk.get_by_role("button", name="Kết thúc phát thẻ (gửi danh sách thẻ chưa phát)").click()
     desk.get_by_role("button", name="Không").click()  # changed their mind: nothing sent

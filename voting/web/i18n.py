@@ -413,6 +413,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "code at the kiosk.",
     ),
     "desk.cards.done": ("Xong — đóng thẻ", "Done — close the card"),
+    "desk.cards.print": ("In thẻ ra giấy", "Print the card on a slip"),
     # Projector
     "projector.slot": (
         "Dấu vân tay và số phiếu thu vào sẽ hiện ở đây khi mở bỏ phiếu.",

@@ -178,6 +178,9 @@ async function dealCard(replacement) {
   showCardTools();
 }
 
+// A printer plugged into the desk's tablet prints the card (QR and code) on a slip: only the
+// card panel is printed (pages.css), and the slip goes to the attendee like the screen would.
+document.getElementById('card-print').addEventListener('click', () => window.print());
 document.getElementById('card-done').addEventListener('click', () => {
   cardPanel.hidden = true;
   delete cardPanel.dataset.url;
