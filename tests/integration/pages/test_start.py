@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from tests.integration.pages.conftest import PASSWORD, USERS, csrf_of
+from voting.planning import processes
+from voting.planning.processes import NewProcess
+from voting.web.extensions import db
+
+PROCESS = NewProcess(
+    procedure="next_term",
+    tier="agency",
+    term="2025-2030",
+    reference=date(2022, 4, 1),
+    term_start=date(2025, 10, 1),
+    held_on=date(2022, 4, 20),
+    place="Hội trường Sở",
+)
 
 
 def test_start_page_is_vietnamese_first_and_lists_the_pages(room: Any) -> None:
@@ -81,6 +95,12 @@ def test_leadership_lands_on_its_own_page_and_reads_only(room: Any) -> None:
     )
     assert client.get("/organiser/").status_code == 403
     assert client.get(f"/organiser/conferences/{conference}").status_code == 403
+    with room.app.app_context():
+        process = processes.start(db(), PROCESS, "test")
+    listed = client.get("/leadership/").text
+    assert f'data-process="{process.id}"' in listed and "Danh sách công bố" in listed
+    assert client.get(f"/organiser/planning/{process.id}/published").status_code == 200
+    assert client.get(f"/api/processes/{process.id}/dossier.pdf").status_code == 200
     assert room.client().get("/leadership/").status_code == 302  # to the login page
 
 
