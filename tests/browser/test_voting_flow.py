@@ -302,7 +302,7 @@ def hold_conference(
     code = cards[1][1]
     second.get_by_label("Mã thẻ").fill(code[:-1] + ("0" if code[-1] != "0" else "1"))
     second.get_by_role("button", name="Tiếp tục").click()
-    expect(second.locator("#code-error")).to_be_visible()
+    expect(second.locator("#code-error")).to_contain_text("hãy so lại từng nhóm 4 ký tự")
     second.get_by_label("Mã thẻ").fill(code.lower())
     second.get_by_role("button", name="Tiếp tục").click()
     vote(second, (CANDIDATES[0],), lost=True)

@@ -709,6 +709,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Connection lost: no answer from the server, so the ballot may or may not have arrived. "
         "Tap “Send again”: the very same ballot is sent, and it never counts twice.",
     ),
+    "code.typo.character": (
+        "Ký tự “{c}” không có trên thẻ.",
+        "“{c}” does not occur on a card.",
+    ),
+    "code.typo.length": (
+        "Mã thẻ có 27 ký tự; đã nhập {n}.",
+        "A card code has 27 characters; {n} were typed.",
+    ),
+    "code.typo.first": (
+        "Ký tự đầu tiên của mã thẻ luôn là một chữ số từ 0 đến 7.",
+        "A card code always begins with a digit from 0 to 7.",
+    ),
+    "code.typo.check": (
+        "Có một ký tự gõ sai (hoặc hai ký tự đổi chỗ): hãy so lại từng nhóm 4 ký tự với thẻ.",
+        "One character is mistyped (or two are swapped): compare each group of 4 with the card.",
+    ),
     "vote.resending": (
         "Đang gửi lại đúng lá phiếu này…",
         "Sending this same ballot again…",

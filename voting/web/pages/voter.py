@@ -40,6 +40,11 @@ SCRIPT_STRINGS = (
     "vote.refused.build",
     "vote.refused.other",
     "vote.resending",
+    "vote.code.mistyped",
+    "code.typo.character",
+    "code.typo.length",
+    "code.typo.first",
+    "code.typo.check",
     *LIVE_STRINGS,
 )
 NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
