@@ -188,6 +188,24 @@ def test_the_head_decides_and_the_room_sees_it(
     downloads_carry_the_conference(
         leadership, "2022-04-20_buoc-5_hoi-nghi-tap-the-lanh-dao-mo-rong"
     )
+    leadership.go_back()
+    assert_accessible(leadership, "leadership's list")
+
+    # The other pages people land on pass axe too: accounts, start, an error page, login.
+    organiser.goto(f"{server.base}/organiser/accounts/")
+    row = organiser.locator(f"tr[data-account='{HEAD}']")
+    expect(row.locator("input[name=display_name]")).to_have_value("Trần Quốc Việt")
+    assert_accessible(organiser, "accounts")
+    organiser.goto(f"{server.base}/organiser/")
+    assert_accessible(organiser, "organiser's conferences")
+    organiser.goto(f"{server.base}/")
+    assert_accessible(organiser, "start")
+    organiser.goto(f"{server.base}/khong-co")
+    expect(organiser.locator("p.error")).to_contain_text("Không tìm thấy trang này")
+    assert_accessible(organiser, "404 page")
+    stranger = browser.new_page()
+    stranger.goto(f"{server.base}/login")
+    assert_accessible(stranger, "login")
     assert errors == []
 
 
