@@ -36,6 +36,7 @@ const bundles = [
 // The pages people use in the room (voting/web/templates/): classic scripts, one per page kind,
 // listed apart in the manifest under `pages` so the crypto bundles' list stays as it is.
 const pages = [
+  { entry: 'js/src/pages/page.js', out: 'pages/page.js', format: 'iife' },
   { entry: 'js/src/pages/desk.js', out: 'pages/desk.js', format: 'iife' },
   { entry: 'js/src/pages/live-quorum.js', out: 'pages/live-quorum.js', format: 'iife' },
   { entry: 'js/src/pages/structure.js', out: 'pages/structure.js', format: 'iife' },
@@ -44,6 +45,7 @@ const pages = [
   { entry: 'js/src/pages/vote.js', out: 'pages/vote.js', format: 'iife' },
   { entry: 'js/src/pages/committee-phone.js', out: 'pages/committee-phone.js', format: 'iife' },
   { entry: 'js/src/pages/projector.js', out: 'pages/projector.js', format: 'iife' },
+  { entry: 'js/src/pages/verify.js', out: 'pages/verify.js', format: 'iife' },
 ];
 
 /** Bundle `entry` into `outdir/out`; its size and SHA-256. */

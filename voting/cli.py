@@ -12,7 +12,7 @@ from typing import Any, ClassVar, TypeVar
 
 import click
 
-from voting import canonical
+from voting import __version__, canonical
 from voting.ballots.printed_cards import print_cards
 from voting.crypto.cards import CardError
 from voting.crypto.installation import load_or_create
@@ -24,8 +24,9 @@ from voting.rules.structure import LimitReport, StructureReport, check_limits, s
 from voting.tabular import TableError, read_rows
 from voting.tally.exports import counts_csv, counts_xlsx
 from voting.tally.minutes import minutes_pdf
+from voting.tally.record import key_fingerprint
 from voting.tally.simulation import SimulationError, simulate
-from voting.tally.verify import RecordError, Summary, verify_record
+from voting.tally.verify import RecordError, Summary, receipt_listed, verify_record
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -51,6 +52,8 @@ class WebCommands(click.Group):
         "serve": "voting.web.commands:serve",
         "admin": "voting.web.commands:admin",
         "demo": "voting.web.demo:demo",
+        "backup": "voting.web.backup:backup",
+        "restore": "voting.web.backup:restore",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -65,6 +68,7 @@ class WebCommands(click.Group):
 
 
 @click.group(cls=WebCommands)
+@click.version_option(__version__, prog_name="voting")
 def main() -> None:
     """Secret-ballot voting for cadre-planning conferences (hội nghị quy hoạch cán bộ)."""
 
@@ -290,9 +294,27 @@ def demo_record(
 @main.command("verify")
 @click.argument("record", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--key", metavar="HEX", help="The installation's public key the record must carry.")
-def verify_command(record: Path, key: str | None) -> None:
-    """Re-check a conference record offline; exit 0 only when every check holds."""
-    click.echo(format_summary(_verified(record, key)[1]))
+@click.option(
+    "--receipt",
+    "receipts",
+    multiple=True,
+    metavar="TEXT",
+    help="A voter's receipt (e.g. '3F2A 91C0 5B7D E418') that must be in the ballot list.",
+)
+def verify_command(record: Path, key: str | None, receipts: tuple[str, ...]) -> None:
+    """Re-check a conference record offline; exit 0 only when every check holds (and every
+    receipt given is in the ballot list)."""
+    summary = _verified(record, key)[1]
+    click.echo(format_summary(summary))
+    _warn_unpinned(key)
+    for receipt in receipts:
+        try:
+            listed = receipt_listed(receipt, summary.ballot_hashes)
+        except ValueError as error:
+            raise click.BadParameter(str(error), param_hint="--receipt") from error
+        if not listed:
+            raise click.ClickException(f"receipt {receipt} is NOT in the record's ballot list")
+        click.echo(f"Receipt {receipt}: in the ballot list")
 
 
 def _verified(record: Path, key: str | None) -> tuple[bytes, Summary]:
@@ -304,8 +326,24 @@ def _verified(record: Path, key: str | None) -> tuple[bytes, Summary]:
     except OSError as error:
         raise click.ClickException(f"{record}: {error.strerror}") from error
     except RecordError as error:
-        raise click.ClickException(f"{record}: NOT VERIFIED: {error}") from error
+        raise click.ClickException(
+            f"{record}: NOT VERIFIED (check {error.check}, docs/record.md): {error}"
+        ) from error
     return data, summary
+
+
+def _warn_unpinned(key: str | None) -> None:
+    """After the output of a command that verified a record: without --key, say loudly that
+    the record proves nothing about who wrote it."""
+    if key is None:
+        click.echo(UNPINNED, err=True)
+
+
+UNPINNED = (
+    "WARNING: no --key given. The record is only consistent with itself: anyone can make a "
+    "whole fabricated record that passes every check. Run again with --key and the "
+    "installation's public key as printed at the conference (see docs/verify.md)."
+)
 
 
 @main.command("minutes")
@@ -317,6 +355,7 @@ def minutes_command(record: Path, out: Path, lang: str, key: str | None) -> None
     """Biên bản kiểm phiếu (A4 PDF) of a record, after verifying it."""
     out.write_bytes(minutes_pdf(_verified(record, key)[0], lang))
     click.echo(f"{out}: minutes of {record}")
+    _warn_unpinned(key)
 
 
 @main.command("export")
@@ -335,23 +374,41 @@ def export_command(
         if path is not None:
             path.write_bytes(write(document))
             click.echo(f"{path}: counts of {record}")
+    _warn_unpinned(key)
 
 
 def format_summary(summary: Summary) -> str:
-    """A verified record in a few lines a person can compare with the minutes."""
+    """A verified record in a few lines a person can compare with the minutes, then what the
+    projector showed (docs/verify.md): fingerprints are the first 16 hex digits in groups."""
     lines = [
         f"VERIFIED: {summary.title} ({summary.conference_id})",
         f"Rules {summary.rule_set}; {summary.procedure} step {summary.step}",
         f"Convened {summary.convened}, present {summary.present}; cards {summary.cards} "
         f"({summary.voided} voided); ballots {summary.ballots}",
+        f"Fingerprint {summary.fingerprint}",
         f"Ballot list hash {summary.ballot_list_hash}",
         f"Opened by committee members {', '.join(map(str, summary.opened_by))}",
         f"Event chain of {summary.events} events intact; {summary.passed} candidate(s) pass",
-        f"Installation key {summary.installation_key}",
+        f"Installation key {summary.installation_key}"
+        + ("" if summary.pinned else " — NOT PINNED: give --key"),
+        "Compare with what the projector showed:",
+        f"  installation key (every page's footer)  {key_fingerprint(summary.installation_key)}",
+        f"  ballots / present                       {summary.ballots} / {summary.present}",
+        f"  final ballot-list hash                  {_grouped(summary.ballot_list_hash)}",
+        f"  card list                               {_grouped(summary.card_list_hash)}",
+        f"  cards dealt, replaced, voided           {summary.dealt}, {summary.replaced}, "
+        f"{summary.voided}",
+        f"  joint key                               {key_fingerprint(summary.joint_key)}",
     ]
+    for member, share in enumerate(summary.member_keys, start=1):
+        lines.append(f"  member {member} key{' ' * 28}{key_fingerprint(share)}")
     for section, counts in summary.counts.items():
         lines.append(f"  {section}: " + ", ".join(f"{c} {n}" for c, n in counts.items()))
     return "\n".join(lines)
+
+
+def _grouped(hex_text: str) -> str:
+    return " ".join(hex_text[i : i + 4] for i in range(0, 16, 4))
 
 
 @main.command("cards")

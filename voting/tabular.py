@@ -1,8 +1,14 @@
-"""Rows of a CSV or XLSX file as dictionaries of text, with the row number a person would see.
+"""Rows of a CSV or XLSX file as dictionaries of text, with the row number a person would see;
+and the one way every export writes CSV and XLSX.
 
 Every import (people, external attendees, planning lists) reads through here, so CSV and XLSX
 behave the same: the first row names the columns, cells become stripped text, dates become
 ISO `YYYY-MM-DD`, whole numbers lose their `.0`, and blank rows are skipped.
+
+Every export (registry, counts, dossier) writes through `csv_bytes` and `xlsx_bytes`, which
+never let a cell act as a formula (issue 16, item 9): a text cell a spreadsheet would read as
+one (leading `= + - @`, tab or carriage return) gets a leading `'` in CSV, and is written as a
+string in XLSX. Reading a CSV back drops that `'` again.
 """
 
 from __future__ import annotations
@@ -58,16 +64,15 @@ def read_rows(path: str | Path, required: tuple[str, ...] = ()) -> list[Row]:
     return result
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+ESCAPE = "'"
+
+
 def write_table(columns: Sequence[str], rows: Iterable[Sequence[str]], fmt: str) -> bytes:
-    """The rows under a header of `columns`, as CSV (UTF-8 with a byte-order mark, which
-    spreadsheet programs need for the diacritics) or XLSX (one sheet of text): what
+    """The rows under a header of `columns`, as CSV or XLSX (one sheet of text): what
     `read_rows` reads back unchanged."""
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(columns)
-        writer.writerows(rows)
-        return out.getvalue().encode("utf-8-sig")
+        return csv_bytes([columns, *rows])
     if fmt != "xlsx":
         raise TableError(f"unknown table format {fmt!r} (csv or xlsx)")
     book = openpyxl.Workbook()
@@ -76,6 +81,32 @@ def write_table(columns: Sequence[str], rows: Iterable[Sequence[str]], fmt: str)
     sheet.append(list(columns))
     for row in rows:
         sheet.append(list(row))
+    return xlsx_bytes(book)
+
+
+def formula_like(value: Any) -> bool:
+    """Whether a spreadsheet program would read this cell as a formula."""
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def csv_bytes(rows: Iterable[Sequence[Any]]) -> bytes:
+    """Rows as CSV: UTF-8 with a byte-order mark (which spreadsheet programs need for the
+    diacritics), CRLF line ends, formula-like text escaped with a leading `'`."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow([ESCAPE + value if formula_like(value) else value for value in row])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def xlsx_bytes(book: openpyxl.Workbook) -> bytes:
+    """The workbook's file, every text cell kept a string: openpyxl would otherwise write a
+    text starting with `=` as a live formula."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
     binary = io.BytesIO()
     book.save(binary)
     return binary.getvalue()
@@ -92,7 +123,16 @@ def _csv_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[Any]]]]:
     header = [name.strip() for name in next(reader, [])]
     if not any(header):
         raise TableError(f"{path}: empty file, expected a header row")
-    return header, ((number, values) for number, values in enumerate(reader, start=2))
+    return header, (
+        (number, [unescaped(value) for value in values])
+        for number, values in enumerate(reader, start=2)
+    )
+
+
+def unescaped(value: str) -> str:
+    """A CSV cell without the `'` that `csv_bytes` put before formula-like text (every CSV
+    import reads its cells through here)."""
+    return value[1:] if value.startswith(ESCAPE) and formula_like(value[1:]) else value
 
 
 def _xlsx_rows(path: Path) -> tuple[list[str], Iterator[tuple[int, list[Any]]]]:

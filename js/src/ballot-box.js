@@ -10,6 +10,13 @@ import { partialDecrypt } from './decryption.js';
 
 export class OpeningError extends Error {}
 
+/** Whether `count` ballots are far fewer than the `present` attendees — fewer than half: a
+ * box opened with so few would give away the votes of the few as counts, so a member's phone
+ * refuses it (docs/voting.md "Opening the box"; voting/tally/opening.py holds the same rule). */
+export function farFewer(count, present) {
+  return 2 * count < present;
+}
+
 export class BallotBox {
   /** `context`: {conferenceId, fingerprint, definition, jointKey}; `cardKeys` and `voided`:
    * the card list's and the voided cards' lowercase hex keys. */
@@ -58,11 +65,16 @@ export class BallotBox {
 
   /**
    * This member's partial decryption of the aggregate, only if the box holds exactly the list
-   * announced at closing ({ballotCount, listHash, present}) and `key` is a share of the key
-   * the ballots were cast to.
+   * announced at closing ({ballotCount, listHash, present, minimum}), at least the rule set's
+   * `minimum` of ballots (fewer would tell how each voter voted), and `key` is a share of the
+   * key the ballots were cast to.
    */
   open(announced, key) {
+    if (this.count < (announced.minimum ?? 0)) throw new OpeningError(`${this.count} ballots, fewer than the ${announced.minimum} the rule set requires to open a box`);
     if (this.count > announced.present) throw new OpeningError(`${this.count} ballots but only ${announced.present} attendees present`);
+    if (farFewer(this.count, announced.present)) {
+      throw new OpeningError(`${this.count} ballots is far fewer than the ${announced.present} attendees present: opening would reveal too much`);
+    }
     if (this.count !== announced.ballotCount) {
       throw new OpeningError(`${this.count} ballots verified here, ${announced.ballotCount} announced at closing`);
     }

@@ -11,7 +11,9 @@ export class CanonicalError extends Error {}
 const LONE_SURROGATE = /\p{Surrogate}/u;
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-function compareCodePoints(a, b) {
+/** Compare two strings by Unicode code point, as Python compares str (and canonical JSON
+ * sorts keys). */
+export function compareCodePoints(a, b) {
   const left = a[Symbol.iterator]();
   const right = b[Symbol.iterator]();
   for (;;) {

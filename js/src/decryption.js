@@ -8,7 +8,7 @@
 // passed here (see ballot-box.js): decrypting one ballot or a subset would reveal votes.
 // Formats: docs/crypto-committee.md.
 import sodium from './sodium.js';
-import { equal, frame, toHex, u32be, utf8 } from './bytes.js';
+import { equal, frame, fromHex, toHex, u32be, utf8 } from './bytes.js';
 import { dumps } from './canonical.js';
 import { add, base, hashToScalar, identity, mul, randomScalar, scalarAdd, scalarInverse, scalarMul, scalarOf, sub, total } from './group.js';
 import * as wire from './committee-wire.js';
@@ -16,7 +16,9 @@ import { CommitteeError } from './committee-wire.js';
 import { MAX_MEMBERS } from './dkg.js';
 
 export const DECRYPTION_TAG = 'voting/committee/decryption/v1';
-export const COUNTS_TAG = 'voting/committee/counts/v1';
+export const COUNTS_TAG = 'voting/committee/counts/v2';
+/** The tag of count signatures in records before format v3: counts and conference id only. */
+export const COUNTS_TAG_V1 = 'voting/committee/counts/v1';
 
 export class DecryptionError extends CommitteeError {}
 
@@ -149,14 +151,30 @@ function smallMultiples(ballots) {
 
 // --- count signatures ----------------------------------------------------------------------
 
-/** What is signed: the framed tag, conference id and canonical JSON of the counts. */
-export function countsMessage(conferenceId, counts) {
-  return frame(utf8(COUNTS_TAG), utf8(conferenceId), dumps(counts));
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** What a count signature is bound to besides the counts: {fingerprint, listHash}, the
+ * conference's fingerprint and the hash of the ballot list the member verified and opened. */
+export function opened(fingerprint, listHash) {
+  for (const [name, value] of [['fingerprint', fingerprint], ['list_hash', listHash]]) {
+    if (typeof value !== 'string' || !SHA256_HEX.test(value)) throw new DecryptionError(`${name} must be 64 lowercase hex digits`);
+  }
+  return { fingerprint, listHash };
 }
 
-/** This member's signature over `counts`: {conferenceId, member, signature}. */
-export function signCounts(key, counts) {
-  return { conferenceId: key.conferenceId, member: key.member, signature: key.sign(countsMessage(key.conferenceId, counts)) };
+/** What member `member` signs: the framed tag, conference id, member index, conference
+ * fingerprint, ballot list hash and canonical JSON of the counts. `openedList` null gives the
+ * counts/v1 message of records before format v3, which verify under their own rules. */
+export function countsMessage(conferenceId, member, openedList, counts) {
+  if (openedList === null) return frame(utf8(COUNTS_TAG_V1), utf8(conferenceId), dumps(counts));
+  const { fingerprint, listHash } = openedList;
+  return frame(utf8(COUNTS_TAG), utf8(conferenceId), u32be(member), fromHex(fingerprint), fromHex(listHash), dumps(counts));
+}
+
+/** This member's signature over `counts` of the list `openedList`: {conferenceId, member, signature}. */
+export function signCounts(key, openedList, counts) {
+  const checked = opened(openedList.fingerprint, openedList.listHash);
+  return { conferenceId: key.conferenceId, member: key.member, signature: key.sign(countsMessage(key.conferenceId, key.member, checked, counts)) };
 }
 
 export function countSignatureToJSON({ conferenceId, member, signature }) {
@@ -172,17 +190,19 @@ export function countSignatureFromJSON(value) {
   };
 }
 
-/** Check that at least t distinct members signed exactly `counts` with the signing keys they
- * published in the ceremony. */
-export function verifyCountSignatures(transcript, counts, signatures) {
+/** Check that at least t distinct members signed exactly `counts` of the list `openedList`
+ * with the signing keys they published in the ceremony (`openedList` null: a record before
+ * format v3, signed over the counts/v1 message). */
+export function verifyCountSignatures(transcript, openedList, counts, signatures) {
   const { ceremony } = transcript;
-  const message = countsMessage(ceremony.conferenceId, counts);
+  const checked = openedList === null ? null : opened(openedList.fingerprint, openedList.listHash);
   const signers = new Set();
   for (const item of signatures) {
     if (item.conferenceId !== ceremony.conferenceId || signers.has(item.member)) {
       throw new DecryptionError(`member ${item.member}'s signature is repeated or foreign`);
     }
     const { signingKey } = transcript.reveal(item.member);
+    const message = countsMessage(ceremony.conferenceId, item.member, checked, counts);
     if (!sodium.crypto_sign_verify_detached(item.signature, message, signingKey)) {
       throw new DecryptionError(`member ${item.member}'s signature of the counts fails`);
     }

@@ -193,6 +193,7 @@ export class Transcript {
       if (!sameCeremony(reveal.ceremony, ceremonyOf)) throw new CommitteeError(`member ${reveal.member}'s reveal is for another ceremony`);
       verifyReveal(reveal);
     }
+    checkDistinctKeys(reveals);
     this.ceremony = ceremonyOf;
     this.reveals = reveals;
     // Σ_i C_{i,k} for each k: the commitments of the joint polynomial.
@@ -237,6 +238,19 @@ export class Transcript {
 }
 
 /** The transcript, once every member's reveal matches the hash it published first. */
+/** Refuse two seats holding the same signing key, box key or first commitment C_0: one
+ * person behind two seats would sign, open and count as two members. */
+export function checkDistinctKeys(reveals) {
+  const seen = new Map();
+  for (const reveal of reveals) {
+    for (const [what, key] of [['signing key', reveal.signingKey], ['box key', reveal.boxKey], ['first commitment', reveal.commitments[0]]]) {
+      const id = `${what}:${toHex(key)}`;
+      if (!seen.has(id)) seen.set(id, reveal.member);
+      else if (seen.get(id) !== reveal.member) throw new CommitteeError(`members ${seen.get(id)} and ${reveal.member} share one ${what}`);
+    }
+  }
+}
+
 export function assembleTranscript(ceremonyOf, hashes, reveals) {
   const published = oneEach(ceremonyOf, hashes, 'hash');
   const revealed = oneEach(ceremonyOf, reveals, 'reveal');

@@ -10,7 +10,8 @@
 //   {type:'ballot', ballot (JSON)}
 //       → {type:'verified', hash, count, listHash}
 //   {type:'aggregate'} → {type:'aggregate', aggregate (JSON), count, listHash}
-//   {type:'open', backup (the key backup's canonical JSON text), ballotCount, listHash, present}
+//   {type:'open', backup (the key backup's canonical JSON text), ballotCount, listHash, present,
+//    minimum (the rule set's fewest ballots to open a box)}
 //       → {type:'partial', partial (JSON)}
 //   anything refused → {type:'error', message}
 import { ready } from './sodium.js';
@@ -79,7 +80,7 @@ const handlers = {
   open(request) {
     const current = openedBox();
     const key = KeyShare.restore(utf8(request.backup), current.context.conferenceId);
-    const partial = current.open({ ballotCount: request.ballotCount, listHash: request.listHash, present: request.present }, key);
+    const partial = current.open({ ballotCount: request.ballotCount, listHash: request.listHash, present: request.present, minimum: request.minimum }, key);
     return { type: 'partial', partial: partialToJSON(partial) };
   },
 };

@@ -117,10 +117,15 @@ test('committee.json: ciphertexts, partial decryptions, Lagrange coefficients an
 test('committee.json: the signed counts message and each member signature', () => {
   const { transcript, keys } = rebuilt();
   const vs = V.count_signatures;
-  assert.equal(toHex(dec.countsMessage(CEREMONY.conferenceId, vs.counts)), vs.signed_bytes);
-  const signatures = keys.map((key) => dec.signCounts(key, vs.counts));
+  const bound = dec.opened(vs.fingerprint, vs.list_hash);
+  keys.forEach((key, i) => assert.equal(toHex(dec.countsMessage(CEREMONY.conferenceId, key.member, bound, vs.counts)), vs.signed_bytes[i]));
+  const signatures = keys.map((key) => dec.signCounts(key, bound, vs.counts));
   assert.deepEqual(signatures.map((s) => text(dec.countSignatureToJSON(s))), vs.signatures);
-  dec.verifyCountSignatures(transcript, vs.counts, vs.signatures.map((s) => dec.countSignatureFromJSON(JSON.parse(s))));
+  const read = vs.signatures.map((s) => dec.countSignatureFromJSON(JSON.parse(s)));
+  dec.verifyCountSignatures(transcript, bound, vs.counts, read);
+  // Bound to the list and the conference: another list hash or fingerprint fails.
+  assert.throws(() => dec.verifyCountSignatures(transcript, dec.opened(vs.fingerprint, vs.fingerprint), vs.counts, read), /fails/);
+  assert.throws(() => dec.verifyCountSignatures(transcript, dec.opened(vs.list_hash, vs.list_hash), vs.counts, read), /fails/);
 });
 
 test('committee.json: the rejoin proof of each restored backup', () => {

@@ -11,7 +11,7 @@ import * as dkg from '../src/dkg.js';
 import * as dec from '../src/decryption.js';
 import { CommitteeError } from '../src/committee-wire.js';
 import { BallotError, ballotToJSON, buildBallot } from '../src/ballot.js';
-import { BallotBox, OpeningError } from '../src/ballot-box.js';
+import { BallotBox, OpeningError, farFewer } from '../src/ballot-box.js';
 import { conference } from '../test-support/conference.mjs';
 
 await ready;
@@ -119,7 +119,7 @@ test('the box verifies as ballots arrive, and any two members open it to the rig
   const votes = [{ s1: ['s1-c1', 's1-c2'], s2: ['s2-c3'] }, { s1: ['s1-c1'] }, {}];
   const { box } = votedBox(setting, votes);
   assert.equal(box.count, 3);
-  const announced = { ballotCount: 3, listHash: box.listHash(), present: 36 };
+  const announced = { ballotCount: 3, listHash: box.listHash(), present: 4 };
   const partials = setting.keys.map((key) => box.open(announced, key));
   const ciphertexts = box.aggregates();
   const expected = [2, 1, 0, 0, 0, 1];
@@ -145,16 +145,20 @@ test('the box verifies as ballots arrive, and any two members open it to the rig
   assert.throws(() => dec.combine(setting.transcript, ciphertexts, [partials[0], cheating], box.count), /member 3's decryption of ciphertext 0/);
   // The counts, signed by the opening members.
   const counts = { s1: { 's1-c1': 2 } };
-  const signatures = setting.keys.slice(0, 2).map((key) => dec.signCounts(key, counts));
-  dec.verifyCountSignatures(setting.transcript, counts, signatures);
-  assert.throws(() => dec.verifyCountSignatures(setting.transcript, { s1: { 's1-c1': 3 } }, signatures), /fails/);
-  assert.throws(() => dec.verifyCountSignatures(setting.transcript, counts, signatures.slice(1)), /2 members must sign/);
+  const bound = dec.opened(box.context.fingerprint, box.listHash());
+  const signatures = setting.keys.slice(0, 2).map((key) => dec.signCounts(key, bound, counts));
+  dec.verifyCountSignatures(setting.transcript, bound, counts, signatures);
+  assert.throws(() => dec.verifyCountSignatures(setting.transcript, bound, { s1: { 's1-c1': 3 } }, signatures), /fails/);
+  assert.throws(() => dec.verifyCountSignatures(setting.transcript, bound, counts, signatures.slice(1)), /2 members must sign/);
+  // A signature cannot be moved to another member's seat.
+  const moved = { ...signatures[1], member: 3 };
+  assert.throws(() => dec.verifyCountSignatures(setting.transcript, bound, counts, [signatures[0], moved]), /member 3's signature of the counts fails/);
 });
 
 test('an empty box opens to zero counts', () => {
   const setting = conference({ sections: 1, candidates: 2 });
   const box = new BallotBox(setting.context, setting.pool.publicKeys);
-  const announced = { ballotCount: 0, listHash: box.listHash(), present: 30 };
+  const announced = { ballotCount: 0, listHash: box.listHash(), present: 0 };
   const partials = setting.keys.slice(1).map((key) => box.open(announced, key));
   const parsed = partials.map((p) => dec.partialFromJSON(JSON.parse(JSON.stringify(dec.partialToJSON(p)))));
   assert.deepEqual(dec.combine(setting.transcript, box.aggregates(), parsed, 0), [0, 0]);
@@ -175,12 +179,20 @@ test('the box refuses a second ballot of a card, a voided card, and opens only t
   assert.equal(box.count, 2, 'refused ballots change nothing');
   const key = setting.keys[0];
   const listHash = box.listHash();
-  assert.throws(() => box.open({ ballotCount: 3, listHash, present: 36 }, key), /3 announced/);
-  assert.throws(() => box.open({ ballotCount: 2, listHash: 'ab'.repeat(32), present: 36 }, key), OpeningError);
+  assert.throws(() => box.open({ ballotCount: 3, listHash, present: 3 }, key), /3 announced/);
+  assert.throws(() => box.open({ ballotCount: 2, listHash: 'ab'.repeat(32), present: 3 }, key), OpeningError);
   assert.throws(() => box.open({ ballotCount: 2, listHash, present: 1 }, key), /present/);
   const stranger = conference();
-  assert.throws(() => box.open({ ballotCount: 2, listHash, present: 36 }, stranger.keys[0]), /not part of the key/);
-  box.open({ ballotCount: 2, listHash, present: 36 }, key);
+  assert.throws(() => box.open({ ballotCount: 2, listHash, present: 3 }, stranger.keys[0]), /not part of the key/);
+  box.open({ ballotCount: 2, listHash, present: 3 }, key);
+});
+
+test('the box opens only with the rule set\'s minimum of ballots (issue 16 item 14)', () => {
+  const setting = conference({ cards: 3 });
+  const { box } = votedBox(setting, [{ s1: ['s1-c1'] }, {}]);
+  const announced = { ballotCount: 2, listHash: box.listHash(), present: 3 };
+  assert.throws(() => box.open({ ...announced, minimum: 3 }, setting.keys[0]), /2 ballots, fewer than the 3 the rule set requires/);
+  box.open({ ...announced, minimum: 2 }, setting.keys[0]);
 });
 
 test('a ceremony takes a conference id of 1 to 64 bytes of UTF-8, as cards do', () => {
@@ -188,4 +200,27 @@ test('a ceremony takes a conference id of 1 to 64 bytes of UTF-8, as cards do', 
     assert.throws(() => dkg.ceremony(bad, 2, 3), (error) => error instanceof CommitteeError && /1 to 64 bytes/.test(error.message));
   }
   assert.equal(dkg.ceremony('đ'.repeat(32), 2, 3).conferenceId, 'đ'.repeat(32));
+});
+
+test('a list far smaller than the room is never opened, whatever the server announces', () => {
+  // Issue 16, item 4: the server announces, consistently, a one-ballot list with 20 present.
+  const setting = conference({ sections: 1, candidates: 2 });
+  const { box } = votedBox(setting, [{ s1: ['s1-c1'] }]);
+  const announced = { ballotCount: 1, listHash: box.listHash(), present: 20 };
+  assert.throws(() => box.open(announced, setting.keys[0]), /1 ballots is far fewer than the 20 attendees present/);
+  assert.ok(farFewer(1, 3) && !farFewer(2, 4) && !farFewer(0, 0));
+  box.open({ ...announced, present: 2 }, setting.keys[0]);
+});
+
+test('two seats sharing one signing key, box key or first commitment are refused', () => {
+  // Issue 16, item 5: one person behind two seats would count as two members.
+  for (const [field, what] of [['signingSeed', 'signing key'], ['boxSecret', 'box key'], ['coefficients', 'first commitment']]) {
+    const first = dkg.randomSecrets(2);
+    const second = { ...dkg.randomSecrets(2), [field]: first[field] };
+    const members = [new dkg.Member(CEREMONY, 1, first), new dkg.Member(CEREMONY, 2, second), new dkg.Member(CEREMONY, 3)];
+    assert.throws(
+      () => dkg.assembleTranscript(CEREMONY, members.map((m) => m.commitmentHash()), members.map((m) => m.reveal)),
+      new RegExp(`members 1 and 2 share one ${what}`),
+    );
+  }
 });

@@ -39,12 +39,13 @@ test('build-ballot prints a canonical, verifiable ballot and its hash', () => {
 
 test('committee-ceremony prints a ceremony and an opening that check out', () => {
   const counts = [0, 1, 4];
-  const out = loads(run('committee-ceremony.mjs', { conference_id: 'hội-nghị', threshold: 2, members: 3, encrypt: counts, counts: { s: { c: 1 } } }));
+  const bound = dec.opened('a'.repeat(64), 'b'.repeat(64));
+  const out = loads(run('committee-ceremony.mjs', { conference_id: 'hội-nghị', threshold: 2, members: 3, encrypt: counts, counts: { s: { c: 1 } }, fingerprint: bound.fingerprint, list_hash: bound.listHash }));
   const ceremony = dkg.ceremony('hội-nghị', 2, 3);
   const transcript = dkg.assembleTranscript(ceremony, out.commitment_hashes.map(dkg.commitmentHashFromJSON), out.reveals.map(dkg.revealFromJSON));
   for (const backup of out.backups) dkg.KeyShare.restore(utf8(backup), 'hội-nghị');
   const ciphertexts = out.ciphertexts.map((item) => ciphertextFromJSON(item));
   const partials = out.partials.map(dec.partialFromJSON);
   assert.deepEqual(dec.combine(transcript, ciphertexts, partials.slice(1), 4), counts);
-  dec.verifyCountSignatures(transcript, { s: { c: 1 } }, out.count_signatures.map(dec.countSignatureFromJSON));
+  dec.verifyCountSignatures(transcript, bound, { s: { c: 1 } }, out.count_signatures.map(dec.countSignatureFromJSON));
 });

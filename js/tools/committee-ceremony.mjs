@@ -5,7 +5,8 @@
 // them, and each member's signature of the given counts value.
 //
 // stdin: {"conference_id": id, "threshold": t, "members": n,
-//         "encrypt": [count, …], "counts": <any canonical JSON value to sign>}
+//         "encrypt": [count, …], "counts": <any canonical JSON value to sign>,
+//         "fingerprint": <64 hex>, "list_hash": <64 hex> (what the signatures are bound to)}
 // stdout: {"commitment_hashes": […], "reveals": […], "transcript": {…}, "shares": […],
 //          "backups": ["<canonical JSON text>", …], "ciphertexts": [{"a", "b"}, …],
 //          "partials": […], "count_signatures": […]}
@@ -15,7 +16,7 @@ import { dumps } from '../src/canonical.js';
 import { ciphertextToJSON, encrypt } from '../src/elgamal.js';
 import { randomScalar } from '../src/group.js';
 import * as dkg from '../src/dkg.js';
-import { partialDecrypt, partialToJSON, signCounts, countSignatureToJSON } from '../src/decryption.js';
+import { opened, partialDecrypt, partialToJSON, signCounts, countSignatureToJSON } from '../src/decryption.js';
 
 await ready;
 try {
@@ -36,7 +37,7 @@ try {
       backups: keys.map((key) => new TextDecoder().decode(key.backup())),
       ciphertexts: ciphertexts.map(ciphertextToJSON),
       partials: keys.map((key) => partialToJSON(partialDecrypt(key, ciphertexts))),
-      count_signatures: keys.map((key) => countSignatureToJSON(signCounts(key, input.counts ?? {}))),
+      count_signatures: keys.map((key) => countSignatureToJSON(signCounts(key, opened(input.fingerprint, input.list_hash), input.counts ?? {}))),
     }),
   );
 } catch (error) {

@@ -5,18 +5,18 @@ head's page (a process whose steps were held on paper, set up through the servic
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server
-from voting.conference import accounts
+from voting import sample
+from voting.conference import accounts, roster
 from voting.planning import paper, processes, source_list, steps
 from voting.planning.processes import NewProcess
 from voting.registry import people
 from voting.web.extensions import db
 
-AGENCY = Path(__file__).resolve().parents[3] / "shared" / "domain" / "sample-agency.csv"
+AGENCY = sample.FOLDER / "sample-agency.csv"
 HEAD = "nguoi-dung-dau"
 PROVINCE = NewProcess(
     procedure="next_term",
@@ -78,15 +78,20 @@ def test_the_head_decides_a_tie_at_the_final_step(browser: Browser, server: Serv
         tie = {"Giám đốc Sở": dict(zip(director[:4], (5, 4, 3, 3), strict=True))}
         for number, counts in (
             (3, {"Giám đốc Sở": dict.fromkeys(director[:4], 20)}),
-            (4, {"Giám đốc Sở": dict.fromkeys(director[:4], 20)}),
+            (4, {"Giám đốc Sở": dict.fromkeys(director[:4], 12)}),
             (5, tie),
         ):
-            convened, present = (5, 5) if number == 5 else (30, 28)
+            # Those convened are the step's roster (28, 16 and 5 in the sample agency).
+            conference = processes.step_of(processes.get(session, process), number).conference_id
+            assert conference is not None
+            convened = present = len(roster.attendees(session, conference))
             paper.enter_paper(
                 session, process, number, date(2022, 5, number), convened, present, counts, "test"
             )
-            for member in ("Thành viên 1", "Thành viên 2"):
-                paper.confirm_paper(session, process, number, member, counts, "test")
+            # Each member confirms as themself (here: their own accounts).
+            for i, member in enumerate(("Thành viên 1", "Thành viên 2"), start=1):
+                actor = f"user:kiem-phieu-{i}"
+                paper.confirm_paper(session, process, number, member, counts, actor)
         waiting = processes.step_of(processes.get(session, process), 5).result
         assert waiting is not None and waiting["complete"] is False
 

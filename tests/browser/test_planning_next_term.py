@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.browser.conftest import SCREENSHOTS, USERNAME, Server
 from tests.browser.test_planning_process import (
     DOMAIN,
+    committee_members,
     log_in,
     paper,
     submit_approve_and_print,
@@ -30,6 +31,7 @@ def ballot_cadres(page: Page, number: int) -> list[str]:
 
 def test_a_whole_next_term_procedure_from_the_interface(browser: Browser, server: Server) -> None:
     page = browser.new_page(viewport={"width": 1100, "height": 1400})
+    members = committee_members(browser, server)
     log_in(page, server, "/organiser/registry/", USERNAME)
     upload(page, "people", DOMAIN / "sample-agency.csv")
     upload(page, "externals", DOMAIN / "sample-external-attendees.csv")
@@ -47,6 +49,12 @@ def test_a_whole_next_term_procedure_from_the_interface(browser: Browser, server
     expect(source).to_have_count(2)  # Giám đốc Sở, Phó Giám đốc Sở
     proposed = page.locator("#source-form input[type=checkbox]:checked").count()
     assert proposed >= 4
+    # Four candidates per position: a ballot choosing at most 3 cannot let 19 of 20 pass.
+    for fieldset in source.all():
+        for index, box in enumerate(fieldset.locator("input[type=checkbox]").all()):
+            box.set_checked(index < 4)
+    page.get_by_role("button", name="Lưu danh sách nguồn").click()
+    expect(page.locator(".notice")).to_contain_text("Đã lưu danh sách nguồn")
 
     page.locator("#step-1").get_by_role("button", name="Ghi nhận đã chuẩn bị xong").click()
     expect(page.locator("#step-1")).to_have_attribute("data-status", "done")
@@ -56,18 +64,21 @@ def test_a_whole_next_term_procedure_from_the_interface(browser: Browser, server
     expect(page.locator("#step-2")).to_have_attribute("data-status", "done")
     expect(page.locator("#source-form input[type=checkbox]:checked").first).to_be_disabled()
 
-    # Step 3 (≥ 30% of present): the first candidate has 8 of 30 and fails.
+    # Step 3 (≥ 30% of present): the first candidate has 8 of 30 and fails. Convened: the
+    # roster, 28 of the agency and the 10 district heads.
     on_ballot = ballot_cadres(page, 3)
     failing, passing = on_ballot[0], on_ballot[1:]
-    paper(page, 3, {failing: 8} | {c: 20 for c in passing}, present=30, convened=40)
+    paper(
+        page, server, members, 3, {failing: 8} | {c: 20 for c in passing}, present=30, convened=38
+    )
     # Step 4 (> 50% of present): the failed candidate is on no later ballot.
     assert ballot_cadres(page, 4) == passing
-    paper(page, 4, {c: 15 for c in passing}, present=20, convened=25)
-    # Step 5 (> 50% of convened): three pass with distinct counts, the rest have 3 of 6.
+    paper(page, server, members, 4, {c: 12 for c in passing}, present=16, convened=16)
+    # Step 5 (> 50% of convened): three pass with distinct counts, the rest have 2 of 5.
     assert ballot_cadres(page, 5) == passing
     chosen = passing[:3]
-    counts = {c: 3 for c in passing} | dict(zip(chosen, (6, 5, 4), strict=True))
-    paper(page, 5, counts, present=6, convened=6)
+    counts = {c: 2 for c in passing} | dict(zip(chosen, (5, 4, 3), strict=True))
+    paper(page, server, members, 5, counts, present=5, convened=5)
 
     page.reload()
     with (DOMAIN / "sample-agency.csv").open(encoding="utf-8") as file:

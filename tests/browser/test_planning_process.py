@@ -12,10 +12,11 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server
+from voting import sample
 from voting.conference import accounts
 from voting.web.extensions import db
 
-DOMAIN = Path(__file__).resolve().parents[3] / "shared" / "domain"
+DOMAIN = sample.FOLDER
 TT = "Thanh tra Sở"
 HEAD_TT, DEPUTY_TT = f"Trưởng phòng {TT}", f"Phó trưởng phòng {TT}"
 PLANNING = (
@@ -35,6 +36,19 @@ def log_in(page: Page, server: Server, path: str, username: str) -> None:
     page.get_by_role("button", name="Đăng nhập").click()
 
 
+def committee_members(browser: Browser, server: Server) -> list[Page]:
+    """Two counting-committee members, each with an account of their own, logged in on their
+    own phone: they confirm paper counts as themselves (issue 16, item 13)."""
+    pages = []
+    for username in ("kiem-phieu-1", "kiem-phieu-2"):
+        with server.app.app_context():
+            accounts.create(db(), username, "leadership", PASSWORD)
+        page = browser.new_page(viewport={"width": 412, "height": 915})
+        log_in(page, server, "/login", username)
+        pages.append(page)
+    return pages
+
+
 def upload(page: Page, kind: str, file: Path) -> None:
     panel = page.locator(f"section[data-kind={kind}]")
     panel.locator("input[type=file]").set_input_files(file)
@@ -42,11 +56,22 @@ def upload(page: Page, kind: str, file: Path) -> None:
     expect(page.locator(".notice")).to_contain_text("Đã nhập")
 
 
-def paper(page: Page, number: int, counts: dict[str, int], present: int, convened: int) -> None:
-    """Enter a step's paper counts (cadre → agree), then two members confirm them."""
+def paper(
+    page: Page,
+    server: Server,
+    members: list[Page],
+    number: int,
+    counts: dict[str, int],
+    present: int,
+    convened: int | None = None,
+) -> None:
+    """Enter a step's paper counts (cadre → agree), then two members confirm them, each on
+    their own page logged in with their own account (issue 16, item 13); those convened are the
+    step's roster, which the form starts from (`convened` checks it)."""
     step = page.locator(f"#step-{number}")
     step.locator("summary", has_text="phiếu giấy").click()
-    step.get_by_label("Số người được triệu tập").fill(str(convened))
+    if convened is not None:
+        expect(step.get_by_label("Số người được triệu tập")).to_have_value(str(convened))
     step.get_by_label("Số người có mặt").fill(str(present))
 
     def fill_counts() -> None:
@@ -57,12 +82,17 @@ def paper(page: Page, number: int, counts: dict[str, int], present: int, convene
     fill_counts()
     step.get_by_role("button", name="Lưu kết quả phiếu giấy").click()
     expect(page.locator(".notice", has_text="cần hai thành viên")).to_be_visible()
-    for member in ("Nguyễn Văn Kiểm", "Trần Thị Phiếu"):
-        step = page.locator(f"#step-{number}")
-        step.get_by_label("Họ và tên thành viên ban kiểm phiếu xác nhận").fill(member)
-        fill_counts()
-        step.get_by_role("button", name="Xác nhận (nhập lại số phiếu)").click()
-        expect(page.locator(".notice", has_text="Đã ghi nhận xác nhận")).to_be_visible()
+    link = page.locator(f"#step-{number} [data-field=confirm-elsewhere] a").get_attribute("href")
+    assert link is not None
+    for member, name in zip(members, ("Nguyễn Văn Kiểm", "Trần Thị Phiếu"), strict=True):
+        member.goto(f"{server.base}{link}")
+        for field in member.locator("input[name^='count:']").all():
+            cadre = (field.get_attribute("name") or "").split(":")[2]
+            field.fill(str(counts[cadre]))
+        member.get_by_label("Họ và tên thành viên ban kiểm phiếu xác nhận").fill(name)
+        member.get_by_role("button", name="Xác nhận (nhập lại số phiếu)").click()
+        expect(member.locator(".notice", has_text="Đã ghi nhận xác nhận")).to_be_visible()
+    page.reload()
 
 
 def submit_approve_and_print(
@@ -93,6 +123,7 @@ def test_a_whole_annual_review_from_the_interface(
 ) -> None:
     with server.app.app_context():
         accounts.create(db(), "nguoi-dung-dau", "head", PASSWORD)
+    members = committee_members(browser, server)
     planning = tmp_path / "planning.csv"
     planning.write_text(PLANNING, encoding="utf-8")
     page = browser.new_page(viewport={"width": 1100, "height": 1400})
@@ -125,10 +156,26 @@ def test_a_whole_annual_review_from_the_interface(
     expect(step1.locator("[data-automatic=SCT054]")).to_be_visible()
     step1.get_by_label("Dương Thanh Dung — Trưởng phòng Thanh tra Sở").check()
     step1.get_by_role("button", name="Ghi nhận tập thể lãnh đạo đã thông qua").click()
-    paper(page, 1, {"SCT012": 4}, present=5, convened=5)
-    paper(page, 2, {"SCT013": 20, "SCT014": 15, "SCT016": 18}, present=28, convened=30)
-    paper(page, 3, {"SCT013": 12, "SCT014": 11, "SCT016": 13}, present=16, convened=16)
-    paper(page, 4, {"SCT013": 5, "SCT014": 4, "SCT016": 4}, present=5, convened=5)
+    paper(page, server, members, 1, {"SCT012": 4}, present=5, convened=5)
+    paper(
+        page,
+        server,
+        members,
+        2,
+        {"SCT013": 20, "SCT014": 15, "SCT016": 18},
+        present=28,
+        convened=28,
+    )
+    paper(
+        page,
+        server,
+        members,
+        3,
+        {"SCT013": 12, "SCT014": 11, "SCT016": 13},
+        present=16,
+        convened=16,
+    )
+    paper(page, server, members, 4, {"SCT013": 5, "SCT014": 4, "SCT016": 4}, present=5, convened=5)
     expect(page.locator("#step-4 .notice")).to_contain_text("Chờ người đứng đầu")
     page.screenshot(path=SCREENSHOTS / "planning-process.png", full_page=True)
 

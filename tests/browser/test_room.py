@@ -5,17 +5,17 @@ boundary — all over plain http by a non-loopback name."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server, assert_accessible
+from voting import sample
 from voting.conference import cards, conferences, quorum
 from voting.store import Phase
 from voting.web.extensions import db
 from voting.web.room import push_state
 
-AGENCY = Path(__file__).resolve().parents[3] / "shared" / "domain" / "sample-agency.csv"
+AGENCY = sample.FOLDER / "sample-agency.csv"
 CONVENED = 16  # step 4's composition drawn from sample-agency.csv
 QUORUM = 11  # ⌈16 × 2/3⌉
 BALLOT_LINES = (

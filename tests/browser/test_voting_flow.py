@@ -16,9 +16,13 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server, assert_accessible
+from voting import sample
+from voting.crypto.ballot import BallotContext, BallotDefinition, build_ballot
+from voting.crypto.cards import Card
 from voting.crypto.cards import code as code_of
+from voting.crypto.group import Point
 
-AGENCY = Path(__file__).resolve().parents[3] / "shared" / "domain" / "sample-agency.csv"
+AGENCY = sample.FOLDER / "sample-agency.csv"
 CANDIDATES = ("Đỗ Thị Dung", "Hoàng Ngọc Long", "Mai Hữu Huy")
 
 
@@ -87,6 +91,23 @@ def committee_ceremony(organiser: Page, phones: list[Page]) -> list[Path]:
         expect(phone.locator("#committee")).to_have_attribute("data-in-joint", "true")
         expect(phone.locator("#in-joint")).to_have_text("✓ Khóa của bạn nằm trong khóa chung")
     return backups
+
+
+def cast_blank(server: Server, conference: str, code: str) -> None:
+    """A voter who marks nothing casts through the API (the voter page is tested above): a
+    phone opens no list far smaller than the room, so the rest of the room votes too."""
+    client = server.app.test_client()
+    body = client.get(f"/api/conferences/{conference}/opening").json
+    assert body is not None
+    context = BallotContext(
+        conference,
+        body["fingerprint"],
+        BallotDefinition.from_dict(body["definition"]),
+        Point.decode(bytes.fromhex(body["joint_key"])),
+    )
+    ballot = build_ballot(context, Card.from_code(conference, code), {})
+    response = client.post(f"/api/conferences/{conference}/ballots", json=ballot.to_dict())
+    assert response.status_code == 201, response.json
 
 
 def deal_after_check_in(desk: Page) -> tuple[str, str]:
@@ -343,10 +364,17 @@ def hold_conference(
     for member in members:
         expect(member.locator("#committee")).to_have_attribute("data-verified", "3")
     projector.screenshot(path=SCREENSHOTS / f"projector-voting-{step}.png")
+    # Half the room at least (issue 16, item 4): the others cast blank ballots.
+    cast = max(3, math.ceil(present / 2))
+    for _, code in cards[3:cast]:
+        cast_blank(server, conference, code)
+    expect(reference).to_have_attribute("data-cast", str(cast))
+    for member in members:
+        expect(member.locator("#committee")).to_have_attribute("data-verified", str(cast))
 
     # The console, open since the opening, counts the ballots as they come.
     cast_line = organiser.locator("#cast-line")
-    expect(cast_line).to_have_text(f"Số phiếu thu vào: 3 / {present} người có mặt")
+    expect(cast_line).to_have_text(f"Số phiếu thu vào: {cast} / {present} người có mặt")
 
     # Closing; two members open the box; the third is not needed.
     organiser.goto(conference_page)
@@ -355,8 +383,17 @@ def hold_conference(
     expect(reference.locator("[data-field=list-label]")).to_have_text(
         "Mã danh sách phiếu (đã chốt)"
     )
+    # Each phone shows the count and the list hash it computed; the member compares them with
+    # the projector and ticks before the box can be opened (issue 16, item 4).
+    shown_hash = reference.locator("[data-field=list-hash]").inner_text()
+    present = reference.locator("[data-field=present-base]").inner_text()
     for member in members[:2]:
-        member.get_by_role("button", name="Mở hòm phiếu").click()
+        expect(member.locator("#compare-hash")).to_have_text(shown_hash)
+        expect(member.locator("#compare-count")).to_have_text(f"{cast} / {present}")
+        opening = member.get_by_role("button", name="Mở hòm phiếu")
+        expect(opening).to_be_disabled()
+        member.get_by_role("checkbox", name=re.compile("Tôi đã so")).check()
+        opening.click()
     for member in members[:2]:
         expect(member.locator("#committee")).to_have_attribute("data-stage", "committee.signed")
     # The console, open all along, says the result is in (and never reloads by itself).

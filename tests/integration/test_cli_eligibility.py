@@ -8,10 +8,11 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
+from voting import sample
 from voting.cli import main
 from voting.rules import KH331
 
-DOMAIN = Path(__file__).resolve().parents[3] / "shared" / "domain"
+DOMAIN = sample.FOLDER
 AGENCY = DOMAIN / "sample-agency.csv"
 PLANNING = DOMAIN / "sample-current-planning.csv"
 

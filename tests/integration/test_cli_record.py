@@ -109,3 +109,40 @@ def test_the_offline_commands_do_not_load_the_web_application() -> None:
     assert loaded == "[]"
     result = CliRunner().invoke(main, ["serve", "--help"])
     assert result.exit_code == 0 and "gunicorn" in result.output
+
+
+def test_verify_warns_loudly_without_a_key(runner: CliRunner, tmp_path: Path) -> None:
+    """Without --key a fabricated record would verify: the command says so, and names the
+    key's fingerprint to compare with the one printed at the conference."""
+    out = tmp_path / "rec.json"
+    make(runner, out, "--voters", "3", "--candidates", "2")
+    key = canonical.loads(out.read_bytes())["installation"]["public_key"]
+    result = runner.invoke(main, ["verify", str(out)])
+    assert result.exit_code == 0
+    assert "WARNING: no --key given" in result.output and "NOT PINNED" in result.output
+    result = runner.invoke(main, ["verify", str(out), "--key", key.upper()])
+    assert result.exit_code == 0 and "WARNING" not in result.output
+    assert "Fingerprint " in result.output
+
+
+def test_a_failure_names_its_numbered_check(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "rec.json"
+    make(runner, out, "--voters", "3", "--candidates", "2")
+    result = runner.invoke(main, ["verify", str(out), "--key", "ab" * 32])
+    assert result.exit_code == 1 and "NOT VERIFIED (check 2, docs/record.md)" in result.output
+
+
+def test_verify_looks_up_receipts(runner: CliRunner, tmp_path: Path) -> None:
+    """A voter's receipt (the first 16 hex digits of their ballot's hash, as the phone shows
+    it) is found in the list; one that is not there fails the command."""
+    out = tmp_path / "rec.json"
+    make(runner, out, "--voters", "3", "--candidates", "2")
+    ballot = canonical.loads(out.read_bytes())["ballots"][1]
+    digits = canonical.sha256_hex(ballot)[:16].upper()
+    receipt = " ".join(digits[i : i + 4] for i in range(0, 16, 4))
+    result = runner.invoke(main, ["verify", str(out), "--receipt", receipt])
+    assert result.exit_code == 0 and f"Receipt {receipt}: in the ballot list" in result.output
+    result = runner.invoke(main, ["verify", str(out), "--receipt", "0000 0000 0000 0000"])
+    assert result.exit_code == 1 and "NOT in the record's ballot list" in result.output
+    result = runner.invoke(main, ["verify", str(out), "--receipt", "hello"])
+    assert result.exit_code == 2 and "not a receipt" in result.output

@@ -21,6 +21,8 @@ from voting.crypto.ballot import (
 from voting.crypto.cards import make_pool
 from voting.crypto.decryption import (
     CountSignature,
+    DecryptionError,
+    Opened,
     PartialDecryption,
     combine,
     verify_count_signatures,
@@ -28,6 +30,8 @@ from voting.crypto.decryption import (
 from voting.crypto.dkg import Ceremony, Commitment, KeyShare, Transcript, simulate_ceremony
 from voting.crypto.group import Point
 from voting.tally.simulation import opened_context
+
+OPENED = Opened("12" * 32, "34" * 32)
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFERENCE = "hội-nghị-liên-thông"
@@ -94,6 +98,8 @@ def test_a_javascript_ceremony_and_opening_check_in_python() -> None:
             "members": 3,
             "encrypt": counts,
             "counts": signed,
+            "fingerprint": OPENED.fingerprint,
+            "list_hash": OPENED.list_hash,
         },
     )
     transcript = Transcript.from_json(made["transcript"])
@@ -107,4 +113,8 @@ def test_a_javascript_ceremony_and_opening_check_in_python() -> None:
     assert combine(transcript, ciphertexts, partials[1:], 5) == counts
     assert combine(transcript, ciphertexts, [partials[0], partials[2]], 5) == counts
     signatures = [CountSignature.from_json(s) for s in made["count_signatures"]]
-    verify_count_signatures(transcript, signed, signatures)
+    verify_count_signatures(transcript, OPENED, signed, signatures)
+    with pytest.raises(DecryptionError):
+        verify_count_signatures(
+            transcript, Opened(OPENED.list_hash, OPENED.fingerprint), signed, signatures
+        )

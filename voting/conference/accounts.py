@@ -1,21 +1,63 @@
 """Accounts for the organiser, leadership and head: created from the command line or the
-organiser's accounts page, passwords kept as argon2id hashes, each with the name documents
-print; an account is disabled, never deleted (the event log names it)."""
+organiser's accounts page, passwords kept as argon2id hashes (at most `PASSWORD_CHECKS` hashed
+or verified at a time), each with the name documents print; an account is disabled, never
+deleted (the event log names it)."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from voting.conference.errors import InvalidInput, NotFound
-from voting.store import Role, User
+from voting.conference.errors import ConferenceError, InvalidInput, NotFound
+from voting.store import LoginSession, Role, User
 
 MIN_PASSWORD = 8
 _hasher = PasswordHasher()
 # Verified against when the user does not exist, so a wrong name costs as long as a wrong password.
 _DUMMY = _hasher.hash("not a password")
+# Each argon2 computation takes 64 MiB: a burst of logins waits its turn (issue 16, item 6).
+PASSWORD_CHECKS = 2
+# How long a login waits for a free check before it is told the server is busy.
+CHECK_WAIT_SECONDS = 30.0
+_checks = threading.BoundedSemaphore(PASSWORD_CHECKS)
+
+
+class Busy(ConferenceError):
+    """Every password check is taken and none came free in time."""
+
+    code = "busy"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Máy chủ đang bận kiểm tra mật khẩu khác. Hãy thử lại sau ít giây.",
+            "All password checks are busy: try again shortly.",
+        )
+
+
+@contextmanager
+def password_check() -> Iterator[None]:
+    """Hold one of the `PASSWORD_CHECKS` places while an argon2 hash is made or verified."""
+    if not _checks.acquire(timeout=CHECK_WAIT_SECONDS):
+        raise Busy()
+    try:
+        yield
+    finally:
+        _checks.release()
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise InvalidInput(
+            f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự.",
+            f"The password must have at least {MIN_PASSWORD} characters.",
+            code="password_short",
+        )
 
 
 def create(
@@ -40,24 +82,17 @@ def create(
             f"The username {username!r} is taken.",
             code="username_taken",
         )
+    with password_check():
+        hashed = _hasher.hash(password)
     user = User(
         username=username,
         role=role,
-        password_hash=_hasher.hash(password),
+        password_hash=hashed,
         display_name=_display_name(display_name),
     )
     session.add(user)
     session.commit()
     return user
-
-
-def _check_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD:
-        raise InvalidInput(
-            f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự.",
-            f"The password must have at least {MIN_PASSWORD} characters.",
-            code="password_short",
-        )
 
 
 def _display_name(name: str) -> str:
@@ -86,22 +121,13 @@ def get(session: Session, username: str) -> User:
     return user
 
 
-def set_password(session: Session, username: str, password: str) -> User:
-    """A new password for the account (its owner's change or the organiser's reset): the one
-    place a password changes, so whatever must follow a change (ending other sessions) hooks
-    here."""
-    _check_password(password)
-    user = get(session, username)
-    user.password_hash = _hasher.hash(password)
-    session.commit()
-    return user
-
-
 def set_disabled(session: Session, username: str, disabled: bool) -> User:
-    """Disable an account (it can no longer log in, and its sessions are not honoured) or
-    enable it again."""
+    """Disable an account (it can no longer log in and every session it has ends) or enable
+    it again."""
     user = get(session, username)
     user.disabled = disabled
+    if disabled:
+        end_sessions(session, user.id)
     session.commit()
     return user
 
@@ -124,16 +150,41 @@ def name_of(session: Session, actor: str) -> str:
     return user.shown_name if user is not None else username
 
 
-def authenticate(session: Session, username: str, password: str) -> User | None:
-    """The user whose name and password these are, or None."""
+def authenticate(
+    session: Session,
+    username: str,
+    password: str,
+    before_check: Callable[[], None] | None = None,
+) -> User | None:
+    """The user whose name and password these are and whose account is not disabled, or None.
+    `before_check` runs once a password check is free, before it is spent (the login throttle
+    looks again then)."""
     user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
-    try:
-        _hasher.verify(user.password_hash if user else _DUMMY, password)
-    except (VerificationError, InvalidHashError):
-        return None
-    if user is not None and user.disabled:
-        return None
-    if user is not None and _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
-        session.commit()
+    with password_check():
+        if before_check is not None:
+            before_check()
+        try:
+            _hasher.verify(user.password_hash if user else _DUMMY, password)
+        except (VerificationError, InvalidHashError):
+            return None
+        if user is not None and user.disabled:
+            return None
+        if user is not None and _hasher.check_needs_rehash(user.password_hash):
+            user.password_hash = _hasher.hash(password)
+            session.commit()
     return user
+
+
+def set_password(session: Session, user: User, password: str) -> None:
+    """Give `user` a new password and end every session of the account, so a cookie copied
+    before the change stops working (issue 16, item 7)."""
+    _check_password(password)
+    with password_check():
+        user.password_hash = _hasher.hash(password)
+    end_sessions(session, user.id)
+    session.commit()
+
+
+def end_sessions(session: Session, user_id: int) -> None:
+    """Delete every server-side session of the account (commits with the caller)."""
+    session.execute(delete(LoginSession).where(LoginSession.user_id == user_id))

@@ -16,6 +16,7 @@ from voting.conference import conferences, events
 from voting.conference.errors import Conflict, InvalidInput
 from voting.crypto.cards import card_list_hash
 from voting.store import BallotBox, Card, CardBatch, Conference, Phase
+from voting.store.secrecy import rewrite_cards_in_key_order
 
 MAX_BATCH = 5000
 _KEY = re.compile(r"^[0-9a-f]{64}$")
@@ -45,8 +46,9 @@ def upload_batch(
     *,
     claimed_conference: str | None = None,
     claimed_hash: str | None = None,
-) -> CardBatch:
-    """Add a batch of card public keys (sorted), before the opening."""
+) -> tuple[CardBatch, str]:
+    """Add a batch of card public keys (sorted), before the opening: the batch and its keys'
+    hash (told to the uploader, not kept: docs/voting.md "Card batches")."""
     keys = _sorted_keys(keys)
     if not keys or len(keys) > MAX_BATCH:
         raise InvalidInput(
@@ -87,9 +89,7 @@ def upload_batch(
         ).scalar_one()
         or 0
     ) + 1
-    batch = CardBatch(
-        conference_id=conference_id, number=number, count=len(keys), list_hash=list_hash
-    )
+    batch = CardBatch(conference_id=conference_id, number=number, count=len(keys))
     session.add(batch)
     session.add_all(
         Card(conference_id=conference_id, key=key, batch=number, undealt=False) for key in keys
@@ -99,10 +99,10 @@ def upload_batch(
         conference,
         "cards.batch",
         actor,
-        {"batch": number, "count": len(keys), "list_hash": list_hash},
+        {"batch": number, "count": len(keys)},
     )
     session.commit()
-    return batch
+    return batch, list_hash
 
 
 def pool_size(session: Session, conference_id: str) -> int:
@@ -214,10 +214,18 @@ def set_undealt(session: Session, conference_id: str, keys: Sequence[Any], actor
         conference,
         "cards.undealt",
         actor,
-        {"count": len(keys), "list_hash": card_list_hash(keys), "batches": sorted(batches)},
+        {"count": len(keys), "batches": sorted(batches)},
     )
     session.commit()
     return len(keys)
+
+
+def forget_batches(session: Session, conference_id: str) -> None:
+    """At the opening, once the undealt cards are known: no card keeps its batch, and the
+    table is rewritten in key order so that not even a row number says which batch a card
+    came from (a late desk's batch would point at the few cards it dealt: issue 16 item 3)."""
+    session.execute(update(Card).where(Card.conference_id == conference_id).values(batch=None))
+    rewrite_cards_in_key_order(session, conference_id)
 
 
 def all_keys(session: Session, conference_id: str) -> tuple[list[str], list[str]]:
@@ -248,8 +256,6 @@ def summary(session: Session, conference: Conference) -> dict[str, Any]:
         "undone": box.cards_undone if box else 0,
         "undealt": undealt,
         "voided": pool if conference.phase == Phase.ABORTED else (undealt if opened else 0),
-        "batches": [
-            {"batch": b.number, "count": b.count, "list_hash": b.list_hash} for b in batches
-        ],
+        "batches": [{"batch": b.number, "count": b.count} for b in batches],
         "card_list_hash": box.card_list_hash if box else None,
     }

@@ -1,7 +1,8 @@
 """Casting a ballot: verify it against the opened conference, then burn the card and store the
 ballot in one transaction; the receipt (the ballot's hash) is returned only after the commit
-(docs/voting.md "Casting"). Nothing here logs, and nothing stored says when or in which order a
-ballot arrived."""
+(docs/voting.md "Casting"). Nothing here logs, and no stored value says when or in which order a
+ballot arrived; the file's physical layout does until the closing rewrites the table in hash
+order (`voting.store.secrecy`)."""
 
 from __future__ import annotations
 

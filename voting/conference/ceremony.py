@@ -34,6 +34,7 @@ from voting.crypto.dkg import (
     Complaint,
     SealedShare,
     Transcript,
+    check_distinct_keys,
 )
 from voting.crypto.rejoin import Rejoin, verify_rejoin
 from voting.store import BallotBox, CommitteeSeat, CommitteeShare, Conference, Phase
@@ -340,6 +341,16 @@ def post_reveal(session: Session, conference_id: str, member: int, data: Any) ->
     except CommitteeError as error:
         raise InvalidInput(
             "Chứng minh sở hữu khóa không hợp lệ.", str(error), code="reveal_proof_invalid"
+        ) from error
+    others = [Commitment.from_json(s.reveal) for s in all_seats if s.reveal and s is not seat]
+    try:
+        check_distinct_keys([*others, message])
+    except CommitteeError as error:
+        raise InvalidInput(
+            "Khóa của thành viên này trùng với khóa của một thành viên khác: mỗi thành viên "
+            "phải dùng điện thoại và khóa riêng. Văn phòng cần làm lại việc tạo khóa.",
+            str(error),
+            code="committee_key_shared",
         ) from error
     if seat.reveal is not None:
         session.rollback()

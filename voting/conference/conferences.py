@@ -122,6 +122,33 @@ def create(
     rule_set: RuleSet = KH331,
 ) -> Conference:
     """A new conference in set-up for one step of `rule_set` that holds a secret ballot."""
+    conference = new(
+        session,
+        procedure=procedure,
+        step_number=step_number,
+        tier=tier,
+        details=details,
+        committee=committee,
+        actor=actor,
+        rule_set=rule_set,
+    )
+    session.commit()
+    return conference
+
+
+def new(
+    session: Session,
+    *,
+    procedure: str,
+    step_number: int,
+    tier: str,
+    details: Details,
+    committee: Committee,
+    actor: str,
+    rule_set: RuleSet = KH331,
+) -> Conference:
+    """`create` within the caller's transaction (not committed): a service that composes
+    several changes commits them all or none."""
     try:
         step = rule_set.step(procedure, step_number)
     except RuleSetError as error:
@@ -180,7 +207,6 @@ def create(
             "committee_threshold": committee.threshold,
         },
     )
-    session.commit()
     return conference
 
 

@@ -32,6 +32,7 @@ from voting.rules import HeadDecision
 from voting.store import CommitteeSeat, Conference, Phase
 from voting.tally.ballot_list import CheckedList
 from voting.tally.bundles import served_bundles
+from voting.tally.opening import far_fewer
 from voting.tally.record import CardCounts, counts_by_section, make_record, sign_record
 from voting.tally.record import Conference as RecordConference
 
@@ -93,6 +94,30 @@ def _own(
     return message
 
 
+def refuse_opening(
+    session: Session, conference_id: str, member: int, ballots: int, present: int
+) -> None:
+    """A member's phone refused to open the box because the list is far smaller than the room
+    (`voting.tally.opening.far_fewer`): logged with the numbers, so the console and the record
+    of the step say why it went to paper (issue 16, item 4)."""
+    if not far_fewer(ballots, present) or ballots < 0:
+        raise InvalidInput(
+            "Lý do từ chối không đúng: số phiếu không ít hơn một nửa số người có mặt.",
+            f"{ballots} ballots with {present} present is no refusal reason.",
+            code="refusal_invalid",
+        )
+    conference = conferences.lock(session, conference_id)
+    conferences.require_phase(conference, Phase.CLOSED)
+    events.record(
+        session,
+        conference,
+        "box.refused",
+        f"member:{member}",
+        {"member": member, "reason": "far_fewer", "ballots": ballots, "present": present},
+    )
+    session.commit()
+
+
 def post_partial(session: Session, conference_id: str, member: int, data: Any) -> bool:
     """Store member's verified partial decryption; True when it was the t-th (box opened)."""
     partial = _own(
@@ -107,6 +132,7 @@ def post_partial(session: Session, conference_id: str, member: int, data: Any) -
         raise Conflict("Hòm phiếu đã được mở.", "The box is already open.", code="box_opened")
     conferences.require_phase(conference, Phase.CLOSED)
     box = boxes.of(session, conference)
+    opening.require_minimum(conference, box)
     transcript = boxes.transcript(box)
     _, flat = _aggregates(session, conference)
     try:
@@ -162,7 +188,7 @@ def post_count_signature(
     try:
         pysodium.crypto_sign_verify_detached(
             signature.signature,
-            counts_message(conference_id, box.counts),
+            counts_message(conference_id, member, boxes.opened(box), box.counts),
             transcript.reveal(member).signing_key,
         )
     except ValueError as error:

@@ -15,7 +15,8 @@ from voting.conference import cards, conferences, events
 from voting.conference.errors import Conflict, InvalidInput
 from voting.crypto.ballot import BallotContext, ballot_list_hash, conference_fingerprint
 from voting.crypto.cards import card_list_hash
-from voting.store import CastBallot, Conference, Phase
+from voting.store import BallotBox, CastBallot, Conference, Phase
+from voting.store.secrecy import compact, rewrite_ballots_in_hash_order
 
 
 def open_box(session: Session, conference: Conference) -> dict[str, Any]:
@@ -42,9 +43,11 @@ def open_box(session: Session, conference: Conference) -> dict[str, Any]:
             f"{dealt} were recorded as dealt. The desk must upload its undealt keys again.",
             code="cards_mismatch",
         )
-    keys, _ = cards.all_keys(session, conference.id)
     assert conference.convened_at_opening is not None
     assert conference.present_at_opening is not None
+    _cards_within_present(box, conference.present_at_opening)
+    cards.forget_batches(session, conference.id)
+    keys, _ = cards.all_keys(session, conference.id)
     box.fingerprint = conference_fingerprint(
         conference.id,
         rule_set=conference.rule_set_name,
@@ -66,6 +69,24 @@ def open_box(session: Session, conference: Conference) -> dict[str, Any]:
         "fingerprint": box.fingerprint,
         "card_list_hash": box.card_list_hash,
     }
+
+
+def _cards_within_present(box: BallotBox, present: int) -> None:
+    """Cards out may not exceed the people who can hold one: dealt (replacements included)
+    less undone ≤ present + replacements. A surplus card could fill an abstainer's place up to
+    the cap of `ballots ≤ present` (issue 16 item 11)."""
+    out = box.cards_dealt + box.cards_replaced - box.cards_undone
+    if out > present + box.cards_replaced:
+        raise Conflict(
+            f"Số thẻ đã phát nhiều hơn số người có mặt: đã phát {out} thẻ (kể cả "
+            f"{box.cards_replaced} thẻ thay thế, đã trừ {box.cards_undone} thẻ hủy), nhưng chỉ "
+            f"có {present} người có mặt và {box.cards_replaced} thẻ thay thế đã ghi nhận. "
+            "Văn phòng cần ghi nhận thẻ bị hủy (kèm lý do) hoặc kiểm tra lại điểm danh.",
+            f"More cards out than people present: {out} dealt (replacements included, undone "
+            f"deducted) but {present} present and {box.cards_replaced} recorded replacements. "
+            "Record the undone cards (with a reason) or check the check-in.",
+            code="cards_exceed_present",
+        )
 
 
 def context(session: Session, conference: Conference) -> BallotContext:
@@ -116,11 +137,39 @@ def ballot_hashes(session: Session, conference_id: str) -> list[str]:
 
 
 def close_box(session: Session, conference: Conference) -> dict[str, Any]:
-    """Freeze the final ballot list: its count and hash are what the committee must match."""
+    """Freeze the final ballot list: its count and hash are what the committee must match;
+    the ballots table is rewritten in hash order (`voting.store.secrecy`), the caller compacts
+    the file once this is committed."""
     box = boxes.of(session, conference)
+    rewrite_ballots_in_hash_order(session, conference.id)
     hashes = ballot_hashes(session, conference.id)
     box.final_count, box.final_list_hash = len(hashes), ballot_list_hash(hashes)
     return {"ballots": box.final_count, "ballot_list_hash": box.final_list_hash}
+
+
+def minimum(conference: Conference) -> int:
+    """The fewest ballots the box may be opened with: the rule set's `min_ballots_to_open`,
+    0 at a practice round (it has no secret to keep)."""
+    if conference.practice_of is not None:
+        return 0
+    return conferences.rule_set_of(conference).min_ballots_to_open
+
+
+def require_minimum(conference: Conference, box: BallotBox) -> None:
+    """The box opens only with the rule set's minimum of ballots (`min_ballots_to_open`): its
+    totals would tell how each of so few voters voted. Below it the committee is told why, and
+    the step is held on paper (the organiser aborts the electronic vote)."""
+    least, count = minimum(conference), box.final_count or 0
+    if count < least:
+        raise Conflict(
+            f"Chỉ có {count} phiếu, ít hơn mức tối thiểu {least} phiếu để mở hòm phiếu điện "
+            "tử: mở hòm sẽ cho biết từng người đã bỏ phiếu thế nào. Hòm phiếu không được mở; "
+            "Văn phòng hủy cuộc bỏ phiếu điện tử (ghi lý do) và bước này được kiểm phiếu giấy.",
+            f"Only {count} ballot(s), fewer than the rule set's minimum of {least} to open an "
+            "electronic box: its totals would tell how each voter voted. The box stays closed; "
+            "the organiser aborts the electronic vote and the step is counted on paper.",
+            code="box_below_minimum",
+        )
 
 
 def abort(session: Session, conference_id: str, reason: str, actor: str) -> Conference:
@@ -136,6 +185,7 @@ def abort(session: Session, conference_id: str, reason: str, actor: str) -> Conf
     conferences.require_phase(conference, Phase.CHECKIN, Phase.VOTING, Phase.CLOSED)
     box = boxes.of(session, conference)
     box.aborted_reason = reason
+    rewrite_ballots_in_hash_order(session, conference_id)
     previous = conference.phase
     conference.phase = Phase.ABORTED
     events.record(
@@ -151,4 +201,5 @@ def abort(session: Session, conference_id: str, reason: str, actor: str) -> Conf
         },
     )
     session.commit()
+    compact(session)
     return conference

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from voting.conference import conferences, events, opening, quorum
 from voting.conference.errors import Conflict
 from voting.store import BallotSection, Conference, Phase, ProcessStep
+from voting.store.secrecy import compact
 
 log = logging.getLogger(__name__)
 Guard = Callable[[Session, Conference], dict[str, Any]]
@@ -103,6 +104,10 @@ def change(session: Session, conference_id: str, to: Phase, actor: str) -> Confe
         session, conference, "phase.changed", actor, {"from": now.value, "to": to.value, **counts}
     )
     session.commit()
+    if to in (Phase.VOTING, Phase.CLOSED):
+        # Guarantee 2: the cards (opening) or ballots (closing) rewritten in key order are
+        # committed; no free page or WAL frame keeps the order before.
+        compact(session)
     log.info("conference %s: phase %s -> %s by %s", conference.id, now.value, to.value, actor)
     return conference
 

@@ -64,6 +64,13 @@ def _attendees(
 
 def draw(session: Session, conference_id: str, actor: str) -> list[Attendee]:
     """Replace the roster's registry entries with everyone of the step's composition groups."""
+    drawn = fill(session, conference_id, actor)
+    session.commit()
+    return drawn
+
+
+def fill(session: Session, conference_id: str, actor: str) -> list[Attendee]:
+    """`draw` within the caller's transaction (not committed)."""
     conference = conferences.lock(session, conference_id)
     conferences.require_phase(conference, Phase.SETUP)
     groups = conferences.step_of(conference).composition_for(conference.tier)
@@ -106,7 +113,6 @@ def draw(session: Session, conference_id: str, actor: str) -> list[Attendee]:
             session, conference, "roster.externals_drawn", actor, {"attendees": _listed(added)}
         )
         drawn += added
-    session.commit()
     return drawn
 
 

@@ -11,6 +11,7 @@ single ballot or a subset would reveal how people voted. Formats: `docs/crypto-c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +26,9 @@ from voting.crypto.framing import frame, u32
 from voting.crypto.group import Point, Scalar, hash_to_scalar, total
 
 DECRYPTION_TAG = "voting/committee/decryption/v1"
-COUNTS_TAG = "voting/committee/counts/v1"
+COUNTS_TAG = "voting/committee/counts/v2"
+COUNTS_TAG_V1 = "voting/committee/counts/v1"
+"""The tag of count signatures in records before format v3: counts and conference id only."""
 
 Aggregate = tuple[Point, Point]
 """A candidate's aggregate ciphertext (a, b) = (r·G, m·G + r·Y) as a pair of points (an
@@ -249,29 +252,64 @@ class CountSignature:
         )
 
 
-def counts_message(conference_id: str, counts: object) -> bytes:
-    """What is signed: the framed tag, conference id and canonical JSON of the counts."""
-    return frame(COUNTS_TAG.encode(), conference_id.encode(), canonical.dumps(counts))
+@dataclass(frozen=True)
+class Opened:
+    """What a count signature is bound to besides the counts: the conference's fingerprint
+    (its rules, ballot, cards, joint key and frozen bases) and the hash of the ballot list the
+    member verified and opened, each 64 lowercase hex digits."""
+
+    fingerprint: str
+    list_hash: str
+
+    def __post_init__(self) -> None:
+        for name in ("fingerprint", "list_hash"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not _SHA256_HEX.fullmatch(value):
+                raise DecryptionError(f"{name} must be 64 lowercase hex digits")
 
 
-def sign_counts(key: KeyShare, counts: object) -> CountSignature:
-    """This member's signature over `counts` (any canonical-JSON value, as the record holds it)."""
-    signature = key.sign(counts_message(key.conference_id, counts))
+_SHA256_HEX = re.compile(r"[0-9a-f]{64}")
+
+
+def counts_message(conference_id: str, member: int, opened: Opened | None, counts: object) -> bytes:
+    """What member `member` signs: the framed tag, conference id, member index, conference
+    fingerprint, ballot list hash and canonical JSON of the counts — so a signature cannot be
+    moved to another member, conference, list or count. `opened` None gives the counts/v1
+    message of records before format v3, which verify under their own rules."""
+    if opened is None:
+        return frame(COUNTS_TAG_V1.encode(), conference_id.encode(), canonical.dumps(counts))
+    return frame(
+        COUNTS_TAG.encode(),
+        conference_id.encode(),
+        u32(member),
+        bytes.fromhex(opened.fingerprint),
+        bytes.fromhex(opened.list_hash),
+        canonical.dumps(counts),
+    )
+
+
+def sign_counts(key: KeyShare, opened: Opened, counts: object) -> CountSignature:
+    """This member's signature over `counts` (any canonical-JSON value, as the record holds it)
+    of the list `opened`."""
+    signature = key.sign(counts_message(key.conference_id, key.member, opened, counts))
     return CountSignature(key.conference_id, key.member, signature)
 
 
 def verify_count_signatures(
-    transcript: Transcript, counts: object, signatures: Iterable[CountSignature]
+    transcript: Transcript,
+    opened: Opened | None,
+    counts: object,
+    signatures: Iterable[CountSignature],
 ) -> None:
-    """Check that at least t distinct members signed exactly `counts` with the signing keys
-    they published in the ceremony."""
+    """Check that at least t distinct members signed exactly `counts` of the list `opened`
+    with the signing keys they published in the ceremony."""
     ceremony = transcript.ceremony
-    message = counts_message(ceremony.conference_id, counts)
     signers: set[int] = set()
     for item in signatures:
         if item.conference_id != ceremony.conference_id or item.member in signers:
             raise DecryptionError(f"member {item.member}'s signature is repeated or foreign")
         signing_key = transcript.reveal(item.member).signing_key
+        message = counts_message(ceremony.conference_id, item.member, opened, counts)
         try:
             pysodium.crypto_sign_verify_detached(item.signature, message, signing_key)
         except ValueError as error:

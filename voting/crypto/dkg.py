@@ -212,6 +212,7 @@ class Transcript:
             if reveal.ceremony != self.ceremony:
                 raise CommitteeError(f"member {reveal.member}'s reveal is for another ceremony")
             reveal.verify()
+        check_distinct_keys(self.reveals)
 
     @classmethod
     def assemble(
@@ -595,6 +596,21 @@ def _evaluate_points(coefficients: Sequence[Point], x: int) -> Point:
 
 
 _Message = TypeVar("_Message", CommitmentHash, Commitment)
+
+
+def check_distinct_keys(reveals: Iterable[Commitment]) -> None:
+    """Refuse two seats holding the same signing key, box key or first commitment C_0: one
+    person behind two seats would sign, open and count as two members."""
+    seen: dict[tuple[str, bytes], int] = {}
+    for reveal in reveals:
+        for what, key in (
+            ("signing key", reveal.signing_key),
+            ("box key", reveal.box_key),
+            ("first commitment", reveal.commitments[0].raw),
+        ):
+            other = seen.setdefault((what, key), reveal.member)
+            if other != reveal.member:
+                raise CommitteeError(f"members {other} and {reveal.member} share one {what}")
 
 
 def _one_each(ceremony: Ceremony, messages: Iterable[_Message], what: str) -> dict[int, _Message]:

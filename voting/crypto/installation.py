@@ -50,11 +50,20 @@ def load_or_create(folder: str | Path) -> InstallationKey:
     return InstallationKey(key)
 
 
+def load_existing(folder: str | Path) -> InstallationKey | None:
+    """The key in `folder`, or None when there is no key file (nothing is made)."""
+    path = Path(folder) / KEY_FILE
+    return _read(path) if path.exists() else None
+
+
 def _read(path: Path) -> InstallationKey:
-    mode = path.stat().st_mode & 0o777
-    if mode & 0o077:
-        raise InstallationKeyError(f"{path}: readable by others (mode {mode:o}); expected 600")
-    text = path.read_text("ascii").strip()
+    try:
+        mode = path.stat().st_mode & 0o777
+        if mode & 0o077:
+            raise InstallationKeyError(f"{path}: readable by others (mode {mode:o}); expected 600")
+        text = path.read_text("ascii").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InstallationKeyError(f"{path}: cannot be read ({exc})") from exc
     try:
         seed = bytes.fromhex(text)
         if len(seed) != 32:

@@ -6,14 +6,18 @@ decision at the final step)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.orm import Session
 
-from voting.planning.processes import RULES
+from voting.planning.conditions import overridden
+from voting.planning.processes import RULES, registry_people
 from voting.planning.steps import removed_entries, rule_step
 from voting.registry import documents
+from voting.rules.people import STUDYING, Person, PlannedPosition
+from voting.rules.structure import structure_report
 from voting.store import Process, ProcessStep, StepStatus
 from voting.tally.dossier import document_checklist, moment_text
 
@@ -22,7 +26,13 @@ CAP = 3
 
 
 def summary(
-    session: Session, process: Process, agency: str, fingerprint: str, review: date
+    session: Session,
+    process: Process,
+    agency: str,
+    fingerprint: str,
+    review: date,
+    zone: str = "Asia/Ho_Chi_Minh",
+    head_name: str = "",
 ) -> dict[str, Any]:
     """Every ballot step's count, base and percentage for each candidate, the removals (every
     cadre put to the removal ballot, removed or kept), and the documents checklist at the
@@ -58,6 +68,8 @@ def summary(
     over_cap = final_result.get("over_cap") or {}
     decision = final_result.get("decision")
     notes = _cap_notes(process, final_result, final)
+    overrides = overridden(process)
+    held_before: dict[str, int] = dict((process.steps[-1].approved or {}).get("held", {}))
     for position, rows in positions.items():
         for cadre, row in rows.items():
             capped = cadre in over_cap.get(position, [])
@@ -70,8 +82,39 @@ def summary(
             )
             if capped and cadre in notes:
                 row["note"] = notes[cadre]
-    cadres = {cadre: row["full_name"] for rows in positions.values() for cadre, row in rows.items()}
+            if row["outcome"] == "not_chosen" and held_before.get(cadre, 0) >= CAP:
+                row["outcome"] = "at_cap"
+                row["outcome_text"] = (
+                    f"Đạt nhưng đã được quy hoạch {held_before[cadre]} chức danh cùng cấp phê "
+                    f"duyệt (không quá {CAP} chức danh, mục B.III.1)"
+                )
+            forced = overrides.get((position, cadre))
+            if forced is not None and (position, cadre) in chosen:
+                row["outcome_text"] += (
+                    f" — không bảo đảm tiêu chuẩn, điều kiện ({'; '.join(forced['unmet'])}); "
+                    f"người đứng đầu quyết định đề nghị phê duyệt, lý do: {forced['reason']}"
+                )
+                row["override"] = True
+    people = {person.id: person for person in registry_people(session)}
+    for position, rows in positions.items():
+        for cadre, row in rows.items():
+            row["details"] = _details(people.get(cadre), position)
+            # Percentages with the decimal comma, as Vietnamese documents write them.
+            for count in row["steps"].values():
+                count["percent"] = decimal_comma(count["percent"])
+    # The documents checklist covers those submitted for approval (the whole list until the
+    # final step is done).
+    submitted = {
+        c["cadre"] for p in (process.outcome or {}).get("planned", []) for c in p["cadres"]
+    }
+    cadres = {
+        cadre: row["full_name"]
+        for rows in positions.values()
+        for cadre, row in rows.items()
+        if process.outcome is None or cadre in submitted
+    }
     held = {ref: [(d.kind, d.dated) for d in documents.of(session, ref)] for ref in cadres}
+    entries = [PlannedPosition(c, p) for p, c in sorted(chosen) if c in people]
     return {
         "agency": agency,
         "fingerprint": fingerprint,
@@ -98,13 +141,98 @@ def summary(
             if item.result is not None
         ],
         "positions": [
-            {"position": position, "candidates": list(rows.values())}
+            {"position": document_title(position), "candidates": list(rows.values())}
             for position, rows in positions.items()
         ],
-        "removals": _removals(process, steps),
+        "removals": [
+            r | {"position": document_title(r["position"]), "percent": decimal_comma(r["percent"])}
+            for r in _removals(process, steps)
+        ],
         "documents": document_checklist(list(cadres.items()), held, review),
-        "decisions": _decisions(last, final_result, notes),
+        "decisions": [
+            d
+            | {
+                "decided_by": f"{head_name} ({d['decided_by']})" if head_name else d["decided_by"],
+                "decided_at_text": local_moment(d["decided_at"], zone),
+                "positions": [
+                    p | {"position": document_title(p["position"])} for p in d["positions"]
+                ],
+            }
+            for d in _decisions(last, final_result, notes)
+        ],
+        "structure": _structure(entries, people, process),
     }
+
+
+def document_title(title: str) -> str:
+    """A position as documents write it: the units headed by a Chánh or a Giám đốc keep their
+    own titles ("Trưởng phòng Văn phòng Sở" → "Chánh Văn phòng Sở", "Phó trưởng phòng Thanh
+    tra Sở" → "Phó Chánh Thanh tra Sở", "Trưởng phòng Trung tâm …" → "Giám đốc Trung tâm …")."""
+    for prefix, head in (("Phó trưởng phòng ", "Phó "), ("Trưởng phòng ", "")):
+        if title.startswith(prefix):
+            unit = title[len(prefix) :]
+            for starts, word in (("Văn phòng", "Chánh"), ("Thanh tra", "Chánh")):
+                if unit.startswith(starts):
+                    return f"{head}{word} {unit}"
+            if unit.startswith("Trung tâm"):
+                return f"{head}Giám đốc {unit}"
+    return title
+
+
+def decimal_comma(percent: str | None) -> str | None:
+    """ "62.50" → "62,50": the decimal comma of Vietnamese documents."""
+    return percent.replace(".", ",") if percent is not None else None
+
+
+def local_moment(instant: str, zone: str) -> str:
+    """An ISO instant in the room's time zone, "20/04/2022 16:30 (giờ Asia/Ho_Chi_Minh)"."""
+    try:
+        moment = datetime.fromisoformat(instant.replace("Z", "+00:00"))
+        local = moment.astimezone(ZoneInfo(zone))
+    except (ValueError, ZoneInfoNotFoundError):
+        return moment_text(instant)
+    return f"{local:%d/%m/%Y %H:%M} (giờ {_ZONE_VI.get(zone, zone)})"
+
+
+_ZONE_VI = {"Asia/Ho_Chi_Minh": "Việt Nam", "Asia/Bangkok": "Việt Nam"}
+_SEX_VI = {"M": "nam", "F": "nữ"}
+_THEORY_VI = {"none": "chưa có", "so_cap": "sơ cấp", "trung_cap": "trung cấp", "cao_cap": "cao cấp"}
+
+
+def _details(person: Person | None, position: str) -> str:
+    """ "sinh 1992 · nữ · đối tượng 2 · LLCT sơ cấp" (empty for someone not in the registry)."""
+    if person is None:
+        return ""
+    kind = RULES.position_for(position)
+    post = RULES.post_for(person.post)
+    category = kind.categories.get(post.key) if kind and post else None
+    theory = person.political_theory
+    level = _THEORY_VI.get(theory.removeprefix(STUDYING), theory.removeprefix(STUDYING))
+    parts = [f"sinh {person.born.year}", _SEX_VI.get(person.sex, person.sex)]
+    if category is not None:
+        parts.append(f"đối tượng {category}")
+    parts.append(f"LLCT {'đang học ' if theory.startswith(STUDYING) else ''}{level}")
+    return " · ".join(parts)
+
+
+def _structure(
+    entries: list[PlannedPosition], people: Mapping[str, Person], process: Process
+) -> str:
+    """The young and women counts and shares of the list proposed (B.III.2's targets)."""
+    if not entries:
+        return ""
+    report = structure_report(entries, people, process.reference, RULES)
+    targets = RULES.structure
+
+    def share(value: Any) -> str:
+        return f"{float(value) * 100:.1f}".replace(".", ",") + "%"
+
+    return (
+        f"Danh sách đề nghị: {report.planned} cán bộ; cán bộ trẻ (dưới "
+        f"{targets.young_under_years} tuổi) {report.young} người, {share(report.young_share)} "
+        f"(chỉ tiêu từ {share(targets.young_min)}); cán bộ nữ {report.women} người, "
+        f"{share(report.women_share)} (chỉ tiêu từ {share(targets.women_min)})."
+    )
 
 
 def published(process: Process) -> dict[str, Any]:
@@ -136,6 +264,10 @@ def published(process: Process) -> dict[str, Any]:
         "chosen_by_head": {
             position: list(cadres) for position, cadres in (decision.get("chosen") or {}).items()
         },
+        # KH 331 A.I: a cadre failing the conditions, put forward by the head's decision.
+        "overrides": overridden(process),
+        # Positions as documents write them (Chánh Thanh tra Sở, …).
+        "title": document_title,
     }
 
 

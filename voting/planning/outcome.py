@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from voting.conference.errors import Conflict, InvalidInput
-from voting.planning import log
+from voting.planning import conditions, log
 from voting.planning.processes import RULES, lock
 from voting.registry import holidays
 from voting.registry import planning as registry_planning
@@ -41,6 +41,7 @@ def submit(session: Session, process_id: str, submitted_on: date, actor: str) ->
         raise Conflict(
             "Danh sách đã được trình.", "The list was already submitted.", code="submitted"
         )
+    conditions.require_met(session, process, submitted_on, "trình danh sách", "submit the list")
     process.status = ProcessStatus.SUBMITTED
     process.submitted_on = submitted_on
     log.record(session, process, "outcome.submitted", actor, {"on": submitted_on.isoformat()})
@@ -65,6 +66,7 @@ def approve(session: Session, process_id: str, approved_on: date, actor: str) ->
             code="invalid_date",
         )
     assert process.outcome is not None
+    conditions.require_met(session, process, approved_on, "phê duyệt", "approve the list")
     current = registry_planning.current(session)
     for removal in process.outcome["removed"]:
         for entry in current:
@@ -101,9 +103,18 @@ def approve(session: Session, process_id: str, approved_on: date, actor: str) ->
     return process
 
 
-def dates(session: Session, process: Process) -> dict[str, Any]:
+def approving_body(tier: str, agency: str = "") -> str:
+    """Who approves a tier's planning (B.I.5): the rule set names the sample agency's
+    leadership collective ("Tập thể lãnh đạo Sở Công Thương"); an installation's own agency
+    (`VOTING_AGENCY`) takes its place. The province's standing committee stays as written."""
+    body = RULES.tiers[tier].approval_body
+    prefix = "Tập thể lãnh đạo "
+    return f"{prefix}{agency.strip()}" if agency.strip() and body.startswith(prefix) else body
+
+
+def dates(session: Session, process: Process, agency: str = "") -> dict[str, Any]:
     """The approval deadline (30 working days after submission) and the earliest appointment
-    (3 months after approval), as far as they are known."""
+    (3 months after approval), as far as they are known; the approving body."""
     days = holidays.days(session)
     return {
         "submitted_on": process.submitted_on,
@@ -114,7 +125,7 @@ def dates(session: Session, process: Process) -> dict[str, Any]:
         "earliest_appointment": earliest_appointment(process.approved_on)
         if process.approved_on
         else None,
-        "approval_body": RULES.tiers[process.tier].approval_body,
+        "approval_body": approving_body(process.tier, agency),
         "approval_late": lateness(process.submitted_on, process.approved_on, days)
         if process.submitted_on and process.approved_on
         else None,

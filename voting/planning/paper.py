@@ -1,7 +1,10 @@
 """The paper fallback: a step held on paper when the Wi-Fi or the laptop fails (issue 7).
 
 The organiser enters the counts from the paper minutes; they count once two counting-committee
-members have each typed them again and both match (a double entry against the paper). The
+members have each typed them again and both match (a double entry against the paper). Each
+member confirms as themself (issue 16, item 13): from their own committee phone (the step's
+conference) or their own account — never the account that entered the counts, and the two
+confirmations never from the same phone or account — so the rule needs two more people. The
 rules engine measures them exactly like an electronic result, and the step is marked paper
 wherever it appears. A final step held on paper waits for the head's decision like any other.
 """
@@ -15,6 +18,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from voting.conference import roster
 from voting.conference.errors import Conflict, InvalidInput, Problem
 from voting.planning import log
 from voting.planning.processes import RULES, lock
@@ -28,7 +32,7 @@ from voting.planning.steps import (
     threshold_text,
 )
 from voting.rules import DecisionError, HeadDecision, evaluate, quorum_met, select
-from voting.store import Conference, Phase, Process, ProcessStep, utc_text
+from voting.store import Conference, Phase, Process, ProcessStep, StepStatus, utc_text
 
 CONFIRMATIONS = 2
 
@@ -48,6 +52,7 @@ def enter_paper(
     process = lock(session, process_id)
     item = current_step(process, number)
     _refuse_running(session, item)
+    _check_roster(session, item, convened)
     _check_paper(process, item, convened, present, counts)
     item.paper = {
         "held_on": held_on.isoformat(),
@@ -72,9 +77,76 @@ def confirm_paper(
     actor: str,
 ) -> Process:
     """A counting-committee member confirms the paper counts by typing them again from the
-    paper minutes; they must match the entry. The second confirmation passes the step on."""
+    paper minutes; they must match the entry. `actor` is who confirms — the member's own phone
+    ("member:…") or account ("user:…"): not the one who entered the counts, nor one who
+    already confirmed. The second confirmation passes the step on."""
     process = lock(session, process_id)
     item = current_step(process, number)
+    return _confirm(session, process, item, member, counts, actor)
+
+
+def confirm_paper_from_phone(
+    session: Session,
+    conference: Conference,
+    member: str,
+    counts: Mapping[str, Mapping[str, int]],
+    actor: str,
+) -> dict[str, Any]:
+    """The same confirmation made from a committee phone bound to the step's conference; what
+    the phone shows next (`paper_form`)."""
+    process, item = paper_step_of(session, conference)
+    _confirm(session, process, item, member, counts, actor)
+    return paper_form(process, item)
+
+
+def paper_step_of(session: Session, conference: Conference) -> tuple[Process, ProcessStep]:
+    """The planning process and its current step that `conference` holds, locked; Conflict if
+    the conference is no current step of a process."""
+    process = lock(session, conference.process_id) if conference.process_id else None
+    item = next(
+        (s for s in process.steps if s.conference_id == conference.id) if process else iter(()),
+        None,
+    )
+    if process is None or item is None or item.status != StepStatus.CURRENT:
+        raise Conflict(
+            "Hội nghị này không phải bước đang thực hiện của một quy trình quy hoạch.",
+            "This conference is not the current step of a planning process.",
+            code="not_a_paper_step",
+        )
+    return process, item
+
+
+def paper_form(process: Process, item: ProcessStep) -> dict[str, Any]:
+    """What a member's phone needs to confirm: the step, the ballot's positions and
+    candidates, whether counts were entered and how many confirmed — never the entered counts
+    (the member types them from the paper minutes)."""
+    return {
+        "process": process.id,
+        "step": item.number,
+        "entered": bool(item.paper),
+        "confirmations": len(item.paper["confirmations"]) if item.paper else 0,
+        "needed": CONFIRMATIONS,
+        "sections": [
+            {
+                "position": s["position"],
+                "candidates": [
+                    {"cadre": c["cadre"], "full_name": c["full_name"]} for c in s["candidates"]
+                ],
+            }
+            for s in ballot_of(process, item.number)
+        ],
+    }
+
+
+def _confirm(
+    session: Session,
+    process: Process,
+    item: ProcessStep,
+    member: str,
+    counts: Mapping[str, Mapping[str, int]],
+    actor: str,
+) -> Process:
+    number = item.number
     if not item.paper:
         raise Conflict(
             "Chưa nhập kết quả kiểm phiếu giấy của bước này.",
@@ -89,6 +161,22 @@ def confirm_paper(
             "The confirming committee member's name is required.",
         )
     confirmations = list(item.paper["confirmations"])
+    if actor == item.paper["entered_by"]:
+        raise Conflict(
+            "Người đã nhập kết quả không tự xác nhận được: hai thành viên ban kiểm phiếu khác "
+            "xác nhận, mỗi người trên điện thoại hoặc tài khoản của mình.",
+            "Whoever entered the counts cannot confirm them: two other members confirm, each "
+            "from their own phone or account.",
+            code="confirm_by_another",
+        )
+    if any(c.get("by") == actor for c in confirmations):
+        raise Conflict(
+            "Điện thoại hoặc tài khoản này đã xác nhận; thành viên thứ hai xác nhận trên điện "
+            "thoại hoặc tài khoản của mình.",
+            "This phone or account has already confirmed; the second member confirms from "
+            "their own.",
+            code="already_confirmed",
+        )
     if any(c["member"].casefold() == member.casefold() for c in confirmations):
         raise Conflict(
             "Thành viên này đã xác nhận; cần một thành viên khác.",
@@ -102,9 +190,11 @@ def confirm_paper(
             "The re-typed counts differ from the entered ones.",
             code="paper_mismatch",
         )
-    confirmations.append({"member": member, "at": utc_text(datetime.now(UTC))})
+    confirmations.append({"member": member, "by": actor, "at": utc_text(datetime.now(UTC))})
     item.paper = {**item.paper, "confirmations": confirmations}
-    log.record(session, process, "paper.confirmed", actor, {"step": number, "member": member})
+    log.record(
+        session, process, "paper.confirmed", actor, {"step": number, "member": member, "by": actor}
+    )
     if len(confirmations) < CONFIRMATIONS:
         session.commit()
         return process
@@ -177,6 +267,24 @@ def _refuse_running(session: Session, item: ProcessStep) -> None:
         )
 
 
+def _check_roster(session: Session, item: ProcessStep, convened: int) -> None:
+    """Those convened are the step's roster (KH 331: the quorum is 2/3 "số người được triệu
+    tập"): a paper entry naming another number would hide a failed quorum. The roster stays
+    editable on the conference's page if the paper minutes convened someone else."""
+    if item.conference_id is None:
+        return
+    listed = len(roster.attendees(session, item.conference_id))
+    if listed and convened != listed:
+        raise InvalidInput(
+            f"Số người được triệu tập ({convened}) khác danh sách triệu tập của hội nghị "
+            f"({listed} người): hãy nhập đúng số, hoặc sửa danh sách triệu tập ở trang hội "
+            "nghị trước.",
+            f"Convened ({convened}) differs from the conference's roster ({listed}): enter "
+            "the roster's number, or correct the roster on the conference's page first.",
+            code="convened_not_roster",
+        )
+
+
 def _check_paper(
     process: Process,
     item: ProcessStep,
@@ -199,6 +307,7 @@ def _check_paper(
         )
     sections = ballot_of(process, item.number)
     expected = {s["position"]: [c["cadre"] for c in s["candidates"]] for s in sections}
+    quotas = {s["position"]: s["quota"] for s in sections}
     if set(counts) != set(expected):
         problems.append(
             Problem(
@@ -218,8 +327,10 @@ def _check_paper(
                 )
             )
             continue
+        wrong = False
         for cadre, agree in given.items():
             if not isinstance(agree, int) or isinstance(agree, bool) or not 0 <= agree <= present:
+                wrong = True
                 problems.append(
                     Problem(
                         {"position": position, "cadre": cadre},
@@ -227,6 +338,18 @@ def _check_paper(
                         f"{position}, {cadre}: agree must be from 0 to {present}.",
                     )
                 )
+        # Each of at most `present` ballots marks at most the section's "chọn tối đa".
+        quota = quotas.get(position)
+        if not wrong and quota is not None and sum(given.values()) > present * quota:
+            problems.append(
+                Problem(
+                    {"position": position},
+                    f"{position}: tổng {sum(given.values())} phiếu đồng ý vượt quá số có thể "
+                    f"({present} người có mặt × chọn tối đa {quota} = {present * quota}).",
+                    f"{position}: {sum(given.values())} agrees exceed what {present} ballots "
+                    f"choosing at most {quota} can give ({present * quota}).",
+                )
+            )
     if problems:
         raise InvalidInput(
             f"Kết quả kiểm phiếu giấy chưa hợp lệ: {len(problems)} lỗi.",

@@ -17,10 +17,17 @@ from voting.planning import log
 from voting.registry import planning as registry_planning
 from voting.registry import terms
 from voting.rules import KH331, PersonError, RuleSet
-from voting.rules.eligibility import eligibility
+from voting.rules.eligibility import eligibility, term_kind
 from voting.rules.people import Person, PlannedPosition, person_from_row
 from voting.rules.retirement import month_index, month_start
-from voting.rules.source import of_tier, positions_of_tier, propose, review_planning, tier_of
+from voting.rules.source import (
+    missing_from,
+    of_tier,
+    positions_of_tier,
+    propose,
+    review_planning,
+    tier_of,
+)
 from voting.store import Person as StoredPerson
 from voting.store import Process, ProcessStatus, ProcessStep, StepStatus
 
@@ -42,16 +49,40 @@ class NewProcess:
     place: str
 
 
-def start(session: Session, new: NewProcess, actor: str) -> Process:
+def start(session: Session, new: NewProcess, actor: str, rule_set: RuleSet = KH331) -> Process:
     """A new process: its steps, a conference for each step that holds a secret ballot (its
     roster drawn from the registry's groups), and the source list proposed by the
-    eligibility engine (and, in the annual review, the automatic removals)."""
-    rules = RULES
-    if new.term_start is None:
+    eligibility engine (and, in the annual review, the automatic removals). All or nothing:
+    one transaction, rolled back whole if any part fails."""
+    try:
+        process = _start(session, new, actor, rule_set)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return process
+
+
+def _start(session: Session, new: NewProcess, actor: str, rule_set: RuleSet) -> Process:
+    rules = rule_set
+    known = {term.label: term for term in terms.every(session)}
+    registered = known.get(new.term.strip())
+    if new.term_start is None and registered is not None:
         # A term the registry knows starts when the registry says.
-        known = {term.label: term for term in terms.every(session)}
-        if new.term.strip() in known:
-            new = replace(new, term_start=known[new.term.strip()].starts_on)
+        new = replace(new, term_start=registered.starts_on)
+    if (
+        registered is not None
+        and registered.ends_on != date.min
+        and registered.ends_on < new.reference
+    ):
+        # B.I.3: the planning ends with the term it is for.
+        raise InvalidInput(
+            f"Nhiệm kỳ {registered.label} đã kết thúc ngày {registered.ends_on:%d/%m/%Y}: "
+            "quy hoạch của nhiệm kỳ này đã hết hiệu lực (mục B.I.3).",
+            f"The term {registered.label} ended on {registered.ends_on:%d/%m/%Y}: its "
+            "planning is no longer in force (B.I.3).",
+            code="term_ended",
+        )
     _check(new, rules)
     people = registry_people(session)
     if not people:
@@ -65,13 +96,15 @@ def start(session: Session, new: NewProcess, actor: str) -> Process:
     # The review covers the tier's positions only; the other tier's planning stays as it is
     # (and still counts for the eligibility checks of its cadres).
     others = [e for e in planning if tier_of(e.position, rules) != new.tier]
+    term = term_kind(new.procedure, reference, new.term_start)
     removals, reviewed = (
-        review_planning(people, planning, reference, rules, tier=new.tier)
+        review_planning(
+            people, planning, reference, rules, tier=new.tier, term=term, term_start=new.term_start
+        )
         if new.procedure == "annual_review"
         else ([], of_tier(planning, new.tier, rules))
     )
     staying = reviewed + others
-    term = "next" if new.procedure == "next_term" else "current"
     try:
         report = eligibility(
             people, reference, term, new.term_start, planning=staying, rule_set=rules
@@ -129,6 +162,14 @@ def start(session: Session, new: NewProcess, actor: str) -> Process:
                 {"cadre": e.cadre_id, "full_name": by_id[e.cadre_id].full_name}
                 | {"position": e.position}
                 for e in reviewed
+                if e.cadre_id in by_id
+            ]
+            if new.procedure == "annual_review"
+            else [],
+            # Planned cadres the registry lacks: kept (no ground for removal), flagged.
+            "missing": [
+                {"cadre": e.cadre_id, "position": e.position}
+                for e in missing_from(people, reviewed)
             ]
             if new.procedure == "annual_review"
             else [],
@@ -160,12 +201,11 @@ def start(session: Session, new: NewProcess, actor: str) -> Process:
             "rule_set_hash": rules.hash,
         },
     )
-    session.commit()
     for item in process.steps:
         step = rules.step(process.procedure, item.number)
         if step.ballot == "none" or not step.composition:
             continue
-        conference = conferences.create(
+        conference = conferences.new(
             session,
             procedure=process.procedure,
             step_number=item.number,
@@ -177,8 +217,8 @@ def start(session: Session, new: NewProcess, actor: str) -> Process:
         )
         conference.process_id = process.id
         item.conference_id = conference.id
-        session.commit()
-        roster.draw(session, conference.id, actor)
+        session.flush()
+        roster.fill(session, conference.id, actor)
     return process
 
 

@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 from voting.conference.errors import Conflict, InvalidInput
 from voting.planning import log
 from voting.planning.processes import RULES, lock, registry_people
-from voting.planning.steps import places_now, source_frozen
-from voting.rules.eligibility import eligibility
+from voting.planning.steps import held_now, places_now, source_frozen
+from voting.rules.eligibility import eligibility, term_kind
 from voting.rules.people import Person, PlannedPosition
-from voting.rules.source import Position, source_warnings
+from voting.rules.source import Position, at_cap, source_warnings
 from voting.rules.structure import check_limits, structure_report
 from voting.store import Process
 
@@ -66,6 +66,7 @@ def view(session: Session, process: Process) -> list[dict[str, Any]]:
     people = {person.id: person for person in registry_people(session)}
     report = _eligibility(session, process, people.values())
     proposal = {p["position"]: p for p in process.proposal}
+    held = held_now(session, process)
     out = []
     for section in process.source:
         position = Position(section["position"], section["kind"], section["unit"])
@@ -83,7 +84,10 @@ def view(session: Session, process: Process) -> list[dict[str, Any]]:
                     | {
                         "warnings": [
                             w.to_dict()
-                            for w in source_warnings(people[cadre], position, report[cadre], RULES)
+                            for w in [
+                                *source_warnings(people[cadre], position, report[cadre], RULES),
+                                *filter(None, [at_cap(cadre, held, RULES)]),
+                            ]
                         ]
                     }
                     for cadre in section["candidates"]
@@ -134,7 +138,7 @@ def _report(
 
 
 def _eligibility(session: Session, process: Process, people: Any) -> dict[str, Any]:
-    term = "next" if process.procedure == "next_term" else "current"
+    term = term_kind(process.procedure, process.reference, process.term_start)
     report = eligibility(list(people), process.reference, term, process.term_start, rule_set=RULES)
     return {item.person.id: item for item in report.people}
 

@@ -113,10 +113,19 @@ def source_frozen(process: Process) -> bool:
     return True
 
 
+def after_conference(session: Session, conference_id: str, actor: str) -> None:
+    """The events that move a process on from a step's conference — its box opened, its head
+    decided — take the result into the process, logged under whoever caused them. Reading a
+    page never does: viewing changes nothing."""
+    conference = session.get(Conference, conference_id)
+    if conference is not None and conference.process_id is not None:
+        sync(session, conference.process_id, actor)
+
+
 def sync(session: Session, process_id: str, actor: str) -> Process:
     """Take the result of the current step's conference once its box is opened and the
-    result complete (the head's decision included), and pass it on. Idempotent: views call
-    it whenever a process or one of its conferences is shown."""
+    result complete (the head's decision included), and pass it on. Idempotent; called by
+    `after_conference`, never by a read."""
     process = lock(session, process_id)
     for item in process.steps:
         if item.status != StepStatus.CURRENT or item.conference_id is None or item.paper:
@@ -255,7 +264,7 @@ def _put_ballot(
 ) -> None:
     assert item.conference_id is not None
     step = rule_step(process, item.number)
-    held = _held(session, process) if step.fills_quota else {}
+    held = held_now(session, process) if step.fills_quota else {}
     item.approved = {**(item.approved or {}), "ballot": sections, "held": held}
     # One transaction with the step's change: set_for_process commits it all.
     ballot.set_for_process(
@@ -277,7 +286,7 @@ def _put_ballot(
     )
 
 
-def _held(session: Session, process: Process) -> dict[str, int]:
+def held_now(session: Session, process: Process) -> dict[str, int]:
     """Positions of the tier each cadre holds in the planning of the term, less those the
     review removes: what the 3-positions cap counts at the final step."""
     removed = {(r["cadre"], r["position"]) for r in removed_entries(process)}

@@ -19,7 +19,7 @@ from typing import Any
 import openpyxl
 
 from voting.conference.errors import InvalidInput, Problem
-from voting.tabular import Row, cell_text
+from voting.tabular import Row, cell_text, unescaped
 
 RawRows = list[tuple[int, list[Any]]]
 
@@ -148,7 +148,10 @@ def _csv(path: Path, columns: Sequence[str]) -> tuple[list[str], RawRows]:
     if start is None:
         raise _unreadable(columns, "empty file, expected a header row")
     header = [name.strip() for name in records[start]]
-    body = [(start + i + 2, list(values)) for i, values in enumerate(records[start + 1 :])]
+    body = [
+        (start + i + 2, [unescaped(value) for value in values])
+        for i, values in enumerate(records[start + 1 :])
+    ]
     return header, body
 
 

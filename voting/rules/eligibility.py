@@ -22,6 +22,17 @@ from voting.rules.ruleset import PositionKind, RuleSet
 
 TERMS = ("current", "next")
 _THEORY_VI = {"cao_cap": "cao cấp", "trung_cap": "trung cấp", "so_cap": "sơ cấp"}
+# The discipline levels as a document writes them (no raw codes in Vietnamese text).
+_DISCIPLINE_VI = {
+    "nhac_nho": "nhắc nhở",
+    "khien_trach": "khiển trách",
+    "canh_cao": "cảnh cáo",
+    "ha_bac_luong": "hạ bậc lương",
+    "cach_chuc": "cách chức",
+    "giang_chuc": "giáng chức",
+    "khai_tru": "khai trừ",
+    "buoc_thoi_viec": "buộc thôi việc",
+}
 
 
 @dataclass(frozen=True)
@@ -183,23 +194,29 @@ def eligibility(
     )
 
 
-def removal_reasons(person: Person, reference: date, rule_set: RuleSet = KH331) -> list[Reason]:
-    """Reasons that take a cadre out of planning without a vote, in the reference month."""
+def removal_reasons(
+    person: Person, reference: date, rule_set: RuleSet = KH331, on: date | None = None
+) -> list[Reason]:
+    """Reasons that take a cadre out of planning without a vote, judged on the day `on` (by
+    default the last day of the reference month). B.II.3: a discipline removes while its
+    decision is in force, and "sau khi quyết định thi hành kỷ luật hết hiệu lực" the cadre may
+    be considered again — so a measure that ended mid-month no longer bars at the month's
+    end, and one that began in the month does."""
     reasons = []
     if person.deceased:
         reasons.append(Reason("deceased", "deceased", "đã từ trần", removal=True))
-    last_day = month_start(month_index(reference) + 1).toordinal() - 1
+    day = on or date.fromordinal(month_start(month_index(reference) + 1).toordinal() - 1)
     for measure in person.discipline:
-        if measure.level in rule_set.removal_discipline_levels and measure.in_force(
-            reference, date.fromordinal(last_day)
-        ):
+        if measure.level in rule_set.removal_discipline_levels and measure.in_force(day, day):
             span = f"{measure.start.isoformat()} to {measure.end or 'open'}"
-            span_vi = f"từ {measure.start.isoformat()} đến {measure.end or 'nay'}"
+            until = f"{measure.end:%d/%m/%Y}" if measure.end else "nay"
+            span_vi = f"từ {measure.start:%d/%m/%Y} đến {until}"
+            level = _DISCIPLINE_VI.get(measure.level, measure.level)
             reasons.append(
                 Reason(
                     "discipline",
                     f"discipline '{measure.level}' in force ({span})",
-                    f"đang trong thời hạn kỷ luật '{measure.level}' ({span_vi})",
+                    f"đang trong thời hạn kỷ luật {level} ({span_vi})",
                     removal=True,
                 )
             )
@@ -278,29 +295,55 @@ def _check_person(
         general=tuple(general),
         positions=tuple(checks),
         planning=tuple(
-            _check_planning(entry, left, general, reference, rule_set) for entry in planning
+            _check_planning(entry, term, left, counted_left, general, counted_from, rule_set)
+            for entry in planning
         ),
     )
 
 
+def term_kind(procedure: str, reference: date, term_start: date | None) -> str:
+    """Which term a process plans for. KH 331 B.I.4: the next term's planning is built once
+    ("next_term"), and the annual review covers "cả quy hoạch nhiệm kỳ hiện tại và nhiệm kỳ kế
+    tiếp": a review whose term starts after the reference month reviews the next term's
+    planning (60 months counted from that term's start, B.II.2), any other the current term's
+    (72/120 months from the reference month)."""
+    if procedure == "next_term":
+        return "next"
+    if term_start is not None and month_index(term_start) > month_index(reference):
+        return "next"
+    return "current"
+
+
 def _check_planning(
-    entry: PlannedPosition, left: int, general: list[Reason], reference: date, rule_set: RuleSet
+    entry: PlannedPosition,
+    term: str,
+    left: int,
+    counted_left: int,
+    general: list[Reason],
+    counted_from: date,
+    rule_set: RuleSet,
 ) -> PlanningCheck:
     """A planned cadre keeps the planning unless a removal reason applies or too few months are
-    left: 60 for those planned before QĐ 50 (C.I), else the position's category-1 months."""
+    left. In the current term: 60 from the reference month for those planned before QĐ 50
+    (C.I), else the position's category-1 months (72). In the next term: the whole term, 60
+    months from its start (B.II.2); C.I speaks of the current term's planning only."""
     kind = rule_set.position_for(entry.position)
     if kind is None:
         raise PersonError(f"{entry.cadre_id}: unknown planned position {entry.position!r}")
     transitional = (
-        entry.approved_on is not None and entry.approved_on < rule_set.transitional_before
+        term == "current"
+        and entry.approved_on is not None
+        and entry.approved_on < rule_set.transitional_before
     )
-    if transitional:
-        needed = rule_set.transitional_months
+    if term == "next":
+        needed, months = rule_set.next_term_months, counted_left
+    elif transitional:
+        needed, months = rule_set.transitional_months, left
     else:
-        needed = rule_set.tiers[kind.tier].current_term_months[1]
+        needed, months = rule_set.tiers[kind.tier].current_term_months[1], left
     reasons = [reason for reason in general if reason.removal]
-    if left < needed and left > 0:
-        reasons.append(_too_few_months(left, needed, reference, over_age=True))
+    if months < needed and left > 0:
+        reasons.append(_too_few_months(months, needed, counted_from, over_age=True))
     return PlanningCheck(entry.position, entry.approved_on, transitional, needed, tuple(reasons))
 
 

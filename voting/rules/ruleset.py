@@ -25,6 +25,11 @@ BallotKind = Literal["candidates", "removal", "none"]
 Sex = Literal["M", "F"]
 
 
+# Rule sets written before `min_ballots_to_open` existed (embedded in older records) did not name
+# it; they read as KH 331's value, so an old record still parses and verifies.
+MIN_BALLOTS_TO_OPEN_BEFORE_THE_KEY = 3
+
+
 @dataclass(frozen=True)
 class Threshold:
     """A step's passing rule: agree compared with a ratio of the base (present or convened)."""
@@ -160,6 +165,9 @@ class RuleSet:
     quorum: Fraction
     max_cadres_per_position: int
     max_positions_per_cadre: int
+    # The fewest ballots an electronic ballot box may be opened with: its totals would tell
+    # how each of very few voters voted; below it the step is counted on paper.
+    min_ballots_to_open: int
     groups: Mapping[str, str]
     conferences: Mapping[str, str]
     tiers: Mapping[str, Tier]
@@ -388,6 +396,11 @@ class _Parser:
             quorum=self.ratio(top, "quorum", ""),
             max_cadres_per_position=self.integer(top, "max_cadres_per_position", "", 1),
             max_positions_per_cadre=self.integer(top, "max_positions_per_cadre", "", 1),
+            min_ballots_to_open=(
+                self.integer(top, "min_ballots_to_open", "", 1)
+                if "min_ballots_to_open" in top
+                else MIN_BALLOTS_TO_OPEN_BEFORE_THE_KEY
+            ),
             groups=groups,
             conferences=conferences,
             tiers=tiers,
@@ -518,6 +531,8 @@ class _Parser:
                 ),  # type: ignore[arg-type]
                 ratio=self.ratio(t, "ratio", f"{where}.threshold"),
             )
+        if threshold and threshold.comparison == "more_than" and threshold.ratio == 1:
+            raise self.fail(f"{where}.threshold", "more than all of the base: nobody could pass")
         if (ballot == "none") != (threshold is None):
             raise self.fail(where, "a step has a threshold exactly when it holds a ballot")
         extra = self.table(entry.get("extra_composition", {}), f"{where}.extra_composition")

@@ -5,7 +5,8 @@ lượng"; equal counts competing for the last places go to the head ("giao cho 
 xét, quyết định"). B.III.1: a cadre is planned for at most three positions at one level. The code
 never decides what the plan leaves to people: a boundary tie leaves its places open and names who
 is tied; a cadre who would exceed the cap is flagged and left out of `chosen` in every position
-concerned. A recorded `HeadDecision` then completes the result.
+concerned. A recorded `HeadDecision` then completes the result. A cadre who already holds three
+positions is no choice at all: left out before the places are filled (still listed as passing).
 
 Every position given in one call is taken to be at the same approval level; `planned[cadre]` is
 how many positions at that level the cadre already holds.
@@ -66,10 +67,13 @@ def select(
     convened: int,
     planned: Mapping[str, int] | None = None,
     decision: HeadDecision | None = None,
+    leave_out_full: bool = True,
 ) -> Selection:
     """Rank and fill each position's quota; apply the head's `decision` when one is recorded.
 
     On a step that does not fill quotas (steps 3 and 4), everyone who passes is chosen, ranked.
+    `leave_out_full` False fills as records before format v3 were counted: a cadre already at
+    the cap took a place and was then flagged over the cap.
     """
     if step.threshold is None:
         raise RuleSetError(
@@ -87,9 +91,17 @@ def select(
     passing = {p: _ranked_passing(step, p, counts.get(p, {}), present, convened) for p in positions}
     chosen: dict[str, list[str]] = {}
     ties: dict[str, tuple[int, list[str]]] = {}
+    # B.III.1 "không quá ba chức danh": a cadre already planned for the cap takes no place, so
+    # is left out before filling (never a false tie, never a place held for the head).
+    full = {
+        cadre
+        for cadre, number in held.items()
+        if leave_out_full and number >= rules.max_positions_per_cadre
+    }
     for position in positions:
         if step.fills_quota:
-            chosen[position], tie = _fill(passing[position], quotas[position])
+            ranked = [(cadre, n) for cadre, n in passing[position] if cadre not in full]
+            chosen[position], tie = _fill(ranked, quotas[position])
             if tie:
                 ties[position] = tie
         else:

@@ -14,7 +14,7 @@ position is not proposed for it again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -126,6 +126,7 @@ def propose(
     for position in positions:
         kind = rule_set.positions[position.kind]
         already = {e.cadre_id for e in planning if _same(e.position, position.title)}
+        held = held_positions(planning, kind.tier, rule_set)
         proposed: list[Proposed] = []
         excluded: list[Excluded] = []
         for person in everyone:
@@ -134,7 +135,10 @@ def propose(
             if position.unit and person.unit != position.unit:
                 continue
             check = next(c for c in checks[person.id].positions if c.position == kind.key)
-            if check.eligible:
+            full = at_cap(person.id, held, rule_set)
+            if full:
+                excluded.append(Excluded(person.id, (*check.reasons, full)))
+            elif check.eligible:
                 proposed.append(Proposed(person.id, check.category, check.flags))
             else:
                 excluded.append(Excluded(person.id, check.reasons))
@@ -175,11 +179,16 @@ def review_planning(
     reference: date,
     rule_set: RuleSet = KH331,
     tier: str | None = None,
+    term: str = "current",
+    term_start: date | None = None,
 ) -> tuple[list[Removal], list[PlannedPosition]]:
     """B.IV.2 step 1: the planned cadres removed without a vote (deceased, over age, discipline,
-    political standard — each `PlanningCheck` that does not keep), and the entries that stay
-    and may be put to the removal ballot. A planned cadre missing from the registry is
-    removed too: nothing can be checked about them.
+    political standard — each `PlanningCheck` that does not keep), and the entries that stay.
+    A cadre now holding the planned position was appointed: the planning ends (B.I.3, listed
+    with the removals, reason `appointed`). A planned cadre missing from the registry stays:
+    B.II.3's four grounds are the only removals without a vote, and a gap in the registry is
+    none of them (the caller flags it, `missing_from`); only those in the registry may be put
+    to the removal ballot.
 
     With `tier`, only the entries of that tier's positions are reviewed (and returned): the
     review of the agency's posts never touches the province's Giám đốc / Phó Giám đốc Sở, nor
@@ -191,7 +200,8 @@ def review_planning(
     report = eligibility(
         [by_id[cadre] for cadre in dict.fromkeys(e.cadre_id for e in known)],
         reference,
-        "current",
+        term,
+        term_start,
         planning=known,
         rule_set=rule_set,
     )
@@ -202,13 +212,10 @@ def review_planning(
     staying: list[PlannedPosition] = []
     for entry in planning:
         if entry.cadre_id not in by_id:
-            missing = Reason(
-                "not_in_registry",
-                "not in the agency's registry",
-                "không có trong danh sách cán bộ của cơ quan",
-                removal=True,
-            )
-            removals.append(Removal(entry.cadre_id, entry.position, (missing,)))
+            staying.append(entry)
+            continue
+        if holds(by_id[entry.cadre_id], entry.position, rule_set):
+            removals.append(Removal(entry.cadre_id, entry.position, (APPOINTED,)))
             continue
         check = checks[(entry.cadre_id, entry.position)]
         if check.keeps:
@@ -216,6 +223,34 @@ def review_planning(
         else:
             removals.append(Removal(entry.cadre_id, entry.position, check.reasons))
     return removals, staying
+
+
+# B.I.3: "Quy hoạch hết hiệu lực khi cán bộ được bổ nhiệm vào chức danh quy hoạch".
+APPOINTED = Reason(
+    "appointed",
+    "appointed to the planned position: the planning has done its work (B.I.3)",
+    "đã được bổ nhiệm vào chức danh quy hoạch: quy hoạch hết hiệu lực (mục B.I.3)",
+    removal=True,
+)
+
+
+def holds(person: Person, title: str, rule_set: RuleSet = KH331) -> bool:
+    """Whether the person's current post is the position `title` (a unit's position in the
+    person's own unit): a cadre appointed to the position planned for."""
+    kind = rule_set.position_for(title)
+    post = rule_set.post_for(person.post)
+    if kind is None or post is None or post.key != kind.key:
+        return False
+    return not kind.per_unit or _same(unit_position_title(kind, person.unit), title)
+
+
+def missing_from(
+    people: Iterable[Person], planning: Iterable[PlannedPosition]
+) -> list[PlannedPosition]:
+    """The planned entries whose cadre is not in the registry: nothing about them can be
+    checked, so they are flagged for the organiser (fix the registry), never removed."""
+    known = {person.id for person in people}
+    return [entry for entry in planning if entry.cadre_id not in known]
 
 
 def held_positions(
@@ -233,6 +268,20 @@ def held_positions(
         if tier_of(entry.position, rule_set) == tier:
             held.setdefault(entry.cadre_id, set()).add(" ".join(entry.position.split()).casefold())
     return {cadre: len(titles) for cadre, titles in held.items()}
+
+
+def at_cap(cadre: str, held: Mapping[str, int], rule_set: RuleSet = KH331) -> Reason | None:
+    """B.III.1: a cadre already planned for three positions at the approval level can take no
+    fourth — said on the source list and every ballot before the final step."""
+    cap = rule_set.max_positions_per_cadre
+    if held.get(cadre, 0) < cap:
+        return None
+    return Reason(
+        "at_cap",
+        f"already planned for {held[cadre]} positions at this approval level (at most {cap})",
+        f"đã được quy hoạch {held[cadre]} chức danh cùng cấp phê duyệt (không quá {cap} chức "
+        "danh, mục B.III.1): không được lựa chọn thêm",
+    )
 
 
 def source_warnings(

@@ -11,6 +11,7 @@ from voting.store.conferences import Conference, Phase
 from voting.store.database import Database
 from voting.store.devices import DeviceKind, DeviceLink
 from voting.store.events import Event
+from voting.store.logins import LoginSession, LoginThrottle
 from voting.store.people import Person
 from voting.store.planning import Process, ProcessEvent, ProcessStatus, ProcessStep, StepStatus
 from voting.store.registry import DossierDocument, ExternalPerson, Holiday, PlanningEntry, Term
@@ -44,6 +45,8 @@ __all__ = [
     "Event",
     "ExternalPerson",
     "Holiday",
+    "LoginSession",
+    "LoginThrottle",
     "Person",
     "Phase",
     "PlanningEntry",

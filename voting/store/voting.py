@@ -2,8 +2,9 @@
 the box's public state and the opening of the box (docs/voting.md "Data model").
 
 Nothing here links an attendee to a card or a ballot: cards are public keys only, with no
-attendee column anywhere; a cast ballot is keyed by its own hash (a SQLite table WITHOUT ROWID,
-so no hidden row number keeps the order of arrival) and carries no time.
+attendee column anywhere (a card's batch is cleared at the opening); a cast ballot is keyed by
+its own hash (a SQLite table WITHOUT ROWID, so no hidden row number keeps the order of arrival)
+and carries no time; the closing rewrites the table in hash order (`voting.store.secrecy`).
 """
 
 from __future__ import annotations
@@ -84,7 +85,9 @@ class CommitteeShare(Base):
 
 
 class CardBatch(Base):
-    """One upload of card public keys (a desk's pool or `keys.json`)."""
+    """One upload of card public keys (a desk's pool or `keys.json`): its number and size. Its
+    keys' hash is not kept (with the public card list it would tell which keys a late desk
+    dealt)."""
 
     __tablename__ = "card_batches"
 
@@ -93,12 +96,14 @@ class CardBatch(Base):
     )
     number: Mapped[int] = mapped_column(Integer, primary_key=True)
     count: Mapped[int] = mapped_column(Integer)
-    list_hash: Mapped[str] = mapped_column(String(64))
 
 
 class Card(Base):
     """A card's Ed25519 public key; `undealt` once the desk returned it at the opening (void).
-    There is no attendee column: the server never knows who holds which card."""
+    There is no attendee column: the server never knows who holds which card. `batch` is
+    needed only until the opening (a desk returns the undealt keys of its own batch); the
+    opening rewrites the table in key order without it, so a late desk's batch does not point
+    at its few cards."""
 
     __tablename__ = "cards"
 
@@ -106,7 +111,7 @@ class Card(Base):
         ForeignKey(_CONFERENCE, ondelete="CASCADE"), primary_key=True
     )
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    batch: Mapped[int] = mapped_column(Integer)
+    batch: Mapped[int | None] = mapped_column(Integer)
     undealt: Mapped[bool] = mapped_column(Boolean, default=False)
 
 

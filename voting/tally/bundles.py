@@ -10,9 +10,12 @@ from pathlib import Path
 MANIFEST = Path(__file__).parents[1] / "web" / "static" / "dist" / "manifest.json"
 
 
-def served_bundles(manifest: Path = MANIFEST) -> dict[str, str]:
-    """Bundle name → SHA-256 (hex) of the manifest's `bundles`; empty without a build."""
+def served_bundles(manifest: Path = MANIFEST, pages: bool = False) -> dict[str, str]:
+    """Bundle name → SHA-256 (hex) of the manifest's `bundles` (the cryptography, as records
+    hold them), with its `pages` too (every script a page runs, as the projector shows them)
+    when asked; empty without a build."""
     if not manifest.is_file():
         return {}
     listed = json.loads(manifest.read_text(encoding="utf-8"))
-    return {name: item["sha256"] for name, item in sorted(listed.get("bundles", {}).items())}
+    every = {**listed.get("bundles", {}), **(listed.get("pages", {}) if pages else {})}
+    return {name: item["sha256"] for name, item in sorted(every.items())}

@@ -89,39 +89,66 @@ def check_links(entries: Any, conference: str) -> list[dict[str, Any]]:
 def check_facts(
     entries: Sequence[Mapping[str, Any]],
     *,
-    fingerprint: str,
-    convened: int,
-    present: int,
+    opening: Mapping[str, Any],
     ballots: int,
     ballot_list_hash: str,
     opened_by: Sequence[int],
     signed_by: Sequence[int],
     decision: Mapping[str, Any],
+    joint_key: str | None = None,
 ) -> None:
-    """The log tells the record's story: the opening froze this fingerprint and these bases,
-    the closing this ballot list, each opening member's share and count signature is logged,
-    the box opened, and the head's decision (if any) is the recorded one."""
-    opening = _one(entries, "phase.changed", lambda d: d.get("to") == "voting", "the opening")
-    if (opening.get("fingerprint"), opening.get("convened"), opening.get("present")) != (
-        fingerprint,
-        convened,
-        present,
-    ):
-        raise ChainError("the opening event froze another fingerprint, convened or present")
+    """The log tells the record's story: the committee completed with `joint_key` (when given),
+    the opening froze these facts (`opening`: fingerprint, bases, card counters), the closing
+    this ballot list, each opening member's share and count
+    signature is logged, the box opened by exactly these members over this many ballots, and
+    the head's decision (if any) is the recorded one."""
+    if joint_key is not None:
+        # The committee completed with this joint key (the last time, before the opening).
+        opened_at = next(
+            (
+                e["seq"]
+                for e in entries
+                if e["kind"] == "phase.changed" and e["data"].get("to") == "voting"
+            ),
+            len(entries) + 1,
+        )
+        completed = [
+            e["data"] for e in entries if e["kind"] == "committee.complete" and e["seq"] < opened_at
+        ]
+        if not completed or not _same(completed[-1].get("joint_key"), joint_key):
+            raise ChainError("the committee.complete event names another joint key, or none")
+    frozen = _one(entries, "phase.changed", lambda d: d.get("to") == "voting", "the opening")
+    differ = sorted(name for name, value in opening.items() if not _same(frozen.get(name), value))
+    if differ:
+        raise ChainError(f"the opening event froze another {', '.join(differ)}")
     closing = _one(entries, "phase.changed", lambda d: d.get("to") == "closed", "the closing")
-    if (closing.get("ballot_list_hash"), closing.get("ballots")) != (ballot_list_hash, ballots):
+    if not _same(
+        [closing.get("ballot_list_hash"), closing.get("ballots")], [ballot_list_hash, ballots]
+    ):
         raise ChainError("the closing event names another ballot list")
     for kind, members in (("box.partial", opened_by), ("box.counts_signed", signed_by)):
         logged = {e["data"].get("member") for e in entries if e["kind"] == kind}
         missing = sorted(set(members) - logged)
         if missing:
             raise ChainError(f"no {kind} event of member(s) {missing}")
-    _one(entries, "box.opened", lambda _: True, "the opening of the box")
+    opened = _one(entries, "box.opened", lambda _: True, "the opening of the box")
+    logged_members = opened.get("members")
+    if (
+        not isinstance(logged_members, list)
+        or not _same(sorted(logged_members), sorted(opened_by))
+        or not _same(opened.get("ballots"), ballots)
+    ):
+        raise ChainError("the box.opened event names other members or another number of ballots")
     decided = [e["data"] for e in entries if e["kind"] == "head.decided"]
     if bool(decided) != bool(decision) or (
-        decided and decided[-1].get("chosen") != decision["chosen"]
+        decided and not _same(decided[-1].get("chosen"), decision["chosen"])
     ):
         raise ChainError("the head's decision in the log differs from the recorded one")
+
+
+def _same(logged: Any, expected: Any) -> bool:
+    """Equal as canonical JSON (`true` is not 1); an absent value (None) equals nothing."""
+    return logged is not None and canonical.dumps(logged) == canonical.dumps(expected)
 
 
 def _one(

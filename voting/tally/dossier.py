@@ -39,6 +39,7 @@ from reportlab.platypus import (
 
 from voting import fonts
 from voting.rules.calendar import DOCUMENT_MAX_AGE_MONTHS, add_months, is_stale
+from voting.tabular import xlsx_bytes
 
 TITLE = "BẢNG TỔNG HỢP KẾT QUẢ KIỂM PHIẾU Ở CÁC BƯỚC"
 PAPER = "giấy"
@@ -109,6 +110,9 @@ class CandidateRow(TypedDict):
     # Why the outcome, when the outcome alone does not say (a cadre over the 3-positions cap:
     # "vượt quá 3 chức danh: đã có 2 chức danh trong quy hoạch, …"): printed below it.
     note: NotRequired[str]
+    # Birth year, sex, source category (đối tượng) and political theory, as printed:
+    # "sinh 1992 · nữ · đối tượng 2 · LLCT sơ cấp".
+    details: NotRequired[str]
 
 
 class PositionRows(TypedDict):
@@ -176,6 +180,8 @@ class HeadDecisionInfo(TypedDict):
     step: int
     paper: bool
     decided_by: str
+    # The moment in the room's time zone, as printed ("20/04/2022 09:30 (giờ Hà Nội)").
+    decided_at_text: NotRequired[str]
     decided_at: str
     note: str
     positions: list[DecidedPosition]
@@ -192,6 +198,8 @@ class DossierSummary(TypedDict):
     removals: list[Removal]
     documents: DocumentChecklist
     decisions: NotRequired[list[HeadDecisionInfo]]
+    # The young and women counts and shares of the list proposed, as printed.
+    structure: NotRequired[str]
 
 
 def document_checklist(
@@ -318,8 +326,7 @@ def dossier_xlsx(summary: Mapping[str, Any]) -> bytes:
                 [
                     "Có trường hợp do người đứng đầu quyết định "
                     + "; ".join(
-                        f"({d['decided_by']}, {moment_text(d['decided_at'])})"
-                        for d in data.get("decisions", [])
+                        f"({d['decided_by']}, {_moment(d)})" for d in data.get("decisions", [])
                     )
                     + ": xem trang quyet_dinh"
                 ]
@@ -332,15 +339,16 @@ def dossier_xlsx(summary: Mapping[str, Any]) -> bytes:
     for step in ballots:
         label = _step_label(step)
         header += [f"{label}: đồng ý", f"{label}: cơ sở", f"{label}: %"]
-    sheet.append([*header, "Ghi chú", "Kết quả"])
+    sheet.append([*header, "Năm sinh, giới tính, đối tượng, LLCT", "Ghi chú", "Kết quả"])
     for position in data["positions"]:
         for c in position["candidates"]:
             row: list[Any] = [position["position"], c["ref"], c["full_name"], c["post"], c["unit"]]
             for step in ballots:
                 cell = c["steps"].get(str(step["number"]))
                 row += [cell["agree"], cell["base_count"], cell["percent"]] if cell else [None] * 3
-            sheet.append([*row, _capitalised(c.get("note", "")) or None, c["outcome_text"]])
-    _finish(sheet, [16, 10, 26, 24, 24, *[12] * (3 * len(ballots)), 36, 28])
+            note = _capitalised(c.get("note", "")) or None
+            sheet.append([*row, c.get("details") or None, note, c["outcome_text"]])
+    _finish(sheet, [16, 10, 26, 24, 24, *[12] * (3 * len(ballots)), 36, 36, 28])
 
     removals = book.create_sheet("dua_ra")
     removals.append(["Đưa ra khỏi quy hoạch", process["title"]])
@@ -431,7 +439,7 @@ def dossier_xlsx(summary: Mapping[str, Any]) -> bytes:
                 [
                     f"Bước {decision['step']}" + (f" ({PAPER})" if decision["paper"] else ""),
                     decision["decided_by"],
-                    moment_text(decision["decided_at"]),
+                    _moment(decision),
                     decision["note"],
                     p["position"],
                     ", ".join(p["contested"]),
@@ -440,10 +448,7 @@ def dossier_xlsx(summary: Mapping[str, Any]) -> bytes:
                 ]
             )
     _finish(decided, [12, 24, 18, 36, 30, 40, 40, 60])
-
-    binary = io.BytesIO()
-    book.save(binary)
-    return binary.getvalue()
+    return xlsx_bytes(book)
 
 
 def _ballots(data: DossierSummary) -> list[StepInfo]:
@@ -561,6 +566,7 @@ def _story(data: DossierSummary) -> list[Flowable]:
             f"nhiệm kỳ {process['term']} · thời điểm tính tuổi {reference}",
             s["centre"],
         ),
+        *([_p(data["structure"], s["centre"])] if data.get("structure") else []),
         Spacer(1, 4),
         *_heading("Các bước", s),
         _table(
@@ -616,6 +622,7 @@ def _story(data: DossierSummary) -> list[Flowable]:
                     _lines(
                         (c["full_name"], s["cellb"]),
                         (f"{c['ref']} · {c['post']}, {c['unit']}", s["small"]),
+                        *([(c["details"], s["small"])] if c.get("details") else []),
                     ),
                     *cells,
                     _outcome_cell(c, s),
@@ -696,11 +703,14 @@ def _decision_text(decision: HeadDecisionInfo) -> str:
     text = (
         "Các trường hợp bằng phiếu ở vị trí cuối hoặc vượt quá 3 chức danh do người đứng đầu "
         f"quyết định. Người quyết định: {decision['decided_by']}; thời điểm ghi nhận: "
-        f"{moment_text(decision['decided_at'])}"
-        + (" (nhập từ biên bản giấy)" if decision["paper"] else "")
-        + "."
+        f"{_moment(decision)}" + (" (nhập từ biên bản giấy)" if decision["paper"] else "") + "."
     )
     return text + (f" Ghi chú: {decision['note']}" if decision["note"].strip() else "")
+
+
+def _moment(decision: Mapping[str, Any]) -> str:
+    """When the head decided, as the summary printed it (local time), else from the instant."""
+    return str(decision.get("decided_at_text") or moment_text(decision["decided_at"]))
 
 
 def moment_text(text: str) -> str:

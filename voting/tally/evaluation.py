@@ -9,6 +9,7 @@ from typing import Any
 
 from voting.crypto.ballot import BallotDefinition
 from voting.rules import HeadDecision, Selection, Step, evaluate, select
+from voting.tally.versions import FORMAT_VERSION
 
 Counts = Mapping[str, Mapping[str, int]]
 # Section → candidate id → the cadre it is: a cadre standing in several sections has one
@@ -73,6 +74,7 @@ def select_candidates(
     cadres: Cadres,
     planned: Mapping[str, int],
     decision: HeadDecision | None,
+    version: int = FORMAT_VERSION,
 ) -> Selection:
     """The rules engine's selection over cadres, read back in candidate ids: the cap counts
     each cadre once across sections and with the positions `planned` already holds; the
@@ -87,17 +89,45 @@ def select_candidates(
                 s: [cadres[s].get(c, c) for c in chosen] for s, chosen in decision.chosen.items()
             },
         )
-    chosen = select(step, by_cadre, quotas, present, convened, planned=planned, decision=decided)
+    chosen = select(
+        step,
+        by_cadre,
+        quotas,
+        present,
+        convened,
+        planned=planned,
+        decision=decided,
+        leave_out_full=version >= 3,
+    )
     return replace(
         chosen,
         passing={s: [(back[s][c], n) for c, n in ranked] for s, ranked in chosen.passing.items()},
         chosen={s: [back[s][c] for c in cs] for s, cs in chosen.chosen.items()},
         ties={s: (n, [back[s][c] for c in among]) for s, (n, among) in chosen.ties.items()},
-        over_cap={
-            back[s][cadre]: [s] for cadre, sections in chosen.over_cap.items() for s in sections
-        },
+        over_cap=_over_cap_by_candidate(chosen.over_cap, back, merge=version >= 2),
         decision=decision,
     )
+
+
+def _over_cap_by_candidate(
+    over_cap: Mapping[str, Sequence[str]], back: Mapping[str, Mapping[str, str]], merge: bool
+) -> dict[str, list[str]]:
+    """Candidate id → its over-cap positions in ballot order. Format v1 kept one position per
+    candidate id (the last one written), losing the others when a candidate id stands in
+    several over-cap positions; `merge` (format v2) keeps every one."""
+    result: dict[str, list[str]] = {}
+    for cadre, sections in over_cap.items():
+        for section in sections:
+            candidate = back[section][cadre]
+            if merge:
+                result.setdefault(candidate, []).append(section)
+            else:
+                result[candidate] = [section]
+    if merge:
+        order = {section: index for index, section in enumerate(back)}
+        for positions in result.values():
+            positions.sort(key=order.__getitem__)
+    return result
 
 
 def selection(
@@ -109,6 +139,7 @@ def selection(
     decision: HeadDecision | None,
     cadres: Cadres,
     planned: Mapping[str, int],
+    version: int = FORMAT_VERSION,
 ) -> dict[str, Any]:
     """At a step that fills quotas: who is chosen, the boundary ties and over-cap cadres left to
     the head, the open places, and whether it is complete (with the head's decision applied);
@@ -116,7 +147,9 @@ def selection(
     if not step.fills_quota:
         return {}
     quotas = {section.id: section.quota for section in definition.sections}
-    chosen = select_candidates(step, counts, quotas, present, convened, cadres, planned, decision)
+    chosen = select_candidates(
+        step, counts, quotas, present, convened, cadres, planned, decision, version
+    )
     return {
         "chosen": chosen.chosen,
         "ties": {p: {"places": n, "among": c} for p, (n, c) in chosen.ties.items()},

@@ -4,9 +4,7 @@ minutes and `voting verify` can never disagree. The percentage is for display; t
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -14,6 +12,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from voting import canonical
+from voting.tabular import csv_bytes, xlsx_bytes
 from voting.tally.record import key_fingerprint
 
 # Each column's field and its header: Vietnamese words, as the secretary reads the sheet.
@@ -123,12 +122,11 @@ def provenance(document: dict[str, Any]) -> list[tuple[str, str]]:
 
 def counts_csv(document: dict[str, Any]) -> bytes:
     """UTF-8 with a byte-order mark, so that spreadsheet programs read the diacritics."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADERS.values())
-    for row in count_rows(document):
-        writer.writerow([("1" if v else "0") if isinstance(v, bool) else v for v in row.values()])
-    return out.getvalue().encode("utf-8-sig")
+    rows = (
+        [("1" if v else "0") if isinstance(v, bool) else v for v in row.values()]
+        for row in count_rows(document)
+    )
+    return csv_bytes([tuple(HEADERS.values()), *rows])
 
 
 def counts_xlsx(document: dict[str, Any]) -> bytes:
@@ -145,6 +143,4 @@ def counts_xlsx(document: dict[str, Any]) -> bytes:
     about = book.create_sheet("record")
     for line in provenance(document):
         about.append(list(line))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx_bytes(book)

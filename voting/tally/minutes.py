@@ -41,6 +41,15 @@ from voting.tally.record import key_fingerprint
 TEXT: dict[str, dict[str, str]] = {
     "vi": {
         "title": "BIÊN BẢN KIỂM PHIẾU",
+        "nation": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "motto": "Độc lập - Tự do - Hạnh phúc",
+        "voted_on": "Ngày bỏ phiếu",
+        "opened_at": "Thời điểm mở hòm phiếu, kiểm phiếu",
+        "absent": "Số người vắng mặt",
+        "valid": "Số phiếu hợp lệ",
+        "invalid": "Số phiếu không hợp lệ",
+        "valid_note": "mỗi phiếu được kiểm chứng khi nhận",
+        "member_name": "họ và tên: ....................................",
         "sealed": "Đã kiểm phiếu — kết quả không công bố tại hội nghị",
         "rules": "Căn cứ",
         "date": "Ngày",
@@ -93,6 +102,15 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "en": {
         "title": "COUNT MINUTES",
+        "nation": "SOCIALIST REPUBLIC OF VIETNAM",
+        "motto": "Independence - Freedom - Happiness",
+        "voted_on": "Voted on",
+        "opened_at": "Box opened and counted at",
+        "absent": "Absent",
+        "valid": "Valid ballots",
+        "invalid": "Invalid ballots",
+        "valid_note": "each ballot is verified when received",
+        "member_name": "name: ....................................",
         "sealed": "Counted — the result is not announced at the conference",
         "rules": "Under",
         "date": "Date",
@@ -184,6 +202,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "base": base,
         "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=15, leading=20, alignment=1),
         "centre": ParagraphStyle("centre", base, alignment=1),
+        "header": ParagraphStyle("header", base, fontName=BOLD, fontSize=9, alignment=1),
         "rules": ParagraphStyle("rules", base, fontSize=8.5, leading=11, alignment=1),
         "sealed": ParagraphStyle(
             "sealed", base, fontName=BOLD, textColor=colors.darkred, alignment=1, spaceBefore=4
@@ -206,12 +225,32 @@ def _story(document: dict[str, Any], record_hash: str, t: dict[str, str], lang: 
     conference = document["conference"]
     rule_set = rule_set_from_mapping(document["rule_set"]["content"], "record rule set")
     step = rule_set.step(conference["procedure"], conference["step"])
-    held_on = date.fromisoformat(conference["held_on"]).strftime("%d/%m/%Y")
+    # The day the vote was held (voting opened), in the room's time: not the date the
+    # conference was first set for.
+    voted = _moment(document, "phase.changed", "voting")
+    held_on = (
+        voted.strftime("%d/%m/%Y")
+        if voted
+        else date.fromisoformat(conference["held_on"]).strftime("%d/%m/%Y")
+    )
+    header = Table(
+        [
+            [
+                _p(conference["agency"].upper(), s["header"]),
+                [_p(t["nation"], s["header"]), _p(t["motto"], s["header"])],
+            ]
+        ],
+        colWidths=[86 * mm, 88 * mm],
+    )
+    header.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    step_title = step.title if lang == "vi" else step.title_en
     story: list[Any] = [
-        _p(conference["agency"].upper(), s["centre"]),
+        header,
+        Spacer(1, 6),
         _p(t["title"], s["title"]),
         _p(conference["title"], s["centre"]),
-        _p(step.title if lang == "vi" else step.title_en, s["centre"]),
+        # The step's title once: only when the conference's own title does not hold it.
+        *([_p(step_title, s["centre"])] if step_title not in conference["title"] else []),
         _p(f"{t['date']}: {held_on} — {t['place']}: {conference['place']}", s["centre"]),
         _p(f"{t['rules']}: {rule_set.title}", s["rules"]),
     ]
@@ -232,7 +271,9 @@ def _committee(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any]
     lines = [_p(t["committee"], s["head"])]
     for member in range(1, ceremony["members"] + 1):
         key = transcript.public_share(member).hex()
-        lines.append(_p(t["member"].format(n=member, fp=key_fingerprint(key)), s["base"]))
+        role = f" ({t['chair']})" if member == 1 else ""
+        text = t["member"].format(n=member, fp=key_fingerprint(key)) + role
+        lines.append(_p(f"{text}; {t['member_name']}", s["base"]))
     lines.append(
         _p(
             t["threshold"].format(
@@ -249,20 +290,27 @@ def _committee(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any]
 def _attendance(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any]:
     cards = document["cards"]
     dealt = cards["dealt"] + cards["replaced"]
+    frozen = document["frozen"]
+    cast = len(document["ballots"])
+    opened = _moment(document, "box.opened")
     rows = [
-        [t["convened"], str(document["frozen"]["convened"])],
-        [t["present"], str(document["frozen"]["present"])],
+        [t["convened"], str(frozen["convened"])],
+        [t["present"], str(frozen["present"])],
+        [t["absent"], str(frozen["convened"] - frozen["present"])],
         [
             t["dealt"],
             f"{dealt} ({t['replaced']}: {cards['replaced']})"
             + (f"; {t['undone'].format(n=cards['undone'])}" if cards.get("undone") else ""),
         ],
         [t["voided"], str(len(cards["voided"]))],
-        [t["cast"], str(len(document["ballots"]))],
+        [t["cast"], str(cast)],
+        [t["valid"], str(cast)],
+        [t["invalid"], f"0 ({t['valid_note']})"],
+        *([[t["opened_at"], opened.strftime("%H:%M %d/%m/%Y")]] if opened else []),
     ]
     table = Table(
         [[_p(a, s["base"]), _p(b, s["value"])] for a, b in rows],
-        colWidths=[70 * mm, 80 * mm],
+        colWidths=[70 * mm, 104 * mm],
         hAlign="LEFT",
     )
     table.setStyle(TableStyle([("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
@@ -346,9 +394,23 @@ def _selection(
     return lines
 
 
+def _moment(document: dict[str, Any], kind: str, to: str | None = None) -> datetime | None:
+    """When the record's event log first shows `kind` (a phase change to `to`), in the room's
+    time zone; None if the log does not hold it."""
+    for event in document["events"]:
+        if event["kind"] == kind and (to is None or event["data"].get("to") == to):
+            at = datetime.fromisoformat(event["at"].replace("Z", "+00:00"))
+            return at.astimezone(ZoneInfo(document["conference"]["timezone"]))
+    return None
+
+
 def _signatures(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any]:
+    """One box per committee member (member 1 chairs): no more boxes than signers."""
     members = document["committee"]["members"]
-    cells = [t["chair"], *(t["sign_member"].format(n=n) for n in range(1, members + 1))]
+    cells = [
+        t["sign_member"].format(n=n) + (f" — {t['chair']}" if n == 1 else "")
+        for n in range(1, members + 1)
+    ]
     grid = [
         [
             Paragraph(f"{escape(c)}<br/><font size=8>{escape(t['sign_hint'])}</font>", s["centre"])

@@ -20,6 +20,13 @@ class OpeningError(ValueError):
     """The member refuses to open the box; the message says why."""
 
 
+def far_fewer(count: int, present: int) -> bool:
+    """Whether `count` ballots are far fewer than the `present` attendees — fewer than half: a
+    box opened with so few would give away the votes of the few as counts, so a member refuses
+    it (js/src/ballot-box.js holds the same rule)."""
+    return 2 * count < present
+
+
 @dataclass(frozen=True)
 class Box:
     """What the room was shown at closing, and what the member checks against it."""
@@ -48,6 +55,11 @@ def verify_box(box: Box, ballots: Sequence[Ballot]) -> CheckedList:
     if len(ballots) != box.ballot_count:
         raise OpeningError(
             f"{len(ballots)} ballots received, {box.ballot_count} announced at closing"
+        )
+    if far_fewer(len(ballots), box.present):
+        raise OpeningError(
+            f"{len(ballots)} ballots is far fewer than the {box.present} attendees present: "
+            "opening would reveal too much"
         )
     try:
         checked = check_ballot_list(box.context, ballots, box.card_keys, box.voided, box.present)

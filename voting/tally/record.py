@@ -18,8 +18,8 @@ from voting.crypto.installation import InstallationKey
 from voting.rules import HeadDecision, RuleSet
 from voting.tally.ballot_list import CheckedList
 from voting.tally.evaluation import cadres_of, decision_data, evaluation, selection
+from voting.tally.versions import FORMAT
 
-FORMAT = "voting-record/v1"
 SIGNATURE_TAG = "voting/record/signature/v1"
 
 Counts = dict[str, dict[str, int]]

@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 import random
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -25,20 +25,22 @@ from voting.crypto.ballot import (
     build_ballot,
     conference_fingerprint,
 )
-from voting.crypto.cards import Card, make_pool
-from voting.crypto.decryption import combine, partial_decrypt, sign_counts
+from voting.crypto.cards import Card, card_list_hash, make_pool
+from voting.crypto.decryption import Opened, combine, partial_decrypt, sign_counts
 from voting.crypto.dkg import Ceremony, simulate_ceremony
 from voting.crypto.group import Point
 from voting.crypto.installation import InstallationKey
-from voting.rules import KH331, RulesError
+from voting.rules import KH331, HeadDecision, RulesError
 from voting.tally.bundles import served_bundles
 from voting.tally.chain import next_entry
+from voting.tally.evaluation import decision_data
 from voting.tally.opening import Box, verify_box
 from voting.tally.record import (
     CardCounts,
     Conference,
     Counts,
     counts_by_section,
+    key_fingerprint,
     make_record,
     sign_record,
 )
@@ -104,6 +106,7 @@ def opened_context(
     convened: int,
     present: int,
     step: int = STEP,
+    procedure: str = PROCEDURE,
 ) -> BallotContext:
     """What ballots of a simulated conference (KH 331, next-term `step`, 3 by default) are
     built and verified against once it opens."""
@@ -111,7 +114,7 @@ def opened_context(
         conference_id,
         rule_set=KH331.name,
         rule_set_hash=KH331.hash,
-        procedure=PROCEDURE,
+        procedure=procedure,
         step=step,
         definition=definition,
         card_keys=card_keys,
@@ -129,44 +132,70 @@ def simulate(
     quota: int,
     installation: InstallationKey,
     step: int = STEP,
+    *,
+    procedure: str = PROCEDURE,
+    absent: int = 0,
+    definition: BallotDefinition | None = None,
+    choices: Sequence[Mapping[str, Sequence[str]]] | None = None,
+    decision: HeadDecision | None = None,
 ) -> Simulated:
-    """Run a whole conference of `voters` (all convened, present and voting) at next-term
-    `step`."""
+    """Run a whole conference of `voters` (all present and voting; `absent` more convened) at
+    `step` of `procedure` (next-term 3 by default). Tests give their own `definition` (it then
+    replaces `candidates`, `sections` and `quota`), each voter's `choices` (instead of random
+    ones) and the head's `decision`, to make records of ties, over-cap cadres and decisions —
+    or records no server would write."""
     if voters < 1:
         raise SimulationError("at least one voter")
     try:
-        rules_step = KH331.step(PROCEDURE, step)
+        rules_step = KH331.step(procedure, step)
     except RulesError as error:
         raise SimulationError(str(error)) from error
-    if rules_step.ballot != "candidates":
+    if rules_step.ballot == "none":
         raise SimulationError(f"step {step} holds no candidates ballot")
-    definition = demo_definition(candidates, sections, quota)
+    if definition is None:
+        definition = demo_definition(candidates, sections, quota)
+        if rules_step.ballot == "removal":
+            definition = BallotDefinition(
+                tuple(replace(s, quota=len(s.candidates)) for s in definition.sections)
+            )
     now = datetime.now(UTC)
     conference = Conference(
         agency="Cơ quan mô phỏng (demo)",
         timezone="Asia/Ho_Chi_Minh",
         id=f"demo-{secrets.token_hex(8)}",
         title="Hội nghị mô phỏng (demo)",
-        procedure=PROCEDURE,
+        procedure=procedure,
         step=step,
         held_on=now.date().isoformat(),
         place="Hội trường mô phỏng",
     )
     pool = make_pool(conference.id, voters)
     transcript, keys = simulate_ceremony(Ceremony(conference.id, threshold=2, members=3))
+    convened = voters + absent
     context = opened_context(
-        conference.id, definition, pool.public_keys, transcript.joint_key, voters, voters, step
+        conference.id,
+        definition,
+        pool.public_keys,
+        transcript.joint_key,
+        convened,
+        voters,
+        step,
+        procedure,
     )
     fingerprint = context.fingerprint
     rng = random.SystemRandom()
-    choices = [
-        {s.id: rng.sample(s.candidates, rng.randint(0, s.quota)) for s in definition.sections}
-        for _ in range(voters)
-    ]
+    if choices is None:
+        choices = [
+            {s.id: rng.sample(s.candidates, rng.randint(0, s.quota)) for s in definition.sections}
+            for _ in range(voters)
+        ]
+    if len(choices) != voters:
+        raise SimulationError(f"{len(choices)} voters' choices for {voters} voters")
+    marked = choices
 
     def cast(index: int) -> Ballot:
         card = Card.from_secret(conference.id, pool.secrets[index])
-        return build_ballot(context, card, choices[index])
+        return build_ballot(context, card, marked[index])
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as threads:
         ballots = list(threads.map(cast, range(voters)))
@@ -186,7 +215,7 @@ def simulate(
         card_keys=pool.public_keys,
         voided=(),
         card_counts=CardCounts(dealt=voters, replaced=0, undone=0),
-        convened=voters,
+        convened=convened,
         present=voters,
         transcript=transcript,
         fingerprint=fingerprint,
@@ -194,25 +223,44 @@ def simulate(
         checked=checked,
         partials=partials,
         counts=counts,
-        count_signatures=[sign_counts(key, counts) for key in keys[:2]],
-        decision=None,
+        count_signatures=[
+            sign_counts(key, Opened(fingerprint, checked.list_hash), counts) for key in keys[:2]
+        ],
+        decision=decision,
         planned={},
-        events=_events(conference.id, fingerprint, voters, checked.list_hash, now),
+        events=_events(
+            conference.id,
+            fingerprint,
+            pool.public_keys,
+            convened,
+            checked.list_hash,
+            now,
+            decision,
+            transcript.joint_key.hex(),
+        ),
         bundles=served_bundles(),
     )
     expected = {
-        s.id: {c: sum(c in chosen[s.id] for chosen in choices) for c in s.candidates}
+        s.id: {c: sum(c in chosen.get(s.id, ()) for chosen in marked) for c in s.candidates}
         for s in definition.sections
     }
     return Simulated(sign_record(document, installation), expected)
 
 
 def _events(
-    conference: str, fingerprint: str, voters: int, list_hash: str, now: datetime
+    conference: str,
+    fingerprint: str,
+    card_keys: Sequence[str],
+    convened: int,
+    list_hash: str,
+    now: datetime,
+    decision: HeadDecision | None,
+    joint_key: str,
 ) -> list[dict[str, Any]]:
     """The log the server keeps for such a conference: check-ins, the ceremony, the opening,
     the closing with the ballot-list hash, members 1 and 2's shares and signatures."""
     at = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+    voters = len(card_keys)
     entries: list[dict[str, Any]] = []
 
     def log(kind: str, actor: str, data: dict[str, Any]) -> None:
@@ -223,17 +271,25 @@ def _events(
     log("conference.created", "user:demo", {})
     for attendee in range(1, voters + 1):
         log("checkin", "user:demo", {"attendee": attendee})
-    log("committee.complete", "member:3", {"members": [1, 2, 3], "threshold": 2})
+    log(
+        "committee.complete",
+        "member:3",
+        {"joint_key": joint_key, "joint_fingerprint": key_fingerprint(joint_key)},
+    )
     log(
         "phase.changed",
         "user:demo",
         {
             "from": "checkin",
             "to": "voting",
-            "convened": voters,
+            "convened": convened,
             "present": voters,
+            "cards": voters,
             "dealt": voters,
+            "replaced": 0,
+            "voided": 0,
             "fingerprint": fingerprint,
+            "card_list_hash": card_list_hash(card_keys),
         },
     )
     log(
@@ -246,6 +302,8 @@ def _events(
     log("box.opened", "member:2", {"members": [1, 2], "ballots": voters})
     for member in (1, 2):
         log("box.counts_signed", f"member:{member}", {"member": member})
+    if decision is not None:
+        log("head.decided", decision.decided_by, {"chosen": decision_data(decision)["chosen"]})
     return entries
 
 

@@ -1,17 +1,21 @@
 """`voting verify`: re-check a conference record offline, from its bytes alone.
 
-The checks run in the order a reader would trust them: the file is canonical and signed by the
-installation (pinned to a key when given); the embedded rule set hashes to its name's hash; the
-committee's transcript proves itself and gives the joint key; the fingerprint is recomputed;
-every ballot is verified against it (card on the list, not voided, used once), in hash order;
-the list hash and the aggregate are recomputed; every partial decryption is proven and at
-least t of them give exactly the recorded counts, which at least t members signed.
-The first failure is named and nothing after it is trusted.
+The checks are the numbered ones of docs/record.md, one function each, run in the order a
+reader would trust them: the file is canonical and signed by the installation (pinned to a key
+when given); the embedded rule set hashes to its name's hash; the attendance and the cards add
+up; the committee's transcript proves itself and gives the joint key; the fingerprint is
+recomputed; every ballot is verified against it, in hash order; the list hash and the aggregate
+are recomputed; the partial decryptions give exactly the recorded counts, which at least t
+members signed; the rules' evaluation and selection are recomputed; the event log is intact and
+tells this record's story. The first failure is named (with its number) and nothing after it is
+trusted.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -22,19 +26,22 @@ from voting.crypto.ballot import (
     BallotDefinition,
     conference_fingerprint,
 )
+from voting.crypto.cards import card_list_hash
 from voting.crypto.decryption import (
     CountSignature,
+    Opened,
     PartialDecryption,
     combine,
     verify_count_signatures,
 )
 from voting.crypto.dkg import Transcript
 from voting.crypto.installation import InstallationKeyError, verify
-from voting.rules import RulesError, rule_set_from_mapping
+from voting.rules import RulesError, quorum_met, rule_set_from_mapping
 from voting.tally.ballot_list import check_ballot_list
 from voting.tally.chain import check_facts, check_links
 from voting.tally.evaluation import cadres_of, decision_of, evaluation, selection
-from voting.tally.record import FORMAT, Counts, counts_by_section, signed_message
+from voting.tally.record import Counts, counts_by_section, signed_message
+from voting.tally.versions import FORMATS
 
 KEYS = {
     "format",
@@ -63,8 +70,36 @@ KEYS = {
 }
 
 
+CHECKS: dict[int, str] = {
+    1: "canonical file with the fields of a known format",
+    2: "installation signature",
+    3: "rule set and step",
+    4: "conference, ballot, positions, cards and frozen counts well formed",
+    5: "quorum at the opening",
+    6: "cards add up",
+    7: "committee transcript",
+    8: "fingerprint",
+    9: "every ballot",
+    10: "ballot order, list hash and aggregate",
+    11: "partial decryptions give the counts",
+    12: "count signatures",
+    13: "evaluation",
+    14: "decision and selection",
+    15: "event chain",
+    16: "the event log tells this record's story",
+    17: "bundles",
+}
+"""The numbered checks of docs/record.md ("What a verifier checks"), in the order they run; the
+JavaScript verifier (js/src/verify.js) makes the same ones under the same numbers."""
+
+
 class RecordError(ValueError):
-    """The record fails a check; the message names the first one."""
+    """The record fails a check; `check` is its number in docs/record.md, the message names the
+    first fault."""
+
+    def __init__(self, message: str, check: int) -> None:
+        super().__init__(message)
+        self.check = check
 
 
 @dataclass(frozen=True)
@@ -81,171 +116,357 @@ class Summary:
     cards: int
     voided: int
     ballots: int
+    ballot_hashes: tuple[str, ...]
     ballot_list_hash: str
+    fingerprint: str
     installation_key: str
+    dealt: int
+    replaced: int
+    card_list_hash: str
+    joint_key: str
+    member_keys: tuple[str, ...]
     opened_by: tuple[int, ...]
     counts: Counts
     passed: int
     events: int
+    pinned: bool
 
 
 def verify_record(data: bytes, key: str | None = None) -> Summary:
-    """Check every part of a record (bytes as written); raise RecordError at the first fault."""
+    """Check every part of a record (bytes as written); raise RecordError at the first fault.
+    Without `key` the record is only consistent with itself: anyone can make such a file."""
+    document, version = _check_1_file(data)
+    public_key = _check_2_installation(document, key)
+    return _Checker(document, version, public_key, pinned=key is not None).run()
+
+
+def receipt_listed(receipt: str, hashes: tuple[str, ...]) -> bool:
+    """Whether a voter's receipt (the first hex digits of their ballot's hash, 16 at least, any
+    case and spacing) names a ballot of the list; ValueError for text that is no receipt."""
+    wanted = "".join(receipt.split()).lower()
+    if not re.fullmatch(r"[0-9a-f]{16,64}", wanted):
+        raise ValueError(f"{receipt!r} is not a receipt (16 characters 0-9, A-F)")
+    return any(hash_.startswith(wanted) for hash_ in hashes)
+
+
+def _check_1_file(data: bytes) -> tuple[dict[str, Any], int]:
     try:
         document = canonical.loads(data)
     except canonical.CanonicalError as error:
-        raise RecordError(f"the file is not a canonical record: {error}") from error
+        raise RecordError(f"the file is not a canonical record: {error}", 1) from error
     if not isinstance(document, dict) or set(document) != KEYS:
-        raise RecordError("the file does not have the fields of a conference record")
-    if document["format"] != FORMAT:
-        raise RecordError(f"unknown record format {document['format']!r}, expected {FORMAT}")
-    public_key = _installation(document, key)
-    return _Checker(document, public_key).run()
+        raise RecordError("the file does not have the fields of a conference record", 1)
+    if document["format"] not in FORMATS:
+        raise RecordError(
+            f"unknown record format {document['format']!r}, expected one of {', '.join(FORMATS)}",
+            1,
+        )
+    return document, FORMATS[document["format"]]
 
 
-def _installation(document: dict[str, Any], pinned: str | None) -> str:
+def _check_2_installation(document: dict[str, Any], pinned: str | None) -> str:
     installation = document["installation"]
     public_key = installation.get("public_key") if isinstance(installation, dict) else None
-    if not isinstance(public_key, str):
-        raise RecordError("the record names no installation key")
-    if pinned is not None and public_key != pinned.lower():
+    if not isinstance(installation, dict) or set(installation) != {"public_key"}:
+        raise RecordError("installation: expected exactly {public_key}", 2)
+    if not isinstance(public_key, str) or not SHA256.fullmatch(public_key):
+        raise RecordError("installation: the public key is not 64 lowercase hex digits", 2)
+    # Typed from the printed minutes: spaces (anywhere) and case do not matter.
+    if pinned is not None and public_key != "".join(pinned.split()).lower():
         raise RecordError(
-            f"the record is signed by installation key {public_key}, not the expected {pinned}"
+            f"the record is signed by installation key {public_key}, not the expected {pinned}",
+            2,
         )
     signature = document["signature"]
+    if not isinstance(signature, str) or not SIGNATURE.fullmatch(signature):
+        raise RecordError("signature: not 128 lowercase hex digits", 2)
     try:
-        verify(
-            public_key, signed_message(document), signature if isinstance(signature, str) else ""
-        )
+        verify(public_key, signed_message(document), signature)
     except InstallationKeyError as error:
-        raise RecordError(f"the installation's signature does not verify: {error}") from error
+        raise RecordError(f"the installation's signature does not verify: {error}", 2) from error
     return public_key
 
 
 class _Checker:
-    """The checks after the signature, each naming the part of the record it reads."""
+    """Checks 3 to 17, one method each, in order; each names the part of the record it reads."""
 
-    def __init__(self, document: dict[str, Any], public_key: str) -> None:
+    def __init__(
+        self, document: dict[str, Any], version: int, public_key: str, pinned: bool
+    ) -> None:
         self.document = document
+        self.version = version
         self.public_key = public_key
+        self.pinned = pinned
+        self.check = 0
+
+    def fail(self, message: str) -> RecordError:
+        return RecordError(message, self.check)
 
     def part(self, name: str, parse: Any) -> Any:
         try:
             return parse(self.document[name])
         except (ValueError, KeyError, TypeError) as error:
-            raise RecordError(f"{name}: {error}") from error
+            raise self.fail(f"{name}: {error}") from error
 
     def run(self) -> Summary:
+        checks = (
+            self.check_3_rules,
+            self.check_4_well_formed,
+            self.check_5_quorum,
+            self.check_6_cards,
+            self.check_7_committee,
+            self.check_8_fingerprint,
+            self.check_9_ballots,
+            self.check_10_list,
+            self.check_11_partials,
+            self.check_12_count_signatures,
+            self.check_13_evaluation,
+            self.check_14_selection,
+            self.check_15_chain,
+            self.check_16_story,
+            self.check_17_bundles,
+        )
+        for number, check in enumerate(checks, start=3):
+            self.check = number
+            try:
+                check()
+            except (LookupError, TypeError, AttributeError, ValueError) as error:
+                if isinstance(error, RecordError):
+                    raise
+                # Malformed data a check did not foresee still fails that check, by number.
+                raise self.fail(f"{type(error).__name__}: {error}") from error
+        return self.summary()
+
+    def check_3_rules(self) -> None:
+        self.conference = self.part("conference", _conference)
+        self.rule_set = self.part("rule_set", _rule_set)
+        self.step = self.part("conference", lambda c: _step(self.rule_set, c))
+
+    def check_4_well_formed(self) -> None:
+        self.definition = self.part("ballot", BallotDefinition.from_dict)
+        if self.step.ballot == "removal":
+            for section in self.definition.sections:
+                if section.quota != len(section.candidates):
+                    raise self.fail(
+                        f"ballot: section {section.id!r} of a removal ballot has quota "
+                        f"{section.quota}, not its {len(section.candidates)} candidates"
+                    )
+        self.part("positions", lambda p: _positions(p, self.definition))
+        self.keys, self.voided = self.part("cards", _cards)
+        self.convened, self.present = self.part("frozen", _frozen)
+
+    def check_5_quorum(self) -> None:
+        if not self.part(
+            "frozen", lambda _: quorum_met(self.present, self.convened, self.rule_set)
+        ):
+            raise self.fail(
+                f"frozen: present {self.present} of convened {self.convened} is below the "
+                f"quorum {self.rule_set.quorum} of the rule set"
+            )
+
+    def check_6_cards(self) -> None:
+        cards = self.document["cards"]
+        pool, voided = len(self.keys), len(self.voided)
+        if pool - voided != cards["dealt"] + cards["replaced"]:
+            raise self.fail(
+                f"cards: {pool} cards − {voided} voided ≠ {cards['dealt']} dealt + "
+                f"{cards['replaced']} replaced"
+            )
+
+    def check_7_committee(self) -> None:
+        self.transcript = self.part("committee", Transcript.from_json)
+        if self.transcript.ceremony.conference_id != self.conference["id"]:
+            raise self.fail("committee: the key ceremony is for another conference")
+
+    def check_8_fingerprint(self) -> None:
+        self.fingerprint = self.part("fingerprint", lambda _: self._fingerprint())
+        if self.document["fingerprint"] != self.fingerprint:
+            raise self.fail("fingerprint: does not match the conference's parameters")
+
+    def _fingerprint(self) -> str:
+        return conference_fingerprint(
+            self.conference["id"],
+            rule_set=self.rule_set.name,
+            rule_set_hash=self.rule_set.hash,
+            procedure=self.conference["procedure"],
+            step=self.conference["step"],
+            definition=self.definition,
+            card_keys=self.keys,
+            joint_key=self.transcript.joint_key,
+            convened=self.convened,
+            present=self.present,
+        )
+
+    def check_9_ballots(self) -> None:
+        self.ballots = self.part("ballots", _ballots)
+        context = BallotContext(
+            self.conference["id"], self.fingerprint, self.definition, self.transcript.joint_key
+        )
+        self.checked = self.part(
+            "ballots",
+            lambda _: check_ballot_list(
+                context, self.ballots, self.keys, self.voided, self.present
+            ),
+        )
+
+    def check_10_list(self) -> None:
         d = self.document
-        conference = self.part("conference", _conference)
-        rule_set = self.part("rule_set", _rule_set)
-        definition = self.part("ballot", BallotDefinition.from_dict)
-        step = self.part("conference", lambda c: _step(rule_set, c))
-        self.part("positions", lambda p: _positions(p, definition))
-        keys, voided = self.part("cards", _cards)
-        convened, present = self.part("frozen", _frozen)
-        transcript = self.part("committee", Transcript.from_json)
-        if transcript.ceremony.conference_id != conference["id"]:
-            raise RecordError("committee: the key ceremony is for another conference")
-        fingerprint = conference_fingerprint(
-            conference["id"],
-            rule_set=rule_set.name,
-            rule_set_hash=rule_set.hash,
-            procedure=conference["procedure"],
-            step=conference["step"],
-            definition=definition,
-            card_keys=keys,
-            joint_key=transcript.joint_key,
-            convened=convened,
-            present=present,
-        )
-        if d["fingerprint"] != fingerprint:
-            raise RecordError("fingerprint: does not match the conference's parameters")
-        ballots = self.part("ballots", _ballots)
-        context = BallotContext(conference["id"], fingerprint, definition, transcript.joint_key)
-        checked = self.part(
-            "ballots", lambda _: check_ballot_list(context, ballots, keys, voided, present)
-        )
-        if list(checked.hashes) != sorted(checked.hashes):
-            raise RecordError("ballots: not in ballot-hash order")
-        if d["ballot_list_hash"] != checked.list_hash:
-            raise RecordError("ballot_list_hash: does not match the ballots")
+        if list(self.checked.hashes) != sorted(self.checked.hashes):
+            raise self.fail("ballots: not in ballot-hash order")
+        if d["ballot_list_hash"] != self.checked.list_hash:
+            raise self.fail("ballot_list_hash: does not match the ballots")
         aggregate = {
             section: {candidate: c.to_dict() for candidate, c in sums.items()}
-            for section, sums in checked.sums.items()
+            for section, sums in self.checked.sums.items()
         }
-        if d["aggregate"] != aggregate:
-            raise RecordError("aggregate: does not match the sum of the ballots")
-        partials = self.part(
+        if not _same(d["aggregate"], aggregate):
+            raise self.fail("aggregate: does not match the sum of the ballots")
+
+    def check_11_partials(self) -> None:
+        self.partials = self.part(
             "partials", lambda items: [PartialDecryption.from_json(item) for item in _list(items)]
         )
+        members = [p.member for p in self.partials]
+        if members != sorted(set(members)):
+            raise self.fail("partials: not in member order, or a member twice")
         flat = self.part(
-            "partials", lambda _: combine(transcript, checked.aggregates(), partials, len(ballots))
+            "partials",
+            lambda _: combine(
+                self.transcript, self.checked.aggregates(), self.partials, len(self.ballots)
+            ),
         )
-        counts = counts_by_section(definition, flat)
-        if d["counts"] != counts:
-            raise RecordError("counts: differ from what the committee's decryptions give")
-        signatures = self.part(
+        self.counts = counts_by_section(self.definition, flat)
+        if not _same(self.document["counts"], self.counts):
+            raise self.fail("counts: differ from what the committee's decryptions give")
+
+    def check_12_count_signatures(self) -> None:
+        self.signatures = self.part(
             "count_signatures",
             lambda items: [CountSignature.from_json(item) for item in _list(items)],
         )
+        members = [s.member for s in self.signatures]
+        if members != sorted(set(members)):
+            raise self.fail("count_signatures: not in member order, or a member twice")
         self.part(
-            "count_signatures", lambda _: verify_count_signatures(transcript, counts, signatures)
+            "count_signatures",
+            lambda _: verify_count_signatures(
+                self.transcript,
+                # v1 and v2 records carry counts/v1 signatures, bound to the counts alone
+                Opened(self.fingerprint, self.checked.list_hash) if self.version >= 3 else None,
+                self.counts,
+                self.signatures,
+            ),
         )
-        if d["evaluation"] != self.part(
-            "evaluation", lambda _: evaluation(step, counts, present, convened)
+
+    def check_13_evaluation(self) -> None:
+        if not _same(
+            self.document["evaluation"],
+            self.part(
+                "evaluation",
+                lambda _: evaluation(self.step, self.counts, self.present, self.convened),
+            ),
         ):
-            raise RecordError("evaluation: differs from the rules applied to the counts")
+            raise self.fail("evaluation: differs from the rules applied to the counts")
+
+    def check_14_selection(self) -> None:
         decision = self.part("decision", _decision)
+        if decision is not None and not self.step.fills_quota:
+            raise self.fail(
+                "decision: the head decides only at a step that fills quotas, and step "
+                f"{self.step.number} fills none"
+            )
         recomputed = self.part(
             "decision",
             lambda _: selection(
-                step,
-                definition,
-                counts,
-                present,
-                convened,
+                self.step,
+                self.definition,
+                self.counts,
+                self.present,
+                self.convened,
                 decision,
                 self.part("positions", cadres_of),
                 self.part("planned", _planned),
+                version=self.version,
             ),
         )
-        if d["selection"] != recomputed:
-            raise RecordError("selection: differs from the rules applied to the counts")
-        entries = self.part("events", lambda e: check_links(e, conference["id"]))
+        if not _same(self.document["selection"], recomputed):
+            raise self.fail("selection: differs from the rules applied to the counts")
+
+    def check_15_chain(self) -> None:
+        self.entries = self.part("events", lambda e: check_links(e, self.conference["id"]))
+
+    def check_16_story(self) -> None:
+        cards = self.document["cards"]
+        opening: dict[str, Any] = {
+            "fingerprint": self.fingerprint,
+            "convened": self.convened,
+            "present": self.present,
+            "dealt": cards["dealt"],
+        }
+        if self.version >= 2:
+            opening |= {
+                "cards": len(self.keys),
+                "replaced": cards["replaced"],
+                "voided": len(self.voided),
+                "card_list_hash": card_list_hash(self.keys),
+            }
         self.part(
             "events",
             lambda _: check_facts(
-                entries,
-                fingerprint=fingerprint,
-                convened=convened,
-                present=present,
-                ballots=len(ballots),
-                ballot_list_hash=checked.list_hash,
-                opened_by=[p.member for p in partials],
-                signed_by=[s.member for s in signatures],
-                decision=d["decision"],
+                self.entries,
+                opening=opening,
+                ballots=len(self.ballots),
+                ballot_list_hash=self.checked.list_hash,
+                opened_by=[p.member for p in self.partials],
+                signed_by=[s.member for s in self.signatures],
+                decision=self.document["decision"],
+                joint_key=self.transcript.joint_key.hex() if self.version >= 2 else None,
             ),
         )
-        self.part("bundles", _bundles)
+
+    def check_17_bundles(self) -> None:
+        self.part("bundles", lambda b: _bundles(b, hex_only=self.version >= 2))
+
+    def summary(self) -> Summary:
         return Summary(
-            conference_id=conference["id"],
-            title=conference["title"],
-            rule_set=f"{rule_set.name} {rule_set.hash}",
-            procedure=conference["procedure"],
-            step=conference["step"],
-            convened=convened,
-            present=present,
-            cards=len(keys),
-            voided=len(voided),
-            ballots=len(ballots),
-            ballot_list_hash=checked.list_hash,
+            conference_id=self.conference["id"],
+            title=self.conference["title"],
+            rule_set=f"{self.rule_set.name} {self.rule_set.hash}",
+            procedure=self.conference["procedure"],
+            step=self.conference["step"],
+            convened=self.convened,
+            present=self.present,
+            cards=len(self.keys),
+            voided=len(self.voided),
+            ballots=len(self.ballots),
+            ballot_hashes=self.checked.hashes,
+            ballot_list_hash=self.checked.list_hash,
+            fingerprint=self.fingerprint,
             installation_key=self.public_key,
-            opened_by=tuple(sorted(partial.member for partial in partials)),
-            counts=counts,
-            passed=sum(row["passed"] for rows in d["evaluation"].values() for row in rows.values()),
-            events=len(entries),
+            dealt=self.document["cards"]["dealt"],
+            replaced=self.document["cards"]["replaced"],
+            card_list_hash=card_list_hash(self.keys),
+            joint_key=self.transcript.joint_key.hex(),
+            member_keys=tuple(
+                self.transcript.public_share(reveal.member).hex()
+                for reveal in self.transcript.reveals
+            ),
+            opened_by=tuple(partial.member for partial in self.partials),
+            counts=self.counts,
+            passed=sum(
+                row["passed"]
+                for rows in self.document["evaluation"].values()
+                for row in rows.values()
+            ),
+            events=len(self.entries),
+            pinned=self.pinned,
         )
+
+
+def _same(recorded: Any, recomputed: Any) -> bool:
+    """Equal as canonical JSON: `true` is not 1 (Python's == would say it is; a verifier in
+    another language would not)."""
+    return canonical.dumps(recorded) == canonical.dumps(recomputed)
 
 
 def _list(value: Any) -> list[Any]:
@@ -253,6 +474,10 @@ def _list(value: Any) -> list[Any]:
         raise TypeError("expected a list")
     return value
 
+
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+SHA256 = re.compile(r"[0-9a-f]{64}")
+SIGNATURE = re.compile(r"[0-9a-f]{128}")
 
 CONFERENCE = (
     "agency",
@@ -277,6 +502,9 @@ def _conference(value: Any) -> dict[str, Any]:
         ZoneInfo(value["timezone"])
     except (ZoneInfoNotFoundError, ValueError) as error:
         raise ValueError(f"unknown time zone {value['timezone']!r}") from error
+    if not DATE.fullmatch(value["held_on"]):
+        raise ValueError(f"held_on {value['held_on']!r} is not a date YYYY-MM-DD")
+    date.fromisoformat(value["held_on"])
     return value
 
 
@@ -319,6 +547,9 @@ def _positions(value: Any, definition: BallotDefinition) -> None:
                 raise TypeError(
                     "a candidate has exactly id, cadre, full_name, post and unit (text)"
                 )
+        cadres = [candidate["cadre"] for candidate in position["candidates"]]
+        if len(set(cadres)) != len(cadres):
+            raise ValueError(f"a cadre stands twice in position {position['id']!r}")
 
 
 def _planned(value: Any) -> dict[str, int]:
@@ -334,12 +565,24 @@ def _decision(value: Any) -> Any:
     fields = {"chosen", "decided_by", "decided_at", "note"}
     if not isinstance(value, dict) or (value and set(value) != fields):
         raise TypeError(f"expected an empty object or {sorted(fields)}")
+    if value and not (
+        all(isinstance(value[k], str) for k in ("decided_by", "decided_at", "note"))
+        and isinstance(value["chosen"], dict)
+        and all(
+            isinstance(ids, list) and all(isinstance(i, str) for i in ids)
+            for ids in value["chosen"].values()
+        )
+    ):
+        raise TypeError("chosen is position → candidate ids; decided_by, decided_at, note text")
     return decision_of(value)
 
 
-def _bundles(value: Any) -> None:
+def _bundles(value: Any, hex_only: bool) -> None:
+    """Bundle name → SHA-256; from format v2 the hash is 64 lowercase hex digits."""
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
         raise TypeError("expected bundle name → SHA-256")
+    if hex_only and not all(SHA256.fullmatch(v) for v in value.values()):
+        raise ValueError("a bundle's SHA-256 is not 64 lowercase hex digits")
 
 
 def _cards(value: Any) -> tuple[list[str], list[str]]:
@@ -352,6 +595,8 @@ def _cards(value: Any) -> tuple[list[str], list[str]]:
     for items, name in ((keys, "keys"), (voided, "voided")):
         if items != sorted(set(items)):
             raise ValueError(f"{name} are not sorted and distinct")
+    if not all(isinstance(key, str) and SHA256.fullmatch(key) for key in keys):
+        raise ValueError("a card key is not 64 lowercase hex digits")
     if not set(voided) <= set(keys):
         raise ValueError("a voided card is not on the card list")
     return keys, voided

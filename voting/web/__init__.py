@@ -13,7 +13,7 @@ from flask import Flask
 
 from voting.conference import verifier
 from voting.store import Database
-from voting.web import errors
+from voting.web import errors, headers, https, logs
 from voting.web.api import BLUEPRINTS
 from voting.web.config import configure, instance_path, verify_processes
 from voting.web.extensions import DATABASE, close_db, socketio
@@ -27,6 +27,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     instance = instance_path(config)
     app = Flask(__name__, instance_path=instance or None, instance_relative_config=True)
     configure(app, config)
+    logs.configure(app)
+    https.configure(app)
     verifier.configure(verify_processes(app.config["VERIFY_PROCESSES"]))
     # Vietnamese stays readable in responses (UTF-8 JSON rather than \u escapes).
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
@@ -35,6 +37,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions[DATABASE] = database
     app.teardown_appcontext(close_db)
     errors.register(app)
+    headers.register(app)
     for blueprint in BLUEPRINTS + PAGES:
         app.register_blueprint(blueprint)
     # The /room namespace is registered on `socketio` when voting.web.room is imported (by

@@ -3,6 +3,7 @@ passwd, disable)."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 
@@ -10,20 +11,56 @@ import click
 
 from voting.conference import accounts
 from voting.conference.errors import ConferenceError
+from voting.rules import RulesError
 from voting.store import Role
-from voting.web import create_app
+from voting.web import create_app, https
+from voting.web.config import configured_rule_set
 from voting.web.extensions import db
+from voting.web.instance import InstanceError, prepare
 from voting.web.server import Server, options
+
+
+def data_folder() -> None:
+    """The checks of a real start (voting.web.instance, then VOTING_RULES), as one clear
+    message each; the rule set new conferences will take is shown before anything starts."""
+    try:
+        prepare()
+        rules = configured_rule_set(os.environ.get("VOTING_RULES", ""))
+        https.proxies(os.environ.get("VOTING_PROXY"))
+        https.enabled(os.environ.get("VOTING_HTTPS"))
+    except RulesError as error:
+        raise click.ClickException(f"VOTING_RULES: {error}") from error
+    except (InstanceError, ValueError) as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Bộ quy định / rule set: {rules.name} — {rules.title} (hash {rules.hash})")
 
 
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Use 0.0.0.0 in the room.")
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--threads", default=100, show_default=True, type=int, help="Open connections.")
-def serve(host: str, port: int, threads: int) -> None:
+@click.option(
+    "--certfile",
+    type=click.Path(dir_okay=False, exists=True, readable=True),
+    help="HTTPS: the certificate chain (PEM) of the name phones use.",
+)
+@click.option(
+    "--keyfile",
+    type=click.Path(dir_okay=False, exists=True, readable=True),
+    help="HTTPS: the certificate's private key (PEM).",
+)
+def serve(host: str, port: int, threads: int, certfile: str | None, keyfile: str | None) -> None:
     """Run the web server under gunicorn (gthread, WebSockets through simple-websocket).
-    Configuration: VOTING_DATABASE_URL, VOTING_SECRET_KEY, VOTING_INSTANCE, VOTING_PUBLIC_URL."""
-    Server(create_app, options(host, port, threads)).run()
+    Configuration: VOTING_DATABASE_URL, VOTING_SECRET_KEY, VOTING_INSTANCE, VOTING_PUBLIC_URL.
+    The data folder is VOTING_INSTANCE, or /var/lib/voting when this user may write it."""
+    if (certfile is None) != (keyfile is None):
+        raise click.UsageError("HTTPS needs both --certfile and --keyfile")
+    data_folder()
+    settings = options(host, port, threads)
+    if certfile and keyfile:
+        settings |= {"certfile": certfile, "keyfile": keyfile}
+        os.environ["VOTING_HTTPS"] = "1"  # Secure cookies and HSTS in the app (voting.web.https)
+    Server(create_app, settings).run()
 
 
 @click.group("admin")
@@ -40,7 +77,9 @@ def _password(from_stdin: bool) -> str:
 
 
 def _run(work: Callable[[], str]) -> None:
-    """Run `work` on the configured database; print what it says, or the refusal."""
+    """Run `work` on the configured database (after the checks of a real start); print what
+    it says, or the refusal."""
+    data_folder()
     with create_app().app_context():
         try:
             click.echo(work())
@@ -95,7 +134,7 @@ def admin_passwd(username: str, password_stdin: bool) -> None:
     password = _password(password_stdin)
 
     def work() -> str:
-        accounts.set_password(db(), username, password)
+        accounts.set_password(db(), accounts.get(db(), username), password)
         return f"Đã đổi mật khẩu / password changed: {username}"
 
     _run(work)

@@ -13,6 +13,7 @@ from flask import Flask
 
 from voting.conference.installation import Installation
 from voting.crypto.installation import load_or_create
+from voting.rules import KH331, RuleSet, load_rule_set
 from voting.tally.record import key_fingerprint
 
 # Environment variable → configuration key.
@@ -22,13 +23,31 @@ ENVIRONMENT = {
     "VOTING_PUBLIC_URL": "PUBLIC_URL",
     "VOTING_TIMEZONE": "TIMEZONE",
     "VOTING_AGENCY": "AGENCY",
+    "VOTING_AGENCY_PARENT": "AGENCY_PARENT",
+    "VOTING_AGENCY_PLACE": "AGENCY_PLACE",
+    "VOTING_AGENCY_CODE": "AGENCY_CODE",
+    "VOTING_HEAD_TITLE": "HEAD_TITLE",
+    "VOTING_HEAD_NAME": "HEAD_NAME",
     "VOTING_VERIFY_PROCESSES": "VERIFY_PROCESSES",
+    "VOTING_RULES": "RULES",
+    "VOTING_LOG_FILE": "LOG_FILE",
+    "VOTING_LOG_LEVEL": "LOG_LEVEL",
+    "VOTING_PROXY": "PROXY",
+    "VOTING_HTTPS": "HTTPS",
 }
 DEFAULTS: dict[str, Any] = {
     # The address phones use (a fixed name or address, never guessed): set for the room.
     "PUBLIC_URL": "",
     # The agency named at the head of every record and set of minutes.
     "AGENCY": "",
+    # The Tờ trình's header and signature (docs/dossier.md): the body the agency reports to
+    # (cơ quan chủ quản), the place before the date, the abbreviation in document numbers,
+    # and who signs.
+    "AGENCY_PARENT": "",
+    "AGENCY_PLACE": "",
+    "AGENCY_CODE": "",
+    "HEAD_TITLE": "Giám đốc",
+    "HEAD_NAME": "",
     # Times shown and printed; stored times are UTC.
     "TIMEZONE": "Asia/Ho_Chi_Minh",
     "SESSION_COOKIE_HTTPONLY": True,
@@ -39,7 +58,18 @@ DEFAULTS: dict[str, Any] = {
     "MAX_CONTENT_LENGTH": 5 * 1024 * 1024,
     # Processes verifying ballots (voting.conference.verifier); empty: one per core.
     "VERIFY_PROCESSES": "",
+    # The agency's rule set (a .toml or .json file) for new conferences and processes; empty:
+    # the built-in KH 331. Conferences made earlier keep the rule set embedded in them.
+    "RULES": "",
+    # The log (voting.web.logs): stderr for journald unless a file is named (5 MiB, 4 kept).
+    "LOG_FILE": "",
+    "LOG_LEVEL": "INFO",
+    # HTTPS (voting.web.https): the number of proxies in front whose X-Forwarded-* headers are
+    # trusted, and whether the server is reached over HTTPS (Secure cookies, HSTS). Off: the room.
+    "PROXY": "",
+    "HTTPS": "",
 }
+RULE_SET = "voting.rules"
 SECRET_KEY_FILE = "secret_key"
 
 
@@ -62,6 +92,19 @@ def configure(app: Flask, overrides: Mapping[str, Any]) -> None:
         app.config["DATABASE_URL"] = f"sqlite:///{instance / 'voting.db'}"
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = secret_key(instance / SECRET_KEY_FILE)
+    app.extensions[RULE_SET] = configured_rule_set(app.config["RULES"])
+
+
+def configured_rule_set(path: str | Path) -> RuleSet:
+    """The rule set named by VOTING_RULES (the built-in KH 331 when empty); a file that cannot
+    be read, does not parse or holds impossible thresholds raises RuleSetError."""
+    return load_rule_set(path) if path else KH331
+
+
+def rule_set(app: Flask) -> RuleSet:
+    """The rule set new conferences and planning processes of this app are made from."""
+    rules: RuleSet = app.extensions[RULE_SET]
+    return rules
 
 
 def verify_processes(value: Any) -> int | None:

@@ -1,5 +1,5 @@
 """`voting demo`: the server with a ready demo conference, built from the synthetic agency of
-`../shared/domain/sample-agency.csv`.
+`voting/sample/sample-agency.csv` (package data).
 
 The demo starts fresh each time in its own instance folder (`$VOTING_INSTANCE`, default
 `./instance-demo`): an organiser account with a new password, the agency's people, a key
@@ -22,6 +22,7 @@ import click
 import qrcode
 from flask import Flask
 
+from voting import sample
 from voting.conference import accounts, ballot, conferences, devices, roster
 from voting.conference.ballot import CandidateInput, SectionInput
 from voting.conference.conferences import Committee, Details
@@ -32,10 +33,11 @@ from voting.rules.people import people_from_rows
 from voting.store import Role
 from voting.tabular import read_rows
 from voting.web import create_app
+from voting.web.config import rule_set
 from voting.web.extensions import db
 from voting.web.server import Server, options
 
-AGENCY = Path(__file__).resolve().parents[3] / "shared" / "domain" / "sample-agency.csv"
+AGENCY = sample.AGENCY
 AGENCY_NAME = "Sở Công Thương (cơ quan mẫu)"
 EXTERNALS, PLANNING = "sample-external-attendees.csv", "sample-current-planning.csv"
 ROSTER_SIZE = 25
@@ -91,6 +93,7 @@ def build(app: Flask, agency: Path = AGENCY) -> Demo:
             ),
             committee=Committee(size=3, threshold=2),
             actor="demo",
+            rule_set=rule_set(app),
         )
         drawn = roster.draw(session, conference.id, "demo")
         for extra in drawn[ROSTER_SIZE:]:
@@ -145,6 +148,7 @@ def demo(host: str, port: int) -> None:
     os.environ["VOTING_INSTANCE"] = str(instance)
     os.environ["VOTING_PUBLIC_URL"] = address
     os.environ.setdefault("VOTING_AGENCY", AGENCY_NAME)
+    os.umask(0o077)  # the demo's key and database are owner-only too (docs/server.md)
     database = instance / "voting.db"
     for leftover in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
         leftover.unlink(missing_ok=True)

@@ -9,12 +9,20 @@ from flask import Flask, Response, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
 
+from voting.conference import accounts, logins
 from voting.conference.errors import ConferenceError, Conflict, InvalidInput, NotFound
 from voting.web.i18n import localized
+from voting.web.logs import secret_path
 
 log = logging.getLogger(__name__)
 
-STATUS = {InvalidInput: 422, NotFound: 404, Conflict: 409}
+STATUS = {
+    InvalidInput: 422,
+    NotFound: 404,
+    Conflict: 409,
+    logins.TooManyAttempts: 429,
+    accounts.Busy: 503,
+}
 HTTP_MESSAGES = {
     400: "Yêu cầu không hợp lệ.",
     404: "Không tìm thấy địa chỉ này.",
@@ -77,7 +85,10 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(ConferenceError)
     def domain(error: ConferenceError) -> tuple[Response, int]:
-        return jsonify(error_body(error)), status_of(error)
+        response = jsonify(error_body(error))
+        if isinstance(error, logins.TooManyAttempts):
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response, status_of(error)
 
     @app.errorhandler(HTTPException)
     def http(error: HTTPException) -> ResponseReturnValue:
@@ -90,7 +101,14 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception) -> ResponseReturnValue:
-        log.exception("unhandled error: %s", error)
+        if secret_path(request.path):
+            # The cast and the voter's pages: the kind of failure only, never its message or
+            # the request (docs/server.md "Logging").
+            log.error(
+                "unhandled error on a ballot, card, voter or kiosk path: %s", type(error).__name__
+            )
+        else:
+            log.exception("unhandled error: %s", error)
         if not _api():
             return error_page(500)
         wrapped = ApiError(

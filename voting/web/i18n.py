@@ -12,6 +12,7 @@ from flask import g, request, session
 
 from voting.kiosk.terms import KIOSK_TERMS
 from voting.web.planning_terms import PLANNING_TERMS
+from voting.web.verify_terms import VERIFY_TERMS
 
 LANGUAGES = ("vi", "en")
 DEFAULT = "vi"
@@ -138,6 +139,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "organiser.people.done": ("Đã nhập {n} người.", "{n} people imported."),
     "organiser.import": ("Nhập", "Import"),
     "organiser.new": ("Lập hội nghị mới", "New conference"),
+    "organiser.rules": (
+        "Bộ quy định áp dụng: {name} — {title} (mã {hash}…)",
+        "Rule set applied: {name} — {title} (hash {hash}…)",
+    ),
     "organiser.step_choice": ("Quy trình và bước", "Procedure and step"),
     "organiser.create": ("Lập hội nghị", "Create the conference"),
     "organiser.details": ("Sửa thông tin hội nghị", "Edit the conference's details"),
@@ -621,8 +626,61 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "This phone's ballot list does not yet match the final list — still checking…",
     ),
     "committee.can_open": (
-        "Đã kiểm tra đủ mọi phiếu; mã danh sách khớp với màn hình chiếu.",
-        "Every ballot verified; the list hash matches the projector.",
+        "Đã kiểm tra đủ mọi phiếu. So số phiếu và mã danh sách dưới đây với màn hình chiếu.",
+        "Every ballot verified. Compare the count and the list hash below with the projector.",
+    ),
+    "committee.too_few": (
+        "Không mở hòm phiếu: chỉ có {n} phiếu trong khi {present} người có mặt — quá ít phiếu, "
+        "mở ra sẽ lộ phiếu của từng người. Báo ngay cho Văn phòng; bước này chuyển sang bỏ "
+        "phiếu giấy.",
+        "Not opening the box: only {n} ballots with {present} attendees present — too few, "
+        "opening would reveal individual votes. Tell the organising office now; this step "
+        "goes to paper.",
+    ),
+    "committee.paper.title": ("Xác nhận kết quả phiếu giấy", "Confirm the paper counts"),
+    "committee.paper.help": (
+        "Nhập lại số phiếu đồng ý của từng người từ biên bản kiểm phiếu giấy. Xác nhận trên "
+        "điện thoại này là xác nhận của chính bạn; thành viên thứ hai xác nhận trên điện thoại "
+        "hoặc tài khoản của mình.",
+        "Type each candidate's agree count again from the paper minutes. Confirming on this "
+        "phone is your own confirmation; the second member confirms on their own phone or "
+        "account.",
+    ),
+    "committee.paper.waiting": (
+        "Cuộc bỏ phiếu đã bị dừng; bước này bỏ phiếu giấy. Chờ Văn phòng nhập kết quả giấy.",
+        "The vote was stopped; this step is held on paper. Waiting for the office to enter "
+        "the paper counts.",
+    ),
+    "committee.paper.confirm": (
+        "Bước này bỏ phiếu giấy: nhập lại số phiếu để xác nhận ({n}/{of} đã xác nhận).",
+        "This step is held on paper: type the counts again to confirm ({n}/{of} confirmed).",
+    ),
+    "committee.paper.confirmed": (
+        "Bạn đã xác nhận kết quả phiếu giấy.",
+        "You confirmed the paper counts.",
+    ),
+    "committee.compare.title": ("So với màn hình chiếu", "Compare with the projector"),
+    "committee.compare.help": (
+        "Điện thoại này tự tính số phiếu và mã danh sách phiếu. Chỉ mở hòm phiếu khi cả hai "
+        "giống hệt trên màn hình chiếu; nếu khác, không mở và báo ngay cho Văn phòng.",
+        "This phone computed the count and the ballot list hash itself. Open the box only if "
+        "both are exactly what the projector shows; if not, do not open and tell the office.",
+    ),
+    "committee.compare.count": (
+        "Số phiếu thu vào / số người có mặt",
+        "Ballots cast / attendees present",
+    ),
+    "committee.compare.count_value": ("{n} / {present}", "{n} / {present}"),
+    "committee.compare.ok": (
+        "Tôi đã so: số phiếu, số người có mặt và mã danh sách giống hệt trên màn hình chiếu",
+        "I compared: the count, the attendees present and the list hash are exactly as on "
+        "the projector",
+    ),
+    "committee.below_minimum": (
+        "Chỉ có {n} phiếu, ít hơn mức tối thiểu {min} phiếu: mở hòm sẽ cho biết từng người đã "
+        "bỏ phiếu thế nào. Hòm phiếu không được mở — bước này được kiểm phiếu giấy.",
+        "Only {n} ballots, fewer than the minimum of {min}: opening the box would tell how each "
+        "voter voted. The box stays closed — this step is counted on paper.",
     ),
     "committee.open": ("Mở hòm phiếu", "Open the ballot box"),
     "committee.partial_sent": (
@@ -828,6 +886,7 @@ RESULT_STRINGS = (
 
 CATALOGUE.update(PLANNING_TERMS)
 CATALOGUE.update(KIOSK_TERMS)
+CATALOGUE.update(VERIFY_TERMS)
 
 
 def choose_language() -> str:

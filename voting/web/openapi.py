@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from voting import __version__
 from voting.web.policy import POLICY, Action
 
 JSON = "application/json"
@@ -716,6 +717,19 @@ PATHS.update(
                 errors=("404", "409", "422"),
             ),
         },
+        f"{_C}/committee/refusal": {
+            "post": _op(
+                Action.COMMITTEE_ACT,
+                f"{_MEMBER}: the phone refuses to open a list far smaller than the room "
+                "(fewer ballots than half of those present); logged as box.refused",
+                _object(["accepted"], accepted={"type": "boolean"}),
+                body=_object(
+                    ["ballots", "present"], ballots={"type": "integer"}, present={"type": "integer"}
+                ),
+                params=C,
+                errors=("404", "409", "422"),
+            ),
+        },
         f"{_C}/committee/count-signatures": {
             "post": _op(
                 Action.COMMITTEE_ACT,
@@ -920,6 +934,15 @@ _PAPER_COUNTS = {
     "description": "position → cadre id → agree count, from the paper minutes",
     "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer"}},
 }
+_PAPER_FORM = _object(
+    ["process", "step", "entered", "confirmations", "needed", "sections"],
+    process=_string(),
+    step={"type": "integer"},
+    entered={"type": "boolean"},
+    confirmations={"type": "integer"},
+    needed={"type": "integer"},
+    sections={"type": "array", "items": {"type": "object"}},
+)
 _PARAMETERS.update({"process_id": _string(pattern="^[0-9a-f]{32}$"), "number": {"type": "integer"}})
 PATHS.update(
     {
@@ -1021,10 +1044,33 @@ PATHS.update(
                 errors=("404", "409", "422"),
             ),
         },
+        f"{_C}/committee/paper": {
+            "get": _op(
+                Action.COMMITTEE_ACT,
+                f"{_MEMBER}: at a planning step held on paper, the ballot to confirm the paper "
+                "counts against (never the counts entered)",
+                _PAPER_FORM,
+                params=C,
+                errors=("404", "409"),
+            ),
+        },
+        f"{_C}/committee/paper/confirmations": {
+            "post": _op(
+                Action.COMMITTEE_ACT,
+                f"{_MEMBER}: confirm the paper counts by typing them again from this member's "
+                "own phone (two different phones or accounts confirm)",
+                _PAPER_FORM,
+                body=_object(["member", "counts"], member=_string(), counts=_PAPER_COUNTS),
+                params=C,
+                errors=("404", "409", "422"),
+            ),
+        },
         f"{_P}/steps/{{number}}/paper/confirmations": {
             "post": _op(
-                Action.PLANNING_MANAGE,
-                "A counting-committee member confirms the paper counts by typing them again",
+                Action.PAPER_CONFIRM,
+                "A counting-committee member confirms the paper counts by typing them again, "
+                "logged in with their own account: not the one that entered them, and not one "
+                "that already confirmed (confirm_by_another, already_confirmed)",
                 _PROCESS,
                 body=_object(["member", "counts"], member=_string(), counts=_PAPER_COUNTS),
                 params=PN,
@@ -1041,6 +1087,22 @@ PATHS.update(
                 errors=("404", "409", "422"),
             ),
         },
+        f"{_P}/overrides": {
+            "post": _op(
+                Action.HEAD_DECIDE,
+                "The head puts forward a chosen cadre who fails the conditions (KH 331 A.I), "
+                "with the reason; flagged on the dossier and the published list",
+                _PROCESS,
+                body=_object(
+                    ["cadre", "position", "reason"],
+                    cadre=_string(),
+                    position=_string(),
+                    reason=_string(),
+                ),
+                params=PP,
+                errors=("404", "409", "422"),
+            ),
+        },
         f"{_P}/submission": {
             "post": _op(
                 Action.PLANNING_MANAGE,
@@ -1048,7 +1110,7 @@ PATHS.update(
                 _PROCESS,
                 body=_object(["on"], on=_string(format="date")),
                 params=PP,
-                errors=("404", "409"),
+                errors=("404", "409", "422"),
             ),
         },
         f"{_P}/approval": {
@@ -1063,6 +1125,24 @@ PATHS.update(
         },
     }
 )
+for _suffix, _mimetype in (
+    ("pdf", "application/pdf"),
+    ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+):
+    _submission = _op(
+        Action.PLANNING_READ,
+        f"Tờ trình (dossier item 1, KH 331 B.VI) as {_suffix.upper()}: the agency's header, "
+        "number (?number=), place and date (?on=YYYY-MM-DD), addressee, body, lists and "
+        "signature",
+        None,
+        params=PP,
+        errors=("404", "409", "422"),
+    )
+    _submission["responses"]["200"] = {
+        "description": "Done",
+        "content": {_mimetype: {"schema": _string(format="binary")}},
+    }
+    PATHS[f"{_P}/submission.{_suffix}"] = {"get": _submission}
 for _suffix, _mimetype in (
     ("pdf", "application/pdf"),
     ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -1129,7 +1209,7 @@ def document() -> dict[str, Any]:
         "openapi": "3.1.0",
         "info": {
             "title": "voting — hội nghị quy hoạch cán bộ",
-            "version": "1",
+            "version": __version__,
             "description": "Set-up, roster, ballot, check-in and live quorum of a conference. "
             "Errors are {error: {code, message (Vietnamese), message_en}}. Calls made with a "
             "session cookie that change state need the X-CSRF-Token header from GET "

@@ -1,11 +1,19 @@
-"""Reading request bodies: JSON fields of the right type, or a 400 that names the field."""
+"""Reading request bodies: JSON fields of the right type, or a 400 that names the field.
+
+Every JSON body is read by `json_body`, which refuses before parsing a body over
+`JSON_MAX_BYTES` (413) or nested deeper than `JSON_MAX_DEPTH` (400): a deeply nested body would
+otherwise exhaust the parser's recursion and end in a server error (issue 16, item 10).
+"""
 
 from __future__ import annotations
 
+import json
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +31,65 @@ def bad(field: str, what_vi: str, what_en: str) -> ApiError:
     )
 
 
+# The largest JSON body any call needs (a ballot of many candidates, a file of card keys) is
+# well under this; files go up as multipart uploads, under MAX_CONTENT_LENGTH.
+JSON_MAX_BYTES = 1024 * 1024
+# The deepest body any call sends is a ballot (object → sections → entries → proof → values).
+JSON_MAX_DEPTH = 16
+_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]++")
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def json_body() -> Any:
+    """The request's JSON value, or None when the body is not JSON (or not sent as
+    application/json). Refuses a body over
+    `JSON_MAX_BYTES` (413 `body_too_large`) or nested deeper than `JSON_MAX_DEPTH` (400
+    `json_too_deep`) before parsing it."""
+    if not request.is_json:
+        return None
+    length = request.content_length
+    if length is not None and length > JSON_MAX_BYTES:
+        raise _too_large()
+    raw = request.get_data(cache=True)
+    if len(raw) > JSON_MAX_BYTES:
+        raise _too_large()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    if max(accumulate(_STEP[c] for c in brackets), default=0) > JSON_MAX_DEPTH:
+        raise _too_deep()
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+    except RecursionError:  # not reached past the depth check; kept as the last guard
+        raise _too_deep() from None
+
+
+def _too_large() -> ApiError:
+    return ApiError(
+        413,
+        "body_too_large",
+        f"Nội dung gửi lên quá lớn (tối đa {JSON_MAX_BYTES // 1024} KiB).",
+        f"The JSON body is larger than {JSON_MAX_BYTES} bytes.",
+    )
+
+
+def _too_deep() -> ApiError:
+    return ApiError(
+        400,
+        "json_too_deep",
+        f"Nội dung gửi lên lồng nhau quá sâu (tối đa {JSON_MAX_DEPTH} cấp).",
+        f"The JSON body is nested deeper than {JSON_MAX_DEPTH} levels.",
+    )
+
+
 def body() -> dict[str, Any]:
     """The JSON object sent with the request."""
-    data = request.get_json(silent=True)
+    data = json_body()
     if not isinstance(data, dict):
         raise ApiError(
             400,
@@ -72,6 +136,20 @@ def day(data: dict[str, Any], field: str, default: date | None = None) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise bad(field, "phải là ngày dạng YYYY-MM-DD", "must be a date YYYY-MM-DD") from None
+
+
+def counts(data: dict[str, Any]) -> dict[str, dict[str, int]]:
+    """The `counts` field of paper results: position → candidate id → whole number."""
+    value = data.get("counts")
+    if not isinstance(value, dict) or not all(
+        isinstance(v, dict)
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in v.values())
+        for v in value.values()
+    ):
+        raise bad(
+            "counts", "phải ánh xạ chức danh → mã → số phiếu", "must map position → id → count"
+        )
+    return value
 
 
 def items(data: dict[str, Any], field: str) -> list[dict[str, Any]]:

@@ -42,6 +42,12 @@ PLANNING_TERMS: dict[str, tuple[str, str]] = {
         "Đưa ra khỏi quy hoạch không cần bỏ phiếu",
         "Removed without a vote",
     ),
+    "planning.review.missing": (
+        "Cán bộ trong quy hoạch nhưng không có trong danh sách cán bộ của cơ quan (vẫn giữ "
+        "quy hoạch; cần bổ sung vào danh sách cán bộ)",
+        "Planned but missing from the agency's registry (kept in the planning; add them to "
+        "the registry)",
+    ),
     "planning.review.propose": (
         "Đề nghị bỏ phiếu kín đưa ra khỏi quy hoạch",
         "Put to the secret removal ballot",
@@ -86,6 +92,22 @@ PLANNING_TERMS: dict[str, tuple[str, str]] = {
         "Entered by {by}; {n} of 2 confirmations.",
     ),
     "planning.paper.confirmed_by": ("Đã xác nhận", "Confirmed by"),
+    "planning.paper.confirm_elsewhere": (
+        "Hai thành viên ban kiểm phiếu xác nhận, mỗi người trên điện thoại ban kiểm phiếu hoặc "
+        "tài khoản của mình — không phải tài khoản đã nhập kết quả, và không hai lần cùng một "
+        "điện thoại hay tài khoản.",
+        "Two committee members confirm, each on their own committee phone or account — not the "
+        "account that entered the counts, and never twice the same phone or account.",
+    ),
+    "planning.paper.step": ("Bước {n}, bỏ phiếu giấy", "Step {n}, on paper"),
+    "planning.paper.not_entered": (
+        "Văn phòng chưa nhập kết quả phiếu giấy của bước này.",
+        "The office has not entered this step's paper counts yet.",
+    ),
+    "planning.paper.done": (
+        "Kết quả phiếu giấy của bước này đã đủ hai xác nhận.",
+        "This step's paper counts have both confirmations.",
+    ),
     "planning.paper.member": (
         "Họ và tên thành viên ban kiểm phiếu xác nhận",
         "Confirming committee member",
@@ -148,8 +170,26 @@ PLANNING_TERMS: dict[str, tuple[str, str]] = {
     "planning.removed.none": ("Không có.", "None."),
     "planning.reason": ("Lý do", "Reason"),
     "planning.removal.voted": (
-        "Tập thể lãnh đạo bỏ phiếu đề nghị ({p}%)",
-        "Proposed by the leadership's ballot ({p}%)",
+        "Tập thể lãnh đạo bỏ phiếu kín đề nghị đưa ra khỏi quy hoạch",
+        "Proposed for removal by the leadership's secret ballot",
+    ),
+    "planning.override": (
+        "Không bảo đảm tiêu chuẩn, điều kiện ({why}); người đứng đầu quyết định đề nghị "
+        "phê duyệt, lý do: {reason}",
+        "Fails the conditions ({why}); put forward by the head's decision, reason: {reason}",
+    ),
+    "planning.unmet": ("Không bảo đảm tiêu chuẩn, điều kiện", "Fails the conditions"),
+    "planning.unmet.help": (
+        "Theo mục A.I của kế hoạch, không đề xuất, phê duyệt quy hoạch những trường hợp này. "
+        "Danh sách không trình, không phê duyệt được cho đến khi người đứng đầu quyết định "
+        "(ghi rõ lý do) hoặc danh sách được sửa.",
+        "Under A.I of the plan these cannot be proposed or approved. The list cannot be "
+        "submitted or approved until the head decides (with a reason).",
+    ),
+    "planning.override.reason": ("Lý do quyết định của người đứng đầu", "The head's reason"),
+    "planning.override.record": (
+        "Người đứng đầu quyết định đề nghị phê duyệt",
+        "The head puts this cadre forward",
     ),
     "planning.approval_body": ("Cấp phê duyệt", "Approving body"),
     "planning.submitted_on": ("Ngày trình (hồ sơ đầy đủ)", "Submitted (complete dossier)"),
@@ -193,6 +233,11 @@ PLANNING_TERMS: dict[str, tuple[str, str]] = {
     "planning.decision.contested": ("Cần người đứng đầu quyết định", "Left to the head"),
     "planning.decision.chosen": ("Người đứng đầu lựa chọn", "The head chose"),
     "planning.decision.nobody": ("Không lựa chọn ai", "Nobody"),
+    "planning.submission": ("Tờ trình", "Submission (Tờ trình)"),
+    "planning.standards": (
+        "Tiêu chuẩn các chức danh (công khai trước khi bỏ phiếu)",
+        "The positions' standards (made known before voting)",
+    ),
     "planning.dossier": (
         "Bảng tổng hợp kết quả kiểm phiếu ở các bước",
         "Tally summary of every step",

@@ -64,6 +64,8 @@ class Action(StrEnum):
     # Issue 7: planning processes across steps.
     PLANNING_READ = "planning.read"
     PLANNING_MANAGE = "planning.manage"
+    # Issue 16: a paper step's counts are confirmed by members as themselves.
+    PAPER_CONFIRM = "paper.confirm"
 
 
 ORGANISER, LEADERSHIP, HEAD = Role.ORGANISER.value, Role.LEADERSHIP.value, Role.HEAD.value
@@ -116,6 +118,7 @@ POLICY: dict[Action, frozenset[str]] = {
     Action.ACCOUNTS_MANAGE: frozenset({ORGANISER}),
     Action.PLANNING_READ: ACCOUNTS,
     Action.PLANNING_MANAGE: frozenset({ORGANISER}),
+    Action.PAPER_CONFIRM: ACCOUNTS,
 }
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from flask import g, request, session
 
-from voting.conference import ceremony, devices
+from voting.conference import ceremony, devices, logins
 from voting.store import User
 from voting.web.errors import ApiError
 from voting.web.extensions import db
@@ -92,22 +92,33 @@ def _resolve() -> Principal:
                 "This device link has been revoked.",
             )
         return Principal("device", link.kind, link.id, link.label, link.conference_id)
-    user_id = session.get("user_id")
-    user = db().get(User, user_id) if isinstance(user_id, int) else None
+    token = session.get("sid")
+    user = logins.user_of(db(), token) if isinstance(token, str) else None
     if user is None or user.disabled:
         return ANONYMOUS
     return Principal("user", user.role, user.id, user.username)
 
 
+def authenticate(username: str, password: str) -> User | None:
+    """The account if the password is right, under the login throttle of this caller's
+    address (voting.conference.logins)."""
+    return logins.attempt(db(), username, password, request.remote_addr or "")
+
+
 def log_in(user: User) -> str:
-    """Start a session for `user` with a fresh CSRF token (no fixation of an earlier one)."""
+    """Start a session for `user` with a fresh CSRF token (no fixation of an earlier one). The
+    cookie holds only the token of a session record the server can end."""
     session.clear()
-    session["user_id"] = user.id
+    session["sid"] = logins.open_session(db(), user)
     return csrf_token(renew=True)
 
 
 def log_out() -> str:
-    """End the session; a new anonymous CSRF token lets the page log in again."""
+    """End the session, on the server too (a copy of the cookie stops working); a new
+    anonymous CSRF token lets the page log in again."""
+    token = session.get("sid")
+    if isinstance(token, str):
+        logins.close_session(db(), token)
     session.clear()
     return csrf_token(renew=True)
 

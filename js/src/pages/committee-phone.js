@@ -2,19 +2,24 @@
 // single-use token from the organiser's screen, runs its part of the key ceremony here (the
 // server only relays), keeps the key in IndexedDB and in the member's backup file, checks its
 // key is in the joint key; while voting runs, verifies every arriving ballot in the Web Worker;
-// after closing, once its own list matches the announced one, sends its partial decryption;
-// after the opening, signs the counts it sees. A phone given a replacement token after the
+// after closing, once its own list matches the announced one, shows the count and the list
+// hash it computed itself, large, and sends its partial decryption only after the member has
+// confirmed both match the projector (a server could tell the phone anything, but not what
+// the room sees) and only if the list is not far smaller than the room (docs/voting.md);
+// after the opening, signs the counts it sees, bound to its member index, the conference
+// fingerprint and the list it verified. A phone given a replacement token after the
 // ceremony (the member's old phone lost) takes the seat with the member's backup file.
 import { ready } from '../sodium.js';
 import { toHex, utf8 } from '../bytes.js';
 import * as dkg from '../dkg.js';
-import { countSignatureToJSON, signCounts } from '../decryption.js';
+import { countSignatureToJSON, opened, signCounts } from '../decryption.js';
+import { farFewer } from '../ballot-box.js';
 import * as keystore from '../keystore.js';
 import { CommitteeError } from '../committee-wire.js';
 import { rejoinToJSON, signRejoin } from '../rejoin.js';
 import { WorkerClient } from '../worker-client.js';
 import sodium from '../sodium.js';
-import { ApiFailure, call } from './api.js';
+import { ApiFailure, call, groupHex } from './api.js';
 import { saveDocument } from './download.js';
 import { follow } from './live.js';
 import { showResult } from './result-view.js';
@@ -24,12 +29,14 @@ const root = document.getElementById('committee');
 const { conference, workerUrl } = root.dataset;
 const strings = pageStrings();
 const STORE_KEY = `committee:${conference}`;
+const PAPER_POLL_MS = 3000;
 const $ = (id) => document.getElementById(id);
 
 let seat; // {member, binding, threshold, members, round, secrets, backup, backupConfirmed, partialSent, countsSigned}
 let state; // the room's latest public state
 let worker;
 let boxReady = false;
+let boxFingerprint = null; // the conference fingerprint the box was opened with
 let busy = false;
 let again = false; // a push arrived while a move ran: run once more after it
 const verifiedHashes = [];
@@ -173,7 +180,9 @@ async function followBox() {
       voided: cards.voided,
     });
     boxReady = true;
+    boxFingerprint = opening.fingerprint;
     root.dataset.present = String(opening.present);
+    root.dataset.minimum = String(opening.min_ballots ?? 0);
   }
   const listed = await api('/ballots?hashes=1');
   let verified = await worker.request({ type: 'aggregate' });
@@ -188,25 +197,47 @@ async function followBox() {
   root.dataset.verified = String(verified.count);
   if (state.phase === 'voting') return say('committee.verifying');
   if (state.phase === 'closed') return openBox(verified);
-  if (state.phase === 'opened') return signResult();
+  if (state.phase === 'opened') return signResult(verified);
 }
 
+/** Show the count and list hash this phone computed, for the member to compare with the
+ * projector; the box opens only once the member has confirmed they match. */
 async function openBox(verified) {
   if (seat.partialSent) return say('committee.partial_sent');
   const matches = verified.count === state.ballots_cast && verified.listHash === state.final_ballot_list_hash;
   if (!matches) return say('committee.mismatch');
-  $('open').hidden = false;
+  // Too few ballots: their totals would tell how each voter voted; the step goes to paper.
+  const minimum = Number(root.dataset.minimum);
+  if (verified.count < minimum) return say('committee.below_minimum', { n: verified.count, min: minimum });
+  const present = Number(root.dataset.present);
+  if (farFewer(verified.count, present)) {
+    if (!seat.refusalSent) {
+      // Said to the server too, so the console and the log show why the step goes to paper.
+      await api('/committee/refusal', { method: 'POST', json: { ballots: verified.count, present } });
+      seat.refusalSent = true;
+      await save();
+    }
+    return say('committee.too_few', { n: verified.count, present });
+  }
+  $('compare-count').textContent = fill(strings['committee.compare.count_value'], { n: verified.count, present });
+  $('compare-hash').textContent = groupHex(verified.listHash);
+  Object.assign(root.dataset, { compareCount: String(verified.count), compareHash: verified.listHash });
+  $('compare').hidden = false;
+  $('open').disabled = !$('compare-ok').checked;
   return say('committee.can_open');
 }
 
 async function sendPartial() {
-  $('open').hidden = true;
+  if (!$('compare-ok').checked) return;
+  $('compare').hidden = true;
+  // What the member compared, not what the server says now.
   const { partial } = await worker.request({
     type: 'open',
     backup: seat.backup,
-    ballotCount: state.ballots_cast,
-    listHash: state.final_ballot_list_hash,
+    ballotCount: Number(root.dataset.compareCount),
+    listHash: root.dataset.compareHash,
     present: Number(root.dataset.present),
+    minimum: Number(root.dataset.minimum),
   });
   await api('/committee/partials', { method: 'POST', json: partial });
   seat.partialSent = true;
@@ -214,8 +245,8 @@ async function sendPartial() {
   say('committee.partial_sent');
 }
 
-/** The committee sees the counts it opened, and signs them. */
-async function signResult() {
+/** The committee sees the counts it opened, and signs them with the list it verified. */
+async function signResult(verified) {
   const view = await api('/result');
   if (!view.result) return say('committee.partial_sent');
   showResult($('result'), view.result, strings);
@@ -223,7 +254,8 @@ async function signResult() {
   $('documents').hidden = !view.record_written;
   if (!seat.countsSigned && seat.partialSent) {
     const counts = Object.fromEntries(view.result.sections.map((s) => [s.id, Object.fromEntries(s.candidates.map((c) => [c.id, c.agree]))]));
-    await api('/committee/count-signatures', { method: 'POST', json: countSignatureToJSON(signCounts(keyShare(), counts)) });
+    const bound = opened(boxFingerprint, verified.listHash);
+    await api('/committee/count-signatures', { method: 'POST', json: countSignatureToJSON(signCounts(keyShare(), bound, counts)) });
     seat.countsSigned = true;
     await save();
   }
@@ -240,6 +272,67 @@ for (const button of document.querySelectorAll('#documents [data-document]')) {
   });
 }
 
+// --- a step held on paper -----------------------------------------------------------------------
+
+/** After an abort, at a planning step held on paper: the member confirms the paper counts by
+ * typing them again here, as themself (issue 16, item 13). Anything else: the vote stopped. */
+async function followPaper() {
+  if (seat.paperConfirmed) return say('committee.paper.confirmed');
+  let form;
+  try {
+    form = await api('/committee/paper');
+  } catch (error) {
+    if (error instanceof ApiFailure && error.code === 'not_a_paper_step') return say('committee.aborted');
+    throw error;
+  }
+  if (!form.entered) {
+    // Entering the paper counts pushes nothing to the room: look again in a while.
+    setTimeout(tick, PAPER_POLL_MS);
+    return say('committee.paper.waiting');
+  }
+  if (form.confirmations >= form.needed) return say('committee.aborted');
+  if ($('paper').hidden) showPaperForm(form);
+  return say('committee.paper.confirm', { n: form.confirmations, of: form.needed });
+}
+
+function showPaperForm(form) {
+  const fields = form.sections.map((section) => {
+    const group = document.createElement('fieldset');
+    const legend = document.createElement('legend');
+    legend.textContent = section.position;
+    group.append(legend);
+    for (const candidate of section.candidates) {
+      const label = document.createElement('label');
+      const input = document.createElement('input');
+      Object.assign(input, { type: 'number', min: '0', required: true, inputMode: 'numeric' });
+      Object.assign(input.dataset, { position: section.position, cadre: candidate.cadre });
+      label.append(candidate.full_name, input);
+      group.append(label);
+    }
+    return group;
+  });
+  $('paper-counts').replaceChildren(...fields);
+  $('paper').hidden = false;
+}
+
+async function confirmPaper(event) {
+  event.preventDefault();
+  const counts = {};
+  for (const input of $('paper-counts').querySelectorAll('input')) {
+    (counts[input.dataset.position] ??= {})[input.dataset.cadre] = Number(input.value);
+  }
+  try {
+    await api('/committee/paper/confirmations', { method: 'POST', json: { member: $('paper-member').value, counts } });
+  } catch (error) {
+    return showFailure(fill(strings['committee.failed'], { message: error.message }));
+  }
+  seat.paperConfirmed = true;
+  await save();
+  $('paper').hidden = true;
+  $('failure').hidden = true;
+  return say('committee.paper.confirmed');
+}
+
 // --- driving it --------------------------------------------------------------------------------
 
 /** Run one move at a time; every push of the room's state calls this. */
@@ -252,7 +345,8 @@ async function tick() {
   busy = true;
   try {
     $('failure').hidden = true;
-    if (root.dataset.ceremony === 'complete') {
+    if (state?.phase === 'aborted') await followPaper();
+    else if (root.dataset.ceremony === 'complete') {
       await api('/committee'); // refused at once if this phone's seat was taken away
       await followBox();
     } else await advanceCeremony();
@@ -272,7 +366,7 @@ async function tick() {
  * stored seat only for the member's own backup (a phone replaced by mistake takes it again). */
 function cutOff() {
   seat = null;
-  for (const id of ['backup', 'keys', 'verified', 'open', 'result', 'documents']) $(id).hidden = true;
+  for (const id of ['backup', 'keys', 'verified', 'compare', 'result', 'documents', 'paper']) $(id).hidden = true;
   say('committee.cut_off');
   root.dataset.cutOff = 'true';
 }
@@ -373,18 +467,22 @@ function chooseBackup(token, status) {
 }
 
 $('download').addEventListener('click', downloadBackup);
+$('paper').addEventListener('submit', confirmPaper);
 $('backup-saved').addEventListener('click', async () => {
   seat.backupConfirmed = true;
   await save();
   $('backup').hidden = true;
   tick();
 });
+$('compare-ok').addEventListener('change', (event) => {
+  $('open').disabled = !event.target.checked;
+});
 $('open').addEventListener('click', () => {
   busy = true;
   sendPartial()
     .catch((error) => {
       showFailure(fill(strings['committee.failed'], { message: error.message }));
-      $('open').hidden = false;
+      $('compare').hidden = false;
     })
     .finally(() => {
       busy = false;

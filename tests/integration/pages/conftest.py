@@ -15,6 +15,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from voting import sample
 from voting.conference import accounts, ballot, conferences, devices, phases, registry, roster
 from voting.conference.ballot import CandidateInput, SectionInput
 from voting.conference.conferences import Committee, Details
@@ -23,7 +24,7 @@ from voting.store import DeviceKind, Phase
 from voting.web import create_app
 from voting.web.extensions import DATABASE, db
 
-AGENCY = Path(__file__).resolve().parents[4] / "shared" / "domain" / "sample-agency.csv"
+AGENCY = sample.FOLDER / "sample-agency.csv"
 PASSWORD = "mật khẩu đủ dài"
 USERS = {"organiser": "van-phong", "leadership": "lanh-dao", "head": "nguoi-dung-dau"}
 PUBLIC_URL = "http://voting.test:8000"

@@ -53,6 +53,7 @@ def test_the_organiser_manages_accounts_from_the_page(room: Any) -> None:
     assert not logs_in(room, "giam-doc", "mật khẩu mới dài")
     assert head.get("/head/").status_code == 302  # the open session is no longer honoured
     assert room.post(organiser, f"{PATH}giam-doc/disabled", disabled="no").status_code == 302
+    assert head.get("/head/").status_code == 302  # ended on the server, not merely refused
     assert logs_in(room, "giam-doc", "mật khẩu mới dài")
 
     own = room.post(organiser, f"{PATH}{USERS['organiser']}/disabled", disabled="yes")

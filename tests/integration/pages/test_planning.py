@@ -101,12 +101,26 @@ def test_recording_steps_then_entering_paper_counts(room: Any) -> None:
     assert len(fields) == 3
     counts = dict.fromkeys(fields, "20")
     paper = f"/organiser/planning/{process}/steps/3/paper"
-    response = room.post(client, paper, held_on="2022-04-25", convened="30", present="28", **counts)
+    # Those convened are step 3's roster (28 in the sample agency): the form starts from it.
+    convened = re.search(r'name="convened" min="1" required value="(\d+)"', page)
+    assert convened is not None and convened[1] == "28"
+    response = room.post(client, paper, held_on="2022-04-25", convened="28", present="28", **counts)
     assert response.status_code == 302, response.text
     confirm = f"{paper}/confirmations"
-    for member in ("Thành viên 1", "Thành viên 2"):
-        response = room.post(client, confirm, member=member, **counts)
+    # Each member confirms from their own account; the one who entered the counts cannot.
+    refused = room.post(client, confirm, member="Thành viên 1", **counts)
+    assert refused.status_code == 409 and "Người đã nhập kết quả" in refused.text
+    page = client.get(f"/organiser/planning/{process}").text
+    assert 'data-field="confirm-elsewhere"' in page and f"{confirm}</a>" in page
+    for role, member in (("leadership", "Thành viên 1"), ("head", "Thành viên 2")):
+        other = room.client(role)
+        own_page = other.get(confirm)
+        assert own_page.status_code == 200 and 'name="member"' in own_page.text
+        assert 'value="20"' not in own_page.text  # the counts entered are not shown
+        response = room.post(other, confirm, member=member, **counts)
         assert response.status_code == 302, response.text
+        again = other.get(confirm).text
+        assert 'data-field="confirm-elsewhere"' in again or "đủ hai xác nhận" in again
     page = client.get(f"/organiser/planning/{process}").text
     assert 'data-step="3" data-status="done"' in page and 'data-paper="true"' in page
     published = client.get(f"/organiser/planning/{process}/published")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from tests.integration.pages.conftest import texts
@@ -47,3 +48,18 @@ def test_the_projector_in_english(room: Any) -> None:
     page = room.client().get(f"/projector/{conference}?lang=en").text
     assert "Convened" in page and "11 more needed" in page
     assert "Step 4: extended leadership collective" in page
+
+
+def test_the_projector_shows_the_sha256_of_every_script_served(room: Any) -> None:
+    """Issue 16, item 15: does the projector show, in full, the SHA-256 of the very bytes the
+    server sends for every bundle and page script (so the room can compare them with the
+    released build), the crypto bundles included?"""
+    conference = room.conference(Phase.CHECKIN)
+    client = room.client()
+    page = client.get(f"/projector/{conference}").text
+    manifest = client.get("/static/dist/manifest.json").json
+    names = [*manifest["bundles"], *manifest["pages"]]
+    assert {"voter.js", "committee.js", "worker.js", "pages/vote.js"} <= set(names)
+    for name in names:
+        served = client.get(f"/static/dist/{name}").data
+        assert f'<code class="sha">{hashlib.sha256(served).hexdigest()}</code> {name}' in page

@@ -151,3 +151,42 @@ def test_http_errors_are_pages_in_the_readers_language_with_a_way_back(room: Any
     assert big.status_code == 413 and "Tệp gửi lên quá lớn" in big.text
     api = client.get("/api/khong-co")
     assert api.status_code == 404 and api.json["error"]["code"] == "not_found"
+
+
+def test_login_goes_on_only_to_a_path_of_this_server(room: Any) -> None:
+    """Issue 16, item 8: is every `next` a browser could read as another host (a tab or
+    backslash before a second slash, `//host`, a scheme) ignored, while a local path is
+    followed?"""
+    for target in (
+        "/%09/evil.example/path",
+        "/%0a/evil.example/",
+        "//evil.example/",
+        "/\\evil.example/",
+        "\\\\evil.example/",
+        "https://evil.example/",
+        "javascript:alert(1)",
+        "/%5Cevil.example",
+    ):
+        client = room.client()
+        client.get("/login")
+        data = {"csrf_token": csrf_of(client), "username": USERS["organiser"], "password": PASSWORD}
+        response = client.post(f"/login?next={target}", data=data)
+        assert response.headers["Location"] == "/organiser/", target
+    client = room.client()
+    client.get("/login")
+    data = {"csrf_token": csrf_of(client), "username": USERS["organiser"], "password": PASSWORD}
+    assert client.post("/login?next=/head/", data=data).headers["Location"] == "/head/"
+
+
+def test_the_login_page_says_when_to_try_again(room: Any) -> None:
+    """Issue 16, item 6: after too many wrong passwords, does the login page refuse even the
+    right one with 429 and say in Vietnamese to try again later?"""
+    client = room.client()
+    client.get("/login")
+    wrong = {"csrf_token": csrf_of(client), "username": USERS["organiser"], "password": "sai"}
+    statuses = [client.post("/login", data=wrong).status_code for _ in range(7)]
+    assert statuses[:6] == [401] * 6 and statuses[6] == 429
+    right = wrong | {"password": PASSWORD}
+    response = client.post("/login", data=right)
+    assert response.status_code == 429
+    assert "Đã nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau" in response.text

@@ -158,7 +158,8 @@ class Hold:
                 for s in body["result"]["sections"]
             }
             for j in members:
-                signature = sign_counts(p.keys[j], counts).to_json()
+                opened = self.site.opened(conference)
+                signature = sign_counts(p.keys[j], opened, counts).to_json()
                 self._ok(p.apis[j].post(f"{base}/committee/count-signatures", json=signature))
             body = self._ok(org.get(f"{base}/result"))
             assert body["record_written"], body

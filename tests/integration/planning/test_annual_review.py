@@ -76,21 +76,37 @@ def test_a_whole_annual_review(
         HEAD_TT: {"SCT013": 20, "SCT014": 18, "SCT015": 9},
         DEPUTY_TT: {"SCT013": 21, "SCT016": 15},
     }
-    paper = {"held_on": "2022-04-25", "convened": 30, "present": 28, "counts": counts}
-    r = organiser.post(f"{base}/steps/2/paper", json=paper | {"present": 19})
+    paper = {"held_on": "2022-04-25", "convened": 28, "present": 28, "counts": counts}
+    r = organiser.post(f"{base}/steps/2/paper", json=paper | {"present": 18})
     assert r.status_code == 422 and site.code(r) == "no_quorum"
+    # The step's roster convened 28: another number would hide a failed quorum.
+    r = organiser.post(f"{base}/steps/2/paper", json=paper | {"convened": 12, "present": 12})
+    assert r.status_code == 422 and site.code(r) == "convened_not_roster"
+    # 28 ballots choosing at most 2 Phó trưởng phòng cannot give 57 agrees.
+    over = {**counts, DEPUTY_TT: {"SCT013": 28, "SCT016": 28 + 1}}
+    r = organiser.post(f"{base}/steps/2/paper", json=paper | {"counts": over})
+    assert r.status_code == 422 and site.code(r) == "invalid_counts"
+    over = {**counts, DEPUTY_TT: {"SCT013": 28, "SCT016": 28}}
+    r = organiser.post(f"{base}/steps/2/paper", json=paper | {"counts": over})  # 56 = 28 × 2
+    assert r.status_code == 200, r.json  # at the limit: accepted (then entered again below)
     r = organiser.post(f"{base}/steps/2/paper", json=paper)
     assert r.status_code == 200, r.json
     confirm = f"{base}/steps/2/paper/confirmations"
+    # Each member confirms as themself, from their own account (or phone).
+    first, second = site.api("leadership"), site.api("head")
     wrong = {HEAD_TT: counts[HEAD_TT] | {"SCT015": 8}, DEPUTY_TT: counts[DEPUTY_TT]}
-    r = organiser.post(confirm, json={"member": "Lê Văn A", "counts": wrong})
+    r = first.post(confirm, json={"member": "Lê Văn A", "counts": wrong})
     assert r.status_code == 422 and site.code(r) == "paper_mismatch"
-    r = organiser.post(confirm, json={"member": "Lê Văn A", "counts": counts})
+    r = first.post(confirm, json={"member": "Lê Văn A", "counts": counts})
     assert r.status_code == 200 and r.json["steps"][1]["status"] == "current"
     for same in ("lê văn a", unicodedata.normalize("NFD", "Lê Văn A")):  # case, combining marks
-        r = organiser.post(confirm, json={"member": same, "counts": counts})
+        r = second.post(confirm, json={"member": same, "counts": counts})
         assert r.status_code == 409 and site.code(r) == "already_confirmed"
+    r = first.post(confirm, json={"member": "Trần Thị B", "counts": counts})
+    assert r.status_code == 409 and site.code(r) == "already_confirmed"  # the same account
     r = organiser.post(confirm, json={"member": "Trần Thị B", "counts": counts})
+    assert r.status_code == 409 and site.code(r) == "confirm_by_another"  # who entered them
+    r = second.post(confirm, json={"member": "Trần Thị B", "counts": counts})
     process = r.json
     step2 = process["steps"][1]
     assert step2["status"] == "done" and step2["result"]["paper"] is True
@@ -163,19 +179,23 @@ def test_a_whole_annual_review(
     ).stdout.decode()
     assert "Phiếu giấy" in printed and "Không đạt ở bước 3" in printed
     # SCT013 over the cap for the deputy's post: the head's decision, not a full quota.
+    # Documents write the unit's own titles: Chánh / Phó Chánh Thanh tra.
     book = load_workbook(io.BytesIO(organiser.get(f"{base}/dossier.xlsx").data))
     outcomes = {
         (row[0], row[1]): row[-1] for row in book["tong_hop"].iter_rows(min_row=3, values_only=True)
     }
-    assert outcomes[(DEPUTY_TT, "SCT013")] == (
+    assert outcomes[("Phó Chánh Thanh tra Sở", "SCT013")] == (
         "Đạt, vượt quá 3 chức danh — người đứng đầu không lựa chọn"
     )
-    assert outcomes[(HEAD_TT, "SCT013")] == "Được đưa vào quy hoạch (người đứng đầu lựa chọn)"
-    assert outcomes[(HEAD_TT, "SCT014")] == "Được đưa vào quy hoạch"
+    assert (
+        outcomes[("Chánh Thanh tra Sở", "SCT013")]
+        == "Được đưa vào quy hoạch (người đứng đầu lựa chọn)"
+    )
+    assert outcomes[("Chánh Thanh tra Sở", "SCT014")] == "Được đưa vào quy hoạch"
     decided = list(book["quyet_dinh"].iter_rows(min_row=3, values_only=True))
     assert [(r[4], r[5], r[6]) for r in decided] == [
-        (HEAD_TT, "Đinh Hồng Vân", "Đinh Hồng Vân"),
-        (DEPUTY_TT, "Đinh Hồng Vân", "Không lựa chọn ai"),
+        ("Chánh Thanh tra Sở", "Đinh Hồng Vân", "Đinh Hồng Vân"),
+        ("Phó Chánh Thanh tra Sở", "Đinh Hồng Vân", "Không lựa chọn ai"),
     ]
     assert all(r[3] == "Ưu tiên" for r in decided)
     assert organiser.get(base).json["outcome"]["approval_late"] is None

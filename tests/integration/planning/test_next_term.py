@@ -8,6 +8,7 @@ import subprocess
 from collections.abc import Callable
 from typing import Any
 
+from tests.unit.tally.node_verifier import javascript_check
 from voting.tally.verify import verify_record
 
 START = {
@@ -134,6 +135,7 @@ def test_a_whole_next_term_planning(
     # The final step's record carries the cadres' identity and verifies.
     record = organiser.get(f"/api/conferences/{conference5}/record").data
     assert verify_record(record) is not None
+    assert javascript_check(record) == 0  # the second verifier agrees on the server's record
 
     # Submission, the 30-working-day deadline, approval, the 3-month wait.
     r = organiser.post(f"{base}/approval", json={"on": "2022-06-15"})

@@ -19,8 +19,8 @@ def started(site: Any, organiser: Any) -> tuple[str, dict[str, Any]]:
         r = organiser.post(f"{base}/steps/{number}/approval", json={"held_on": "2022-04-21"})
         assert r.status_code == 200, r.json
     ballot = organiser.get(base).json["steps"][2]["approved"]["ballot"]
-    counts = {s["position"]: {c["cadre"]: 10 for c in s["candidates"]} for s in ballot}
-    return base, {"held_on": "2022-04-25", "convened": 30, "present": 28, "counts": counts}
+    counts = {s["position"]: {c["cadre"]: 4 for c in s["candidates"]} for s in ballot}
+    return base, {"held_on": "2022-04-25", "convened": 28, "present": 28, "counts": counts}
 
 
 def conference_of(organiser: Any, base: str) -> str:
@@ -65,8 +65,52 @@ def test_an_aborted_vote_is_held_again_until_its_paper_counts_are_confirmed(
     abort(organiser, second)
     assert organiser.post(f"{base}/steps/3/paper", json=paper).status_code == 200
     confirm = {"member": "Nguyễn Văn Kiểm", "counts": paper["counts"]}
-    assert organiser.post(f"{base}/steps/3/paper/confirmations", json=confirm).status_code == 200
+    assert (
+        site.api("leadership").post(f"{base}/steps/3/paper/confirmations", json=confirm).status_code
+        == 200
+    )
     before = organiser.get(base).json
     r = organiser.post(f"{base}/steps/3/again")
     assert r.status_code == 409 and site.code(r) == "paper_confirmed"
     assert organiser.get(base).json == before
+
+
+def test_paper_counts_are_confirmed_by_members_as_themselves(
+    site: Any, organiser: Any, phones: Any
+) -> None:
+    """Issue 16, item 13: does each member confirm as themself — from their own committee phone
+    (of this step's conference) or their own account — with the same phone or account refused
+    a second time, the one who entered the counts refused, a phone of another conference
+    refused, and the phone never shown the counts it must type?"""
+    base, paper = started(site, organiser)
+    conference = conference_of(organiser, base)
+    p = phones(site, organiser, conference)
+    p.join()
+    abort(organiser, conference)
+    assert organiser.post(f"{base}/steps/3/paper", json=paper).status_code == 200
+    form_url = f"/api/conferences/{conference}/committee/paper"
+    form = p.apis[1].get(form_url).json
+    assert form["entered"] is True and form["confirmations"] == 0 and form["step"] == 3
+    assert "counts" not in str(form)
+    assert [len(s["candidates"]) for s in form["sections"]] == [
+        len(c) for c in paper["counts"].values()
+    ]
+    confirm = {"member": "Nguyễn Văn Kiểm", "counts": paper["counts"]}
+    r = p.apis[1].post(f"{form_url}/confirmations", json=confirm)
+    assert r.status_code == 200 and r.json["confirmations"] == 1, r.json
+    again = p.apis[1].post(f"{form_url}/confirmations", json=confirm | {"member": "Trần Thị Phiếu"})
+    assert again.status_code == 409 and site.code(again) == "already_confirmed"
+    own = organiser.post(f"{base}/steps/3/paper/confirmations", json=confirm | {"member": "Ai đó"})
+    assert own.status_code == 409 and site.code(own) == "confirm_by_another"
+    other_conference = site.conference(organiser)
+    stranger = p.apis[2].post(
+        f"/api/conferences/{other_conference}/committee/paper/confirmations", json=confirm
+    )
+    assert stranger.status_code == 403
+    assert organiser.get(base).json["steps"][2]["status"] == "current"
+    r = p.apis[2].post(f"{form_url}/confirmations", json=confirm | {"member": "Trần Thị Phiếu"})
+    assert r.status_code == 200, r.json
+    step = organiser.get(base).json["steps"][2]
+    assert step["status"] == "done" and step["result"]["paper"] is True
+    confirmations = step["paper"]["confirmations"]
+    assert [c["by"] for c in confirmations] == ["member:1", "member:2"]

@@ -76,10 +76,10 @@ def test_every_refused_step_leaves_the_process_as_it_was(site: Any, organiser: A
         assert r.status_code == 200, r.json
     ballot = organiser.get(base).json["steps"][2]
     counts = {
-        s["position"]: {c["cadre"]: 10 for c in s["candidates"]}
+        s["position"]: {c["cadre"]: 4 for c in s["candidates"]}
         for s in ballot["approved"]["ballot"]
     }
-    paper = {"held_on": "2022-04-25", "convened": 30, "present": 28, "counts": counts}
+    paper = {"held_on": "2022-04-25", "convened": 28, "present": 28, "counts": counts}
     refused("POST", "/steps/3/approval", {"held_on": "2022-04-21"}, 409, "step_holds_ballot")
     refused("POST", "/steps/3/paper", paper | {"counts": {}}, 422, "invalid_counts")
     position, agrees = next(iter(counts.items()))

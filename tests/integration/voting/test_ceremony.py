@@ -3,9 +3,10 @@ restart, single-use join tokens, bound phones, and no opening before the ceremon
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from voting.crypto.dkg import Ceremony, Complaint, Member, Transcript
+from voting.crypto.dkg import Ceremony, Complaint, Member, MemberSecrets, Transcript
 
 
 def code(response: Any) -> str:
@@ -158,3 +159,25 @@ def _finish(site: Any, p: Any, base: str) -> None:
         )
         for j in (1, 2, 3)
     ]
+
+
+def test_two_seats_with_one_signing_key_are_refused_at_the_reveal(
+    site: Any, organiser: Any, phones: Any
+) -> None:
+    """Issue 16, item 5: does the relay refuse a member's reveal whose signing key another
+    seat already revealed (one signer would count as two members), changing nothing?"""
+    conference = site.ready(organiser)
+    base = f"/api/conferences/{conference}/committee"
+    p = phones(site, organiser, conference)
+    p.join()
+    ceremony = Ceremony(conference, 2, 3)
+    first = MemberSecrets.random(2)
+    twin = Member(ceremony, 2, replace(MemberSecrets.random(2), signing_seed=first.signing_seed))
+    members = {1: Member(ceremony, 1, first), 2: twin, 3: p.members[3]}
+    for j, member in members.items():
+        p.apis[j].post(f"{base}/commitment-hash", json=member.commitment_hash().to_json())
+    assert p.apis[1].post(f"{base}/reveal", json=members[1].commitment.to_json()).status_code == 200
+    refused = p.apis[2].post(f"{base}/reveal", json=twin.commitment.to_json())
+    assert refused.status_code == 422 and code(refused) == "committee_key_shared"
+    assert "trùng với khóa của một thành viên khác" in refused.json["error"]["message"]
+    assert [r["member"] for r in site.api().get(base).json["reveals"]] == [1]

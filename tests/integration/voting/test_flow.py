@@ -188,7 +188,8 @@ def test_a_sealed_step_from_phones_to_the_signed_record(
         stored = boxes.peek(db(), conference).counts
     for j in (1, 3):
         r = p.apis[j].post(
-            f"{base}/committee/count-signatures", json=sign_counts(p.keys[j], stored).to_json()
+            f"{base}/committee/count-signatures",
+            json=sign_counts(p.keys[j], site.opened(conference), stored).to_json(),
         )
         assert r.status_code == 200, r.json
     assert r.json["record_written"] is True
@@ -203,7 +204,8 @@ def test_the_box_does_not_open_with_one_member_and_a_forged_partial_is_refused(
     site: Any, organiser: Any, phones: Any
 ) -> None:
     conference, p = open_vote(site, organiser, phones, present=17)
-    cast(site, conference, p.dealt[0], {"s1": ["s1c1"]})
+    for card in p.dealt[:3]:  # the rule set's fewest ballots to open a box
+        cast(site, conference, card, {"s1": ["s1c1"]})
     close(organiser, conference)
     base = f"/api/conferences/{conference}"
     [first] = open_box(site, conference, p, [2])
@@ -465,3 +467,26 @@ def test_a_cards_status_is_public_and_follows_its_use(
     assert status(p.undealt[0].public_hex) == "voided"
     assert status("ab" * 32) == "unknown"
     assert status(p.dealt[1].public_hex.upper()) == "ready"
+
+
+def test_a_phone_refusing_a_list_far_smaller_than_the_room_says_why(
+    site: Any, organiser: Any, phones: Any
+) -> None:
+    """Issue 16, item 4: when a member's phone refuses to open a list of fewer ballots than
+    half of those present, is its reason logged with the numbers — and is a refusal whose
+    numbers give no such reason refused, changing nothing?"""
+    conference, p = open_vote(site, organiser, phones, step=4, present=18)
+    base = f"/api/conferences/{conference}"
+    assert cast(site, conference, p.dealt[0], {}).status_code == 201
+    close(organiser, conference)
+    bogus = p.apis[2].post(f"{base}/committee/refusal", json={"ballots": 9, "present": 18})
+    assert bogus.status_code == 422 and site.code(bogus) == "refusal_invalid"
+    r = p.apis[1].post(f"{base}/committee/refusal", json={"ballots": 1, "present": 18})
+    assert r.status_code == 200, r.json
+    logged = [
+        e for e in organiser.get(f"{base}/events").json["events"] if e["kind"] == "box.refused"
+    ]
+    assert [(e["actor"], e["data"]) for e in logged] == [
+        ("member:1", {"member": 1, "reason": "far_fewer", "ballots": 1, "present": 18})
+    ]
+    assert site.api().get(f"{base}/state").json["phase"] == "closed"

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.unit.tally.node_verifier import javascript_check
 from voting import canonical
 from voting.crypto.decryption import sign_counts
 from voting.crypto.installation import load_or_create
@@ -44,7 +45,7 @@ def sign(site: Any, conference: str, p: Any, members: list[int]) -> Any:
     for j in members:
         r = p.apis[j].post(
             f"/api/conferences/{conference}/committee/count-signatures",
-            json=sign_counts(p.keys[j], counts).to_json(),
+            json=sign_counts(p.keys[j], site.opened(conference), counts).to_json(),
         )
         assert r.status_code == 200, r.json
     return r
@@ -79,6 +80,7 @@ def test_the_servers_record_verifies_and_everything_is_made_from_it(
     record = organiser.get(f"{base}/record").data
     summary = verify_record(record, load_or_create(site.app.instance_path).public_hex)
     assert summary.counts == {"s1": {"s1c1": 3, "s1c2": 2}} and summary.passed == 0
+    assert javascript_check(record, summary.installation_key) == 0
     document = canonical.loads(record)
     assert document["evaluation"]["s1"]["s1c1"] == {
         "agree": 3,

@@ -75,7 +75,9 @@ def test_a_restored_backup_takes_the_seat_and_opens_the_box(
     for j in (2, 3):
         r = p.apis[j].post(
             f"{base}/count-signatures",
-            json=sign_counts(restored if j == 2 else p.keys[j], counts).to_json(),
+            json=sign_counts(
+                restored if j == 2 else p.keys[j], site.opened(conference), counts
+            ).to_json(),
         )
         assert r.status_code == 200, r.json
     assert r.json["record_written"] is True

@@ -16,11 +16,13 @@ from flask.testing import FlaskClient
 from sqlalchemy import create_engine, make_url, text
 from werkzeug.test import TestResponse
 
+from voting import sample
 from voting.conference import accounts
+from voting.crypto.decryption import Opened
 from voting.web import create_app
 from voting.web.extensions import DATABASE, db
 
-DOMAIN = Path(__file__).resolve().parents[4] / "shared" / "domain"
+DOMAIN = sample.FOLDER
 AGENCY = DOMAIN / "sample-agency.csv"
 EXTERNALS = DOMAIN / "sample-external-attendees.csv"
 PASSWORD = "mật khẩu đủ dài"
@@ -234,6 +236,14 @@ class Site:
         """The roster's attendee ids, in order."""
         roster = api.get(f"/api/conferences/{conference}/roster").json
         return [a["id"] for a in roster["attendees"]]  # type: ignore[index]
+
+    def opened(self, conference: str) -> Opened:
+        """What the count signatures are bound to, read as a phone reads it: the conference
+        fingerprint and the ballot list hash frozen at closing."""
+        api = self.api()
+        fingerprint = api.get(f"/api/conferences/{conference}/opening").json["fingerprint"]  # type: ignore[index]
+        state = api.get(f"/api/conferences/{conference}/state").json
+        return Opened(fingerprint, state["final_ballot_list_hash"])  # type: ignore[index]
 
     @staticmethod
     def code(response: TestResponse) -> str:

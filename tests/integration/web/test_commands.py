@@ -25,10 +25,14 @@ from voting.web.extensions import db
 
 
 @pytest.fixture
-def instance(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def instance(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The data folder; `voting admin` sets the process's umask, which is put back after."""
     folder = tmp_path / "served"
+    folder.mkdir()
     monkeypatch.setenv("VOTING_INSTANCE", str(folder))
-    return folder
+    umask = os.umask(0o022)
+    yield folder
+    os.umask(umask)
 
 
 def can_log_in(username: str, password: str) -> bool:

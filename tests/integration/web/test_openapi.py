@@ -72,3 +72,10 @@ def test_docs_server_md_shows_the_policy_table_as_coded() -> None:
                 r for r, c in zip(roles, cells[1:], strict=True) if c == "✓"
             }
     assert documented == {action.value: set(allowed) for action, allowed in POLICY.items()}
+
+
+def test_the_document_carries_the_package_version(site: Any) -> None:
+    from importlib.metadata import version
+
+    document = site.api().get("/api/openapi.json").json
+    assert document["info"]["version"] == version("voting")

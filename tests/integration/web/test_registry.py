@@ -4,12 +4,15 @@ default holiday calendar, and the province's rosters drawing the external attend
 
 from __future__ import annotations
 
-from pathlib import Path
+import io
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 
-DOMAIN = Path(__file__).resolve().parents[4] / "shared" / "domain"
+from voting import sample
+
+DOMAIN = sample.FOLDER
 TERMS = (
     "label,starts_on,ends_on\n2020-2025,2020-10-01,2025-09-30\n2025-2030,2025-10-01,2030-09-30\n"
     "2021-2026,2021-06-01,2026-05-31\n"
@@ -166,3 +169,31 @@ def test_the_registry_page_shows_each_table_and_a_refusal(site: Any) -> None:
             content_type="multipart/form-data",
         )
     assert refused.status_code == 422 and "Dòng 2" in refused.text
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_exports_never_carry_a_live_formula(site: Any, organiser: Any, fmt: str) -> None:
+    """Issue 16, item 9: an external attendee named like a formula is exported escaped (CSV:
+    a leading ') or as a string (XLSX), and imports back unchanged."""
+    trap = '=HYPERLINK("http://evil.example","Bấm")'
+    externals = site.file(
+        "externals.csv",
+        "id,full_name,sex,post,unit\n"
+        f'EXT01,"{trap.replace(chr(34), chr(34) * 2)}",M,@SUM(1),+84 912\n',
+    )
+    assert organiser.upload("/api/registry/externals", externals).status_code == 200
+    before = rows(organiser, "externals")
+    assert before[0]["full_name"] == trap
+    exported = organiser.get(f"/api/registry/externals/export?format={fmt}").data
+    if fmt == "csv":
+        line = exported.decode("utf-8-sig").splitlines()[1]
+        assert line.startswith(f"EXT01,\"'{trap.replace(chr(34), chr(34) * 2)}\",M,'@SUM(1),")
+    else:
+        book = load_workbook(io.BytesIO(exported))
+        cells = [cell for row in book.active.iter_rows() for cell in row]  # type: ignore[union-attr]
+        assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+        assert trap in {cell.value for cell in cells}
+    again = site.file(f"again.{fmt}", "")
+    again.write_bytes(exported)
+    assert organiser.upload("/api/registry/externals", again).status_code == 200
+    assert rows(organiser, "externals") == before

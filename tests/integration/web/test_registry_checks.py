@@ -14,9 +14,10 @@ from typing import Any
 
 import openpyxl
 
+from voting import sample
 from voting.registry.reading import delimiter
 
-DOMAIN = Path(__file__).resolve().parents[4] / "shared" / "domain"
+DOMAIN = sample.FOLDER
 PEOPLE = "id,full_name,sex,born,post,unit,party_member,political_theory,groups\n"
 GOOD = "P1,Nguyễn Văn A,M,1980-01-01,Chuyên viên,Văn phòng Sở,yes,none,\n"
 PLANNING = "cadre_id,full_name,position,term,approved_on\n"

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
+from voting import sample
 from voting.conference import conferences
 from voting.conference.conferences import Committee, Details
 from voting.store import Conference, Database
 
-AGENCY = Path(__file__).resolve().parents[4] / "shared" / "domain" / "sample-agency.csv"
+AGENCY = sample.FOLDER / "sample-agency.csv"
 
 
 @pytest.fixture

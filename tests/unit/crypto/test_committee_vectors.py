@@ -13,6 +13,7 @@ import pytest
 
 from voting import canonical
 from voting.crypto.decryption import (
+    Opened,
     PartialDecryption,
     combine,
     counts_message,
@@ -20,6 +21,7 @@ from voting.crypto.decryption import (
     lagrange_at_zero,
     partial_decrypt,
     sign_counts,
+    verify_count_signatures,
 )
 from voting.crypto.dkg import (
     Ceremony,
@@ -29,6 +31,7 @@ from voting.crypto.dkg import (
     SealedShare,
     Transcript,
 )
+from voting.crypto.framing import frame, u32
 from voting.crypto.group import Point, Scalar
 from voting.crypto.rejoin import Rejoin, sign_rejoin, verify_rejoin
 
@@ -159,14 +162,28 @@ def test_partials_lagrange_and_counts(
 
 
 def test_count_signatures(ceremony: tuple[list[Member], Transcript, list[KeyShare]]) -> None:
-    """The signed bytes and each member's Ed25519 signature are the vectors' bytes."""
-    _, _, keys = ceremony
+    """The signed bytes (built from the documented framing: tag, conference id, member index,
+    fingerprint, list hash, counts) and each member's Ed25519 signature are the vectors'
+    bytes."""
+    _, transcript, keys = ceremony
     vectors = VECTORS["count_signatures"]
-    signed = counts_message(CEREMONY.conference_id, vectors["counts"])
-    assert signed.hex() == vectors["signed_bytes"]
-    assert [text(sign_counts(key, vectors["counts"]).to_json()) for key in keys] == vectors[
-        "signatures"
-    ]
+    opened = Opened(vectors["fingerprint"], vectors["list_hash"])
+    for key, expected in zip(keys, vectors["signed_bytes"], strict=True):
+        documented = frame(
+            b"voting/committee/counts/v2",
+            CEREMONY.conference_id.encode(),
+            u32(key.member),
+            bytes.fromhex(vectors["fingerprint"]),
+            bytes.fromhex(vectors["list_hash"]),
+            canonical.dumps(vectors["counts"]),
+        )
+        assert counts_message(CEREMONY.conference_id, key.member, opened, vectors["counts"]) == (
+            documented
+        )
+        assert documented.hex() == expected
+    signatures = [sign_counts(key, opened, vectors["counts"]) for key in keys]
+    assert [text(s.to_json()) for s in signatures] == vectors["signatures"]
+    verify_count_signatures(transcript, opened, vectors["counts"], signatures)
 
 
 def test_rejoin_proofs(ceremony: tuple[list[Member], Transcript, list[KeyShare]]) -> None:

@@ -15,8 +15,10 @@ from voting.crypto.decryption import (
     CountSignature,
     DecryptionError,
     DecryptionShare,
+    Opened,
     PartialDecryption,
     combine,
+    counts_message,
     decryption_challenge,
     lagrange_at_zero,
     partial_decrypt,
@@ -189,27 +191,47 @@ def test_lagrange_coefficients_interpolate_a_constant() -> None:
         assert summed == Scalar.of(1)
 
 
+OPENED = Opened("ab" * 32, "cd" * 32)
+
+
 def test_signed_counts_verify_and_a_changed_count_fails() -> None:
     """The opening members' signatures check against the keys they published; changing a
     count, dropping below t signers, repeating one or moving to another conference fails."""
     transcript, keys = committee()
     counts = {"section-1": {"candidate-a": 3, "candidate-b": 0}}
-    signatures = [sign_counts(key, counts) for key in keys[:2]]
-    verify_count_signatures(transcript, counts, signatures)
+    signatures = [sign_counts(key, OPENED, counts) for key in keys[:2]]
+    verify_count_signatures(transcript, OPENED, counts, signatures)
     read_back = [
         CountSignature.from_json(canonical.loads(canonical.dumps(s.to_json()))) for s in signatures
     ]
-    verify_count_signatures(transcript, counts, read_back)
+    verify_count_signatures(transcript, OPENED, counts, read_back)
     changed = {"section-1": {"candidate-a": 2, "candidate-b": 0}}
     with pytest.raises(DecryptionError, match="member 1's signature of the counts fails"):
-        verify_count_signatures(transcript, changed, signatures)
+        verify_count_signatures(transcript, OPENED, changed, signatures)
     with pytest.raises(DecryptionError, match="2 members must sign the counts"):
-        verify_count_signatures(transcript, counts, signatures[:1])
+        verify_count_signatures(transcript, OPENED, counts, signatures[:1])
     with pytest.raises(DecryptionError, match="member 1's signature is repeated or foreign"):
-        verify_count_signatures(transcript, counts, [signatures[0], signatures[0]])
+        verify_count_signatures(transcript, OPENED, counts, [signatures[0], signatures[0]])
     moved = CountSignature(CONFERENCE, 3, signatures[1].signature)
     with pytest.raises(DecryptionError, match="member 3's signature of the counts fails"):
-        verify_count_signatures(transcript, counts, [signatures[0], moved])
+        verify_count_signatures(transcript, OPENED, counts, [signatures[0], moved])
     foreign = CountSignature("conf-other", 2, signatures[1].signature)
     with pytest.raises(DecryptionError, match="member 2's signature is repeated or foreign"):
-        verify_count_signatures(transcript, counts, [signatures[0], foreign])
+        verify_count_signatures(transcript, OPENED, counts, [signatures[0], foreign])
+
+
+def test_count_signatures_are_bound_to_the_member_fingerprint_and_list() -> None:
+    """Issue 16, item 5: does a signature fail for another ballot list, another conference
+    fingerprint, or when one member's signature is presented as another's (even where the
+    keys would allow it)? Is a malformed fingerprint or hash refused?"""
+    transcript, keys = committee()
+    counts = {"section-1": {"candidate-a": 1}}
+    signatures = [sign_counts(key, OPENED, counts) for key in keys[:2]]
+    for other in (Opened("ab" * 32, "ef" * 32), Opened("ef" * 32, "cd" * 32)):
+        with pytest.raises(DecryptionError, match="member 1's signature of the counts fails"):
+            verify_count_signatures(transcript, other, counts, signatures)
+    messages = {counts_message(CONFERENCE, member, OPENED, counts) for member in (1, 2, 3)}
+    assert len(messages) == 3
+    for bad in ("AB" * 32, "ab" * 31, "zz" * 32):
+        with pytest.raises(DecryptionError, match="64 lowercase hex"):
+            Opened(bad, "cd" * 32)

@@ -5,6 +5,7 @@ is refused with the member at fault named."""
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from typing import Any
 
 import pysodium
@@ -20,6 +21,7 @@ from voting.crypto.dkg import (
     Complaint,
     KeyShare,
     Member,
+    MemberSecrets,
     SealedShare,
     ShareComplaintError,
     Transcript,
@@ -85,6 +87,32 @@ def test_a_reveal_that_differs_from_its_hash_is_refused() -> None:
     reveals = [members[0].commitment, changed, members[2].commitment]
     with pytest.raises(CommitteeError, match="member 2's reveal does not match its published hash"):
         Transcript.assemble(ceremony, hashes, reveals)
+
+
+@pytest.mark.parametrize("shared", ["signing_seed", "box_secret", "coefficients"])
+def test_two_seats_with_one_key_are_refused(shared: str) -> None:
+    """Issue 16, item 5: is a transcript where two seats share a signing key, a box key or
+    the first commitment refused (one person would count as two members), even though each
+    proof of possession verifies — and is it refused again when read back from JSON?"""
+    ceremony = Ceremony(CONFERENCE, 2, 3)
+    first = MemberSecrets.random(2)
+    second = replace(MemberSecrets.random(2), **{shared: getattr(first, shared)})
+    members = [
+        Member(ceremony, 1, first),
+        Member(ceremony, 2, second),
+        Member(ceremony, 3),
+    ]
+    for member in members:
+        member.commitment.verify()
+    what = {"signing_seed": "signing key", "box_secret": "box key", "coefficients": "first"}
+    with pytest.raises(CommitteeError, match=f"members 1 and 2 share one {what[shared]}"):
+        assemble(ceremony, members)
+    honest = assemble(*make_members())
+    forged = honest.to_json()
+    forged["reveals"][1] = members[1].commitment.to_json()
+    forged["reveals"][0] = members[0].commitment.to_json()
+    with pytest.raises(CommitteeError, match="members 1 and 2 share one"):
+        Transcript.from_json(forged)
 
 
 def test_reveals_wait_for_every_hash() -> None:

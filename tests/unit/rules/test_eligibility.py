@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from voting.rules import KH331, PersonError
-from voting.rules.eligibility import PersonEligibility, eligibility
+from voting.rules.eligibility import PersonEligibility, eligibility, removal_reasons, term_kind
 from voting.rules.people import Discipline, Person, PlannedPosition
 
 APRIL_2022 = date(2022, 4, 1)
@@ -155,3 +155,67 @@ def test_transitional_boundary_is_sixty_months(born: date, keeps: bool) -> None:
     verdict = check(person(born=born), planning=[entry])
     assert (verdict.months_left >= 60) is keeps
     assert verdict.planning[0].keeps is keeps
+
+
+# KH 331 B.I.4 and B.II.2: the annual review covers the next term's planning too, and for it
+# the cadre needs the whole next term (60 months from its start), not 72 from the review.
+TERM_2025 = date(2025, 10, 1)
+REVIEW_2023 = date(2023, 4, 1)
+
+
+def test_a_review_whose_term_starts_later_is_a_review_of_the_next_term() -> None:
+    assert term_kind("annual_review", REVIEW_2023, TERM_2025) == "next"
+    assert term_kind("annual_review", REVIEW_2023, date(2021, 6, 1)) == "current"
+    assert term_kind("annual_review", REVIEW_2023, None) == "current"
+    assert term_kind("next_term", REVIEW_2023, TERM_2025) == "next"
+
+
+@pytest.mark.parametrize(
+    ("born", "eligible"),
+    [
+        # Retires 09/2030: 89 months after the review, but 59 after the term starts.
+        (date(1968, 9, 1), False),
+        # Retires 10/2030: exactly the 60 months of the term.
+        (date(1968, 10, 1), True),
+    ],
+)
+def test_the_next_terms_review_counts_60_months_from_the_terms_start(
+    born: date, eligible: bool
+) -> None:
+    who = person(born=born)
+    current = eligibility([who], REVIEW_2023, "current").people[0]
+    assert current.months_left >= 72  # the current term's rule would let both in
+    verdict = eligibility([who], REVIEW_2023, "next", TERM_2025).people[0]
+    check = next(c for c in verdict.positions if c.position == "truong_phong")
+    assert check.months_required == 60
+    assert check.eligible is eligible
+
+
+@pytest.mark.parametrize(("born", "keeps"), [(date(1968, 9, 1), False), (date(1968, 10, 1), True)])
+def test_a_cadre_planned_for_the_next_term_keeps_it_only_with_the_whole_term_ahead(
+    born: date, keeps: bool
+) -> None:
+    who = person(born=born)
+    # Approved before QĐ 50: C.I's 60 months from the review are for the current term only.
+    planned = [PlannedPosition("P1", "Trưởng phòng Văn phòng Sở", date(2021, 6, 15))]
+    verdict = eligibility([who], REVIEW_2023, "next", TERM_2025, planning=planned).people[0]
+    (check,) = verdict.planning
+    assert not check.transitional and check.months_required == 60
+    assert check.keeps is keeps
+    if not keeps:
+        assert check.reasons[0].code == "over_age"
+        assert "10/2025" in check.reasons[0].vi and "59" in check.reasons[0].vi
+
+
+def test_a_discipline_ending_mid_month_no_longer_bars_at_the_months_end() -> None:
+    """B.II.3: once the decision is no longer in force the cadre may be considered; judged on
+    the last day of the reference month by default, or on the day given."""
+    ended = Discipline("khien_trach", date(2021, 4, 15), date(2022, 4, 15))
+    assert not check(person(discipline=(ended,))).general
+    (reason,) = removal_reasons(person(discipline=(ended,)), APRIL_2022, on=date(2022, 4, 10))
+    assert reason.code == "discipline"
+    assert "khiển trách" in reason.vi and "khien_trach" not in reason.vi
+    assert "15/04/2022" in reason.vi
+    began = Discipline("khien_trach", date(2022, 4, 20), None)
+    assert [r.code for r in check(person(discipline=(began,))).general] == ["discipline"]
+    assert not removal_reasons(person(discipline=(began,)), APRIL_2022, on=date(2022, 4, 19))

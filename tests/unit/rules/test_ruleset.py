@@ -153,6 +153,7 @@ def mutate(path: str, value: Any) -> dict[str, Any]:
         ("positions.giam_doc.category_1", ["thu_truong"], "unknown key 'thu_truong'"),
         ("adjustments.later.min_months", 90, "min_months is above max_months"),
         ("eligibility.transitional_before", "27/12/2021", "expected a date"),
+        ("min_ballots_to_open", 0, "min_ballots_to_open: expected an integer ≥ 1"),
     ],
 )
 def test_malformed_rule_set_names_the_file_and_key(
@@ -173,3 +174,12 @@ def test_unreadable_or_invalid_files_are_clear_errors(tmp_path: Path) -> None:
     broken.write_text("name = [", "utf-8")
     with pytest.raises(RuleSetError, match=re.escape("broken.toml: not valid toml")):
         load_rule_set(broken)
+
+
+def test_kh331_opens_no_box_with_fewer_than_three_ballots(tmp_path: Path) -> None:
+    """Issue 16 item 14: the minimum is rule-set data (a design choice, reasoned in the file)."""
+    assert KH331.min_ballots_to_open == 3
+    higher = load_rule_set(write_json(tmp_path, mutate("min_ballots_to_open", 10)))
+    assert higher.min_ballots_to_open == 10 and higher.hash != KH331.hash
+    older = load_rule_set(write_json(tmp_path, mutate("min_ballots_to_open", None)))
+    assert older.min_ballots_to_open == 3, "a rule set made before the key reads as KH 331's 3"

@@ -66,6 +66,29 @@ def test_a_cadre_over_three_positions_is_flagged_and_left_out() -> None:
     assert not result.complete
 
 
+def test_a_cadre_already_planned_for_three_takes_no_place_and_makes_no_tie() -> None:
+    """B.III.1 "không quá ba chức danh": a cadre holding three already cannot take a fourth, so
+    the places are filled from those who can — no false tie handed to the head."""
+    # 8 convened: x (already at the cap) and y tie at 6, z has 5 (62.5%); two places.
+    counts = {"p": {"x": 6, "y": 6, "z": 5}}
+    result = select(FINAL, counts, {"p": 2}, present=8, convened=8, planned={"x": 3})
+    assert result.chosen == {"p": ["y", "z"]}
+    assert result.ties == {} and result.over_cap == {} and result.complete
+    assert ("x", 6) in result.passing["p"]  # x passed: the record still says so
+    without_cap = select(FINAL, counts, {"p": 2}, present=8, convened=8)
+    assert without_cap.chosen == {"p": ["x", "y"]}
+    with pytest.raises(DecisionError):
+        select(
+            FINAL,
+            {"p": {"x": 6, "y": 6, "w": 6}},
+            {"p": 1},
+            8,
+            8,
+            planned={"x": 3},
+            decision=decide({"p": ["x"]}),
+        )
+
+
 def test_tied_positions_count_towards_the_cap() -> None:
     """A tie a cadre is part of counts as a position they might take."""
     counts = {"p1": {"x": 9}, "p2": {"x": 8, "w": 8}}

@@ -6,13 +6,15 @@ from __future__ import annotations
 import csv
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
+from voting import sample
 from voting.rules import KH331
 from voting.rules.eligibility import eligibility
 from voting.rules.people import PlannedPosition, people_from_rows, planning_from_rows
 from voting.rules.source import (
     held_positions,
+    holds,
+    missing_from,
     of_tier,
     places_open,
     positions_of_tier,
@@ -22,7 +24,7 @@ from voting.rules.source import (
     unit_position_title,
 )
 
-DOMAIN = Path(__file__).resolve().parents[4] / "shared" / "domain"
+DOMAIN = sample.FOLDER
 REFERENCE = date(2022, 4, 1)
 
 
@@ -86,13 +88,18 @@ def test_the_review_removes_the_disciplined_and_keeps_the_others() -> None:
     assert len(staying) == len(PLANNING) - 1
 
 
-def test_the_review_removes_the_deceased_and_anyone_missing_from_the_registry() -> None:
+def test_the_review_removes_the_deceased_and_flags_but_keeps_anyone_missing_from_the_registry() -> (
+    None
+):
+    """B.II.3 names four grounds for removal without a vote; missing from the registry is none
+    of them: the entry stays, flagged."""
     people = [replace(p, deceased=True) if p.id == "SCT005" else p for p in PEOPLE]
-    planning = [*PLANNING, PlannedPosition("GONE1", "Giám đốc Sở")]
-    removals, _ = review_planning(people, planning, REFERENCE)
+    gone = PlannedPosition("GONE1", "Giám đốc Sở")
+    removals, staying = review_planning(people, [*PLANNING, gone], REFERENCE)
     codes = {r.cadre: {reason.code for reason in r.reasons} for r in removals}
     assert "deceased" in codes["SCT005"]
-    assert codes["GONE1"] == {"not_in_registry"}
+    assert "GONE1" not in codes and gone in staying
+    assert missing_from(people, [*PLANNING, gone]) == [gone]
 
 
 def test_places_open_are_three_minus_those_planned() -> None:
@@ -126,10 +133,8 @@ def test_a_review_of_one_tier_covers_only_that_tiers_positions() -> None:
     assert {(r.cadre, r.position) for r in removals} == {("SCT054", "Trưởng phòng Thanh tra Sở")}
     assert {e.position for e in staying} == {"Trưởng phòng Quản lý Thương mại"}
     removals, staying = review_planning(PEOPLE, planning, REFERENCE, tier="province")
-    assert {(r.cadre, r.position) for r in removals} == {
-        ("SCT054", "Phó Giám đốc Sở"),
-        ("GONE1", "Giám đốc Sở"),
-    }
+    assert {(r.cadre, r.position) for r in removals} == {("SCT054", "Phó Giám đốc Sở")}
+    assert ("GONE1", "Giám đốc Sở") in {(e.cadre_id, e.position) for e in staying}  # flagged
     assert {e.position for e in staying} == {"Giám đốc Sở", "Phó Giám đốc Sở"}
     assert all(tier_of(e.position) == "province" for e in staying)
     assert [e.cadre_id for e in of_tier(planning, "agency")] == ["SCT053", "SCT054"]
@@ -148,3 +153,38 @@ def test_held_positions_count_every_unit_of_the_approval_level_once() -> None:
     ]
     assert held_positions(planning, "agency") == {"A": 3}
     assert held_positions(planning, "province") == {"A": 1}
+
+
+def test_the_review_of_the_next_terms_planning_removes_who_lacks_the_whole_term() -> None:
+    """B.II.2: the next term's planning needs 60 months from the term's start; from the
+    04/2023 review a cadre retiring 09/2030 has 89 months, but 59 of the 2025-2030 term."""
+    people = [replace(p, sex="M", born=date(1968, 9, 1)) if p.id == "SCT005" else p for p in PEOPLE]
+    planning = [PlannedPosition("SCT005", "Giám đốc Sở", date(2024, 6, 15))]
+    review = date(2023, 4, 1)
+    removals, staying = review_planning(people, planning, review)
+    assert removals == [] and staying == planning  # the current term's 72 months are there
+    removals, staying = review_planning(
+        people, planning, review, term="next", term_start=date(2025, 10, 1)
+    )
+    assert staying == []
+    assert [(r.cadre, r.reasons[0].code) for r in removals] == [("SCT005", "over_age")]
+
+
+def test_the_planning_ends_when_the_cadre_is_appointed_to_the_position() -> None:
+    """B.I.3: "Quy hoạch hết hiệu lực khi cán bộ được bổ nhiệm vào chức danh quy hoạch"."""
+    people = [
+        replace(p, post="Trưởng phòng", unit="Thanh tra Sở") if p.id == "SCT012" else p
+        for p in PEOPLE
+    ]
+    head, deputy = (
+        PlannedPosition("SCT012", "Trưởng phòng Thanh tra Sở"),
+        PlannedPosition("SCT012", "Phó Giám đốc Sở"),
+    )
+    removals, staying = review_planning(people, [head, deputy], REFERENCE)
+    assert [(r.cadre, r.position, r.reasons[0].code) for r in removals] == [
+        ("SCT012", "Trưởng phòng Thanh tra Sở", "appointed")
+    ]
+    assert staying == [deputy]  # the higher position's planning stays
+    appointed = next(p for p in people if p.id == "SCT012")
+    assert holds(appointed, "Trưởng phòng Thanh tra Sở")
+    assert not holds(appointed, "Trưởng phòng Văn phòng Sở")

@@ -213,14 +213,15 @@ def test_the_xlsx_holds_the_counts_removals_and_checklist() -> None:
         "Bước 4: đồng ý",
         "Bước 4: cơ sở",
         "Bước 4: %",
+        "Năm sinh, giới tính, đối tượng, LLCT",
         "Ghi chú",
         "Kết quả",
     )
     assert rows[2] == (
         *("Giám đốc Sở", "SCT004", "Hồ Anh Huy", "Phó Giám đốc", "Ban Giám đốc"),
-        *(12, 20, "60.00", 7, 9, "77.78", None, "Được đưa vào quy hoạch"),
+        *(12, 20, "60.00", 7, 9, "77.78", None, None, "Được đưa vào quy hoạch"),
     )
-    assert rows[3][5:] == (3, 20, "15.00", None, None, None, None, "Không đạt ở bước 3")
+    assert rows[3][5:] == (3, 20, "15.00", None, None, None, None, None, "Không đạt ở bước 3")
 
     removals = list(book["dua_ra"].iter_rows(min_row=3, values_only=True))
     assert [r[0] for r in removals] == ["SCT054", "SCT055", "SCT056"]
@@ -399,3 +400,17 @@ def test_the_decider_is_named_by_the_account_not_the_principal() -> None:
     assert account_name("member:3") == "member:3"
     assert account_name("user:") == "user:"
     assert account_name("nguoi-dung-dau") == "nguoi-dung-dau"
+
+
+def test_names_that_look_like_formulas_stay_text_in_the_xlsx() -> None:
+    """Issue 16, item 9: is a cadre's name, unit or a removal reason starting with = + - @
+    written as a string, never as a live formula?"""
+    trap = '=HYPERLINK("http://evil.example","Bấm")'
+    summary = make_summary()
+    summary["positions"][0]["candidates"][0]["full_name"] = trap
+    summary["positions"][0]["candidates"][1]["unit"] = "@SUM(1,2)"
+    summary["removals"][0]["reason"] = "-1+2"
+    book = load_workbook(io.BytesIO(dossier_xlsx(summary)))
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    assert {trap, "@SUM(1,2)", "-1+2"} <= {cell.value for cell in cells}

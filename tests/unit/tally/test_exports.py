@@ -106,11 +106,14 @@ def test_xlsx_holds_the_same_numbers_and_names_its_record(
             r[index["position_id"]],
             r[index["candidate_id"]],
             r[index["agree"]],
-            r[index["share"]],
+            Fraction(r[index["share"]]),
             r[index["passed"]],
         )
         for r in rows
-    ] == expected(document)
+    ] == [(p, c, n, Fraction(share), ok) for p, c, n, share, ok in expected(document)]
+    assert all(
+        r[index["share"]] == f"{r[index['agree']]}/{r[index['base_count']]}" for r in rows
+    )  # unreduced, as counted
 
 
 def test_a_share_reads_as_counted_even_at_zero() -> None:
@@ -118,3 +121,20 @@ def test_a_share_reads_as_counted_even_at_zero() -> None:
     row = CountRow("s1", "P", "s1c1", "A", "", "", 0, "present", 5, "0/1", False, False)
     assert row.counted_share == "0/5" and row.percent == "0.00"
     assert row.values()[9] == "0/5"
+
+
+def test_names_that_look_like_formulas_stay_text(document: dict[str, Any]) -> None:
+    """Issue 16, item 9: a candidate, position or title starting with = + - @ is escaped with
+    ' in the CSV and written as a string (never a formula) in the XLSX."""
+    trap = '=HYPERLINK("http://evil.example","Bấm")'
+    document["positions"][0]["candidates"][0]["full_name"] = trap
+    document["positions"][0]["title"] = "@SUM(1,2)"
+    document["conference"]["title"] = "+1+2"
+    table = list(csv.DictReader(io.StringIO(counts_csv(document).decode("utf-8-sig"))))
+    assert table[0][HEADERS["full_name"]] == "'" + trap
+    assert table[0][HEADERS["position"]] == "'@SUM(1,2)"
+    book = load_workbook(io.BytesIO(counts_xlsx(document)))
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    values = {cell.value for cell in cells}
+    assert {trap, "@SUM(1,2)", "+1+2"} <= values

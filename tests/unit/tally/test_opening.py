@@ -16,7 +16,7 @@ from voting.crypto.ballot import (
 from voting.crypto.cards import Card, make_pool
 from voting.crypto.decryption import Aggregate, DecryptionError, combine
 from voting.crypto.dkg import Ceremony, KeyShare, Transcript, simulate_ceremony
-from voting.tally.opening import Box, OpeningError, open_box, verify_box
+from voting.tally.opening import Box, OpeningError, far_fewer, open_box, verify_box
 from voting.tally.simulation import opened_context
 
 DEFINITION = BallotDefinition((Section("p1", ("a", "b", "c"), 2), Section("p2", ("d", "e"), 1)))
@@ -66,7 +66,7 @@ def test_one_member_alone_cannot(room: Room) -> None:
 def test_a_subset_is_never_opened(room: Room) -> None:
     with pytest.raises(OpeningError, match="2 ballots received, 3 announced"):
         open_box(room.box, room.ballots[:2], room.keys[0])
-    subset = replace(room.box, ballot_count=1)
+    subset = replace(room.box, ballot_count=1, present=2)
     with pytest.raises(OpeningError, match="hashes to"):
         open_box(subset, room.ballots[:1], room.keys[0])
 
@@ -84,6 +84,19 @@ def test_a_voided_card_or_a_repeated_card_stops_the_opening(room: Room) -> None:
     repeated = [room.ballots[0], room.ballots[1], room.ballots[0]]
     with pytest.raises(OpeningError, match="already cast"):
         open_box(room.box, repeated, room.keys[0])
+
+
+def test_a_list_far_smaller_than_the_room_is_never_opened(room: Room) -> None:
+    """Issue 16, item 4: a server announcing, consistently, a one-ballot list while four are
+    present (count and hash agreeing) gets no partial decryption; half the room is enough."""
+    one = replace(
+        room.box, ballot_count=1, list_hash=ballot_list_hash([ballot_hash(room.ballots[0])])
+    )
+    with pytest.raises(OpeningError, match="1 ballots is far fewer than the 4 attendees"):
+        open_box(one, room.ballots[:1], room.keys[0])
+    assert far_fewer(1, 4) and far_fewer(1, 3) and not far_fewer(2, 4) and not far_fewer(0, 0)
+    half = replace(one, present=2)
+    open_box(half, room.ballots[:1], room.keys[0])
 
 
 def test_more_ballots_than_present_stops_the_opening(room: Room) -> None:

@@ -10,6 +10,7 @@ from flask import Blueprint, Response, current_app, request
 from voting import canonical
 from voting.conference import accounts, casting, counting, opening, public, results
 from voting.crypto.ballot import ballot_list_hash
+from voting.planning import steps
 from voting.store import Conference
 from voting.tally.exports import counts_csv, counts_xlsx
 from voting.tally.minutes import minutes_pdf
@@ -30,7 +31,7 @@ bp = Blueprint("box", __name__, url_prefix="/api/conferences/<conference_id>")
 def cast(conference: Conference) -> tuple[dict[str, Any], int]:
     """Verify, burn the card and store in one transaction; 201 with the receipt after the
     commit."""
-    data = request.get_json(silent=True)
+    data = parse.json_body()
     if data is None:
         raise ApiError(
             400,
@@ -73,7 +74,9 @@ def lookup(conference: Conference, receipt: str) -> dict[str, Any]:
 @requires(Action.BALLOTS_READ)
 def context(conference: Conference) -> dict[str, Any]:
     """What a voter's page builds against once voting is open: the fingerprint, the ballot
-    definition (ids "s1", "s1c1", …), the joint key, convened and present."""
+    definition (ids "s1", "s1c1", …), the joint key, convened and present; for committee
+    phones, the fewest ballots the box may be opened with (`min_ballots`, 0 at a practice
+    round)."""
     ctx = opening.context(db(), conference)
     return {
         "conference": conference.id,
@@ -82,6 +85,7 @@ def context(conference: Conference) -> dict[str, Any]:
         "joint_key": ctx.joint_key.hex(),
         "convened": conference.convened_at_opening,
         "present": conference.present_at_opening,
+        "min_ballots": opening.minimum(conference),
         "state": public.state(db(), conference),
     }
 
@@ -134,6 +138,7 @@ def record_decision(
     decided_by = accounts.name_of(db(), actor)  # the person's name, as the minutes print it
     outcome = results.decide(db(), conference.id, chosen, note, actor, decided_by)
     counting.rewrite_after_decision(db(), conference.id, installation(current_app), actor)
+    steps.after_conference(db(), conference.id, actor)
     push_state(conference)
     return outcome
 

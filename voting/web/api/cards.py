@@ -53,7 +53,7 @@ def upload(conference: Conference) -> tuple[dict[str, Any], int]:
     """A batch of sorted keys: `{keys}` from the desk, or `keys.json` of `voting cards`
     (`{conference, keys, card_list_hash}`, both checked)."""
     data = parse.body()
-    batch = cards.upload_batch(
+    batch, list_hash = cards.upload_batch(
         db(),
         conference.id,
         _keys(data),
@@ -62,7 +62,7 @@ def upload(conference: Conference) -> tuple[dict[str, Any], int]:
         claimed_hash=parse.optional_text(data, "card_list_hash"),
     )
     push_state(conference)
-    return {"batch": batch.number, "count": batch.count, "list_hash": batch.list_hash}, 201
+    return {"batch": batch.number, "count": batch.count, "list_hash": list_hash}, 201
 
 
 @bp.post("/dealt")

@@ -9,6 +9,7 @@ from typing import Any
 from flask import Blueprint, current_app
 
 from voting.conference import ceremony, counting
+from voting.planning import paper, steps
 from voting.store import Conference
 from voting.web import parse
 from voting.web.config import installation
@@ -141,8 +142,26 @@ def confirm(conference: Conference) -> dict[str, Any]:
 def partial(conference: Conference) -> dict[str, Any]:
     """The member's partial decryption of the aggregate of the frozen ballot list."""
     opened = counting.post_partial(db(), conference.id, _member(), parse.body())
+    if opened:  # a planning step's result moves its process on (docs/planning.md)
+        steps.after_conference(db(), conference.id, current_principal().actor)
     push_state(conference)
     return {"accepted": True, "opened": opened}
+
+
+@bp.post("/refusal")
+@requires(Action.COMMITTEE_ACT)
+def refusal(conference: Conference) -> dict[str, Any]:
+    """The member's phone says why it will not open the box (a list far smaller than the
+    room); logged for the console and the record."""
+    data = parse.body()
+    counting.refuse_opening(
+        db(),
+        conference.id,
+        _member(),
+        parse.integer(data, "ballots"),
+        parse.integer(data, "present"),
+    )
+    return {"accepted": True}
 
 
 @bp.post("/count-signatures")
@@ -154,3 +173,22 @@ def count_signature(conference: Conference) -> dict[str, Any]:
     )
     push_state(conference)
     return {"accepted": True, "record_written": written}
+
+
+@bp.get("/paper")
+@requires(Action.COMMITTEE_ACT)
+def paper_form(conference: Conference) -> dict[str, Any]:
+    """For a step of a planning process held on paper: what the member's phone shows to confirm
+    the counts (never the counts entered)."""
+    process, item = paper.paper_step_of(db(), conference)
+    return paper.paper_form(process, item)
+
+
+@bp.post("/paper/confirmations")
+@requires(Action.COMMITTEE_ACT)
+def confirm_paper(conference: Conference) -> dict[str, Any]:
+    """The member re-types the paper counts from the paper minutes, from their own phone."""
+    data = parse.body()
+    return paper.confirm_paper_from_phone(
+        db(), conference, parse.text(data, "member"), parse.counts(data), current_principal().actor
+    )

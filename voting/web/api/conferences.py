@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint
+from flask import Blueprint, current_app
 
 from voting.conference import conferences, phases, practice, public
 from voting.conference.conferences import Committee, Details
 from voting.store import Conference, Phase
 from voting.web import parse
 from voting.web.api import shapes
+from voting.web.config import rule_set
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
 from voting.web.principals import current_principal
@@ -30,7 +31,7 @@ def index() -> dict[str, Any]:
 @bp.post("/conferences")
 @requires(Action.CONFERENCE_CREATE)
 def create() -> tuple[dict[str, Any], int]:
-    """A new conference in set-up, for one step of the built-in rule set."""
+    """A new conference in set-up, for one step of the installation's rule set."""
     data = parse.body()
     created = conferences.create(
         db(),
@@ -44,6 +45,7 @@ def create() -> tuple[dict[str, Any], int]:
             parse.integer(data, "committee_size", 3), parse.integer(data, "committee_threshold", 2)
         ),
         actor=current_principal().actor,
+        rule_set=rule_set(current_app),
     )
     return shapes.conference(created), 201
 

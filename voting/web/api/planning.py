@@ -8,12 +8,24 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
-from voting.planning import dossier, outcome, paper, processes, source_list, steps
+from voting.conference.errors import Conflict
+from voting.planning import (
+    conditions,
+    dossier,
+    outcome,
+    paper,
+    processes,
+    source_list,
+    steps,
+    submission,
+    warnings,
+)
 from voting.planning.processes import NewProcess
 from voting.store import Conference, Process
 from voting.tally import dossier as printed
+from voting.tally import submission as printed_submission
 from voting.web import parse
-from voting.web.config import installation_fingerprint
+from voting.web.config import installation_fingerprint, rule_set
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
 from voting.web.principals import current_principal
@@ -47,6 +59,7 @@ def start() -> tuple[dict[str, Any], int]:
             place=parse.text(data, "place"),
         ),
         _actor(),
+        rule_set(current_app),
     )
     return whole(started), 201
 
@@ -55,7 +68,7 @@ def start() -> tuple[dict[str, Any], int]:
 @requires(Action.PLANNING_READ)
 def show(process_id: str) -> dict[str, Any]:
     """The process with its steps, source list, review, outcome and dates."""
-    return whole(steps.sync(db(), process_id, _actor()))
+    return whole(processes.get(db(), process_id))
 
 
 @bp.put(f"{P}/source")
@@ -125,19 +138,20 @@ def enter_paper(process_id: str, number: int) -> dict[str, Any]:
         parse.day(data, "held_on"),
         parse.integer(data, "convened"),
         parse.integer(data, "present"),
-        _counts(data),
+        parse.counts(data),
         _actor(),
     )
     return whole(changed)
 
 
 @bp.post(f"{P}/steps/<int:number>/paper/confirmations")
-@requires(Action.PLANNING_MANAGE)
+@requires(Action.PAPER_CONFIRM)
 def confirm_paper(process_id: str, number: int) -> dict[str, Any]:
-    """A counting-committee member re-types the paper counts to confirm them."""
+    """A counting-committee member re-types the paper counts to confirm them, logged in with
+    their own account (not the one that entered them)."""
     data = parse.body()
     changed = paper.confirm_paper(
-        db(), process_id, number, parse.text(data, "member"), _counts(data), _actor()
+        db(), process_id, number, parse.text(data, "member"), parse.counts(data), _actor()
     )
     return whole(changed)
 
@@ -154,6 +168,22 @@ def decide(process_id: str, number: int) -> dict[str, Any]:
         raise parse.bad("chosen", "phải ánh xạ chức danh → danh sách mã", "must map position → ids")
     changed = paper.decide_paper(
         db(), process_id, number, chosen, parse.text(data, "note", ""), _actor()
+    )
+    return whole(changed)
+
+
+@bp.post(f"{P}/overrides")
+@requires(Action.HEAD_DECIDE)
+def override(process_id: str) -> dict[str, Any]:
+    """The head puts forward a chosen cadre who fails the conditions, with the reason."""
+    data = parse.body()
+    changed = conditions.override(
+        db(),
+        process_id,
+        parse.text(data, "cadre"),
+        parse.text(data, "position"),
+        parse.text(data, "reason"),
+        _actor(),
     )
     return whole(changed)
 
@@ -187,6 +217,55 @@ def dossier_xlsx(process_id: str) -> Response:
     return _download(printed.dossier_xlsx(_summary(process_id)), mimetype, "xlsx")
 
 
+@bp.get(f"{P}/submission.pdf")
+@requires(Action.PLANNING_READ)
+def submission_pdf(process_id: str) -> Response:
+    """Tờ trình (dossier item 1), printable; `?number=` and `?on=YYYY-MM-DD` optional."""
+    return Response(
+        printed_submission.submission_pdf(_submission(process_id)),
+        mimetype="application/pdf",
+        headers={"Content-Disposition": 'attachment; filename="to-trinh.pdf"'},
+    )
+
+
+@bp.get(f"{P}/submission.docx")
+@requires(Action.PLANNING_READ)
+def submission_docx(process_id: str) -> Response:
+    """The same Tờ trình as DOCX, for the office to edit before signing."""
+    mimetype = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    return Response(
+        printed_submission.submission_docx(_submission(process_id)),
+        mimetype=mimetype,
+        headers={"Content-Disposition": 'attachment; filename="to-trinh.docx"'},
+    )
+
+
+def _submission(process_id: str) -> dict[str, Any]:
+    """The Tờ trình's data, dated `?on=` (else the submission date, else today)."""
+    process = processes.get(db(), process_id)
+    if process.outcome is None:
+        raise Conflict(
+            "Quy trình chưa xong bước cuối: chưa có danh sách để trình.",
+            "The final step is not done: there is no list to submit.",
+            code="no_outcome",
+        )
+    on = request.args.get("on")
+    number = request.args.get("number", "").strip()
+    if len(number) > 20:
+        raise parse.bad("number", "tối đa 20 ký tự", "at most 20 characters")
+    config = current_app.config
+    header = submission.Header(
+        parent=config["AGENCY_PARENT"],
+        agency=config["AGENCY"],
+        place=config["AGENCY_PLACE"],
+        code=config["AGENCY_CODE"],
+        signer_title=config["HEAD_TITLE"],
+        signer_name=config["HEAD_NAME"],
+    )
+    day = parse.day({"on": on}, "on") if on else process.submitted_on or date.today()
+    return submission.submission(db(), process, header, number, day)
+
+
 def brief(process: Process) -> dict[str, Any]:
     """A process in a list."""
     return {
@@ -203,7 +282,7 @@ def brief(process: Process) -> dict[str, Any]:
 def whole(process: Process) -> dict[str, Any]:
     """A process with everything the console shows."""
     session = db()
-    when = outcome.dates(session, process)
+    when = outcome.dates(session, process, current_app.config["AGENCY"])
     return brief(process) | {
         "reference": process.reference.strftime("%Y-%m"),
         "term_start": process.term_start.strftime("%Y-%m") if process.term_start else None,
@@ -224,8 +303,14 @@ def whole(process: Process) -> dict[str, Any]:
         "source_frozen": steps.source_frozen(process),
         "structure": source_list.structure(session, process),
         "review": process.review,
+        "warnings": warnings.of(session, process),
         # A late approval is accepted (it happened) and flagged wherever the outcome shows.
-        "outcome": process.outcome | {"approval_late": when["approval_late"]}
+        "outcome": process.outcome
+        | {
+            "approval_late": when["approval_late"],
+            # KH 331 A.I: who fails the conditions today, and the head's override if any.
+            "unmet": conditions.unmet(session, process, date.today()),
+        }
         if process.outcome is not None
         else None,
         "dates": {k: v.isoformat() if isinstance(v, date) else v for k, v in when.items()},
@@ -253,6 +338,8 @@ def _summary(process_id: str) -> dict[str, Any]:
         current_app.config["AGENCY"],
         installation_fingerprint(current_app),
         parse.day({"review": review}, "review") if review else date.today(),
+        current_app.config["TIMEZONE"],
+        current_app.config["HEAD_NAME"],
     )
 
 
@@ -262,19 +349,6 @@ def _download(body: bytes, mimetype: str, suffix: str) -> Response:
         mimetype=mimetype,
         headers={"Content-Disposition": f'attachment; filename="tong-hop-kiem-phieu.{suffix}"'},
     )
-
-
-def _counts(data: dict[str, Any]) -> dict[str, dict[str, int]]:
-    counts = data.get("counts")
-    if not isinstance(counts, dict) or not all(
-        isinstance(v, dict)
-        and all(isinstance(n, int) and not isinstance(n, bool) for n in v.values())
-        for v in counts.values()
-    ):
-        raise parse.bad(
-            "counts", "phải ánh xạ chức danh → mã → số phiếu", "must map position → id → count"
-        )
-    return counts
 
 
 def _month(data: dict[str, Any], field: str) -> date:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint
+from flask import Blueprint, current_app
 
-from voting.rules import KH331
+from voting.web.config import rule_set
 from voting.web.policy import Action, requires
 
 bp = Blueprint("rules", __name__, url_prefix="/api")
@@ -16,12 +16,13 @@ bp = Blueprint("rules", __name__, url_prefix="/api")
 @requires(Action.RULES_READ)
 def show() -> dict[str, Any]:
     """The rule set a new conference is made from: procedures, steps, tiers."""
+    rules = rule_set(current_app)
     return {
-        "name": KH331.name,
-        "title": KH331.title,
-        "hash": KH331.hash,
-        "tiers": {key: tier.title for key, tier in KH331.tiers.items()},
-        "groups": dict(KH331.groups),
+        "name": rules.name,
+        "title": rules.title,
+        "hash": rules.hash,
+        "tiers": {key: tier.title for key, tier in rules.tiers.items()},
+        "groups": dict(rules.groups),
         "procedures": [
             {
                 "key": procedure.key,
@@ -43,6 +44,6 @@ def show() -> dict[str, Any]:
                     for step in procedure.steps
                 ],
             }
-            for procedure in KH331.procedures.values()
+            for procedure in rules.procedures.values()
         ],
     }

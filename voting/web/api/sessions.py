@@ -6,12 +6,17 @@ from typing import Any
 
 from flask import Blueprint
 
-from voting.conference import accounts
 from voting.web import parse
 from voting.web.errors import ApiError
-from voting.web.extensions import db
 from voting.web.policy import Action, requires
-from voting.web.principals import Principal, csrf_token, current_principal, log_in, log_out
+from voting.web.principals import (
+    Principal,
+    authenticate,
+    csrf_token,
+    current_principal,
+    log_in,
+    log_out,
+)
 
 bp = Blueprint("sessions", __name__, url_prefix="/api")
 
@@ -28,7 +33,7 @@ def show() -> dict[str, Any]:
 def create() -> dict[str, Any]:
     """Log in with a username and password."""
     data = parse.body()
-    user = accounts.authenticate(db(), parse.text(data, "username"), parse.text(data, "password"))
+    user = authenticate(parse.text(data, "username"), parse.text(data, "password"))
     if user is None:
         raise ApiError(
             401,

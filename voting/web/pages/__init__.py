@@ -19,6 +19,7 @@ from voting.web.pages import (
     projector,
     registry,
     start,
+    verify,
     voter,
 )
 
@@ -36,4 +37,5 @@ BLUEPRINTS: tuple[Blueprint, ...] = (
     committee.bp,
     head.bp,
     leadership.bp,
+    verify.bp,
 )

@@ -56,7 +56,7 @@ def create() -> Response:
 @page_requires(Action.ACCOUNTS_MANAGE)
 def reset_password(username: str) -> Response:
     """A new password for a person who forgot theirs (given to them by hand)."""
-    accounts.set_password(db(), username, request.form.get("password", ""))
+    accounts.set_password(db(), accounts.get(db(), username), request.form.get("password", ""))
     flash(translate("accounts.password_set", name=username))
     return redirect(url_for(".index"))
 

@@ -5,6 +5,7 @@ never decides these itself."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
@@ -12,8 +13,8 @@ from werkzeug.wrappers import Response
 
 from voting.conference import conferences, results
 from voting.conference.errors import InvalidInput
-from voting.planning import paper, processes
-from voting.store import Conference, Phase, StepStatus
+from voting.planning import conditions, paper, processes
+from voting.store import Conference, Phase, ProcessStatus, StepStatus
 from voting.web.api.box import record_decision
 from voting.web.extensions import db
 from voting.web.i18n import both, translate
@@ -37,7 +38,40 @@ def index() -> str:
         if view["status"] == "awaiting_head":
             places = contested(view["result"], conference.held_positions or {})
             waiting.append({"conference": conference, "places": places})
-    return render_template("head.html", waiting=waiting, on_paper=paper_waiting())
+    return render_template(
+        "head.html", waiting=waiting, on_paper=paper_waiting(), unmet=unmet_waiting()
+    )
+
+
+@bp.post("/processes/<process_id>/overrides")
+@page_requires(Action.HEAD_DECIDE)
+def override(process_id: str) -> Response:
+    """The head puts forward a chosen cadre who fails the conditions (KH 331 A.I), with the
+    reason; flagged on every list printed after."""
+    form = request.form
+    conditions.override(
+        db(),
+        process_id,
+        form.get("cadre", ""),
+        form.get("position", ""),
+        form.get("reason", ""),
+        current_principal().actor,
+    )
+    flash(translate("head.done"))
+    return redirect(url_for(".index"))
+
+
+def unmet_waiting() -> list[dict[str, Any]]:
+    """Chosen cadres who fail the conditions, in lists not yet approved, that no decision of
+    the head has put forward: the list cannot be submitted or approved until one does."""
+    waiting = []
+    for process in processes.every(db()):
+        if process.outcome is None or process.status == ProcessStatus.APPROVED:
+            continue
+        for entry in conditions.unmet(db(), process, date.today()):
+            if entry["override"] is None:
+                waiting.append({"process": process, **entry})
+    return waiting
 
 
 @bp.post("/processes/<process_id>/steps/<int:number>/decision")

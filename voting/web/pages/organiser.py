@@ -7,7 +7,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from werkzeug.wrappers import Response
 
 from voting.conference import (
@@ -27,12 +36,12 @@ from voting.conference import (
 from voting.conference.conferences import Committee, Details
 from voting.conference.errors import ConferenceError, InvalidInput, NotFound
 from voting.conference.roster import NewAttendee
-from voting.planning import steps
 from voting.registry import people
 from voting.rules import KH331
 from voting.store import Conference, DeviceKind, Phase, utcnow
 from voting.web import parse
 from voting.web.clock import local
+from voting.web.config import rule_set
 from voting.web.errors import status_of
 from voting.web.extensions import db
 from voting.web.i18n import LIVE_STRINGS, both, localized, strings, translate
@@ -85,7 +94,7 @@ def import_people() -> Response:
 @bp.post("/conferences")
 @page_requires(Action.CONFERENCE_CREATE)
 def create() -> Response:
-    """A new conference for the chosen step of the built-in rule set."""
+    """A new conference for the chosen step of the installation's rule set."""
     form = request.form
     procedure, _, step = form.get("step", "").partition(":")
     created = conferences.create(
@@ -96,6 +105,7 @@ def create() -> Response:
         details=_details(),
         committee=_committee(),
         actor=_actor(),
+        rule_set=rule_set(current_app),
     )
     return redirect(url_for(".show", conference_id=created.id))
 
@@ -103,11 +113,7 @@ def create() -> Response:
 @bp.get("/conferences/<conference_id>")
 @page_requires(Action.CONFERENCE_EDIT)
 def show(conference: Conference) -> str:
-    """One conference's set-up and its live state (a step of a planning process first takes
-    the previous step's result, so its ballot is there)."""
-    if conference.process_id is not None:
-        steps.sync(db(), conference.process_id, _actor())
-        conference = conferences.get(db(), conference.id)
+    """One conference's set-up and its live state."""
     return _conference_page(conference)
 
 
@@ -324,6 +330,7 @@ def attendance(conference: Conference) -> str:
 
 
 def _index_page(error: ConferenceError | None = None) -> str:
+    rules = rule_set(current_app)
     steps = [
         (
             f"{procedure.key}:{step.number}",
@@ -331,7 +338,7 @@ def _index_page(error: ConferenceError | None = None) -> str:
                 f"{procedure.title} — {step.title}", f"{procedure.title_en} — {step.title_en}"
             ),
         )
-        for procedure in KH331.procedures.values()
+        for procedure in rules.procedures.values()
         for step in procedure.steps
         if step.ballot != "none" and step.composition
     ]
@@ -340,7 +347,8 @@ def _index_page(error: ConferenceError | None = None) -> str:
         conferences=conferences.every(db()),
         people=len(registry.every(db())),
         steps=steps,
-        tiers=list(KH331.tiers),
+        tiers=list(rules.tiers),
+        rules=rules,
         today=date.today().isoformat(),
         error=error,
     )

@@ -9,20 +9,32 @@ import re
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from voting.conference import roster
 from voting.conference.errors import ConferenceError, InvalidInput
-from voting.planning import dossier, outcome, paper, processes, source_list, steps
+from voting.planning import (
+    conditions,
+    dossier,
+    outcome,
+    paper,
+    processes,
+    source_list,
+    standards,
+    steps,
+    warnings,
+)
 from voting.planning.processes import RULES, NewProcess
 from voting.registry import terms
 from voting.store import Conference, ProcessStatus, StepStatus
+from voting.web.config import rule_set
 from voting.web.errors import status_of
 from voting.web.extensions import db
 from voting.web.i18n import translate
 from voting.web.pages import fields
 from voting.web.pages.guard import error_page, page_requires
-from voting.web.policy import Action
+from voting.web.policy import Action, allowed
 from voting.web.principals import current_principal
 
 bp = Blueprint("planning", __name__, url_prefix="/organiser/planning")
@@ -66,6 +78,7 @@ def start() -> Response:
             place=form.get("place", ""),
         ),
         _actor(),
+        rule_set(current_app),
     )
     return redirect(url_for(".show", process_id=started.id))
 
@@ -74,7 +87,7 @@ def start() -> Response:
 @page_requires(Action.PLANNING_MANAGE)
 def show(process_id: str) -> str:
     """One process: its steps, source list, structure report and outcome."""
-    return _process_page(steps.sync(db(), process_id, _actor()))
+    return _process_page(processes.get(db(), process_id))
 
 
 @bp.post("/<process_id>/source")
@@ -138,8 +151,23 @@ def enter_paper(process_id: str, number: int) -> Response:
     return redirect(url_for(".show", process_id=process_id, _anchor=f"step-{number}"))
 
 
+@bp.get("/<process_id>/steps/<int:number>/paper/confirmations")
+@page_requires(Action.PAPER_CONFIRM)
+def paper_confirmation(process_id: str, number: int) -> str:
+    """A committee member's own page to confirm the paper counts, logged in with their own
+    account (the organiser's page links it); it never shows the counts entered."""
+    process = processes.get(db(), process_id)
+    item = processes.step_of(process, number)
+    return render_template(
+        "planning/paper_confirm.html",
+        process=process,
+        item=item,
+        row={"ballot": steps.ballot_of(process, number)},
+    )
+
+
 @bp.post("/<process_id>/steps/<int:number>/paper/confirmations")
-@page_requires(Action.PLANNING_MANAGE)
+@page_requires(Action.PAPER_CONFIRM)
 def confirm_paper(process_id: str, number: int) -> Response:
     """A committee member confirms the paper counts by typing them again."""
     paper.confirm_paper(
@@ -151,6 +179,8 @@ def confirm_paper(process_id: str, number: int) -> Response:
         _actor(),
     )
     flash(translate("planning.paper.confirmed"))
+    if not allowed(current_principal(), Action.PLANNING_MANAGE, None):
+        return redirect(url_for(".paper_confirmation", process_id=process_id, number=number))
     return redirect(url_for(".show", process_id=process_id, _anchor=f"step-{number}"))
 
 
@@ -170,6 +200,17 @@ def approve_outcome(process_id: str) -> Response:
     return redirect(url_for(".show", process_id=process_id, _anchor="outcome"))
 
 
+@bp.get("/<process_id>/standards")
+@page_requires(Action.PLANNING_READ)
+def standards_page(process_id: str) -> str:
+    """The positions' standards, printable and for the room's screen before each vote (KH 331
+    B.V.1: made known to those who vote)."""
+    process = processes.get(db(), process_id)
+    return render_template(
+        "planning/standards.html", process=process, positions=standards.of_process(process)
+    )
+
+
 @bp.get("/<process_id>/published")
 @page_requires(Action.PLANNING_READ)
 def published(process_id: str) -> str:
@@ -180,7 +221,7 @@ def published(process_id: str) -> str:
     return render_template(
         "planning/published.html",
         process=process,
-        dates=outcome.dates(db(), process),
+        dates=outcome.dates(db(), process, current_app.config["AGENCY"]),
         approved=process.status == ProcessStatus.APPROVED,
         facts=dossier.published(process),
     )
@@ -211,6 +252,8 @@ def _process_page(process: Any, error: ConferenceError | None = None) -> str:
                 "ballot": steps.ballot_of(process, item.number),
                 "current": item.status == StepStatus.CURRENT,
                 "structure": _structure(process, steps.ballot_of(process, item.number)),
+                # Those convened are the step's roster: the paper form starts from it.
+                "roster": len(roster.attendees(db(), conference.id)) if conference else None,
             }
         )
     source = source_list.view(db(), process)
@@ -225,7 +268,7 @@ def _process_page(process: Any, error: ConferenceError | None = None) -> str:
         },
         frozen=steps.source_frozen(process),
         structure=source_list.structure(db(), process),
-        dates=outcome.dates(db(), process),
+        dates=outcome.dates(db(), process, current_app.config["AGENCY"]),
         outcome_structure=source_list.structure(
             db(),
             process,
@@ -233,6 +276,8 @@ def _process_page(process: Any, error: ConferenceError | None = None) -> str:
             if process.outcome
             else {},
         ),
+        unmet=conditions.unmet(db(), process, date.today()),
+        notices=warnings.of(db(), process),
         today=date.today().isoformat(),
         error=error,
     )

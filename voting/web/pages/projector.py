@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from flask import Blueprint, current_app, render_template
 
 from voting.conference import conferences, quorum
 from voting.store import Conference
+from voting.tally.bundles import served_bundles
 from voting.web.extensions import db
 from voting.web.i18n import LIVE_STRINGS, RESULT_STRINGS, strings
 from voting.web.pages.guard import html_errors, page_requires
@@ -41,17 +41,9 @@ def show(conference: Conference) -> str:
         conference=conference,
         step=conferences.step_of(conference),
         state=quorum.state(db(), conference),
-        bundles=served_bundles(),
+        # design.md guarantee 1: anyone can rebuild from the lock file and compare.
+        bundles=served_bundles(
+            Path(current_app.static_folder or "", "dist", "manifest.json"), pages=True
+        ),
         strings=strings(*SCRIPT_STRINGS),
     )
-
-
-def served_bundles() -> dict[str, str]:
-    """The SHA-256 of each browser bundle this server serves (the build's manifest), so anyone
-    can rebuild from the lock file and compare (design.md guarantee 1)."""
-    manifest = Path(current_app.static_folder or "", "dist", "manifest.json")
-    if not manifest.is_file():
-        return {}
-    listed = json.loads(manifest.read_text(encoding="utf-8"))
-    every = {**listed.get("bundles", {}), **listed.get("pages", {})}
-    return {name: item["sha256"] for name, item in sorted(every.items())}

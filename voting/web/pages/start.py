@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
@@ -15,17 +16,17 @@ from flask import (
 )
 from werkzeug.wrappers import Response
 
-from voting.conference import accounts
+from voting.conference.errors import ConferenceError
 from voting.planning.dossier import account_name
 from voting.store import Role
 from voting.web.clock import local
 from voting.web.config import installation_fingerprint
 from voting.web.documents import file_name
-from voting.web.extensions import db
+from voting.web.errors import status_of
 from voting.web.i18n import language, localized, translate
 from voting.web.pages.guard import html_errors, require_form_csrf
 from voting.web.pages.outcome import outcome_key
-from voting.web.principals import csrf_token, current_principal, log_in, log_out
+from voting.web.principals import authenticate, csrf_token, current_principal, log_in, log_out
 
 bp = Blueprint("start", __name__)
 html_errors(bp)
@@ -66,9 +67,12 @@ def login() -> str:
 def submit_login() -> Response | tuple[str, int]:
     """Check the password, start the session, go on to the page asked for (or the console)."""
     require_form_csrf()
-    user = accounts.authenticate(
-        db(), request.form.get("username", ""), request.form.get("password", "")
-    )
+    try:
+        user = authenticate(request.form.get("username", ""), request.form.get("password", ""))
+    except ConferenceError as refused:  # too many attempts, or busy
+        return render_template(
+            "login.html", next=_next_page(), failed=True, refusal=refused
+        ), status_of(refused)
     if user is None:
         return render_template("login.html", next=_next_page(), failed=True), 401
     chosen = language()
@@ -95,4 +99,14 @@ def _next_page() -> str:
     """The local page to return to after logging in; anything else is ignored (no open
     redirect)."""
     wanted = request.values.get("next", "")
-    return wanted if wanted.startswith("/") and not wanted.startswith("//") else ""
+    return wanted if same_origin_path(wanted) else ""
+
+
+def same_origin_path(target: str) -> bool:
+    """Whether `target` is a path on this server and nothing a browser could read as another
+    host: browsers drop tabs and newlines and read `\\` as `/`, so `/\t/host`, `//host`,
+    `/\\host` and any scheme are refused."""
+    if not target.startswith("/") or any(ch < " " or ch in "\\\x7f" for ch in target):
+        return False
+    parts = urlsplit(target)
+    return not target.startswith("//") and not parts.scheme and not parts.netloc

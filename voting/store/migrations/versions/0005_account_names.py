@@ -1,7 +1,7 @@
 """accounts: a display name, and disabling an account
 
 Revision ID: 0005
-Revises: 0004
+Revises: 0009
 Create Date: 2026-12-04 17:05:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005"
-down_revision: str | None = "0004"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,177 @@
+"""The conditions checked before the list is submitted and approved, and the head's override.
+
+KH 331 A.I: "Không đề xuất, phê duyệt quy hoạch những trường hợp không bảo đảm tiêu chuẩn,
+điều kiện theo quy định"; B.II.3: a disciplined cadre leaves the planning of itself. So a cadre
+the final step chose who fails the conditions for the position (too few months for the term,
+deceased, over age, discipline in force on the day, political standard, a post that is no
+source for the position) stops the submission and the approval. Only the head's recorded
+decision, with a reason, lets such a cadre through; the dossier and the published list then
+say so beside the cadre.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from voting.conference.errors import Conflict, InvalidInput
+from voting.planning import log
+from voting.planning.processes import RULES, lock, registry_people
+from voting.rules.eligibility import Reason, eligibility, removal_reasons, term_kind
+from voting.store import Process, ProcessStatus, utc_text
+
+_MISSING = Reason(
+    "not_in_registry",
+    "not in the agency's registry: the conditions cannot be checked",
+    "không có trong danh sách cán bộ của cơ quan: không kiểm tra được tiêu chuẩn, điều kiện",
+)
+
+
+def unmet(session: Session, process: Process, on: date) -> list[dict[str, Any]]:
+    """Each chosen cadre of the outcome who fails the conditions for the position: months and
+    standing as of the process's reference month and term, a discipline or death also as of
+    the day `on`; with the head's override when one is recorded."""
+    if process.outcome is None:
+        return []
+    people = {person.id: person for person in registry_people(session)}
+    chosen = [
+        (section["position"], cadre)
+        for section in process.outcome["planned"]
+        for cadre in section["cadres"]
+    ]
+    known = [people[c["cadre"]] for _, c in chosen if c["cadre"] in people]
+    report = {
+        item.person.id: item
+        for item in eligibility(
+            list({p.id: p for p in known}.values()),
+            process.reference,
+            term_kind(process.procedure, process.reference, process.term_start),
+            process.term_start,
+            rule_set=RULES,
+        ).people
+    }
+    overrides = {(o["cadre"], o["position"]): o for o in process.outcome.get("overrides", [])}
+    out = []
+    for position, cadre in chosen:
+        reasons = _reasons(people.get(cadre["cadre"]), position, report, on)
+        if reasons:
+            out.append(
+                {
+                    "cadre": cadre["cadre"],
+                    "full_name": cadre["full_name"],
+                    "position": position,
+                    "reasons": [reason.to_dict() for reason in reasons],
+                    "override": overrides.get((cadre["cadre"], position)),
+                }
+            )
+    return out
+
+
+def require_met(session: Session, process: Process, on: date, doing_vi: str, doing: str) -> None:
+    """Refuse (409 `conditions_unmet`) while a chosen cadre fails the conditions without the
+    head's override, naming each cadre and why."""
+    blocked = [u for u in unmet(session, process, on) if u["override"] is None]
+    if not blocked:
+        return
+    vi = "; ".join(
+        f"{u['full_name']} ({u['position']}): {', '.join(r['vi'] for r in u['reasons'])}"
+        for u in blocked
+    )
+    en = "; ".join(
+        f"{u['cadre']} ({u['position']}): {', '.join(r['en'] for r in u['reasons'])}"
+        for u in blocked
+    )
+    raise Conflict(
+        f"Không {doing_vi}: cán bộ không bảo đảm tiêu chuẩn, điều kiện (KH 331 mục A.I) — {vi}. "
+        "Chỉ người đứng đầu có thể quyết định giữ lại, ghi rõ lý do.",
+        f"Cannot {doing}: cadres fail the conditions (KH 331 A.I) — {en}. Only the head's "
+        "recorded decision, with a reason, lets them through.",
+        code="conditions_unmet",
+    )
+
+
+def override(
+    session: Session, process_id: str, cadre: str, position: str, reason: str, actor: str
+) -> Process:
+    """The head's decision to put forward a chosen cadre who fails the conditions, with the
+    reason; recorded in the outcome and the log, and flagged on every list printed after."""
+    process = lock(session, process_id)
+    if process.outcome is None or process.status == ProcessStatus.APPROVED:
+        raise Conflict(
+            "Chỉ quyết định được khi đã có danh sách và chưa phê duyệt.",
+            "Only a list that exists and is not yet approved can be overridden.",
+            code="no_outcome",
+        )
+    reason = reason.strip()
+    if len(reason) < 10 or len(reason) > 1000:
+        raise InvalidInput(
+            "Cần ghi lý do quyết định (từ 10 đến 1000 ký tự).",
+            "The decision needs a reason (10 to 1000 characters).",
+            code="reason_required",
+        )
+    today = datetime.now(UTC).date()
+    found = next(
+        (
+            u
+            for u in unmet(session, process, today)
+            if u["cadre"] == cadre and u["position"] == position
+        ),
+        None,
+    )
+    if found is None:
+        raise InvalidInput(
+            "Cán bộ này không thuộc danh sách đề nghị hoặc đã bảo đảm tiêu chuẩn, điều kiện.",
+            "The cadre is not on the list or meets the conditions.",
+            code="nothing_to_override",
+        )
+    if found["override"] is not None:
+        raise Conflict(
+            "Người đứng đầu đã quyết định về trường hợp này.",
+            "The head has already decided this case.",
+            code="already_recorded",
+        )
+    record = {
+        "cadre": cadre,
+        "full_name": found["full_name"],
+        "position": position,
+        "reason": reason,
+        "unmet": [r["vi"] for r in found["reasons"]],
+        "by": actor,
+        "at": utc_text(datetime.now(UTC)),
+    }
+    process.outcome = {
+        **process.outcome,
+        "overrides": [*process.outcome.get("overrides", []), record],
+    }
+    log.record(session, process, "outcome.override", actor, record)
+    session.commit()
+    return process
+
+
+def overridden(process: Process) -> dict[tuple[str, str], dict[str, Any]]:
+    """(position, cadre) → the head's override, for the lists that flag it."""
+    return {(o["position"], o["cadre"]): o for o in (process.outcome or {}).get("overrides", [])}
+
+
+def _reasons(person: Any, position: str, report: dict[str, Any], on: date) -> list[Reason]:
+    if person is None:
+        return [_MISSING]
+    kind = RULES.position_for(position)
+    verdict = report[person.id]
+    check = next((c for c in verdict.positions if kind and c.position == kind.key), None)
+    if check is not None:
+        reasons = list(check.reasons)
+    else:
+        reasons = [
+            *verdict.general,
+            Reason(
+                "not_a_source",
+                f"the post {person.post!r} is not a source for {position}",
+                f"chức vụ “{person.post}” không thuộc đối tượng quy hoạch chức danh {position}",
+            ),
+        ]
+    codes = {reason.code for reason in reasons}
+    reasons += [r for r in removal_reasons(person, on, RULES, on=on) if r.code not in codes]
+    return reasons

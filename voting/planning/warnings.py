@@ -1,0 +1,122 @@
+"""What the process page and the API warn the organiser of, computed when shown (never
+stored, never blocking): a roster missing the district heads the plan convenes, and a process
+held outside the plan's timing.
+
+KH 331 B.IV.1 a / B.IV.2 a, step 3 (step 2 of the review): the key cadres' conference of the
+province's posts includes "Trưởng phòng kinh tế và hạ tầng các huyện, Trưởng phòng kinh tế
+thành phố Nam Định" — people outside the agency, drawn from the registry's external attendees.
+KH 331 B.I.4: the next term's planning is built "một lần vào năm thứ hai của nhiệm kỳ"; the
+annual review is held "trong quý I" and its approval reported "trong quý II".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from voting.planning.processes import RULES
+from voting.rules.retirement import month_index, month_start
+from voting.store import Attendee, AttendeeSource, Conference, Process
+
+TERM_MONTHS = 60  # a party congress term: the current term starts 60 months before the next
+
+
+def of(session: Session, process: Process) -> list[dict[str, str]]:
+    """Every warning that applies to the process now, each with a code, Vietnamese and
+    English."""
+    return [*_rosters(session, process), *_timing(process)]
+
+
+def _rosters(session: Session, process: Process) -> list[dict[str, str]]:
+    out = []
+    for item in process.steps:
+        step = RULES.step(process.procedure, item.number)
+        extra = step.extra_composition.get(process.tier)
+        if not extra or item.conference_id is None:
+            continue
+        conference = session.get(Conference, item.conference_id)
+        if conference is None:
+            continue
+        externals = session.execute(
+            select(Attendee.id).where(
+                Attendee.conference_id == conference.id,
+                Attendee.source == AttendeeSource.EXTERNAL,
+            )
+        ).first()
+        if externals is None:
+            out.append(
+                _warning(
+                    "roster_without_externals",
+                    f"Bước {item.number} ({step.title}): thành phần hội nghị gồm Trưởng phòng "
+                    "kinh tế và hạ tầng các huyện, Trưởng phòng kinh tế thành phố, nhưng danh "
+                    "sách triệu tập chưa có ai trong số này. Hãy nhập danh sách khách mời ở "
+                    "trang Danh sách cán bộ, hoặc thêm trên trang hội nghị.",
+                    f"Step {item.number}: the conference convenes the district and city "
+                    "economic heads, but its roster has none of them. Import the external "
+                    "attendees on the registry page, or add them on the conference's page.",
+                )
+            )
+    return out
+
+
+def _timing(process: Process) -> list[dict[str, str]]:
+    """The plan's timing (B.I.4), judged on the conferences' default date (the first step's
+    conference date when it has one) and the approval date once recorded."""
+    held = _held_on(process)
+    out = []
+    if process.procedure == "next_term" and process.term_start is not None:
+        current = month_index(process.term_start) - TERM_MONTHS
+        first, last = month_start(current + 12), month_start(current + 23)
+        if not first <= month_start(month_index(held)) <= last:
+            out.append(
+                _warning(
+                    "not_second_year",
+                    f"Quy hoạch nhiệm kỳ kế tiếp được xây dựng một lần vào năm thứ hai của "
+                    f"nhiệm kỳ (mục B.I.4): từ tháng {first:%m/%Y} đến tháng {last:%m/%Y}; "
+                    f"quy trình này tổ chức tháng {held:%m/%Y}.",
+                    f"The next term's planning is built in the second year of the term "
+                    f"(B.I.4): {first:%m/%Y} to {last:%m/%Y}; this process is held in "
+                    f"{held:%m/%Y}.",
+                )
+            )
+    if process.procedure == "annual_review":
+        if held.month > 3:
+            out.append(
+                _warning(
+                    "not_first_quarter",
+                    f"Rà soát, bổ sung quy hoạch hằng năm thực hiện trong quý I (mục B.I.4); "
+                    f"quy trình này tổ chức tháng {held:%m/%Y}.",
+                    f"The annual review is held in the first quarter (B.I.4); this process is "
+                    f"held in {held:%m/%Y}.",
+                )
+            )
+        approved = process.approved_on
+        if approved is not None and not (approved.year == held.year and 4 <= approved.month <= 6):
+            out.append(
+                _warning(
+                    "not_second_quarter",
+                    f"Kết quả phê duyệt quy hoạch được báo cáo trong quý II năm {held.year} "
+                    f"(mục B.I.4); phê duyệt ngày {approved:%d/%m/%Y}.",
+                    f"The approval is reported in the second quarter of {held.year} (B.I.4); "
+                    f"approved on {approved:%d/%m/%Y}.",
+                )
+            )
+    return out
+
+
+def _held_on(process: Process) -> date:
+    """When the process is held: the date of its first dated step (a leadership step's record
+    or a result), else the reference month."""
+    for item in process.steps:
+        if item.approved and item.approved.get("held_on"):
+            return date.fromisoformat(item.approved["held_on"])
+        if item.result and item.result.get("held_on"):
+            return date.fromisoformat(item.result["held_on"])
+    return process.reference
+
+
+def _warning(code: str, vi: str, en: str) -> dict[str, Any]:
+    return {"code": code, "vi": vi, "en": en}
