@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 from werkzeug.serving import BaseWSGIServer, make_server
 
 from voting.conference import accounts
@@ -32,6 +32,9 @@ from voting.web.extensions import DATABASE, db
 expect.set_options(timeout=20_000)
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+# axe-core from node_modules (npm devDependency, never committed), evaluated in the page by the
+# test: nothing of it is served by the app.
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 USERNAME, PASSWORD = "van-phong", "mật khẩu đủ dài"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -171,3 +174,21 @@ def gunicorn(tmp_path: Path) -> Iterator[GunicornServer]:
     served = GunicornServer(tmp_path / "instance", free_port())
     yield served
     served.stop()
+
+
+def assert_accessible(page: Page, name: str) -> None:
+    """axe-core finds no serious or critical violation on `page` as it stands (`name` says
+    which page in the failure)."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.read_text("utf-8"))
+    found = page.evaluate(
+        """async () => {
+        const result = await axe.run(document, { resultTypes: ['violations'] });
+        return result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) =>
+            n.target.join(' ') + ' — ' + (n.failureSummary || '').split('\\n').slice(1, 2).join('')
+          ).join('; ')}`);
+        }"""
+    )
+    assert found == [], f"{name}: {found}"

@@ -17,7 +17,7 @@ import pytest
 import qrcode
 from playwright.sync_api import Browser, Page, Route, expect
 
-from tests.browser.conftest import CHROMIUM_ARGS, SCREENSHOTS, Server
+from tests.browser.conftest import CHROMIUM_ARGS, SCREENSHOTS, Server, assert_accessible
 from voting.crypto.cards import card_url
 from voting.crypto.cards import code as code_of
 from voting.kiosk import page as kiosk_page
@@ -127,9 +127,11 @@ def test_two_attendees_vote_in_turn_and_the_second_learns_nothing(
         "-".join(first[i : i + 4] for i in range(0, 27, 4))
     )
     page.screenshot(path=SCREENSHOTS / "kiosk-keypad.png", full_page=True)
+    assert_accessible(page, "kiosk keypad")
     page.get_by_role("button", name="Tiếp tục").click()
     receipt = vote_first_candidate(page)
     page.screenshot(path=SCREENSHOTS / "kiosk-receipt.png", full_page=True)
+    assert_accessible(page, "kiosk receipt")
     page.get_by_role("button", name="Xong — mời người tiếp theo").click()
     nothing_left(page, receipt)
     assert first not in page.content()

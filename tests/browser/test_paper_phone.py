@@ -5,7 +5,6 @@ the ballot, never the counts entered — and the same phone cannot confirm twice
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,8 +14,9 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server
 from tests.browser.test_voting_flow import phone, phone_page
 from tests.integration.planning.test_refusals import START
+from voting import sample
 
-AGENCY = Path(__file__).resolve().parents[3] / "shared" / "domain" / "sample-agency.csv"
+AGENCY = sample.FOLDER / "sample-agency.csv"
 
 
 class Organiser:
@@ -54,11 +54,15 @@ def paper_step(server: Server) -> tuple[Organiser, str, str, dict[str, Any]]:
         )
         assert r.status_code == 200, r.json
     step = organiser.call("GET", base).json["steps"][2]
+    # Small counts, so that no position's total exceeds what those present could mark.
     counts = {
-        s["position"]: {c["cadre"]: 10 + i for i, c in enumerate(s["candidates"])}
+        s["position"]: {c["cadre"]: i % 3 for i, c in enumerate(s["candidates"])}
         for s in step["approved"]["ballot"]
     }
-    paper = {"held_on": "2022-04-25", "convened": 30, "present": 28, "counts": counts}
+    # Those convened are the step's roster: the paper entry is checked against it.
+    roster = organiser.call("GET", f"/api/conferences/{step['conference']}/roster").json
+    convened = len(roster["attendees"])
+    paper = {"held_on": "2022-04-25", "convened": convened, "present": convened, "counts": counts}
     return organiser, base, step["conference"], paper
 
 
@@ -114,7 +118,8 @@ def test_each_member_confirms_the_paper_counts_on_their_own_phone(
     expect(phones[0].locator("#committee")).to_have_attribute(
         "data-stage", "committee.paper.waiting"
     )
-    assert organiser.call("POST", f"{base}/steps/3/paper", json=paper).status_code == 200
+    entered = organiser.call("POST", f"{base}/steps/3/paper", json=paper)
+    assert entered.status_code == 200, entered.json
 
     confirm_on(phones[0], "Nguyễn Văn Kiểm", paper["counts"])
     expect(phones[0].locator("#status")).to_have_text("Bạn đã xác nhận kết quả phiếu giấy.")

@@ -184,6 +184,8 @@ def test_a_whole_annual_review_from_the_interface(
     panel = head.locator("section[data-paper=true]")
     expect(panel.locator("fieldset")).to_have_count(2)
     panel.locator("fieldset").first.locator("input").first.check()
+    head.get_by_label("Lý do quyết định").fill("Theo hồ sơ cán bộ")
+    head.get_by_label("Tôi xác nhận quyết định này").check()
     head.get_by_role("button", name="Quyết định").click()
     expect(head.locator(".notice")).to_be_visible()
     head.close()

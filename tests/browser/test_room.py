@@ -4,11 +4,13 @@ boundary — all over plain http by a non-loopback name."""
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server
+from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server, assert_accessible
 from voting import sample
-from voting.conference import conferences, quorum
+from voting.conference import cards, conferences, quorum
 from voting.store import Phase
 from voting.web.extensions import db
 from voting.web.room import push_state
@@ -67,6 +69,8 @@ def the_phone_reaches_the_server(organiser: Page, phone: Page, server: Server) -
         "Một điện thoại đã kết nối được tới máy chủ (1 lần)."
     )
     organiser.screenshot(path=SCREENSHOTS / "preflight.png", full_page=True)
+    assert_accessible(organiser, "pre-flight")
+    assert_accessible(phone, "hello")
     organiser.go_back()
 
 
@@ -149,8 +153,12 @@ def test_desk_checks_in_and_the_projector_follows(browser: Browser, server: Serv
     desk.get_by_role("searchbox").fill("do thi")
     desk.locator(".person.present .undo-button").click()
     desk.get_by_label("Lý do hủy điểm danh").fill("Bấm nhầm người")
+    given = desk.get_by_label(re.compile("Đã đưa thẻ bỏ phiếu cho người này"))
+    expect(given).to_be_checked()  # the card shown at the check-in left the desk
     desk.get_by_role("button", name="Xác nhận hủy").click()
     expect(gauge).to_have_attribute("data-met", "false")
+    with server.app.app_context():
+        assert cards.summary(db(), conferences.get(db(), conference))["undone"] == 1
     expect(desk.locator("#log li").first).to_contain_text("Bấm nhầm người")
     check_in_next(desk, QUORUM)
     expect(gauge).to_have_attribute("data-met", "true")
@@ -165,12 +173,15 @@ def test_desk_checks_in_and_the_projector_follows(browser: Browser, server: Serv
     desk.evaluate("window.scrollTo(0, 0)")
     desk.screenshot(path=SCREENSHOTS / "desk-phone.png")
     projector.screenshot(path=SCREENSHOTS / "projector.png")
+    for page, name in ((organiser, "console"), (desk, "desk"), (projector, "projector")):
+        assert_accessible(page, name)
 
     organiser.goto(f"{conference_page}/attendance")
     expect(organiser.locator("tr.present")).to_have_count(QUORUM)
     organiser.emulate_media(media="print")
     organiser.screenshot(path=SCREENSHOTS / "attendance-print.png", full_page=True)
     organiser.emulate_media(media="screen")
+    assert_accessible(organiser, "attendance list")
     organiser.goto(conference_page)
 
     # Opening voting closes check-in at the desk, live.

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
-from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server
+from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server, assert_accessible
 from voting import sample
 from voting.crypto.ballot import BallotContext, BallotDefinition, build_ballot
 from voting.crypto.cards import Card
@@ -64,6 +64,10 @@ def committee_ceremony(organiser: Page, phones: list[Page]) -> list[Path]:
     organiser.get_by_role("button", name="Cấp mã QR cho Ban kiểm phiếu").click()
     addresses = organiser.locator(".committee-tokens a")
     expect(addresses).to_have_count(len(phones))
+    shown = [a.get_attribute("href") for a in addresses.all()]
+    organiser.reload()  # F5 shows the same codes: nothing is issued again
+    expect(addresses).to_have_count(len(phones))
+    assert [a.get_attribute("href") for a in addresses.all()] == shown
     organiser.screenshot(path=SCREENSHOTS / "organiser-committee-qr.png", full_page=True)
     for phone, address in zip(phones, addresses.all(), strict=True):
         href = address.get_attribute("href")
@@ -126,18 +130,40 @@ def take_card(desk: Page) -> tuple[str, str]:
     return url, code
 
 
-def vote(voter: Page, marks: tuple[str, ...], shot: str = "") -> str:
-    """Fill the ballot (it is open), review, cast; the receipt shown."""
+def vote(voter: Page, marks: tuple[str, ...], shot: str = "", lost: bool = False) -> str:
+    """Fill the ballot (it is open), review, cast; the receipt shown. With `lost`, the server
+    stores the ballot but the phone never hears back: the phone says the ballot may or may
+    not have arrived, the voter taps "Gửi lại", and the same ballot gets its receipt."""
+    answers_lost: list[bool] = []
+
+    def lose_the_first_answer(route: Route) -> None:
+        if route.request.method == "POST" and lost and not answers_lost:
+            # The server stores the ballot (Playwright's own client resolves no voting.test)…
+            route.fetch(url=route.request.url.replace("voting.test", "127.0.0.1"))
+            answers_lost.append(True)
+            route.abort("connectionreset")  # …but the phone never hears back
+            return
+        route.continue_()
+
+    if lost:
+        voter.route("**/api/conferences/*/ballots", lose_the_first_answer)
     ballot = voter.locator("[data-screen=ballot]")
     expect(ballot).to_be_visible()
     for name in marks:
         ballot.get_by_role("checkbox", name=name).click()
     if shot:
         voter.screenshot(path=SCREENSHOTS / shot, full_page=True)
+        assert_accessible(voter, "ballot")
     voter.get_by_role("button", name="Xem lại phiếu").click()
     for name in marks:
         expect(voter.locator("#review")).to_contain_text(name)
     voter.get_by_role("button", name="Gửi phiếu").click()
+    if lost:
+        failed = voter.locator("#sending-failed")
+        expect(failed).to_contain_text("phiếu có thể đã được nhận hoặc chưa")
+        assert "Phiếu chưa được nhận" not in voter.content()
+        voter.get_by_role("button", name="Gửi lại").click()
+        assert answers_lost == [True]
     expect(voter.locator("[data-screen=receipt]")).to_be_visible(timeout=20_000)
     receipt = voter.locator("#vote").get_attribute("data-receipt")
     assert receipt is not None and len(receipt) == 64
@@ -215,6 +241,7 @@ def hold_conference(
     committee_ceremony(organiser, members)
     assert members[0].evaluate("window.isSecureContext") is False
     members[0].screenshot(path=SCREENSHOTS / f"committee-ceremony-done-{step}.png", full_page=True)
+    assert_accessible(members[0], "committee phone")
     joint = members[0].locator("#joint-fingerprint").inner_text()
     expect(reference.locator("[data-field=joint]")).to_have_text(joint)
     own = members[1].locator("#own-fingerprint").inner_text()
@@ -231,10 +258,25 @@ def hold_conference(
     desk.goto(desk_link)
     cards = [deal_after_check_in(desk) for _ in range(present)]
     desk.get_by_role("button", name="Cấp thẻ thay thế (mất thẻ)").click()
+    expect(desk.locator("#confirm-text")).to_contain_text("không lấy lại được")
+    desk.get_by_role("button", name="Xác nhận").click()
     expect(desk.locator("#card-replacement")).to_be_visible()
     desk.screenshot(path=SCREENSHOTS / f"desk-card-{step}.png")
+    assert_accessible(desk, "desk's card")
+    # A printer at the desk prints the card on a slip: the card only, no roster, no buttons.
+    expect(desk.get_by_role("button", name="In thẻ ra giấy")).to_be_visible()
+    desk.emulate_media(media="print")
+    expect(desk.locator("#card-code")).to_be_visible()
+    expect(desk.locator("#people")).to_be_hidden()
+    expect(desk.get_by_role("button", name="In thẻ ra giấy")).to_be_hidden()
+    desk.screenshot(path=SCREENSHOTS / f"desk-card-slip-{step}.png")
+    desk.emulate_media(media="screen")
     take_card(desk)  # the lost card's replacement goes to the same attendee; unused here
     desk.get_by_role("button", name="Kết thúc phát thẻ (gửi danh sách thẻ chưa phát)").click()
+    desk.get_by_role("button", name="Không").click()  # changed their mind: nothing sent
+    expect(desk.locator("#undealt-sent")).to_be_hidden()
+    desk.get_by_role("button", name="Kết thúc phát thẻ (gửi danh sách thẻ chưa phát)").click()
+    desk.get_by_role("button", name="Xác nhận").click()
     expect(desk.locator("#undealt-sent")).to_be_visible()
     dealt = f"Đã phát {present} · thay thế 1"
     expect(reference.locator("[data-field=cards]")).to_have_text(f"{dealt} · hủy 0")
@@ -265,6 +307,7 @@ def hold_conference(
     ballot.get_by_role("checkbox", name=CANDIDATES[1]).click()
     vote(first, (CANDIDATES[2],), shot=f"voter-ballot-{step}.png")  # with Dung kept
     first.screenshot(path=SCREENSHOTS / f"voter-receipt-{step}.png", full_page=True)
+    assert_accessible(first, "voter's receipt")
     first.get_by_role("button", name="Kiểm tra trong danh sách phiếu").click()
     expect(first.locator("#check-result")).to_have_text(
         "✓ Phiếu của bạn có trong danh sách phiếu công bố."
@@ -280,10 +323,10 @@ def hold_conference(
     code = cards[1][1]
     second.get_by_label("Mã thẻ").fill(code[:-1] + ("0" if code[-1] != "0" else "1"))
     second.get_by_role("button", name="Tiếp tục").click()
-    expect(second.locator("#code-error")).to_be_visible()
+    expect(second.locator("#code-error")).to_contain_text("hãy so lại từng nhóm 4 ký tự")
     second.get_by_label("Mã thẻ").fill(code.lower())
     second.get_by_role("button", name="Tiếp tục").click()
-    vote(second, (CANDIDATES[0],))
+    vote(second, (CANDIDATES[0],), lost=True)
     expect(reference).to_have_attribute("data-cast", "2")
     expect(third.locator("#vote")).to_have_attribute("data-phase", "voting")
     marked = third.locator("[data-screen=ballot]").get_by_role("checkbox", name=CANDIDATES[2])
@@ -307,14 +350,14 @@ def hold_conference(
     stranger.screenshot(path=SCREENSHOTS / f"voter-foreign-card-zalo-{step}.png")
     assert all(context.cookies() == [] for context in voters)
 
-    # The first voter's card again, on another phone: refused, plainly.
+    # The first voter's card again, on another phone: refused plainly as it opens, before the
+    # voter fills anything.
     again = phone_page(desk_context, errors, "used card")
     again.goto(cards[0][0])
-    again.locator("[data-screen=ballot]").get_by_role("checkbox", name=CANDIDATES[1]).click()
-    again.get_by_role("button", name="Xem lại phiếu").click()
-    again.get_by_role("button", name="Gửi phiếu").click()
     expect(again.locator("#refused-text")).to_have_text("Thẻ này đã được dùng để bỏ phiếu")
+    expect(again.locator("[data-screen=ballot]")).to_be_hidden()
     again.screenshot(path=SCREENSHOTS / f"voter-card-used-{step}.png", full_page=True)
+    assert_accessible(again, "used card")
 
     expect(reference).to_have_attribute("data-cast", "3")
     expect(reference.locator("[data-field=cast]")).to_have_text("3")
@@ -329,8 +372,13 @@ def hold_conference(
     for member in members:
         expect(member.locator("#committee")).to_have_attribute("data-verified", str(cast))
 
+    # The console, open since the opening, counts the ballots as they come.
+    cast_line = organiser.locator("#cast-line")
+    expect(cast_line).to_have_text(f"Số phiếu thu vào: {cast} / {present} người có mặt")
+
     # Closing; two members open the box; the third is not needed.
     organiser.goto(conference_page)
+    organiser.get_by_label("Kết thúc bỏ phiếu: sau đó không ai bỏ phiếu được nữa").check()
     organiser.get_by_role("button", name="Kết thúc bỏ phiếu").click()
     expect(reference.locator("[data-field=list-label]")).to_have_text(
         "Mã danh sách phiếu (đã chốt)"
@@ -355,6 +403,7 @@ def hold_conference(
     expect(rows).to_have_count(3)
     expect(rows.first).to_contain_text(CANDIDATES[0])
     members[0].screenshot(path=SCREENSHOTS / f"committee-result-{step}.png", full_page=True)
+    assert_accessible(members[0], "committee phone's result")
     return Held(conference_page, organiser, projector, members, traffic)
 
 
@@ -384,6 +433,18 @@ def test_a_sealed_step_from_phones(
     assert not any('"agree"' in frame or "Dung" in frame for frame in held.projector_traffic)
     assert not any(item.endswith("/result") for item in held.projector_traffic)
 
+    # The committee's phone downloads the documents with its seat, named after the conference.
+    documents = held.members[0].locator("#documents")
+    expect(documents).to_be_visible()
+    for button, name in (
+        ("Biên bản kiểm phiếu (PDF)", "bien-ban.pdf"),
+        ("Số phiếu (CSV)", "so-phieu.csv"),
+    ):
+        with held.members[0].expect_download() as download:
+            documents.get_by_role("button", name=button).click()
+        pattern = rf"\d{{4}}-\d\d-\d\d_buoc-4_hoi-nghi-tap-the-lanh-dao-mo-rong_{name}"
+        assert re.fullmatch(pattern, download.value.suggested_filename)
+
     held.organiser.goto(held.conference_page)
     expect(held.organiser.locator("#organiser-result tr[data-candidate]")).to_have_count(3)
     expect(held.organiser.locator("#record-link")).to_be_visible()
@@ -405,8 +466,10 @@ def test_the_final_step_is_announced(
     expect(rows).to_have_count(3)
     expect(rows.first).to_contain_text(CANDIDATES[0])
     expect(rows.first.locator(".agree")).to_contain_text("3 ·")
-    expect(rows.first.locator(".agree")).to_contain_text("so với tổng số người")
-    expect(rows.first.locator(".outcome")).to_contain_text("Đạt")
+    expect(result.locator(".base-line")).to_contain_text("so với tổng số người")
+    expect(rows.first.locator(".outcome")).to_have_text(
+        re.compile("Đạt|Được giới thiệu|Bằng phiếu")
+    )
     held.projector.screenshot(path=SCREENSHOTS / "projector-final.png")
     assert errors == []
 
@@ -436,6 +499,12 @@ def test_a_lost_committee_phone_is_replaced_from_the_members_backup(
     address = organiser.locator(".committee-tokens a")
     expect(address).to_have_count(1)
     expect(row.locator("td").nth(1)).to_have_text("")  # the old phone is cut off
+    # …and told so at once, and stops.
+    expect(members[1].locator("#committee")).to_have_attribute("data-cut-off", "true")
+    expect(members[1].locator("#status")).to_contain_text("không còn gắn với Ban kiểm phiếu")
+    expect(members[1].locator("#keys")).to_be_hidden()
+    organiser.reload()
+    expect(address).to_have_count(1)
     organiser.locator("#committee").screenshot(path=SCREENSHOTS / "organiser-committee-replace.png")
     href = address.get_attribute("href")
     assert href is not None
@@ -469,4 +538,17 @@ def test_a_lost_committee_phone_is_replaced_from_the_members_backup(
     expect(new.locator("#committee")).to_have_attribute("data-in-joint", "true")
     expect(new.locator("#failure")).to_be_hidden()
     expect(new.locator("#restore")).to_be_hidden()
+
+    # Issuing the codes again throws the joint key away: only with the consequence confirmed,
+    # and every phone of the old ceremony is told at once and stops.
+    organiser.goto(conference_page)
+    again = organiser.get_by_label(re.compile("cấp lại mã QR sẽ hủy khóa chung đã tạo"))
+    expect(again).to_be_visible()
+    organiser.get_by_role("button", name="Cấp mã QR cho Ban kiểm phiếu").click()
+    expect(organiser.locator(".committee-tokens a")).to_have_count(0)  # the box is required
+    again.check()
+    organiser.get_by_role("button", name="Cấp mã QR cho Ban kiểm phiếu").click()
+    expect(organiser.locator(".committee-tokens a")).to_have_count(3)
+    for superseded in (members[0], new):
+        expect(superseded.locator("#committee")).to_have_attribute("data-cut-off", "true")
     assert errors == []

@@ -36,6 +36,9 @@ def test_the_demo_conference_is_ready(made: tuple[Flask, Demo]) -> None:
     roster = client.get(f"/api/conferences/{conference}/roster", headers=desk).get_json()
     attendees = roster["attendees"] if isinstance(roster, dict) else roster
     assert len(attendees) == 25
+    with app.app_context():
+        for username, password in demo.readers.items():  # leadership and head log in too
+            assert accounts.authenticate(db(), username, password) is not None
     assert client.get(f"/kiosk/{demo.kiosk_token}").status_code == 200
     with app.app_context():
         shown = conferences.get(db(), conference)

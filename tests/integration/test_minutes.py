@@ -149,3 +149,22 @@ def test_export_writes_the_counts(runner: CliRunner, tmp_path: Path) -> None:
     assert [int(r.split(",")[6]) for r in rows] == list(document["counts"]["s1"].values())
     assert (tmp_path / "c.xlsx").read_bytes().startswith(b"PK")
     assert runner.invoke(main, ["export", str(source)]).exit_code == 2
+
+
+def test_a_card_of_an_undone_check_in_is_explained(runner: CliRunner, tmp_path: Path) -> None:
+    """When a card was shown to someone whose check-in was then undone, do the minutes say
+    why it still counts as dealt (the record's counters, drawn as they are)?"""
+    from voting.tally.minutes import minutes_pdf
+
+    source = tmp_path / "rec.json"
+    document = record(runner, source, "--voters", "4", "--candidates", "2")
+    document["cards"]["undone"] = 1
+    pdf = tmp_path / "undone.pdf"
+    pdf.write_bytes(minutes_pdf(canonical.dumps(document)))
+    text = " ".join(text_of(pdf).split())
+    assert "trong đó 1 thẻ đã đưa cho người sau đó được hủy điểm danh" in text
+    assert "không thu hồi được" in text
+    plain = tmp_path / "plain.pdf"
+    document["cards"]["undone"] = 0
+    plain.write_bytes(minutes_pdf(canonical.dumps(document)))
+    assert "hủy điểm danh" not in text_of(plain)

@@ -1,5 +1,7 @@
-"""Accounts for the organiser, leadership and head: created from the command line, passwords
-kept as argon2id hashes, at most `PASSWORD_CHECKS` hashed or verified at a time."""
+"""Accounts for the organiser, leadership and head: created from the command line or the
+organiser's accounts page, passwords kept as argon2id hashes (at most `PASSWORD_CHECKS` hashed
+or verified at a time), each with the name documents print; an account is disabled, never
+deleted (the event log names it)."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from voting.conference.errors import ConferenceError, InvalidInput
+from voting.conference.errors import ConferenceError, InvalidInput, NotFound
 from voting.store import LoginSession, Role, User
 
 MIN_PASSWORD = 8
@@ -54,10 +56,13 @@ def _check_password(password: str) -> None:
         raise InvalidInput(
             f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự.",
             f"The password must have at least {MIN_PASSWORD} characters.",
+            code="password_short",
         )
 
 
-def create(session: Session, username: str, role: str, password: str) -> User:
+def create(
+    session: Session, username: str, role: str, password: str, display_name: str = ""
+) -> User:
     """A new account; the username is unique and the password at least 8 characters."""
     username = username.strip()
     if not username or len(username) > 64 or any(ch.isspace() for ch in username):
@@ -79,10 +84,70 @@ def create(session: Session, username: str, role: str, password: str) -> User:
         )
     with password_check():
         hashed = _hasher.hash(password)
-    user = User(username=username, role=role, password_hash=hashed)
+    user = User(
+        username=username,
+        role=role,
+        password_hash=hashed,
+        display_name=_display_name(display_name),
+    )
     session.add(user)
     session.commit()
     return user
+
+
+def _display_name(name: str) -> str:
+    name = " ".join(name.split())
+    if len(name) > 200:
+        raise InvalidInput(
+            "Họ và tên hiển thị dài quá 200 ký tự.", "The display name is over 200 characters."
+        )
+    return name
+
+
+def every(session: Session) -> list[User]:
+    """Every account, by role then username."""
+    return list(session.execute(select(User).order_by(User.role, User.username)).scalars())
+
+
+def get(session: Session, username: str) -> User:
+    """The account named `username`."""
+    user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    if user is None:
+        raise NotFound(
+            f"Không có tài khoản “{username}”.",
+            f"No account {username!r}.",
+            code="account_unknown",
+        )
+    return user
+
+
+def set_disabled(session: Session, username: str, disabled: bool) -> User:
+    """Disable an account (it can no longer log in and every session it has ends) or enable
+    it again."""
+    user = get(session, username)
+    user.disabled = disabled
+    if disabled:
+        end_sessions(session, user.id)
+    session.commit()
+    return user
+
+
+def set_display_name(session: Session, username: str, display_name: str) -> User:
+    """How documents and pages name the account's person."""
+    user = get(session, username)
+    user.display_name = _display_name(display_name)
+    session.commit()
+    return user
+
+
+def name_of(session: Session, actor: str) -> str:
+    """How a page or document names the actor of an event: an account by its display name,
+    anything else as the log writes it."""
+    kind, _, username = actor.partition(":")
+    if kind != "user":
+        return actor
+    user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    return user.shown_name if user is not None else username
 
 
 def authenticate(
@@ -91,8 +156,9 @@ def authenticate(
     password: str,
     before_check: Callable[[], None] | None = None,
 ) -> User | None:
-    """The user whose name and password these are, or None. `before_check` runs once a
-    password check is free, before it is spent (the login throttle looks again then)."""
+    """The user whose name and password these are and whose account is not disabled, or None.
+    `before_check` runs once a password check is free, before it is spent (the login throttle
+    looks again then)."""
     user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
     with password_check():
         if before_check is not None:
@@ -100,6 +166,8 @@ def authenticate(
         try:
             _hasher.verify(user.password_hash if user else _DUMMY, password)
         except (VerificationError, InvalidHashError):
+            return None
+        if user is not None and user.disabled:
             return None
         if user is not None and _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = _hasher.hash(password)

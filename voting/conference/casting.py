@@ -150,6 +150,20 @@ def _store(session: Session, conference_id: str, ballot: Ballot) -> Receipt:
     return Receipt(receipt, cast_before + 1)
 
 
+def card_status(session: Session, conference: Conference, card_hex: str) -> str:
+    """What a card can do now, so a phone refuses it before the voter fills anything: "ready",
+    "used", "voided" or "unknown". Nothing secret: the published list already shows which
+    card keys cast a ballot, and the voided keys are public."""
+    card = session.get(Card, (conference.id, card_hex.lower()))
+    if card is None:
+        return "unknown"
+    if conference.phase == Phase.ABORTED or (
+        card.undealt and conference.phase not in (Phase.SETUP, Phase.CHECKIN)
+    ):
+        return "voided"
+    return "used" if _burned(session, conference.id, card.key) else "ready"
+
+
 def _card_used() -> Conflict:
     return Conflict(
         "Thẻ biểu quyết này đã được dùng để bỏ phiếu. Mỗi thẻ chỉ bỏ được một phiếu.",

@@ -60,6 +60,26 @@ def seats(session: Session, conference_id: str) -> list[CommitteeSeat]:
     )
 
 
+def pending(
+    session: Session, conference_id: str, tokens: list[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """Those of `tokens` (member, token) still waiting for a phone: issued for the seat now,
+    not yet redeemed. The console shows these again on a reload, never anything else."""
+    by_member = {seat.member: seat for seat in seats(session, conference_id)}
+    return [
+        (member, token)
+        for member, token in tokens
+        if (seat := by_member.get(member)) is not None
+        and seat.join_hash == token_hash(token)
+        and seat.binding_hash is None
+    ]
+
+
+def joined_any(session: Session, conference_id: str) -> bool:
+    """Whether a phone holds a seat: issuing the tokens again would cut it off."""
+    return any(seat.binding_hash is not None for seat in seats(session, conference_id))
+
+
 def issue_tokens(session: Session, conference_id: str, actor: str) -> list[tuple[int, str]]:
     """New join tokens for members 1..n; any earlier ceremony (and binding) is discarded."""
     conference = conferences.lock(session, conference_id)

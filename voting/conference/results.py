@@ -174,9 +174,15 @@ def view(session: Session, conference: Conference, may_read_sealed: bool) -> dic
 
 
 def decide(
-    session: Session, conference_id: str, chosen: dict[str, list[str]], note: str, actor: str
+    session: Session,
+    conference_id: str,
+    chosen: dict[str, list[str]],
+    note: str,
+    actor: str,
+    decided_by: str = "",
 ) -> dict[str, Any]:
-    """The head's decision on the contested places, checked by the rules engine and logged."""
+    """The head's decision on the contested places, checked by the rules engine and logged
+    (by `actor`); the record and the minutes name the person `decided_by` (else the actor)."""
     conference = conferences.lock(session, conference_id)
     conferences.require_phase(conference, Phase.OPENED)
     box = boxes.of(session, conference)
@@ -194,8 +200,9 @@ def decide(
             "The head has already decided.",
             code="already_decided",
         )
+    decided_by = decided_by or actor
     decision = HeadDecision(
-        chosen=chosen, decided_by=actor, decided_at=utc_text(datetime.now(UTC)), note=note
+        chosen=chosen, decided_by=decided_by, decided_at=utc_text(datetime.now(UTC)), note=note
     )
     try:
         result = compute(session, conference, box.counts, decision)
@@ -212,7 +219,7 @@ def decide(
         )
         for p in selection["contested"]
     }
-    box.decision = {"chosen": chosen, "note": note, "by": actor, "at": decision.decided_at}
+    box.decision = {"chosen": chosen, "note": note, "by": decided_by, "at": decision.decided_at}
     box.result = result
     events.record(
         session,

@@ -15,21 +15,23 @@ from voting import canonical
 from voting.tabular import csv_bytes, xlsx_bytes
 from voting.tally.record import key_fingerprint
 
-COLUMNS = (
-    "position_id",
-    "position",
-    "candidate_id",
-    "full_name",
-    "post",
-    "unit",
-    "agree",
-    "base",
-    "base_count",
-    "share",
-    "percent",
-    "passed",
-    "chosen",
-)
+# Each column's field and its header: Vietnamese words, as the secretary reads the sheet.
+HEADERS = {
+    "position_id": "Mã chức danh",
+    "position": "Chức danh",
+    "candidate_id": "Mã ứng viên",
+    "full_name": "Họ và tên",
+    "post": "Chức vụ",
+    "unit": "Đơn vị",
+    "agree": "Số phiếu đồng ý",
+    "base": "Tỉ lệ so với (present: có mặt, convened: triệu tập)",
+    "base_count": "Số người làm cơ sở",
+    "share": "Tỉ lệ (số phiếu / cơ sở)",
+    "percent": "Tỉ lệ (%)",
+    "passed": "Đạt (1: có, 0: không)",
+    "chosen": "Được giới thiệu (1: có, 0: không)",
+}
+COLUMNS = tuple(HEADERS)
 
 
 @dataclass(frozen=True)
@@ -54,11 +56,17 @@ class CountRow:
         """The share as a percentage rounded half up to two decimals (display only)."""
         return percent(Fraction(self.share))
 
+    @property
+    def counted_share(self) -> str:
+        """The share as counted, agree over the base, unreduced as the minutes print it: "0/5",
+        "3/18" (the record keeps the reduced fraction, which is the same number)."""
+        return f"{self.agree}/{self.base_count}"
+
     def values(self) -> list[Any]:
         return [
             *(self.position_id, self.position, self.candidate_id),
             *(self.full_name, self.post, self.unit, self.agree, self.base, self.base_count),
-            *(self.share, self.percent, self.passed, self.chosen),
+            *(self.counted_share, self.percent, self.passed, self.chosen),
         ]
 
 
@@ -118,18 +126,18 @@ def counts_csv(document: dict[str, Any]) -> bytes:
         [("1" if v else "0") if isinstance(v, bool) else v for v in row.values()]
         for row in count_rows(document)
     )
-    return csv_bytes([COLUMNS, *rows])
+    return csv_bytes([tuple(HEADERS.values()), *rows])
 
 
 def counts_xlsx(document: dict[str, Any]) -> bytes:
-    """Sheet "counts" with the same columns (counts are numbers, the share is text), and sheet
-    "record" naming the record it came from: its hash and the installation key's fingerprint,
-    as on every document."""
+    """Sheet "counts" with the same columns and headers (counts are numbers, the share is
+    text), and sheet "record" naming the record it came from: its hash and the installation
+    key's fingerprint, as on every document."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "counts"
-    sheet.append(list(COLUMNS))
+    sheet.append(list(HEADERS.values()))
     for row in count_rows(document):
         sheet.append(row.values())
     about = book.create_sheet("record")

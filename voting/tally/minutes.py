@@ -61,6 +61,10 @@ TEXT: dict[str, dict[str, str]] = {
         "present": "Số người có mặt",
         "dealt": "Số thẻ đã phát",
         "replaced": "trong đó thẻ thay thế",
+        "undone": (
+            "trong đó {n} thẻ đã đưa cho người sau đó được hủy điểm danh: thẻ đã ra khỏi bàn nên "
+            "vẫn được tính là đã phát (hệ thống không biết thẻ nào của ai nên không thu hồi được)"
+        ),
         "voided": "Số thẻ bị hủy",
         "cast": "Số phiếu thu vào",
         "result": "Kết quả kiểm phiếu",
@@ -82,6 +86,7 @@ TEXT: dict[str, dict[str, str]] = {
         "places": "{n} chỗ",
         "open": "Còn {n} chỗ trống",
         "decision": "Người đứng đầu quyết định ({by}, {at})",
+        "reason": "Lý do",
         "signatures": "Chữ ký",
         "sign_member": "Thành viên Ban kiểm phiếu {n}",
         "sign_hint": "(ký, ghi rõ họ tên)",
@@ -117,6 +122,10 @@ TEXT: dict[str, dict[str, str]] = {
         "present": "Present",
         "dealt": "Cards dealt",
         "replaced": "of which replacements",
+        "undone": (
+            "of which {n} shown to someone whose check-in was then undone: the card left the desk "
+            "and counts as dealt (nobody knows which card is whose, so it cannot be taken back)"
+        ),
         "voided": "Cards voided",
         "cast": "Ballots cast",
         "result": "Result",
@@ -138,6 +147,7 @@ TEXT: dict[str, dict[str, str]] = {
         "places": "{n} place(s)",
         "open": "{n} place(s) open",
         "decision": "The head's decision ({by}, {at})",
+        "reason": "Reason",
         "signatures": "Signatures",
         "sign_member": "Committee member {n}",
         "sign_hint": "(signature and full name)",
@@ -289,7 +299,8 @@ def _attendance(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any
         [t["absent"], str(frozen["convened"] - frozen["present"])],
         [
             t["dealt"],
-            f"{dealt} ({t['replaced']}: {cards['replaced']})",
+            f"{dealt} ({t['replaced']}: {cards['replaced']})"
+            + (f"; {t['undone'].format(n=cards['undone'])}" if cards.get("undone") else ""),
         ],
         [t["voided"], str(len(cards["voided"]))],
         [t["cast"], str(cast)],
@@ -378,6 +389,8 @@ def _selection(
         )
         head = t["decision"].format(by=decision["decided_by"], at=at.strftime("%H:%M %d/%m/%Y"))
         lines.append(_p(f"{head}: {picked}", s["cell"]))
+        if decision.get("note"):
+            lines.append(_p(f"{t['reason']}: {decision['note']}", s["cell"]))
     return lines
 
 

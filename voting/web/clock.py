@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 from flask import current_app
 
 
-def local(moment: datetime, pattern: str = "%d/%m/%Y %H:%M") -> str:
-    """`moment` (aware, UTC) in the room's time zone, formatted."""
+def local(moment: datetime | str, pattern: str = "%d/%m/%Y %H:%M") -> str:
+    """`moment` (aware, UTC, or as `utc_text` writes it) in the room's time zone, formatted."""
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
     return moment.astimezone(ZoneInfo(current_app.config["TIMEZONE"])).strftime(pattern)

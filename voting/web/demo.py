@@ -60,6 +60,8 @@ class Demo:
     password: str
     desk_token: str
     kiosk_token: str
+    # Leadership's and the head's logins: username → password.
+    readers: dict[str, str]
 
 
 def build(app: Flask, agency: Path = AGENCY) -> Demo:
@@ -67,7 +69,14 @@ def build(app: Flask, agency: Path = AGENCY) -> Demo:
     password = secrets.token_urlsafe(9)
     with app.app_context():
         session = db()
-        accounts.create(session, "organiser", Role.ORGANISER.value, password)
+        accounts.create(session, "organiser", Role.ORGANISER.value, password, "Chánh Văn phòng")
+        readers = {"lanh-dao": secrets.token_urlsafe(9), "nguoi-dung-dau": secrets.token_urlsafe(9)}
+        accounts.create(
+            session, "lanh-dao", Role.LEADERSHIP.value, readers["lanh-dao"], "Phó Giám đốc Sở"
+        )
+        accounts.create(
+            session, "nguoi-dung-dau", Role.HEAD.value, readers["nguoi-dung-dau"], "Giám đốc Sở"
+        )
         people.import_people(session, agency)
         # The rest of the agency's registry, so a planning process starts from the console.
         for kind, name in (("externals", EXTERNALS), ("planning", PLANNING)):
@@ -92,7 +101,7 @@ def build(app: Flask, agency: Path = AGENCY) -> Demo:
         ballot.replace(session, conference.id, _sections(agency), "demo")
         _, desk = devices.issue(session, conference.id, "checkin_desk", "Bàn điểm danh 1", "demo")
         _, kiosk = devices.issue(session, conference.id, "kiosk", "Máy bỏ phiếu chung 1", "demo")
-        return Demo(conference.id, "organiser", password, desk, kiosk)
+        return Demo(conference.id, "organiser", password, desk, kiosk, readers)
 
 
 def _sections(agency: Path) -> list[SectionInput]:
@@ -148,6 +157,9 @@ def demo(host: str, port: int) -> None:
         "Trang đầu / start": "/",
         "Đăng nhập / login": "/login",
         "Ban tổ chức / organiser": f"/organiser/conferences/{made.conference_id}",
+        "Lãnh đạo / leadership": "/leadership/",
+        "Người đứng đầu / head": "/head/",
+        "Tài khoản / accounts": "/organiser/accounts/",
         "Kiểm tra trước hội nghị / pre-flight": "/preflight",
         "Bàn điểm danh / check-in desk": f"/desk/{made.desk_token}",
         "Máy bỏ phiếu chung / kiosk": f"/kiosk/{made.kiosk_token}",
@@ -156,6 +168,9 @@ def demo(host: str, port: int) -> None:
     }
     click.echo(f"Hội nghị mẫu / demo conference: {made.conference_id}")
     click.echo(f"Đăng nhập / login: {made.username} / {made.password}")
+    for username, secret in made.readers.items():
+        role = "lãnh đạo / leadership" if username == "lanh-dao" else "người đứng đầu / head"
+        click.echo(f"Đăng nhập {role}: {username} / {secret}")
     for name, path in pages.items():
         click.echo(f"  {name}: {address}{path}")
     code = qrcode.QRCode(border=1)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from flask import Flask, Response, jsonify, request
+from flask import Flask, Response, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException
 
 from voting.conference import accounts, logins
 from voting.conference.errors import ConferenceError, Conflict, InvalidInput, NotFound
+from voting.web.i18n import localized
 from voting.web.logs import secret_path
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,26 @@ HTTP_MESSAGES = {
     404: "Không tìm thấy địa chỉ này.",
     405: "Địa chỉ này không nhận phương thức này.",
     413: "Tệp quá lớn.",
+}
+# What a page says of an HTTP error, in both languages (a person reads it, not a script).
+PAGE_MESSAGES = {
+    400: ("Yêu cầu không hợp lệ. Hãy quay lại và thử lại.", "The request was not valid."),
+    404: (
+        "Không tìm thấy trang này. Địa chỉ có thể đã gõ sai hoặc liên kết đã hết hạn.",
+        "This page does not exist: the address may be mistyped or the link expired.",
+    ),
+    405: (
+        "Trang này không nhận thao tác vừa gửi. Hãy quay lại trang trước và làm lại.",
+        "This page does not accept what was sent. Go back and try again.",
+    ),
+    413: (
+        "Tệp gửi lên quá lớn. Hãy chọn tệp nhỏ hơn.",
+        "The uploaded file is too large. Choose a smaller one.",
+    ),
+    500: (
+        "Máy chủ gặp lỗi; thao tác chưa được ghi nhận. Hãy thử lại, hoặc báo Văn phòng.",
+        "Server error: nothing was recorded. Try again, or tell the organising office.",
+    ),
 }
 
 
@@ -71,9 +92,9 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http(error: HTTPException) -> ResponseReturnValue:
-        if not _api():
-            return error
         status = error.code or 500
+        if not _api():
+            return error_page(status) if status >= 400 else error
         message = HTTP_MESSAGES.get(status, "Có lỗi khi xử lý yêu cầu.")
         wrapped = ApiError(status, error.name.lower().replace(" ", "_"), message, error.name)
         return jsonify(error_body(wrapped)), status
@@ -89,11 +110,22 @@ def register(app: Flask) -> None:
         else:
             log.exception("unhandled error: %s", error)
         if not _api():
-            return InternalServerError()
+            return error_page(500)
         wrapped = ApiError(
             500, "internal_error", "Lỗi máy chủ; thao tác chưa được ghi nhận.", "Server error."
         )
         return jsonify(error_body(wrapped)), 500
+
+
+def error_page(status: int) -> ResponseReturnValue:
+    """An HTTP error as a page in the reader's language, with a way back (never werkzeug's
+    English page); the plain-text fallback if even the page cannot be drawn."""
+    vi, en = PAGE_MESSAGES.get(status, PAGE_MESSAGES[500 if status >= 500 else 400])
+    try:
+        return render_template("error.html", message=localized(vi, en), problems=()), status
+    except Exception:  # the error page must not fail in its turn
+        log.exception("the error page could not be drawn")
+        return Response(f"{vi}\n{en}\n", status, mimetype="text/plain")
 
 
 def _api() -> bool:

@@ -26,6 +26,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Lập hội nghị, danh sách triệu tập, phiếu bầu, liên kết bàn điểm danh.",
         "Set up conferences, the roster, the ballot, check-in desk links.",
     ),
+    "start.leadership": ("Trang của lãnh đạo", "Leadership's page"),
+    "start.leadership.help": (
+        "Xem mọi hội nghị, kết quả kiểm phiếu và tải tài liệu (chỉ xem).",
+        "Every conference, its counts and documents (read only).",
+    ),
+    "start.head": ("Trang của người đứng đầu", "The head's page"),
+    "start.head.help": (
+        "Quyết định các trường hợp bằng phiếu hoặc quá ba chức danh ở bước cuối.",
+        "Decide ties and cadres over three positions at the final step.",
+    ),
     "start.preflight": ("Kiểm tra trước hội nghị", "Pre-flight check"),
     "start.preflight.help": (
         "Địa chỉ điện thoại sẽ dùng, mã QR, và kiểm tra điện thoại kết nối được.",
@@ -51,10 +61,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "login.password": ("Mật khẩu", "Password"),
     "login.submit": ("Đăng nhập", "Log in"),
     "login.failed": ("Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password."),
-    "login.no_page": (
-        "Tài khoản này chưa có trang làm việc riêng ở giai đoạn này.",
-        "This account has no page of its own yet.",
-    ),
     # Errors
     "error.title": ("Không thực hiện được", "Could not be done"),
     "error.csrf": (
@@ -62,6 +68,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The session expired or is not valid: reload the page.",
     ),
     "error.back": ("Quay lại", "Back"),
+    "error.start": ("Về trang đầu", "To the start page"),
     "error.device_unknown": ("Liên kết thiết bị không hợp lệ.", "This device link is not valid."),
     "error.device_revoked": (
         "Liên kết thiết bị đã bị thu hồi. Hãy xin Văn phòng liên kết mới.",
@@ -220,6 +227,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Issue the committee's QR codes",
     ),
     "organiser.committee.replace": ("Thay điện thoại", "Replace the phone"),
+    "organiser.committee.again": (
+        "Tôi hiểu: cấp lại mã QR sẽ hủy việc tạo khóa đang làm; các điện thoại đã tham gia bị "
+        "ngắt ngay và cả ban phải quét mã mới.",
+        "I understand: issuing again discards the ceremony under way; the phones that joined "
+        "are cut off at once and every member scans a new code.",
+    ),
+    "organiser.committee.again_complete": (
+        "Tôi hiểu: cấp lại mã QR sẽ hủy khóa chung đã tạo; các điện thoại của Ban kiểm phiếu bị "
+        "ngắt ngay, cả ban phải quét mã mới và tạo khóa lại, tệp bản sao khóa cũ không dùng được "
+        "nữa.",
+        "I understand: issuing again discards the joint key made; the committee's phones are "
+        "cut off at once, every member scans a new code and the keys are made again, and the "
+        "old backup files are of no use.",
+    ),
+    "organiser.committee.again_missing": (
+        "Đã có thành viên tham gia: hãy đánh dấu ô xác nhận trước khi cấp lại mã QR.",
+        "A member has joined: tick the confirmation before issuing the codes again.",
+    ),
     "organiser.committee.replace.confirm": (
         "Điện thoại của thành viên {n} bị mất hoặc hỏng",
         "Member {n}'s phone is lost or broken",
@@ -251,6 +276,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "organiser.committee.restart": ("Làm lại việc tạo khóa", "Run the ceremony again"),
     "organiser.committee.restarted": ("Đã cho làm lại việc tạo khóa.", "Ceremony restarted."),
+    "organiser.cast": (
+        "Số phiếu thu vào: {n} / {present} người có mặt",
+        "Ballots cast: {n} of {present} present",
+    ),
     "organiser.cards": (
         "Thẻ: tạo {pool} · đã phát {dealt} · thay thế {replaced} · chưa phát {undealt} · hủy "
         "{voided}",
@@ -347,14 +376,32 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "desk.log.undone": ("hủy điểm danh — lý do: {reason}", "check-in undone — reason: {reason}"),
     "desk.nothing": ("Không tìm thấy ai.", "Nobody found."),
     "desk.failed": ("Không thực hiện được: {message}", "Could not be done: {message}"),
-    "desk.undo.card_out": (
-        "Nếu đã đưa thẻ bỏ phiếu cho người này, thẻ vẫn tính là đã phát: báo Văn phòng ghi nhận "
-        "lý do trên bàn làm việc.",
-        "If this attendee was given a voting card, it stays counted as dealt: ask the office to "
-        "record the reason on its console.",
+    "desk.undo.card_given": (
+        "Đã đưa thẻ bỏ phiếu cho người này: thẻ vẫn tính là đã phát (ghi nhận cùng lý do)",
+        "A voting card was given to this attendee: it stays counted as dealt (same reason)",
     ),
     "desk.cards.left": ("Còn {n} thẻ chưa phát trên máy này", "{n} undealt cards on this device"),
     "desk.cards.replace": ("Cấp thẻ thay thế (mất thẻ)", "Replacement for a lost card"),
+    "desk.confirm.replace": (
+        "Cấp một thẻ thay thế cho người bị mất thẻ? Thẻ thay thế được ghi vào biên bản và không "
+        "lấy lại được.",
+        "Deal a replacement for a lost card? It is recorded in the minutes and cannot be taken "
+        "back.",
+    ),
+    "desk.confirm.return": (
+        "Kết thúc phát thẻ? Máy này gửi danh sách thẻ chưa phát và không phát thêm thẻ nào nữa.",
+        "Finish dealing? This device sends its undealt cards and deals no more.",
+    ),
+    "confirm.yes": ("Xác nhận", "Confirm"),
+    "confirm.no": ("Không", "No"),
+    "organiser.confirm.close": (
+        "Kết thúc bỏ phiếu: sau đó không ai bỏ phiếu được nữa",
+        "End voting: nobody can vote after this",
+    ),
+    "organiser.confirm.close_missing": (
+        "Hãy đánh dấu ô xác nhận kết thúc bỏ phiếu: việc này không làm lại được.",
+        "Tick the confirmation to end voting: it cannot be undone.",
+    ),
     "desk.cards.replacement": ("Thẻ thay thế cho thẻ bị mất", "Replacement for a lost card"),
     "desk.cards.return": (
         "Kết thúc phát thẻ (gửi danh sách thẻ chưa phát)",
@@ -371,6 +418,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "code at the kiosk.",
     ),
     "desk.cards.done": ("Xong — đóng thẻ", "Done — close the card"),
+    "desk.cards.print": ("In thẻ ra giấy", "Print the card on a slip"),
     # Projector
     "projector.slot": (
         "Dấu vân tay và số phiếu thu vào sẽ hiện ở đây khi mở bỏ phiếu.",
@@ -386,6 +434,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Dealt {dealt} · replaced {replaced} · voided {voided}",
     ),
     "projector.bundles": ("SHA-256 mã chạy trên trình duyệt", "SHA-256 of the browser code"),
+    "projector.page": ("Trang {n}/{total}", "Page {n} of {total}"),
     "projector.practice": ("BỎ PHIẾU THỬ", "PRACTICE ROUND"),
     "projector.aborted": ("Đã dừng bỏ phiếu: {reason}", "Voting was stopped: {reason}"),
     # Words of voting (ui-terms.md)
@@ -406,6 +455,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "of those convened",
     ),
     "result.passed": ("Đạt", "Passes"),
+    "result.outcome": ("Kết quả", "Outcome"),
+    "result.base_line": ("Tỉ lệ {base} ({n})", "Percentages {base} ({n})"),
     "result.failed": ("Không đạt", "Does not pass"),
     "result.tie": (
         "Bằng phiếu — người đứng đầu xem xét, quyết định",
@@ -418,7 +469,88 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "result.chosen": ("Được giới thiệu", "Chosen"),
     "result.over_cap": ("Vượt quá ba chức danh", "More than three positions"),
     "result.decided": ("Người đứng đầu đã quyết định", "The head has decided"),
+    "result.decided_on": (
+        "Người đứng đầu đã quyết định: {positions}",
+        "The head has decided: {positions}",
+    ),
+    "result.by_head": (
+        "Được giới thiệu (người đứng đầu quyết định)",
+        "Chosen (the head's decision)",
+    ),
+    # The organiser's accounts page
+    "accounts.link": ("Tài khoản", "Accounts"),
+    "accounts.title": ("Tài khoản đăng nhập", "Accounts"),
+    "accounts.list": ("Các tài khoản", "The accounts"),
+    "accounts.username": ("Tên đăng nhập", "Username"),
+    "accounts.role": ("Vai trò", "Role"),
+    "accounts.role.organiser": ("Văn phòng (tổ chức hội nghị)", "Organising office"),
+    "accounts.role.leadership": ("Lãnh đạo (chỉ xem)", "Leadership (read only)"),
+    "accounts.role.head": ("Người đứng đầu", "Head"),
+    "accounts.display_name": ("Họ và tên (in trên biên bản)", "Full name (on documents)"),
+    "accounts.state": ("Tình trạng", "State"),
+    "accounts.active": ("Đang hoạt động", "Active"),
+    "accounts.disabled_state": ("Đã khóa", "Disabled"),
+    "accounts.rename": ("Lưu tên", "Save the name"),
+    "accounts.new_password": ("Mật khẩu mới cho {name}", "New password for {name}"),
+    "accounts.reset": ("Đặt lại mật khẩu", "Reset the password"),
+    "accounts.disable": ("Khóa tài khoản {name}", "Disable {name}"),
+    "accounts.enable": ("Mở lại tài khoản {name}", "Enable {name}"),
+    "accounts.new": ("Tạo tài khoản", "New account"),
+    "accounts.password": ("Mật khẩu (ít nhất 8 ký tự)", "Password (at least 8 characters)"),
+    "accounts.create": ("Tạo tài khoản", "Create the account"),
+    "accounts.created": ("Đã tạo tài khoản {name}.", "Account {name} created."),
+    "accounts.password_set": ("Đã đặt lại mật khẩu của {name}.", "{name}'s password was reset."),
+    "accounts.renamed": ("Đã lưu tên của {name}.", "{name}'s name saved."),
+    "accounts.disabled": (
+        "Đã khóa tài khoản {name}: không đăng nhập được nữa.",
+        "{name} is disabled: it can no longer log in.",
+    ),
+    "accounts.enabled": ("Đã mở lại tài khoản {name}.", "{name} is enabled again."),
+    "accounts.not_yourself": (
+        "Không thể tự khóa tài khoản đang dùng.",
+        "You cannot disable the account you are using.",
+    ),
+    # Leadership's page and the documents
+    "leadership.title": (
+        "Lãnh đạo — các hội nghị và quy trình",
+        "Leadership — conferences and processes",
+    ),
+    "leadership.help": (
+        "Chỉ xem: tình hình, kết quả kiểm phiếu (kể cả bước không công bố) và tài liệu.",
+        "Read only: the state, the counts (sealed steps too) and the documents.",
+    ),
+    "leadership.back": ("Các hội nghị", "Conferences"),
+    "leadership.step": ("Bước {n}", "Step {n}"),
+    "leadership.result.sealed": ("đã kiểm phiếu, không công bố", "counted, sealed"),
+    "leadership.result.announced": ("đã công bố kết quả", "result announced"),
+    "leadership.result.awaiting_head": (
+        "chờ người đứng đầu quyết định",
+        "awaiting the head's decision",
+    ),
+    "leadership.no_process": ("Chưa có quy trình quy hoạch nào.", "No planning process yet."),
+    "leadership.committee.done": (
+        "Ban kiểm phiếu đã tạo khóa xong",
+        "The committee has made its keys",
+    ),
+    "leadership.committee.not_done": (
+        "Ban kiểm phiếu chưa tạo khóa xong",
+        "The committee has not made its keys yet",
+    ),
+    "documents": ("Tài liệu", "Documents"),
+    "documents.minutes": ("Biên bản kiểm phiếu (PDF)", "Minutes of the count (PDF)"),
+    "documents.csv": ("Số phiếu (CSV)", "Counts (CSV)"),
+    "documents.xlsx": ("Số phiếu (Excel)", "Counts (Excel)"),
     # Committee member's phone
+    "committee.cut_off": (
+        "Điện thoại này không còn gắn với Ban kiểm phiếu: Văn phòng đã cấp lại mã hoặc thay "
+        "điện thoại. Đừng dùng điện thoại này nữa; nếu bạn vẫn là thành viên, hãy quét mã QR mới.",
+        "This phone no longer holds a committee seat: the office issued new codes or replaced "
+        "the phone. Stop using it; if you are still a member, scan the new QR code.",
+    ),
+    "committee.document_failed": (
+        "Không tải được tài liệu. Hãy thử lại.",
+        "The document could not be downloaded. Try again.",
+    ),
     "committee.member.title": ("Thành viên Ban kiểm phiếu", "Committee member"),
     "committee.member": ("Thành viên Ban kiểm phiếu số {n}", "Committee member {n}"),
     "committee.scan": (
@@ -565,7 +697,38 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "head.title": ("Người đứng đầu xem xét, quyết định", "The head decides"),
     "head.none": ("Không có trường hợp nào cần quyết định.", "Nothing waits for a decision."),
     "head.open": ("Còn {n} vị trí — chọn trong số:", "{n} places open — choose among:"),
-    "head.note": ("Ghi chú (tùy chọn)", "Note (optional)"),
+    "head.reason": (
+        "Lý do quyết định (ghi vào biên bản)",
+        "Reason for the decision (written in the minutes)",
+    ),
+    "head.confirm": (
+        "Tôi xác nhận quyết định này; sau khi ghi sẽ không sửa được.",
+        "I confirm this decision; once recorded it cannot be changed.",
+    ),
+    "head.reason_missing": (
+        "Hãy ghi lý do quyết định: lý do được ghi vào biên bản.",
+        "Give the reason for the decision: the minutes carry it.",
+    ),
+    "head.confirm_missing": (
+        "Hãy đánh dấu ô xác nhận quyết định trước khi ghi.",
+        "Tick the confirmation before the decision is recorded.",
+    ),
+    "head.quota": ("chọn tối đa {k} người", "at most {k} chosen"),
+    "head.case.tie": (
+        "Bằng phiếu ở vị trí cuối cùng: số người bằng phiếu nhiều hơn số vị trí còn lại.",
+        "A tie at the boundary: more cadres tied than places left.",
+    ),
+    "head.case.over_cap": (
+        "Có người đạt quá ba chức danh (tính cả chức danh đã được quy hoạch).",
+        "A cadre would hold more than three positions (counting those already planned).",
+    ),
+    "head.already": ("Đã được giới thiệu", "Already chosen"),
+    "head.choose": ("Chọn", "Choose"),
+    "head.tied": ("Bằng phiếu", "Tied"),
+    "head.over": (
+        "Đã được quy hoạch {held} chức danh; đạt ở: {positions}",
+        "Already planned for {held} position(s); passes for: {positions}",
+    ),
     "head.decide": ("Quyết định", "Decide"),
     "head.done": ("Đã ghi quyết định vào biên bản.", "The decision is recorded."),
     # Voter page
@@ -599,8 +762,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "vote.send": ("Gửi phiếu", "Cast the ballot"),
     "vote.sending": ("Đang mã hóa và gửi phiếu…", "Encrypting and sending the ballot…"),
     "vote.sending.failed": (
-        "Chưa gửi được phiếu (mất kết nối). Phiếu chưa được nhận.",
-        "The ballot could not be sent (connection lost). It has not been received.",
+        "Mất kết nối: chưa nhận được trả lời của máy chủ, phiếu có thể đã được nhận hoặc chưa. "
+        "Bấm “Gửi lại”: máy gửi lại đúng lá phiếu này, không bao giờ bị tính hai lần.",
+        "Connection lost: no answer from the server, so the ballot may or may not have arrived. "
+        "Tap “Send again”: the very same ballot is sent, and it never counts twice.",
+    ),
+    "code.typo.character": (
+        "Ký tự “{c}” không có trên thẻ.",
+        "“{c}” does not occur on a card.",
+    ),
+    "code.typo.length": (
+        "Mã thẻ có 27 ký tự; đã nhập {n}.",
+        "A card code has 27 characters; {n} were typed.",
+    ),
+    "code.typo.first": (
+        "Ký tự đầu tiên của mã thẻ luôn là một chữ số từ 0 đến 7.",
+        "A card code always begins with a digit from 0 to 7.",
+    ),
+    "code.typo.check": (
+        "Có một ký tự gõ sai (hoặc hai ký tự đổi chỗ): hãy so lại từng nhóm 4 ký tự với thẻ.",
+        "One character is mistyped (or two are swapped): compare each group of 4 with the card.",
+    ),
+    "vote.resending": (
+        "Đang gửi lại đúng lá phiếu này…",
+        "Sending this same ballot again…",
     ),
     "vote.retry": ("Gửi lại", "Send again"),
     "vote.received": ("Đã nhận phiếu", "Ballot received"),
@@ -690,7 +875,12 @@ RESULT_STRINGS = (
     "result.failed",
     "result.tie",
     "result.chosen",
+    "result.over_cap",
+    "result.by_head",
+    "result.outcome",
+    "result.base_line",
     "result.awaiting_head",
+    "result.decided_on",
 )
 
 

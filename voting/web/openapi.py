@@ -100,6 +100,7 @@ _PARAMETERS = {
     "device_id": {"type": "integer"},
     "receipt": _string(pattern="^[0-9a-f]{64}$"),
     "member": {"type": "integer"},
+    "card": _string(pattern="^[0-9a-f]{64}$"),
 }
 C = ("conference_id",)
 CA = ("conference_id", "attendee_id")
@@ -760,6 +761,15 @@ PATHS.update(
                 "Every card key and the voided ones, sorted",
                 _object(["keys", "voided"], keys={"type": "array"}, voided={"type": "array"}),
                 params=C,
+                errors=("404",),
+            ),
+        },
+        f"{_C}/cards/{{card}}/status": {
+            "get": _op(
+                Action.CARDS_READ,
+                "What a card can do now (its public key): ready, used, voided or unknown",
+                _object(["card", "status"], card=_string(), status=_string()),
+                params=("conference_id", "card"),
                 errors=("404",),
             ),
         },

@@ -60,6 +60,7 @@ class Action(StrEnum):
     RESULT_SEALED_READ = "result.sealed_read"
     RECORD_READ = "record.read"
     HEAD_DECIDE = "head.decide"
+    ACCOUNTS_MANAGE = "accounts.manage"  # create, list, disable accounts, reset passwords
     # Issue 7: planning processes across steps.
     PLANNING_READ = "planning.read"
     PLANNING_MANAGE = "planning.manage"
@@ -106,7 +107,7 @@ POLICY: dict[Action, frozenset[str]] = {
     Action.CARDS_READ: EVERYONE,
     Action.CARDS_UPLOAD: frozenset({ORGANISER, DESK}),
     Action.CARDS_DEAL: frozenset({ORGANISER, DESK}),
-    Action.CARDS_UNDO: frozenset({ORGANISER}),
+    Action.CARDS_UNDO: frozenset({ORGANISER, DESK}),  # the desk that undoes the check-in
     Action.BALLOT_CAST: EVERYONE,
     Action.BALLOTS_READ: EVERYONE,
     Action.VOTE_ABORT: frozenset({ORGANISER}),
@@ -114,6 +115,7 @@ POLICY: dict[Action, frozenset[str]] = {
     Action.RESULT_SEALED_READ: SEALED_READERS,
     Action.RECORD_READ: SEALED_READERS,
     Action.HEAD_DECIDE: frozenset({HEAD}),
+    Action.ACCOUNTS_MANAGE: frozenset({ORGANISER}),
     Action.PLANNING_READ: ACCOUNTS,
     Action.PLANNING_MANAGE: frozenset({ORGANISER}),
     Action.PAPER_CONFIRM: ACCOUNTS,

@@ -94,7 +94,7 @@ def _resolve() -> Principal:
         return Principal("device", link.kind, link.id, link.label, link.conference_id)
     token = session.get("sid")
     user = logins.user_of(db(), token) if isinstance(token, str) else None
-    if user is None:
+    if user is None or user.disabled:
         return ANONYMOUS
     return Principal("user", user.role, user.id, user.username)
 

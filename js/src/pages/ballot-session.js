@@ -22,6 +22,7 @@ const CARD_REFUSALS = new Set(['card_used', 'card_voided', 'card_unknown', 'wron
 export function ballotSession(root, strings, labels, hooks = {}) {
   const { conference, workerUrl } = root.dataset;
   const $ = (id) => document.getElementById(id);
+  const failedText = $('sending-failed').textContent; // the page's words: the phone's or the kiosk's
   let code;
   let opening; // {fingerprint, definition, joint_key} once voting is open
   let preparing = false;
@@ -168,9 +169,12 @@ export function ballotSession(root, strings, labels, hooks = {}) {
   /** No answer at all (the Wi-Fi dropped): the same signed ballot is sent again, never a new
    * one, so it can never count twice. */
   function castAgain(built) {
-    $('sending-failed').hidden = false;
+    const said = $('sending-failed');
+    said.hidden = false;
+    said.textContent = failedText;
     const again = () => {
       $('retry').hidden = true;
+      said.textContent = strings['vote.resending'];
       show('sending');
       cast(built);
     };
@@ -211,16 +215,13 @@ export function ballotSession(root, strings, labels, hooks = {}) {
     result.hidden = false;
   }
 
-  /** Before the voter fills anything: is this card on this conference's list, and not void? */
+  /** Before the voter fills anything: is this card on this conference's list, not void and
+   * not used? (The server answers from public facts: the list and the published ballots.) */
   async function cardRefusal() {
     worker ??= new WorkerClient(workerUrl);
-    const [{ publicKey }, listed] = await Promise.all([
-      worker.request({ type: 'card', conferenceId: conference, cardCode: code }),
-      call(conference, '/cards/keys'),
-    ]);
-    if (listed.voided.includes(publicKey)) return 'card_voided';
-    if (!listed.keys.includes(publicKey)) return 'card_unknown';
-    return '';
+    const { publicKey } = await worker.request({ type: 'card', conferenceId: conference, cardCode: code });
+    const { status } = await call(conference, `/cards/${publicKey}/status`);
+    return status === 'ready' ? '' : `card_${status}`;
   }
 
   // --- the phase, pushed by the room -------------------------------------------------------------

@@ -20,6 +20,7 @@ import { rejoinToJSON, signRejoin } from '../rejoin.js';
 import { WorkerClient } from '../worker-client.js';
 import sodium from '../sodium.js';
 import { ApiFailure, call, groupHex } from './api.js';
+import { saveDocument } from './download.js';
 import { follow } from './live.js';
 import { showResult } from './result-view.js';
 import { fill, pageStrings } from './strings.js';
@@ -250,6 +251,7 @@ async function signResult(verified) {
   if (!view.result) return say('committee.partial_sent');
   showResult($('result'), view.result, strings);
   $('result').hidden = false;
+  $('documents').hidden = !view.record_written;
   if (!seat.countsSigned && seat.partialSent) {
     const counts = Object.fromEntries(view.result.sections.map((s) => [s.id, Object.fromEntries(s.candidates.map((c) => [c.id, c.agree]))]));
     const bound = opened(boxFingerprint, verified.listHash);
@@ -258,6 +260,16 @@ async function signResult(verified) {
     await save();
   }
   return say(seat.countsSigned ? 'committee.signed' : 'committee.opened');
+}
+
+// The documents of the opened box, each fetched with the seat's header and saved as a file.
+for (const button of document.querySelectorAll('#documents [data-document]')) {
+  button.addEventListener('click', () => {
+    saveDocument(`/api/conferences/${conference}/${button.dataset.document}`, auth()).catch(() => {
+      $('failure').hidden = false;
+      $('failure').textContent = strings['committee.document_failed'];
+    });
+  });
 }
 
 // --- a step held on paper -----------------------------------------------------------------------
@@ -334,10 +346,13 @@ async function tick() {
   try {
     $('failure').hidden = true;
     if (state?.phase === 'aborted') await followPaper();
-    else if (root.dataset.ceremony === 'complete') await followBox();
-    else await advanceCeremony();
+    else if (root.dataset.ceremony === 'complete') {
+      await api('/committee'); // refused at once if this phone's seat was taken away
+      await followBox();
+    } else await advanceCeremony();
   } catch (error) {
-    showFailure(fill(strings['committee.failed'], { message: error.message }));
+    if (error instanceof ApiFailure && error.code === 'member_unknown') cutOff();
+    else showFailure(fill(strings['committee.failed'], { message: error.message }));
   } finally {
     busy = false;
     if (again) {
@@ -345,6 +360,15 @@ async function tick() {
       tick();
     }
   }
+}
+
+/** The organiser issued new codes or replaced this phone: it says so and stops, keeping its
+ * stored seat only for the member's own backup (a phone replaced by mistake takes it again). */
+function cutOff() {
+  seat = null;
+  for (const id of ['backup', 'keys', 'verified', 'compare', 'result', 'documents', 'paper']) $(id).hidden = true;
+  say('committee.cut_off');
+  root.dataset.cutOff = 'true';
 }
 
 function showFailure(message) {

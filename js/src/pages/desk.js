@@ -178,6 +178,9 @@ async function dealCard(replacement) {
   showCardTools();
 }
 
+// A printer plugged into the desk's tablet prints the card (QR and code) on a slip: only the
+// card panel is printed (pages.css), and the slip goes to the attendee like the screen would.
+document.getElementById('card-print').addEventListener('click', () => window.print());
 document.getElementById('card-done').addEventListener('click', () => {
   cardPanel.hidden = true;
   delete cardPanel.dataset.url;
@@ -185,20 +188,39 @@ document.getElementById('card-done').addEventListener('click', () => {
   document.getElementById('card-code').textContent = '';
   search.select();
 });
-document.getElementById('replace').addEventListener('click', () => dealCard(true));
-document.getElementById('return-undealt').addEventListener('click', async () => {
-  failure.hidden = true;
-  try {
-    await dealer.returnUndealt();
-  } catch (error) {
-    showFailure(error);
-  }
-  showCardTools();
-});
+/** An action that cannot be taken back runs only once the clerk confirms what it does. */
+function askFirst(key, action) {
+  const panel = document.getElementById('confirm');
+  document.getElementById('confirm-text').textContent = strings[key];
+  panel.hidden = false;
+  document.getElementById('confirm-yes').onclick = () => {
+    panel.hidden = true;
+    action();
+  };
+  document.getElementById('confirm-no').onclick = () => {
+    panel.hidden = true;
+  };
+  document.getElementById('confirm-yes').focus();
+}
+
+document.getElementById('replace').addEventListener('click', () => askFirst('desk.confirm.replace', () => dealCard(true)));
+document.getElementById('return-undealt').addEventListener('click', () =>
+  askFirst('desk.confirm.return', async () => {
+    failure.hidden = true;
+    try {
+      await dealer.returnUndealt();
+    } catch (error) {
+      showFailure(error);
+    }
+    showCardTools();
+  }),
+);
 
 function askUndo(attendee) {
   undoing = attendee;
   document.getElementById('undo-name').textContent = attendee.full_name;
+  // This desk shows a card after each check-in once it holds cards: it was given, most likely.
+  document.getElementById('undo-card').checked = !cardTools.hidden;
   undoPanel.hidden = false;
   undoReason.select();
 }
@@ -207,7 +229,13 @@ document.getElementById('undo-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const attendee = undoing;
   undoPanel.hidden = true;
-  act(() => api(`/attendees/${attendee.id}/undo`, { method: 'POST', json: { reason: undoReason.value } }));
+  const reason = undoReason.value;
+  const cardGiven = document.getElementById('undo-card').checked;
+  act(async () => {
+    // The card shown to them left the desk: it stays counted as dealt, with the same reason.
+    if (cardGiven) await api('/cards/undo', { method: 'POST', json: { reason } });
+    return api(`/attendees/${attendee.id}/undo`, { method: 'POST', json: { reason } });
+  });
 });
 document.getElementById('undo-cancel').addEventListener('click', () => {
   undoPanel.hidden = true;

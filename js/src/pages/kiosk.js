@@ -9,6 +9,7 @@ import jsQR from 'jsqr';
 import { ALIASES, ALPHABET, CardError, parseCode } from '../card-code.js';
 import { ApiFailure, call } from './api.js';
 import { ballotSession } from './ballot-session.js';
+import { codeTypo } from './code-typo.js';
 import { fill, pageStrings } from './strings.js';
 
 const root = document.getElementById('vote');
@@ -94,6 +95,8 @@ function submit(text) {
     parseCode(code);
   } catch (error) {
     if (!(error instanceof CardError)) throw error;
+    const { key, values } = codeTypo(code);
+    $('code-error').textContent = `${strings['kiosk.mistyped']} ${fill(strings[key], values)}`;
     $('code-error').hidden = false;
     return;
   }

@@ -7,6 +7,7 @@
 import { call, groupHex } from './api.js';
 import { follow } from './live.js';
 import { showOnline, showQuorum } from './quorum-view.js';
+import { turnPages } from './result-pages.js';
 import { showResult } from './result-view.js';
 import { fill, pageStrings } from './strings.js';
 
@@ -16,6 +17,7 @@ const resultPanel = document.getElementById('result');
 const strings = pageStrings();
 const conference = quorum.dataset.conference;
 let resultShown = '';
+let stopTurning = () => {};
 
 const field = (name) => panel.querySelector(`[data-field="${name}"]`);
 
@@ -51,6 +53,7 @@ function showReference(state) {
 async function showPublicResult(state) {
   if (state.result === resultShown) return;
   resultShown = state.result;
+  stopTurning();
   resultPanel.dataset.status = state.result;
   if (state.result === 'none') {
     resultPanel.hidden = true;
@@ -66,7 +69,9 @@ async function showPublicResult(state) {
     return;
   }
   const view = await call(conference, '/result');
-  if (view.result) showResult(resultPanel, view.result, strings);
+  if (!view.result) return;
+  showResult(resultPanel, view.result, strings, { compact: true });
+  stopTurning = turnPages(resultPanel, strings);
 }
 
 follow(conference, {

@@ -4,6 +4,7 @@
 import { forgetCard, keepCardCode, takeCardCode } from '../voter.js';
 import { CardError } from '../card-code.js';
 import { ballotSession } from './ballot-session.js';
+import { codeTypo } from './code-typo.js';
 import { inAppBrowser } from './in-app.js';
 import { fill, pageStrings } from './strings.js';
 
@@ -29,6 +30,8 @@ $('code-form').addEventListener('submit', (event) => {
     keepCardCode($('code').value);
   } catch (error) {
     if (!(error instanceof CardError)) throw error;
+    const { key, values } = codeTypo($('code').value);
+    $('code-error').textContent = `${strings['vote.code.mistyped']} ${fill(strings[key], values)}`;
     $('code-error').hidden = false;
     return;
   }

@@ -203,6 +203,18 @@ def test_a_refused_phase_move_says_why(room: Any) -> None:
     assert "Chưa đủ 2/3 số người được triệu tập: cần thêm 11 người." in response.text
 
 
+def test_ending_the_vote_needs_its_confirmation(room: Any) -> None:
+    """Is "Kết thúc bỏ phiếu" refused, changing nothing, unless its box is ticked (it cannot be
+    undone), and the box offered only with that move?"""
+    conference = room.conference(Phase.CHECKIN)
+    client = room.client("organiser")
+    refused = room.post(client, f"{page_of(conference)}/phase", to="closed")
+    assert refused.status_code == 422 and "ô xác nhận kết thúc bỏ phiếu" in refused.text
+    assert 'name="confirm"' not in client.get(page_of(conference)).text  # no close in check-in
+    ticked = room.post(client, f"{page_of(conference)}/phase", to="closed", confirm="yes")
+    assert ticked.status_code == 409  # past the confirmation: the domain's own guard speaks
+
+
 def test_issue_and_revoke_a_desk_link(room: Any) -> None:
     """Is a new desk link shown once with its QR code, and does revoking it lock the desk out?"""
     conference = room.conference()

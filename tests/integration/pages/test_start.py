@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from tests.integration.pages.conftest import PASSWORD, USERS, csrf_of
+from voting.planning import processes
+from voting.planning.processes import NewProcess
+from voting.web.extensions import db
+
+PROCESS = NewProcess(
+    procedure="next_term",
+    tier="agency",
+    term="2025-2030",
+    reference=date(2022, 4, 1),
+    term_start=date(2025, 10, 1),
+    held_on=date(2022, 4, 20),
+    place="Hội trường Sở",
+)
 
 
 def test_start_page_is_vietnamese_first_and_lists_the_pages(room: Any) -> None:
@@ -64,11 +78,30 @@ def test_login_goes_on_to_the_page_asked_for_and_no_further(room: Any) -> None:
     assert response.headers["Location"] == "/organiser/"
 
 
-def test_leadership_has_no_console_yet(room: Any) -> None:
-    """Is a leadership account told it has no page of its own, and kept out of the console?"""
-    client = room.client("leadership")
-    assert "chưa có trang làm việc riêng" in client.get("/").text
+def test_leadership_lands_on_its_own_page_and_reads_only(room: Any) -> None:
+    """Does a leadership account land on its read-only page listing every conference, with
+    each conference's page open to it — and stay kept out of the console?"""
+    conference = room.conference()
+    client = room.client()
+    client.get("/login")
+    data = {"csrf_token": csrf_of(client), "username": USERS["leadership"], "password": PASSWORD}
+    assert client.post("/login", data=data).headers["Location"] == "/leadership/"
+    page = client.get("/leadership/").text
+    assert "Hội nghị tập thể lãnh đạo mở rộng" in page and "Chuẩn bị hội nghị" in page
+    shown = client.get(f"/leadership/conferences/{conference}").text
+    assert (
+        "Chưa có kết quả: hòm phiếu chưa được mở." in shown
+        and "<form" not in shown.split("</header>")[1]
+    )
     assert client.get("/organiser/").status_code == 403
+    assert client.get(f"/organiser/conferences/{conference}").status_code == 403
+    with room.app.app_context():
+        process = processes.start(db(), PROCESS, "test")
+    listed = client.get("/leadership/").text
+    assert f'data-process="{process.id}"' in listed and "Danh sách công bố" in listed
+    assert client.get(f"/organiser/planning/{process.id}/published").status_code == 200
+    assert client.get(f"/api/processes/{process.id}/dossier.pdf").status_code == 200
+    assert room.client().get("/leadership/").status_code == 302  # to the login page
 
 
 def test_logout_needs_the_csrf_token(room: Any) -> None:
@@ -87,6 +120,37 @@ def test_the_language_chosen_before_login_is_kept_after_it(room: Any) -> None:
     data = {"csrf_token": csrf_of(client), "username": USERS["organiser"], "password": PASSWORD}
     assert client.post("/login", data=data).status_code == 302
     assert "Organising office console" in client.get("/organiser/").text
+
+
+def test_http_errors_are_pages_in_the_readers_language_with_a_way_back(room: Any) -> None:
+    """Do a wrong address, a wrong method, an upload over the limit and a server failure each
+    answer with a Vietnamese page (English with ?lang=en) linking back to the start page —
+    never werkzeug's English page — while the API keeps its JSON errors?"""
+
+    def boom() -> str:
+        raise RuntimeError("a bug")
+
+    room.app.add_url_rule("/boom", "boom", boom)  # before the first request
+    client = room.app.test_client()
+    missing = client.get("/khong-co-trang-nay")
+    assert missing.status_code == 404 and missing.mimetype == "text/html"
+    assert "Không tìm thấy trang này" in missing.text and 'href="/"' in missing.text
+    assert "Not Found" not in missing.text
+    wrong = client.post("/")
+    assert wrong.status_code == 405 and "Trang này không nhận thao tác vừa gửi" in wrong.text
+    failed = client.get("/boom")
+    assert failed.status_code == 500 and "Máy chủ gặp lỗi" in failed.text
+    english = client.get("/khong-co-trang-nay?lang=en")
+    assert "This page does not exist" in english.text
+    organiser = room.client("organiser")
+    big = organiser.post(  # the body as bytes: no spooled file for the test client to leak
+        "/organiser/people",
+        data=b"x" * (6 << 20),
+        content_type="multipart/form-data; boundary=b",
+    )
+    assert big.status_code == 413 and "Tệp gửi lên quá lớn" in big.text
+    api = client.get("/api/khong-co")
+    assert api.status_code == 404 and api.json["error"]["code"] == "not_found"
 
 
 def test_login_goes_on_only_to_a_path_of_this_server(room: Any) -> None:

@@ -51,20 +51,44 @@ def test_the_committee_page_is_public_and_not_cached(room: Any) -> None:
     assert "Ban kiểm phiếu" in response.text and "dist/pages/committee-phone.js" in response.text
 
 
-def test_the_organiser_shows_one_committee_code_per_member_once(room: Any) -> None:
-    """Does the console issue a QR code per member whose address carries the token in the
-    fragment, built on the room address — and refuse a post without the CSRF field?"""
+def test_the_committee_codes_survive_a_reload_and_are_issued_again_only_when_confirmed(
+    room: Any,
+) -> None:
+    """Does the console issue a QR code per member (the token in the address's fragment, on
+    the room address) by a post and a redirect, so that a reload shows the same codes and
+    issues none — only the codes no phone has taken, only in this browser — and, once a member
+    has joined, issue again only with the consequence confirmed?"""
     conference = room.conference(Phase.CHECKIN)
     organiser = room.client("organiser")
-    path = f"/organiser/conferences/{conference}/committee/tokens"
+    page_path = f"/organiser/conferences/{conference}"
+    path = f"{page_path}/committee/tokens"
     assert organiser.post(path).status_code == 403
-    page = room.post(organiser, path).text
+    issued = room.post(organiser, path)
+    assert issued.status_code == 302 and issued.headers["Location"] == page_path
+    page = organiser.get(page_path).text
     addresses = re.findall(r'href="([^"]*/committee/[^"]*)"', page)
     assert len(addresses) == 3
     assert all(a.startswith(f"{PUBLIC_URL}/committee/{conference}#") for a in addresses)
     assert page.count("<svg") >= 3
-    again = organiser.get(f"/organiser/conferences/{conference}").text
-    assert not any(a.split("#")[1] in again for a in addresses)
+    reloaded = organiser.get(page_path).text
+    assert re.findall(r'href="([^"]*/committee/[^"]*)"', reloaded) == addresses
+    assert not any(
+        a.split("#")[1] in room.client("organiser").get(page_path).text for a in addresses
+    )
+
+    joined = room.app.test_client().post(
+        f"/api/conferences/{conference}/committee/join", json={"token": addresses[0].split("#")[1]}
+    )
+    assert joined.status_code == 201
+    left = re.findall(r'href="([^"]*/committee/[^"]*)"', organiser.get(page_path).text)
+    assert left == addresses[1:]
+    assert 'name="again"' in organiser.get(page_path).text
+    unconfirmed = room.post(organiser, path)
+    assert unconfirmed.status_code == 422 and "đánh dấu ô xác nhận" in unconfirmed.text
+    assert re.findall(r'href="([^"]*/committee/[^"]*)"', organiser.get(page_path).text) == left
+    assert room.post(organiser, path, again="yes").status_code == 302
+    fresh = re.findall(r'href="([^"]*/committee/[^"]*)"', organiser.get(page_path).text)
+    assert len(fresh) == 3 and not set(fresh) & set(addresses)
 
 
 def test_the_organiser_aborts_with_a_reason(room: Any) -> None:

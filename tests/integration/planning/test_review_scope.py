@@ -213,7 +213,7 @@ def test_a_tie_the_head_decided_is_reported_as_the_heads_choice(
     assert "Đạt, bằng phiếu — người" in flat and "đứng đầu không lựa chọn" in flat
     assert "đã đủ số lượng" not in flat
     # The account that decided, by its name (not the log's "user:" principal).
-    assert decided_by == "user:nguoi-dung-dau"
+    assert decided_by == "nguoi-dung-dau"  # the person's name: no display name, the username
     assert "Quyết định của người đứng đầu" in flat and "Người quyết định: nguoi-dung-dau" in flat
     assert "user:" not in flat
     assert "Ưu tiên cán bộ trẻ" in flat

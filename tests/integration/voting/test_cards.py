@@ -53,9 +53,9 @@ def test_dealing_replacements_undo_and_the_count_at_the_opening(
     for _ in range(17):
         assert desk.post(f"{base}/cards/dealt", json={}).status_code == 200
     assert desk.post(f"{base}/cards/dealt", json={"replacement": True}).json["replaced"] == 1
-    assert desk.post(f"{base}/cards/undo", json={"reason": "x"}).status_code == 403
-    assert code(organiser.post(f"{base}/cards/undo", json={"reason": " "})) == "reason_required"
-    assert organiser.post(f"{base}/cards/undo", json={"reason": "Đổi người"}).json["undone"] == 1
+    assert code(desk.post(f"{base}/cards/undo", json={"reason": " "})) == "reason_required"
+    # The desk that undoes a check-in records the card it had shown, in the same flow.
+    assert desk.post(f"{base}/cards/undo", json={"reason": "Đổi người"}).json["undone"] == 1
     # 18 left the desk; the desk claims only one card undealt: 19 ≠ 18, refused
     r = desk.put(f"{base}/cards/undealt", json={"keys": [cards[19].public_hex]})
     assert r.status_code == 200

@@ -476,6 +476,27 @@ def test_an_over_marked_ballot_is_refused(site: Any, organiser: Any, phones: Any
     assert cast(site, conference, p.dealt[0], {"s1": ["s1c1", "s1c2"]}).status_code == 201
 
 
+def test_a_cards_status_is_public_and_follows_its_use(
+    site: Any, organiser: Any, phones: Any
+) -> None:
+    """Does a phone learn before anything is filled that a card is ready, used, voided or not
+    of this conference — from public facts only?"""
+    conference, p = open_vote(site, organiser, phones, present=17)
+    anyone = site.api()
+
+    def status(key: str) -> str:
+        body: dict[str, str] = anyone.get(f"/api/conferences/{conference}/cards/{key}/status").json
+        return body["status"]
+
+    card = p.dealt[0]
+    assert status(card.public_hex) == "ready"
+    assert cast(site, conference, card, {"s1": ["s1c1"]}).status_code == 201
+    assert status(card.public_hex) == "used"
+    assert status(p.undealt[0].public_hex) == "voided"
+    assert status("ab" * 32) == "unknown"
+    assert status(p.dealt[1].public_hex.upper()) == "ready"
+
+
 def test_a_phone_refusing_a_list_far_smaller_than_the_room_says_why(
     site: Any, organiser: Any, phones: Any
 ) -> None:

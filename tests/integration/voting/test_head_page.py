@@ -30,11 +30,16 @@ def test_the_head_sees_the_tie_and_decides_on_the_page(
     assert "so với tổng số người được triệu tập" in page
 
     path = f"/head/{conference}/decision"
-    form = {"csrf_token": head.csrf, "s1": ["s1c1", "s1c2", "s1c3"]}
-    refused = head.client.post(path, data=form)
+    form = {"csrf_token": head.csrf, "s1": ["s1c1", "s1c3"], "confirm": "yes"}
+    unexplained = head.client.post(path, data={**form, "note": "  "})
+    assert unexplained.status_code == 422 and "Hãy ghi lý do quyết định" in unexplained.text
+    unconfirmed = head.client.post(path, data={**form, "note": "Theo hồ sơ", "confirm": ""})
+    assert unconfirmed.status_code == 422 and "ô xác nhận" in unconfirmed.text
+    form["note"] = "Theo hồ sơ"
+    refused = head.client.post(path, data={**form, "s1": ["s1c1", "s1c2", "s1c3"]})
     assert refused.status_code == 422
     assert "Quyết định không hợp lệ" in refused.text
-    done = head.client.post(path, data={**form, "s1": ["s1c1", "s1c3"], "note": "Theo hồ sơ"})
+    done = head.client.post(path, data=form)
     assert done.status_code == 302
     assert "Không có trường hợp nào cần quyết định." in head.get("/head/").text
     result = site.api().get(f"/api/conferences/{conference}/result").json

@@ -136,9 +136,11 @@ def test_the_servers_record_verifies_and_everything_is_made_from_it(
     assert english.mimetype == "application/pdf" and english.data != pdf.read_bytes()
     body = organiser.get(f"{base}/counts.csv").data.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(body)))
-    assert [(r["candidate_id"], r["agree"], r["share"]) for r in rows] == [
-        ("s1c1", "3", "1/6"),
-        ("s1c2", "2", "1/9"),
+    assert [
+        (r["Mã ứng viên"], r["Số phiếu đồng ý"], r["Tỉ lệ (số phiếu / cơ sở)"]) for r in rows
+    ] == [
+        ("s1c1", "3", "3/18"),
+        ("s1c2", "2", "2/18"),
     ]
 
 

@@ -67,6 +67,39 @@ def test_admin_create_asks_twice_without_stdin(instance: Path) -> None:
     assert can_log_in("nguoi-dung-dau", "mật khẩu đủ dài")
 
 
+def test_admin_lists_resets_and_disables_accounts(instance: Path) -> None:
+    """Does `admin list` show each account with its display name, `admin passwd` change the
+    password (a short one refused), and `admin disable` stop the account logging in until
+    `--enable`?"""
+    runner = CliRunner()
+    made = runner.invoke(
+        admin,
+        [
+            *("create", "--role", "leadership", "--username", "lanh-dao"),
+            *("--display-name", "Nguyễn Văn Hùng", "--password-stdin"),
+        ],
+        input="mật khẩu đủ dài\n",
+    )
+    assert made.exit_code == 0, made.output
+    listed = runner.invoke(admin, ["list"])
+    assert "lanh-dao\tleadership\tNguyễn Văn Hùng\thoạt động / active" in listed.output
+    short = runner.invoke(admin, ["passwd", "lanh-dao", "--password-stdin"], input="ngắn\n")
+    assert short.exit_code == 1 and "ít nhất 8 ký tự" in short.output
+    changed = runner.invoke(
+        admin, ["passwd", "lanh-dao", "--password-stdin"], input="mật khẩu mới đủ dài\n"
+    )
+    assert changed.exit_code == 0, changed.output
+    assert can_log_in("lanh-dao", "mật khẩu mới đủ dài")
+    assert not can_log_in("lanh-dao", "mật khẩu đủ dài")
+    assert runner.invoke(admin, ["disable", "lanh-dao"]).exit_code == 0
+    assert not can_log_in("lanh-dao", "mật khẩu mới đủ dài")
+    assert "đã khóa / disabled" in runner.invoke(admin, ["list"]).output
+    assert runner.invoke(admin, ["disable", "lanh-dao", "--enable"]).exit_code == 0
+    assert can_log_in("lanh-dao", "mật khẩu mới đủ dài")
+    unknown = runner.invoke(admin, ["disable", "ai-do"])
+    assert unknown.exit_code == 1 and "Không có tài khoản" in unknown.output
+
+
 @pytest.mark.parametrize(
     ("args", "password", "message"),
     [

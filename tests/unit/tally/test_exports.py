@@ -12,7 +12,15 @@ from openpyxl import load_workbook
 
 from voting import canonical
 from voting.crypto.installation import load_or_create
-from voting.tally.exports import COLUMNS, count_rows, counts_csv, counts_xlsx, percent
+from voting.tally.exports import (
+    COLUMNS,
+    HEADERS,
+    CountRow,
+    count_rows,
+    counts_csv,
+    counts_xlsx,
+    percent,
+)
 from voting.tally.record import key_fingerprint
 from voting.tally.simulation import simulate
 
@@ -58,12 +66,22 @@ def test_rows_follow_the_ballot_with_the_records_numbers(document: dict[str, Any
 def test_csv_holds_the_same_numbers(document: dict[str, Any]) -> None:
     data = counts_csv(document)
     assert data.startswith(b"\xef\xbb\xbf")
-    table = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
-    assert list(table[0]) == list(COLUMNS)
+    read = csv.DictReader(io.StringIO(data.decode("utf-8-sig")))
+    assert read.fieldnames == ["Mã chức danh", "Chức danh", "Mã ứng viên", "Họ và tên"] + [
+        HEADERS[c] for c in COLUMNS[4:]
+    ]
+    table = [{field: r[HEADERS[field]] for field in COLUMNS} for r in read]
     assert [
         (r["position_id"], r["candidate_id"], int(r["agree"]), r["share"], r["passed"] == "1")
         for r in table
-    ] == expected(document)
+    ] == [
+        (p, c, n, f"{n}/{r['base_count']}", ok)
+        for (p, c, n, _, ok), r in zip(expected(document), table, strict=True)
+    ]
+    assert all(
+        Fraction(r["share"]) == Fraction(e[3])
+        for r, e in zip(table, expected(document), strict=True)
+    )  # the same number as the record's reduced share
     assert table[0]["full_name"] == "Ứng viên C1" and table[0]["base"] == "present"
 
 
@@ -81,18 +99,28 @@ def test_xlsx_holds_the_same_numbers_and_names_its_record(
     assert about["ballot_list_hash"] == document["ballot_list_hash"]
     sheet = book["counts"]
     header, *rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    assert header == list(COLUMNS)
+    assert header == [HEADERS[c] for c in COLUMNS]
     index = {name: COLUMNS.index(name) for name in COLUMNS}
     assert [
         (
             r[index["position_id"]],
             r[index["candidate_id"]],
             r[index["agree"]],
-            r[index["share"]],
+            Fraction(r[index["share"]]),
             r[index["passed"]],
         )
         for r in rows
-    ] == expected(document)
+    ] == [(p, c, n, Fraction(share), ok) for p, c, n, share, ok in expected(document)]
+    assert all(
+        r[index["share"]] == f"{r[index['agree']]}/{r[index['base_count']]}" for r in rows
+    )  # unreduced, as counted
+
+
+def test_a_share_reads_as_counted_even_at_zero() -> None:
+    """The record keeps 0/5 as the reduced 0/1; the table prints 0/5, as the minutes do."""
+    row = CountRow("s1", "P", "s1c1", "A", "", "", 0, "present", 5, "0/1", False, False)
+    assert row.counted_share == "0/5" and row.percent == "0.00"
+    assert row.values()[9] == "0/5"
 
 
 def test_names_that_look_like_formulas_stay_text(document: dict[str, Any]) -> None:
@@ -103,8 +131,8 @@ def test_names_that_look_like_formulas_stay_text(document: dict[str, Any]) -> No
     document["positions"][0]["title"] = "@SUM(1,2)"
     document["conference"]["title"] = "+1+2"
     table = list(csv.DictReader(io.StringIO(counts_csv(document).decode("utf-8-sig"))))
-    assert table[0]["full_name"] == "'" + trap
-    assert table[0]["position"] == "'@SUM(1,2)"
+    assert table[0][HEADERS["full_name"]] == "'" + trap
+    assert table[0][HEADERS["position"]] == "'@SUM(1,2)"
     book = load_workbook(io.BytesIO(counts_xlsx(document)))
     cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
     assert not [cell.coordinate for cell in cells if cell.data_type == "f"]

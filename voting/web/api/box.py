@@ -8,7 +8,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, request
 
 from voting import canonical
-from voting.conference import casting, counting, opening, public, results
+from voting.conference import accounts, casting, counting, opening, public, results
 from voting.crypto.ballot import ballot_list_hash
 from voting.planning import steps
 from voting.store import Conference
@@ -16,6 +16,7 @@ from voting.tally.exports import counts_csv, counts_xlsx
 from voting.tally.minutes import minutes_pdf
 from voting.web import parse
 from voting.web.config import installation
+from voting.web.documents import file_name
 from voting.web.errors import ApiError
 from voting.web.extensions import db
 from voting.web.policy import Action, allowed, requires
@@ -124,19 +125,31 @@ def decide(conference: Conference) -> dict[str, Any]:
             "phải là {mã chức danh: [mã ứng viên]}",
             "must map section ids to lists of candidate ids",
         )
+    outcome = record_decision(conference, chosen, parse.text(data, "note", ""))
+    return {"conference": conference.id, "status": "announced", "result": outcome}
+
+
+def record_decision(
+    conference: Conference, chosen: dict[str, list[str]], note: str
+) -> dict[str, Any]:
+    """The head's decision, from this API or the head's page: checked and logged, the signed
+    record written again with it, and the room told (the projector turns to the result)."""
     actor = current_principal().actor
-    outcome = results.decide(db(), conference.id, chosen, parse.text(data, "note", ""), actor)
+    decided_by = accounts.name_of(db(), actor)  # the person's name, as the minutes print it
+    outcome = results.decide(db(), conference.id, chosen, note, actor, decided_by)
     counting.rewrite_after_decision(db(), conference.id, installation(current_app), actor)
     steps.after_conference(db(), conference.id, actor)
     push_state(conference)
-    return {"conference": conference.id, "status": "announced", "result": outcome}
+    return outcome
 
 
 @bp.get("/record")
 @requires(Action.RECORD_READ)
 def record(conference: Conference) -> Response:
     """The signed conference record (canonical JSON, `voting verify` checks it)."""
-    return Response(counting.record(db(), conference), mimetype="application/json")
+    return _download(
+        counting.record(db(), conference), "application/json", file_name(conference, "record")
+    )
 
 
 @bp.get("/minutes.pdf")
@@ -145,7 +158,9 @@ def minutes(conference: Conference) -> Response:
     """Biên bản kiểm phiếu from the stored record (`?lang=en` for English)."""
     lang = "en" if request.args.get("lang") == "en" else "vi"
     return _download(
-        minutes_pdf(counting.record(db(), conference), lang), "application/pdf", "minutes.pdf"
+        minutes_pdf(counting.record(db(), conference), lang),
+        "application/pdf",
+        file_name(conference, "minutes"),
     )
 
 
@@ -154,7 +169,9 @@ def minutes(conference: Conference) -> Response:
 def counts_as_csv(conference: Conference) -> Response:
     """The counts of the stored record as CSV."""
     document = canonical.loads(counting.record(db(), conference))
-    return _download(counts_csv(document), "text/csv; charset=utf-8", "counts.csv")
+    return _download(
+        counts_csv(document), "text/csv; charset=utf-8", file_name(conference, "counts.csv")
+    )
 
 
 @bp.get("/counts.xlsx")
@@ -162,7 +179,7 @@ def counts_as_csv(conference: Conference) -> Response:
 def counts_as_xlsx(conference: Conference) -> Response:
     """The counts of the stored record as an Excel workbook."""
     document = canonical.loads(counting.record(db(), conference))
-    return _download(counts_xlsx(document), XLSX, "counts.xlsx")
+    return _download(counts_xlsx(document), XLSX, file_name(conference, "counts.xlsx"))
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

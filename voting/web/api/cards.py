@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import Blueprint
 
-from voting.conference import cards
+from voting.conference import cards, casting
 from voting.store import Conference
 from voting.web import parse
 from voting.web.extensions import db
@@ -38,6 +38,13 @@ def keys(conference: Conference) -> dict[str, Any]:
     """Every card key and the voided ones (public keys: committee phones check ballots)."""
     every, voided = cards.all_keys(db(), conference.id)
     return {"keys": every, "voided": voided}
+
+
+@bp.get("/<card>/status")
+@requires(Action.CARDS_READ)
+def status(conference: Conference, card: str) -> dict[str, Any]:
+    """What the card (its public key, hex) can do now: ready, used, voided or unknown."""
+    return {"card": card, "status": casting.card_status(db(), conference, card)}
 
 
 @bp.post("/batches")

@@ -1,6 +1,6 @@
 """The HTML pages people use in the room: start and login, the organiser's console, the
 pre-flight check, the check-in desk (which deals the cards), the projector, the voter's page,
-the committee member's phone and the head's page. They are built on the same domain
+the committee member's phone, the head's page and leadership's. They are built on the same domain
 services and policy as the JSON API; their scripts (js/src/pages/) call the API and follow the
 room on Socket.IO."""
 
@@ -8,9 +8,11 @@ from flask import Blueprint
 
 from voting.kiosk import page as kiosk
 from voting.web.pages import (
+    accounts,
     committee,
     desk,
     head,
+    leadership,
     organiser,
     planning,
     preflight,
@@ -24,6 +26,7 @@ from voting.web.pages import (
 BLUEPRINTS: tuple[Blueprint, ...] = (
     start.bp,
     organiser.bp,
+    accounts.bp,
     planning.bp,
     registry.bp,
     preflight.bp,
@@ -33,5 +36,6 @@ BLUEPRINTS: tuple[Blueprint, ...] = (
     kiosk.bp,
     committee.bp,
     head.bp,
+    leadership.bp,
     verify.bp,
 )

@@ -46,6 +46,8 @@ SCRIPT_STRINGS = (
     "committee.opened",
     "committee.signed",
     "committee.failed",
+    "committee.document_failed",
+    "committee.cut_off",
     *RESULT_STRINGS,
     *LIVE_STRINGS,
 )

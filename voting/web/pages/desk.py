@@ -28,6 +28,8 @@ SCRIPT_STRINGS = (
     "desk.nothing",
     "desk.failed",
     "desk.cards.left",
+    "desk.confirm.replace",
+    "desk.confirm.return",
     *LIVE_STRINGS,
 )
 

@@ -12,10 +12,12 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from voting.conference import conferences, results
-from voting.planning import conditions, paper, processes, steps
+from voting.conference.errors import InvalidInput
+from voting.planning import conditions, paper, processes
 from voting.store import Conference, Phase, ProcessStatus, StepStatus
+from voting.web.api.box import record_decision
 from voting.web.extensions import db
-from voting.web.i18n import translate
+from voting.web.i18n import both, translate
 from voting.web.pages.guard import html_errors, page_requires
 from voting.web.policy import Action
 from voting.web.principals import current_principal
@@ -34,7 +36,8 @@ def index() -> str:
             continue
         view = results.view(db(), conference, may_read_sealed=True)
         if view["status"] == "awaiting_head":
-            waiting.append({"conference": conference, "places": contested(view["result"])})
+            places = contested(view["result"], conference.held_positions or {})
+            waiting.append({"conference": conference, "places": places})
     return render_template(
         "head.html", waiting=waiting, on_paper=paper_waiting(), unmet=unmet_waiting()
     )
@@ -78,9 +81,7 @@ def decide_paper(process_id: str, number: int) -> Response:
     item = processes.step_of(processes.get(db(), process_id), number)
     contested = list((item.result or {}).get("contested", {}))
     chosen = {p: request.form.getlist(f"p{i}") for i, p in enumerate(contested)}
-    paper.decide_paper(
-        db(), process_id, number, chosen, request.form.get("note", ""), current_principal().actor
-    )
+    paper.decide_paper(db(), process_id, number, chosen, reason(), current_principal().actor)
     flash(translate("head.done"))
     return redirect(url_for(".index"))
 
@@ -119,33 +120,66 @@ def decide(conference: Conference) -> Response:
     view = results.view(db(), conference, may_read_sealed=True)
     positions = view["result"]["selection"]["contested"] if "result" in view else []
     chosen = {position: request.form.getlist(position) for position in positions}
-    actor = current_principal().actor
-    results.decide(db(), conference.id, chosen, request.form.get("note", ""), actor)
-    steps.after_conference(db(), conference.id, actor)
+    record_decision(conference, chosen, reason())
     flash(translate("head.done"))
     return redirect(url_for(".index"))
 
 
-def contested(result: dict[str, Any]) -> list[dict[str, Any]]:
-    """Per contested position: its name, how many places are open and who competes for them
-    (the tied cadres, and those chosen for more than three positions)."""
+def reason() -> str:
+    """The head's reason for the decision, which the minutes carry: required, and the form's
+    confirmation ticked (the decision cannot be taken back)."""
+    note = " ".join(request.form.get("note", "").split())
+    if not note:
+        raise InvalidInput(*both("head.reason_missing"), code="reason_missing")
+    if request.form.get("confirm") != "yes":
+        raise InvalidInput(*both("head.confirm_missing"), code="confirm_missing")
+    return note
+
+
+def contested(result: dict[str, Any], held: dict[str, int]) -> list[dict[str, Any]]:
+    """Per contested position: why it is contested (a tie at the boundary, a cadre over three
+    positions, or both), how many places are still open, who is already chosen there, and
+    every candidate's count — those the head may choose marked, each over-cap cadre with the
+    positions already held and the positions passed at this step."""
     selection = result["selection"]
+    cadre_of = {c["id"]: c["cadre"] for s in result["sections"] for c in s["candidates"]}
+    reached: dict[str, list[str]] = {}  # over_cap names candidates; the cap counts cadres
+    for section in result["sections"]:
+        for candidate in section["candidates"]:
+            if candidate["id"] in selection["over_cap"]:
+                reached.setdefault(candidate["cadre"], []).append(section["position"])
     places = []
     for section in result["sections"]:
-        if section["id"] not in selection["contested"]:
+        sid = section["id"]
+        if sid not in selection["contested"]:
             continue
-        tie = selection["ties"].get(section["id"], {})
-        among = set(tie.get("among", [])) | {
-            c for c, ps in selection["over_cap"].items() if section["id"] in ps
+        tie = selection["ties"].get(sid, {})
+        over = {
+            c["id"]: reached[cadre_of[c["id"]]]
+            for c in section["candidates"]
+            if c["id"] in selection["over_cap"]
         }
+        among = set(tie.get("among", [])) | set(over)
+        chosen = selection["chosen"].get(sid, [])
         places.append(
             {
-                "id": section["id"],
+                "id": sid,
                 "position": section["position"],
-                "open": tie.get("places", selection["open_places"].get(section["id"], 0)),
-                "chosen": selection["chosen"].get(section["id"], []),
-                "candidates": [c for c in section["candidates"] if c["id"] in among],
-                "names": {c["id"]: c["full_name"] for c in section["candidates"]},
+                "quota": section["quota"],
+                "tie": bool(tie),
+                "over_cap": bool(over),
+                "open": selection["open_places"].get(sid, 0),
+                "chosen": [c["full_name"] for c in section["candidates"] if c["id"] in chosen],
+                "candidates": [
+                    {
+                        **c,
+                        "competes": c["id"] in among,
+                        "chosen": c["id"] in chosen,
+                        "held": held.get(c["cadre"], 0),
+                        "reached": over.get(c["id"], []),
+                    }
+                    for c in section["candidates"]
+                ],
             }
         )
     return places

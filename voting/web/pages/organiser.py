@@ -7,7 +7,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from werkzeug.wrappers import Response
 
 from voting.conference import (
@@ -35,7 +44,7 @@ from voting.web.clock import local
 from voting.web.config import rule_set
 from voting.web.errors import status_of
 from voting.web.extensions import db
-from voting.web.i18n import LIVE_STRINGS, localized, strings, translate
+from voting.web.i18n import LIVE_STRINGS, both, localized, strings, translate
 from voting.web.pages import ballot_form, fields, qr
 from voting.web.pages.guard import error_page, page_requires
 from voting.web.pages.links import public_base
@@ -202,6 +211,8 @@ def change_phase(conference: Conference) -> Response:
     wanted = request.form.get("to", "")
     if wanted not in set(Phase):
         raise InvalidInput("Giai đoạn không hợp lệ.", f"Unknown phase {wanted!r}.")
+    if wanted == Phase.CLOSED and request.form.get("confirm") != "yes":  # cannot be undone
+        raise InvalidInput(*both("organiser.confirm.close_missing"), code="confirm_missing")
     moved = phases.change(db(), conference.id, Phase(wanted), _actor())
     push_state(moved)
     return _done(conference, translate("organiser.phase.done", phase=translate(f"phase.{wanted}")))
@@ -209,13 +220,38 @@ def change_phase(conference: Conference) -> Response:
 
 @bp.post("/conferences/<conference_id>/committee/tokens")
 @page_requires(Action.COMMITTEE_MANAGE)
-def committee_tokens(conference: Conference) -> str:
-    """One single-use QR per committee member, shown once (not a redirect: the tokens are kept
-    nowhere to show them again); issuing again discards the earlier ceremony."""
+def committee_tokens(conference: Conference) -> Response:
+    """One single-use QR per committee member; issuing again discards the earlier ceremony,
+    so once a phone has joined the organiser must confirm it. Post, then redirect: a reload
+    of the console shows the same codes and never issues new ones."""
+    if ceremony.joined_any(db(), conference.id) and request.form.get("again") != "yes":
+        raise InvalidInput(*both("organiser.committee.again_missing"), code="confirm_missing")
     issued = ceremony.issue_tokens(db(), conference.id, _actor())
     push_state(conference)
-    tokens = [_committee_token(conference, member, token) for member, token in issued]
-    return _conference_page(conference, committee_tokens=tokens)
+    _keep_tokens(conference, issued)
+    return redirect(url_for(".show", conference_id=conference.id))
+
+
+# The committee's codes issued from this browser and not yet scanned, per conference: kept in
+# the organiser's own session so that a reload shows them again (they were shown there anyway).
+KEPT_TOKENS = "committee_tokens"
+
+
+def _keep_tokens(conference: Conference, issued: list[tuple[int, str]]) -> None:
+    kept = dict(session.get(KEPT_TOKENS, {}))
+    kept[conference.id] = [[member, token] for member, token in issued]
+    session[KEPT_TOKENS] = kept
+
+
+def _kept_tokens(conference: Conference) -> list[dict[str, Any]] | None:
+    """The codes this browser issued for `conference` that no phone has taken yet."""
+    kept = session.get(KEPT_TOKENS, {})
+    waiting = ceremony.pending(
+        db(), conference.id, [(m, t) for m, t in kept.get(conference.id, [])]
+    )
+    if conference.id in kept and not waiting:
+        session[KEPT_TOKENS] = {c: t for c, t in kept.items() if c != conference.id}
+    return [_committee_token(conference, m, t) for m, t in waiting] or None
 
 
 def _committee_token(conference: Conference, member: int, token: str) -> dict[str, Any]:
@@ -228,7 +264,7 @@ def _committee_token(conference: Conference, member: int, token: str) -> dict[st
 
 @bp.post("/conferences/<conference_id>/committee/<int:member>/replace")
 @page_requires(Action.COMMITTEE_MANAGE)
-def committee_replace(conference: Conference, member: int) -> str:
+def committee_replace(conference: Conference, member: int) -> Response:
     """A member's lost or broken phone: revoked now; the replacement QR is shown once, and
     only the member's backup file redeems it on the new phone."""
     if request.form.get("lost") != "yes":
@@ -238,8 +274,8 @@ def committee_replace(conference: Conference, member: int) -> str:
         )
     token = ceremony.replace_phone(db(), conference.id, member, _actor())
     push_state(conference)
-    tokens = [_committee_token(conference, member, token)]
-    return _conference_page(conference, committee_tokens=tokens)
+    _keep_tokens(conference, [(member, token)])
+    return redirect(url_for(".show", conference_id=conference.id))
 
 
 @bp.post("/conferences/<conference_id>/committee/restart")
@@ -323,7 +359,6 @@ def _conference_page(
     error: ConferenceError | None = None,
     blocks: list[ballot_form.SectionBlock] | None = None,
     new_link: dict[str, str] | None = None,
-    committee_tokens: list[dict[str, Any]] | None = None,
 ) -> str:
     step = conferences.step_of(conference)
     if new_link is not None:
@@ -344,10 +379,11 @@ def _conference_page(
         error=error,
         new_link=new_link,
         committee=ceremony.status(db(), conference),
-        committee_tokens=committee_tokens,
+        committee_tokens=_kept_tokens(conference),
         cards=cards.summary(db(), conference),
+        ballots_cast=len(opening.ballot_hashes(db(), conference.id)),
         result=results.view(db(), conference, may_read_sealed=True),
-        strings=strings(*LIVE_STRINGS, "organiser.cards"),
+        strings=strings(*LIVE_STRINGS, "organiser.cards", "organiser.cast"),
     )
 
 

@@ -24,6 +24,7 @@ SCRIPT_STRINGS = (
     "projector.member_key",
     "projector.cards",
     "projector.aborted",
+    "projector.page",
     "result.sealed",
     *RESULT_STRINGS,
     *LIVE_STRINGS,

@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 from flask import (
     Blueprint,
     current_app,
-    flash,
     redirect,
     render_template,
     request,
@@ -18,12 +17,15 @@ from flask import (
 from werkzeug.wrappers import Response
 
 from voting.conference.errors import ConferenceError
+from voting.planning.dossier import account_name
 from voting.store import Role
 from voting.web.clock import local
 from voting.web.config import installation_fingerprint
+from voting.web.documents import file_name
 from voting.web.errors import status_of
 from voting.web.i18n import language, localized, translate
 from voting.web.pages.guard import html_errors, require_form_csrf
+from voting.web.pages.outcome import outcome_key
 from voting.web.principals import authenticate, csrf_token, current_principal, log_in, log_out
 
 bp = Blueprint("start", __name__)
@@ -42,6 +44,9 @@ def page_context() -> dict[str, Any]:
         "principal": current_principal(),
         "csrf_token": csrf_token,
         "local_time": local,
+        "outcome_key": outcome_key,
+        "account_name": account_name,
+        "file_name": file_name,
         "installation_key": installation_fingerprint(current_app),
     }
 
@@ -79,8 +84,7 @@ def submit_login() -> Response | tuple[str, int]:
         return redirect(url_for("organiser.index"))
     if user.role == Role.HEAD:
         return redirect(url_for("head.index"))
-    flash(translate("login.no_page"))
-    return redirect(url_for("start.index"))
+    return redirect(url_for("leadership.index"))
 
 
 @bp.post("/logout")

@@ -39,6 +39,12 @@ SCRIPT_STRINGS = (
     "vote.refused.ballot_box_full",
     "vote.refused.build",
     "vote.refused.other",
+    "vote.resending",
+    "vote.code.mistyped",
+    "code.typo.character",
+    "code.typo.length",
+    "code.typo.first",
+    "code.typo.check",
     *LIVE_STRINGS,
 )
 NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}

@@ -1,0 +1,91 @@
+"""The organiser's accounts page: create leadership and head accounts (and other organisers),
+see them all, set the name documents print, reset a forgotten password, disable an account
+that should no longer log in. The same services as `voting admin`."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from voting.conference import accounts
+from voting.conference.errors import ConferenceError, InvalidInput
+from voting.store import Role
+from voting.web.errors import status_of
+from voting.web.extensions import db
+from voting.web.i18n import both, localized, translate
+from voting.web.pages.guard import error_page, page_requires
+from voting.web.policy import Action
+from voting.web.principals import current_principal
+
+bp = Blueprint("accounts_page", __name__, url_prefix="/organiser/accounts")
+
+
+@bp.errorhandler(ConferenceError)
+def refused(error: ConferenceError) -> tuple[str, int]:
+    """A refused form: the page again, with the reason."""
+    if request.method != "POST" or status_of(error) in (401, 403):
+        return error_page(error)
+    db().rollback()
+    return _page(localized(error.message, error.message_en)), status_of(error)
+
+
+@bp.get("/")
+@page_requires(Action.ACCOUNTS_MANAGE)
+def index() -> str:
+    """Every account, and the form for a new one."""
+    return _page()
+
+
+@bp.post("/")
+@page_requires(Action.ACCOUNTS_MANAGE)
+def create() -> Response:
+    """A new account with its first password (the person changes nothing else here)."""
+    form = request.form
+    user = accounts.create(
+        db(),
+        form.get("username", ""),
+        form.get("role", ""),
+        form.get("password", ""),
+        form.get("display_name", ""),
+    )
+    flash(translate("accounts.created", name=user.username))
+    return redirect(url_for(".index"))
+
+
+@bp.post("/<username>/password")
+@page_requires(Action.ACCOUNTS_MANAGE)
+def reset_password(username: str) -> Response:
+    """A new password for a person who forgot theirs (given to them by hand)."""
+    accounts.set_password(db(), accounts.get(db(), username), request.form.get("password", ""))
+    flash(translate("accounts.password_set", name=username))
+    return redirect(url_for(".index"))
+
+
+@bp.post("/<username>/name")
+@page_requires(Action.ACCOUNTS_MANAGE)
+def rename(username: str) -> Response:
+    """The name documents print for the account."""
+    accounts.set_display_name(db(), username, request.form.get("display_name", ""))
+    flash(translate("accounts.renamed", name=username))
+    return redirect(url_for(".index"))
+
+
+@bp.post("/<username>/disabled")
+@page_requires(Action.ACCOUNTS_MANAGE)
+def disable(username: str) -> Response:
+    """Disable an account (`disabled=yes`) or enable it again; never one's own."""
+    disabled = request.form.get("disabled") == "yes"
+    if disabled and username == current_principal().name:
+        raise InvalidInput(*both("accounts.not_yourself"), code="own_account")
+    accounts.set_disabled(db(), username, disabled)
+    flash(translate("accounts.disabled" if disabled else "accounts.enabled", name=username))
+    return redirect(url_for(".index"))
+
+
+def _page(error: str = "") -> str:
+    return render_template(
+        "organiser/accounts.html",
+        users=accounts.every(db()),
+        roles=[role.value for role in Role],
+        error=error,
+    )
