@@ -74,7 +74,11 @@ def test_selection_keeps_quotas_cap_and_surfaces_every_boundary_tie(
     for cadre, number in held.items():
         assert planned.get(cadre, 0) + number <= 3, "an over-cap cadre must not stay chosen"
     for position, quota in quotas.items():
-        passing = sorted((n for n in counts[position].values() if n * 2 > convened), reverse=True)
+        # B.III.1: a cadre already planned for 3 positions takes no place (left out first)
+        passing = sorted(
+            (n for c, n in counts[position].items() if n * 2 > convened and planned.get(c, 0) < 3),
+            reverse=True,
+        )
         if 0 < quota < len(passing) and passing[quota - 1] == passing[quota]:
             assert position in result.ties, "equal counts at the last place must be a tie"
             open_places, tied = result.ties[position]
