@@ -55,6 +55,9 @@ class Action(StrEnum):
     CARDS_UNDO = "cards.undo"
     BALLOT_CAST = "ballot.cast"
     BALLOTS_READ = "ballots.read"
+    # The published list while voting runs: its growth would date each ballot (design.md
+    # guarantee 2), so only the committee's phones, which verify as ballots arrive, read it.
+    BALLOTS_LIVE_READ = "ballots.live_read"
     VOTE_ABORT = "vote.abort"
     RESULT_READ = "result.read"
     RESULT_SEALED_READ = "result.sealed_read"
@@ -110,6 +113,7 @@ POLICY: dict[Action, frozenset[str]] = {
     Action.CARDS_UNDO: frozenset({ORGANISER, DESK}),  # the desk that undoes the check-in
     Action.BALLOT_CAST: EVERYONE,
     Action.BALLOTS_READ: EVERYONE,
+    Action.BALLOTS_LIVE_READ: frozenset({COMMITTEE}),
     Action.VOTE_ABORT: frozenset({ORGANISER}),
     Action.RESULT_READ: EVERYONE,
     Action.RESULT_SEALED_READ: SEALED_READERS,

@@ -216,7 +216,12 @@ def test_the_room_sees_only_the_count_while_voting_and_the_list_hash_at_closing(
         assert cast(site, conference, card, {"s1": ["s1c1"]}).status_code == 201
     time.sleep(4 * TURNOUT_SECONDS)  # the coalesced turnout push
     during = [*frames(watcher), site.api().get(f"{base}/state").json]
-    published = listing(site, conference)
+    # Nor may anyone but the committee's phones (which verify as ballots arrive) poll the list.
+    for reader in (site.api(), organiser):
+        refused = reader.get(f"{base}/ballots?hashes=1")
+        assert refused.status_code == 409, refused.json
+        assert refused.json["error"]["code"] == "list_not_public_yet"
+    published = p.apis[1].get(f"{base}/ballots").json
     secrets = [published["ballot_list_hash"]] + [b["hash"] for b in published["ballots"]]
     assert during[-2]["ballots_cast"] == during[-1]["ballots_cast"] == 3
     for state in during:
@@ -226,6 +231,7 @@ def test_the_room_sees_only_the_count_while_voting_and_the_list_hash_at_closing(
     [closing] = frames(watcher)
     assert closing["phase"] == "closed" and closing["ballots_cast"] == 3
     assert closing["final_ballot_list_hash"] == published["ballot_list_hash"]
+    assert listing(site, conference)["ballot_list_hash"] == published["ballot_list_hash"]
 
 
 def test_the_box_does_not_open_with_one_member_and_a_forged_partial_is_refused(

@@ -11,7 +11,7 @@ from voting import canonical
 from voting.conference import accounts, casting, counting, opening, public, results
 from voting.crypto.ballot import ballot_list_hash
 from voting.planning import steps
-from voting.store import Conference
+from voting.store import Conference, Phase
 from voting.tally.exports import counts_csv, counts_xlsx
 from voting.tally.minutes import minutes_pdf
 from voting.web import parse
@@ -47,7 +47,20 @@ def cast(conference: Conference) -> tuple[dict[str, Any], int]:
 @bp.get("/ballots")
 @requires(Action.BALLOTS_READ)
 def published(conference: Conference) -> dict[str, Any]:
-    """Every ballot in hash order with the list hash; `?hashes=1` gives only the hashes."""
+    """Every ballot in hash order with the list hash; `?hashes=1` gives only the hashes. While
+    voting runs only the committee's phones may read it: anyone polling a growing list would
+    learn when each ballot arrived. A voter looks up their own receipt (`/ballots/<receipt>`)."""
+    if conference.phase == Phase.VOTING and not allowed(
+        current_principal(), Action.BALLOTS_LIVE_READ, conference
+    ):
+        raise ApiError(
+            409,
+            "list_not_public_yet",
+            "Danh sách phiếu được công bố khi kết thúc bỏ phiếu, để không ai biết thứ tự các "
+            "phiếu đến.",
+            "The ballot list is published when voting closes, so nobody learns the order the "
+            "ballots arrived in.",
+        )
     if request.args.get("hashes"):
         hashes = opening.ballot_hashes(db(), conference.id)
         return {
