@@ -18,10 +18,12 @@ import qrcode
 from playwright.sync_api import Browser, Page, Route, expect
 
 from tests.browser.conftest import CHROMIUM_ARGS, SCREENSHOTS, Server, assert_accessible
+from voting.conference import casting
 from voting.crypto.cards import card_url
 from voting.crypto.cards import code as code_of
 from voting.kiosk import page as kiosk_page
 from voting.web.demo import build
+from voting.web.extensions import db
 
 _spec = importlib.util.spec_from_file_location(
     "web_conftest", Path(__file__).parents[1] / "integration" / "web" / "conftest.py"
@@ -46,8 +48,10 @@ class Room:
     site: Any
 
     def ballots(self) -> list[dict[str, Any]]:
-        body = self.site.api().get(f"/api/conferences/{self.conference}/ballots").json
-        return body["ballots"]  # type: ignore[no-any-return]
+        """The stored ballots (read from the database: the published list is the committee's
+        alone while voting runs)."""
+        with self.site.app.app_context():
+            return casting.published(db(), self.conference)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.browser.conftest import GunicornServer, free_port
-from tests.integration.voting.test_flow import context, open_vote
+from tests.integration.voting.test_flow import context, listing, open_vote
 from voting.crypto.ballot import build_ballot
 
 
@@ -56,13 +56,13 @@ def test_acknowledged_ballots_survive_a_killed_server(
             receipts.append(answer["receipt"])
         server.stop()  # SIGKILL: no shutdown, no flush but what each commit already did
         server.start()
-        published = get(base, path)
+        published = listing(site, conference)
         assert sorted(item["hash"] for item in published["ballots"]) == sorted(receipts)
         status, answer = post(base, path, ballots[0].to_dict())
         assert status == 409 and answer["error"]["code"] == "card_used"
         for ballot in ballots[4:]:
             status, answer = post(base, path, ballot.to_dict())
             assert status == 201, answer
-        assert get(base, path)["count"] == 6
+        assert listing(site, conference)["count"] == 6
     finally:
         server.stop()
