@@ -9,7 +9,6 @@ import hashlib
 import importlib.util
 import json
 import os
-import secrets
 import shutil
 import threading
 from collections.abc import Iterator
@@ -18,8 +17,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import create_engine, make_url, text
 
+from tests.integration.web.conftest import fresh_database
 from voting.cli import main
 from voting.crypto.installation import KEY_FILE
 from voting.web.extensions import DATABASE
@@ -49,18 +48,8 @@ def restored_umask() -> Iterator[None]:
 @pytest.fixture
 def second_database_url() -> Iterator[str | None]:
     """Where the restore goes: SQLite in its folder, or a second fresh PostgreSQL database."""
-    server = os.environ.get("VOTING_TEST_POSTGRES_URL")
-    if not server:
-        yield None
-        return
-    name = f"voting_restore_{secrets.token_hex(6)}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield make_url(server).set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with fresh_database() as url:
+        yield url
 
 
 def run(*args: str, folder: Path, url: str | None) -> Any:
