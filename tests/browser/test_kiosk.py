@@ -286,3 +286,37 @@ def test_no_camera_without_a_secure_context_and_the_phase_live(
     expect(page.locator("#kiosk-phase")).to_have_attribute("data-phase", "closed")
     expect(page.locator("#kiosk-phase")).to_have_text("Đã kết thúc bỏ phiếu")
     page.close()
+
+
+def test_a_mistyped_code_names_the_group_to_compare(
+    browser: Browser, server: Server, room: Room
+) -> None:
+    """One wrong character, or two swapped, is placed by the conference's card list: the kiosk
+    names the group to compare with the card; a code two typos away is only said mistyped."""
+    card = code_of(room.secrets[4])
+    page = kiosk(browser, server, room)
+    error = page.locator("#code-error")
+
+    def enter(typed: str) -> None:
+        page.get_by_role("button", name="Xóa hết").click()
+        page.keyboard.type(typed)
+        page.keyboard.press("Enter")
+
+    wrong = card[:9] + ("A" if card[9] != "A" else "B") + card[10:]
+    enter(wrong)
+    expect(error).to_contain_text("Ký tự thứ 9–12 có vẻ sai")
+    page.screenshot(path=SCREENSHOTS / "kiosk-typo-placed.png", full_page=True)
+    assert_accessible(page, "kiosk typo placed")
+    edge = next(i for i in (3, 7, 11, 15, 19) if card[i] != card[i + 1])
+    enter(card[:edge] + card[edge + 1] + card[edge] + card[edge + 2 :])
+    expect(error).to_contain_text(f"Ký tự thứ {edge - 2}–{edge + 5} có vẻ sai")
+    twice = wrong[:20] + ("A" if wrong[20] != "A" else "B") + wrong[21:]
+    enter(twice)
+    expect(error).to_contain_text("hãy so lại từng nhóm 4 ký tự")
+    expect(page.locator("[data-screen=code]")).to_be_visible()
+    page.goto(f"{server.base}/kiosk/{room.kiosk}?lang=en")
+    page.keyboard.type(wrong)
+    page.keyboard.press("Enter")
+    expect(error).to_contain_text("Characters 9–12 look wrong")
+    assert room.ballots() == []
+    page.close()

@@ -783,6 +783,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Có một ký tự gõ sai (hoặc hai ký tự đổi chỗ): hãy so lại từng nhóm 4 ký tự với thẻ.",
         "One character is mistyped (or two are swapped): compare each group of 4 with the card.",
     ),
+    "code.typo.near": (
+        "Ký tự thứ {from}–{to} có vẻ sai: hãy so lại nhóm này với thẻ.",
+        "Characters {from}–{to} look wrong: compare this group with the card.",
+    ),
     "vote.resending": (
         "Đang gửi lại đúng lá phiếu này…",
         "Sending this same ballot again…",

@@ -9,7 +9,7 @@ import jsQR from 'jsqr';
 import { ALIASES, ALPHABET, CardError, parseCode } from '../card-code.js';
 import { ApiFailure, call } from './api.js';
 import { ballotSession } from './ballot-session.js';
-import { codeTypo } from './code-typo.js';
+import { codeTypo, typoNear } from './code-typo.js';
 import { fill, pageStrings } from './strings.js';
 
 const root = document.getElementById('vote');
@@ -88,6 +88,11 @@ async function registered() {
   }
 }
 
+function sayTypo({ key, values }) {
+  $('code-error').textContent = `${strings['kiosk.mistyped']} ${fill(strings[key], values)}`;
+  $('code-error').hidden = false;
+}
+
 /** Begin a voter's ballot with `text`: the code, or a card's URL (from the camera). */
 function submit(text) {
   const code = text.slice(text.indexOf('#') + 1);
@@ -95,9 +100,14 @@ function submit(text) {
     parseCode(code);
   } catch (error) {
     if (!(error instanceof CardError)) throw error;
-    const { key, values } = codeTypo(code);
-    $('code-error').textContent = `${strings['kiosk.mistyped']} ${fill(strings[key], values)}`;
-    $('code-error').hidden = false;
+    sayTypo(codeTypo(code));
+    // Then, if the conference's cards place the typo, the group to compare (unless the voter
+    // has typed on meanwhile).
+    const shown = typed;
+    const cardKeys = async () => (await call(root.dataset.conference, '/cards/keys')).keys;
+    typoNear(code, root.dataset.conference, cardKeys, session.ask)
+      .then((near) => near && typed === shown && !$('code-error').hidden && sayTypo(near))
+      .catch(() => {}); // unplaced: the words already shown stand
     return;
   }
   typed = '';

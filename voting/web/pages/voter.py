@@ -45,6 +45,7 @@ SCRIPT_STRINGS = (
     "code.typo.length",
     "code.typo.first",
     "code.typo.check",
+    "code.typo.near",
     *LIVE_STRINGS,
 )
 NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
