@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.orm import Session
 
+from voting.conference.accounts import name_of
 from voting.planning.conditions import overridden
 from voting.planning.processes import RULES, registry_people
 from voting.planning.steps import removed_entries, rule_step
@@ -152,13 +153,17 @@ def summary(
         "decisions": [
             d
             | {
-                "decided_by": f"{head_name} ({d['decided_by']})" if head_name else d["decided_by"],
+                "decided_by": (
+                    f"{head_name} ({d['decided_by']})"
+                    if head_name and head_name != d["decided_by"]
+                    else d["decided_by"]
+                ),
                 "decided_at_text": local_moment(d["decided_at"], zone),
                 "positions": [
                     p | {"position": document_title(p["position"])} for p in d["positions"]
                 ],
             }
-            for d in _decisions(last, final_result, notes)
+            for d in _decisions(session, last, final_result, notes)
         ],
         "structure": _structure(entries, people, process),
     }
@@ -235,7 +240,7 @@ def _structure(
     )
 
 
-def published(process: Process) -> dict[str, Any]:
+def published(session: Session, process: Process) -> dict[str, Any]:
     """What the published lists say of how the result was reached: the steps held on paper
     (planning.md: a paper step "and everything printed from it" is marked), whether the final
     step and the removal ballot were among them, and the head's decision at the final step,
@@ -260,7 +265,9 @@ def published(process: Process) -> dict[str, Any]:
         "removal_paper": any(
             item.result is not None and item.result["kind"] == "removal" for item in paper
         ),
-        "decisions": _decisions(last, final_result, _cap_notes(process, final_result, final)),
+        "decisions": _decisions(
+            session, last, final_result, _cap_notes(process, final_result, final)
+        ),
         "chosen_by_head": {
             position: list(cadres) for position, cadres in (decision.get("chosen") or {}).items()
         },
@@ -269,13 +276,6 @@ def published(process: Process) -> dict[str, Any]:
         # Positions as documents write them (Chánh Thanh tra Sở, …).
         "title": document_title,
     }
-
-
-def account_name(actor: str) -> str:
-    """How a document names the account that acted: accounts have only a username (no display
-    name), so the username, without the event log's "user:" prefix."""
-    kind, _, name = actor.partition(":")
-    return name if kind == "user" and name else actor
 
 
 def _done(process: Process) -> list[ProcessStep]:
@@ -373,9 +373,13 @@ def _cap_notes(process: Process, result: Mapping[str, Any], final: int) -> dict[
 
 
 def _decisions(
-    last: ProcessStep | None, result: Mapping[str, Any], notes: Mapping[str, str]
+    session: Session,
+    last: ProcessStep | None,
+    result: Mapping[str, Any],
+    notes: Mapping[str, str],
 ) -> list[dict[str, Any]]:
-    """The head's decision at the final step, as recorded: who (the account's name), when, the
+    """The head's decision at the final step, as recorded: who (the person's name; a decision
+    recorded before accounts had one names the account's, voting.conference.accounts), when, the
     note, and for each contested position who was left to the head, why (a tie for the last
     places, or over the cap with the positions already held), and whom the head chose."""
     decision = result.get("decision")
@@ -417,7 +421,7 @@ def _decisions(
         {
             "step": last.number,
             "paper": bool(result.get("paper")),
-            "decided_by": account_name(decision["decided_by"]),
+            "decided_by": name_of(session, decision["decided_by"]),
             "decided_at": decision["decided_at"],
             "decided_at_text": moment_text(decision["decided_at"]),
             "note": decision.get("note", ""),

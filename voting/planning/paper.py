@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from voting.conference import roster
+from voting.conference.accounts import name_of
 from voting.conference.errors import Conflict, InvalidInput, Problem
 from voting.planning import log
 from voting.planning.processes import RULES, lock
@@ -236,8 +237,12 @@ def decide_paper(
             "Nothing is left to the head at this step.",
             code="nothing_to_decide",
         )
+    # The person's name, as the dossier and the published lists print it (not the login).
     decision = HeadDecision(
-        chosen=chosen, decided_by=actor, decided_at=utc_text(datetime.now(UTC)), note=note
+        chosen=chosen,
+        decided_by=name_of(session, actor),
+        decided_at=utc_text(datetime.now(UTC)),
+        note=note,
     )
     try:
         result = _paper_result(process, item, decision)

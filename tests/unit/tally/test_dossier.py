@@ -11,7 +11,6 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from voting.planning.dossier import account_name
 from voting.tally.dossier import document_checklist, dossier_pdf, dossier_xlsx
 
 REVIEW = date(2022, 10, 31)  # documents dated before 30/04/2022 are too old
@@ -391,15 +390,6 @@ def test_a_cadre_over_the_cap_is_explained_by_the_positions_held() -> None:
     )
     decided = list(book["quyet_dinh"].iter_rows(min_row=3, values_only=True))
     assert decided[0][0] == "Bước 4 (giấy)" and decided[0][-1] == f"Đinh Hồng Vân: {note}"
-
-
-def test_the_decider_is_named_by_the_account_not_the_principal() -> None:
-    """Is an account's username printed without the log's "user:" prefix, anything else as
-    recorded?"""
-    assert account_name("user:nguoi-dung-dau") == "nguoi-dung-dau"
-    assert account_name("member:3") == "member:3"
-    assert account_name("user:") == "user:"
-    assert account_name("nguoi-dung-dau") == "nguoi-dung-dau"
 
 
 def test_names_that_look_like_formulas_stay_text_in_the_xlsx() -> None:

@@ -42,7 +42,7 @@ def create() -> dict[str, Any]:
             "Wrong username or password.",
         )
     token = log_in(user)
-    principal = Principal("user", user.role, user.id, user.username)
+    principal = Principal("user", user.role, user.id, user.username, display_name=user.shown_name)
     return {"principal": principal.to_dict(), "csrf_token": token}
 
 

@@ -223,7 +223,7 @@ def published(process_id: str) -> str:
         process=process,
         dates=outcome.dates(db(), process, current_app.config["AGENCY"]),
         approved=process.status == ProcessStatus.APPROVED,
-        facts=dossier.published(process),
+        facts=dossier.published(db(), process),
     )
 
 
