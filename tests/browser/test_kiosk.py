@@ -44,6 +44,7 @@ class Room:
     kiosk: str
     kiosk_id: int
     secrets: list[bytes]
+    undealt: list[bytes]
     organiser: Any
     site: Any
 
@@ -69,8 +70,15 @@ def room(server: Server) -> Room:
     phones.prepare(PRESENT)
     assert organiser.post(f"{base}/phase", json={"to": "voting"}).status_code == 200
     kiosk = site.issue_device(organiser, conference, "kiosk")
+    secrets = phones.pool.secrets
     return Room(
-        conference, kiosk["token"], kiosk["id"], phones.pool.secrets[:PRESENT], organiser, site
+        conference,
+        kiosk["token"],
+        kiosk["id"],
+        secrets[:PRESENT],
+        secrets[PRESENT:],
+        organiser,
+        site,
     )
 
 
@@ -320,3 +328,32 @@ def test_a_mistyped_code_names_the_group_to_compare(
     expect(error).to_contain_text("Characters 9–12 look wrong")
     assert room.ballots() == []
     page.close()
+
+
+def test_a_voided_or_foreign_card_is_refused_as_it_opens(
+    browser: Browser, server: Server, room: Room
+) -> None:
+    """A card never dealt (voided at the opening) or of no card list of this conference is
+    refused as soon as it is presented — on the kiosk and on a phone — before any ballot shows."""
+    voided = room.site.app.test_client().get(f"/api/conferences/{room.conference}/cards/keys")
+    assert len(voided.json["voided"]) == 2
+    undealt = code_of(room.undealt[0])
+    for presented, said in (
+        (undealt, "Thẻ này đã bị hủy — hãy đến bàn điểm danh."),
+        (code_of(bytes(range(16))), "Thẻ không thuộc hội nghị này"),
+    ):
+        page = kiosk(browser, server, room)
+        page.keyboard.type(presented)
+        page.keyboard.press("Enter")
+        expect(page.locator("#refused-text")).to_have_text(said)
+        expect(page.locator("[data-screen=ballot]")).to_be_hidden()
+        page.close()
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    phone.goto(f"{server.base}/vote/{room.conference}#{undealt}")
+    expect(phone.locator("#refused-text")).to_have_text(
+        "Thẻ này đã bị hủy — hãy đến bàn điểm danh."
+    )
+    expect(phone.locator("[data-screen=ballot]")).to_be_hidden()
+    phone.screenshot(path=SCREENSHOTS / "voter-card-voided.png", full_page=True)
+    phone.close()
+    assert room.ballots() == []
