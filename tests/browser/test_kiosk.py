@@ -313,14 +313,23 @@ def test_a_mistyped_code_names_the_group_to_compare(
     wrong = card[:9] + ("A" if card[9] != "A" else "B") + card[10:]
     enter(wrong)
     expect(error).to_contain_text("Ký tự thứ 9–12 có vẻ sai")
+    # The group is marked in the code on screen too, until the voter types again.
+    expect(page.locator("#kiosk-code mark.suspect")).to_have_text(wrong[8:12])
     page.screenshot(path=SCREENSHOTS / "kiosk-typo-placed.png", full_page=True)
     assert_accessible(page, "kiosk typo placed")
     edge = next(i for i in (3, 7, 11, 15, 19) if card[i] != card[i + 1])
-    enter(card[:edge] + card[edge + 1] + card[edge] + card[edge + 2 :])
+    page.keyboard.press("Backspace")
+    expect(page.locator("#kiosk-code mark")).to_have_count(0)
+    swapped = card[:edge] + card[edge + 1] + card[edge] + card[edge + 2 :]
+    enter(swapped)
     expect(error).to_contain_text(f"Ký tự thứ {edge - 2}–{edge + 5} có vẻ sai")
+    expect(page.locator("#kiosk-code mark.suspect")).to_have_text(
+        [swapped[edge - 3 : edge + 1], swapped[edge + 1 : edge + 5]]
+    )
     twice = wrong[:20] + ("A" if wrong[20] != "A" else "B") + wrong[21:]
     enter(twice)
     expect(error).to_contain_text("hãy so lại từng nhóm 4 ký tự")
+    expect(page.locator("#kiosk-code mark")).to_have_count(0)
     expect(page.locator("[data-screen=code]")).to_be_visible()
     page.goto(f"{server.base}/kiosk/{room.kiosk}?lang=en")
     page.keyboard.type(wrong)

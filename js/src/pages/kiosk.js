@@ -67,9 +67,21 @@ const session = ballotSession(root, strings, labels, {
   },
 });
 
-function drawCode() {
-  $('kiosk-code').textContent = typed.match(/.{1,4}/g)?.join('-') ?? '';
-  $('code-error').hidden = true;
+/** The code as typed, in groups of 4; the groups a typo was placed in (`suspect`, characters
+ * counted from 1) marked, until the voter types again. */
+function drawCode(suspect) {
+  const groups = typed.match(/.{1,4}/g) ?? [];
+  $('kiosk-code').replaceChildren(
+    ...groups.flatMap((group, index) => {
+      const first = index * 4 + 1;
+      if (!suspect || first < suspect.from || first > suspect.to) return index ? ['-', group] : [group];
+      const marked = document.createElement('mark');
+      marked.className = 'suspect';
+      marked.textContent = group;
+      return index ? ['-', marked] : [marked];
+    }),
+  );
+  if (!suspect) $('code-error').hidden = true;
 }
 
 function type(symbol) {
@@ -106,7 +118,11 @@ function submit(text) {
     const shown = typed;
     const cardKeys = async () => (await call(root.dataset.conference, '/cards/keys')).keys;
     typoNear(code, root.dataset.conference, cardKeys, session.ask)
-      .then((near) => near && typed === shown && !$('code-error').hidden && sayTypo(near))
+      .then((near) => {
+        if (!near || typed !== shown || $('code-error').hidden) return;
+        sayTypo(near);
+        drawCode(near.values);
+      })
       .catch(() => {}); // unplaced: the words already shown stand
     return;
   }
