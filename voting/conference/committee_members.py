@@ -63,11 +63,10 @@ def name(session: Session, conference_id: str, names: Mapping[int, str], actor: 
 def names(session: Session, conference: Conference) -> tuple[str, ...]:
     """The name of each seat, member 1 first, "" for a seat nobody named: as many as the
     committee has members."""
-    named = dict(
-        session.execute(
-            select(CommitteeMember.member, CommitteeMember.full_name).where(
-                CommitteeMember.conference_id == conference.id
-            )
-        ).tuples()
-    )
+    named = {
+        seat.member: seat.full_name
+        for seat in session.execute(
+            select(CommitteeMember).where(CommitteeMember.conference_id == conference.id)
+        ).scalars()
+    }
     return tuple(named.get(member, "") for member in range(1, conference.committee_size + 1))

@@ -56,6 +56,7 @@ TEXT: dict[str, dict[str, str]] = {
         "invalid": "Số phiếu không hợp lệ",
         "valid_note": "mỗi phiếu được kiểm chứng khi nhận",
         "member_name": "họ và tên: ....................................",
+        "member_named": "họ và tên: {name}",
         "sealed": "Đã kiểm phiếu — kết quả không công bố tại hội nghị",
         "rules": "Căn cứ",
         "date": "Ngày",
@@ -122,6 +123,7 @@ TEXT: dict[str, dict[str, str]] = {
         "invalid": "Invalid ballots",
         "valid_note": "each ballot is verified when received",
         "member_name": "name: ....................................",
+        "member_named": "name: {name}",
         "sealed": "Counted — the result is not announced at the conference",
         "rules": "Under",
         "date": "Date",
@@ -289,9 +291,16 @@ def _story(
         header,
         Spacer(1, 6),
         _p(t["title"], s["title"]),
-        _p(conference["title"], s["centre"]),
-        # The step's title once: only when the conference's own title does not hold it.
-        *([_p(step_title, s["centre"])] if step_title not in conference["title"] else []),
+        # The step's title once: alone when it holds the conference's own title ("Bước 4:
+        # Hội nghị …" for a conference titled "Hội nghị …"), left out when that title holds it.
+        *(
+            [_p(step_title, s["centre"])]
+            if conference["title"].casefold() in step_title.casefold()
+            else [
+                _p(conference["title"], s["centre"]),
+                *([_p(step_title, s["centre"])] if step_title not in conference["title"] else []),
+            ]
+        ),
         _p(f"{t['date']}: {held_on} — {t['place']}: {conference['place']}", s["centre"]),
         _p(f"{t['rules']}: {rule_set.title}", s["rules"]),
     ]
@@ -315,7 +324,8 @@ def _committee(document: dict[str, Any], t: dict[str, str], s: Any, notes: RoomN
         role = f" ({t['chair']})" if member == 1 else ""
         text = t["member"].format(n=member, fp=key_fingerprint(key)) + role
         named = notes.member_name(member)
-        lines.append(_p(f"{text}; {named or t['member_name']}", s["base"]))
+        who = t["member_named"].format(name=named) if named else t["member_name"]
+        lines.append(_p(f"{text}; {who}", s["base"]))
     lines.append(
         _p(
             t["threshold"].format(
