@@ -769,6 +769,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "vote.progress": ("Chức danh {n}/{of}", "Position {n} of {of}"),
     "vote.quota": ("Chọn tối đa {k} người — đã chọn {n}", "Mark at most {k} — {n} marked"),
+    "vote.standards": ("Tiêu chuẩn chức danh", "The position's standards"),
     "vote.quota.full": (
         "Đã chọn đủ {k} người. Bỏ chọn một người trước khi chọn người khác.",
         "{k} already marked. Unmark someone before marking another.",
