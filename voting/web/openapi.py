@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from voting import __version__
+from voting.conference.absence import REASONS
 from voting.web.policy import POLICY, Action
 
 JSON = "application/json"
@@ -230,6 +231,18 @@ SCHEMAS: dict[str, Any] = {
         unit=_string(),
         present={"type": "boolean"},
         checked_in_at={"type": ["string", "null"], "format": "date-time"},
+        absence={
+            "type": ["object", "null"],
+            "description": "The absence reason recorded for the minutes: reason, note",
+        },
+    ),
+    "Absence": _object(
+        ["reason"],
+        reason=_string(
+            enum=["", *REASONS],
+            description="Empty clears the reason",
+        ),
+        note=_string(maxLength=200, description="Required for khac"),
     ),
     "NewAttendee": _object(
         ["full_name"],
@@ -512,6 +525,16 @@ PATHS: dict[str, dict[str, Any]] = {
             "Undo a check-in, with a reason (check-in phase only)",
             _ref("Attendee"),
             body=_ref("Undo"),
+            params=CA,
+            errors=("404", "409", "422"),
+        ),
+    },
+    "/api/conferences/{conference_id}/attendees/{attendee_id}/absence": {
+        "post": _op(
+            Action.ABSENCE_RECORD,
+            "Record why an attendee who is not checked in is absent, for the minutes",
+            _ref("Attendee"),
+            body=_ref("Absence"),
             params=CA,
             errors=("404", "409", "422"),
         ),

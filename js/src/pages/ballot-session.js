@@ -76,6 +76,12 @@ export function ballotSession(root, strings, labels, hooks = {}) {
     const named = labelsOf(section.id);
     $('section-progress').textContent = fill(strings['vote.progress'], { n: position + 1, of: choices.sections.length });
     $('section-title').textContent = named.position;
+    // KH 331 B.V.1: the position's standards, folded under its title (closed on each new
+    // position, so the candidates stay in view).
+    const standards = named.standards ?? [];
+    $('standards').hidden = standards.length === 0;
+    $('standards').open = false;
+    $('standards-list').replaceChildren(...standards.map((line) => element('li', '', line)));
     $('quota-line').textContent = fill(strings['vote.quota'], { k: section.quota, n: choices.count(section.id) });
     $('quota-refused').hidden = true;
     $('candidates').replaceChildren(

@@ -8,12 +8,21 @@ from typing import Any
 from flask import Blueprint, Response, current_app, request
 
 from voting import canonical
-from voting.conference import accounts, casting, counting, opening, public, results
+from voting.conference import (
+    absence,
+    accounts,
+    casting,
+    committee_members,
+    counting,
+    opening,
+    public,
+    results,
+)
 from voting.crypto.ballot import ballot_list_hash
 from voting.planning import steps
 from voting.store import Conference, Phase
 from voting.tally.exports import counts_csv, counts_xlsx
-from voting.tally.minutes import minutes_pdf
+from voting.tally.minutes import RoomNotes, minutes_pdf
 from voting.web import parse
 from voting.web.config import installation
 from voting.web.documents import file_name
@@ -168,10 +177,14 @@ def record(conference: Conference) -> Response:
 @bp.get("/minutes.pdf")
 @requires(Action.RECORD_READ)
 def minutes(conference: Conference) -> Response:
-    """Biên bản kiểm phiếu from the stored record (`?lang=en` for English)."""
+    """Biên bản kiểm phiếu from the stored record (`?lang=en` for English), with the room's
+    notes: the committee members' names and why each absent attendee was away."""
     lang = "en" if request.args.get("lang") == "en" else "vi"
+    notes = RoomNotes(
+        committee_members.names(db(), conference), absence.of_absent(db(), conference.id)
+    )
     return _download(
-        minutes_pdf(counting.record(db(), conference), lang),
+        minutes_pdf(counting.record(db(), conference), lang, notes),
         "application/pdf",
         file_name(conference, "minutes"),
     )

@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Blueprint
 
-from voting.conference import checkin
+from voting.conference import absence, checkin
 from voting.store import Conference
 from voting.web import parse
 from voting.web.api import shapes
@@ -34,4 +34,21 @@ def undo(conference: Conference, attendee_id: int) -> dict[str, Any]:
     reason = parse.text(parse.body(), "reason")
     attendee = checkin.undo(db(), conference.id, attendee_id, reason, current_principal().actor)
     push_state(conference)
+    return shapes.attendee(attendee)
+
+
+@bp.post("/conferences/<conference_id>/attendees/<int:attendee_id>/absence")
+@requires(Action.ABSENCE_RECORD)
+def record_absence(conference: Conference, attendee_id: int) -> dict[str, Any]:
+    """Why an absent attendee is away (`reason` a code, `note` the words for "khac"), for the
+    minutes; an empty reason clears it."""
+    data = parse.body()
+    attendee = absence.record(
+        db(),
+        conference.id,
+        attendee_id,
+        parse.text(data, "reason"),
+        parse.text(data, "note", ""),
+        current_principal().actor,
+    )
     return shapes.attendee(attendee)

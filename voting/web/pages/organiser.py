@@ -20,9 +20,11 @@ from flask import (
 from werkzeug.wrappers import Response
 
 from voting.conference import (
+    absence,
     ballot,
     cards,
     ceremony,
+    committee_members,
     conferences,
     devices,
     opening,
@@ -48,7 +50,7 @@ from voting.web.i18n import LIVE_STRINGS, both, localized, strings, translate
 from voting.web.pages import ballot_form, fields, qr
 from voting.web.pages.guard import error_page, page_requires
 from voting.web.pages.links import public_base
-from voting.web.policy import Action
+from voting.web.policy import Action, allowed
 from voting.web.principals import current_principal
 from voting.web.room import push_state
 
@@ -66,6 +68,8 @@ def refused(error: ConferenceError) -> tuple[str, int]:
     if conference_id is None:
         return _index_page(error=error), status_of(error)
     conference = conferences.get(db(), conference_id)
+    if request.endpoint == "organiser.record_absence":
+        return _attendance_page(conference, error=error), status_of(error)
     blocks = (
         ballot_form.blocks_from(request.form)
         if request.endpoint == "organiser.save_ballot"
@@ -278,6 +282,18 @@ def committee_replace(conference: Conference, member: int) -> Response:
     return redirect(url_for(".show", conference_id=conference.id))
 
 
+@bp.post("/conferences/<conference_id>/committee/names")
+@page_requires(Action.COMMITTEE_MANAGE)
+def committee_names(conference: Conference) -> Response:
+    """Each seat's member by name, for the minutes (fields "member-1" … "member-n")."""
+    names = {
+        member: request.form.get(f"member-{member}", "")
+        for member in range(1, conference.committee_size + 1)
+    }
+    committee_members.name(db(), conference.id, names, _actor())
+    return _done(conference, translate("organiser.committee.names.done"))
+
+
 @bp.post("/conferences/<conference_id>/committee/restart")
 @page_requires(Action.COMMITTEE_MANAGE)
 def committee_restart(conference: Conference) -> Response:
@@ -318,7 +334,30 @@ def make_practice(conference: Conference) -> Response:
 @bp.get("/conferences/<conference_id>/attendance")
 @page_requires(Action.ROSTER_READ)
 def attendance(conference: Conference) -> str:
-    """The attendance list (danh sách điểm danh) to print on A4, with who was present."""
+    """The attendance list (danh sách điểm danh) to print on A4, with who was present and why
+    each absent attendee was away."""
+    return _attendance_page(conference)
+
+
+@bp.post("/conferences/<conference_id>/attendees/<int:attendee_id>/absence")
+@page_requires(Action.ABSENCE_RECORD)
+def record_absence(conference: Conference, attendee_id: int) -> Response:
+    """Why an absent attendee was away, from the attendance list's row."""
+    absence.record(
+        db(),
+        conference.id,
+        attendee_id,
+        request.form.get("reason", ""),
+        request.form.get("note", ""),
+        _actor(),
+    )
+    flash(translate("attendance.absence.done"))
+    return redirect(
+        url_for(".attendance", conference_id=conference.id, _anchor=f"attendee-{attendee_id}")
+    )
+
+
+def _attendance_page(conference: Conference, error: ConferenceError | None = None) -> str:
     return render_template(
         "attendance.html",
         conference=conference,
@@ -326,6 +365,11 @@ def attendance(conference: Conference) -> str:
         state=quorum.state(db(), conference),
         step=conferences.step_of(conference),
         now=local(utcnow()),
+        may_record=allowed(current_principal(), Action.ABSENCE_RECORD, conference),
+        reasons={code: localized(vi, en) for code, (vi, en) in absence.REASONS.items()},
+        describe=lambda a: localized(*absence.describe(a)),
+        error=error,
+        failed=request.view_args.get("attendee_id") if error and request.view_args else None,
     )
 
 
@@ -379,6 +423,7 @@ def _conference_page(
         error=error,
         new_link=new_link,
         committee=ceremony.status(db(), conference),
+        committee_names=committee_members.names(db(), conference),
         committee_tokens=_kept_tokens(conference),
         cards=cards.summary(db(), conference),
         ballots_cast=len(opening.ballot_hashes(db(), conference.id)),
