@@ -22,6 +22,15 @@ from voting.conference import roster
 from voting.conference.errors import Conflict, InvalidInput, Problem
 from voting.planning import log
 from voting.planning.processes import RULES, lock
+from voting.planning.state import (
+    CountedCandidate,
+    CountedSection,
+    Decision,
+    Selection,
+    StepResult,
+    ballot_kind,
+    result_of,
+)
 from voting.planning.steps import (
     ballot_of,
     current_step,
@@ -201,10 +210,10 @@ def _confirm(
     result = _paper_result(process, item)
     if rule_step(process, number).ballot == "removal":
         take_removals(process, result)
-    if result.get("complete", True):
+    if result.complete:
         finish(session, process, item, result, actor)
     else:
-        item.result = result
+        item.result = result.to_json()
         session.commit()
     return process
 
@@ -230,7 +239,8 @@ def decide_paper(
             "the step's conference (POST /api/conferences/<id>/decision).",
             code="decide_on_conference",
         )
-    if not item.result or item.result.get("complete", True):
+    held = result_of(item)
+    if held is None or held.complete:
         raise Conflict(
             "Không có trường hợp nào cần người đứng đầu quyết định.",
             "Nothing is left to the head at this step.",
@@ -361,11 +371,11 @@ def _check_paper(
 
 def _paper_result(
     process: Process, item: ProcessStep, decision: HeadDecision | None = None
-) -> dict[str, Any]:
+) -> StepResult:
     """The paper counts measured by the rules engine exactly like an electronic result."""
     assert item.paper is not None
     step = rule_step(process, item.number)
-    assert step.threshold is not None
+    assert step.threshold is not None and step.ballot is not None
     paper = item.paper
     present, convened = paper["present"], paper["convened"]
     sections = []
@@ -375,67 +385,73 @@ def _paper_result(
             agree = paper["counts"][s["position"]][c["cadre"]]
             e = evaluate(step, agree, present, convened)
             rows.append(
-                {
-                    **c,
-                    "number": number,
-                    "agree": agree,
-                    "base_count": e.base_count,
-                    "percent": percent(e.share),
-                    "passed": e.passed,
-                }
+                CountedCandidate(
+                    cadre=c["cadre"],
+                    number=number,
+                    full_name=c["full_name"],
+                    post=c["post"],
+                    unit=c["unit"],
+                    agree=agree,
+                    base_count=e.base_count,
+                    percent=percent(e.share),
+                    passed=e.passed,
+                )
             )
-        rows.sort(key=lambda r: (-r["agree"], r["number"]))
-        sections.append({"position": s["position"], "quota": s["quota"], "candidates": rows})
-    result: dict[str, Any] = {
-        "paper": True,
-        "conference": item.conference_id,
-        "held_on": paper["held_on"],
-        "kind": step.ballot,
-        "convened": convened,
-        "present": present,
-        "base": step.threshold.base,
-        "base_count": present if step.threshold.base == "present" else convened,
-        "threshold": threshold_text(step),
-        "sections": sections,
-        "chosen": None,
-        "complete": True,
-    }
+        rows.sort(key=lambda r: (-r.agree, r.number))
+        sections.append(CountedSection(position=s["position"], quota=s["quota"], candidates=rows))
+    chosen = None
+    complete = True
+    selected = None
     if step.fills_quota:
         selection = select(
             step,
             paper["counts"],
-            {s["position"]: s["quota"] for s in sections},
+            {s.position: s.quota for s in sections if s.quota is not None},
             present,
             convened,
             planned=_held_from(process),
             decision=decision,
         )
-        result["chosen"] = selection.chosen
-        result["complete"] = selection.complete
-        result["contested"] = {
-            p: sorted(
-                set(selection.ties.get(p, (0, []))[1])
-                | {c for c, ps in selection.over_cap.items() if p in ps}
-            )
-            for p in selection.contested
-        }
-        result["open_places"] = selection.open_places
+        chosen = {p: list(c) for p, c in selection.chosen.items()}
+        complete = selection.complete
         over_cap: dict[str, list[str]] = {}
         for cadre, concerned in selection.over_cap.items():
             for position in concerned:
                 over_cap.setdefault(position, []).append(cadre)
-        result["over_cap"] = {p: sorted(c) for p, c in over_cap.items()}
-        result["decision"] = (
-            None
+        selected = Selection(
+            contested={
+                p: sorted(
+                    set(selection.ties.get(p, (0, []))[1])
+                    | {c for c, ps in selection.over_cap.items() if p in ps}
+                )
+                for p in selection.contested
+            },
+            over_cap={p: sorted(c) for p, c in over_cap.items()},
+            decision=None
             if decision is None
-            else {
-                "decided_by": decision.decided_by,
-                "decided_at": decision.decided_at,
-                "note": decision.note,
-                "chosen": {p: list(c) for p, c in decision.chosen.items()},
-            }
+            else Decision(
+                decided_by=decision.decided_by,
+                decided_at=decision.decided_at,
+                note=decision.note,
+                chosen={p: list(c) for p, c in decision.chosen.items()},
+            ),
+            open_places=dict(selection.open_places),
         )
-    return result
+    return StepResult(
+        paper=True,
+        conference=item.conference_id,
+        held_on=paper["held_on"],
+        kind=ballot_kind(step.ballot),
+        convened=convened,
+        present=present,
+        base=step.threshold.base,
+        base_count=present if step.threshold.base == "present" else convened,
+        threshold=threshold_text(step),
+        sections=sections,
+        chosen=chosen,
+        complete=complete,
+        selection=selected,
+    )
 
 
 def _held_from(process: Process) -> dict[str, int]:

@@ -21,6 +21,14 @@ from voting.conference.conferences import Committee, Details
 from voting.conference.errors import Conflict, InvalidInput
 from voting.planning import log
 from voting.planning.processes import RULES, lock, planned_for, registry_people, step_of
+from voting.planning.state import (
+    CountedCandidate,
+    CountedSection,
+    Decision,
+    Selection,
+    StepResult,
+    ballot_kind,
+)
 from voting.rules.ruleset import Step
 from voting.rules.source import held_positions, tier_of
 from voting.store import Conference, Phase, Process, ProcessStep, StepStatus, utc_text
@@ -136,9 +144,10 @@ def sync(session: Session, process_id: str, actor: str) -> Process:
         view = results.view(session, conference, may_read_sealed=True)
         if view["status"] not in ("sealed", "announced"):
             continue
+        result = _electronic(conference, view["result"])
         if rule_step(process, item.number).ballot == "removal":
-            take_removals(process, view["result"])
-        finish(session, process, item, _electronic(conference, view["result"]), actor)
+            take_removals(process, result)
+        finish(session, process, item, result, actor)
     session.commit()  # release the lock taken to look
     return process
 
@@ -303,18 +312,19 @@ def removed_entries(process: Process) -> list[dict[str, Any]]:
     return automatic + voted
 
 
-def take_removals(process: Process, result: dict[str, Any]) -> None:
+def take_removals(process: Process, result: StepResult) -> None:
+    """The cadres the removal ballot passed: off the planning, their places freed."""
     removed = [
         {
-            "cadre": c["cadre"],
-            "full_name": c["full_name"],
-            "position": section["position"],
-            "agree": c["agree"],
-            "percent": c["percent"],
+            "cadre": c.cadre,
+            "full_name": c.full_name,
+            "position": section.position,
+            "agree": c.agree,
+            "percent": c.percent,
         }
-        for section in result["sections"]
-        for c in section["candidates"]
-        if c["passed"]
+        for section in result.sections
+        for c in section.candidates
+        if c.passed
     ]
     process.review = {**process.review, "removed": removed}
 
@@ -323,18 +333,22 @@ def finish(
     session: Session,
     process: Process,
     item: ProcessStep,
-    result: dict[str, Any] | None,
+    result: StepResult | None,
     actor: str,
 ) -> None:
     """Close the step with its result and make the next one current with its ballot."""
     item.status = StepStatus.DONE
-    item.result = result
+    item.result = result.to_json() if result is not None else None
     log.record(
         session,
         process,
         "step.done",
         actor,
-        {"step": item.number, "paper": bool(item.paper), "passed": _passing_count(result)},
+        {
+            "step": item.number,
+            "paper": bool(item.paper),
+            "passed": result.passing() if result is not None else 0,
+        },
     )
     later = [s for s in process.steps if s.number > item.number]
     if not later:
@@ -360,12 +374,12 @@ def finish(
 
 
 def _next_ballot(
-    session: Session, process: Process, result: dict[str, Any] | None
+    session: Session, process: Process, result: StepResult | None
 ) -> list[dict[str, Any]]:
     """The approved source list for the first ballot, else the previous step's passing
     candidates, each section keeping its quota (at most the candidates standing)."""
     people = {p.id: p for p in registry_people(session)}
-    if result is None or result.get("kind") == "removal":
+    if result is None or result.kind == "removal":
         sections = []
         for s in process.source:
             places = places_now(process, s)
@@ -380,16 +394,17 @@ def _next_ballot(
             )
         return sections
     passing = []
-    for s in result["sections"]:
-        standing = [c for c in s["candidates"] if c["passed"]]
+    for section in result.sections:
+        standing = [c for c in section.candidates if c.passed]
         if standing:
+            assert section.quota is not None  # a candidates ballot's section has its quota
             passing.append(
                 {
-                    "position": s["position"],
-                    "quota": min(s["quota"], len(standing)),
+                    "position": section.position,
+                    "quota": min(section.quota, len(standing)),
                     "candidates": [
-                        {k: c[k] for k in ("cadre", "full_name", "post", "unit")}
-                        for c in sorted(standing, key=lambda c: c["number"])
+                        {"cadre": c.cadre, "full_name": c.full_name, "post": c.post, "unit": c.unit}
+                        for c in sorted(standing, key=lambda c: c.number)
                     ],
                 }
             )
@@ -409,7 +424,7 @@ def _candidate(people: Mapping[str, Any], cadre: str) -> dict[str, str]:
     return {"cadre": cadre, "full_name": person.full_name, "post": person.post, "unit": person.unit}
 
 
-def _electronic(conference: Conference, result: dict[str, Any]) -> dict[str, Any]:
+def _electronic(conference: Conference, result: Mapping[str, Any]) -> StepResult:
     """The opened conference's result as the process keeps it (cadres, not candidate ids)."""
     step = conferences.step_of(conference)
     sections = []
@@ -417,27 +432,11 @@ def _electronic(conference: Conference, result: dict[str, Any]) -> dict[str, Any
     for section in result["sections"]:
         ids[section["id"]] = {c["id"]: c["cadre"] for c in section["candidates"]}
         sections.append(
-            {
-                "position": section["position"],
-                "quota": section["quota"],
-                "candidates": [
-                    {
-                        k: c[k]
-                        for k in (
-                            "cadre",
-                            "number",
-                            "full_name",
-                            "post",
-                            "unit",
-                            "agree",
-                            "base_count",
-                            "percent",
-                            "passed",
-                        )
-                    }
-                    for c in section["candidates"]
-                ],
-            }
+            CountedSection(
+                position=section["position"],
+                quota=section["quota"],
+                candidates=[CountedCandidate.from_json(c) for c in section["candidates"]],
+            )
         )
     selection = result.get("selection")
     chosen = None
@@ -453,40 +452,38 @@ def _electronic(conference: Conference, result: dict[str, Any]) -> dict[str, Any
         contested, over_cap = _contested(selection, titles, ids)
         if selection.get("decision"):
             made = selection["decision"]
-            decision = {
-                "decided_by": made["decided_by"],
-                "decided_at": made["decided_at"],
-                "note": made["note"],
-                "chosen": {
+            decision = Decision(
+                decided_by=made["decided_by"],
+                decided_at=made["decided_at"],
+                note=made["note"],
+                chosen={
                     titles[sid]: [ids[sid][cid] for cid in cids]
                     for sid, cids in made["chosen"].items()
                 },
-            }
-    return {
-        "paper": False,
-        "conference": conference.id,
-        "held_on": conference.held_on.isoformat(),
-        "kind": conference.ballot_kind,
-        "convened": result["convened"],
-        "present": result["present"],
-        "base": result["threshold_base"],
-        "base_count": result["present"]
+            )
+    return StepResult(
+        paper=False,
+        conference=conference.id,
+        held_on=conference.held_on.isoformat(),
+        kind=ballot_kind(conference.ballot_kind),
+        convened=result["convened"],
+        present=result["present"],
+        base=result["threshold_base"],
+        base_count=result["present"]
         if result["threshold_base"] == "present"
         else result["convened"],
-        "threshold": threshold_text(step),
-        "sections": sections,
-        "chosen": chosen,
-        "complete": result["complete"],
+        threshold=threshold_text(step),
+        sections=sections,
+        chosen=chosen,
+        complete=result["complete"],
         # What was left to the head (ties at the last places, cadres over the cap) and the
         # head's decision as recorded (who, when, the note): the dossier reports both.
-        "contested": contested,
-        "over_cap": over_cap,
-        "decision": decision,
-    }
+        selection=Selection(contested=contested, over_cap=over_cap, decision=decision),
+    )
 
 
 def _contested(
-    selection: dict[str, Any], titles: Mapping[str, str], ids: Mapping[str, Mapping[str, str]]
+    selection: Mapping[str, Any], titles: Mapping[str, str], ids: Mapping[str, Mapping[str, str]]
 ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Position → the cadres of its tie or over the cap, and position → those over the cap
     alone, from the conference's selection (section and candidate ids)."""
@@ -509,22 +506,22 @@ def percent(share: Fraction) -> str:
     return f"{float(share) * 100:.2f}"
 
 
-def _passing_count(result: dict[str, Any] | None) -> int:
-    if result is None:
-        return 0
-    return sum(c["passed"] for s in result["sections"] for c in s["candidates"])
-
-
-def _outcome(process: Process, result: dict[str, Any] | None) -> dict[str, Any]:
+def _outcome(process: Process, result: StepResult | None) -> dict[str, Any]:
     """The list to submit: who the final step chose for each position, and the removals."""
-    chosen = (result or {}).get("chosen") or {}
-    names = {c["cadre"]: c for s in (result or {}).get("sections", []) for c in s["candidates"]}
+    chosen = (result.chosen if result is not None else None) or {}
+    names = {c.cadre: c for s in (result.sections if result else []) for c in s.candidates}
     return {
         "planned": [
             {
                 "position": position,
                 "cadres": [
-                    {k: names[c][k] for k in ("cadre", "full_name", "post", "unit", "agree")}
+                    {
+                        "cadre": names[c].cadre,
+                        "full_name": names[c].full_name,
+                        "post": names[c].post,
+                        "unit": names[c].unit,
+                        "agree": names[c].agree,
+                    }
                     for c in cadres
                 ],
             }

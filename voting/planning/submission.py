@@ -17,6 +17,7 @@ from voting.planning.conditions import overridden
 from voting.planning.dossier import document_title
 from voting.planning.outcome import approving_body
 from voting.planning.processes import RULES, registry_people
+from voting.planning.state import result_of
 from voting.planning.steps import removed_entries, rule_step
 from voting.rules.people import PlannedPosition
 from voting.rules.structure import structure_report
@@ -106,15 +107,15 @@ def submission(
     steps = []
     for item in process.steps:
         step = rule_step(process, item.number)
-        result = item.result or {}
-        held = result.get("held_on") or (item.approved or {}).get("held_on")
+        result = result_of(item)
+        held = (result.held_on if result else None) or (item.approved or {}).get("held_on")
         line = step.title if step.title.startswith("Bước") else f"Bước {item.number}: {step.title}"
         if held:
             line += f", ngày {date.fromisoformat(held):%d/%m/%Y}"
-        if result.get("convened"):
+        if result is not None and result.convened:
             line += (
-                f" ({result['convened']} người được triệu tập, {result['present']} người có mặt"
-                + (", kiểm phiếu giấy" if result.get("paper") else "")
+                f" ({result.convened} người được triệu tập, {result.present} người có mặt"
+                + (", kiểm phiếu giấy" if result.paper else "")
                 + ")"
             )
         steps.append(line + ";")

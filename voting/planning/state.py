@@ -1,0 +1,235 @@
+"""What a step passed on, as typed shapes: the `planning_steps.result` JSON column read once at
+the database boundary (`result_of`) and written back only by `StepResult.to_json`, so that the
+services and the dossier between them see names and types, not string keys.
+
+Electronic and paper steps keep the same shape (the rules engine measures both alike); a step
+that selects (it fills the quota) also keeps what was left to the head and the head's decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from voting.json_shapes import JsonObject
+from voting.store import ProcessStep
+
+BallotKind = Literal["candidates", "removal"]
+
+
+def ballot_kind(text: str) -> BallotKind:
+    """A ballot kind as the conference stores it (text), checked."""
+    if text == "candidates":
+        return "candidates"
+    if text == "removal":
+        return "removal"
+    raise ValueError(f"not a ballot kind: {text!r}")
+
+
+# Position → cadres (the ids of the registry), in the order the step keeps them.
+ByPosition = dict[str, list[str]]
+
+
+@dataclass(frozen=True)
+class CountedCandidate:
+    """One candidate's count at a step: `number` is the place on the ballot, `percent` the
+    share as display text ("62.50"), `passed` the step's threshold."""
+
+    cadre: str
+    number: int
+    full_name: str
+    post: str
+    unit: str
+    agree: int
+    base_count: int
+    percent: str
+    passed: bool
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> CountedCandidate:
+        return cls(
+            cadre=data["cadre"],
+            number=data["number"],
+            full_name=data["full_name"],
+            post=data["post"],
+            unit=data["unit"],
+            agree=data["agree"],
+            base_count=data["base_count"],
+            percent=data["percent"],
+            passed=bool(data["passed"]),
+        )
+
+    def to_json(self) -> JsonObject:
+        return {
+            "cadre": self.cadre,
+            "number": self.number,
+            "full_name": self.full_name,
+            "post": self.post,
+            "unit": self.unit,
+            "agree": self.agree,
+            "base_count": self.base_count,
+            "percent": self.percent,
+            "passed": self.passed,
+        }
+
+
+@dataclass(frozen=True)
+class CountedSection:
+    """One position of the step's ballot; `quota` is None on the removal ballot."""
+
+    position: str
+    quota: int | None
+    candidates: list[CountedCandidate]
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> CountedSection:
+        return cls(
+            position=data["position"],
+            quota=data["quota"],
+            candidates=[CountedCandidate.from_json(c) for c in data["candidates"]],
+        )
+
+    def to_json(self) -> JsonObject:
+        return {
+            "position": self.position,
+            "quota": self.quota,
+            "candidates": [c.to_json() for c in self.candidates],
+        }
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The head's decision at the final step as recorded: who (the log's principal), when (an
+    ISO instant), the note, and the cadres chosen for each position."""
+
+    decided_by: str
+    decided_at: str
+    note: str
+    chosen: ByPosition
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Decision:
+        return cls(
+            decided_by=data["decided_by"],
+            decided_at=data["decided_at"],
+            note=data.get("note", ""),
+            chosen={p: list(c) for p, c in data["chosen"].items()},
+        )
+
+    def to_json(self) -> JsonObject:
+        return {
+            "decided_by": self.decided_by,
+            "decided_at": self.decided_at,
+            "note": self.note,
+            "chosen": {p: list(c) for p, c in self.chosen.items()},
+        }
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What a selecting step (one that fills the quota) decided beyond the counts: who was
+    left to the head (`contested`: a tie for the last places or over the 3-positions cap;
+    `over_cap`: those over the cap alone), the head's decision once made, and (paper steps)
+    the places left open."""
+
+    contested: ByPosition
+    over_cap: ByPosition
+    decision: Decision | None
+    open_places: dict[str, int] | None = None
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """A done step's result. `conference` is the conference that held it (or would have, for
+    a paper step), `held_on` ISO, `base` what the threshold counts ("present" or "convened")
+    and `base_count` that number; `chosen` the cadres the final step chose (None before it);
+    `complete` False while the head has still to decide."""
+
+    paper: bool
+    conference: str | None
+    held_on: str
+    kind: BallotKind
+    convened: int
+    present: int
+    base: str
+    base_count: int
+    threshold: str
+    sections: list[CountedSection]
+    chosen: ByPosition | None
+    complete: bool
+    # None for a step that does not select (a paper step before the final one).
+    selection: Selection | None
+
+    @property
+    def decision(self) -> Decision | None:
+        return self.selection.decision if self.selection else None
+
+    @property
+    def contested(self) -> ByPosition:
+        return self.selection.contested if self.selection else {}
+
+    @property
+    def over_cap(self) -> ByPosition:
+        return self.selection.over_cap if self.selection else {}
+
+    def passing(self) -> int:
+        """How many candidates passed the step's threshold, all positions together."""
+        return sum(c.passed for s in self.sections for c in s.candidates)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> StepResult:
+        selection = None
+        if "contested" in data:
+            decision = data.get("decision")
+            selection = Selection(
+                contested={p: list(c) for p, c in (data["contested"] or {}).items()},
+                over_cap={p: list(c) for p, c in (data.get("over_cap") or {}).items()},
+                decision=Decision.from_json(decision) if decision else None,
+                open_places=dict(data["open_places"]) if "open_places" in data else None,
+            )
+        chosen = data.get("chosen")
+        return cls(
+            paper=bool(data["paper"]),
+            conference=data.get("conference"),
+            held_on=data["held_on"],
+            kind=data["kind"],
+            convened=data["convened"],
+            present=data["present"],
+            base=data["base"],
+            base_count=data["base_count"],
+            threshold=data["threshold"],
+            sections=[CountedSection.from_json(s) for s in data["sections"]],
+            chosen=None if chosen is None else {p: list(c) for p, c in chosen.items()},
+            complete=bool(data.get("complete", True)),
+            selection=selection,
+        )
+
+    def to_json(self) -> JsonObject:
+        out: JsonObject = {
+            "paper": self.paper,
+            "conference": self.conference,
+            "held_on": self.held_on,
+            "kind": self.kind,
+            "convened": self.convened,
+            "present": self.present,
+            "base": self.base,
+            "base_count": self.base_count,
+            "threshold": self.threshold,
+            "sections": [s.to_json() for s in self.sections],
+            "chosen": None if self.chosen is None else {p: list(c) for p, c in self.chosen.items()},
+            "complete": self.complete,
+        }
+        if self.selection is not None:
+            s = self.selection
+            out["contested"] = {p: list(c) for p, c in s.contested.items()}
+            out["over_cap"] = {p: list(c) for p, c in s.over_cap.items()}
+            out["decision"] = s.decision.to_json() if s.decision else None
+            if s.open_places is not None:
+                out["open_places"] = dict(s.open_places)
+        return out
+
+
+def result_of(item: ProcessStep) -> StepResult | None:
+    """The step's result as stored, typed; None while the step is not done."""
+    return StepResult.from_json(item.result) if item.result is not None else None
