@@ -5,7 +5,6 @@ decisions."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -63,7 +62,7 @@ def dossier_xlsx(data: DossierSummary) -> bytes:
     sheet.append([*header, "Năm sinh, giới tính, đối tượng, LLCT", "Ghi chú", "Kết quả"])
     for position in data.positions:
         for c in position.candidates:
-            row: list[Any] = [position.position, c.ref, c.full_name, c.post, c.unit]
+            row: list[str | int | None] = [position.position, c.ref, c.full_name, c.post, c.unit]
             for step in ballots:
                 cell = c.steps.get(step.number)
                 row += [cell.agree, cell.base_count, cell.percent] if cell else [None] * 3
