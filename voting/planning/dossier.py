@@ -15,7 +15,13 @@ from sqlalchemy.orm import Session
 
 from voting.planning.conditions import overridden
 from voting.planning.processes import RULES, registry_people
-from voting.planning.state import CountedCandidate, StepResult, result_of
+from voting.planning.state import (
+    CountedCandidate,
+    StepResult,
+    held_at_final_step,
+    outcome_of,
+    result_of,
+)
 from voting.planning.steps import removed_entries, rule_step
 from voting.registry import documents
 from voting.rules.people import STUDYING, Person, PlannedPosition
@@ -68,11 +74,8 @@ def summary(
                     percent=decimal_comma(c.percent) or "",
                     passed=c.passed,
                 )
-    chosen = {
-        (p["position"], c["cadre"])
-        for p in (process.outcome or {}).get("planned", [])
-        for c in p["cadres"]
-    }
+    listed = outcome_of(process)
+    chosen = listed.chosen() if listed else set()
     final = process.steps[-1].number
     final_result = dict(steps).get(final)
     contested = final_result.contested if final_result else {}
@@ -80,7 +83,7 @@ def summary(
     decision = final_result.decision if final_result else None
     notes = _cap_notes(process, final_result, final)
     overrides = overridden(process)
-    held_before: dict[str, int] = dict((process.steps[-1].approved or {}).get("held", {}))
+    held_before = held_at_final_step(process)
     people = {person.id: person for person in registry_people(session)}
     positions: list[PositionRows] = []
     for position, rows in named.items():
@@ -103,8 +106,8 @@ def summary(
             forced = overrides.get((position, cadre))
             if forced is not None and (position, cadre) in chosen:
                 outcome_text += (
-                    f" — không bảo đảm tiêu chuẩn, điều kiện ({'; '.join(forced['unmet'])}); "
-                    f"người đứng đầu quyết định đề nghị phê duyệt, lý do: {forced['reason']}"
+                    f" — không bảo đảm tiêu chuẩn, điều kiện ({'; '.join(forced.unmet)}); "
+                    f"người đứng đầu quyết định đề nghị phê duyệt, lý do: {forced.reason}"
                 )
             candidates.append(
                 CandidateRow(
@@ -122,14 +125,12 @@ def summary(
         positions.append(PositionRows(position=position, candidates=candidates))
     # The documents checklist covers those submitted for approval (the whole list until the
     # final step is done).
-    submitted = {
-        c["cadre"] for p in (process.outcome or {}).get("planned", []) for c in p["cadres"]
-    }
+    submitted = {cadre for _, cadre in chosen}
     cadres = {
         row.ref: row.full_name
-        for rows_ in positions
-        for row in rows_.candidates
-        if process.outcome is None or row.ref in submitted
+        for position_rows in positions
+        for row in position_rows.candidates
+        if listed is None or row.ref in submitted
     }
     held = {ref: [(d.kind, d.dated) for d in documents.of(session, ref)] for ref in cadres}
     entries = [PlannedPosition(c, p) for p, c in sorted(chosen) if c in people]
@@ -311,13 +312,13 @@ def _removals(process: Process, steps: list[tuple[int, StepResult]]) -> list[Rem
     out: list[Removal] = []
     voted: set[tuple[str, str]] = set()
     for r in removed_entries(process):
-        if r["automatic"]:
+        if r.automatic:
             out.append(
                 Removal(
-                    ref=r["cadre"],
-                    full_name=r["full_name"],
-                    position=r["position"],
-                    reason="; ".join(x["vi"] for x in r["reasons"]),
+                    ref=r.cadre,
+                    full_name=r.full_name,
+                    position=r.position,
+                    reason="; ".join(x.vi for x in r.reasons),
                     automatic=True,
                     agree=None,
                     base_count=None,
@@ -346,17 +347,17 @@ def _removals(process: Process, steps: list[tuple[int, StepResult]]) -> list[Rem
                 )
     # A removal the process holds without its ballot's result (none is expected): still listed.
     for r in removed_entries(process):
-        if not r["automatic"] and (r["position"], r["cadre"]) not in voted:
+        if not r.automatic and (r.position, r.cadre) not in voted:
             out.append(
                 Removal(
-                    ref=r["cadre"],
-                    full_name=r["full_name"],
-                    position=r["position"],
+                    ref=r.cadre,
+                    full_name=r.full_name,
+                    position=r.position,
                     reason=VOTED_REMOVAL,
                     automatic=False,
-                    agree=r.get("agree"),
+                    agree=r.agree,
                     base_count=None,
-                    percent=r.get("percent"),
+                    percent=r.percent,
                     removed=True,
                 )
             )
@@ -372,7 +373,7 @@ def _cap_notes(process: Process, result: StepResult | None, final: int) -> dict[
     over = {cadre for cadres in result.over_cap.values() for cadre in cadres}
     if not over:
         return {}
-    held: dict[str, int] = dict((process.steps[-1].approved or {}).get("held", {}))
+    held = held_at_final_step(process)
     passed: dict[str, int] = {}
     for section in result.sections:
         for c in section.candidates:

@@ -29,6 +29,7 @@ from voting.planning.state import (
     Selection,
     StepResult,
     ballot_kind,
+    held_at_final_step,
     result_of,
 )
 from voting.planning.steps import (
@@ -409,7 +410,7 @@ def _paper_result(
             {s.position: s.quota for s in sections if s.quota is not None},
             present,
             convened,
-            planned=_held_from(process),
+            planned=held_at_final_step(process),
             decision=decision,
         )
         chosen = {p: list(c) for p, c in selection.chosen.items()}
@@ -452,8 +453,3 @@ def _paper_result(
         complete=complete,
         selection=selected,
     )
-
-
-def _held_from(process: Process) -> dict[str, int]:
-    """The held positions fixed when the final step's ballot was set (kept with it)."""
-    return dict((process.steps[-1].approved or {}).get("held", {}))

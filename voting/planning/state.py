@@ -1,6 +1,8 @@
-"""What a step passed on, as typed shapes: the `planning_steps.result` JSON column read once at
-the database boundary (`result_of`) and written back only by `StepResult.to_json`, so that the
-services and the dossier between them see names and types, not string keys.
+"""The process state the planning JSON columns hold, as typed shapes: what a step passed on
+(`planning_steps.result`) and the list to submit (`planning_processes.outcome`, with the annual
+review's removals). Each is read from its column once at the database boundary (`result_of`,
+`outcome_of`, `from_json`) and written back only by `to_json`, so that the services and the
+dossier between them see names and types, not string keys.
 
 Electronic and paper steps keep the same shape (the rules engine measures both alike); a step
 that selects (it fills the quota) also keeps what was left to the head and the head's decision.
@@ -9,11 +11,12 @@ that selects (it fills the quota) also keeps what was left to the head and the h
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from voting.json_shapes import JsonObject
-from voting.store import ProcessStep
+from voting.rules.eligibility import Reason
+from voting.store import Process, ProcessStep
 
 BallotKind = Literal["candidates", "removal"]
 
@@ -233,3 +236,192 @@ class StepResult:
 def result_of(item: ProcessStep) -> StepResult | None:
     """The step's result as stored, typed; None while the step is not done."""
     return StepResult.from_json(item.result) if item.result is not None else None
+
+
+@dataclass(frozen=True)
+class RemovalEntry:
+    """A planned cadre the annual review takes off the planning: automatically (`reasons`, the
+    rules engine's) or by the removal ballot (`agree` and `percent`, its count)."""
+
+    cadre: str
+    full_name: str
+    position: str
+    automatic: bool
+    reasons: list[Reason] = field(default_factory=list)
+    agree: int | None = None
+    percent: str | None = None
+
+    @classmethod
+    def automatic_from_json(cls, data: Mapping[str, Any]) -> RemovalEntry:
+        return cls(
+            cadre=data["cadre"],
+            full_name=data["full_name"],
+            position=data["position"],
+            automatic=True,
+            reasons=[_reason(r) for r in data["reasons"]],
+        )
+
+    @classmethod
+    def voted_from_json(cls, data: Mapping[str, Any]) -> RemovalEntry:
+        return cls(
+            cadre=data["cadre"],
+            full_name=data["full_name"],
+            position=data["position"],
+            automatic=False,
+            agree=data.get("agree"),
+            percent=data.get("percent"),
+        )
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> RemovalEntry:
+        """An entry as the outcome keeps it, its kind in `automatic`."""
+        return (cls.automatic_from_json if data["automatic"] else cls.voted_from_json)(data)
+
+    def to_json(self) -> JsonObject:
+        out: JsonObject = {
+            "cadre": self.cadre,
+            "full_name": self.full_name,
+            "position": self.position,
+        }
+        if self.automatic:
+            out["reasons"] = [dict(r.to_dict()) for r in self.reasons]
+        else:
+            out["agree"] = self.agree
+            out["percent"] = self.percent
+        out["automatic"] = self.automatic
+        return out
+
+
+@dataclass(frozen=True)
+class PlannedCadre:
+    """A cadre the final step chose for a position, with the agree count it was chosen by."""
+
+    cadre: str
+    full_name: str
+    post: str
+    unit: str
+    agree: int
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> PlannedCadre:
+        return cls(
+            cadre=data["cadre"],
+            full_name=data["full_name"],
+            post=data["post"],
+            unit=data["unit"],
+            agree=data["agree"],
+        )
+
+    def to_json(self) -> JsonObject:
+        return {
+            "cadre": self.cadre,
+            "full_name": self.full_name,
+            "post": self.post,
+            "unit": self.unit,
+            "agree": self.agree,
+        }
+
+
+@dataclass(frozen=True)
+class PlannedSection:
+    """One position of the list to submit and the cadres chosen for it."""
+
+    position: str
+    cadres: list[PlannedCadre]
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> PlannedSection:
+        return cls(
+            position=data["position"],
+            cadres=[PlannedCadre.from_json(c) for c in data["cadres"]],
+        )
+
+    def to_json(self) -> JsonObject:
+        return {"position": self.position, "cadres": [c.to_json() for c in self.cadres]}
+
+
+@dataclass(frozen=True)
+class Override:
+    """KH 331 A.I: the head put forward a cadre who does not meet the standards and conditions
+    (`unmet`, as the list printed them), for `reason`; `by` and `at` (ISO) record who and when."""
+
+    cadre: str
+    full_name: str
+    position: str
+    reason: str
+    unmet: list[str]
+    by: str
+    at: str
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Override:
+        return cls(
+            cadre=data["cadre"],
+            full_name=data["full_name"],
+            position=data["position"],
+            reason=data["reason"],
+            unmet=list(data["unmet"]),
+            by=data["by"],
+            at=data["at"],
+        )
+
+    def to_json(self) -> JsonObject:
+        return {
+            "cadre": self.cadre,
+            "full_name": self.full_name,
+            "position": self.position,
+            "reason": self.reason,
+            "unmet": list(self.unmet),
+            "by": self.by,
+            "at": self.at,
+        }
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The list to submit once the final step is done: the cadres chosen for each position,
+    the removals, and the head's overrides of unmet conditions."""
+
+    planned: list[PlannedSection]
+    removed: list[RemovalEntry]
+    overrides: list[Override] = field(default_factory=list)
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Outcome:
+        return cls(
+            planned=[PlannedSection.from_json(p) for p in data["planned"]],
+            removed=[RemovalEntry.from_json(r) for r in data["removed"]],
+            overrides=[Override.from_json(o) for o in data.get("overrides", [])],
+        )
+
+    def to_json(self) -> JsonObject:
+        out: JsonObject = {
+            "planned": [p.to_json() for p in self.planned],
+            "removed": [r.to_json() for r in self.removed],
+        }
+        if self.overrides:
+            out["overrides"] = [o.to_json() for o in self.overrides]
+        return out
+
+    def chosen(self) -> set[tuple[str, str]]:
+        """(position, cadre) of every cadre on the list."""
+        return {(p.position, c.cadre) for p in self.planned for c in p.cadres}
+
+
+def outcome_of(process: Process) -> Outcome | None:
+    """The process's outcome as stored, typed; None until the final step is done."""
+    return Outcome.from_json(process.outcome) if process.outcome is not None else None
+
+
+def _reason(data: Mapping[str, Any]) -> Reason:
+    return Reason(
+        code=data["code"], en=data["en"], vi=data["vi"], removal=bool(data.get("removal"))
+    )
+
+
+def held_at_final_step(process: Process) -> dict[str, int]:
+    """Cadre → the positions of the tier already held in the planning of the term, fixed when
+    the final step's ballot was set (kept with it, and in its record's `planned`): what the
+    3-positions cap counts."""
+    approved = process.steps[-1].approved or {}
+    return {cadre: int(n) for cadre, n in approved.get("held", {}).items()}

@@ -25,6 +25,10 @@ from voting.planning.state import (
     CountedCandidate,
     CountedSection,
     Decision,
+    Outcome,
+    PlannedCadre,
+    PlannedSection,
+    RemovalEntry,
     Selection,
     StepResult,
     ballot_kind,
@@ -298,17 +302,17 @@ def _put_ballot(
 def held_now(session: Session, process: Process) -> dict[str, int]:
     """Positions of the tier each cadre holds in the planning of the term, less those the
     review removes: what the 3-positions cap counts at the final step."""
-    removed = {(r["cadre"], r["position"]) for r in removed_entries(process)}
+    removed = {(r.cadre, r.position) for r in removed_entries(process)}
     planning = [
         e for e in planned_for(session, process.term) if (e.cadre_id, e.position) not in removed
     ]
     return held_positions(planning, process.tier, RULES)
 
 
-def removed_entries(process: Process) -> list[dict[str, Any]]:
+def removed_entries(process: Process) -> list[RemovalEntry]:
     """The annual review's removals: automatic ones, and those the removal ballot proposed."""
-    automatic = [dict(r, automatic=True) for r in process.review.get("automatic", [])]
-    voted = [dict(r, automatic=False) for r in process.review.get("removed", [])]
+    automatic = [RemovalEntry.automatic_from_json(r) for r in process.review.get("automatic", [])]
+    voted = [RemovalEntry.voted_from_json(r) for r in process.review.get("removed", [])]
     return automatic + voted
 
 
@@ -352,7 +356,7 @@ def finish(
     )
     later = [s for s in process.steps if s.number > item.number]
     if not later:
-        process.outcome = _outcome(process, result)
+        process.outcome = _outcome(process, result).to_json()
         log.record(session, process, "process.outcome", actor, process.outcome)
         session.commit()
         return
@@ -368,7 +372,7 @@ def finish(
     # Nobody is left to vote on: the remaining steps hold nothing.
     for rest in later:
         rest.status = StepStatus.DONE
-    process.outcome = _outcome(process, None)
+    process.outcome = _outcome(process, None).to_json()
     log.record(session, process, "process.outcome", actor, process.outcome)
     session.commit()
 
@@ -506,26 +510,26 @@ def percent(share: Fraction) -> str:
     return f"{float(share) * 100:.2f}"
 
 
-def _outcome(process: Process, result: StepResult | None) -> dict[str, Any]:
+def _outcome(process: Process, result: StepResult | None) -> Outcome:
     """The list to submit: who the final step chose for each position, and the removals."""
     chosen = (result.chosen if result is not None else None) or {}
     names = {c.cadre: c for s in (result.sections if result else []) for c in s.candidates}
-    return {
-        "planned": [
-            {
-                "position": position,
-                "cadres": [
-                    {
-                        "cadre": names[c].cadre,
-                        "full_name": names[c].full_name,
-                        "post": names[c].post,
-                        "unit": names[c].unit,
-                        "agree": names[c].agree,
-                    }
+    return Outcome(
+        planned=[
+            PlannedSection(
+                position=position,
+                cadres=[
+                    PlannedCadre(
+                        cadre=names[c].cadre,
+                        full_name=names[c].full_name,
+                        post=names[c].post,
+                        unit=names[c].unit,
+                        agree=names[c].agree,
+                    )
                     for c in cadres
                 ],
-            }
+            )
             for position, cadres in chosen.items()
         ],
-        "removed": removed_entries(process),
-    }
+        removed=removed_entries(process),
+    )

@@ -17,7 +17,7 @@ from voting.planning.conditions import overridden
 from voting.planning.dossier import document_title
 from voting.planning.outcome import approving_body
 from voting.planning.processes import RULES, registry_people
-from voting.planning.state import result_of
+from voting.planning.state import outcome_of, result_of
 from voting.planning.steps import removed_entries, rule_step
 from voting.rules.people import PlannedPosition
 from voting.rules.structure import structure_report
@@ -60,7 +60,8 @@ def submission(
 ) -> dict[str, Any]:
     """The Tờ trình of a process whose final step is done: `number` is the document number
     ("" leaves it to be written by hand), `on` its date."""
-    if process.outcome is None:
+    outcome = outcome_of(process)
+    if outcome is None:
         raise ValueError("the process has no outcome to submit")
     people = {person.id: person for person in registry_people(session)}
     procedure = RULES.procedures[process.procedure]
@@ -73,22 +74,22 @@ def submission(
     )
     forced = overridden(process)
     planned = []
-    for section in process.outcome["planned"]:
-        for cadre in section["cadres"]:
-            person = people.get(cadre["cadre"])
-            override = forced.get((section["position"], cadre["cadre"]))
+    for section in outcome.planned:
+        for cadre in section.cadres:
+            person = people.get(cadre.cadre)
+            override = forced.get((section.position, cadre.cadre))
             planned.append(
                 {
-                    "full_name": cadre["full_name"],
+                    "full_name": cadre.full_name,
                     "born": str(person.born.year) if person else "",
                     "sex": _SEX.get(person.sex, "") if person else "",
-                    "post": f"{cadre['post']} {cadre['unit']}".strip(),
-                    "position": document_title(section["position"]),
-                    "agree": cadre["agree"],
+                    "post": f"{cadre.post} {cadre.unit}".strip(),
+                    "position": document_title(section.position),
+                    "agree": cadre.agree,
                     "note": (
                         "Không bảo đảm tiêu chuẩn, điều kiện ("
-                        + "; ".join(override["unmet"])
-                        + f"); người đứng đầu quyết định đề nghị, lý do: {override['reason']}"
+                        + "; ".join(override.unmet)
+                        + f"); người đứng đầu quyết định đề nghị, lý do: {override.reason}"
                     )
                     if override
                     else "",
@@ -96,10 +97,10 @@ def submission(
             )
     removed = [
         {
-            "full_name": r["full_name"],
-            "position": document_title(r["position"]),
-            "reason": "; ".join(x["vi"] for x in r["reasons"])
-            if r["automatic"]
+            "full_name": r.full_name,
+            "position": document_title(r.position),
+            "reason": "; ".join(x.vi for x in r.reasons)
+            if r.automatic
             else "Tập thể lãnh đạo bỏ phiếu kín đề nghị đưa ra khỏi quy hoạch",
         }
         for r in removed_entries(process)
@@ -120,10 +121,10 @@ def submission(
             )
         steps.append(line + ";")
     entries = [
-        PlannedPosition(c["cadre"], p["position"])
-        for p in process.outcome["planned"]
-        for c in p["cadres"]
-        if c["cadre"] in people
+        PlannedPosition(c.cadre, p.position)
+        for p in outcome.planned
+        for c in p.cadres
+        if c.cadre in people
     ]
     shares = structure_report(entries, people, process.reference, RULES)
     body = [
