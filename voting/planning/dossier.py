@@ -20,6 +20,7 @@ from voting.planning.state import (
     StepResult,
     held_at_final_step,
     outcome_of,
+    paper_of,
     result_of,
 )
 from voting.planning.steps import removed_entries, rule_step
@@ -261,9 +262,10 @@ def published(process: Process) -> dict[str, Any]:
     final_result = dict(steps).get(final)
     paper = [(number, result) for number, result in steps if result.paper]
     decision = final_result.decision if final_result else None
+    entries = {item.number: paper_of(item) for item in process.steps}
     confirmed = {
-        item.number: [c["member"] for c in (item.paper or {}).get("confirmations", [])]
-        for item in process.steps
+        number: [c.member for c in entry.confirmations] if entry else []
+        for number, entry in entries.items()
     }
     return {
         "paper_steps": [

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -23,13 +24,16 @@ from voting.conference.errors import Conflict, InvalidInput, Problem
 from voting.planning import log
 from voting.planning.processes import RULES, lock
 from voting.planning.state import (
+    Confirmation,
     CountedCandidate,
     CountedSection,
     Decision,
+    PaperEntry,
     Selection,
     StepResult,
     ballot_kind,
     held_at_final_step,
+    paper_of,
     result_of,
 )
 from voting.planning.steps import (
@@ -64,16 +68,17 @@ def enter_paper(
     _refuse_running(session, item)
     _check_roster(session, item, convened)
     _check_paper(process, item, convened, present, counts)
-    item.paper = {
-        "held_on": held_on.isoformat(),
-        "convened": convened,
-        "present": present,
-        "counts": {p: dict(c) for p, c in counts.items()},
-        "entered_by": actor,
-        "entered_at": utc_text(datetime.now(UTC)),
-        "confirmations": [],
-    }
-    log.record(session, process, "paper.entered", actor, {"step": number, **item.paper})
+    entry = PaperEntry(
+        held_on=held_on.isoformat(),
+        convened=convened,
+        present=present,
+        counts={p: dict(c) for p, c in counts.items()},
+        entered_by=actor,
+        entered_at=utc_text(datetime.now(UTC)),
+        confirmations=[],
+    )
+    item.paper = entry.to_json()
+    log.record(session, process, "paper.entered", actor, {"step": number, **entry.to_json()})
     session.commit()
     return process
 
@@ -130,11 +135,12 @@ def paper_form(process: Process, item: ProcessStep) -> dict[str, Any]:
     """What a member's phone needs to confirm: the step, the ballot's positions and
     candidates, whether counts were entered and how many confirmed — never the entered counts
     (the member types them from the paper minutes)."""
+    paper = paper_of(item)
     return {
         "process": process.id,
         "step": item.number,
-        "entered": bool(item.paper),
-        "confirmations": len(item.paper["confirmations"]) if item.paper else 0,
+        "entered": paper is not None,
+        "confirmations": len(paper.confirmations) if paper else 0,
         "needed": CONFIRMATIONS,
         "sections": [
             {
@@ -157,7 +163,8 @@ def _confirm(
     actor: str,
 ) -> Process:
     number = item.number
-    if not item.paper:
+    paper = paper_of(item)
+    if paper is None:
         raise Conflict(
             "Chưa nhập kết quả kiểm phiếu giấy của bước này.",
             "No paper counts were entered for this step.",
@@ -170,8 +177,8 @@ def _confirm(
             "Cần ghi họ và tên thành viên ban kiểm phiếu xác nhận.",
             "The confirming committee member's name is required.",
         )
-    confirmations = list(item.paper["confirmations"])
-    if actor == item.paper["entered_by"]:
+    confirmations = list(paper.confirmations)
+    if actor == paper.entered_by:
         raise Conflict(
             "Người đã nhập kết quả không tự xác nhận được: hai thành viên ban kiểm phiếu khác "
             "xác nhận, mỗi người trên điện thoại hoặc tài khoản của mình.",
@@ -179,7 +186,7 @@ def _confirm(
             "from their own phone or account.",
             code="confirm_by_another",
         )
-    if any(c.get("by") == actor for c in confirmations):
+    if any(c.by == actor for c in confirmations):
         raise Conflict(
             "Điện thoại hoặc tài khoản này đã xác nhận; thành viên thứ hai xác nhận trên điện "
             "thoại hoặc tài khoản của mình.",
@@ -187,21 +194,21 @@ def _confirm(
             "their own.",
             code="already_confirmed",
         )
-    if any(c["member"].casefold() == member.casefold() for c in confirmations):
+    if any(c.member.casefold() == member.casefold() for c in confirmations):
         raise Conflict(
             "Thành viên này đã xác nhận; cần một thành viên khác.",
             "This member has already confirmed; another member must.",
             code="already_confirmed",
         )
     typed = {p: dict(c) for p, c in counts.items()}
-    if typed != item.paper["counts"]:
+    if typed != paper.counts:
         raise InvalidInput(
             "Số phiếu nhập lại không khớp với số đã nhập: hãy đối chiếu biên bản giấy.",
             "The re-typed counts differ from the entered ones.",
             code="paper_mismatch",
         )
-    confirmations.append({"member": member, "by": actor, "at": utc_text(datetime.now(UTC))})
-    item.paper = {**item.paper, "confirmations": confirmations}
+    confirmations.append(Confirmation(member=member, by=actor, at=utc_text(datetime.now(UTC))))
+    item.paper = replace(paper, confirmations=confirmations).to_json()
     log.record(
         session, process, "paper.confirmed", actor, {"step": number, "member": member, "by": actor}
     )
@@ -232,7 +239,7 @@ def decide_paper(
     process = lock(session, process_id)
     item = current_step(process, number)
     voted = session.get(Conference, item.conference_id) if item.conference_id else None
-    if not item.paper and voted is not None and voted.phase == Phase.OPENED:
+    if paper_of(item) is None and voted is not None and voted.phase == Phase.OPENED:
         raise Conflict(
             "Bước này bỏ phiếu điện tử: người đứng đầu quyết định trên trang Người đứng đầu, "
             "ở hội nghị của bước.",
@@ -374,16 +381,16 @@ def _paper_result(
     process: Process, item: ProcessStep, decision: HeadDecision | None = None
 ) -> StepResult:
     """The paper counts measured by the rules engine exactly like an electronic result."""
-    assert item.paper is not None
+    paper = paper_of(item)
+    assert paper is not None
     step = rule_step(process, item.number)
     assert step.threshold is not None and step.ballot is not None
-    paper = item.paper
-    present, convened = paper["present"], paper["convened"]
+    present, convened = paper.present, paper.convened
     sections = []
     for s in ballot_of(process, item.number):
         rows = []
         for number, c in enumerate(s["candidates"], start=1):
-            agree = paper["counts"][s["position"]][c["cadre"]]
+            agree = paper.counts[s["position"]][c["cadre"]]
             e = evaluate(step, agree, present, convened)
             rows.append(
                 CountedCandidate(
@@ -406,7 +413,7 @@ def _paper_result(
     if step.fills_quota:
         selection = select(
             step,
-            paper["counts"],
+            paper.counts,
             {s.position: s.quota for s in sections if s.quota is not None},
             present,
             convened,
@@ -441,7 +448,7 @@ def _paper_result(
     return StepResult(
         paper=True,
         conference=item.conference_id,
-        held_on=paper["held_on"],
+        held_on=paper.held_on,
         kind=ballot_kind(step.ballot),
         convened=convened,
         present=present,

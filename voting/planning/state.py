@@ -425,3 +425,68 @@ def held_at_final_step(process: Process) -> dict[str, int]:
     3-positions cap counts."""
     approved = process.steps[-1].approved or {}
     return {cadre: int(n) for cadre, n in approved.get("held", {}).items()}
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """A counting-committee member's confirmation of paper counts: the member's name, and
+    `by`, the phone ("member:…") or account ("user:…") it came from (None in entries recorded
+    before confirmations named it), `at` an ISO instant."""
+
+    member: str
+    at: str
+    by: str | None = None
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Confirmation:
+        return cls(member=data["member"], at=data["at"], by=data.get("by"))
+
+    def to_json(self) -> JsonObject:
+        out: JsonObject = {"member": self.member}
+        if self.by is not None:
+            out["by"] = self.by
+        out["at"] = self.at
+        return out
+
+
+@dataclass(frozen=True)
+class PaperEntry:
+    """The counts of a step held on paper as entered from its paper minutes (position → cadre
+    → agree), who entered them and when, and the members' confirmations so far
+    (`planning_steps.paper`)."""
+
+    held_on: str
+    convened: int
+    present: int
+    counts: dict[str, dict[str, int]]
+    entered_by: str
+    entered_at: str
+    confirmations: list[Confirmation]
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> PaperEntry:
+        return cls(
+            held_on=data["held_on"],
+            convened=data["convened"],
+            present=data["present"],
+            counts={p: dict(c) for p, c in data["counts"].items()},
+            entered_by=data["entered_by"],
+            entered_at=data["entered_at"],
+            confirmations=[Confirmation.from_json(c) for c in data["confirmations"]],
+        )
+
+    def to_json(self) -> JsonObject:
+        return {
+            "held_on": self.held_on,
+            "convened": self.convened,
+            "present": self.present,
+            "counts": {p: dict(c) for p, c in self.counts.items()},
+            "entered_by": self.entered_by,
+            "entered_at": self.entered_at,
+            "confirmations": [c.to_json() for c in self.confirmations],
+        }
+
+
+def paper_of(item: ProcessStep) -> PaperEntry | None:
+    """The step's paper counts as stored, typed; None when none were entered."""
+    return PaperEntry.from_json(item.paper) if item.paper else None

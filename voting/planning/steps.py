@@ -32,6 +32,7 @@ from voting.planning.state import (
     Selection,
     StepResult,
     ballot_kind,
+    paper_of,
 )
 from voting.rules.ruleset import Step
 from voting.rules.source import held_positions, tier_of
@@ -168,7 +169,8 @@ def hold_again(session: Session, process_id: str, number: int, actor: str) -> Pr
             "Only a step whose vote was aborted can be held again.",
             code="not_aborted",
         )
-    if item.paper and item.paper["confirmations"]:
+    paper = paper_of(item)
+    if paper and paper.confirmations:
         raise Conflict(
             "Kết quả phiếu giấy của bước này đã được thành viên ban kiểm phiếu xác nhận: không "
             "tổ chức lại bằng điện tử.",
@@ -176,10 +178,10 @@ def hold_again(session: Session, process_id: str, number: int, actor: str) -> Pr
             "again electronically.",
             code="paper_confirmed",
         )
-    if item.paper:
+    if paper:
         # Counts typed from paper minutes but confirmed by nobody: holding the vote again
         # withdraws them (kept in the log).
-        log.record(session, process, "paper.withdrawn", actor, {"step": number, **item.paper})
+        log.record(session, process, "paper.withdrawn", actor, {"step": number, **paper.to_json()})
         item.paper = None
     again = conferences.create(
         session,
