@@ -1,8 +1,8 @@
 """The Tờ trình (KH 331 B.VI, dossier item 1: "Tờ trình và bảng tổng hợp kết quả kiểm phiếu ở
-các bước") as plain data: the agency's header (cơ quan chủ quản, cơ quan, Quốc hiệu – Tiêu
+các bước") for a process: the agency's header (cơ quan chủ quản, cơ quan, Quốc hiệu – Tiêu
 ngữ), number, place and date, addressee, the body drawn from the process, the lists proposed
-for approval and for removal, and the signature block. `voting.tally.submission` prints it as
-PDF and DOCX (the office edits the DOCX before signing).
+for approval and for removal, and the signature block, as the typed `Submission` that
+`voting.tally.submission` prints as PDF and DOCX (the office edits the DOCX before signing).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from voting.planning.steps import removed_entries, rule_step
 from voting.rules.people import PlannedPosition
 from voting.rules.structure import structure_report
 from voting.store import Process
+from voting.tally.submission import DocumentHeader, ProposedCadre, RemovedCadre, Submission
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -57,7 +58,7 @@ class Header:
 
 def submission(
     session: Session, process: Process, header: Header, number: str, on: date
-) -> dict[str, Any]:
+) -> Submission:
     """The Tờ trình of a process whose final step is done: `number` is the document number
     ("" leaves it to be written by hand), `on` its date."""
     outcome = outcome_of(process)
@@ -73,36 +74,36 @@ def submission(
         f"cán bộ {tier.title[0].lower()}{tier.title[1:]}, nhiệm kỳ {process.term}"
     )
     forced = overridden(process)
-    planned = []
+    planned: list[ProposedCadre] = []
     for section in outcome.planned:
         for cadre in section.cadres:
             person = people.get(cadre.cadre)
             override = forced.get((section.position, cadre.cadre))
             planned.append(
-                {
-                    "full_name": cadre.full_name,
-                    "born": str(person.born.year) if person else "",
-                    "sex": _SEX.get(person.sex, "") if person else "",
-                    "post": f"{cadre.post} {cadre.unit}".strip(),
-                    "position": document_title(section.position),
-                    "agree": cadre.agree,
-                    "note": (
+                ProposedCadre(
+                    full_name=cadre.full_name,
+                    born=str(person.born.year) if person else "",
+                    sex=_SEX.get(person.sex, "") if person else "",
+                    post=f"{cadre.post} {cadre.unit}".strip(),
+                    position=document_title(section.position),
+                    agree=cadre.agree,
+                    note=(
                         "Không bảo đảm tiêu chuẩn, điều kiện ("
                         + "; ".join(override.unmet)
                         + f"); người đứng đầu quyết định đề nghị, lý do: {override.reason}"
                     )
                     if override
                     else "",
-                }
+                )
             )
     removed = [
-        {
-            "full_name": r.full_name,
-            "position": document_title(r.position),
-            "reason": "; ".join(x.vi for x in r.reasons)
+        RemovedCadre(
+            full_name=r.full_name,
+            position=document_title(r.position),
+            reason="; ".join(x.vi for x in r.reasons)
             if r.automatic
             else "Tập thể lãnh đạo bỏ phiếu kín đề nghị đưa ra khỏi quy hoạch",
-        }
+        )
         for r in removed_entries(process)
     ]
     steps = []
@@ -143,30 +144,30 @@ def submission(
         else ""
     )
     body_name = approving_body(process.tier, header.agency)
-    return {
-        "header": {
-            "parent": header.parent.upper(),
-            "agency": header.agency.upper(),
-            "nation": NATION,
-            "motto": MOTTO,
-            "number": f"Số: {number or '       '}/TTr-{header.code}",
-            "place_date": f"{header.place}, ngày {on.day:02d} tháng {on.month:02d} năm {on.year}",
-        },
-        "title": "TỜ TRÌNH",
-        "subject": subject,
-        "addressee": f"Kính gửi: {body_name}",
-        "bases": list(BASES),
-        "body": body,
-        "steps": steps,
-        "planned": planned,
-        "removed": removed,
-        "structure": structure,
-        "closing": f"{header.agency} kính trình {body_name} xem xét, phê duyệt./.",
-        "attached": list(ATTACHED),
-        "recipients": ["Như trên;", "Lưu: VT."],
-        "signer_title": header.signer_title.upper(),
-        "signer_name": header.signer_name,
-    }
+    return Submission(
+        header=DocumentHeader(
+            parent=header.parent.upper(),
+            agency=header.agency.upper(),
+            nation=NATION,
+            motto=MOTTO,
+            number=f"Số: {number or '       '}/TTr-{header.code}",
+            place_date=f"{header.place}, ngày {on.day:02d} tháng {on.month:02d} năm {on.year}",
+        ),
+        title="TỜ TRÌNH",
+        subject=subject,
+        addressee=f"Kính gửi: {body_name}",
+        bases=list(BASES),
+        body=body,
+        steps=steps,
+        planned=planned,
+        removed=removed,
+        structure=structure,
+        closing=f"{header.agency} kính trình {body_name} xem xét, phê duyệt./.",
+        attached=list(ATTACHED),
+        recipients=["Như trên;", "Lưu: VT."],
+        signer_title=header.signer_title.upper(),
+        signer_name=header.signer_name,
+    )
 
 
 def _percent(share: Any) -> str:

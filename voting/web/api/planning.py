@@ -240,7 +240,7 @@ def submission_docx(process_id: str) -> Response:
     )
 
 
-def _submission(process_id: str) -> dict[str, Any]:
+def _submission(process_id: str) -> printed_submission.Submission:
     """The Tờ trình's data, dated `?on=` (else the submission date, else today)."""
     process = processes.get(db(), process_id)
     if process.outcome is None:
