@@ -1,8 +1,9 @@
 """The process state the planning JSON columns hold, as typed shapes: what a step passed on
-(`planning_steps.result`) and the list to submit (`planning_processes.outcome`, with the annual
-review's removals). Each is read from its column once at the database boundary (`result_of`,
-`outcome_of`, `from_json`) and written back only by `to_json`, so that the services and the
-dossier between them see names and types, not string keys.
+(`planning_steps.result`), the paper counts it was held with (`.paper`), the annual review
+(`planning_processes.review`) and the list to submit (`.outcome`). Each is read from its column
+at the database boundary (`result_of`, `paper_of`, `review_of`, `outcome_of`) and written back
+only by `to_json`, so that the services and the dossier between them see names and types, not
+string keys. The API still shows each column's JSON as stored.
 
 Electronic and paper steps keep the same shape (the rules engine measures both alike); a step
 that selects (it fills the quota) also keeps what was left to the head and the head's decision.
@@ -490,3 +491,60 @@ class PaperEntry:
 def paper_of(item: ProcessStep) -> PaperEntry | None:
     """The step's paper counts as stored, typed; None when none were entered."""
     return PaperEntry.from_json(item.paper) if item.paper else None
+
+
+@dataclass(frozen=True)
+class ReviewedEntry:
+    """A planned cadre the annual review looks at, for one position."""
+
+    cadre: str
+    full_name: str
+    position: str
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ReviewedEntry:
+        return cls(cadre=data["cadre"], full_name=data["full_name"], position=data["position"])
+
+    def to_json(self) -> JsonObject:
+        return {"cadre": self.cadre, "full_name": self.full_name, "position": self.position}
+
+
+@dataclass(frozen=True)
+class Review:
+    """The annual review's state (`planning_processes.review`): the automatic removals, the
+    planned cadres reviewed, those the registry lacks (position → cadre, kept and flagged),
+    those put to the removal ballot, and those it removed."""
+
+    automatic: list[RemovalEntry]
+    planned: list[ReviewedEntry]
+    missing: list[tuple[str, str]]
+    proposed: list[ReviewedEntry]
+    removed: list[RemovalEntry]
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Review:
+        return cls(
+            automatic=[RemovalEntry.automatic_from_json(r) for r in data.get("automatic", [])],
+            planned=[ReviewedEntry.from_json(p) for p in data.get("planned", [])],
+            missing=[(m["cadre"], m["position"]) for m in data.get("missing", [])],
+            proposed=[ReviewedEntry.from_json(p) for p in data.get("proposed", [])],
+            removed=[RemovalEntry.voted_from_json(r) for r in data.get("removed", [])],
+        )
+
+    def to_json(self) -> JsonObject:
+        # The review's own lists say which kind each removal is: no `automatic` key.
+        def entry(removal: RemovalEntry) -> JsonObject:
+            return {k: v for k, v in removal.to_json().items() if k != "automatic"}
+
+        return {
+            "automatic": [entry(r) for r in self.automatic],
+            "planned": [p.to_json() for p in self.planned],
+            "missing": [{"cadre": cadre, "position": position} for cadre, position in self.missing],
+            "proposed": [p.to_json() for p in self.proposed],
+            "removed": [entry(r) for r in self.removed],
+        }
+
+
+def review_of(process: Process) -> Review:
+    """The process's annual review as stored, typed (empty lists for a next-term process)."""
+    return Review.from_json(process.review)

@@ -9,6 +9,7 @@ first step also holds the removal ballot; its result frees places for the supple
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from fractions import Fraction
 from typing import Any
@@ -29,10 +30,12 @@ from voting.planning.state import (
     PlannedCadre,
     PlannedSection,
     RemovalEntry,
+    ReviewedEntry,
     Selection,
     StepResult,
     ballot_kind,
     paper_of,
+    review_of,
 )
 from voting.rules.ruleset import Step
 from voting.rules.source import held_positions, tier_of
@@ -97,13 +100,17 @@ def approve(
         "at": utc_text(datetime.now(UTC)),
         "source": [dict(s) for s in process.source] if step.composition else None,
     }
-    process.review = {**process.review, "proposed": proposed}
+    process.review = replace(review_of(process), proposed=proposed).to_json()
     log.record(
         session,
         process,
         "step.approved",
         actor,
-        {"step": number, "held_on": held_on.isoformat(), "removal_proposed": proposed},
+        {
+            "step": number,
+            "held_on": held_on.isoformat(),
+            "removal_proposed": [p.to_json() for p in proposed],
+        },
     )
     if step.ballot == "removal" and proposed:
         _set_removal_ballot(session, process, item, actor)
@@ -224,9 +231,7 @@ def current_step(process: Process, number: int) -> ProcessStep:
     return item
 
 
-def _removal_proposal(
-    process: Process, removals: Sequence[tuple[str, str]]
-) -> list[dict[str, str]]:
+def _removal_proposal(process: Process, removals: Sequence[tuple[str, str]]) -> list[ReviewedEntry]:
     tier = RULES.tiers[process.tier].title
     outside = [f"{c} ({p})" for c, p in removals if tier_of(p, RULES) != process.tier]
     if outside:
@@ -239,9 +244,9 @@ def _removal_proposal(
         )
     # Only entries of the tier are reviewed (a review recorded before that rule held others).
     planned = {
-        (p["cadre"], p["position"]): p
-        for p in process.review.get("planned", [])
-        if tier_of(p["position"], RULES) == process.tier
+        (p.cadre, p.position): p
+        for p in review_of(process).planned
+        if tier_of(p.position, RULES) == process.tier
     }
     unknown = [f"{c} ({p})" for c, p in removals if (c, p) not in planned]
     if unknown:
@@ -250,15 +255,15 @@ def _removal_proposal(
             f"Not in the planning this process reviews: {', '.join(unknown)}.",
             code="not_planned",
         )
-    return [dict(planned[key]) for key in dict.fromkeys(removals)]
+    return [planned[key] for key in dict.fromkeys(removals)]
 
 
 def _set_removal_ballot(session: Session, process: Process, item: ProcessStep, actor: str) -> None:
     """One section per position, listing the planned cadres proposed for removal from it."""
     people = {p.id: p for p in registry_people(session)}
     by_position: dict[str, list[str]] = {}
-    for entry in process.review["proposed"]:
-        by_position.setdefault(entry["position"], []).append(entry["cadre"])
+    for entry in review_of(process).proposed:
+        by_position.setdefault(entry.position, []).append(entry.cadre)
     sections = [
         {
             "position": position,
@@ -313,26 +318,26 @@ def held_now(session: Session, process: Process) -> dict[str, int]:
 
 def removed_entries(process: Process) -> list[RemovalEntry]:
     """The annual review's removals: automatic ones, and those the removal ballot proposed."""
-    automatic = [RemovalEntry.automatic_from_json(r) for r in process.review.get("automatic", [])]
-    voted = [RemovalEntry.voted_from_json(r) for r in process.review.get("removed", [])]
-    return automatic + voted
+    review = review_of(process)
+    return [*review.automatic, *review.removed]
 
 
 def take_removals(process: Process, result: StepResult) -> None:
     """The cadres the removal ballot passed: off the planning, their places freed."""
     removed = [
-        {
-            "cadre": c.cadre,
-            "full_name": c.full_name,
-            "position": section.position,
-            "agree": c.agree,
-            "percent": c.percent,
-        }
+        RemovalEntry(
+            cadre=c.cadre,
+            full_name=c.full_name,
+            position=section.position,
+            automatic=False,
+            agree=c.agree,
+            percent=c.percent,
+        )
         for section in result.sections
         for c in section.candidates
         if c.passed
     ]
-    process.review = {**process.review, "removed": removed}
+    process.review = replace(review_of(process), removed=removed).to_json()
 
 
 def finish(
@@ -420,9 +425,9 @@ def _next_ballot(
 def places_now(process: Process, section: Mapping[str, Any]) -> int:
     """A source-list position's open places now: those at the start (3 minus those planned)
     and one more for each cadre the removal ballot took off it."""
-    freed = process.review.get("removed", [])
+    freed = review_of(process).removed
     places: int = section["places"]
-    return places + sum(1 for e in freed if e["position"] == section["position"])
+    return places + sum(1 for e in freed if e.position == section["position"])
 
 
 def _candidate(people: Mapping[str, Any], cadre: str) -> dict[str, str]:

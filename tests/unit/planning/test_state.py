@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from voting.planning.state import Outcome, PaperEntry, RemovalEntry, StepResult
+from voting.planning.state import Outcome, PaperEntry, RemovalEntry, Review, StepResult
 
 
 def counted(cadre: str, number: int, agree: int, passed: bool) -> dict[str, Any]:
@@ -164,3 +164,31 @@ def test_paper_counts_are_written_back_as_they_were_stored() -> None:
     paper = PaperEntry.from_json(copy.deepcopy(stored))
     assert paper.to_json() == stored
     assert [c.by for c in paper.confirmations] == [None, "member:2"]
+
+
+def test_an_annual_review_is_written_back_as_it_was_stored() -> None:
+    """Do the review's automatic removals, reviewed and missing cadres, the removal ballot's
+    proposal and its removals come back key for key, with no `automatic` key in the review's
+    own lists, and read as the removals of their kind?"""
+    reviewed = {"cadre": "R2", "full_name": "S", "position": "Phó Giám đốc Sở"}
+    stored = {
+        "automatic": [
+            {
+                "cadre": "R1",
+                "full_name": "R",
+                "position": "Phó Giám đốc Sở",
+                "reasons": [{"code": "discipline", "en": "e", "vi": "v", "removal": True}],
+            }
+        ],
+        "planned": [reviewed],
+        "missing": [{"cadre": "X9", "position": "Giám đốc Sở"}],
+        "proposed": [reviewed],
+        "removed": [reviewed | {"agree": 14, "percent": "56.00"}],
+    }
+    review = Review.from_json(copy.deepcopy(stored))
+    assert review.to_json() == stored
+    assert [(r.cadre, r.automatic) for r in (*review.automatic, *review.removed)] == [
+        ("R1", True),
+        ("R2", False),
+    ]
+    assert review.missing == [("X9", "Giám đốc Sở")]
