@@ -6,9 +6,9 @@ head's decision at the final step)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any
+from fractions import Fraction
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.orm import Session
@@ -17,6 +17,7 @@ from voting.planning.conditions import overridden
 from voting.planning.processes import RULES, registry_people
 from voting.planning.state import (
     CountedCandidate,
+    Override,
     StepResult,
     held_at_final_step,
     outcome_of,
@@ -241,7 +242,7 @@ def _structure(
     report = structure_report(entries, people, process.reference, RULES)
     targets = RULES.structure
 
-    def share(value: Any) -> str:
+    def share(value: Fraction) -> str:
         return f"{float(value) * 100:.1f}".replace(".", ",") + "%"
 
     return (
@@ -252,11 +253,39 @@ def _structure(
     )
 
 
-def published(process: Process) -> dict[str, Any]:
+@dataclass(frozen=True)
+class PaperStep:
+    """A step held on paper, as the published lists name it: with the members who confirmed
+    its counts."""
+
+    number: int
+    title: str
+    held_on: date | None
+    confirmed_by: list[str]
+
+
+@dataclass(frozen=True)
+class Published:
     """What the published lists say of how the result was reached: the steps held on paper
     (planning.md: a paper step "and everything printed from it" is marked), whether the final
-    step and the removal ballot were among them, and the head's decision at the final step,
-    with the cadres the head chose (position → cadres)."""
+    step and the removal ballot were among them, the head's decision at the final step with
+    the cadres the head chose (position → cadres), and (KH 331 A.I) the cadres failing the
+    conditions the head put forward ((position, cadre) → the override)."""
+
+    paper_steps: list[PaperStep]
+    final_paper: bool
+    removal_paper: bool
+    decisions: list[HeadDecisionInfo]
+    chosen_by_head: dict[str, list[str]]
+    overrides: dict[tuple[str, str], Override]
+
+    def title(self, position: str) -> str:
+        """A position as documents write it (Chánh Thanh tra Sở, …)."""
+        return document_title(position)
+
+
+def published(process: Process) -> Published:
+    """What the published lists say of how the result was reached (`Published`)."""
     steps = _done(process)
     final = process.steps[-1].number
     final_result = dict(steps).get(final)
@@ -267,28 +296,25 @@ def published(process: Process) -> dict[str, Any]:
         number: [c.member for c in entry.confirmations] if entry else []
         for number, entry in entries.items()
     }
-    return {
-        "paper_steps": [
-            {
-                "number": number,
-                "title": rule_step(process, number).title,
-                "held_on": _day(result.held_on),
-                "confirmed_by": confirmed[number],
-            }
+    return Published(
+        paper_steps=[
+            PaperStep(
+                number=number,
+                title=rule_step(process, number).title,
+                held_on=_day(result.held_on),
+                confirmed_by=confirmed[number],
+            )
             for number, result in paper
         ],
-        "final_paper": bool(final_result and final_result.paper),
-        "removal_paper": any(result.kind == "removal" for _, result in paper),
-        "decisions": _decisions(final, final_result, _cap_notes(process, final_result, final)),
-        "chosen_by_head": {
+        final_paper=bool(final_result and final_result.paper),
+        removal_paper=any(result.kind == "removal" for _, result in paper),
+        decisions=_decisions(final, final_result, _cap_notes(process, final_result, final)),
+        chosen_by_head={
             position: list(cadres)
             for position, cadres in (decision.chosen if decision else {}).items()
         },
-        # KH 331 A.I: a cadre failing the conditions, put forward by the head's decision.
-        "overrides": overridden(process),
-        # Positions as documents write them (Chánh Thanh tra Sở, …).
-        "title": document_title,
-    }
+        overrides=overridden(process),
+    )
 
 
 def account_name(actor: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from fractions import Fraction
 
 from sqlalchemy.orm import Session
 
@@ -170,6 +170,6 @@ def submission(
     )
 
 
-def _percent(share: Any) -> str:
+def _percent(share: Fraction) -> str:
     """A share as the documents write it: one decimal, decimal comma ("12,5%")."""
     return f"{float(share) * 100:.1f}".replace(".", ",") + "%"
