@@ -240,7 +240,7 @@ def submission_docx(process_id: str) -> Response:
     )
 
 
-def _submission(process_id: str) -> dict[str, Any]:
+def _submission(process_id: str) -> printed_submission.Submission:
     """The Tờ trình's data, dated `?on=` (else the submission date, else today)."""
     process = processes.get(db(), process_id)
     if process.outcome is None:
@@ -328,7 +328,7 @@ def _phase(conference_id: str | None) -> str | None:
     return conference.phase if conference is not None else None
 
 
-def _summary(process_id: str) -> dict[str, Any]:
+def _summary(process_id: str) -> printed.DossierSummary:
     """The summary, its documents checked at `?review=YYYY-MM-DD` (today by default)."""
     process = processes.get(db(), process_id)
     review = request.args.get("review")
