@@ -76,7 +76,7 @@ class NewAttendee(Body):
     ref: OptionalText = Field(None, description="The registry person's id, if any")
 
 
-class Candidate(Body):
+class BallotCandidate(Body):
     """A candidate on the ballot."""
 
     full_name: Text
@@ -85,20 +85,20 @@ class Candidate(Body):
     person_ref: OptionalText = None
 
 
-class Section(Body):
+class BallotSection(Body):
     """One position (chức danh) of the ballot with its candidates."""
 
     position: Text
     quota: OptionalWhole = Field(
         None, description="Candidate ballots only; default min(3, candidates)"
     )
-    candidates: Annotated[list[Candidate], ITEMS]
+    candidates: Annotated[list[BallotCandidate], ITEMS]
 
 
 class BallotSections(Body):
     """The whole ballot, replacing the stored one."""
 
-    sections: Annotated[list[Section], ITEMS]
+    sections: Annotated[list[BallotSection], ITEMS]
 
 
 class Reason(Body):
