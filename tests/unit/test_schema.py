@@ -78,3 +78,18 @@ def test_every_field_of_every_body_says_what_it_must_be() -> None:
     for model in models:
         for name, field in model.model_fields.items():
             assert says_of(field.metadata), f"{model.__name__}.{name}"
+
+
+def test_a_form_is_read_by_the_same_model_from_strings() -> None:
+    """Is a page's form (all strings) read by the API's model, and refused with its words?"""
+    from werkzeug.datastructures import MultiDict
+
+    from voting.conference.errors import InvalidInput
+    from voting.web.schema import form
+
+    refusal = form(bodies.Refusal, MultiDict({"ballots": "5", "present": "40"}))
+    assert (refusal.ballots, refusal.present) == (5, 40)
+    assert form(bodies.OnDay, MultiDict({"on": "2026-01-02"})).on == date(2026, 1, 2)
+    with pytest.raises(InvalidInput) as caught:
+        form(bodies.OnDay, MultiDict({"on": "02/01/2026"}))
+    assert caught.value.message == "Trường “on” phải là ngày dạng YYYY-MM-DD."

@@ -1,7 +1,7 @@
 """The one schema layer: request bodies declared once as pydantic models, which both read a
 body (refusing it with the project's bilingual 400 that names the field) and are the request
 schemas of the OpenAPI document (voting.web.openapi), so the document cannot drift from what
-the views accept.
+the views accept. A page's form of the same shape is read by the same model (`form`).
 
 Every field's type carries `Says`: what the field must be, in Vietnamese and English. A
 refused body names the innermost field at fault, as `Trường “field” phải là …` /
@@ -30,8 +30,9 @@ from pydantic import (
     WithJsonSchema,
 )
 from pydantic_core import ErrorDetails
+from werkzeug.datastructures import MultiDict
 
-from voting.web.errors import ApiError
+from voting.conference.errors import InvalidInput
 from voting.web.parse import bad, body
 
 M = TypeVar("M", bound="Body")
@@ -133,7 +134,18 @@ def parse(model: type[M]) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        raise _refusal(model, error.errors()[0]) from None
+        name, says = _fault(model, error.errors()[0])
+        raise bad(name, says.vi, says.en) from None
+
+
+def form(model: type[M], values: MultiDict[str, str]) -> M:
+    """A page's form read as `model` (every value a string, as a browser sends it: "4" is read
+    as the number 4); a refusal is the page's 422 with the API's words for the field."""
+    try:
+        return model.model_validate_strings(values.to_dict())
+    except ValidationError as error:
+        name, says = _fault(model, error.errors()[0])
+        raise InvalidInput(f"Trường “{name}” {says.vi}.", f"Field {name!r} {says.en}.") from None
 
 
 def takes(model: type[Body]) -> Callable[[F], F]:
@@ -152,8 +164,8 @@ def takes(model: type[Body]) -> Callable[[F], F]:
     return decorate
 
 
-def _refusal(model: type[BaseModel], error: ErrorDetails) -> ApiError:
-    """The refusal for the innermost declared field on the error's path."""
+def _fault(model: type[BaseModel], error: ErrorDetails) -> tuple[str, Says]:
+    """The innermost declared field on the error's path, and what it must be."""
     name, says = "", STRING
     current: type[BaseModel] | None = model
     for part in error["loc"]:
@@ -163,7 +175,7 @@ def _refusal(model: type[BaseModel], error: ErrorDetails) -> ApiError:
             current = _model_inside(field.annotation)
     if says.textual and not isinstance(error.get("input"), str):
         says = STRING
-    return bad(name, says.vi, says.en)
+    return name, says
 
 
 def says_of(metadata: list[Any]) -> Says:

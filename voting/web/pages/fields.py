@@ -1,5 +1,6 @@
-"""Values typed into the organiser's HTML forms, read or refused in Vietnamese and English
-(the JSON API reads its bodies with voting.web.parse)."""
+"""Values typed into the organiser's HTML forms whose shapes differ from the JSON bodies, read or
+refused in Vietnamese and English (a form of a JSON body's shape is read by its model with
+voting.web.schema.form)."""
 
 from __future__ import annotations
 
