@@ -35,17 +35,22 @@ class Login(Body):
     password: Text
 
 
-class NewConference(Body):
-    """A conference for one step of the installation's rule set."""
+class ConferenceDetails(Body):
+    """A conference's title, date, place and counting committee (the set-up page's form)."""
 
-    procedure: Text = Field(examples=["next_term", "annual_review"])
-    step: Whole
-    tier: Text = Field(examples=["province", "agency"])
     title: Text
     held_on: Day
     place: Text
     committee_size: Whole = Field(3, description="3 to 5 members")
     committee_threshold: Whole = Field(2, description="t members open the box; at least 2")
+
+
+class NewConference(ConferenceDetails):
+    """A conference for one step of the installation's rule set."""
+
+    procedure: Text = Field(examples=["next_term", "annual_review"])
+    step: Whole
+    tier: Text = Field(examples=["province", "agency"])
 
 
 class ConferenceEdit(Body):
@@ -206,20 +211,31 @@ class Removal(Body):
     position: Text
 
 
-class StepApproval(Body):
-    """A step held without a secret ballot on the list."""
+class StepRecord(Body):
+    """A step held without a secret ballot on the list: when, and a note."""
 
     held_on: Day
     note: Text = ""
+
+
+class StepApproval(StepRecord):
+    """A step held without a secret ballot on the list, with (at the annual review's first
+    step) who is put to the removal ballot."""
+
     removals: Annotated[list[Removal], ITEMS] = Field(default_factory=list)
 
 
-class PaperCounts(Body):
-    """A step's counts from its paper minutes."""
+class PaperMinutes(Body):
+    """The head of a step's paper minutes: when, those convened and those present."""
 
     held_on: Day
     convened: Whole
     present: Whole
+
+
+class PaperCounts(PaperMinutes):
+    """A step's counts from its paper minutes."""
+
     counts: Counts
 
 

@@ -110,13 +110,14 @@ def save_source(process_id: str) -> Response:
 @page_requires(Action.PLANNING_MANAGE)
 def approve(process_id: str, number: int) -> Response:
     """Record a step held without a secret ballot on the list."""
+    record = form(bodies.StepRecord, request.form)
     removals = [tuple(v.split("|", 1)) for v in request.form.getlist("removal")]
     steps.approve(
         db(),
         process_id,
         number,
-        fields.day(request.form.get("held_on", "")),
-        request.form.get("note", ""),
+        record.held_on,
+        record.note,
         [(c, p) for c, p in removals],
         _actor(),
     )
@@ -137,14 +138,14 @@ def hold_again(process_id: str, number: int) -> Response:
 @page_requires(Action.PLANNING_MANAGE)
 def enter_paper(process_id: str, number: int) -> Response:
     """The counts of a step held on paper."""
-    form = request.form
+    minutes = form(bodies.PaperMinutes, request.form)
     paper.enter_paper(
         db(),
         process_id,
         number,
-        fields.day(form.get("held_on", "")),
-        fields.whole(form.get("convened", ""), "convened"),
-        fields.whole(form.get("present", ""), "present"),
+        minutes.held_on,
+        minutes.convened,
+        minutes.present,
         _counts(process_id, number),
         _actor(),
     )
