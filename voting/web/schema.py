@@ -145,7 +145,8 @@ def form(model: type[M], values: MultiDict[str, str]) -> M:
         return model.model_validate_strings(values.to_dict())
     except ValidationError as error:
         name, says = _fault(model, error.errors()[0])
-        raise InvalidInput(f"Trường “{name}” {says.vi}.", f"Field {name!r} {says.en}.") from None
+        refusal = bad(name, says.vi, says.en)
+        raise InvalidInput(refusal.message, refusal.message_en) from None
 
 
 def takes(model: type[Body]) -> Callable[[F], F]:
