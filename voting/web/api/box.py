@@ -24,6 +24,7 @@ from voting.store import Conference, Phase
 from voting.tally.exports import counts_csv, counts_xlsx
 from voting.tally.minutes import RoomNotes, minutes_pdf
 from voting.web import parse
+from voting.web.api.bodies import Decision, Reason
 from voting.web.config import installation
 from voting.web.documents import file_name
 from voting.web.errors import ApiError
@@ -31,6 +32,7 @@ from voting.web.extensions import db
 from voting.web.policy import Action, allowed, requires
 from voting.web.principals import current_principal
 from voting.web.room import push_state, push_turnout
+from voting.web.schema import takes
 
 bp = Blueprint("box", __name__, url_prefix="/api/conferences/<conference_id>")
 
@@ -114,11 +116,10 @@ def context(conference: Conference) -> dict[str, Any]:
 
 @bp.post("/abort")
 @requires(Action.VOTE_ABORT)
-def abort(conference: Conference) -> dict[str, Any]:
+@takes(Reason)
+def abort(conference: Conference, body: Reason) -> dict[str, Any]:
     """Stop the vote with a reason: cards void, nothing decrypted."""
-    stopped = opening.abort(
-        db(), conference.id, parse.text(parse.body(), "reason"), current_principal().actor
-    )
+    stopped = opening.abort(db(), conference.id, body.reason, current_principal().actor)
     push_state(stopped)
     return public.state(db(), stopped)
 
@@ -134,20 +135,10 @@ def result(conference: Conference) -> dict[str, Any]:
 
 @bp.post("/decision")
 @requires(Action.HEAD_DECIDE)
-def decide(conference: Conference) -> dict[str, Any]:
+@takes(Decision)
+def decide(conference: Conference, body: Decision) -> dict[str, Any]:
     """The head fills the contested places: `{"chosen": {section: [candidate ids]}, "note"}`."""
-    data = parse.body()
-    chosen = data.get("chosen")
-    if not isinstance(chosen, dict) or not all(
-        isinstance(k, str) and isinstance(v, list) and all(isinstance(c, str) for c in v)
-        for k, v in chosen.items()
-    ):
-        raise parse.bad(
-            "chosen",
-            "phải là {mã chức danh: [mã ứng viên]}",
-            "must map section ids to lists of candidate ids",
-        )
-    outcome = record_decision(conference, chosen, parse.text(data, "note", ""))
+    outcome = record_decision(conference, body.chosen, body.note)
     return {"conference": conference.id, "status": "announced", "result": outcome}
 
 

@@ -17,6 +17,7 @@ from flask import (
     session,
     url_for,
 )
+from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
 from voting.conference import (
@@ -42,17 +43,19 @@ from voting.registry import people
 from voting.rules import KH331
 from voting.store import Conference, DeviceKind, Phase, utcnow
 from voting.web import parse
+from voting.web.api import bodies
 from voting.web.clock import local
 from voting.web.config import rule_set
 from voting.web.errors import status_of
 from voting.web.extensions import db
 from voting.web.i18n import LIVE_STRINGS, both, localized, strings, translate
-from voting.web.pages import ballot_form, fields, qr
+from voting.web.pages import ballot_form, qr
 from voting.web.pages.guard import error_page, page_requires
 from voting.web.pages.links import public_base
 from voting.web.policy import Action, allowed
 from voting.web.principals import current_principal
 from voting.web.room import push_state
+from voting.web.schema import form
 
 bp = Blueprint("organiser", __name__, url_prefix="/organiser")
 
@@ -99,15 +102,16 @@ def import_people() -> Response:
 @page_requires(Action.CONFERENCE_CREATE)
 def create() -> Response:
     """A new conference for the chosen step of the installation's rule set."""
-    form = request.form
-    procedure, _, step = form.get("step", "").partition(":")
+    procedure, _, step = request.form.get("step", "").partition(":")
+    values = MultiDict({**request.form.to_dict(), "procedure": procedure, "step": step})
+    body = form(bodies.NewConference, values)
     created = conferences.create(
         db(),
-        procedure=procedure,
-        step_number=fields.whole(step, "step"),
-        tier=form.get("tier", ""),
-        details=_details(),
-        committee=_committee(),
+        procedure=body.procedure,
+        step_number=body.step,
+        tier=body.tier,
+        details=_details(body),
+        committee=_committee(body),
         actor=_actor(),
         rule_set=rule_set(current_app),
     )
@@ -125,8 +129,9 @@ def show(conference: Conference) -> str:
 @page_requires(Action.CONFERENCE_EDIT)
 def edit_details(conference: Conference) -> Response:
     """Change the title, date, place or committee (set-up only)."""
+    body = form(bodies.ConferenceDetails, request.form)
     conferences.update_details(
-        db(), conference.id, details=_details(), committee=_committee(), actor=_actor()
+        db(), conference.id, details=_details(body), committee=_committee(body), actor=_actor()
     )
     return _done(conference, translate("organiser.details.done"))
 
@@ -152,16 +157,11 @@ def import_externals(conference: Conference) -> Response:
 @page_requires(Action.ROSTER_EDIT)
 def add_attendee(conference: Conference) -> Response:
     """Add one attendee by hand."""
-    form = request.form
+    body = form(bodies.NewAttendee, request.form)
     added = roster.add(
         db(),
         conference.id,
-        NewAttendee(
-            full_name=form.get("full_name", ""),
-            post=form.get("post", ""),
-            unit=form.get("unit", ""),
-            ref=form.get("ref") or None,
-        ),
+        NewAttendee(body.full_name, body.post, body.unit, body.sex, body.ref or None),
         _actor(),
     )
     return _done(conference, translate("organiser.add.done", name=added.full_name))
@@ -442,16 +442,9 @@ def _actor() -> str:
     return current_principal().actor
 
 
-def _details() -> Details:
-    form = request.form
-    return Details(
-        form.get("title", ""), fields.day(form.get("held_on", "")), form.get("place", "")
-    )
+def _details(body: bodies.ConferenceDetails) -> Details:
+    return Details(body.title, body.held_on, body.place)
 
 
-def _committee() -> Committee:
-    form = request.form
-    return Committee(
-        fields.whole(form.get("committee_size", "3"), "committee_size"),
-        fields.whole(form.get("committee_threshold", "2"), "committee_threshold"),
-    )
+def _committee(body: bodies.ConferenceDetails) -> Committee:
+    return Committee(body.committee_size, body.committee_threshold)
