@@ -17,7 +17,6 @@ from pydantic import BaseModel
 from werkzeug.routing import Rule
 
 from voting import __version__
-from voting.conference.absence import REASONS
 from voting.web.policy import POLICY, Action
 
 JSON = "application/json"
@@ -211,14 +210,6 @@ SCHEMAS: dict[str, Any] = {
             "type": ["object", "null"],
             "description": "The absence reason recorded for the minutes: reason, note",
         },
-    ),
-    "Absence": _object(
-        ["reason"],
-        reason=_string(
-            enum=["", *REASONS],
-            description="Empty clears the reason",
-        ),
-        note=_string(maxLength=200, description="Required for khac"),
     ),
     "Candidate": _object(
         ["full_name", "post", "unit"],
@@ -457,11 +448,8 @@ ROUTES: dict[str, dict[str, Any]] = {
     },
     "/api/conferences/{conference_id}/attendees/{attendee_id}/absence": {
         "post": _op(
-            Action.ABSENCE_RECORD,
             "Record why an attendee who is not checked in is absent, for the minutes",
             _ref("Attendee"),
-            body=_ref("Absence"),
-            params=CA,
             errors=("404", "409", "422"),
         ),
     },

@@ -112,6 +112,14 @@ class Reason(Body):
     reason: Text = Field(json_schema_extra={"maxLength": 500})
 
 
+class Absence(Body):
+    """Why an absent attendee is away, for the minutes: a reason code (empty clears it) and, for
+    "khac", the words (the service checks both)."""
+
+    reason: Text
+    note: Text = ""
+
+
 class NewDevice(Body):
     """A device link for a check-in desk or a voting kiosk."""
 

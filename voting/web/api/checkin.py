@@ -9,7 +9,7 @@ from flask import Blueprint
 from voting.conference import absence, checkin
 from voting.store import Conference
 from voting.web.api import shapes
-from voting.web.api.bodies import Reason
+from voting.web.api.bodies import Absence, Reason
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
 from voting.web.principals import current_principal
@@ -42,16 +42,11 @@ def undo(conference: Conference, attendee_id: int, body: Reason) -> dict[str, An
 
 @bp.post("/conferences/<conference_id>/attendees/<int:attendee_id>/absence")
 @requires(Action.ABSENCE_RECORD)
-def record_absence(conference: Conference, attendee_id: int) -> dict[str, Any]:
+@takes(Absence)
+def record_absence(conference: Conference, attendee_id: int, body: Absence) -> dict[str, Any]:
     """Why an absent attendee is away (`reason` a code, `note` the words for "khac"), for the
     minutes; an empty reason clears it."""
-    data = parse.body()
     attendee = absence.record(
-        db(),
-        conference.id,
-        attendee_id,
-        parse.text(data, "reason"),
-        parse.text(data, "note", ""),
-        current_principal().actor,
+        db(), conference.id, attendee_id, body.reason, body.note, current_principal().actor
     )
     return shapes.attendee(attendee)

@@ -14,4 +14,3 @@ def whole(value: str, field: str) -> int:
         raise InvalidInput(
             f"Trường “{field}” phải là số nguyên.", f"Field {field!r} must be a whole number."
         ) from None
-
