@@ -1203,6 +1203,73 @@ PATHS.update(
     }
 )
 
+_APPOINTMENT = {
+    "type": "object",
+    "description": "An appointment of a planned cadre to the planned position: id, cadre, "
+    "full_name, position, status (running, appointed, withdrawn), started_on, started_by, "
+    "ended_on, ended_by, decision (docs/planning.md)",
+}
+_PARAMETERS["appointment_id"] = {"type": "integer"}
+PATHS.update(
+    {
+        "/api/appointments": {
+            "get": _op(
+                Action.PLANNING_READ,
+                "Every appointment to a planned position, the running ones first",
+                _list_of("appointments", _APPOINTMENT),
+            ),
+            "post": _op(
+                Action.PLANNING_MANAGE,
+                "Start appointing a planned cadre to the planned position (KH 331 A.II): not "
+                "before 3 months after the planning's approval (422 too_early), not while a "
+                "supplement for the position runs (409 supplement_running)",
+                _APPOINTMENT,
+                body=_object(
+                    ["cadre", "position", "started_on"],
+                    cadre=_string(),
+                    position=_string(),
+                    started_on=_string(format="date"),
+                ),
+                status="201",
+                errors=("409", "422"),
+            ),
+        },
+        "/api/appointments/{appointment_id}/decision": {
+            "post": _op(
+                Action.PLANNING_MANAGE,
+                "The appointment decided: the cadre's planning for the position ends (B.I.3)",
+                _APPOINTMENT,
+                body=_object(
+                    ["appointed_on", "decision"],
+                    appointed_on=_string(format="date"),
+                    decision=_string(),
+                ),
+                params=("appointment_id",),
+                errors=("404", "409", "422"),
+            ),
+        },
+        "/api/appointments/{appointment_id}/withdrawal": {
+            "post": _op(
+                Action.PLANNING_MANAGE,
+                "The appointment stopped without a decision: the planning stays",
+                _APPOINTMENT,
+                body=_object(["on"], on=_string(format="date")),
+                params=("appointment_id",),
+                errors=("404", "409"),
+            ),
+        },
+        "/api/planning/term-ends": {
+            "post": _op(
+                Action.PLANNING_MANAGE,
+                "Close the planning of every term (as the terms table dates it) that ended "
+                "before the day given (B.I.3)",
+                _list_of("closed", {"type": "object"}),
+                body=_object(["on"], on=_string(format="date")),
+            ),
+        },
+    }
+)
+
 
 def document() -> dict[str, Any]:
     """The whole OpenAPI document."""
