@@ -765,6 +765,25 @@ def test_the_plan_on_a_synthetic_agency_from_the_pages(
     assert gone <= registry
     assert in_force(page, server) == (registry - gone) | adds
 
+    # ========== The planning ends on appointment (B.I.3), not before 3 months (A.II) ==========
+    page.goto(f"{server.base}/organiser/appointments/")
+    entry = page.get_by_label("Cán bộ và chức danh quy hoạch")
+    entry.select_option(f"SXD11|{head_vp}")
+    page.get_by_label("Ngày bắt đầu").fill("2023-07-19")  # approved 20/04/2023
+    page.get_by_role("button", name="Bắt đầu quy trình bổ nhiệm").click()
+    expect(page.locator("[role=alert]")).to_contain_text("20/07/2023")
+    page.get_by_label("Cán bộ và chức danh quy hoạch").select_option(f"SXD11|{head_vp}")
+    page.get_by_label("Ngày bắt đầu").fill("2023-07-20")
+    page.get_by_role("button", name="Bắt đầu quy trình bổ nhiệm").click()
+    running = page.locator("tr[data-cadre=SXD11]")
+    expect(running).to_have_attribute("data-status", "running")
+    assert_accessible(page, "appointments")
+    running.get_by_label("Ngày bổ nhiệm").fill("2023-08-01")
+    running.get_by_label("Số quyết định").fill("Số 112/QĐ-SXD")
+    running.get_by_role("button", name="Ghi nhận đã bổ nhiệm").click()
+    expect(page.locator("tr[data-cadre=SXD11]")).to_have_attribute("data-status", "appointed")
+    assert ("SXD11", head_vp, "2021-2026") not in in_force(page, server)
+
     # ========== Leadership reads the published lists ==========
     leadership = browser.new_page(viewport={"width": 1100, "height": 900})
     log_in(leadership, server, "/login", "lanh-dao")
