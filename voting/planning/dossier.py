@@ -33,6 +33,8 @@ def summary(
     review: date,
     zone: str = "Asia/Ho_Chi_Minh",
     head_name: str = "",
+    parent: str = "",
+    head_title: str = "",
 ) -> dict[str, Any]:
     """Every ballot step's count, base and percentage for each candidate, the removals (every
     cadre put to the removal ballot, removed or kept), and the documents checklist at the
@@ -117,6 +119,9 @@ def summary(
     entries = [PlannedPosition(c, p) for p, c in sorted(chosen) if c in people]
     return {
         "agency": agency,
+        "parent": parent,
+        "signer_title": head_title,
+        "signer_name": head_name,
         "fingerprint": fingerprint,
         "process": {
             "title": process.title,

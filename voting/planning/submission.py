@@ -148,7 +148,7 @@ def submission(
             "nation": NATION,
             "motto": MOTTO,
             "number": f"Số: {number or '       '}/TTr-{header.code}",
-            "place_date": f"{header.place}, ngày {on.day:02d} tháng {on.month:02d} năm {on.year}",
+            "place_date": f"{header.place}, {document_date(on)}",
         },
         "title": "TỜ TRÌNH",
         "subject": subject,
@@ -170,3 +170,11 @@ def submission(
 def _percent(share: Any) -> str:
     """A share as the documents write it: one decimal, decimal comma ("12,5%")."""
     return f"{float(share) * 100:.1f}".replace(".", ",") + "%"
+
+
+def document_date(on: date) -> str:
+    """The date of an administrative document as NĐ 30/2020/NĐ-CP (Phụ lục I) writes it: a
+    day under 10 and the months 1 and 2 with a leading zero, "ngày 04 tháng 5 năm 2022",
+    "ngày 15 tháng 01 năm 2023"."""
+    month = f"{on.month:02d}" if on.month <= 2 else str(on.month)
+    return f"ngày {on.day:02d} tháng {month} năm {on.year}"

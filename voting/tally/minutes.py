@@ -70,6 +70,7 @@ TEXT: dict[str, dict[str, str]] = {
         "result": "Kết quả kiểm phiếu",
         "position": "Chức danh",
         "quota": "chọn tối đa {k} người",
+        "removal": "phiếu đồng ý đưa ra khỏi quy hoạch",
         "base": "Tỉ lệ tính {named} ({n} người)",
         "base_present": "so với tổng số người có mặt",
         "base_convened": "so với tổng số người được triệu tập",
@@ -131,6 +132,7 @@ TEXT: dict[str, dict[str, str]] = {
         "result": "Result",
         "position": "Position",
         "quota": "mark at most {k}",
+        "removal": "votes to remove from the planning",
         "base": "Percentage {named} ({n})",
         "base_present": "of those present",
         "base_convened": "of those convened",
@@ -166,8 +168,10 @@ TEXT: dict[str, dict[str, str]] = {
 FONT, BOLD, MONO = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSansMono-Bold"
 
 
-def minutes_pdf(record: bytes, lang: str = "vi") -> bytes:
-    """The minutes of the record `record` (the signed file's bytes) in `lang` ("vi" or "en")."""
+def minutes_pdf(record: bytes, lang: str = "vi", parent: str = "") -> bytes:
+    """The minutes of the record `record` (the signed file's bytes) in `lang` ("vi" or "en"),
+    headed by `parent` (the managing body above the agency, cơ quan chủ quản: an
+    installation's setting, not part of the signed record) and the agency."""
     fonts.register()
     document = canonical.loads(record)
     t = TEXT[lang]
@@ -191,7 +195,7 @@ def minutes_pdf(record: bytes, lang: str = "vi") -> bytes:
         canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, str(canvas.getPageNumber()))
         canvas.restoreState()
 
-    story = _story(document, hashlib.sha256(record).hexdigest(), t, lang)
+    story = _story(document, hashlib.sha256(record).hexdigest(), t, lang, parent)
     pdf.build(story, onFirstPage=footer, onLaterPages=footer)
     return out.getvalue()
 
@@ -203,6 +207,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=15, leading=20, alignment=1),
         "centre": ParagraphStyle("centre", base, alignment=1),
         "header": ParagraphStyle("header", base, fontName=BOLD, fontSize=9, alignment=1),
+        "parent": ParagraphStyle("parent", base, fontSize=9, alignment=1),
         "rules": ParagraphStyle("rules", base, fontSize=8.5, leading=11, alignment=1),
         "sealed": ParagraphStyle(
             "sealed", base, fontName=BOLD, textColor=colors.darkred, alignment=1, spaceBefore=4
@@ -220,7 +225,9 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text), style)
 
 
-def _story(document: dict[str, Any], record_hash: str, t: dict[str, str], lang: str) -> list[Any]:
+def _story(
+    document: dict[str, Any], record_hash: str, t: dict[str, str], lang: str, parent: str
+) -> list[Any]:
     s = _styles()
     conference = document["conference"]
     rule_set = rule_set_from_mapping(document["rule_set"]["content"], "record rule set")
@@ -236,7 +243,10 @@ def _story(document: dict[str, Any], record_hash: str, t: dict[str, str], lang: 
     header = Table(
         [
             [
-                _p(conference["agency"].upper(), s["header"]),
+                [
+                    *([_p(parent.upper(), s["parent"])] if parent.strip() else []),
+                    _p(conference["agency"].upper(), s["header"]),
+                ],
                 [_p(t["nation"], s["header"]), _p(t["motto"], s["header"])],
             ]
         ],
@@ -258,7 +268,7 @@ def _story(document: dict[str, Any], record_hash: str, t: dict[str, str], lang: 
         story.append(_p(t["sealed"], s["sealed"]))
     story += _committee(document, t, s)
     story += _attendance(document, t, s)
-    story += _counts(document, t, s)
+    story += _counts(document, t, s, removal=step.ballot == "removal")
     story += _signatures(document, t, s)
     story += _verification(document, record_hash, t, s)
     return story
@@ -317,7 +327,9 @@ def _attendance(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any
     return [Spacer(1, 4), table]
 
 
-def _counts(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any]:
+def _counts(document: dict[str, Any], t: dict[str, str], s: Any, removal: bool) -> list[Any]:
+    """The counts of each position. A removal ballot's section asks agree or not to remove
+    each planned cadre: no "choose at most" there."""
     story: list[Any] = [_p(t["result"], s["head"])]
     rows = count_rows(document)
     quotas = {section["id"]: section["quota"] for section in document["ballot"]["sections"]}
@@ -325,9 +337,8 @@ def _counts(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any]:
     for position in document["positions"]:
         mine = [r for r in rows if r.position_id == position["id"]]
         base = mine[0] if mine else None
-        heading = (
-            f"{t['position']}: {position['title']} ({t['quota'].format(k=quotas[position['id']])})"
-        )
+        rule = t["removal"] if removal else t["quota"].format(k=quotas[position["id"]])
+        heading = f"{t['position']}: {position['title']} ({rule})"
         story.append(_p(heading, s["cellb"]))
         if base is not None:
             named = t["base_present"] if base.base == "present" else t["base_convened"]

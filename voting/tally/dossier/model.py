@@ -159,6 +159,11 @@ class DossierSummary(TypedDict):
     decisions: NotRequired[list[HeadDecisionInfo]]
     # The young and women counts and shares of the list proposed, as printed.
     structure: NotRequired[str]
+    # The managing body above the agency (cơ quan chủ quản), printed above its name, and who
+    # signs the summary (the head's title and name, from the installation's settings).
+    parent: NotRequired[str]
+    signer_title: NotRequired[str]
+    signer_name: NotRequired[str]
 
 
 def document_checklist(

@@ -340,6 +340,8 @@ def _summary(process_id: str) -> dict[str, Any]:
         parse.day({"review": review}, "review") if review else date.today(),
         current_app.config["TIMEZONE"],
         current_app.config["HEAD_NAME"],
+        current_app.config["AGENCY_PARENT"],
+        current_app.config["HEAD_TITLE"],
     )
 
 
