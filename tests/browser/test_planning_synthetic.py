@@ -15,6 +15,8 @@ test_final_step.py does (the phones' own pages have their browser tests)."""
 from __future__ import annotations
 
 import csv
+import re
+import subprocess
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -439,6 +441,20 @@ def submit_and_approve(page: Page, submitted: str, approved: str) -> None:
     expect(page.locator("[data-field=appointment]")).to_be_visible()
 
 
+def printed_pages(page: Page, name: str) -> str:
+    """The page printed to PDF as the browser prints it (A4), each page rendered to PNG with
+    pdftoppm (kept with the screenshots, to be looked at); the printed text."""
+    pdf = SCREENSHOTS / f"{name}.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(SCREENSHOTS / name)], check=True)
+    assert list(SCREENSHOTS.glob(f"{name}-*.png"))
+    return " ".join(
+        subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, check=True, text=True
+        ).stdout.split()
+    )
+
+
 def warnings(page: Page) -> set[str]:
     return {
         w.get_attribute("data-warning") or ""
@@ -467,6 +483,8 @@ def test_the_plan_on_a_synthetic_agency_from_the_pages(
     with server.app.app_context():
         accounts.create(db(), HEAD, "head", PASSWORD, display_name="Vũ Đình Khải")
         accounts.create(db(), "lanh-dao", "leadership", PASSWORD)
+    # Not the sample agency: the approving body and the documents name this one.
+    server.app.config["AGENCY"] = "Sở Xây dựng tỉnh Thử Nghiệm"
     site = Site(server.app, tmp_path)
     hold = Hold(site, site.api("organiser"), Phones)
     members = committee_members(browser, server)
@@ -692,6 +710,10 @@ def test_the_plan_on_a_synthetic_agency_from_the_pages(
     published = page.locator("article").inner_text()
     for cadre in (*automatic, "SXD17"):
         assert name(cadre) in published  # on the removed list
+    printed = printed_pages(page, "synthetic-published")
+    assert "Cấp phê duyệt: Tập thể lãnh đạo Sở Xây dựng tỉnh Thử Nghiệm" in printed
+    # The removal ballot is sealed (never announced): a public list gives no percentage of it.
+    assert "%" not in printed and not re.search(r"\bSXD\d\d\b", printed)
     page.go_back()
 
     # ========== 4. Annual review of the next term 2025-2030, the province's posts ==========
