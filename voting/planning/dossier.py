@@ -17,6 +17,7 @@ from voting.planning.processes import RULES, registry_people
 from voting.planning.steps import removed_entries, rule_step
 from voting.registry import documents
 from voting.rules.people import STUDYING, Person, PlannedPosition
+from voting.rules.source import document_title
 from voting.rules.structure import structure_report
 from voting.store import Process, ProcessStep, StepStatus
 from voting.tally.dossier import document_checklist, moment_text
@@ -167,21 +168,6 @@ def summary(
         ],
         "structure": _structure(entries, people, process),
     }
-
-
-def document_title(title: str) -> str:
-    """A position as documents write it: the units headed by a Chánh or a Giám đốc keep their
-    own titles ("Trưởng phòng Văn phòng Sở" → "Chánh Văn phòng Sở", "Phó trưởng phòng Thanh
-    tra Sở" → "Phó Chánh Thanh tra Sở", "Trưởng phòng Trung tâm …" → "Giám đốc Trung tâm …")."""
-    for prefix, head in (("Phó trưởng phòng ", "Phó "), ("Trưởng phòng ", "")):
-        if title.startswith(prefix):
-            unit = title[len(prefix) :]
-            for starts, word in (("Văn phòng", "Chánh"), ("Thanh tra", "Chánh")):
-                if unit.startswith(starts):
-                    return f"{head}{word} {unit}"
-            if unit.startswith("Trung tâm"):
-                return f"{head}Giám đốc {unit}"
-    return title
 
 
 def decimal_comma(percent: str | None) -> str | None:

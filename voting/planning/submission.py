@@ -14,11 +14,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from voting.planning.conditions import overridden
-from voting.planning.dossier import document_title
 from voting.planning.outcome import approving_body
 from voting.planning.processes import RULES, registry_people
 from voting.planning.steps import removed_entries, rule_step
 from voting.rules.people import PlannedPosition
+from voting.rules.source import document_title
 from voting.rules.structure import structure_report
 from voting.store import Process
 

@@ -35,6 +35,7 @@ from reportlab.platypus import (
 from voting import canonical, fonts
 from voting.crypto.dkg import Transcript
 from voting.rules import rule_set_from_mapping
+from voting.rules.source import document_title
 from voting.tally.exports import count_rows
 from voting.tally.record import key_fingerprint
 
@@ -338,7 +339,8 @@ def _counts(document: dict[str, Any], t: dict[str, str], s: Any, removal: bool) 
         mine = [r for r in rows if r.position_id == position["id"]]
         base = mine[0] if mine else None
         rule = t["removal"] if removal else t["quota"].format(k=quotas[position["id"]])
-        heading = f"{t['position']}: {position['title']} ({rule})"
+        # The unit's own title, as every document writes it (Chánh Thanh tra Sở, …).
+        heading = f"{t['position']}: {document_title(position['title'])} ({rule})"
         story.append(_p(heading, s["cellb"]))
         if base is not None:
             named = t["base_present"] if base.base == "present" else t["base_convened"]

@@ -192,6 +192,10 @@ def test_every_dossier_pdf_page_by_page(
     assert "chọn tối đa" not in flat(" ".join(minutes[1]))
     assert "phiếu đồng ý đưa ra khỏi quy hoạch" in flat(" ".join(minutes[1]))
     assert "chọn tối đa 3 người" in flat(" ".join(minutes[3]))
+    # Positions by the units' own titles, as every document writes them.
+    assert "Chức danh: Chánh Thanh tra Sở" in flat(" ".join(minutes[3]))
+    assert "Chức danh: Phó Chánh Văn phòng Sở" in flat(" ".join(minutes[1]))
+    assert not any("Chức danh: Trưởng phòng" in flat(" ".join(t)) for t in minutes.values())
 
     # Nothing printed shows a registry id, a raw code or a decimal point.
     printed = {"to-trinh": submission, "tong-hop": summary}
