@@ -336,7 +336,9 @@ def paper(
         member.get_by_role("button", name="Xác nhận (nhập lại số phiếu)").click()
         expect(member.locator(".notice", has_text="Đã ghi nhận xác nhận")).to_be_visible()
     page.reload()
-    expect(page.locator(f"#step-{number} .step-result")).to_have_attribute("data-paper", "true")
+    result = page.locator(f"#step-{number} .step-result")
+    expect(result).to_have_attribute("data-paper", "true")
+    assert not re.search(r"\d\.\d", result.inner_text())  # the decimal comma
 
 
 def electronic(page: Page, hold: Hold, number: int, counts: Counts, present: int) -> None:
@@ -525,6 +527,9 @@ def test_the_plan_on_a_synthetic_agency_from_the_pages(
     next_term = {1: 60, 2: 60}  # the whole next term, from its start (B.II.2)
     expected = {p: source(p, reference, next_term, term_start, before) for p in (GD, PGD)}
     check_source(page, expected)
+    assert re.fullmatch(
+        r"\d+ \(\d+,\d%\)", page.locator("#structure [data-field=women]").inner_text()
+    )
     # The boundary people, by the rule that decides: exactly 60 months from 10/2025 is enough
     # (men born 10/1968, women born 06/1972), 59 is not (09/1968, 05/1972).
     assert {"SXD05", "SXD07"} <= expected[PGD][0]
