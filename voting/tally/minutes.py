@@ -81,6 +81,8 @@ TEXT: dict[str, dict[str, str]] = {
         "share": "Tỉ lệ",
         "passes": "Đạt",
         "fails": "Không đạt",
+        "removed": "Đề nghị đưa ra khỏi quy hoạch",
+        "kept": "Giữ lại trong quy hoạch",
         "outcome": "Kết quả",
         "chosen": "Được lựa chọn",
         "none": "không có",
@@ -143,6 +145,8 @@ TEXT: dict[str, dict[str, str]] = {
         "share": "Percentage",
         "passes": "passes",
         "fails": "does not pass",
+        "removed": "removal proposed",
+        "kept": "kept in the planning",
         "outcome": "Outcome",
         "chosen": "Chosen",
         "none": "none",
@@ -360,7 +364,7 @@ def _counts(document: dict[str, Any], t: dict[str, str], s: Any, removal: bool) 
                     ),
                     _p(str(row.agree), s["cellb"]),
                     _p(f"{share}% ({row.agree}/{row.base_count})", s["cell"]),
-                    _p(t["passes"] if row.passed else t["fails"], s["cell"]),
+                    _p(t[_outcome(row.passed, removal)], s["cell"]),
                 ]
             )
         table = Table(data, colWidths=[11 * mm, 72 * mm, 22 * mm, 42 * mm, 27 * mm], repeatRows=1)
@@ -378,6 +382,13 @@ def _counts(document: dict[str, Any], t: dict[str, str], s: Any, removal: bool) 
             story += _selection(document, position["id"], mine, t, s)
         story.append(Spacer(1, 6))
     return story
+
+
+def _outcome(passed: bool, removal: bool) -> str:
+    """What passing means: on a removal ballot, that the removal is proposed."""
+    if removal:
+        return "removed" if passed else "kept"
+    return "passes" if passed else "fails"
 
 
 def _selection(

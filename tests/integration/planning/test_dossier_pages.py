@@ -175,6 +175,8 @@ def test_every_dossier_pdf_page_by_page(
         assert f"Bước {number}:" in text
     assert f"{voted[3][1] if voted[3] else '?'} Điện tử" in text
     assert re.search(r"\d+,\d\d%", text)
+    # Items 2–5 are checked at the time of consideration: the day the dossier was submitted.
+    assert "Hồ sơ nhân sự — rà soát ngày 04/05/2022" in text
     last = flat(summary[-1])
     assert "NGƯỜI LẬP BIỂU" in last and "GIÁM ĐỐC" in last and "Mai Hữu Huy" in last
 
@@ -190,7 +192,10 @@ def test_every_dossier_pdf_page_by_page(
         assert whole.count("(ký, ghi rõ họ tên)") == committee["size"]
     # The removal ballot asks agree or not to remove each cadre: no "choose at most" there.
     assert "chọn tối đa" not in flat(" ".join(minutes[1]))
-    assert "phiếu đồng ý đưa ra khỏi quy hoạch" in flat(" ".join(minutes[1]))
+    removal_minutes = flat(" ".join(minutes[1]))
+    assert "phiếu đồng ý đưa ra khỏi quy hoạch" in removal_minutes
+    assert "Đề nghị đưa ra khỏi quy hoạch" in removal_minutes  # SCT012: more than half
+    assert "Giữ lại trong quy hoạch" in removal_minutes and " Đạt" not in removal_minutes
     assert "chọn tối đa 3 người" in flat(" ".join(minutes[3]))
     # Positions by the units' own titles, as every document writes them.
     assert "Chức danh: Chánh Thanh tra Sở" in flat(" ".join(minutes[3]))
