@@ -283,6 +283,10 @@ def record(page: Page, number: int, held_on: str, removals: tuple[str, ...] = ()
     # A step with cadres put to the removal ballot stays open until the ballot is held.
     done = "current" if removals else "done"
     expect(page.locator(f"#step-{number}")).to_have_attribute("data-status", done)
+    day = date.fromisoformat(held_on).strftime("%d/%m/%Y")
+    expect(page.locator(f"#step-{number} [data-field=approved]")).to_have_text(
+        f"Đã thực hiện ngày {day} ({USERNAME})"
+    )
 
 
 def ballot(page: Page, number: int) -> dict[str, list[str]]:
