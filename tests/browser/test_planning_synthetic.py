@@ -813,6 +813,7 @@ def test_the_plan_on_a_synthetic_agency_from_the_pages(
     running.get_by_label("Số quyết định").fill("Số 112/QĐ-SXD")
     running.get_by_role("button", name="Ghi nhận đã bổ nhiệm").click()
     expect(page.locator("tr[data-cadre=SXD11]")).to_have_attribute("data-status", "appointed")
+    page.screenshot(path=SCREENSHOTS / "appointments.png", full_page=True)
     assert ("SXD11", head_vp, "2021-2026") not in in_force(page, server)
 
     # ========== Leadership reads the published lists ==========

@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 from voting.conference.errors import ConferenceError
 from voting.planning import appointments
 from voting.registry import planning as registry_planning
+from voting.rules.source import document_title
 from voting.web.errors import status_of
 from voting.web.extensions import db
 from voting.web.i18n import translate
@@ -91,6 +92,7 @@ def _page(error: ConferenceError | None = None) -> str:
         entries=registry_planning.current(db()),
         appointments=appointments.every(db()),
         today=date.today().isoformat(),
+        title=document_title,  # positions as documents write them (Chánh Văn phòng Sở, …)
         error=error,
     )
 
