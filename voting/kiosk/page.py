@@ -7,10 +7,10 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 
 from voting.conference import conferences, devices
+from voting.conference.errors import refused
 from voting.store import DeviceKind, DeviceLink
-from voting.web.errors import ApiError
 from voting.web.extensions import db
-from voting.web.i18n import both, strings
+from voting.web.i18n import strings
 from voting.web.pages.guard import html_errors
 from voting.web.pages.voter import SCRIPT_STRINGS, ballot_labels, language_without_session
 
@@ -54,7 +54,7 @@ def kiosk_link(token: str) -> DeviceLink:
     """The live kiosk link of `token`, or a refusal."""
     link = devices.by_token(db(), token)
     if link is None or link.kind != DeviceKind.KIOSK:
-        raise ApiError(401, "device_unknown", *both("error.device_unknown"))
+        raise refused("device_unknown.page")
     if link.revoked:
-        raise ApiError(401, "device_revoked", *both("error.device_revoked"))
+        raise refused("device_revoked.page")
     return link

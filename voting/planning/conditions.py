@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from voting.conference.errors import Conflict, InvalidInput
+from voting.conference.errors import Conflict, InvalidInput, refused
 from voting.planning import log
 from voting.planning.processes import RULES, lock, registry_people
 from voting.rules.eligibility import Reason, eligibility, removal_reasons, term_kind
@@ -99,18 +99,10 @@ def override(
     reason; recorded in the outcome and the log, and flagged on every list printed after."""
     process = lock(session, process_id)
     if process.outcome is None or process.status == ProcessStatus.APPROVED:
-        raise Conflict(
-            "Chỉ quyết định được khi đã có danh sách và chưa phê duyệt.",
-            "Only a list that exists and is not yet approved can be overridden.",
-            code="no_outcome",
-        )
+        raise refused("no_outcome.override")
     reason = reason.strip()
     if len(reason) < 10 or len(reason) > 1000:
-        raise InvalidInput(
-            "Cần ghi lý do quyết định (từ 10 đến 1000 ký tự).",
-            "The decision needs a reason (10 to 1000 characters).",
-            code="reason_required",
-        )
+        raise refused("reason_required.decision")
     today = datetime.now(UTC).date()
     found = next(
         (
@@ -127,11 +119,7 @@ def override(
             code="nothing_to_override",
         )
     if found["override"] is not None:
-        raise Conflict(
-            "Người đứng đầu đã quyết định về trường hợp này.",
-            "The head has already decided this case.",
-            code="already_recorded",
-        )
+        raise refused("already_recorded.decision")
     record = {
         "cadre": cadre,
         "full_name": found["full_name"],

@@ -9,20 +9,13 @@ from flask import Flask, Response, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
 
-from voting.conference import accounts, logins
-from voting.conference.errors import ConferenceError, Conflict, InvalidInput, NotFound
+from voting.conference import logins
+from voting.conference.errors import ConferenceError
 from voting.web.i18n import localized
 from voting.web.logs import secret_path
 
 log = logging.getLogger(__name__)
 
-STATUS = {
-    InvalidInput: 422,
-    NotFound: 404,
-    Conflict: 409,
-    logins.TooManyAttempts: 429,
-    accounts.Busy: 503,
-}
 HTTP_MESSAGES = {
     400: "Yêu cầu không hợp lệ.",
     404: "Không tìm thấy địa chỉ này.",
@@ -72,10 +65,9 @@ def error_body(error: ConferenceError) -> dict[str, Any]:
 
 
 def status_of(error: ConferenceError) -> int:
-    """The HTTP status for an error."""
-    if isinstance(error, ApiError):
-        return error.status
-    return next((s for kind, s in STATUS.items() if isinstance(error, kind)), 400)
+    """The HTTP status for an error: its class's, or its registered refusal's
+    (voting.errors.REFUSALS)."""
+    return error.status
 
 
 def register(app: Flask) -> None:

@@ -63,17 +63,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "login.failed": ("Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password."),
     # Errors
     "error.title": ("Không thực hiện được", "Could not be done"),
-    "error.csrf": (
-        "Phiên làm việc đã hết hạn hoặc không hợp lệ: hãy tải lại trang.",
-        "The session expired or is not valid: reload the page.",
-    ),
     "error.back": ("Quay lại", "Back"),
     "error.start": ("Về trang đầu", "To the start page"),
-    "error.device_unknown": ("Liên kết thiết bị không hợp lệ.", "This device link is not valid."),
-    "error.device_revoked": (
-        "Liên kết thiết bị đã bị thu hồi. Hãy xin Văn phòng liên kết mới.",
-        "This device link has been revoked. Ask the organising office for a new one.",
-    ),
     "error.problems": ("Chi tiết lỗi", "Problems"),
     # Conference words (ui-terms.md)
     "conference": ("Hội nghị", "Conference"),
@@ -210,7 +201,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Chức danh {section}: số người tối đa phải là số nguyên.",
         "Section {section}: the quota must be a whole number.",
     ),
-    "ballot.invalid": ("Phiếu chưa hợp lệ.", "The ballot is not valid."),
     "organiser.devices": ("Liên kết bàn điểm danh", "Check-in desk links"),
     "organiser.devices.label": ("Tên bàn", "Desk name"),
     "organiser.devices.create": ("Cấp liên kết", "Issue a link"),
@@ -240,10 +230,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "I understand: issuing again discards the joint key made; the committee's phones are "
         "cut off at once, every member scans a new code and the keys are made again, and the "
         "old backup files are of no use.",
-    ),
-    "organiser.committee.again_missing": (
-        "Đã có thành viên tham gia: hãy đánh dấu ô xác nhận trước khi cấp lại mã QR.",
-        "A member has joined: tick the confirmation before issuing the codes again.",
     ),
     "organiser.committee.replace.confirm": (
         "Điện thoại của thành viên {n} bị mất hoặc hỏng",
@@ -397,10 +383,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "organiser.confirm.close": (
         "Kết thúc bỏ phiếu: sau đó không ai bỏ phiếu được nữa",
         "End voting: nobody can vote after this",
-    ),
-    "organiser.confirm.close_missing": (
-        "Hãy đánh dấu ô xác nhận kết thúc bỏ phiếu: việc này không làm lại được.",
-        "Tick the confirmation to end voting: it cannot be undone.",
     ),
     "desk.cards.replacement": ("Thẻ thay thế cho thẻ bị mất", "Replacement for a lost card"),
     "desk.cards.return": (
@@ -708,10 +690,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "head.reason_missing": (
         "Hãy ghi lý do quyết định: lý do được ghi vào biên bản.",
         "Give the reason for the decision: the minutes carry it.",
-    ),
-    "head.confirm_missing": (
-        "Hãy đánh dấu ô xác nhận quyết định trước khi ghi.",
-        "Tick the confirmation before the decision is recorded.",
     ),
     "head.quota": ("chọn tối đa {k} người", "at most {k} chosen"),
     "head.case.tie": (

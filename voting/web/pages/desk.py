@@ -7,10 +7,10 @@ from __future__ import annotations
 from flask import Blueprint, render_template, url_for
 
 from voting.conference import conferences, devices, quorum
+from voting.conference.errors import refused
 from voting.store import DeviceKind, DeviceLink
-from voting.web.errors import ApiError
 from voting.web.extensions import db
-from voting.web.i18n import LIVE_STRINGS, both, strings
+from voting.web.i18n import LIVE_STRINGS, strings
 from voting.web.pages.guard import html_errors
 from voting.web.pages.links import public_base
 
@@ -57,7 +57,7 @@ def _desk_link(token: str) -> DeviceLink:
     """The live desk link of `token`, or a refusal."""
     link = devices.by_token(db(), token)
     if link is None or link.kind != DeviceKind.CHECKIN_DESK:
-        raise ApiError(401, "device_unknown", *both("error.device_unknown"))
+        raise refused("device_unknown.page")
     if link.revoked:
-        raise ApiError(401, "device_revoked", *both("error.device_revoked"))
+        raise refused("device_revoked.page")
     return link

@@ -12,10 +12,10 @@ from typing import Any, TypeVar
 from flask import Blueprint, redirect, render_template, request, session, url_for
 
 from voting.conference import conferences
-from voting.conference.errors import ConferenceError
-from voting.web.errors import ApiError, status_of
+from voting.conference.errors import ConferenceError, refused
+from voting.web.errors import status_of
 from voting.web.extensions import db
-from voting.web.i18n import both, localized
+from voting.web.i18n import localized
 from voting.web.policy import POLICY, Action, authorize
 from voting.web.principals import current_principal
 
@@ -28,7 +28,7 @@ def require_form_csrf() -> None:
     expected = session.get("csrf")
     given = request.form.get(CSRF_FIELD, "")
     if not isinstance(expected, str) or not hmac.compare_digest(expected, given):
-        raise ApiError(403, "csrf_failed", *both("error.csrf"))
+        raise refused("csrf_failed.page")
 
 
 def page_requires(action: Action) -> Callable[[F], F]:
