@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import g, request, session
 
-from voting.kiosk.terms import KIOSK_TERMS
+from voting.web.kiosk_terms import KIOSK_TERMS
 from voting.web.planning_terms import PLANNING_TERMS
 from voting.web.verify_terms import VERIFY_TERMS
 

@@ -1,6 +1,9 @@
 """The kiosk's page, opened through the kiosk link the organiser issued (`/kiosk/<token>`). An
 unknown or revoked link is refused here. The page is never cached and sends no referrer: the
-tablet keeps nothing of a voter once its script reloads it for the next one."""
+tablet keeps nothing of a voter once its script reloads it for the next one.
+
+Kiosk mode (issue 8, docs/kiosk.md): the ballot, its encryption and the receipt are the phone's
+(js/src/pages/ballot-session.js); the kiosk adds the code keypad and scanner input."""
 
 from __future__ import annotations
 
