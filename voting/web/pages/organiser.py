@@ -44,7 +44,7 @@ from voting.web.clock import local
 from voting.web.config import rule_set
 from voting.web.errors import status_of
 from voting.web.extensions import db
-from voting.web.i18n import LIVE_STRINGS, localized, strings, translate
+from voting.web.i18n import LIVE_STRINGS, localized, strings, translate, translate_value
 from voting.web.pages import ballot_form, fields, qr
 from voting.web.pages.guard import error_page, page_requires
 from voting.web.pages.links import public_base
@@ -215,7 +215,9 @@ def change_phase(conference: Conference) -> Response:
         raise refused("confirm_missing.close")
     moved = phases.change(db(), conference.id, Phase(wanted), _actor())
     push_state(moved)
-    return _done(conference, translate("organiser.phase.done", phase=translate(f"phase.{wanted}")))
+    return _done(
+        conference, translate("organiser.phase.done", phase=translate_value("phase", wanted))
+    )
 
 
 @bp.post("/conferences/<conference_id>/committee/tokens")

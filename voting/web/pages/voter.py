@@ -12,8 +12,9 @@ from flask import Blueprint, g, render_template, request
 from voting.conference import ballot, conferences
 from voting.conference import box as boxes
 from voting.store import Conference, Phase
+from voting.translations import LANGUAGES
 from voting.web.extensions import db
-from voting.web.i18n import DEFAULT, LANGUAGES, LIVE_STRINGS, strings
+from voting.web.i18n import DEFAULT, LIVE_STRINGS, strings
 from voting.web.pages.guard import html_errors
 
 bp = Blueprint("voter", __name__, url_prefix="/vote")
