@@ -11,8 +11,9 @@ from typing import Any, TypeVar
 
 from flask import Blueprint, redirect, render_template, request, session, url_for
 
-from voting.conference import conferences
+from voting.conference import conferences, devices
 from voting.conference.errors import ConferenceError, refused
+from voting.store import DeviceKind, DeviceLink
 from voting.web.errors import status_of
 from voting.web.extensions import db
 from voting.web.i18n import localized
@@ -21,6 +22,17 @@ from voting.web.principals import current_principal
 
 F = TypeVar("F", bound=Callable[..., Any])
 CSRF_FIELD = "csrf_token"
+
+
+def live_link(token: str, kind: DeviceKind) -> DeviceLink:
+    """The live device link of `token` if it is of `kind` (the desk's and the kiosk's pages are
+    opened through one), or a refusal: a link of another kind is as unknown as no link."""
+    link = devices.by_token(db(), token)
+    if link is None or link.kind != kind:
+        raise refused("device_unknown.page")
+    if link.revoked:
+        raise refused("device_revoked.page")
+    return link
 
 
 def require_form_csrf() -> None:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 
-from voting.conference import conferences, devices
-from voting.conference.errors import refused
-from voting.store import DeviceKind, DeviceLink
+from voting.conference import conferences
+from voting.store import DeviceKind
 from voting.web.extensions import db
 from voting.web.i18n import strings
-from voting.web.pages.guard import html_errors
+from voting.web.pages.guard import html_errors, live_link
 from voting.web.pages.voter import SCRIPT_STRINGS, ballot_labels, language_without_session
 
 bp = Blueprint("kiosk", __name__, url_prefix="/kiosk")
@@ -38,7 +37,7 @@ HEADERS = {
 @bp.get("/<token>")
 def show(token: str) -> tuple[str, int, dict[str, str]]:
     """The kiosk of the link's conference, at the phase it is in."""
-    link = kiosk_link(token)
+    link = live_link(token, DeviceKind.KIOSK)
     conference = conferences.get(db(), link.conference_id)
     page = render_template(
         "kiosk.html",
@@ -51,13 +50,3 @@ def show(token: str) -> tuple[str, int, dict[str, str]]:
         strings=strings(*KIOSK_STRINGS),
     )
     return page, 200, HEADERS
-
-
-def kiosk_link(token: str) -> DeviceLink:
-    """The live kiosk link of `token`, or a refusal."""
-    link = devices.by_token(db(), token)
-    if link is None or link.kind != DeviceKind.KIOSK:
-        raise refused("device_unknown.page")
-    if link.revoked:
-        raise refused("device_revoked.page")
-    return link
