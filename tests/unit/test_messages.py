@@ -53,7 +53,7 @@ def _python_keys() -> dict[str, str]:
                     if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
                         keys[argument.value] = where
             elif isinstance(node, ast.Assign) and any(
-                isinstance(target, ast.Name) and target.id.endswith("_STRINGS")
+                isinstance(target, ast.Name) and target.id.endswith(("_STRINGS", "_KEYS"))
                 for target in node.targets
             ):
                 for element in ast.walk(node.value):
