@@ -21,9 +21,9 @@ from tests.browser.conftest import CHROMIUM_ARGS, SCREENSHOTS, Server, assert_ac
 from voting.conference import casting
 from voting.crypto.cards import card_url
 from voting.crypto.cards import code as code_of
-from voting.kiosk import page as kiosk_page
 from voting.web.demo import build
 from voting.web.extensions import db
+from voting.web.pages import kiosk as kiosk_page
 
 _spec = importlib.util.spec_from_file_location(
     "web_conftest", Path(__file__).parents[1] / "integration" / "web" / "conftest.py"

@@ -32,6 +32,7 @@ class Busy(ConferenceError):
     """Every password check is taken and none came free in time."""
 
     code = "busy"
+    status = 503
 
     def __init__(self) -> None:
         super().__init__(

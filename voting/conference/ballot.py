@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from voting.conference import conferences, events
-from voting.conference.errors import Conflict, InvalidInput, Problem
+from voting.conference.errors import Conflict, Problem, refused
 from voting.conference.search import fold
 from voting.store import BallotCandidate, BallotSection, Conference, Phase
 
@@ -82,12 +82,7 @@ def _store(
     conferences.require_phase(conference, Phase.SETUP)
     problems = _problems(conference, sections)
     if problems:
-        raise InvalidInput(
-            f"Phiếu chưa hợp lệ: {len(problems)} lỗi.",
-            f"The ballot is not valid: {len(problems)} problem(s).",
-            code="invalid_ballot",
-            problems=problems,
-        )
+        raise refused("invalid_ballot", count=len(problems), problems=problems)
     # Through the ORM, not a bulk DELETE: the session may still hold the old rows.
     conference.sections.clear()
     session.flush()

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from voting import canonical
-from voting.conference.errors import Conflict
+from voting.conference.errors import Conflict, refused
 from voting.crypto.ballot import BallotDefinition, Section
 from voting.crypto.decryption import Opened
 from voting.crypto.dkg import Transcript
@@ -85,11 +85,7 @@ def _transcript(content: bytes) -> Transcript:
 def transcript(box: BallotBox) -> Transcript:
     """The completed ceremony's transcript (proofs re-checked once, then cached)."""
     if box.transcript is None:
-        raise Conflict(
-            "Ban kiểm phiếu chưa tạo xong khóa.",
-            "The committee's key ceremony is not complete.",
-            code="ceremony_incomplete",
-        )
+        raise refused("ceremony_incomplete")
     return _transcript(canonical.dumps(box.transcript))
 
 

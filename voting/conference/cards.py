@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from voting.conference import box as boxes
 from voting.conference import conferences, events
-from voting.conference.errors import Conflict, InvalidInput
+from voting.conference.errors import Conflict, InvalidInput, refused
 from voting.crypto.cards import card_list_hash
 from voting.store import BallotBox, Card, CardBatch, Conference, Phase
 from voting.store.secrecy import rewrite_cards_in_key_order
@@ -151,11 +151,7 @@ def undo(session: Session, conference_id: str, reason: str, actor: str) -> Ballo
     counted as dealt); the organiser's reason is recorded."""
     reason = " ".join(reason.split())
     if not reason or len(reason) > 500:
-        raise InvalidInput(
-            "Cần ghi lý do (tối đa 500 ký tự).",
-            "A reason is needed (500 characters at most).",
-            code="reason_required",
-        )
+        raise refused("reason_required.card")
     conference = conferences.lock(session, conference_id)
     conferences.require_phase(conference, Phase.CHECKIN)
     box = boxes.of(session, conference)

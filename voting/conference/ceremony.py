@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from voting.conference import box as boxes
 from voting.conference import conferences, events
-from voting.conference.errors import Conflict, InvalidInput, NotFound
+from voting.conference.errors import Conflict, InvalidInput, NotFound, refused
 from voting.crypto.committee_json import CommitteeError
 from voting.crypto.dkg import (
     Ceremony,
@@ -175,11 +175,7 @@ def _replaceable(session: Session, conference_id: str) -> tuple[Conference, Ball
     conference = conferences.lock(session, conference_id)
     box = boxes.of(session, conference)
     if box.transcript is None:
-        raise Conflict(
-            "Ban kiểm phiếu chưa tạo xong khóa chung: hãy cấp lại mã QR cho cả ban.",
-            "The ceremony is not complete: issue the join tokens again instead.",
-            code="ceremony_incomplete",
-        )
+        raise refused("ceremony_incomplete.replace")
     if not replaceable(conference, box):
         raise Conflict(
             "Ban kiểm phiếu không còn việc gì ở hội nghị này.",
@@ -195,11 +191,7 @@ def replace_phone(session: Session, conference_id: str, member: int, actor: str)
     conference, _ = _replaceable(session, conference_id)
     seat = session.get(CommitteeSeat, (conference_id, member))
     if seat is None:
-        raise NotFound(
-            f"Không có thành viên {member} trong ban kiểm phiếu.",
-            f"No committee member {member}.",
-            code="member_unknown",
-        )
+        raise refused("member_unknown.seat", member=member)
     token = secrets.token_urlsafe(24)
     seat.join_hash, seat.binding_hash = token_hash(token), None
     events.record(session, conference, "committee.phone_replaced", actor, {"member": member})
@@ -236,11 +228,7 @@ def _parse(kind: Any, data: Any) -> Any:
     try:
         return kind.from_json(data)
     except (CommitteeError, KeyError, TypeError) as error:
-        raise InvalidInput(
-            f"Thông điệp của ban kiểm phiếu không hợp lệ: {error}",
-            f"Malformed committee message: {error}",
-            code="committee_message_invalid",
-        ) from error
+        raise refused("committee_message_invalid", error=error) from error
 
 
 def _running(
@@ -273,11 +261,7 @@ def _running(
 
 def _own(message: Any, conference_id: str, member: int, field: str = "member") -> None:
     if message.conference_id != conference_id or getattr(message, field) != member:
-        raise InvalidInput(
-            "Thông điệp này không phải của thành viên này hoặc của hội nghị này.",
-            "This message belongs to another member or another conference.",
-            code="committee_message_foreign",
-        )
+        raise refused("committee_message_foreign")
 
 
 def _waiting(what_vi: str, what_en: str, missing: list[int]) -> Conflict:
@@ -324,11 +308,7 @@ def post_reveal(session: Session, conference_id: str, member: int, data: Any) ->
     if missing:
         raise _waiting("mã băm cam kết", "commitment hashes", missing)
     if message.ceremony != ceremony_of(conference):
-        raise InvalidInput(
-            "Cam kết được tạo cho một ban kiểm phiếu khác (số thành viên hoặc ngưỡng).",
-            "The reveal is for another committee size or threshold.",
-            code="committee_message_foreign",
-        )
+        raise refused("committee_message_foreign.reveal")
     assert seat.commitment_hash is not None
     if message.digest() != seat.commitment_hash["hash"]:
         raise InvalidInput(
@@ -383,11 +363,7 @@ def post_shares(session: Session, conference_id: str, member: int, data: Any) ->
     """Step 3: the member's sealed shares, one for every other member."""
     items = data.get("shares") if isinstance(data, dict) else None
     if not isinstance(items, list):
-        raise InvalidInput(
-            'Cần gửi {"shares": [...]}.',
-            'Send {"shares": [...]}.',
-            code="committee_message_invalid",
-        )
+        raise refused("committee_message_invalid.shares")
     shares: list[SealedShare] = [_parse(SealedShare, item) for item in items]
     conference, _, seat = _running(session, conference_id, member)
     if transcript_now(session, conference) is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from voting.conference import conferences, events
-from voting.conference.errors import Conflict, InvalidInput
+from voting.conference.errors import Conflict, refused
 from voting.conference.roster import find
 from voting.store import Attendee, Phase, utcnow
 
@@ -38,11 +38,7 @@ def undo(
     """Mark a checked-in attendee absent again; the reason goes into the log."""
     reason = " ".join(reason.split())
     if not reason or len(reason) > 500:
-        raise InvalidInput(
-            "Cần ghi lý do hủy điểm danh (tối đa 500 ký tự).",
-            "Undoing a check-in needs a reason (500 characters at most).",
-            code="reason_required",
-        )
+        raise refused("reason_required.checkin")
     conference = conferences.lock(session, conference_id)
     conferences.require_phase(conference, Phase.CHECKIN)
     attendee = find(session, conference_id, attendee_id)

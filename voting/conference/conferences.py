@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from voting import canonical
 from voting.conference import events
-from voting.conference.errors import Conflict, InvalidInput, NotFound
+from voting.conference.errors import InvalidInput, refused
 from voting.rules import KH331, RuleSet, RuleSetError, Step, rule_set_from_mapping
 from voting.store import Conference, Phase
 
@@ -50,7 +50,7 @@ def get(session: Session, conference_id: str) -> Conference:
     """The conference, or NotFound."""
     conference = session.get(Conference, conference_id)
     if conference is None:
-        raise NotFound("Không tìm thấy hội nghị.", f"No conference {conference_id!r}.")
+        raise refused("not_found.conference", conference_id=conference_id)
     return conference
 
 
@@ -64,7 +64,7 @@ def lock(session: Session, conference_id: str) -> Conference:
         .values(revision=Conference.revision + 1)
     )
     if getattr(bumped, "rowcount", 0) != 1:
-        raise NotFound("Không tìm thấy hội nghị.", f"No conference {conference_id!r}.")
+        raise refused("not_found.conference", conference_id=conference_id)
     conference = session.get(Conference, conference_id, populate_existing=True)
     assert conference is not None
     return conference
@@ -103,10 +103,8 @@ def require_phase(conference: Conference, *phases: Phase) -> None:
         now_vi, now_en = PHASE_TITLES[Phase(conference.phase)]
         wanted_vi = " hoặc ".join(f"“{PHASE_TITLES[p][0]}”" for p in phases)
         wanted_en = " or ".join(PHASE_TITLES[p][1] for p in phases)
-        raise Conflict(
-            f"Hội nghị đang ở giai đoạn “{now_vi}”; việc này chỉ làm được ở giai đoạn {wanted_vi}.",
-            f"The conference is in {now_en}; this is only possible in {wanted_en}.",
-            code="wrong_phase",
+        raise refused(
+            "wrong_phase", now_vi=now_vi, now_en=now_en, wanted_vi=wanted_vi, wanted_en=wanted_en
         )
 
 
@@ -165,11 +163,7 @@ def new(
         )
     if tier not in rule_set.tiers:
         known = ", ".join(rule_set.tiers)
-        raise InvalidInput(
-            f"Nhóm chức danh “{tier}” không có trong bộ quy định (có: {known}).",
-            f"Unknown tier {tier!r} (known: {known}).",
-            code="unknown_tier",
-        )
+        raise refused("unknown_tier", tier=tier, known=known)
     _check_details(details)
     _check_committee(committee)
     conference = Conference(
@@ -269,14 +263,6 @@ def _check_details(details: Details) -> None:
 
 def _check_committee(committee: Committee) -> None:
     if committee.size not in COMMITTEE_SIZES:
-        raise InvalidInput(
-            "Ban kiểm phiếu có từ 3 đến 5 thành viên.",
-            "The counting committee has 3 to 5 members.",
-            code="invalid_committee",
-        )
+        raise refused("invalid_committee.size")
     if not MIN_THRESHOLD <= committee.threshold <= committee.size:
-        raise InvalidInput(
-            f"Số thành viên cần để mở hòm phiếu phải từ {MIN_THRESHOLD} đến {committee.size}.",
-            f"The threshold must be from {MIN_THRESHOLD} to {committee.size}.",
-            code="invalid_committee",
-        )
+        raise refused("invalid_committee.threshold", low=MIN_THRESHOLD, high=committee.size)

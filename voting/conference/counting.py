@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from voting import canonical
 from voting.conference import box as boxes
 from voting.conference import cards, casting, ceremony, conferences, events, opening, results
-from voting.conference.errors import Conflict, InvalidInput
+from voting.conference.errors import Conflict, InvalidInput, refused
 from voting.conference.installation import Installation
 from voting.crypto.ballot import aggregate
 from voting.crypto.committee_json import CommitteeError
@@ -86,11 +86,7 @@ def _own(
             code=code,
         ) from error
     if message.conference_id != conference_id or message.member != member:
-        raise InvalidInput(
-            f"{what_vi} này không phải của thành viên này hoặc của hội nghị này.",
-            f"This {what_en} belongs to another member or conference.",
-            code="committee_message_foreign",
-        )
+        raise refused("committee_message_foreign.named", what_vi=what_vi, what_en=what_en)
     return message
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from voting.conference import conferences, events
-from voting.conference.errors import InvalidInput, NotFound
+from voting.conference.errors import InvalidInput, refused
 from voting.store import DeviceKind, DeviceLink, utcnow
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ def revoke(session: Session, device_id: int, actor: str) -> DeviceLink:
     """Revoke a link at once; revoking twice is harmless."""
     link = session.get(DeviceLink, device_id)
     if link is None:
-        raise NotFound("Không tìm thấy thiết bị.", f"No device link {device_id}.")
+        raise refused("not_found.device", device_id=device_id)
     conference = conferences.lock(session, link.conference_id)
     session.refresh(link)
     if link.revoked_at is None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from voting.errors import CONFLICT, NOT_FOUND, REFUSALS, UNPROCESSABLE
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -23,6 +25,8 @@ class ConferenceError(Exception):
     """Base of every refusal; nothing has been changed when one is raised."""
 
     code = "error"
+    # The HTTP status the web layer answers with (voting.web.errors.status_of).
+    status = 400
 
     def __init__(
         self,
@@ -44,15 +48,37 @@ class InvalidInput(ConferenceError):
     """The request is understood but its content breaks a rule (an empty title, quota 0…)."""
 
     code = "invalid_input"
+    status = UNPROCESSABLE
 
 
 class NotFound(ConferenceError):
     """The conference, attendee or device does not exist."""
 
     code = "not_found"
+    status = NOT_FOUND
 
 
 class Conflict(ConferenceError):
     """The request is valid but the conference's state forbids it (wrong phase, no quorum…)."""
 
     code = "conflict"
+    status = CONFLICT
+
+
+_KINDS: dict[int, type[ConferenceError]] = {
+    UNPROCESSABLE: InvalidInput,
+    NOT_FOUND: NotFound,
+    CONFLICT: Conflict,
+}
+
+
+def refused(name: str, *, problems: list[Problem] | None = None, **values: Any) -> ConferenceError:
+    """The registered refusal `name` (voting.errors.REFUSALS) with `values` filled in, as the
+    error class of its status, ready to raise."""
+    refusal = REFUSALS[name]
+    vi, en = refusal.texts(**values)
+    error = _KINDS.get(refusal.status, ConferenceError)(
+        vi, en, code=refusal.code, problems=problems
+    )
+    error.status = refusal.status
+    return error

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from voting.conference.errors import InvalidInput, Problem
+from voting.conference.errors import InvalidInput, Problem, refused
 from voting.tabular import Row, TableError, read_rows
 
 _REASONS = {
@@ -17,16 +17,13 @@ def rows_of(path: Path, required: tuple[str, ...]) -> list[Row]:
     try:
         rows = read_rows(path, required)
     except TableError as error:
-        raise InvalidInput(
-            "Không đọc được tệp: cần tệp CSV (UTF-8) hoặc XLSX có dòng tiêu đề với các cột "
-            f"{', '.join(required)}.",
-            str(error).replace(str(path), path.suffix or "file"),
-            code="unreadable_file",
+        raise refused(
+            "unreadable_file",
+            columns=", ".join(required),
+            detail=str(error).replace(str(path), path.suffix or "file"),
         ) from error
     if not rows:
-        raise InvalidInput(
-            "Tệp không có dòng dữ liệu nào.", "The file has no data rows.", code="empty_file"
-        )
+        raise refused("empty_file")
     return rows
 
 

@@ -34,6 +34,7 @@ class TooManyAttempts(ConferenceError):
     """Too many wrong passwords lately for this account or from this address."""
 
     code = "too_many_attempts"
+    status = 429
 
     def __init__(self, wait: timedelta) -> None:
         seconds = max(1, int(wait.total_seconds() + 0.999))

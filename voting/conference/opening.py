@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from voting.conference import box as boxes
 from voting.conference import cards, conferences, events
-from voting.conference.errors import Conflict, InvalidInput
+from voting.conference.errors import Conflict, refused
 from voting.crypto.ballot import BallotContext, ballot_list_hash, conference_fingerprint
 from voting.crypto.cards import card_list_hash
 from voting.store import BallotBox, CastBallot, Conference, Phase
@@ -176,11 +176,7 @@ def abort(session: Session, conference_id: str, reason: str, actor: str) -> Conf
     """Stop the vote with a reason: every card is void, nothing is ever decrypted."""
     reason = " ".join(reason.split())
     if not reason or len(reason) > 500:
-        raise InvalidInput(
-            "Cần ghi lý do hủy cuộc bỏ phiếu (tối đa 500 ký tự).",
-            "Aborting a vote needs a reason (500 characters at most).",
-            code="reason_required",
-        )
+        raise refused("reason_required.abort")
     conference = conferences.lock(session, conference_id)
     conferences.require_phase(conference, Phase.CHECKIN, Phase.VOTING, Phase.CLOSED)
     box = boxes.of(session, conference)

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from voting.conference import conferences, events, opening, quorum
-from voting.conference.errors import Conflict
+from voting.conference.errors import Conflict, refused
 from voting.store import BallotSection, Conference, Phase, ProcessStep
 from voting.store.secrecy import compact
 
@@ -88,11 +88,12 @@ def change(session: Session, conference_id: str, to: Phase, actor: str) -> Confe
     now = Phase(conference.phase)
     guard = MOVES.get((now, to))
     if guard is None:
-        raise Conflict(
-            f"Không chuyển được từ “{conferences.PHASE_TITLES[now][0]}” sang "
-            f"“{conferences.PHASE_TITLES[to][0]}”.",
-            f"No move from {now.value} to {to.value}.",
-            code="wrong_phase",
+        raise refused(
+            "wrong_phase.move",
+            now=conferences.PHASE_TITLES[now][0],
+            to=conferences.PHASE_TITLES[to][0],
+            now_code=now.value,
+            to_code=to.value,
         )
     try:
         counts = guard(session, conference)

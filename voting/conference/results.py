@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from voting.conference import box as boxes
 from voting.conference import conferences, events
-from voting.conference.errors import Conflict, InvalidInput
+from voting.conference.errors import Conflict, refused
 from voting.rules import DecisionError, HeadDecision, Selection, evaluate
 from voting.store import BallotSection, Conference, Phase, utc_text
 from voting.tally.evaluation import select_candidates
@@ -189,11 +189,7 @@ def decide(
     assert box.counts is not None and box.result is not None
     selection = box.result.get("selection")
     if selection is None or not selection["contested"]:
-        raise Conflict(
-            "Không có trường hợp nào cần người đứng đầu quyết định.",
-            "Nothing is left to the head at this step.",
-            code="nothing_to_decide",
-        )
+        raise refused("nothing_to_decide")
     if box.decision is not None:
         raise Conflict(
             "Người đứng đầu đã quyết định.",
@@ -207,11 +203,7 @@ def decide(
     try:
         result = compute(session, conference, box.counts, decision)
     except DecisionError as error:
-        raise InvalidInput(
-            f"Quyết định không hợp lệ: {error.vi}.",
-            f"The decision breaks the rules: {error}",
-            code="invalid_decision",
-        ) from error
+        raise refused("invalid_decision", vi=error.vi, en=error) from error
     among = {
         p: sorted(
             set(selection["ties"].get(p, {}).get("among", []))

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from voting.conference.errors import Conflict, InvalidInput
+from voting.conference.errors import Conflict, InvalidInput, refused
 from voting.planning import log
 from voting.planning.processes import RULES, lock, registry_people
 from voting.planning.state import Override, outcome_of
@@ -100,18 +100,10 @@ def override(
     process = lock(session, process_id)
     outcome = outcome_of(process)
     if outcome is None or process.status == ProcessStatus.APPROVED:
-        raise Conflict(
-            "Chỉ quyết định được khi đã có danh sách và chưa phê duyệt.",
-            "Only a list that exists and is not yet approved can be overridden.",
-            code="no_outcome",
-        )
+        raise refused("no_outcome.override")
     reason = reason.strip()
     if len(reason) < 10 or len(reason) > 1000:
-        raise InvalidInput(
-            "Cần ghi lý do quyết định (từ 10 đến 1000 ký tự).",
-            "The decision needs a reason (10 to 1000 characters).",
-            code="reason_required",
-        )
+        raise refused("reason_required.decision")
     today = datetime.now(UTC).date()
     found = next(
         (
@@ -128,11 +120,7 @@ def override(
             code="nothing_to_override",
         )
     if found["override"] is not None:
-        raise Conflict(
-            "Người đứng đầu đã quyết định về trường hợp này.",
-            "The head has already decided this case.",
-            code="already_recorded",
-        )
+        raise refused("already_recorded.decision")
     record = Override(
         cadre=cadre,
         full_name=found["full_name"],

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from voting.conference.errors import Conflict, InvalidInput
+from voting.conference.errors import Conflict, InvalidInput, refused
 from voting.planning import conditions, log
 from voting.planning.processes import RULES, lock
 from voting.planning.state import RemovalEntry, outcome_of
@@ -33,11 +33,7 @@ def submit(session: Session, process_id: str, submitted_on: date, actor: str) ->
     """The dossier is complete and the list is submitted to the approving body."""
     process = lock(session, process_id)
     if process.outcome is None:
-        raise Conflict(
-            "Quy trình chưa xong bước cuối: chưa có danh sách để trình.",
-            "The final step is not done: there is no list to submit.",
-            code="no_outcome",
-        )
+        raise refused("no_outcome")
     if process.status != ProcessStatus.RUNNING:
         raise Conflict(
             "Danh sách đã được trình.", "The list was already submitted.", code="submitted"

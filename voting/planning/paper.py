@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from voting.conference import roster
 from voting.conference.accounts import name_of
-from voting.conference.errors import Conflict, InvalidInput, Problem
+from voting.conference.errors import Conflict, InvalidInput, Problem, refused
 from voting.planning import log
 from voting.planning.processes import RULES, lock
 from voting.planning.state import (
@@ -188,19 +188,9 @@ def _confirm(
             code="confirm_by_another",
         )
     if any(c.by == actor for c in confirmations):
-        raise Conflict(
-            "Điện thoại hoặc tài khoản này đã xác nhận; thành viên thứ hai xác nhận trên điện "
-            "thoại hoặc tài khoản của mình.",
-            "This phone or account has already confirmed; the second member confirms from "
-            "their own.",
-            code="already_confirmed",
-        )
+        raise refused("already_confirmed.device")
     if any(c.member.casefold() == member.casefold() for c in confirmations):
-        raise Conflict(
-            "Thành viên này đã xác nhận; cần một thành viên khác.",
-            "This member has already confirmed; another member must.",
-            code="already_confirmed",
-        )
+        raise refused("already_confirmed.member")
     typed = {p: dict(c) for p, c in counts.items()}
     if typed != paper.counts:
         raise InvalidInput(
@@ -250,11 +240,7 @@ def decide_paper(
         )
     held = result_of(item)
     if held is None or held.complete:
-        raise Conflict(
-            "Không có trường hợp nào cần người đứng đầu quyết định.",
-            "Nothing is left to the head at this step.",
-            code="nothing_to_decide",
-        )
+        raise refused("nothing_to_decide")
     # The person's name, as the dossier and the published lists print it (not the login).
     decision = HeadDecision(
         chosen=chosen,
@@ -265,11 +251,7 @@ def decide_paper(
     try:
         result = _paper_result(process, item, decision)
     except DecisionError as error:
-        raise InvalidInput(
-            f"Quyết định không hợp lệ: {error.vi}.",
-            f"The decision breaks the rules: {error}",
-            code="invalid_decision",
-        ) from error
+        raise refused("invalid_decision", vi=error.vi, en=error) from error
     log.record(session, process, "head.decided", actor, {"step": number, "chosen": chosen})
     finish(session, process, item, result, actor)
     return process
@@ -317,11 +299,7 @@ def _check_paper(
 ) -> None:
     problems: list[Problem] = []
     if not (0 < present <= convened):
-        raise InvalidInput(
-            "Số người có mặt phải từ 1 đến số người được triệu tập.",
-            "Present must be from 1 to the number convened.",
-            code="invalid_counts",
-        )
+        raise refused("invalid_counts.present")
     if not quorum_met(present, convened, RULES):
         raise InvalidInput(
             "Không đủ 2/3 số người được triệu tập có mặt: hội nghị không được tiến hành.",
@@ -374,12 +352,7 @@ def _check_paper(
                 )
             )
     if problems:
-        raise InvalidInput(
-            f"Kết quả kiểm phiếu giấy chưa hợp lệ: {len(problems)} lỗi.",
-            f"The paper counts are not valid: {len(problems)} problem(s).",
-            code="invalid_counts",
-            problems=problems,
-        )
+        raise refused("invalid_counts", count=len(problems), problems=problems)
 
 
 def _paper_result(

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from voting.conference import conferences, roster
 from voting.conference.conferences import Committee, Details
-from voting.conference.errors import InvalidInput, NotFound
+from voting.conference.errors import InvalidInput, NotFound, refused
 from voting.planning import appointments, log
 from voting.planning.state import RemovalEntry, Review, ReviewedEntry
 from voting.registry import planning as registry_planning
@@ -112,9 +112,7 @@ def _start(session: Session, new: NewProcess, actor: str, rule_set: RuleSet) -> 
             people, reference, term, new.term_start, planning=staying, rule_set=rules
         )
     except PersonError as error:
-        raise InvalidInput(
-            f"Không tính được điều kiện quy hoạch: {error}.", str(error), code="invalid_term"
-        ) from error
+        raise refused("invalid_term", error=error) from error
     by_id = {person.id: person for person in people}
     sections = propose(positions_of_tier(new.tier, people, rules), people, report.people, staying)
     # A.II: no supplement for a position while an appointment to it runs — its candidates
@@ -232,7 +230,7 @@ def get(session: Session, process_id: str) -> Process:
     """The process, or NotFound."""
     process = session.get(Process, process_id, populate_existing=True)
     if process is None:
-        raise NotFound("Không tìm thấy quy trình quy hoạch.", f"No process {process_id!r}.")
+        raise refused("not_found.process", process_id=process_id)
     return process
 
 
@@ -244,7 +242,7 @@ def lock(session: Session, process_id: str) -> Process:
         update(Process).where(Process.id == process_id).values(status=Process.status)
     )
     if getattr(touched, "rowcount", 0) != 1:
-        raise NotFound("Không tìm thấy quy trình quy hoạch.", f"No process {process_id!r}.")
+        raise refused("not_found.process", process_id=process_id)
     return get(session, process_id)
 
 
@@ -296,20 +294,12 @@ def _check(new: NewProcess, rules: RuleSet) -> None:
             code="unknown_procedure",
         )
     if new.tier not in rules.tiers:
-        raise InvalidInput(
-            f"Không có nhóm chức danh “{new.tier}”.",
-            f"Unknown tier {new.tier!r}.",
-            code="unknown_tier",
-        )
+        raise refused("unknown_tier.process", tier=new.tier)
     if not new.term.strip() or len(new.term) > 20:
         raise InvalidInput(
             "Cần ghi nhiệm kỳ (ví dụ 2025-2030).", "The term is required (e.g. 2025-2030)."
         )
     if new.procedure == "next_term" and new.term_start is None:
-        raise InvalidInput(
-            "Quy hoạch nhiệm kỳ kế tiếp cần tháng bắt đầu nhiệm kỳ.",
-            "The next term needs its start month.",
-            code="invalid_term",
-        )
+        raise refused("invalid_term.start")
     if not new.place.strip() or len(new.place) > 300:
         raise InvalidInput("Cần ghi địa điểm (tối đa 300 ký tự).", "The place is required.")

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from voting.conference import ballot, conferences, results, roster
 from voting.conference.ballot import CandidateInput, SectionInput
 from voting.conference.conferences import Committee, Details
-from voting.conference.errors import Conflict, InvalidInput
+from voting.conference.errors import Conflict, InvalidInput, refused
 from voting.planning import log
 from voting.planning.processes import RULES, lock, planned_for, registry_people, step_of
 from voting.planning.state import (
@@ -91,9 +91,7 @@ def approve(
             code="step_holds_ballot",
         )
     if item.approved and "held_on" in item.approved:
-        raise Conflict(
-            "Bước này đã được ghi nhận.", "This step is already recorded.", code="already_recorded"
-        )
+        raise refused("already_recorded.step")
     if len(note) > 1000:
         raise InvalidInput("Ghi chú tối đa 1000 ký tự.", "The note has at most 1000 characters.")
     proposed = _removal_proposal(process, removals) if step.ballot == "removal" else []

@@ -18,7 +18,7 @@ from typing import Any
 
 import openpyxl
 
-from voting.conference.errors import InvalidInput, Problem
+from voting.conference.errors import ConferenceError, Problem, refused
 from voting.tabular import Row, cell_text, unescaped
 
 RawRows = list[tuple[int, list[Any]]]
@@ -74,9 +74,7 @@ def read_table(
         if any(cells.values()):
             rows.append(Row(number, cells))
     if not rows and not problems:
-        raise InvalidInput(
-            "Tệp không có dòng dữ liệu nào.", "The file has no data rows.", code="empty_file"
-        )
+        raise refused("empty_file")
     return rows, problems
 
 
@@ -103,24 +101,20 @@ def _read(path: Path, columns: Sequence[str], required: Sequence[str]) -> tuple[
         if len([n for n in header if n]) == 1 and any(s in found for s in "\t|"):
             hint_vi = " Các cột phải cách nhau bằng dấu phẩy (,) hoặc chấm phẩy (;)."
             hint_en = " Columns must be separated by commas (,) or semicolons (;)."
-        raise InvalidInput(
-            f"Tệp thiếu cột {', '.join(missing)}. Dòng tiêu đề đọc được các cột: {found}. "
-            f"Bảng này có các cột {', '.join(columns)} (bắt buộc: {', '.join(required)})."
-            + hint_vi,
-            f"Missing column(s) {', '.join(missing)}; the header has: {found}. The table's "
-            f"columns are {', '.join(columns)} (required: {', '.join(required)})." + hint_en,
-            code="unreadable_file",
+        raise refused(
+            "unreadable_file.missing_columns",
+            missing=", ".join(missing),
+            found=found,
+            columns=", ".join(columns),
+            required=", ".join(required),
+            hint_vi=hint_vi,
+            hint_en=hint_en,
         )
     return header, raw
 
 
-def _unreadable(columns: Sequence[str], detail: str) -> InvalidInput:
-    return InvalidInput(
-        "Không đọc được tệp: cần tệp CSV (UTF-8) hoặc XLSX có dòng tiêu đề với các cột "
-        f"{', '.join(columns)}.",
-        f"Cannot read the file: {detail}.",
-        code="unreadable_file",
-    )
+def _unreadable(columns: Sequence[str], detail: str) -> ConferenceError:
+    return refused("unreadable_file.cannot_read", columns=", ".join(columns), detail=detail)
 
 
 def delimiter(header_line: str) -> str:

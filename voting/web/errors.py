@@ -9,45 +9,26 @@ from flask import Flask, Response, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
 
-from voting.conference import accounts, logins
-from voting.conference.errors import ConferenceError, Conflict, InvalidInput, NotFound
-from voting.web.i18n import localized
+from voting.conference import logins
+from voting.conference.errors import ConferenceError
+from voting.web.i18n import both, localized
 from voting.web.logs import secret_path
 
 log = logging.getLogger(__name__)
 
-STATUS = {
-    InvalidInput: 422,
-    NotFound: 404,
-    Conflict: 409,
-    logins.TooManyAttempts: 429,
-    accounts.Busy: 503,
-}
 HTTP_MESSAGES = {
     400: "Yêu cầu không hợp lệ.",
     404: "Không tìm thấy địa chỉ này.",
     405: "Địa chỉ này không nhận phương thức này.",
     413: "Tệp quá lớn.",
 }
-# What a page says of an HTTP error, in both languages (a person reads it, not a script).
-PAGE_MESSAGES = {
-    400: ("Yêu cầu không hợp lệ. Hãy quay lại và thử lại.", "The request was not valid."),
-    404: (
-        "Không tìm thấy trang này. Địa chỉ có thể đã gõ sai hoặc liên kết đã hết hạn.",
-        "This page does not exist: the address may be mistyped or the link expired.",
-    ),
-    405: (
-        "Trang này không nhận thao tác vừa gửi. Hãy quay lại trang trước và làm lại.",
-        "This page does not accept what was sent. Go back and try again.",
-    ),
-    413: (
-        "Tệp gửi lên quá lớn. Hãy chọn tệp nhỏ hơn.",
-        "The uploaded file is too large. Choose a smaller one.",
-    ),
-    500: (
-        "Máy chủ gặp lỗi; thao tác chưa được ghi nhận. Hãy thử lại, hoặc báo Văn phòng.",
-        "Server error: nothing was recorded. Try again, or tell the organising office.",
-    ),
+# What a page says of an HTTP error (a person reads it, not a script): its catalogue key.
+ERROR_PAGE_KEYS = {
+    400: "error.http.400",
+    404: "error.http.404",
+    405: "error.http.405",
+    413: "error.http.413",
+    500: "error.http.500",
 }
 
 
@@ -72,10 +53,9 @@ def error_body(error: ConferenceError) -> dict[str, Any]:
 
 
 def status_of(error: ConferenceError) -> int:
-    """The HTTP status for an error."""
-    if isinstance(error, ApiError):
-        return error.status
-    return next((s for kind, s in STATUS.items() if isinstance(error, kind)), 400)
+    """The HTTP status for an error: its class's, or its registered refusal's
+    (voting.errors.REFUSALS)."""
+    return error.status
 
 
 def register(app: Flask) -> None:
@@ -120,7 +100,7 @@ def register(app: Flask) -> None:
 def error_page(status: int) -> ResponseReturnValue:
     """An HTTP error as a page in the reader's language, with a way back (never werkzeug's
     English page); the plain-text fallback if even the page cannot be drawn."""
-    vi, en = PAGE_MESSAGES.get(status, PAGE_MESSAGES[500 if status >= 500 else 400])
+    vi, en = both(ERROR_PAGE_KEYS.get(status, ERROR_PAGE_KEYS[500 if status >= 500 else 400]))
     try:
         return render_template("error.html", message=localized(vi, en), problems=()), status
     except Exception:  # the error page must not fail in its turn

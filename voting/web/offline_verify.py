@@ -10,7 +10,8 @@ from pathlib import Path
 
 import jinja2
 
-from voting.web.i18n import CATALOGUE
+from voting.translations import CATALOGUE
+from voting.web.i18n import key_of
 from voting.web.pages.verify import CHECKS, SCRIPT_STRINGS
 
 STATIC = Path(__file__).parent / "static"
@@ -29,12 +30,16 @@ def offline_page(lang: str, script: str, css: str) -> str:
         text = CATALOGUE[key][index]
         return text.format(**values) if values else text
 
+    def tv(family: str, value: object, **values: object) -> str:
+        return t(key_of(family, value), **values)
+
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, undefined=jinja2.StrictUndefined
     )
     other = "vi" if lang == "en" else "en"
     return environment.get_template("verify_offline.html").render(
         t=t,
+        tv=tv,
         lang=lang,
         other_lang=other,
         other_file=OFFLINE[other],

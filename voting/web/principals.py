@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from flask import g, request, session
 
 from voting.conference import ceremony, devices, logins
+from voting.conference.errors import refused
 from voting.store import User
 from voting.web.errors import ApiError
 from voting.web.extensions import db
@@ -63,12 +64,7 @@ def _resolve() -> Principal:
     if header.startswith(MEMBER_SCHEME):
         seat = ceremony.by_binding(db(), header.removeprefix(MEMBER_SCHEME).strip())
         if seat is None:
-            raise ApiError(
-                401,
-                "member_unknown",
-                "Điện thoại này không còn gắn với ban kiểm phiếu. Hãy xin Văn phòng mã mới.",
-                "Unknown committee member binding.",
-            )
+            raise refused("member_unknown")
         return Principal("member", "committee", seat.member, str(seat.member), seat.conference_id)
     if header:
         if not header.startswith(DEVICE_SCHEME):
@@ -80,19 +76,9 @@ def _resolve() -> Principal:
             )
         link = devices.by_token(db(), header.removeprefix(DEVICE_SCHEME).strip())
         if link is None:
-            raise ApiError(
-                401,
-                "device_unknown",
-                "Liên kết thiết bị không hợp lệ.",
-                "Unknown device token.",
-            )
+            raise refused("device_unknown")
         if link.revoked:
-            raise ApiError(
-                401,
-                "device_revoked",
-                "Liên kết thiết bị đã bị thu hồi. Hãy xin Văn phòng liên kết mới.",
-                "This device link has been revoked.",
-            )
+            raise refused("device_revoked")
         return Principal("device", link.kind, link.id, link.label, link.conference_id)
     token = session.get("sid")
     user = logins.user_of(db(), token) if isinstance(token, str) else None
@@ -138,9 +124,4 @@ def require_csrf() -> None:
     expected = session.get("csrf")
     given = request.headers.get(CSRF_HEADER, "")
     if not isinstance(expected, str) or not hmac.compare_digest(expected, given):
-        raise ApiError(
-            403,
-            "csrf_failed",
-            "Phiên làm việc đã hết hạn hoặc không hợp lệ: hãy tải lại trang.",
-            f"Missing or wrong {CSRF_HEADER} header (get it from GET /api/session).",
-        )
+        raise refused("csrf_failed", header=CSRF_HEADER)

@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, request
 
-from voting.conference.errors import Conflict
+from voting.conference.errors import refused
 from voting.planning import (
     conditions,
     dossier,
@@ -213,11 +213,7 @@ def _submission(process_id: str) -> printed_submission.Submission:
     """The Tờ trình's data, dated `?on=` (else the submission date, else today)."""
     process = processes.get(db(), process_id)
     if process.outcome is None:
-        raise Conflict(
-            "Quy trình chưa xong bước cuối: chưa có danh sách để trình.",
-            "The final step is not done: there is no list to submit.",
-            code="no_outcome",
-        )
+        raise refused("no_outcome")
     on = request.args.get("on")
     number = request.args.get("number", "").strip()
     if len(number) > 20:

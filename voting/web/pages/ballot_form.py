@@ -11,7 +11,7 @@ from typing import Any
 from werkzeug.datastructures import MultiDict
 
 from voting.conference.ballot import CandidateInput, SectionInput
-from voting.conference.errors import InvalidInput, Problem
+from voting.conference.errors import Problem, refused
 from voting.web.i18n import both
 
 SEPARATORS = (";", "\t")
@@ -77,7 +77,7 @@ def sections_from(blocks: list[SectionBlock]) -> list[SectionInput]:
                 problems.append(_problem("ballot.bad_quota", section=number))
         sections.append(SectionInput(block.position, tuple(candidates), quota))
     if problems:
-        raise InvalidInput(*both("ballot.invalid"), code="invalid_ballot", problems=problems)
+        raise refused("invalid_ballot.form", problems=problems)
     return sections
 
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, url_for
 
-from voting.conference import conferences, devices, quorum
-from voting.store import DeviceKind, DeviceLink
-from voting.web.errors import ApiError
+from voting.conference import conferences, quorum
+from voting.store import DeviceKind
 from voting.web.extensions import db
-from voting.web.i18n import LIVE_STRINGS, both, strings
-from voting.web.pages.guard import html_errors
+from voting.web.i18n import LIVE_STRINGS, strings
+from voting.web.pages.guard import html_errors, live_link
 from voting.web.pages.links import public_base
 
 bp = Blueprint("desk", __name__, url_prefix="/desk")
@@ -37,7 +36,7 @@ SCRIPT_STRINGS = (
 @bp.get("/<token>")
 def show(token: str) -> tuple[str, int, dict[str, str]]:
     """The desk of the link's conference; an unknown or revoked link is refused here already."""
-    link = _desk_link(token)
+    link = live_link(token, DeviceKind.CHECKIN_DESK)
     conference = conferences.get(db(), link.conference_id)
     page = render_template(
         "desk.html",
@@ -51,13 +50,3 @@ def show(token: str) -> tuple[str, int, dict[str, str]]:
     )
     # The token is in this page's address: never send it on as a referrer, never cache it.
     return page, 200, {"Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
-
-
-def _desk_link(token: str) -> DeviceLink:
-    """The live desk link of `token`, or a refusal."""
-    link = devices.by_token(db(), token)
-    if link is None or link.kind != DeviceKind.CHECKIN_DESK:
-        raise ApiError(401, "device_unknown", *both("error.device_unknown"))
-    if link.revoked:
-        raise ApiError(401, "device_revoked", *both("error.device_revoked"))
-    return link

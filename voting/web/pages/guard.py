@@ -11,11 +11,12 @@ from typing import Any, TypeVar
 
 from flask import Blueprint, redirect, render_template, request, session, url_for
 
-from voting.conference import conferences
-from voting.conference.errors import ConferenceError
-from voting.web.errors import ApiError, status_of
+from voting.conference import conferences, devices
+from voting.conference.errors import ConferenceError, refused
+from voting.store import DeviceKind, DeviceLink
+from voting.web.errors import status_of
 from voting.web.extensions import db
-from voting.web.i18n import both, localized
+from voting.web.i18n import localized
 from voting.web.policy import POLICY, Action, authorize
 from voting.web.principals import current_principal
 
@@ -23,12 +24,23 @@ F = TypeVar("F", bound=Callable[..., Any])
 CSRF_FIELD = "csrf_token"
 
 
+def live_link(token: str, kind: DeviceKind) -> DeviceLink:
+    """The live device link of `token` if it is of `kind` (the desk's and the kiosk's pages are
+    opened through one), or a refusal: a link of another kind is as unknown as no link."""
+    link = devices.by_token(db(), token)
+    if link is None or link.kind != kind:
+        raise refused("device_unknown.page")
+    if link.revoked:
+        raise refused("device_revoked.page")
+    return link
+
+
 def require_form_csrf() -> None:
     """Refuse a form post whose hidden CSRF field is not the session's token."""
     expected = session.get("csrf")
     given = request.form.get(CSRF_FIELD, "")
     if not isinstance(expected, str) or not hmac.compare_digest(expected, given):
-        raise ApiError(403, "csrf_failed", *both("error.csrf"))
+        raise refused("csrf_failed.page")
 
 
 def page_requires(action: Action) -> Callable[[F], F]:

@@ -12,7 +12,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from voting.conference import conferences, results
-from voting.conference.errors import InvalidInput
+from voting.conference.errors import InvalidInput, refused
 from voting.planning import conditions, paper, processes
 from voting.store import Conference, Phase, ProcessStatus, StepStatus
 from voting.web.api.box import record_decision
@@ -132,7 +132,7 @@ def reason() -> str:
     if not note:
         raise InvalidInput(*both("head.reason_missing"), code="reason_missing")
     if request.form.get("confirm") != "yes":
-        raise InvalidInput(*both("head.confirm_missing"), code="confirm_missing")
+        raise refused("confirm_missing.head")
     return note
 
 

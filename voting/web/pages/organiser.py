@@ -37,7 +37,7 @@ from voting.conference import (
     roster,
 )
 from voting.conference.conferences import Committee, Details
-from voting.conference.errors import ConferenceError, InvalidInput, NotFound
+from voting.conference.errors import ConferenceError, InvalidInput, refused
 from voting.conference.roster import NewAttendee
 from voting.registry import people
 from voting.rules import KH331
@@ -48,7 +48,7 @@ from voting.web.clock import local
 from voting.web.config import rule_set
 from voting.web.errors import status_of
 from voting.web.extensions import db
-from voting.web.i18n import LIVE_STRINGS, both, localized, strings, translate
+from voting.web.i18n import LIVE_STRINGS, localized, strings, translate, translate_value
 from voting.web.pages import ballot_form, qr
 from voting.web.pages.guard import error_page, page_requires
 from voting.web.pages.links import public_base
@@ -61,7 +61,7 @@ bp = Blueprint("organiser", __name__, url_prefix="/organiser")
 
 
 @bp.errorhandler(ConferenceError)
-def refused(error: ConferenceError) -> tuple[str, int]:
+def refusal_page(error: ConferenceError) -> tuple[str, int]:
     """A refused form is shown again on its page with the reason (and each bad row); any other
     refusal is the error page."""
     if request.method != "POST" or status_of(error) in (401, 403, 404):
@@ -203,7 +203,7 @@ def issue_device(conference: Conference) -> str:
 def revoke_device(conference: Conference, device_id: int) -> Response:
     """Revoke a desk link of this conference at once."""
     if device_id not in {d.id for d in devices.of_conference(db(), conference.id)}:
-        raise NotFound("Không tìm thấy thiết bị.", f"No device link {device_id} here.")
+        raise refused("not_found.device_here", device_id=device_id)
     devices.revoke(db(), device_id, _actor())
     return _done(conference, translate("organiser.devices.revoke.done"))
 
@@ -216,10 +216,12 @@ def change_phase(conference: Conference) -> Response:
     if wanted not in set(Phase):
         raise InvalidInput("Giai đoạn không hợp lệ.", f"Unknown phase {wanted!r}.")
     if wanted == Phase.CLOSED and request.form.get("confirm") != "yes":  # cannot be undone
-        raise InvalidInput(*both("organiser.confirm.close_missing"), code="confirm_missing")
+        raise refused("confirm_missing.close")
     moved = phases.change(db(), conference.id, Phase(wanted), _actor())
     push_state(moved)
-    return _done(conference, translate("organiser.phase.done", phase=translate(f"phase.{wanted}")))
+    return _done(
+        conference, translate("organiser.phase.done", phase=translate_value("phase", wanted))
+    )
 
 
 @bp.post("/conferences/<conference_id>/committee/tokens")
@@ -229,7 +231,7 @@ def committee_tokens(conference: Conference) -> Response:
     so once a phone has joined the organiser must confirm it. Post, then redirect: a reload
     of the console shows the same codes and never issues new ones."""
     if ceremony.joined_any(db(), conference.id) and request.form.get("again") != "yes":
-        raise InvalidInput(*both("organiser.committee.again_missing"), code="confirm_missing")
+        raise refused("confirm_missing.reissue")
     issued = ceremony.issue_tokens(db(), conference.id, _actor())
     push_state(conference)
     _keep_tokens(conference, issued)

@@ -24,7 +24,7 @@ from voting.web.config import installation_fingerprint
 from voting.web.documents import file_name
 from voting.web.errors import status_of
 from voting.web.extensions import db
-from voting.web.i18n import language, localized, translate
+from voting.web.i18n import language, localized, translate, translate_value
 from voting.web.pages.guard import html_errors, require_form_csrf
 from voting.web.pages.outcome import outcome_key
 from voting.web.principals import authenticate, csrf_token, current_principal, log_in, log_out
@@ -39,6 +39,7 @@ def page_context() -> dict[str, Any]:
     of its forms."""
     return {
         "t": translate,
+        "tv": translate_value,
         "localized": localized,
         "lang": language(),
         "other_lang": "en" if language() == "vi" else "vi",

@@ -13,8 +13,9 @@ from voting.conference import ballot, conferences
 from voting.conference import box as boxes
 from voting.planning import standards
 from voting.store import Conference, Phase
+from voting.translations import LANGUAGES
 from voting.web.extensions import db
-from voting.web.i18n import DEFAULT, LANGUAGES, LIVE_STRINGS, strings
+from voting.web.i18n import DEFAULT, LIVE_STRINGS, strings
 from voting.web.pages.guard import html_errors
 
 bp = Blueprint("voter", __name__, url_prefix="/vote")

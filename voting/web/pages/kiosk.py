@@ -1,17 +1,19 @@
 """The kiosk's page, opened through the kiosk link the organiser issued (`/kiosk/<token>`). An
 unknown or revoked link is refused here. The page is never cached and sends no referrer: the
-tablet keeps nothing of a voter once its script reloads it for the next one."""
+tablet keeps nothing of a voter once its script reloads it for the next one.
+
+Kiosk mode (issue 8, docs/kiosk.md): the ballot, its encryption and the receipt are the phone's
+(js/src/pages/ballot-session.js); the kiosk adds the code keypad and scanner input."""
 
 from __future__ import annotations
 
 from flask import Blueprint, render_template
 
-from voting.conference import conferences, devices
-from voting.store import DeviceKind, DeviceLink
-from voting.web.errors import ApiError
+from voting.conference import conferences
+from voting.store import DeviceKind
 from voting.web.extensions import db
-from voting.web.i18n import both, strings
-from voting.web.pages.guard import html_errors
+from voting.web.i18n import strings
+from voting.web.pages.guard import html_errors, live_link
 from voting.web.pages.voter import SCRIPT_STRINGS, ballot_labels, language_without_session
 
 bp = Blueprint("kiosk", __name__, url_prefix="/kiosk")
@@ -35,7 +37,7 @@ HEADERS = {
 @bp.get("/<token>")
 def show(token: str) -> tuple[str, int, dict[str, str]]:
     """The kiosk of the link's conference, at the phase it is in."""
-    link = kiosk_link(token)
+    link = live_link(token, DeviceKind.KIOSK)
     conference = conferences.get(db(), link.conference_id)
     page = render_template(
         "kiosk.html",
@@ -48,13 +50,3 @@ def show(token: str) -> tuple[str, int, dict[str, str]]:
         strings=strings(*KIOSK_STRINGS),
     )
     return page, 200, HEADERS
-
-
-def kiosk_link(token: str) -> DeviceLink:
-    """The live kiosk link of `token`, or a refusal."""
-    link = devices.by_token(db(), token)
-    if link is None or link.kind != DeviceKind.KIOSK:
-        raise ApiError(401, "device_unknown", *both("error.device_unknown"))
-    if link.revoked:
-        raise ApiError(401, "device_revoked", *both("error.device_revoked"))
-    return link

@@ -1,0 +1,152 @@
+"""The message catalogue: both gettext files hold the same keys, and every key the code, the
+templates and the page scripts name exists in both languages, so no page shows a missing text
+(once a server error) in front of a person."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from voting.registry.kinds import KINDS
+from voting.rules.ruleset import load_rule_set
+from voting.store import AttendeeSource, Phase, ProcessStatus, Role, StepStatus
+from voting.translations import CATALOGUE, LANGUAGES, read
+from voting.web.i18n import KEYS_BY_VALUE
+from voting.web.pages.verify import CHECKS
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = ROOT / "voting"
+TEMPLATES = SOURCE / "web" / "templates"
+SCRIPTS = ROOT / "js" / "src"
+# The functions whose first argument (every argument for `strings`) is a catalogue key.
+LOOKUPS = {"translate", "both", "strings", "_problem"}
+KEY = re.compile(r"^[a-z_]+(\.[a-z0-9_]+)*$")
+# `t(...)` in a template: the first argument, up to a comma or the closing parenthesis.
+TEMPLATE_T = re.compile(r"\bt\(\s*((?:'[^']*'|\"[^\"]*\"|[^,)'\"])*)")
+TEMPLATE_TV = re.compile(r"\btv\(\s*'([^']*)'")
+QUOTED = re.compile(r"'([^']*)'|\"([^\"]*)\"")
+# A value a conditional key compares with (`t('a' if x == 'b' else 'c')`) is no key.
+COMPARED = re.compile(r"[=!]=\s*('[^']*'|\"[^\"]*\")")
+SCRIPT_KEY = re.compile(r"strings\[['\"]([a-z_.0-9]+)['\"]\]")
+
+
+def _python_keys() -> dict[str, str]:
+    """Each key named in the Python source → where, refusing a key built at run time."""
+    keys: dict[str, str] = {}
+    for path in SOURCE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            where = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}"
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in LOOKUPS:
+                assert isinstance(node.func, ast.Name)
+                arguments = node.args if node.func.id == "strings" else node.args[:1]
+                for argument in arguments:
+                    if isinstance(argument, ast.Starred):
+                        continue  # a *_STRINGS tuple, read below
+                    assert not isinstance(argument, ast.JoinedStr | ast.BinOp), (
+                        f"{where}: a key built at run time; add it to KEYS_BY_VALUE"
+                    )
+                    if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                        keys[argument.value] = where
+            elif isinstance(node, ast.Assign) and any(
+                isinstance(target, ast.Name) and target.id.endswith(("_STRINGS", "_KEYS"))
+                for target in node.targets
+            ):
+                for element in ast.walk(node.value):
+                    if isinstance(element, ast.Constant) and isinstance(element.value, str):
+                        keys[element.value] = where
+            elif isinstance(node, ast.FunctionDef) and node.name == "outcome_key":
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Return) and isinstance(inner.value, ast.Constant):
+                        keys[inner.value.value] = where
+    return keys
+
+
+def _template_keys() -> dict[str, str]:
+    """Each key a template names in `t(...)`, refusing one joined with `~` at run time."""
+    keys: dict[str, str] = {}
+    for path in TEMPLATES.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        for match in TEMPLATE_T.finditer(text):
+            argument, where = match.group(1), f"{path.relative_to(ROOT)}"
+            assert "~" not in argument, f"{where}: t({argument}) builds its key; use tv()"
+            for quoted in QUOTED.finditer(COMPARED.sub("", argument)):
+                key = quoted.group(1) or quoted.group(2)
+                if KEY.match(key):
+                    keys[key] = where
+        for match in TEMPLATE_TV.finditer(text):
+            assert match.group(1) in KEYS_BY_VALUE, f"{path}: tv('{match.group(1)}') unknown"
+    return keys
+
+
+def _script_keys() -> dict[str, str]:
+    """Each key a page script reads by name from the strings the page gave it."""
+    keys: dict[str, str] = {}
+    for path in SCRIPTS.rglob("*.js"):
+        for match in SCRIPT_KEY.finditer(path.read_text(encoding="utf-8")):
+            keys[match.group(1)] = str(path.relative_to(ROOT))
+    return keys
+
+
+def test_both_languages_hold_the_same_keys_each_with_a_text() -> None:
+    """A key missing from one language, or an empty text, would show nothing to its reader."""
+    vi, en = (read(lang) for lang in LANGUAGES)
+    assert vi.keys() == en.keys()
+    assert all(vi.values()) and all(en.values())
+    assert {key: (vi[key], en[key]) for key in vi} == CATALOGUE
+
+
+def test_both_texts_of_a_key_have_the_same_placeholders() -> None:
+    """`{n}` filled in Vietnamese must be filled in English too, or a page raises."""
+
+    def fields(text: str) -> set[str]:
+        return {field for _, field, _, _ in string.Formatter().parse(text) if field}
+
+    differ = [key for key, (vi, en) in CATALOGUE.items() if fields(vi) != fields(en)]
+    assert differ == []
+
+
+@pytest.mark.parametrize("found", [_python_keys, _template_keys, _script_keys])
+def test_every_key_named_exists_in_both_languages(found: object) -> None:
+    """The code, the templates and the page scripts name only keys the catalogue holds."""
+    assert callable(found)
+    keys = found()
+    assert keys, "the scan found no key at all: the pattern no longer matches the code"
+    missing = {key: where for key, where in keys.items() if key not in CATALOGUE}
+    assert missing == {}
+
+
+def test_every_key_chosen_at_run_time_exists() -> None:
+    """Every key of KEYS_BY_VALUE is in the catalogue."""
+    missing = [key for family in KEYS_BY_VALUE.values() for key in family.values()]
+    assert [key for key in missing if key not in CATALOGUE] == []
+
+
+@pytest.mark.parametrize(
+    ("family", "values"),
+    [
+        ("phase", {phase.value for phase in Phase}),
+        ("process_status", {status.value for status in ProcessStatus}),
+        ("step_status", {status.value for status in StepStatus}),
+        ("role", {role.value for role in Role}),
+        ("source", {source.value for source in AttendeeSource}),
+        ("registry", {"people", *KINDS}),
+        ("verify_check", {str(n) for n in CHECKS}),
+        (
+            "tier",
+            {
+                tier
+                for name in ("kh331", "qd377")
+                for tier in load_rule_set(SOURCE / "rules" / f"{name}.toml").tiers
+            },
+        ),
+    ],
+)
+def test_every_value_a_page_may_show_has_its_key(family: str, values: set[str]) -> None:
+    """Each value the domain can hold has a written-out key: no value falls through to a
+    KeyError on a page."""
+    assert set(KEYS_BY_VALUE[family]) == values
