@@ -262,6 +262,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "organiser.committee.joined": ("Đã tham gia", "Joined"),
     "organiser.committee.confirmed": ("Đã xác nhận khóa", "Key confirmed"),
+    "organiser.committee.fingerprint": ("Mã nhận dạng khóa", "Key fingerprint"),
     "organiser.committee.running": (
         "Đang tạo khóa của Ban kiểm phiếu…",
         "The committee's key ceremony is running…",

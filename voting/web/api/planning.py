@@ -24,7 +24,7 @@ from voting.planning.processes import NewProcess
 from voting.store import Conference, Process
 from voting.tally import dossier as printed
 from voting.tally import submission as printed_submission
-from voting.web import parse
+from voting.web import clock, parse
 from voting.web.config import installation_fingerprint, rule_set
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
@@ -184,6 +184,7 @@ def override(process_id: str) -> dict[str, Any]:
         parse.text(data, "position"),
         parse.text(data, "reason"),
         _actor(),
+        clock.today(),
     )
     return whole(changed)
 
@@ -262,7 +263,7 @@ def _submission(process_id: str) -> dict[str, Any]:
         signer_title=config["HEAD_TITLE"],
         signer_name=config["HEAD_NAME"],
     )
-    day = parse.day({"on": on}, "on") if on else process.submitted_on or date.today()
+    day = parse.day({"on": on}, "on") if on else process.submitted_on or clock.today()
     return submission.submission(db(), process, header, number, day)
 
 
@@ -309,7 +310,7 @@ def whole(process: Process) -> dict[str, Any]:
         | {
             "approval_late": when["approval_late"],
             # KH 331 A.I: who fails the conditions today, and the head's override if any.
-            "unmet": conditions.unmet(session, process, date.today()),
+            "unmet": conditions.unmet(session, process, clock.today()),
         }
         if process.outcome is not None
         else None,
@@ -337,7 +338,7 @@ def _summary(process_id: str) -> dict[str, Any]:
         process,
         current_app.config["AGENCY"],
         installation_fingerprint(current_app),
-        parse.day({"review": review}, "review") if review else date.today(),
+        parse.day({"review": review}, "review") if review else clock.today(),
         current_app.config["TIMEZONE"],
         current_app.config["HEAD_NAME"],
     )

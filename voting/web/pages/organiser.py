@@ -4,7 +4,6 @@ parses it, calls the domain service, and shows the result (or the refusal, row b
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask import (
@@ -39,7 +38,7 @@ from voting.conference.roster import NewAttendee
 from voting.registry import people
 from voting.rules import KH331
 from voting.store import Conference, DeviceKind, Phase, utcnow
-from voting.web import parse
+from voting.web import clock, parse
 from voting.web.clock import local
 from voting.web.config import rule_set
 from voting.web.errors import status_of
@@ -86,7 +85,7 @@ def index() -> str:
 def import_people() -> Response:
     """Replace the agency's people with the uploaded file (all rows or none)."""
     with parse.upload() as path:
-        imported = people.import_people(db(), path)
+        imported = people.import_people(db(), path, today=clock.today())
     flash(translate("organiser.people.done", n=len(imported)))
     return redirect(url_for(".index"))
 
@@ -349,7 +348,7 @@ def _index_page(error: ConferenceError | None = None) -> str:
         steps=steps,
         tiers=list(rules.tiers),
         rules=rules,
-        today=date.today().isoformat(),
+        today=clock.today().isoformat(),
         error=error,
     )
 

@@ -28,6 +28,7 @@ from voting.planning import (
 from voting.planning.processes import RULES, NewProcess
 from voting.registry import terms
 from voting.store import Conference, ProcessStatus, StepStatus
+from voting.web import clock
 from voting.web.config import rule_set
 from voting.web.errors import status_of
 from voting.web.extensions import db
@@ -234,7 +235,7 @@ def _index_page(error: ConferenceError | None = None) -> str:
         procedures=list(RULES.procedures.values()),
         tiers=list(RULES.tiers.values()),
         terms=terms.every(db()),
-        today=date.today().isoformat(),
+        today=clock.today().isoformat(),
         error=error,
     )
 
@@ -276,9 +277,9 @@ def _process_page(process: Any, error: ConferenceError | None = None) -> str:
             if process.outcome
             else {},
         ),
-        unmet=conditions.unmet(db(), process, date.today()),
+        unmet=conditions.unmet(db(), process, clock.today()),
         notices=warnings.of(db(), process),
-        today=date.today().isoformat(),
+        today=clock.today().isoformat(),
         error=error,
     )
 
