@@ -15,6 +15,7 @@ import os
 import secrets
 import socket
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import click
