@@ -155,7 +155,8 @@ class Room:
         for name, (page, check) in self.pages.items():
             page.reload()
             check(page)
-            assert_accessible(page, f"{name} after reloading ({phase})")
+            if not name.endswith(("2", "3")):  # the same page as member 1's, voter 1's
+                assert_accessible(page, f"{name} after reloading ({phase})")
 
 
 @pytest.fixture
@@ -204,8 +205,13 @@ def shown_receipt(receipt: str) -> str:
 
 
 def fits_its_width(page: Page) -> None:
-    """Nothing on the page is wider than the screen (no sideways scrolling on a phone)."""
-    overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+    """Nothing on the page is wider than the screen: no sideways scrolling on a phone, and no
+    text running past the right edge (a body hiding its overflow would not scroll)."""
+    overflow = page.evaluate(
+        """() => Math.max(document.documentElement.scrollWidth - innerWidth,
+            ...[...document.querySelectorAll('main *')].map((e) =>
+              e.getBoundingClientRect().right - innerWidth))"""
+    )
     assert overflow <= 0, f"{page.url}: {overflow}px too wide"
 
 
@@ -395,7 +401,7 @@ def hold_step(
         expect(voter.locator("#check-result")).to_have_text(
             "✓ Phiếu của bạn có trong danh sách phiếu công bố."
         )
-    stem = f"{HELD_ON.isoformat()}_buoc-{number}_hoi-nghi-tap-the-lanh-dao-"
+    stem = f"{HELD_ON.isoformat()}_buoc-{number}_ra-soat-bo-sung-quy-hoach-hang-nam-2021-2026-"
     return Step(conference, console, members, stem)
 
 
@@ -431,7 +437,7 @@ def test_the_whole_room_holds_a_sealed_and_a_final_step(
     )
     room.reload_all("step 3, box opened")
     organiser.screenshot(path=SCREENSHOTS / "room-console-3-result.png", full_page=True)
-    console_files = download_all(organiser, sealed.stem + "mo-rong", "console, step 3")
+    console_files = download_all(organiser, sealed.stem, "console, step 3")
     # The committee's phone downloads them with its seat, named the same way.
     documents = sealed.members[1].locator("#documents")
     for button, name in (
@@ -440,9 +446,7 @@ def test_the_whole_room_holds_a_sealed_and_a_final_step(
     ):
         with sealed.members[1].expect_download() as download:
             documents.get_by_role("button", name=button).click()
-        assert re.fullmatch(
-            rf"{sealed.stem}mo-rong[a-z0-9-]*_{name}", download.value.suggested_filename
-        )
+        assert re.fullmatch(rf"{sealed.stem}[a-z0-9-]*_{name}", download.value.suggested_filename)
         assert Path(download.value.path()).stat().st_size > 0
     assert "Đinh Hồng Vân" in pdf_text(console_files["minutes"])
 
@@ -509,7 +513,7 @@ def test_the_whole_room_holds_a_sealed_and_a_final_step(
     room.keep("head", head, lambda page: expect(page.locator("p.lead")).to_be_visible())
     room.reload_all("step 4, decided")
     organiser.screenshot(path=SCREENSHOTS / "room-console-4-result.png", full_page=True)
-    final_files = download_all(organiser, final.stem + "lan-2", "console, step 4")
+    final_files = download_all(organiser, final.stem, "console, step 4")
     minutes = pdf_text(final_files["minutes"])
     assert "Trần Quốc Việt" in minutes and "Đồng chí có quá trình công tác phù hợp hơn" in minutes
 
@@ -518,17 +522,15 @@ def test_the_whole_room_holds_a_sealed_and_a_final_step(
     log_in(leadership, server, "/login", LEADERSHIP)
     assert leadership.url.endswith("/leadership/")
     assert_accessible(leadership, "leadership's list")
-    for step, stem in ((sealed, sealed.stem + "mo-rong"), (final, final.stem + "lan-2")):
+    for step in (sealed, final):
         leadership.locator(f"li[data-conference='{step.conference}'] a").click()
-        expect(leadership.locator("#leadership-result tr[data-candidate]")).to_have_count(
-            7 if step is sealed else 5
-        )
+        expect(leadership.locator("#leadership-result tr[data-candidate]")).to_have_count(7)
         assert leadership.locator("main form[method=post]").count() == 0
         leadership.screenshot(
             path=SCREENSHOTS / f"room-leadership-{step.stem[11:17]}.png", full_page=True
         )
         assert_accessible(leadership, "leadership's conference")
-        download_all(leadership, stem, "leadership")
+        download_all(leadership, step.stem, "leadership")
         leadership.go_back()
 
     # The process's own documents: the published lists and the dossier summary.

@@ -210,7 +210,8 @@ def _start(session: Session, new: NewProcess, actor: str, rule_set: RuleSet) -> 
             procedure=process.procedure,
             step_number=item.number,
             tier=process.tier,
-            details=Details(f"{step.title} — {process.title}"[:300], new.held_on, new.place),
+            # Titled after the process: every page names the step beside the title already.
+            details=Details(process.title[:300], new.held_on, new.place),
             committee=Committee(),
             actor=actor,
             rule_set=rules,

@@ -37,7 +37,8 @@ def index() -> str:
         view = results.view(db(), conference, may_read_sealed=True)
         if view["status"] == "awaiting_head":
             places = contested(view["result"], conference.held_positions or {})
-            waiting.append({"conference": conference, "places": places})
+            step = conferences.step_of(conference)
+            waiting.append({"conference": conference, "step": step, "places": places})
     return render_template(
         "head.html", waiting=waiting, on_paper=paper_waiting(), unmet=unmet_waiting()
     )
