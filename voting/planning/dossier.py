@@ -235,11 +235,12 @@ def _structure(
     )
 
 
-def published(process: Process) -> dict[str, Any]:
+def published(process: Process, zone: str) -> dict[str, Any]:
     """What the published lists say of how the result was reached: the steps held on paper
     (planning.md: a paper step "and everything printed from it" is marked), whether the final
-    step and the removal ballot were among them, and the head's decision at the final step,
-    with the cadres the head chose (position → cadres)."""
+    step and the removal ballot were among them, and the head's decision at the final step
+    (its time in the room's time zone `zone`), with the cadres the head chose (position →
+    cadres)."""
     steps = _done(process)
     final = process.steps[-1].number
     last = next((item for item in steps if item.number == final), None)
@@ -260,7 +261,10 @@ def published(process: Process) -> dict[str, Any]:
         "removal_paper": any(
             item.result is not None and item.result["kind"] == "removal" for item in paper
         ),
-        "decisions": _decisions(last, final_result, _cap_notes(process, final_result, final)),
+        "decisions": [
+            d | {"decided_at_text": local_moment(d["decided_at"], zone)}
+            for d in _decisions(last, final_result, _cap_notes(process, final_result, final))
+        ],
         "chosen_by_head": {
             position: list(cadres) for position, cadres in (decision.get("chosen") or {}).items()
         },

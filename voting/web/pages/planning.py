@@ -224,7 +224,7 @@ def published(process_id: str) -> str:
         process=process,
         dates=outcome.dates(db(), process, current_app.config["AGENCY"]),
         approved=process.status == ProcessStatus.APPROVED,
-        facts=dossier.published(process),
+        facts=dossier.published(process, current_app.config["TIMEZONE"]),
     )
 
 
