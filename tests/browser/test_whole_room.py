@@ -229,7 +229,7 @@ def download_all(page: Page, stem: str, where: str) -> dict[str, bytes]:
         with page.expect_download() as download:
             page.locator(f"a[data-document={kind}]").click()
         name = download.value.suggested_filename
-        assert re.fullmatch(rf"{stem}[a-z0-9-]+_{word}\.{extension}", name), (where, name)
+        assert re.fullmatch(rf"{stem}[a-z0-9-]*_{word}\.{extension}", name), (where, name)
         assert name.count("buoc-") == 1, name
         contents[kind] = Path(download.value.path()).read_bytes()
     assert contents["minutes"].startswith(b"%PDF"), where
@@ -401,7 +401,7 @@ def hold_step(
         expect(voter.locator("#check-result")).to_have_text(
             "✓ Phiếu của bạn có trong danh sách phiếu công bố."
         )
-    stem = f"{HELD_ON.isoformat()}_buoc-{number}_ra-soat-bo-sung-quy-hoach-hang-nam-2021-2026-"
+    stem = f"{HELD_ON.isoformat()}_buoc-{number}_ra-soat-bo-sung-quy-hoach-hang-nam-2021-2026"
     return Step(conference, console, members, stem)
 
 

@@ -210,8 +210,9 @@ def _start(session: Session, new: NewProcess, actor: str, rule_set: RuleSet) -> 
             procedure=process.procedure,
             step_number=item.number,
             tier=process.tier,
-            # Titled after the process: every page names the step beside the title already.
-            details=Details(process.title[:300], new.held_on, new.place),
+            # Titled after the procedure and term: the pages name the step and the tier beside
+            # the title already.
+            details=Details(f"{procedure.title} {new.term}"[:300], new.held_on, new.place),
             committee=Committee(),
             actor=actor,
             rule_set=rules,

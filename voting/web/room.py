@@ -97,7 +97,11 @@ class Room(Namespace):
             authorize(current_principal(), Action.ROOM_JOIN, conference)
         except ConferenceError as error:
             return error_body(error)
-        join_room(room_of(conference.id))
+        try:
+            join_room(room_of(conference.id))
+        except KeyError:
+            # The page went away (a reload) while its join was handled: no one is left to join.
+            return {"ok": False}
         state = public.state(db(), conference)
         emit("state", state)
         return {"ok": True, "state": state}
