@@ -302,7 +302,10 @@ def hold_step(
     assert desk_link and kiosk_link and desk_link.startswith("http://voting.test:")
     desk = room.open(f"desk (step {number})", mobile=True)
     desk.goto(desk_link)
-    convened = desk.locator(".person").count()
+    # The roster arrives after the page: count its rows once they are all drawn (the quorum
+    # block says how many were convened from the first paint).
+    convened = int(desk.locator("[data-quorum] [data-field=convened]").inner_text())
+    expect(desk.locator(".person")).to_have_count(convened)
     present = convened if number == 4 else phones + 1
     cards = []
     for _ in range(present):
