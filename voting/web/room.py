@@ -99,8 +99,12 @@ class Room(Namespace):
             return error_body(error)
         try:
             join_room(room_of(conference.id))
-        except KeyError:
-            # The page went away (a reload) while its join was handled: no one is left to join.
+        except (KeyError, ValueError):
+            # The page went away (a reload, a navigation, a closed tab) while its join was
+            # handled: python-socketio has dropped its sid (KeyError), or the whole namespace
+            # when it was the last page there (ValueError). No one is left to join or answer.
+            # A live page never gets here: its sid is registered before its `connect` event,
+            # on which live.js sends the join.
             return {"ok": False}
         state = public.state(db(), conference)
         emit("state", state)
