@@ -24,3 +24,15 @@ def test_a_slug_is_short_and_never_empty() -> None:
     assert slug("Đỗ   Thị!!") == "do-thi"
     assert slug("—") == "hoi-nghi"
     assert len(slug("Hội nghị " * 20)) <= 60 and not slug("Hội nghị " * 20).endswith("-")
+
+
+def test_a_step_in_the_title_is_not_named_twice() -> None:
+    """A process's conference is titled after its step: the name says "buoc-3" once."""
+    conference = Conference(
+        title="Bước 3: Hội nghị tập thể lãnh đạo mở rộng — Rà soát",
+        held_on=date(2022, 4, 20),
+        step_number=3,
+    )
+    assert file_name(conference, "counts.csv") == (
+        "2022-04-20_buoc-3_hoi-nghi-tap-the-lanh-dao-mo-rong-ra-soat_so-phieu.csv"
+    )

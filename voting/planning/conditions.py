@@ -93,10 +93,17 @@ def require_met(session: Session, process: Process, on: date, doing_vi: str, doi
 
 
 def override(
-    session: Session, process_id: str, cadre: str, position: str, reason: str, actor: str
+    session: Session,
+    process_id: str,
+    cadre: str,
+    position: str,
+    reason: str,
+    actor: str,
+    on: date,
 ) -> Process:
     """The head's decision to put forward a chosen cadre who fails the conditions, with the
-    reason; recorded in the outcome and the log, and flagged on every list printed after."""
+    reason; recorded in the outcome and the log, and flagged on every list printed after.
+    `on` is the room's date, the day the conditions are checked on."""
     process = lock(session, process_id)
     outcome = outcome_of(process)
     if outcome is None or process.status == ProcessStatus.APPROVED:
@@ -104,11 +111,10 @@ def override(
     reason = reason.strip()
     if len(reason) < 10 or len(reason) > 1000:
         raise refused("reason_required.decision")
-    today = datetime.now(UTC).date()
     found = next(
         (
             u
-            for u in unmet(session, process, today)
+            for u in unmet(session, process, on)
             if u["cadre"] == cadre and u["position"] == position
         ),
         None,

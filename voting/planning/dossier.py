@@ -280,8 +280,9 @@ class Published:
         return document_title(position)
 
 
-def published(session: Session, process: Process) -> Published:
-    """What the published lists say of how the result was reached (`Published`)."""
+def published(session: Session, process: Process, zone: str) -> Published:
+    """What the published lists say of how the result was reached (`Published`); the head's
+    decision timed in the room's time zone `zone`."""
     steps = _done(process)
     final = process.steps[-1].number
     final_result = dict(steps).get(final)
@@ -304,9 +305,12 @@ def published(session: Session, process: Process) -> Published:
         ],
         final_paper=bool(final_result and final_result.paper),
         removal_paper=any(result.kind == "removal" for _, result in paper),
-        decisions=_decisions(
-            session, final, final_result, _cap_notes(process, final_result, final)
-        ),
+        decisions=[
+            replace(d, decided_at_text=local_moment(d.decided_at, zone))
+            for d in _decisions(
+                session, final, final_result, _cap_notes(process, final_result, final)
+            )
+        ],
         chosen_by_head={
             position: list(cadres)
             for position, cadres in (decision.chosen if decision else {}).items()

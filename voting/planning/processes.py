@@ -214,7 +214,9 @@ def _start(session: Session, new: NewProcess, actor: str, rule_set: RuleSet) -> 
             procedure=process.procedure,
             step_number=item.number,
             tier=process.tier,
-            details=Details(f"{step.title} — {process.title}"[:300], new.held_on, new.place),
+            # Titled after the procedure and term: the pages name the step and the tier beside
+            # the title already.
+            details=Details(f"{procedure.title} {new.term}"[:300], new.held_on, new.place),
             committee=Committee(),
             actor=actor,
             rule_set=rules,

@@ -49,12 +49,16 @@ OLDEST_YEARS = 100
 _HARMLESS = {"id": "_", "full_name": "_", "sex": "M", "born": "1970", "post": "_", "unit": "_"}
 
 
-def import_people(session: Session, path: Path, rule_set: RuleSet = KH331) -> list[Person]:
-    """Replace the registry with the file's people; any problem refuses the whole file."""
+def import_people(
+    session: Session, path: Path, rule_set: RuleSet = KH331, today: date | None = None
+) -> list[Person]:
+    """Replace the registry with the file's people; any problem refuses the whole file.
+    `today` is the room's date (a birth date after it is refused); the pages pass it, the
+    machine's date stands in elsewhere."""
     rows, problems = read_table(path, COLUMNS, REQUIRED)
     people: list[Person] = []
     seen: dict[str, int] = {}
-    today = date.today()
+    today = today or date.today()
     for row in rows:
         errors = cell_errors(row.cells, rule_set, today)
         problems += [row_problem(row.number, e.column, e.en, e.vi) for e in errors]

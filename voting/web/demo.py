@@ -32,7 +32,7 @@ from voting.rules.eligibility import eligibility
 from voting.rules.people import people_from_rows
 from voting.store import Role
 from voting.tabular import read_rows
-from voting.web import create_app
+from voting.web import clock, create_app
 from voting.web.config import rule_set
 from voting.web.extensions import db
 from voting.web.server import Server, options
@@ -77,7 +77,7 @@ def build(app: Flask, agency: Path = AGENCY) -> Demo:
         accounts.create(
             session, "nguoi-dung-dau", Role.HEAD.value, readers["nguoi-dung-dau"], "Giám đốc Sở"
         )
-        people.import_people(session, agency)
+        people.import_people(session, agency, today=clock.today())
         # The rest of the agency's registry, so a planning process starts from the console.
         for kind, name in (("externals", EXTERNALS), ("planning", PLANNING)):
             KINDS[kind].import_file(session, agency.with_name(name))
@@ -88,7 +88,7 @@ def build(app: Flask, agency: Path = AGENCY) -> Demo:
             tier="agency",
             details=Details(
                 title="Hội nghị cán bộ chủ chốt giới thiệu nhân sự quy hoạch (demo)",
-                held_on=date.today(),
+                held_on=clock.today(),
                 place="Hội trường tầng 2, Sở Công Thương",
             ),
             committee=Committee(size=3, threshold=2),

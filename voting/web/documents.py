@@ -30,7 +30,8 @@ def file_name(conference: Conference, kind: str) -> str:
     """The download name of `conference`'s document `kind` (a key of KINDS)."""
     word, extension = KINDS[kind]
     practice = "thu_" if conference.practice_of is not None else ""
-    return (
-        f"{conference.held_on.isoformat()}_{practice}buoc-{conference.step_number}_"
-        f"{slug(conference.title)}_{word}.{extension}"
-    )
+    step = f"buoc-{conference.step_number}"
+    # A process's conference is titled after its step ("Bước 3: Hội nghị …"): the step is
+    # named once.
+    title = slug(conference.title).removeprefix(f"{step}-")
+    return f"{conference.held_on.isoformat()}_{practice}{step}_{title}_{word}.{extension}"

@@ -97,7 +97,15 @@ class Room(Namespace):
             authorize(current_principal(), Action.ROOM_JOIN, conference)
         except ConferenceError as error:
             return error_body(error)
-        join_room(room_of(conference.id))
+        try:
+            join_room(room_of(conference.id))
+        except (KeyError, ValueError):
+            # The page went away (a reload, a navigation, a closed tab) while its join was
+            # handled: python-socketio has dropped its sid (KeyError), or the whole namespace
+            # when it was the last page there (ValueError). No one is left to join or answer.
+            # A live page never gets here: its sid is registered before its `connect` event,
+            # on which live.js sends the join.
+            return {"ok": False}
         state = public.state(db(), conference)
         emit("state", state)
         return {"ok": True, "state": state}

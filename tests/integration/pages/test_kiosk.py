@@ -15,13 +15,30 @@ def test_the_organiser_registers_a_kiosk_and_sees_its_address_once(room: Any) ->
     """Does the console issue a kiosk link and show its /kiosk/ address and QR code?"""
     conference = room.conference()
     client = room.client("organiser")
-    page = room.post(
+    issued = room.post(
         client, f"/organiser/conferences/{conference}/devices", kind="kiosk", label="Máy 1"
     )
-    assert page.status_code == 200
+    assert issued.status_code == 302
+    page = client.get(f"/organiser/conferences/{conference}")
     found = re.search(r'id="new-kiosk-link" href="([^"]+)"', page.text)
     assert found is not None and "/kiosk/" in found.group(1)
     assert '<li data-kind="kiosk">Máy 1' in page.text
+    kiosk = room.app.test_client().get(found.group(1).removeprefix("http://voting.test:8000"))
+    assert '<span class="brand">Máy bỏ phiếu chung · Máy 1</span>' in kiosk.text
+    # The default label already says what it is: the kiosk's bar names it once.
+    room.post(
+        client,
+        f"/organiser/conferences/{conference}/devices",
+        kind="kiosk",
+        label="Máy bỏ phiếu chung 2",
+    )
+    again = re.search(
+        r'id="new-kiosk-link" href="([^"]+)"',
+        client.get(f"/organiser/conferences/{conference}").text,
+    )
+    assert again is not None
+    second = room.app.test_client().get(again.group(1).removeprefix("http://voting.test:8000"))
+    assert '<span class="brand">Máy bỏ phiếu chung 2</span>' in second.text
 
 
 def test_the_kiosk_page_keeps_nothing(room: Any) -> None:

@@ -235,17 +235,22 @@ def test_ending_the_vote_needs_its_confirmation(room: Any) -> None:
 
 
 def test_issue_and_revoke_a_desk_link(room: Any) -> None:
-    """Is a new desk link shown once with its QR code, and does revoking it lock the desk out?"""
+    """Is a new desk link shown once with its QR code — post, redirect, and a reload issues
+    nothing more — and does revoking it lock the desk out?"""
     conference = room.conference()
     client = room.client("organiser")
-    response = room.post(client, f"{page_of(conference)}/devices", label="Bàn điểm danh 1")
+    issued = room.post(client, f"{page_of(conference)}/devices", label="Bàn điểm danh 1")
+    assert issued.status_code == 302 and issued.headers["Location"].endswith(page_of(conference))
+    response = client.get(page_of(conference))
     assert response.status_code == 200
     link = re.search(r'id="new-desk-link" href="([^"]+)"', response.text)
     assert link and link[1].startswith("http://voting.test:8000/desk/")
     assert "<svg" in response.text
     desk = link[1].removeprefix("http://voting.test:8000")
     assert room.client().get(desk).status_code == 200
-    assert link[1] not in client.get(page_of(conference)).text  # shown once only
+    reloaded = client.get(page_of(conference)).text
+    assert link[1] not in reloaded  # shown once only
+    assert reloaded.count('<li data-kind="checkin_desk">') == 1  # the reload issued none
     device = re.search(r"/devices/(\d+)/revoke", response.text)
     assert device
     revoked = room.post(client, f"{page_of(conference)}/devices/{device[1]}/revoke")

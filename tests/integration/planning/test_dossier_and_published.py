@@ -142,6 +142,9 @@ def test_kept_cadres_paper_steps_and_the_heads_decision_are_reported(
     assert 'data-field="final-paper"' in html and "Phiếu giấy" in html
     assert 'data-field="head-decision" data-step="4"' in html
     assert "người quyết định Trần Quốc Việt" in html and "user:" not in html
+    # …at the room's time, not the server's UTC.
+    decided = html.split('data-field="head-decision"')[1].split("</p>")[0]
+    assert "UTC" not in decided and "(giờ Việt Nam)" in decided
     assert "nhập từ biên bản giấy" in html and "Ghi chú: Ưu tiên" in html
     assert f"Đinh Hồng Vân: {CAP_NOTE}" in html
     assert '<tr data-cadre="SCT013" data-chosen-by-head="true">' in html

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
+from voting.web import room
 from voting.web.extensions import socketio
 
 
@@ -109,3 +112,34 @@ def test_a_client_that_leaves_hears_no_more(site: Any, organiser: Any) -> None:
     attendee = site.attendee_ids(organiser, conference)[0]
     organiser.post(f"/api/conferences/{conference}/attendees/{attendee}/check-in")
     assert states(client) == []
+
+
+@pytest.mark.parametrize("others", [0, 1])
+def test_a_page_gone_while_its_join_is_handled_joins_nothing(
+    site: Any, organiser: Any, monkeypatch: pytest.MonkeyPatch, others: int
+) -> None:
+    """A page reloaded (or closed) while the server handles its join: the join ends quietly
+    and the room holds no one for it — whether other pages remain on /room (python-socketio
+    then raises KeyError for the departed sid) or it was the last one (ValueError: the
+    namespace is gone). A live page cannot get here: its sid is registered before its
+    `connect` event, which is when live.js sends the join."""
+    conference = site.ready(organiser)
+    staying = [joined(site, conference) for _ in range(others)]
+    leaving = socketio.test_client(site.app, namespace="/room")
+    checked = room.authorize
+
+    def authorize_then_leave(*args: Any) -> None:
+        checked(*args)
+        leaving.disconnect(namespace="/room")  # the page goes away in the middle of its join
+
+    monkeypatch.setattr(room, "authorize", authorize_then_leave)
+    reply = leaving.emit("join", {"conference": conference}, namespace="/room", callback=True)
+    assert reply == {"ok": False}
+    monkeypatch.undo()
+    members = socketio.server.manager.get_participants("/room", room.room_of(conference))
+    assert len(list(members)) == others
+    for client in staying:
+        states(client)
+    attendee = site.attendee_ids(organiser, conference)[0]
+    organiser.post(f"/api/conferences/{conference}/attendees/{attendee}/check-in")
+    assert [[s["present"] for s in states(client)] for client in staying] == [[1]] * others

@@ -8,7 +8,7 @@ from flask import Blueprint
 
 from voting.conference import registry
 from voting.registry import people as registry_people
-from voting.web import parse
+from voting.web import clock, parse
 from voting.web.api import shapes
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
@@ -28,5 +28,5 @@ def index() -> dict[str, Any]:
 def import_file() -> dict[str, Any]:
     """Replace the registry with an uploaded file (all rows or none)."""
     with parse.upload() as path:
-        people = registry_people.import_people(db(), path)
+        people = registry_people.import_people(db(), path, today=clock.today())
     return {"imported": len(people)}

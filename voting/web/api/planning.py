@@ -24,7 +24,7 @@ from voting.planning.processes import NewProcess
 from voting.store import Conference, Process
 from voting.tally import dossier as printed
 from voting.tally import submission as printed_submission
-from voting.web import parse
+from voting.web import clock, parse
 from voting.web.api import bodies
 from voting.web.config import installation_fingerprint, rule_set
 from voting.web.extensions import db
@@ -150,7 +150,7 @@ def decide(process_id: str, number: int, body: bodies.PaperDecision) -> dict[str
 def override(process_id: str, body: bodies.Override) -> dict[str, Any]:
     """The head puts forward a chosen cadre who fails the conditions, with the reason."""
     changed = conditions.override(
-        db(), process_id, body.cadre, body.position, body.reason, _actor()
+        db(), process_id, body.cadre, body.position, body.reason, _actor(), clock.today()
     )
     return whole(changed)
 
@@ -227,7 +227,7 @@ def _submission(process_id: str) -> printed_submission.Submission:
         signer_title=config["HEAD_TITLE"],
         signer_name=config["HEAD_NAME"],
     )
-    day = parse.day({"on": on}, "on") if on else process.submitted_on or date.today()
+    day = parse.day({"on": on}, "on") if on else process.submitted_on or clock.today()
     return submission.submission(db(), process, header, number, day)
 
 
@@ -274,7 +274,7 @@ def whole(process: Process) -> dict[str, Any]:
         | {
             "approval_late": when["approval_late"],
             # KH 331 A.I: who fails the conditions today, and the head's override if any.
-            "unmet": conditions.unmet(session, process, date.today()),
+            "unmet": conditions.unmet(session, process, clock.today()),
         }
         if process.outcome is not None
         else None,
@@ -303,7 +303,9 @@ def _summary(process_id: str) -> printed.DossierSummary:
         process,
         current_app.config["AGENCY"],
         installation_fingerprint(current_app),
-        parse.day({"review": review}, "review") if review else process.submitted_on or date.today(),
+        parse.day({"review": review}, "review")
+        if review
+        else process.submitted_on or clock.today(),
         current_app.config["TIMEZONE"],
         current_app.config["HEAD_NAME"],
         current_app.config["AGENCY_PARENT"],

@@ -5,7 +5,6 @@ never decides these itself."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
@@ -15,6 +14,7 @@ from voting.conference import conferences, results
 from voting.conference.errors import InvalidInput, refused
 from voting.planning import conditions, paper, processes
 from voting.store import Conference, Phase, ProcessStatus, StepStatus
+from voting.web import clock
 from voting.web.api.box import record_decision
 from voting.web.extensions import db
 from voting.web.i18n import both, translate
@@ -37,7 +37,8 @@ def index() -> str:
         view = results.view(db(), conference, may_read_sealed=True)
         if view["status"] == "awaiting_head":
             places = contested(view["result"], conference.held_positions or {})
-            waiting.append({"conference": conference, "places": places})
+            step = conferences.step_of(conference)
+            waiting.append({"conference": conference, "step": step, "places": places})
     return render_template(
         "head.html", waiting=waiting, on_paper=paper_waiting(), unmet=unmet_waiting()
     )
@@ -56,6 +57,7 @@ def override(process_id: str) -> Response:
         form.get("position", ""),
         form.get("reason", ""),
         current_principal().actor,
+        clock.today(),
     )
     flash(translate("head.done"))
     return redirect(url_for(".index"))
@@ -68,7 +70,7 @@ def unmet_waiting() -> list[dict[str, Any]]:
     for process in processes.every(db()):
         if process.outcome is None or process.status == ProcessStatus.APPROVED:
             continue
-        for entry in conditions.unmet(db(), process, date.today()):
+        for entry in conditions.unmet(db(), process, clock.today()):
             if entry["override"] is None:
                 waiting.append({"process": process, **entry})
     return waiting

@@ -4,7 +4,6 @@ parses it, calls the domain service, and shows the result (or the refusal, row b
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask import (
@@ -42,7 +41,7 @@ from voting.conference.roster import NewAttendee
 from voting.registry import people
 from voting.rules import KH331
 from voting.store import Conference, DeviceKind, Phase, utcnow
-from voting.web import parse
+from voting.web import clock, parse
 from voting.web.api import bodies
 from voting.web.clock import local
 from voting.web.config import rule_set
@@ -93,7 +92,7 @@ def index() -> str:
 def import_people() -> Response:
     """Replace the agency's people with the uploaded file (all rows or none)."""
     with parse.upload() as path:
-        imported = people.import_people(db(), path)
+        imported = people.import_people(db(), path, today=clock.today())
     flash(translate("organiser.people.done", n=len(imported)))
     return redirect(url_for(".index"))
 
@@ -186,16 +185,32 @@ def save_ballot(conference: Conference) -> Response:
 
 @bp.post("/conferences/<conference_id>/devices")
 @page_requires(Action.DEVICES_MANAGE)
-def issue_device(conference: Conference) -> str:
-    """Issue a check-in desk or kiosk link and show it once, with its QR code (not a
-    redirect: the token is not kept anywhere to show it again)."""
+def issue_device(conference: Conference) -> Response:
+    """Issue a check-in desk or kiosk link; the console shows it once, with its QR code. Post,
+    then redirect: a reload of the console never issues another."""
     kind = request.form.get("kind", DeviceKind.CHECKIN_DESK)
     link, token = devices.issue(db(), conference.id, kind, request.form.get("label", ""), _actor())
     page = "kiosk.show" if kind == DeviceKind.KIOSK else "desk.show"
     address = public_base() + url_for(page, token=token)
-    return _conference_page(
-        conference, new_link={"label": link.label, "address": address, "kind": kind}
-    )
+    kept = dict(session.get(KEPT_LINK, {}))
+    kept[conference.id] = {"label": link.label, "address": address, "kind": kind}
+    session[KEPT_LINK] = kept
+    return redirect(url_for(".show", conference_id=conference.id))
+
+
+# The device link just issued from this browser, per conference, carried in the organiser's own
+# session across the redirect to the one page that shows it (the token is kept nowhere else).
+KEPT_LINK = "device_link"
+
+
+def _issued_link(conference: Conference) -> dict[str, Any] | None:
+    """The link issued for `conference` just before, taken out of the session: shown once."""
+    kept = dict(session.get(KEPT_LINK, {}))
+    link = kept.pop(conference.id, None)
+    if link is None:
+        return None
+    session[KEPT_LINK] = kept
+    return {**link, "qr": qr.svg(link["address"])}
 
 
 @bp.post("/conferences/<conference_id>/devices/<int:device_id>/revoke")
@@ -395,7 +410,7 @@ def _index_page(error: ConferenceError | None = None) -> str:
         steps=steps,
         tiers=list(rules.tiers),
         rules=rules,
-        today=date.today().isoformat(),
+        today=clock.today().isoformat(),
         error=error,
     )
 
@@ -404,11 +419,8 @@ def _conference_page(
     conference: Conference,
     error: ConferenceError | None = None,
     blocks: list[ballot_form.SectionBlock] | None = None,
-    new_link: dict[str, str] | None = None,
 ) -> str:
     step = conferences.step_of(conference)
-    if new_link is not None:
-        new_link = {**new_link, "qr": qr.svg(new_link["address"])}
     return render_template(
         "organiser/conference.html",
         conference=conference,
@@ -423,7 +435,7 @@ def _conference_page(
         forward=list(Phase)[list(Phase).index(Phase(conference.phase)) + 1 :],
         in_setup=conference.phase == Phase.SETUP,
         error=error,
-        new_link=new_link,
+        new_link=_issued_link(conference),
         committee=ceremony.status(db(), conference),
         committee_names=committee_members.names(db(), conference),
         committee_tokens=_kept_tokens(conference),

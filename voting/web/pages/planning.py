@@ -28,6 +28,7 @@ from voting.planning import (
 from voting.planning.processes import RULES, NewProcess
 from voting.registry import terms
 from voting.store import Conference, ProcessStatus, StepStatus
+from voting.web import clock
 from voting.web.api import bodies
 from voting.web.config import rule_set
 from voting.web.errors import status_of
@@ -225,7 +226,7 @@ def published(process_id: str) -> str:
         process=process,
         dates=outcome.dates(db(), process, current_app.config["AGENCY"]),
         approved=process.status == ProcessStatus.APPROVED,
-        facts=dossier.published(db(), process),
+        facts=dossier.published(db(), process, current_app.config["TIMEZONE"]),
     )
 
 
@@ -236,7 +237,7 @@ def _index_page(error: ConferenceError | None = None) -> str:
         procedures=list(RULES.procedures.values()),
         tiers=list(RULES.tiers.values()),
         terms=terms.every(db()),
-        today=date.today().isoformat(),
+        today=clock.today().isoformat(),
         error=error,
     )
 
@@ -286,9 +287,9 @@ def _process_page(process: Any, error: ConferenceError | None = None) -> str:
             if process.outcome
             else {},
         ),
-        unmet=conditions.unmet(db(), process, date.today()),
+        unmet=conditions.unmet(db(), process, clock.today()),
         notices=warnings.of(db(), process),
-        today=date.today().isoformat(),
+        today=clock.today().isoformat(),
         error=error,
     )
 

@@ -11,7 +11,7 @@ from voting.planning.processes import RULES, registry_people
 from voting.registry import people
 from voting.registry.kinds import KINDS
 from voting.rules.source import positions_of_tier
-from voting.web import parse
+from voting.web import clock, parse
 from voting.web.errors import status_of
 from voting.web.extensions import db
 from voting.web.i18n import translate
@@ -43,7 +43,7 @@ def import_file(kind: str) -> Response:
     """Replace one table with the uploaded file."""
     with parse.upload() as path:
         if kind == "people":
-            imported = len(people.import_people(db(), path))
+            imported = len(people.import_people(db(), path, today=clock.today()))
         elif kind in KINDS:
             imported = len(KINDS[kind].import_file(db(), path))
         else:
