@@ -19,6 +19,7 @@ from voting.conference import accounts, roster
 from voting.conference.roster import NewAttendee
 from voting.crypto.ballot import BallotContext, BallotDefinition
 from voting.crypto.group import Point
+from voting.store import unit
 from voting.web.extensions import DATABASE, db
 
 _spec = importlib.util.spec_from_file_location(
@@ -53,11 +54,11 @@ def open_vote(
     open. The conference's id, and its ballot context with the dealt cards."""
     app = web.make_app(instance, **config)
     site = web.Site(app, instance)
-    with app.app_context():
+    with app.app_context(), unit.unit_of_work(db()):
         accounts.create(db(), web.USERS["organiser"], "organiser", web.PASSWORD)
     organiser = site.api("organiser")
     conference = site.conference(organiser)
-    with app.app_context():
+    with app.app_context(), unit.unit_of_work(db()):
         for n in range(voters):
             roster.add(db(), conference, NewAttendee(f"Đại biểu {n + 1:03d}"), "bench")
     base = f"/api/conferences/{conference}"

@@ -24,6 +24,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from werkzeug.serving import BaseWSGIServer, make_server
 
 from voting.conference import accounts
+from voting.store import unit
 from voting.web import create_app
 from voting.web.extensions import DATABASE, db
 
@@ -87,7 +88,7 @@ def server(tmp_path: Path, database_url: str | None) -> Iterator[Server]:
         {"INSTANCE_PATH": tmp_path / "instance", "PUBLIC_URL": base}
         | ({"DATABASE_URL": database_url} if database_url else {})
     )
-    with app.app_context():
+    with app.app_context(), unit.unit_of_work(db()):
         accounts.create(db(), USERNAME, "organiser", PASSWORD)
     http = make_server("127.0.0.1", port, app, threaded=True)
     thread = threading.Thread(target=http.serve_forever, daemon=True)

@@ -21,6 +21,7 @@ from tests.integration.voting.test_record_flow import sign
 from tests.integration.web.conftest import Phones, Site
 from voting.conference import accounts, ballot
 from voting.conference.ballot import CandidateInput, SectionInput
+from voting.store import unit
 from voting.web.extensions import db
 
 HEAD, LEADERSHIP = "nguoi-dung-dau", "lanh-dao"
@@ -64,7 +65,7 @@ def marks(voters: int) -> list[dict[str, list[str]]]:
 @pytest.fixture
 def awaiting_head(server: Server, tmp_path: Path) -> Iterator[str]:
     """A final-step conference whose box is open and whose result waits for the head; its id."""
-    with server.app.app_context():
+    with server.app.app_context(), unit.unit_of_work(db()):
         accounts.create(db(), HEAD, "head", PASSWORD, display_name="Trần Quốc Việt")
         accounts.create(db(), LEADERSHIP, "leadership", PASSWORD)
     site = Site(server.app, tmp_path)
@@ -73,7 +74,7 @@ def awaiting_head(server: Server, tmp_path: Path) -> Iterator[str]:
 
     def set_up(api: object, **overrides: object) -> str:
         conference = original(api, **overrides)  # type: ignore[arg-type]
-        with server.app.app_context():
+        with server.app.app_context(), unit.unit_of_work(db()):
             sections = [DEPUTY, PLANNING, FINANCE]
             ballot.set_for_process(db(), conference, sections, {CADRE: 2}, "test")
         return conference
@@ -280,7 +281,7 @@ def reference_result(server: Server, tmp_path: Path) -> Iterator[str]:
 
     def set_up(api: object, **overrides: object) -> str:
         conference = original(api, **overrides)  # type: ignore[arg-type]
-        with server.app.app_context():
+        with server.app.app_context(), unit.unit_of_work(db()):
             ballot.set_for_process(db(), conference, reference_ballot(), {}, "test")
         return conference
 

@@ -15,7 +15,7 @@ from voting.conference import ballot, conferences, devices, phases, roster
 from voting.conference.ballot import CandidateInput, SectionInput
 from voting.conference.conferences import Committee, Details
 from voting.conference.roster import NewAttendee
-from voting.store import DeviceKind, Phase
+from voting.store import DeviceKind, Phase, unit
 from voting.web import create_app
 from voting.web.extensions import DATABASE, db
 
@@ -26,7 +26,7 @@ def conference_in_check_in(gunicorn: GunicornServer) -> tuple[str, str, list[int
     """A conference with three attendees in check-in and a desk token, made in the same
     instance folder the server will use."""
     app = create_app({"INSTANCE_PATH": gunicorn.environment["VOTING_INSTANCE"]})
-    with app.app_context():
+    with app.app_context(), unit.unit_of_work(db()):
         session = db()
         created = conferences.create(
             session,

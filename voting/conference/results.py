@@ -233,5 +233,5 @@ def decide(
             **({"note": note} if note else {}),
         },
     )
-    session.commit()
+    session.flush()
     return result

@@ -146,7 +146,7 @@ def override(
         "overrides": [*process.outcome.get("overrides", []), record],
     }
     log.record(session, process, "outcome.override", actor, record)
-    session.commit()
+    session.flush()
     return process
 
 

@@ -64,7 +64,7 @@ def enter_paper(
         "confirmations": [],
     }
     log.record(session, process, "paper.entered", actor, {"step": number, **item.paper})
-    session.commit()
+    session.flush()
     return process
 
 
@@ -196,7 +196,7 @@ def _confirm(
         session, process, "paper.confirmed", actor, {"step": number, "member": member, "by": actor}
     )
     if len(confirmations) < CONFIRMATIONS:
-        session.commit()
+        session.flush()
         return process
     result = _paper_result(process, item)
     if rule_step(process, number).ballot == "removal":
@@ -205,7 +205,7 @@ def _confirm(
         finish(session, process, item, result, actor)
     else:
         item.result = result
-        session.commit()
+        session.flush()
     return process
 
 

@@ -139,7 +139,7 @@ def sync(session: Session, process_id: str, actor: str) -> Process:
         if rule_step(process, item.number).ballot == "removal":
             take_removals(process, view["result"])
         finish(session, process, item, _electronic(conference, view["result"]), actor)
-    session.commit()  # release the lock taken to look
+    session.flush()
     return process
 
 
@@ -183,7 +183,7 @@ def hold_again(session: Session, process_id: str, number: int, actor: str) -> Pr
     again.process_id = process.id
     item.conference_id = again.id
     log.record(session, process, "step.held_again", actor, {"step": number, "aborted": aborted.id})
-    session.commit()
+    session.flush()
     roster.draw(session, again.id, actor)
     process = lock(session, process_id)
     item = step_of(process, number)
@@ -266,7 +266,7 @@ def _put_ballot(
     step = rule_step(process, item.number)
     held = held_now(session, process) if step.fills_quota else {}
     item.approved = {**(item.approved or {}), "ballot": sections, "held": held}
-    # One transaction with the step's change: set_for_process commits it all.
+    # One unit of work with the step's change.
     ballot.set_for_process(
         session,
         item.conference_id,
@@ -340,12 +340,12 @@ def finish(
     if not later:
         process.outcome = _outcome(process, result)
         log.record(session, process, "process.outcome", actor, process.outcome)
-        session.commit()
+        session.flush()
         return
     following = later[0]
     following.status = StepStatus.CURRENT
     if rule_step(process, following.number).ballot != "candidates":
-        session.commit()
+        session.flush()
         return
     sections = _next_ballot(session, process, result)
     if sections:
@@ -356,7 +356,7 @@ def finish(
         rest.status = StepStatus.DONE
     process.outcome = _outcome(process, None)
     log.record(session, process, "process.outcome", actor, process.outcome)
-    session.commit()
+    session.flush()
 
 
 def _next_ballot(

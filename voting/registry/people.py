@@ -93,7 +93,7 @@ def import_people(session: Session, path: Path, rule_set: RuleSet = KH331) -> li
         session.delete(old)
     session.flush()
     session.add_all(people)
-    session.commit()
+    session.flush()
     return people
 
 

@@ -20,7 +20,7 @@ from voting.conference import accounts, ballot, conferences, devices, phases, re
 from voting.conference.ballot import CandidateInput, SectionInput
 from voting.conference.conferences import Committee, Details
 from voting.registry import people
-from voting.store import DeviceKind, Phase
+from voting.store import DeviceKind, Phase, unit
 from voting.web import create_app
 from voting.web.extensions import DATABASE, db
 
@@ -44,7 +44,7 @@ def app(tmp_path: Path) -> Iterator[Flask]:
     app = create_app(
         {"INSTANCE_PATH": tmp_path / "instance", "TESTING": True, "PUBLIC_URL": PUBLIC_URL}
     )
-    with app.app_context():
+    with app.app_context(), unit.unit_of_work(db()):
         for role, username in USERS.items():
             accounts.create(db(), username, role, PASSWORD)
     yield app
@@ -82,7 +82,7 @@ class Room:
 
     def conference(self, phase: Phase = Phase.SETUP, **details: Any) -> str:
         """A conference of step 4 with the roster drawn (16) and a ballot, moved to `phase`."""
-        with self.app.app_context():
+        with self.app.app_context(), unit.unit_of_work(db()):
             session = db()
             if not registry.every(session):
                 people.import_people(session, AGENCY)
@@ -113,7 +113,7 @@ class Room:
 
     def desk_link(self, conference: str, kind: str = DeviceKind.CHECKIN_DESK) -> tuple[int, str]:
         """A device link of `conference`: its id and token."""
-        with self.app.app_context():
+        with self.app.app_context(), unit.unit_of_work(db()):
             link, token = devices.issue(db(), conference, kind, "Bàn 1", ACTOR)
             return link.id, token
 

@@ -14,9 +14,11 @@ from click.testing import CliRunner
 from flask import Flask
 
 from voting import canonical
+from voting.conference import accounts
 from voting.rules import KH331
+from voting.store import unit
 from voting.web.commands import serve
-from voting.web.extensions import DATABASE
+from voting.web.extensions import DATABASE, db
 
 QD377 = Path(str(files("voting.rules").joinpath("qd377.toml")))
 
@@ -38,10 +40,7 @@ def app(tmp_path: Path, database_url: str | None) -> Iterator[Flask]:
     """The voting tests' app, on the QĐ 377 rule set."""
     overrides = {"RULES": str(QD377)} | ({"DATABASE_URL": database_url} if database_url else {})
     app = web.make_app(tmp_path / "instance", **overrides)
-    with app.app_context():
-        from voting.conference import accounts
-        from voting.web.extensions import db
-
+    with app.app_context(), unit.unit_of_work(db()):
         for role, username in web.USERS.items():
             accounts.create(db(), username, role, web.PASSWORD)
     yield app

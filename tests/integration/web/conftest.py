@@ -20,6 +20,7 @@ from werkzeug.test import TestResponse
 from voting import sample
 from voting.conference import accounts
 from voting.crypto.decryption import Opened
+from voting.store import unit
 from voting.web import create_app, room
 from voting.web.extensions import DATABASE, db
 
@@ -83,7 +84,7 @@ def app(tmp_path: Path, database_url: str | None) -> Iterator[Flask]:
     app = make_app(
         tmp_path / "instance", **({"DATABASE_URL": database_url} if database_url else {})
     )
-    with app.app_context():
+    with app.app_context(), unit.unit_of_work(db()):
         for role, username in USERS.items():
             accounts.create(db(), username, role, PASSWORD)
     yield app

@@ -11,7 +11,7 @@ from voting.conference import ballot, checkin, events, phases, quorum, roster
 from voting.conference.ballot import CandidateInput, SectionInput
 from voting.conference.errors import Conflict
 from voting.conference.roster import NewAttendee
-from voting.store import Conference, Phase
+from voting.store import Conference, Phase, unit
 
 from .conftest import ready_box
 
@@ -69,11 +69,14 @@ def test_voting_opens_only_with_quorum_and_freezes_the_bases(session: Session, m
     conference = opened(session, make, 3)
     first, second, _ = roster.attendees(session, conference.id)
     checkin.check_in(session, conference.id, first.id, "device:1")
-    with pytest.raises(Conflict) as caught:
+    unit.commit(session)
+    # Each attempt is a request's unit of work: a refusal rolls back what the guard froze.
+    with pytest.raises(Conflict) as caught, unit.unit_of_work(session):
         phases.change(session, conference.id, Phase.VOTING, "user:test")
     assert caught.value.code == "quorum_not_met"
     checkin.check_in(session, conference.id, second.id, "device:1")
-    with pytest.raises(Conflict) as caught:
+    unit.commit(session)
+    with pytest.raises(Conflict) as caught, unit.unit_of_work(session):
         phases.change(session, conference.id, Phase.VOTING, "user:test")
     assert caught.value.code == "ceremony_incomplete"
     assert quorum.state(session, conference).present == 2

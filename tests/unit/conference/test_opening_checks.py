@@ -13,7 +13,7 @@ from voting.conference.ballot import CandidateInput, SectionInput
 from voting.conference.errors import Conflict
 from voting.conference.roster import NewAttendee
 from voting.crypto.cards import make_pool
-from voting.store import Conference, Phase
+from voting.store import Conference, Phase, unit
 
 from .conftest import ready_box
 
@@ -39,7 +39,8 @@ def test_more_cards_dealt_than_present_is_refused_with_the_numbers(
 ) -> None:
     conference = _checked_in(session, make)
     ready_box(session, conference, 4)  # 3 present, 4 dealt
-    with pytest.raises(Conflict) as refused:
+    unit.commit(session)
+    with pytest.raises(Conflict) as refused, unit.unit_of_work(session):
         phases.change(session, conference.id, Phase.VOTING, "user:test")
     assert refused.value.code == "cards_exceed_present"
     assert "đã phát 4 thẻ" in refused.value.message and "có 3 người có mặt" in refused.value.message

@@ -26,7 +26,7 @@ from voting.conference.roster import NewAttendee
 from voting.crypto.ballot import build_ballot
 from voting.crypto.cards import Card
 from voting.crypto.decryption import partial_decrypt
-from voting.store import Conference, Phase
+from voting.store import Conference, Phase, unit
 
 from .conftest import ready_box
 
@@ -78,6 +78,7 @@ def test_casting_closing_and_opening_the_box_with_two_of_three(session: Session,
         checkin.check_in(session, conference.id, attendee.id, "device:1")
     keys, dealt = ready_box(session, conference, 3)
     conference = phases.change(session, conference.id, Phase.VOTING, "user:test")
+    unit.commit(session)  # a cast is a unit of work of its own, after the opening's
     ctx = opening.context(session, conference)
     state = public.state(session, conference)
     assert state["fingerprint"] == ctx.fingerprint and state["ballots_cast"] == 0
@@ -86,10 +87,11 @@ def test_casting_closing_and_opening_the_box_with_two_of_three(session: Session,
         casting.cast(session, conference.id, build_ballot(ctx, stranger, {}).to_dict())
     assert getattr(caught.value, "code", "") == "card_unknown"
     choices = [{"s1": ["s1c1"], "s2": ["s2c1"]}, {"s1": ["s1c2"]}, {"s1": ["s1c1"]}]
-    receipts = [
-        casting.cast(session, conference.id, build_ballot(ctx, card, choice).to_dict()).hash
-        for card, choice in zip(dealt, choices, strict=True)
-    ]
+    receipts = []
+    for card, choice in zip(dealt, choices, strict=True):
+        with unit.unit_of_work(session):  # each cast is a request's unit of work
+            ballot = build_ballot(ctx, card, choice).to_dict()
+            receipts.append(casting.cast(session, conference.id, ballot).hash)
     assert [b["hash"] for b in casting.published(session, conference.id)] == sorted(receipts)
     phases.change(session, conference.id, Phase.CLOSED, "user:test")
     closed = box.peek(session, conference.id)

@@ -13,6 +13,7 @@ from flask import Blueprint, redirect, render_template, request, session, url_fo
 
 from voting.conference import conferences
 from voting.conference.errors import ConferenceError
+from voting.store import unit
 from voting.web.errors import ApiError, status_of
 from voting.web.extensions import db
 from voting.web.i18n import both, localized
@@ -58,7 +59,7 @@ def page_requires(action: Action) -> Callable[[F], F]:
 
 def error_page(error: ConferenceError) -> tuple[str, int]:
     """A refusal or failure as a page in the reader's language."""
-    db().rollback()
+    unit.rollback(db())
     page = render_template(
         "error.html", message=localized(error.message, error.message_en), problems=error.problems
     )
