@@ -9,9 +9,10 @@ import re
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server, assert_accessible
+from tests.fixtures import committed
 from voting import sample
 from voting.conference import cards, conferences, quorum
-from voting.store import Phase, unit
+from voting.store import Phase
 from voting.web.extensions import db
 from voting.web.room import push_state
 
@@ -77,7 +78,7 @@ def the_phone_reaches_the_server(organiser: Page, phone: Page, server: Server) -
 def open_voting(server: Server, conference: str) -> None:
     """Stand in for the opening of voting, whose committee keys and cards are later pages'
     work: move the phase as the opening does, freezing the bases, and push the state."""
-    with server.app.app_context(), unit.unit_of_work(db()):
+    with committed(server.app):
         opened = conferences.lock(db(), conference)
         convened, present = quorum.count(db(), conference)
         opened.convened_at_opening, opened.present_at_opening = convened, present

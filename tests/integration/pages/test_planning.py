@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from tests.fixtures import committed
 from tests.integration.pages.conftest import AGENCY
 from voting.planning import processes
 from voting.registry import people
-from voting.store import unit
 from voting.web.extensions import db
 
 START = {
@@ -27,7 +27,7 @@ START = {
 
 
 def started(room: Any, client: Any) -> str:
-    with room.app.app_context(), unit.unit_of_work(db()):
+    with committed(room.app):
         people.import_people(db(), AGENCY)
     response = room.post(client, "/organiser/planning/", **START)
     assert response.status_code == 302, response.text

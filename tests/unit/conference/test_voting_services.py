@@ -4,11 +4,11 @@ opening's freeze, casting, closing, opening the box with t partials and the resu
 from __future__ import annotations
 
 import hashlib
-from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session
 
+from tests.fixtures import make_conference
 from voting.conference import (
     ballot,
     box,
@@ -31,8 +31,8 @@ from voting.store import Conference, Phase, unit
 from .conftest import ready_box
 
 
-def _conference(session: Session, make: Any, convened: int = 3) -> Conference:
-    conference: Conference = make.conference()
+def _conference(session: Session, convened: int = 3) -> Conference:
+    conference: Conference = make_conference(session)
     for number in range(convened):
         roster.add(session, conference.id, NewAttendee(f"Người {number}"), "user:test")
     ballot.replace(
@@ -51,8 +51,8 @@ def _conference(session: Session, make: Any, convened: int = 3) -> Conference:
     return phases.change(session, conference.id, Phase.CHECKIN, "user:test")
 
 
-def test_the_ballot_maps_to_stable_crypto_ids(session: Session, make: Any) -> None:
-    conference = _conference(session, make)
+def test_the_ballot_maps_to_stable_crypto_ids(session: Session) -> None:
+    conference = _conference(session)
     definition = box.definition(session, conference.id)
     assert definition.to_dict() == {
         "sections": [
@@ -68,12 +68,12 @@ def test_a_fingerprint_is_the_first_16_hex_of_sha256_in_groups() -> None:
     assert box.fingerprint(point) == f"{digest[:4]} {digest[4:8]} {digest[8:12]} {digest[12:16]}"
 
 
-def test_casting_closing_and_opening_the_box_with_two_of_three(session: Session, make: Any) -> None:
+def test_casting_closing_and_opening_the_box_with_two_of_three(session: Session) -> None:
     from voting.conference import opening
     from voting.crypto.ballot import aggregate
     from voting.crypto.cards import make_pool
 
-    conference = _conference(session, make)
+    conference = _conference(session)
     for attendee in roster.attendees(session, conference.id):
         checkin.check_in(session, conference.id, attendee.id, "device:1")
     keys, dealt = ready_box(session, conference, 3)
