@@ -5,6 +5,8 @@
 //       → {type:'built', ballot (JSON), receipt (ballot hash)}
 //   {type:'card', conferenceId, cardCode} → {type:'card', publicKey (hex)}
 //       (the voter page checks its card is on this conference's list before the ballot)
+//   {type:'near', conferenceId, cardCode (27 card symbols failing the check), cardKeys}
+//       → {type:'near', groups: {from, to} | null}  (the printed groups a typo is probably in)
 //   {type:'box', conferenceId, fingerprint, definition, jointKey, cardKeys, voided}
 //       → {type:'box-ready'}                  (the committee member's box, set up once)
 //   {type:'ballot', ballot (JSON)}
@@ -19,6 +21,7 @@ import { utf8 } from './bytes.js';
 import { pointFromHex, randomScalar } from './group.js';
 import { ballotHash, ballotToJSON, buildBallot, definitionFromJSON } from './ballot.js';
 import { cardFromCode } from './cards.js';
+import { typoGroups } from './near-codes.js';
 import { BallotBox } from './ballot-box.js';
 import { KeyShare } from './dkg.js';
 import { partialToJSON } from './decryption.js';
@@ -64,6 +67,15 @@ const handlers = {
     const card = cardFromCode(request.conferenceId, request.cardCode);
     card.secretKey.fill(0);
     return { type: 'card', publicKey: card.publicHex };
+  },
+  near(request) {
+    const keys = new Set(request.cardKeys);
+    const isCard = (candidate) => {
+      const card = cardFromCode(request.conferenceId, candidate);
+      card.secretKey.fill(0);
+      return keys.has(card.publicHex);
+    };
+    return { type: 'near', groups: typoGroups(request.cardCode, isCard) };
   },
   box(request) {
     box = new BallotBox(ballotContext(request), request.cardKeys, request.voided ?? []);

@@ -37,6 +37,7 @@ class Room:
     kiosk: str
     kiosk_id: int
     secrets: list[bytes]
+    undealt: list[bytes]
     organiser: Any
     site: Any
 
@@ -62,8 +63,15 @@ def room(server: Server) -> Room:
     phones.prepare(PRESENT)
     assert organiser.post(f"{base}/phase", json={"to": "voting"}).status_code == 200
     kiosk = site.issue_device(organiser, conference, "kiosk")
+    secrets = phones.pool.secrets
     return Room(
-        conference, kiosk["token"], kiosk["id"], phones.pool.secrets[:PRESENT], organiser, site
+        conference,
+        kiosk["token"],
+        kiosk["id"],
+        secrets[:PRESENT],
+        secrets[PRESENT:],
+        organiser,
+        site,
     )
 
 
@@ -279,3 +287,83 @@ def test_no_camera_without_a_secure_context_and_the_phase_live(
     expect(page.locator("#kiosk-phase")).to_have_attribute("data-phase", "closed")
     expect(page.locator("#kiosk-phase")).to_have_text("Đã kết thúc bỏ phiếu")
     page.close()
+
+
+def test_a_mistyped_code_names_the_group_to_compare(
+    browser: Browser, server: Server, room: Room
+) -> None:
+    """One wrong character, or two swapped, is placed by the conference's card list: the kiosk
+    names the group to compare with the card; a code two typos away is only said mistyped."""
+    card = code_of(room.secrets[4])
+    page = kiosk(browser, server, room)
+    error = page.locator("#code-error")
+
+    def enter(typed: str) -> None:
+        page.get_by_role("button", name="Xóa hết").click()
+        page.keyboard.type(typed)
+        page.keyboard.press("Enter")
+
+    wrong = card[:9] + ("A" if card[9] != "A" else "B") + card[10:]
+    enter(wrong)
+    expect(error).to_contain_text("Ký tự thứ 9–12 có vẻ sai")
+    # The group is marked in the code on screen too, until the voter types again.
+    expect(page.locator("#kiosk-code mark.suspect")).to_have_text(wrong[8:12])
+    page.screenshot(path=SCREENSHOTS / "kiosk-typo-placed.png", full_page=True)
+    assert_accessible(page, "kiosk typo placed")
+    edge = next(i for i in (3, 7, 11, 15, 19) if card[i] != card[i + 1])
+    page.keyboard.press("Backspace")
+    expect(page.locator("#kiosk-code mark")).to_have_count(0)
+    swapped = card[:edge] + card[edge + 1] + card[edge] + card[edge + 2 :]
+    enter(swapped)
+    expect(error).to_contain_text(f"Ký tự thứ {edge - 2}–{edge + 5} có vẻ sai")
+    expect(page.locator("#kiosk-code mark.suspect")).to_have_text(
+        [swapped[edge - 3 : edge + 1], swapped[edge + 1 : edge + 5]]
+    )
+    twice = wrong[:20] + ("A" if wrong[20] != "A" else "B") + wrong[21:]
+    enter(twice)
+    expect(error).to_contain_text("hãy so lại từng nhóm 4 ký tự")
+    expect(page.locator("#kiosk-code mark")).to_have_count(0)
+    expect(page.locator("[data-screen=code]")).to_be_visible()
+    page.goto(f"{server.base}/kiosk/{room.kiosk}?lang=en")
+    page.keyboard.type(wrong)
+    page.keyboard.press("Enter")
+    expect(error).to_contain_text("Characters 9–12 look wrong")
+    page.close()
+    # The phone's page places a typed code's typo the same way, with its hyphens and lower case.
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    phone.goto(f"{server.base}/vote/{room.conference}")
+    phone.get_by_label("Mã thẻ").fill("-".join(wrong[i : i + 4] for i in range(0, 27, 4)).lower())
+    phone.get_by_label("Mã thẻ").press("Enter")
+    expect(phone.locator("#code-error")).to_contain_text("Ký tự thứ 9–12 có vẻ sai")
+    phone.screenshot(path=SCREENSHOTS / "voter-typo-placed.png", full_page=True)
+    phone.close()
+    assert room.ballots() == []
+
+
+def test_a_voided_or_foreign_card_is_refused_as_it_opens(
+    browser: Browser, server: Server, room: Room
+) -> None:
+    """A card never dealt (voided at the opening) or of no card list of this conference is
+    refused as soon as it is presented — on the kiosk and on a phone — before any ballot shows."""
+    voided = room.site.app.test_client().get(f"/api/conferences/{room.conference}/cards/keys")
+    assert len(voided.json["voided"]) == 2
+    undealt = code_of(room.undealt[0])
+    for presented, said in (
+        (undealt, "Thẻ này đã bị hủy — hãy đến bàn điểm danh."),
+        (code_of(bytes(range(16))), "Thẻ không thuộc hội nghị này"),
+    ):
+        page = kiosk(browser, server, room)
+        page.keyboard.type(presented)
+        page.keyboard.press("Enter")
+        expect(page.locator("#refused-text")).to_have_text(said)
+        expect(page.locator("[data-screen=ballot]")).to_be_hidden()
+        page.close()
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    phone.goto(f"{server.base}/vote/{room.conference}#{undealt}")
+    expect(phone.locator("#refused-text")).to_have_text(
+        "Thẻ này đã bị hủy — hãy đến bàn điểm danh."
+    )
+    expect(phone.locator("[data-screen=ballot]")).to_be_hidden()
+    phone.screenshot(path=SCREENSHOTS / "voter-card-voided.png", full_page=True)
+    phone.close()
+    assert room.ballots() == []

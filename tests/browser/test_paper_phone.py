@@ -11,7 +11,7 @@ import pytest
 from flask.testing import FlaskClient
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server
+from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server, assert_accessible
 from tests.browser.test_voting_flow import phone, phone_page
 from tests.integration.planning.test_refusals import START
 from voting import sample
@@ -124,6 +124,7 @@ def test_each_member_confirms_the_paper_counts_on_their_own_phone(
     confirm_on(phones[0], "Nguyễn Văn Kiểm", paper["counts"])
     expect(phones[0].locator("#status")).to_have_text("Bạn đã xác nhận kết quả phiếu giấy.")
     phones[1].screenshot(path=SCREENSHOTS / "committee-paper-confirm.png", full_page=True)
+    assert_accessible(phones[1], "committee phone's paper confirmation")
     # A wrong count is refused plainly, and nothing is recorded.
     wrong = {p: {c: n + 1 for c, n in cs.items()} for p, cs in paper["counts"].items()}
     confirm_on(phones[1], "Trần Thị Phiếu", wrong)

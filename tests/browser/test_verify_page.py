@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.browser.conftest import SCREENSHOTS, Server
+from tests.browser.conftest import SCREENSHOTS, Server, assert_accessible
 from tests.unit.tally.records import cases, tied
 from tests.unit.tally.tampers import raise_count, resign
 from voting import canonical
@@ -75,6 +75,7 @@ def test_an_observer_verifies_a_record_on_a_phone(
     assert page.evaluate("window.isSecureContext") is False
     check_a_record(page, record, key, receipt_of(record, 3))
     page.screenshot(path=str(SCREENSHOTS / "verify-phone.png"), full_page=True)
+    assert_accessible(page, "verifier")
 
     page.get_by_label("Mã biên nhận của bạn").fill("0000 0000 0000 0000")
     page.get_by_label("Mã biên nhận của bạn").dispatch_event("change")

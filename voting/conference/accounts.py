@@ -141,10 +141,11 @@ def set_display_name(session: Session, username: str, display_name: str) -> User
 
 
 def name_of(session: Session, actor: str) -> str:
-    """How a page or document names the actor of an event: an account by its display name,
-    anything else as the log writes it."""
+    """How a page or document names the actor of an event: an account by its display name (its
+    username when it has none or is gone), anything else — a device, a committee member, a
+    name already resolved — as the log writes it."""
     kind, _, username = actor.partition(":")
-    if kind != "user":
+    if kind != "user" or not username:
         return actor
     user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
     return user.shown_name if user is not None else username

@@ -19,6 +19,8 @@ def check_in(session: Session, conference_id: str, attendee_id: int, actor: str)
         conferences.unchanged(session, conference)
         return attendee
     attendee.present, attendee.checked_in_at = True, utcnow()
+    # They came after all: an absence reason recorded earlier no longer holds.
+    attendee.absence_reason, attendee.absence_note = None, ""
     events.record(
         session,
         conference,

@@ -11,6 +11,7 @@ say so beside the cadre.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 from voting.conference.errors import Conflict, InvalidInput
 from voting.planning import log
 from voting.planning.processes import RULES, lock, registry_people
+from voting.planning.state import Override, outcome_of
 from voting.rules.eligibility import Reason, eligibility, removal_reasons, term_kind
 from voting.store import Process, ProcessStatus, utc_text
 
@@ -33,15 +35,12 @@ def unmet(session: Session, process: Process, on: date) -> list[dict[str, Any]]:
     """Each chosen cadre of the outcome who fails the conditions for the position: months and
     standing as of the process's reference month and term, a discipline or death also as of
     the day `on`; with the head's override when one is recorded."""
-    if process.outcome is None:
+    outcome = outcome_of(process)
+    if outcome is None:
         return []
     people = {person.id: person for person in registry_people(session)}
-    chosen = [
-        (section["position"], cadre)
-        for section in process.outcome["planned"]
-        for cadre in section["cadres"]
-    ]
-    known = [people[c["cadre"]] for _, c in chosen if c["cadre"] in people]
+    chosen = [(section.position, cadre) for section in outcome.planned for cadre in section.cadres]
+    known = [people[c.cadre] for _, c in chosen if c.cadre in people]
     report = {
         item.person.id: item
         for item in eligibility(
@@ -52,18 +51,19 @@ def unmet(session: Session, process: Process, on: date) -> list[dict[str, Any]]:
             rule_set=RULES,
         ).people
     }
-    overrides = {(o["cadre"], o["position"]): o for o in process.outcome.get("overrides", [])}
+    overrides = overridden(process)
     out = []
     for position, cadre in chosen:
-        reasons = _reasons(people.get(cadre["cadre"]), position, report, on)
+        reasons = _reasons(people.get(cadre.cadre), position, report, on)
         if reasons:
+            override = overrides.get((position, cadre.cadre))
             out.append(
                 {
-                    "cadre": cadre["cadre"],
-                    "full_name": cadre["full_name"],
+                    "cadre": cadre.cadre,
+                    "full_name": cadre.full_name,
                     "position": position,
                     "reasons": [reason.to_dict() for reason in reasons],
-                    "override": overrides.get((cadre["cadre"], position)),
+                    "override": override.to_json() if override else None,
                 }
             )
     return out
@@ -98,7 +98,8 @@ def override(
     """The head's decision to put forward a chosen cadre who fails the conditions, with the
     reason; recorded in the outcome and the log, and flagged on every list printed after."""
     process = lock(session, process_id)
-    if process.outcome is None or process.status == ProcessStatus.APPROVED:
+    outcome = outcome_of(process)
+    if outcome is None or process.status == ProcessStatus.APPROVED:
         raise Conflict(
             "Chỉ quyết định được khi đã có danh sách và chưa phê duyệt.",
             "Only a list that exists and is not yet approved can be overridden.",
@@ -132,27 +133,25 @@ def override(
             "The head has already decided this case.",
             code="already_recorded",
         )
-    record = {
-        "cadre": cadre,
-        "full_name": found["full_name"],
-        "position": position,
-        "reason": reason,
-        "unmet": [r["vi"] for r in found["reasons"]],
-        "by": actor,
-        "at": utc_text(datetime.now(UTC)),
-    }
-    process.outcome = {
-        **process.outcome,
-        "overrides": [*process.outcome.get("overrides", []), record],
-    }
-    log.record(session, process, "outcome.override", actor, record)
+    record = Override(
+        cadre=cadre,
+        full_name=found["full_name"],
+        position=position,
+        reason=reason,
+        unmet=[r["vi"] for r in found["reasons"]],
+        by=actor,
+        at=utc_text(datetime.now(UTC)),
+    )
+    process.outcome = replace(outcome, overrides=[*outcome.overrides, record]).to_json()
+    log.record(session, process, "outcome.override", actor, record.to_json())
     session.flush()
     return process
 
 
-def overridden(process: Process) -> dict[tuple[str, str], dict[str, Any]]:
+def overridden(process: Process) -> dict[tuple[str, str], Override]:
     """(position, cadre) → the head's override, for the lists that flag it."""
-    return {(o["position"], o["cadre"]): o for o in (process.outcome or {}).get("overrides", [])}
+    outcome = outcome_of(process)
+    return {(o.position, o.cadre): o for o in (outcome.overrides if outcome else [])}
 
 
 def _reasons(person: Any, position: str, report: dict[str, Any], on: date) -> list[Reason]:

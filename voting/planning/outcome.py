@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from voting.conference.errors import Conflict, InvalidInput
 from voting.planning import conditions, log
 from voting.planning.processes import RULES, lock
+from voting.planning.state import RemovalEntry, outcome_of
 from voting.registry import holidays
 from voting.registry import planning as registry_planning
 from voting.rules.calendar import (
@@ -65,22 +66,23 @@ def approve(session: Session, process_id: str, approved_on: date, actor: str) ->
             "The approval cannot precede the submission.",
             code="invalid_date",
         )
-    assert process.outcome is not None
+    outcome = outcome_of(process)
+    assert outcome is not None
     conditions.require_met(session, process, approved_on, "phê duyệt", "approve the list")
     current = registry_planning.current(session)
-    for removal in process.outcome["removed"]:
+    for removal in outcome.removed:
         for entry in current:
             if _closes(process, entry, removal):
                 entry.removed_on = approved_on
                 entry.removal_reason = _reason(removal)
                 entry.process_id = process.id
-    for position in process.outcome["planned"]:
-        for cadre in position["cadres"]:
+    for position in outcome.planned:
+        for cadre in position.cadres:
             session.add(
                 PlanningEntry(
-                    cadre_ref=cadre["cadre"],
-                    full_name=cadre["full_name"],
-                    position=position["position"],
+                    cadre_ref=cadre.cadre,
+                    full_name=cadre.full_name,
+                    position=position.position,
                     terms=[process.term],
                     approved_on=approved_on,
                     removal_reason="",
@@ -168,21 +170,21 @@ def lateness(
     return {"deadline": deadline.isoformat(), "working_days_late": late, "vi": vi, "en": en}
 
 
-def _closes(process: Process, entry: PlanningEntry, removal: dict[str, Any]) -> bool:
+def _closes(process: Process, entry: PlanningEntry, removal: RemovalEntry) -> bool:
     """Whether approving `removal` closes the registry's `entry`: the same cadre, the same
     position, and an entry for the process's term. An entry lists one term under each of its
     labels (the party's 2020-2025 and the state's 2021-2026 are the same current term), so an
     entry that covers the process's term is closed whole; an entry for another term (the next
     term's planning, say 2025-2030) is its own planning and stays."""
     return (
-        entry.cadre_ref == removal["cadre"]
+        entry.cadre_ref == removal.cadre
         and " ".join(entry.position.split()).casefold()
-        == " ".join(str(removal["position"]).split()).casefold()
+        == " ".join(removal.position.split()).casefold()
         and process.term in entry.terms
     )
 
 
-def _reason(removal: dict[str, Any]) -> str:
-    if removal.get("automatic"):
-        return "; ".join(reason["vi"] for reason in removal["reasons"])
-    return f"Tập thể lãnh đạo đề nghị đưa ra khỏi quy hoạch ({removal['percent']}%)"
+def _reason(removal: RemovalEntry) -> str:
+    if removal.automatic:
+        return "; ".join(reason.vi for reason in removal.reasons)
+    return f"Tập thể lãnh đạo đề nghị đưa ra khỏi quy hoạch ({removal.percent}%)"

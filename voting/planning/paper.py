@@ -13,15 +13,30 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from voting.conference import roster
+from voting.conference.accounts import name_of
 from voting.conference.errors import Conflict, InvalidInput, Problem
 from voting.planning import log
 from voting.planning.processes import RULES, lock
+from voting.planning.state import (
+    Confirmation,
+    CountedCandidate,
+    CountedSection,
+    Decision,
+    PaperEntry,
+    Selection,
+    StepResult,
+    ballot_kind,
+    held_at_final_step,
+    paper_of,
+    result_of,
+)
 from voting.planning.steps import (
     ballot_of,
     current_step,
@@ -54,16 +69,17 @@ def enter_paper(
     _refuse_running(session, item)
     _check_roster(session, item, convened)
     _check_paper(process, item, convened, present, counts)
-    item.paper = {
-        "held_on": held_on.isoformat(),
-        "convened": convened,
-        "present": present,
-        "counts": {p: dict(c) for p, c in counts.items()},
-        "entered_by": actor,
-        "entered_at": utc_text(datetime.now(UTC)),
-        "confirmations": [],
-    }
-    log.record(session, process, "paper.entered", actor, {"step": number, **item.paper})
+    entry = PaperEntry(
+        held_on=held_on.isoformat(),
+        convened=convened,
+        present=present,
+        counts={p: dict(c) for p, c in counts.items()},
+        entered_by=actor,
+        entered_at=utc_text(datetime.now(UTC)),
+        confirmations=[],
+    )
+    item.paper = entry.to_json()
+    log.record(session, process, "paper.entered", actor, {"step": number, **entry.to_json()})
     session.flush()
     return process
 
@@ -120,11 +136,12 @@ def paper_form(process: Process, item: ProcessStep) -> dict[str, Any]:
     """What a member's phone needs to confirm: the step, the ballot's positions and
     candidates, whether counts were entered and how many confirmed — never the entered counts
     (the member types them from the paper minutes)."""
+    paper = paper_of(item)
     return {
         "process": process.id,
         "step": item.number,
-        "entered": bool(item.paper),
-        "confirmations": len(item.paper["confirmations"]) if item.paper else 0,
+        "entered": paper is not None,
+        "confirmations": len(paper.confirmations) if paper else 0,
         "needed": CONFIRMATIONS,
         "sections": [
             {
@@ -147,7 +164,8 @@ def _confirm(
     actor: str,
 ) -> Process:
     number = item.number
-    if not item.paper:
+    paper = paper_of(item)
+    if paper is None:
         raise Conflict(
             "Chưa nhập kết quả kiểm phiếu giấy của bước này.",
             "No paper counts were entered for this step.",
@@ -160,8 +178,8 @@ def _confirm(
             "Cần ghi họ và tên thành viên ban kiểm phiếu xác nhận.",
             "The confirming committee member's name is required.",
         )
-    confirmations = list(item.paper["confirmations"])
-    if actor == item.paper["entered_by"]:
+    confirmations = list(paper.confirmations)
+    if actor == paper.entered_by:
         raise Conflict(
             "Người đã nhập kết quả không tự xác nhận được: hai thành viên ban kiểm phiếu khác "
             "xác nhận, mỗi người trên điện thoại hoặc tài khoản của mình.",
@@ -169,7 +187,7 @@ def _confirm(
             "from their own phone or account.",
             code="confirm_by_another",
         )
-    if any(c.get("by") == actor for c in confirmations):
+    if any(c.by == actor for c in confirmations):
         raise Conflict(
             "Điện thoại hoặc tài khoản này đã xác nhận; thành viên thứ hai xác nhận trên điện "
             "thoại hoặc tài khoản của mình.",
@@ -177,21 +195,21 @@ def _confirm(
             "their own.",
             code="already_confirmed",
         )
-    if any(c["member"].casefold() == member.casefold() for c in confirmations):
+    if any(c.member.casefold() == member.casefold() for c in confirmations):
         raise Conflict(
             "Thành viên này đã xác nhận; cần một thành viên khác.",
             "This member has already confirmed; another member must.",
             code="already_confirmed",
         )
     typed = {p: dict(c) for p, c in counts.items()}
-    if typed != item.paper["counts"]:
+    if typed != paper.counts:
         raise InvalidInput(
             "Số phiếu nhập lại không khớp với số đã nhập: hãy đối chiếu biên bản giấy.",
             "The re-typed counts differ from the entered ones.",
             code="paper_mismatch",
         )
-    confirmations.append({"member": member, "by": actor, "at": utc_text(datetime.now(UTC))})
-    item.paper = {**item.paper, "confirmations": confirmations}
+    confirmations.append(Confirmation(member=member, by=actor, at=utc_text(datetime.now(UTC))))
+    item.paper = replace(paper, confirmations=confirmations).to_json()
     log.record(
         session, process, "paper.confirmed", actor, {"step": number, "member": member, "by": actor}
     )
@@ -201,10 +219,10 @@ def _confirm(
     result = _paper_result(process, item)
     if rule_step(process, number).ballot == "removal":
         take_removals(process, result)
-    if result.get("complete", True):
+    if result.complete:
         finish(session, process, item, result, actor)
     else:
-        item.result = result
+        item.result = result.to_json()
         session.flush()
     return process
 
@@ -222,7 +240,7 @@ def decide_paper(
     process = lock(session, process_id)
     item = current_step(process, number)
     voted = session.get(Conference, item.conference_id) if item.conference_id else None
-    if not item.paper and voted is not None and voted.phase == Phase.OPENED:
+    if paper_of(item) is None and voted is not None and voted.phase == Phase.OPENED:
         raise Conflict(
             "Bước này bỏ phiếu điện tử: người đứng đầu quyết định trên trang Người đứng đầu, "
             "ở hội nghị của bước.",
@@ -230,14 +248,19 @@ def decide_paper(
             "the step's conference (POST /api/conferences/<id>/decision).",
             code="decide_on_conference",
         )
-    if not item.result or item.result.get("complete", True):
+    held = result_of(item)
+    if held is None or held.complete:
         raise Conflict(
             "Không có trường hợp nào cần người đứng đầu quyết định.",
             "Nothing is left to the head at this step.",
             code="nothing_to_decide",
         )
+    # The person's name, as the dossier and the published lists print it (not the login).
     decision = HeadDecision(
-        chosen=chosen, decided_by=actor, decided_at=utc_text(datetime.now(UTC)), note=note
+        chosen=chosen,
+        decided_by=name_of(session, actor),
+        decided_at=utc_text(datetime.now(UTC)),
+        note=note,
     )
     try:
         result = _paper_result(process, item, decision)
@@ -361,83 +384,84 @@ def _check_paper(
 
 def _paper_result(
     process: Process, item: ProcessStep, decision: HeadDecision | None = None
-) -> dict[str, Any]:
+) -> StepResult:
     """The paper counts measured by the rules engine exactly like an electronic result."""
-    assert item.paper is not None
+    paper = paper_of(item)
+    assert paper is not None
     step = rule_step(process, item.number)
-    assert step.threshold is not None
-    paper = item.paper
-    present, convened = paper["present"], paper["convened"]
+    assert step.threshold is not None and step.ballot is not None
+    present, convened = paper.present, paper.convened
     sections = []
     for s in ballot_of(process, item.number):
         rows = []
         for number, c in enumerate(s["candidates"], start=1):
-            agree = paper["counts"][s["position"]][c["cadre"]]
+            agree = paper.counts[s["position"]][c["cadre"]]
             e = evaluate(step, agree, present, convened)
             rows.append(
-                {
-                    **c,
-                    "number": number,
-                    "agree": agree,
-                    "base_count": e.base_count,
-                    "percent": percent(e.share),
-                    "passed": e.passed,
-                }
+                CountedCandidate(
+                    cadre=c["cadre"],
+                    number=number,
+                    full_name=c["full_name"],
+                    post=c["post"],
+                    unit=c["unit"],
+                    agree=agree,
+                    base_count=e.base_count,
+                    percent=percent(e.share),
+                    passed=e.passed,
+                )
             )
-        rows.sort(key=lambda r: (-r["agree"], r["number"]))
-        sections.append({"position": s["position"], "quota": s["quota"], "candidates": rows})
-    result: dict[str, Any] = {
-        "paper": True,
-        "conference": item.conference_id,
-        "held_on": paper["held_on"],
-        "kind": step.ballot,
-        "convened": convened,
-        "present": present,
-        "base": step.threshold.base,
-        "base_count": present if step.threshold.base == "present" else convened,
-        "threshold": threshold_text(step),
-        "sections": sections,
-        "chosen": None,
-        "complete": True,
-    }
+        rows.sort(key=lambda r: (-r.agree, r.number))
+        sections.append(CountedSection(position=s["position"], quota=s["quota"], candidates=rows))
+    chosen = None
+    complete = True
+    selected = None
     if step.fills_quota:
         selection = select(
             step,
-            paper["counts"],
-            {s["position"]: s["quota"] for s in sections},
+            paper.counts,
+            {s.position: s.quota for s in sections if s.quota is not None},
             present,
             convened,
-            planned=_held_from(process),
+            planned=held_at_final_step(process),
             decision=decision,
         )
-        result["chosen"] = selection.chosen
-        result["complete"] = selection.complete
-        result["contested"] = {
-            p: sorted(
-                set(selection.ties.get(p, (0, []))[1])
-                | {c for c, ps in selection.over_cap.items() if p in ps}
-            )
-            for p in selection.contested
-        }
-        result["open_places"] = selection.open_places
+        chosen = {p: list(c) for p, c in selection.chosen.items()}
+        complete = selection.complete
         over_cap: dict[str, list[str]] = {}
         for cadre, concerned in selection.over_cap.items():
             for position in concerned:
                 over_cap.setdefault(position, []).append(cadre)
-        result["over_cap"] = {p: sorted(c) for p, c in over_cap.items()}
-        result["decision"] = (
-            None
+        selected = Selection(
+            contested={
+                p: sorted(
+                    set(selection.ties.get(p, (0, []))[1])
+                    | {c for c, ps in selection.over_cap.items() if p in ps}
+                )
+                for p in selection.contested
+            },
+            over_cap={p: sorted(c) for p, c in over_cap.items()},
+            decision=None
             if decision is None
-            else {
-                "decided_by": decision.decided_by,
-                "decided_at": decision.decided_at,
-                "note": decision.note,
-                "chosen": {p: list(c) for p, c in decision.chosen.items()},
-            }
+            else Decision(
+                decided_by=decision.decided_by,
+                decided_at=decision.decided_at,
+                note=decision.note,
+                chosen={p: list(c) for p, c in decision.chosen.items()},
+            ),
+            open_places=dict(selection.open_places),
         )
-    return result
-
-
-def _held_from(process: Process) -> dict[str, int]:
-    """The held positions fixed when the final step's ballot was set (kept with it)."""
-    return dict((process.steps[-1].approved or {}).get("held", {}))
+    return StepResult(
+        paper=True,
+        conference=item.conference_id,
+        held_on=paper.held_on,
+        kind=ballot_kind(step.ballot),
+        convened=convened,
+        present=present,
+        base=step.threshold.base,
+        base_count=present if step.threshold.base == "present" else convened,
+        threshold=threshold_text(step),
+        sections=sections,
+        chosen=chosen,
+        complete=complete,
+        selection=selected,
+    )

@@ -14,6 +14,7 @@ from voting.conference import conferences, roster
 from voting.conference.conferences import Committee, Details
 from voting.conference.errors import InvalidInput, NotFound
 from voting.planning import log
+from voting.planning.state import RemovalEntry, Review, ReviewedEntry
 from voting.registry import planning as registry_planning
 from voting.registry import terms
 from voting.rules import KH331, PersonError, RuleSet
@@ -138,34 +139,31 @@ def start(session: Session, new: NewProcess, actor: str, rule_set: RuleSet = KH3
             }
             for s in sections
         ],
-        review={
-            "automatic": [
-                {
-                    "cadre": r.cadre,
-                    "full_name": by_id[r.cadre].full_name if r.cadre in by_id else r.cadre,
-                    "position": r.position,
-                    "reasons": [reason.to_dict() for reason in r.reasons],
-                }
+        review=Review(
+            automatic=[
+                RemovalEntry(
+                    cadre=r.cadre,
+                    full_name=by_id[r.cadre].full_name if r.cadre in by_id else r.cadre,
+                    position=r.position,
+                    automatic=True,
+                    reasons=list(r.reasons),
+                )
                 for r in removals
             ],
-            "planned": [
-                {"cadre": e.cadre_id, "full_name": by_id[e.cadre_id].full_name}
-                | {"position": e.position}
+            planned=[
+                ReviewedEntry(e.cadre_id, by_id[e.cadre_id].full_name, e.position)
                 for e in reviewed
                 if e.cadre_id in by_id
             ]
             if new.procedure == "annual_review"
             else [],
             # Planned cadres the registry lacks: kept (no ground for removal), flagged.
-            "missing": [
-                {"cadre": e.cadre_id, "position": e.position}
-                for e in missing_from(people, reviewed)
-            ]
+            missing=[(e.cadre_id, e.position) for e in missing_from(people, reviewed)]
             if new.procedure == "annual_review"
             else [],
-            "proposed": [],
-            "removed": [],
-        },
+            proposed=[],
+            removed=[],
+        ).to_json(),
         created_by=actor,
         steps=[
             ProcessStep(

@@ -9,6 +9,7 @@ first step also holds the removal ballot; its result frees places for the supple
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from fractions import Fraction
 from typing import Any
@@ -21,6 +22,21 @@ from voting.conference.conferences import Committee, Details
 from voting.conference.errors import Conflict, InvalidInput
 from voting.planning import log
 from voting.planning.processes import RULES, lock, planned_for, registry_people, step_of
+from voting.planning.state import (
+    CountedCandidate,
+    CountedSection,
+    Decision,
+    Outcome,
+    PlannedCadre,
+    PlannedSection,
+    RemovalEntry,
+    ReviewedEntry,
+    Selection,
+    StepResult,
+    ballot_kind,
+    paper_of,
+    review_of,
+)
 from voting.rules.ruleset import Step
 from voting.rules.source import held_positions, tier_of
 from voting.store import Conference, Phase, Process, ProcessStep, StepStatus, utc_text
@@ -84,13 +100,17 @@ def approve(
         "at": utc_text(datetime.now(UTC)),
         "source": [dict(s) for s in process.source] if step.composition else None,
     }
-    process.review = {**process.review, "proposed": proposed}
+    process.review = replace(review_of(process), proposed=proposed).to_json()
     log.record(
         session,
         process,
         "step.approved",
         actor,
-        {"step": number, "held_on": held_on.isoformat(), "removal_proposed": proposed},
+        {
+            "step": number,
+            "held_on": held_on.isoformat(),
+            "removal_proposed": [p.to_json() for p in proposed],
+        },
     )
     if step.ballot == "removal" and proposed:
         _set_removal_ballot(session, process, item, actor)
@@ -136,9 +156,10 @@ def sync(session: Session, process_id: str, actor: str) -> Process:
         view = results.view(session, conference, may_read_sealed=True)
         if view["status"] not in ("sealed", "announced"):
             continue
+        result = _electronic(conference, view["result"])
         if rule_step(process, item.number).ballot == "removal":
-            take_removals(process, view["result"])
-        finish(session, process, item, _electronic(conference, view["result"]), actor)
+            take_removals(process, result)
+        finish(session, process, item, result, actor)
     session.flush()
     return process
 
@@ -155,7 +176,8 @@ def hold_again(session: Session, process_id: str, number: int, actor: str) -> Pr
             "Only a step whose vote was aborted can be held again.",
             code="not_aborted",
         )
-    if item.paper and item.paper["confirmations"]:
+    paper = paper_of(item)
+    if paper and paper.confirmations:
         raise Conflict(
             "Kết quả phiếu giấy của bước này đã được thành viên ban kiểm phiếu xác nhận: không "
             "tổ chức lại bằng điện tử.",
@@ -163,10 +185,10 @@ def hold_again(session: Session, process_id: str, number: int, actor: str) -> Pr
             "again electronically.",
             code="paper_confirmed",
         )
-    if item.paper:
+    if paper:
         # Counts typed from paper minutes but confirmed by nobody: holding the vote again
         # withdraws them (kept in the log).
-        log.record(session, process, "paper.withdrawn", actor, {"step": number, **item.paper})
+        log.record(session, process, "paper.withdrawn", actor, {"step": number, **paper.to_json()})
         item.paper = None
     again = conferences.create(
         session,
@@ -209,9 +231,7 @@ def current_step(process: Process, number: int) -> ProcessStep:
     return item
 
 
-def _removal_proposal(
-    process: Process, removals: Sequence[tuple[str, str]]
-) -> list[dict[str, str]]:
+def _removal_proposal(process: Process, removals: Sequence[tuple[str, str]]) -> list[ReviewedEntry]:
     tier = RULES.tiers[process.tier].title
     outside = [f"{c} ({p})" for c, p in removals if tier_of(p, RULES) != process.tier]
     if outside:
@@ -224,9 +244,9 @@ def _removal_proposal(
         )
     # Only entries of the tier are reviewed (a review recorded before that rule held others).
     planned = {
-        (p["cadre"], p["position"]): p
-        for p in process.review.get("planned", [])
-        if tier_of(p["position"], RULES) == process.tier
+        (p.cadre, p.position): p
+        for p in review_of(process).planned
+        if tier_of(p.position, RULES) == process.tier
     }
     unknown = [f"{c} ({p})" for c, p in removals if (c, p) not in planned]
     if unknown:
@@ -235,15 +255,15 @@ def _removal_proposal(
             f"Not in the planning this process reviews: {', '.join(unknown)}.",
             code="not_planned",
         )
-    return [dict(planned[key]) for key in dict.fromkeys(removals)]
+    return [planned[key] for key in dict.fromkeys(removals)]
 
 
 def _set_removal_ballot(session: Session, process: Process, item: ProcessStep, actor: str) -> None:
     """One section per position, listing the planned cadres proposed for removal from it."""
     people = {p.id: p for p in registry_people(session)}
     by_position: dict[str, list[str]] = {}
-    for entry in process.review["proposed"]:
-        by_position.setdefault(entry["position"], []).append(entry["cadre"])
+    for entry in review_of(process).proposed:
+        by_position.setdefault(entry.position, []).append(entry.cadre)
     sections = [
         {
             "position": position,
@@ -289,56 +309,61 @@ def _put_ballot(
 def held_now(session: Session, process: Process) -> dict[str, int]:
     """Positions of the tier each cadre holds in the planning of the term, less those the
     review removes: what the 3-positions cap counts at the final step."""
-    removed = {(r["cadre"], r["position"]) for r in removed_entries(process)}
+    removed = {(r.cadre, r.position) for r in removed_entries(process)}
     planning = [
         e for e in planned_for(session, process.term) if (e.cadre_id, e.position) not in removed
     ]
     return held_positions(planning, process.tier, RULES)
 
 
-def removed_entries(process: Process) -> list[dict[str, Any]]:
+def removed_entries(process: Process) -> list[RemovalEntry]:
     """The annual review's removals: automatic ones, and those the removal ballot proposed."""
-    automatic = [dict(r, automatic=True) for r in process.review.get("automatic", [])]
-    voted = [dict(r, automatic=False) for r in process.review.get("removed", [])]
-    return automatic + voted
+    review = review_of(process)
+    return [*review.automatic, *review.removed]
 
 
-def take_removals(process: Process, result: dict[str, Any]) -> None:
+def take_removals(process: Process, result: StepResult) -> None:
+    """The cadres the removal ballot passed: off the planning, their places freed."""
     removed = [
-        {
-            "cadre": c["cadre"],
-            "full_name": c["full_name"],
-            "position": section["position"],
-            "agree": c["agree"],
-            "percent": c["percent"],
-        }
-        for section in result["sections"]
-        for c in section["candidates"]
-        if c["passed"]
+        RemovalEntry(
+            cadre=c.cadre,
+            full_name=c.full_name,
+            position=section.position,
+            automatic=False,
+            agree=c.agree,
+            percent=c.percent,
+        )
+        for section in result.sections
+        for c in section.candidates
+        if c.passed
     ]
-    process.review = {**process.review, "removed": removed}
+    process.review = replace(review_of(process), removed=removed).to_json()
 
 
 def finish(
     session: Session,
     process: Process,
     item: ProcessStep,
-    result: dict[str, Any] | None,
+    result: StepResult | None,
     actor: str,
 ) -> None:
     """Close the step with its result and make the next one current with its ballot."""
     item.status = StepStatus.DONE
-    item.result = result
+    item.result = result.to_json() if result is not None else None
     log.record(
         session,
         process,
         "step.done",
         actor,
-        {"step": item.number, "paper": bool(item.paper), "passed": _passing_count(result)},
+        {
+            "step": item.number,
+            "paper": bool(item.paper),
+            "passed": result.passing() if result is not None else 0,
+        },
     )
     later = [s for s in process.steps if s.number > item.number]
     if not later:
-        process.outcome = _outcome(process, result)
+        process.outcome = _outcome(process, result).to_json()
         log.record(session, process, "process.outcome", actor, process.outcome)
         session.flush()
         return
@@ -354,18 +379,18 @@ def finish(
     # Nobody is left to vote on: the remaining steps hold nothing.
     for rest in later:
         rest.status = StepStatus.DONE
-    process.outcome = _outcome(process, None)
+    process.outcome = _outcome(process, None).to_json()
     log.record(session, process, "process.outcome", actor, process.outcome)
     session.flush()
 
 
 def _next_ballot(
-    session: Session, process: Process, result: dict[str, Any] | None
+    session: Session, process: Process, result: StepResult | None
 ) -> list[dict[str, Any]]:
     """The approved source list for the first ballot, else the previous step's passing
     candidates, each section keeping its quota (at most the candidates standing)."""
     people = {p.id: p for p in registry_people(session)}
-    if result is None or result.get("kind") == "removal":
+    if result is None or result.kind == "removal":
         sections = []
         for s in process.source:
             places = places_now(process, s)
@@ -380,16 +405,17 @@ def _next_ballot(
             )
         return sections
     passing = []
-    for s in result["sections"]:
-        standing = [c for c in s["candidates"] if c["passed"]]
+    for section in result.sections:
+        standing = [c for c in section.candidates if c.passed]
         if standing:
+            assert section.quota is not None  # a candidates ballot's section has its quota
             passing.append(
                 {
-                    "position": s["position"],
-                    "quota": min(s["quota"], len(standing)),
+                    "position": section.position,
+                    "quota": min(section.quota, len(standing)),
                     "candidates": [
-                        {k: c[k] for k in ("cadre", "full_name", "post", "unit")}
-                        for c in sorted(standing, key=lambda c: c["number"])
+                        {"cadre": c.cadre, "full_name": c.full_name, "post": c.post, "unit": c.unit}
+                        for c in sorted(standing, key=lambda c: c.number)
                     ],
                 }
             )
@@ -399,9 +425,9 @@ def _next_ballot(
 def places_now(process: Process, section: Mapping[str, Any]) -> int:
     """A source-list position's open places now: those at the start (3 minus those planned)
     and one more for each cadre the removal ballot took off it."""
-    freed = process.review.get("removed", [])
+    freed = review_of(process).removed
     places: int = section["places"]
-    return places + sum(1 for e in freed if e["position"] == section["position"])
+    return places + sum(1 for e in freed if e.position == section["position"])
 
 
 def _candidate(people: Mapping[str, Any], cadre: str) -> dict[str, str]:
@@ -409,7 +435,7 @@ def _candidate(people: Mapping[str, Any], cadre: str) -> dict[str, str]:
     return {"cadre": cadre, "full_name": person.full_name, "post": person.post, "unit": person.unit}
 
 
-def _electronic(conference: Conference, result: dict[str, Any]) -> dict[str, Any]:
+def _electronic(conference: Conference, result: Mapping[str, Any]) -> StepResult:
     """The opened conference's result as the process keeps it (cadres, not candidate ids)."""
     step = conferences.step_of(conference)
     sections = []
@@ -417,27 +443,11 @@ def _electronic(conference: Conference, result: dict[str, Any]) -> dict[str, Any
     for section in result["sections"]:
         ids[section["id"]] = {c["id"]: c["cadre"] for c in section["candidates"]}
         sections.append(
-            {
-                "position": section["position"],
-                "quota": section["quota"],
-                "candidates": [
-                    {
-                        k: c[k]
-                        for k in (
-                            "cadre",
-                            "number",
-                            "full_name",
-                            "post",
-                            "unit",
-                            "agree",
-                            "base_count",
-                            "percent",
-                            "passed",
-                        )
-                    }
-                    for c in section["candidates"]
-                ],
-            }
+            CountedSection(
+                position=section["position"],
+                quota=section["quota"],
+                candidates=[CountedCandidate.from_json(c) for c in section["candidates"]],
+            )
         )
     selection = result.get("selection")
     chosen = None
@@ -453,40 +463,38 @@ def _electronic(conference: Conference, result: dict[str, Any]) -> dict[str, Any
         contested, over_cap = _contested(selection, titles, ids)
         if selection.get("decision"):
             made = selection["decision"]
-            decision = {
-                "decided_by": made["decided_by"],
-                "decided_at": made["decided_at"],
-                "note": made["note"],
-                "chosen": {
+            decision = Decision(
+                decided_by=made["decided_by"],
+                decided_at=made["decided_at"],
+                note=made["note"],
+                chosen={
                     titles[sid]: [ids[sid][cid] for cid in cids]
                     for sid, cids in made["chosen"].items()
                 },
-            }
-    return {
-        "paper": False,
-        "conference": conference.id,
-        "held_on": conference.held_on.isoformat(),
-        "kind": conference.ballot_kind,
-        "convened": result["convened"],
-        "present": result["present"],
-        "base": result["threshold_base"],
-        "base_count": result["present"]
+            )
+    return StepResult(
+        paper=False,
+        conference=conference.id,
+        held_on=conference.held_on.isoformat(),
+        kind=ballot_kind(conference.ballot_kind),
+        convened=result["convened"],
+        present=result["present"],
+        base=result["threshold_base"],
+        base_count=result["present"]
         if result["threshold_base"] == "present"
         else result["convened"],
-        "threshold": threshold_text(step),
-        "sections": sections,
-        "chosen": chosen,
-        "complete": result["complete"],
+        threshold=threshold_text(step),
+        sections=sections,
+        chosen=chosen,
+        complete=result["complete"],
         # What was left to the head (ties at the last places, cadres over the cap) and the
         # head's decision as recorded (who, when, the note): the dossier reports both.
-        "contested": contested,
-        "over_cap": over_cap,
-        "decision": decision,
-    }
+        selection=Selection(contested=contested, over_cap=over_cap, decision=decision),
+    )
 
 
 def _contested(
-    selection: dict[str, Any], titles: Mapping[str, str], ids: Mapping[str, Mapping[str, str]]
+    selection: Mapping[str, Any], titles: Mapping[str, str], ids: Mapping[str, Mapping[str, str]]
 ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Position → the cadres of its tie or over the cap, and position → those over the cap
     alone, from the conference's selection (section and candidate ids)."""
@@ -509,26 +517,26 @@ def percent(share: Fraction) -> str:
     return f"{float(share) * 100:.2f}"
 
 
-def _passing_count(result: dict[str, Any] | None) -> int:
-    if result is None:
-        return 0
-    return sum(c["passed"] for s in result["sections"] for c in s["candidates"])
-
-
-def _outcome(process: Process, result: dict[str, Any] | None) -> dict[str, Any]:
+def _outcome(process: Process, result: StepResult | None) -> Outcome:
     """The list to submit: who the final step chose for each position, and the removals."""
-    chosen = (result or {}).get("chosen") or {}
-    names = {c["cadre"]: c for s in (result or {}).get("sections", []) for c in s["candidates"]}
-    return {
-        "planned": [
-            {
-                "position": position,
-                "cadres": [
-                    {k: names[c][k] for k in ("cadre", "full_name", "post", "unit", "agree")}
+    chosen = (result.chosen if result is not None else None) or {}
+    names = {c.cadre: c for s in (result.sections if result else []) for c in s.candidates}
+    return Outcome(
+        planned=[
+            PlannedSection(
+                position=position,
+                cadres=[
+                    PlannedCadre(
+                        cadre=names[c].cadre,
+                        full_name=names[c].full_name,
+                        post=names[c].post,
+                        unit=names[c].unit,
+                        agree=names[c].agree,
+                    )
                     for c in cadres
                 ],
-            }
+            )
             for position, cadres in chosen.items()
         ],
-        "removed": removed_entries(process),
-    }
+        removed=removed_entries(process),
+    )

@@ -1,15 +1,15 @@
 """The Tờ trình (KH 331 B.VI, dossier item 1: "Tờ trình và bảng tổng hợp kết quả kiểm phiếu ở
-các bước") as plain data: the agency's header (cơ quan chủ quản, cơ quan, Quốc hiệu – Tiêu
+các bước") for a process: the agency's header (cơ quan chủ quản, cơ quan, Quốc hiệu – Tiêu
 ngữ), number, place and date, addressee, the body drawn from the process, the lists proposed
-for approval and for removal, and the signature block. `voting.tally.submission` prints it as
-PDF and DOCX (the office edits the DOCX before signing).
+for approval and for removal, and the signature block, as the typed `Submission` that
+`voting.tally.submission` prints as PDF and DOCX (the office edits the DOCX before signing).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from fractions import Fraction
 
 from sqlalchemy.orm import Session
 
@@ -17,10 +17,12 @@ from voting.planning.conditions import overridden
 from voting.planning.dossier import document_title
 from voting.planning.outcome import approving_body
 from voting.planning.processes import RULES, registry_people
+from voting.planning.state import outcome_of, result_of
 from voting.planning.steps import removed_entries, rule_step
 from voting.rules.people import PlannedPosition
 from voting.rules.structure import structure_report
 from voting.store import Process
+from voting.tally.submission import DocumentHeader, ProposedCadre, RemovedCadre, Submission
 
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -56,10 +58,11 @@ class Header:
 
 def submission(
     session: Session, process: Process, header: Header, number: str, on: date
-) -> dict[str, Any]:
+) -> Submission:
     """The Tờ trình of a process whose final step is done: `number` is the document number
     ("" leaves it to be written by hand), `on` its date."""
-    if process.outcome is None:
+    outcome = outcome_of(process)
+    if outcome is None:
         raise ValueError("the process has no outcome to submit")
     people = {person.id: person for person in registry_people(session)}
     procedure = RULES.procedures[process.procedure]
@@ -71,58 +74,58 @@ def submission(
         f"cán bộ {tier.title[0].lower()}{tier.title[1:]}, nhiệm kỳ {process.term}"
     )
     forced = overridden(process)
-    planned = []
-    for section in process.outcome["planned"]:
-        for cadre in section["cadres"]:
-            person = people.get(cadre["cadre"])
-            override = forced.get((section["position"], cadre["cadre"]))
+    planned: list[ProposedCadre] = []
+    for section in outcome.planned:
+        for cadre in section.cadres:
+            person = people.get(cadre.cadre)
+            override = forced.get((section.position, cadre.cadre))
             planned.append(
-                {
-                    "full_name": cadre["full_name"],
-                    "born": str(person.born.year) if person else "",
-                    "sex": _SEX.get(person.sex, "") if person else "",
-                    "post": f"{cadre['post']} {cadre['unit']}".strip(),
-                    "position": document_title(section["position"]),
-                    "agree": cadre["agree"],
-                    "note": (
+                ProposedCadre(
+                    full_name=cadre.full_name,
+                    born=str(person.born.year) if person else "",
+                    sex=_SEX.get(person.sex, "") if person else "",
+                    post=f"{cadre.post} {cadre.unit}".strip(),
+                    position=document_title(section.position),
+                    agree=cadre.agree,
+                    note=(
                         "Không bảo đảm tiêu chuẩn, điều kiện ("
-                        + "; ".join(override["unmet"])
-                        + f"); người đứng đầu quyết định đề nghị, lý do: {override['reason']}"
+                        + "; ".join(override.unmet)
+                        + f"); người đứng đầu quyết định đề nghị, lý do: {override.reason}"
                     )
                     if override
                     else "",
-                }
+                )
             )
     removed = [
-        {
-            "full_name": r["full_name"],
-            "position": document_title(r["position"]),
-            "reason": "; ".join(x["vi"] for x in r["reasons"])
-            if r["automatic"]
+        RemovedCadre(
+            full_name=r.full_name,
+            position=document_title(r.position),
+            reason="; ".join(x.vi for x in r.reasons)
+            if r.automatic
             else "Tập thể lãnh đạo bỏ phiếu kín đề nghị đưa ra khỏi quy hoạch",
-        }
+        )
         for r in removed_entries(process)
     ]
     steps = []
     for item in process.steps:
         step = rule_step(process, item.number)
-        result = item.result or {}
-        held = result.get("held_on") or (item.approved or {}).get("held_on")
+        result = result_of(item)
+        held = (result.held_on if result else None) or (item.approved or {}).get("held_on")
         line = step.title if step.title.startswith("Bước") else f"Bước {item.number}: {step.title}"
         if held:
             line += f", ngày {date.fromisoformat(held):%d/%m/%Y}"
-        if result.get("convened"):
+        if result is not None and result.convened:
             line += (
-                f" ({result['convened']} người được triệu tập, {result['present']} người có mặt"
-                + (", kiểm phiếu giấy" if result.get("paper") else "")
+                f" ({result.convened} người được triệu tập, {result.present} người có mặt"
+                + (", kiểm phiếu giấy" if result.paper else "")
                 + ")"
             )
         steps.append(line + ";")
     entries = [
-        PlannedPosition(c["cadre"], p["position"])
-        for p in process.outcome["planned"]
-        for c in p["cadres"]
-        if c["cadre"] in people
+        PlannedPosition(c.cadre, p.position)
+        for p in outcome.planned
+        for c in p.cadres
+        if c.cadre in people
     ]
     shares = structure_report(entries, people, process.reference, RULES)
     body = [
@@ -141,32 +144,32 @@ def submission(
         else ""
     )
     body_name = approving_body(process.tier, header.agency)
-    return {
-        "header": {
-            "parent": header.parent.upper(),
-            "agency": header.agency.upper(),
-            "nation": NATION,
-            "motto": MOTTO,
-            "number": f"Số: {number or '       '}/TTr-{header.code}",
-            "place_date": f"{header.place}, ngày {on.day:02d} tháng {on.month:02d} năm {on.year}",
-        },
-        "title": "TỜ TRÌNH",
-        "subject": subject,
-        "addressee": f"Kính gửi: {body_name}",
-        "bases": list(BASES),
-        "body": body,
-        "steps": steps,
-        "planned": planned,
-        "removed": removed,
-        "structure": structure,
-        "closing": f"{header.agency} kính trình {body_name} xem xét, phê duyệt./.",
-        "attached": list(ATTACHED),
-        "recipients": ["Như trên;", "Lưu: VT."],
-        "signer_title": header.signer_title.upper(),
-        "signer_name": header.signer_name,
-    }
+    return Submission(
+        header=DocumentHeader(
+            parent=header.parent.upper(),
+            agency=header.agency.upper(),
+            nation=NATION,
+            motto=MOTTO,
+            number=f"Số: {number or '       '}/TTr-{header.code}",
+            place_date=f"{header.place}, ngày {on.day:02d} tháng {on.month:02d} năm {on.year}",
+        ),
+        title="TỜ TRÌNH",
+        subject=subject,
+        addressee=f"Kính gửi: {body_name}",
+        bases=list(BASES),
+        body=body,
+        steps=steps,
+        planned=planned,
+        removed=removed,
+        structure=structure,
+        closing=f"{header.agency} kính trình {body_name} xem xét, phê duyệt./.",
+        attached=list(ATTACHED),
+        recipients=["Như trên;", "Lưu: VT."],
+        signer_title=header.signer_title.upper(),
+        signer_name=header.signer_name,
+    )
 
 
-def _percent(share: Any) -> str:
+def _percent(share: Fraction) -> str:
     """A share as the documents write it: one decimal, decimal comma ("12,5%")."""
     return f"{float(share) * 100:.1f}".replace(".", ",") + "%"

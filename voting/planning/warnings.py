@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from voting.planning.processes import RULES
+from voting.planning.state import result_of
 from voting.rules.retirement import month_index, month_start
 from voting.store import Attendee, AttendeeSource, Conference, Process
 
@@ -113,8 +114,9 @@ def _held_on(process: Process) -> date:
     for item in process.steps:
         if item.approved and item.approved.get("held_on"):
             return date.fromisoformat(item.approved["held_on"])
-        if item.result and item.result.get("held_on"):
-            return date.fromisoformat(item.result["held_on"])
+        result = result_of(item)
+        if result is not None and result.held_on:
+            return date.fromisoformat(result.held_on)
     return process.reference
 
 

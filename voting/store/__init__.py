@@ -21,6 +21,7 @@ from voting.store.voting import (
     Card,
     CardBatch,
     CastBallot,
+    CommitteeMember,
     CommitteeSeat,
     CommitteeShare,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "Card",
     "CardBatch",
     "CastBallot",
+    "CommitteeMember",
     "CommitteeSeat",
     "CommitteeShare",
     "Conference",

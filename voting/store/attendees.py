@@ -44,5 +44,9 @@ class Attendee(Base):
     unit: Mapped[str] = mapped_column(String(200), default="")
     present: Mapped[bool] = mapped_column(Boolean, default=False)
     checked_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Why an absent attendee is away, for the minutes (voting.conference.absence): a reason's
+    # code and, for "other", the words typed. None while no reason is recorded.
+    absence_reason: Mapped[str | None] = mapped_column(String(16))
+    absence_note: Mapped[str] = mapped_column(String(200), default="")
 
     conference: Mapped[Conference] = relationship(back_populates="attendees")

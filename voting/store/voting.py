@@ -71,6 +71,19 @@ class CommitteeSeat(Base):
     count_signature: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
+class CommitteeMember(Base):
+    """The person who sits in committee seat `member`, named for the minutes. Kept apart from
+    the seat (`CommitteeSeat`), which issuing new join codes deletes and makes again."""
+
+    __tablename__ = "committee_members"
+
+    conference_id: Mapped[str] = mapped_column(
+        ForeignKey(_CONFERENCE, ondelete="CASCADE"), primary_key=True
+    )
+    member: Mapped[int] = mapped_column(Integer, primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+
+
 class CommitteeShare(Base):
     """A sealed share from one member to another (crypto_box_seal: only the receiver opens it)."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from xml.sax.saxutils import escape
@@ -46,10 +47,16 @@ TEXT: dict[str, dict[str, str]] = {
         "voted_on": "Ngày bỏ phiếu",
         "opened_at": "Thời điểm mở hòm phiếu, kiểm phiếu",
         "absent": "Số người vắng mặt",
+        "excused": "có lý do: {n}",
+        "unexcused": "không có lý do: {n}",
+        "unrecorded": "chưa ghi lý do: {n}",
+        "absentees": "Người vắng mặt",
+        "no_reason": "chưa ghi lý do",
         "valid": "Số phiếu hợp lệ",
         "invalid": "Số phiếu không hợp lệ",
         "valid_note": "mỗi phiếu được kiểm chứng khi nhận",
         "member_name": "họ và tên: ....................................",
+        "member_named": "họ và tên: {name}",
         "sealed": "Đã kiểm phiếu — kết quả không công bố tại hội nghị",
         "rules": "Căn cứ",
         "date": "Ngày",
@@ -107,10 +114,16 @@ TEXT: dict[str, dict[str, str]] = {
         "voted_on": "Voted on",
         "opened_at": "Box opened and counted at",
         "absent": "Absent",
+        "excused": "with a reason: {n}",
+        "unexcused": "without a reason: {n}",
+        "unrecorded": "reason not recorded: {n}",
+        "absentees": "Absent",
+        "no_reason": "reason not recorded",
         "valid": "Valid ballots",
         "invalid": "Invalid ballots",
         "valid_note": "each ballot is verified when received",
         "member_name": "name: ....................................",
+        "member_named": "name: {name}",
         "sealed": "Counted — the result is not announced at the conference",
         "rules": "Under",
         "date": "Date",
@@ -166,8 +179,35 @@ TEXT: dict[str, dict[str, str]] = {
 FONT, BOLD, MONO = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSansMono-Bold"
 
 
-def minutes_pdf(record: bytes, lang: str = "vi") -> bytes:
-    """The minutes of the record `record` (the signed file's bytes) in `lang` ("vi" or "en")."""
+@dataclass(frozen=True)
+class Absence:
+    """A convened attendee who was not present, and why (both languages; "" if nobody
+    recorded a reason). `excused`: True with a reason, False for "no reason", None unknown."""
+
+    full_name: str
+    reason: str
+    reason_en: str
+    excused: bool | None
+
+
+@dataclass(frozen=True)
+class RoomNotes:
+    """What the room knows and the signed record does not hold: the committee members' names
+    (member 1 first, "" for a seat not named) and the absent attendees with their reasons.
+    The server passes them from its database; `voting minutes` from a record file alone has
+    none, and the minutes leave those lines to be filled in by hand."""
+
+    committee: tuple[str, ...] = ()
+    absences: tuple[Absence, ...] = ()
+
+    def member_name(self, member: int) -> str:
+        """Member `member`'s name (from 1), or "" when not named."""
+        return self.committee[member - 1] if 0 < member <= len(self.committee) else ""
+
+
+def minutes_pdf(record: bytes, lang: str = "vi", notes: RoomNotes | None = None) -> bytes:
+    """The minutes of the record `record` (the signed file's bytes) in `lang` ("vi" or "en"),
+    with the room's `notes` (names, absence reasons) when the caller has them."""
     fonts.register()
     document = canonical.loads(record)
     t = TEXT[lang]
@@ -191,7 +231,7 @@ def minutes_pdf(record: bytes, lang: str = "vi") -> bytes:
         canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, str(canvas.getPageNumber()))
         canvas.restoreState()
 
-    story = _story(document, hashlib.sha256(record).hexdigest(), t, lang)
+    story = _story(document, hashlib.sha256(record).hexdigest(), t, lang, notes or RoomNotes())
     pdf.build(story, onFirstPage=footer, onLaterPages=footer)
     return out.getvalue()
 
@@ -211,6 +251,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "small": ParagraphStyle("small", base, fontSize=8.5, leading=11),
         "mono": ParagraphStyle("mono", base, fontName=MONO, fontSize=7.5, leading=10),
         "value": ParagraphStyle("value", base, fontName=BOLD),
+        "value_centre": ParagraphStyle("value_centre", base, fontName=BOLD, alignment=1),
         "cell": ParagraphStyle("cell", base, fontSize=9, leading=11.5),
         "cellb": ParagraphStyle("cellb", base, fontName=BOLD, fontSize=9, leading=11.5),
     }
@@ -220,7 +261,9 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text), style)
 
 
-def _story(document: dict[str, Any], record_hash: str, t: dict[str, str], lang: str) -> list[Any]:
+def _story(
+    document: dict[str, Any], record_hash: str, t: dict[str, str], lang: str, notes: RoomNotes
+) -> list[Any]:
     s = _styles()
     conference = document["conference"]
     rule_set = rule_set_from_mapping(document["rule_set"]["content"], "record rule set")
@@ -248,23 +291,30 @@ def _story(document: dict[str, Any], record_hash: str, t: dict[str, str], lang: 
         header,
         Spacer(1, 6),
         _p(t["title"], s["title"]),
-        _p(conference["title"], s["centre"]),
-        # The step's title once: only when the conference's own title does not hold it.
-        *([_p(step_title, s["centre"])] if step_title not in conference["title"] else []),
+        # The step's title once: alone when it holds the conference's own title ("Bước 4:
+        # Hội nghị …" for a conference titled "Hội nghị …"), left out when that title holds it.
+        *(
+            [_p(step_title, s["centre"])]
+            if conference["title"].casefold() in step_title.casefold()
+            else [
+                _p(conference["title"], s["centre"]),
+                *([_p(step_title, s["centre"])] if step_title not in conference["title"] else []),
+            ]
+        ),
         _p(f"{t['date']}: {held_on} — {t['place']}: {conference['place']}", s["centre"]),
         _p(f"{t['rules']}: {rule_set.title}", s["rules"]),
     ]
     if not step.announced:
         story.append(_p(t["sealed"], s["sealed"]))
-    story += _committee(document, t, s)
-    story += _attendance(document, t, s)
+    story += _committee(document, t, s, notes)
+    story += _attendance(document, t, s, notes, lang)
     story += _counts(document, t, s)
-    story += _signatures(document, t, s)
+    story += _signatures(document, t, s, notes)
     story += _verification(document, record_hash, t, s)
     return story
 
 
-def _committee(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any]:
+def _committee(document: dict[str, Any], t: dict[str, str], s: Any, notes: RoomNotes) -> list[Any]:
     ceremony = document["committee"]
     transcript = Transcript.from_json(ceremony)
     opened = sorted(p["member"] for p in document["partials"])
@@ -273,7 +323,9 @@ def _committee(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any]
         key = transcript.public_share(member).hex()
         role = f" ({t['chair']})" if member == 1 else ""
         text = t["member"].format(n=member, fp=key_fingerprint(key)) + role
-        lines.append(_p(f"{text}; {t['member_name']}", s["base"]))
+        named = notes.member_name(member)
+        who = t["member_named"].format(name=named) if named else t["member_name"]
+        lines.append(_p(f"{text}; {who}", s["base"]))
     lines.append(
         _p(
             t["threshold"].format(
@@ -287,7 +339,9 @@ def _committee(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any]
     return lines
 
 
-def _attendance(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any]:
+def _attendance(
+    document: dict[str, Any], t: dict[str, str], s: Any, notes: RoomNotes, lang: str
+) -> list[Any]:
     cards = document["cards"]
     dealt = cards["dealt"] + cards["replaced"]
     frozen = document["frozen"]
@@ -296,7 +350,7 @@ def _attendance(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any
     rows = [
         [t["convened"], str(frozen["convened"])],
         [t["present"], str(frozen["present"])],
-        [t["absent"], str(frozen["convened"] - frozen["present"])],
+        [t["absent"], _absent_count(frozen["convened"] - frozen["present"], notes, t)],
         [
             t["dealt"],
             f"{dealt} ({t['replaced']}: {cards['replaced']})"
@@ -314,7 +368,32 @@ def _attendance(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any
         hAlign="LEFT",
     )
     table.setStyle(TableStyle([("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
-    return [Spacer(1, 4), table]
+    return [Spacer(1, 4), table, *_absentees(notes, t, s, lang)]
+
+
+def _absent_count(absent: int, notes: RoomNotes, t: dict[str, str]) -> str:
+    """ "3 (có lý do: 2; không có lý do: 1)": the record's count, split by the room's reasons
+    when it has them."""
+    if not notes.absences:
+        return str(absent)
+    split = [
+        (t["excused"], sum(1 for a in notes.absences if a.excused is True)),
+        (t["unexcused"], sum(1 for a in notes.absences if a.excused is False)),
+        (t["unrecorded"], sum(1 for a in notes.absences if a.excused is None)),
+    ]
+    parts = [label.format(n=n) for label, n in split if n]
+    return f"{absent} ({'; '.join(parts)})"
+
+
+def _absentees(notes: RoomNotes, t: dict[str, str], s: Any, lang: str) -> list[Any]:
+    """The absent attendees by name, each with the reason recorded."""
+    if not notes.absences:
+        return []
+    each = [
+        f"{a.full_name} ({(a.reason if lang == 'vi' else a.reason_en) or t['no_reason']})"
+        for a in notes.absences
+    ]
+    return [Spacer(1, 2), _p(f"{t['absentees']}: {'; '.join(each)}.", s["small"])]
 
 
 def _counts(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any]:
@@ -404,8 +483,9 @@ def _moment(document: dict[str, Any], kind: str, to: str | None = None) -> datet
     return None
 
 
-def _signatures(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any]:
-    """One box per committee member (member 1 chairs): no more boxes than signers."""
+def _signatures(document: dict[str, Any], t: dict[str, str], s: Any, notes: RoomNotes) -> list[Any]:
+    """One box per committee member (member 1 chairs): no more boxes than signers, each with
+    the member's name under it when the room named them."""
     members = document["committee"]["members"]
     cells = [
         t["sign_member"].format(n=n) + (f" — {t['chair']}" if n == 1 else "")
@@ -418,11 +498,16 @@ def _signatures(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any
         ]
         for i in range(0, len(cells), 3)
     ]
+    names = [
+        _p(notes.member_name(n), s["value_centre"]) if notes.member_name(n) else ""
+        for n in range(1, members + 1)
+    ]
     rows: list[list[Any]] = []
-    for line in grid:
+    for start, line in zip(range(0, members, 3), grid, strict=True):
         rows.append(line + [""] * (3 - len(line)))
         rows.append(["", "", ""])
-    table = Table(rows, colWidths=[58 * mm] * 3, rowHeights=[None, 18 * mm] * len(grid))
+        rows.append(names[start : start + 3] + [""] * (3 - len(line)))
+    table = Table(rows, colWidths=[58 * mm] * 3, rowHeights=[None, 18 * mm, None] * len(grid))
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return [KeepTogether([_p(t["signatures"], s["head"]), Spacer(1, 4), table])]
 

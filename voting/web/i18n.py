@@ -275,6 +275,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "A member reported an invalid key share: the ceremony must be run again.",
     ),
     "organiser.committee.restart": ("Làm lại việc tạo khóa", "Run the ceremony again"),
+    "organiser.committee.chair": ("Trưởng ban", "chair"),
+    "organiser.committee.names.help": (
+        "Họ và tên từng thành viên Ban kiểm phiếu, để in vào biên bản kiểm phiếu và dưới ô ký.",
+        "Each committee member's full name, printed in the count minutes and under the "
+        "signature boxes.",
+    ),
+    "organiser.committee.names.save": ("Lưu họ tên thành viên", "Save the members' names"),
+    "organiser.committee.names.done": (
+        "Đã lưu họ tên thành viên Ban kiểm phiếu.",
+        "Committee members' names saved.",
+    ),
     "organiser.committee.restarted": ("Đã cho làm lại việc tạo khóa.", "Ceremony restarted."),
     "organiser.cast": (
         "Số phiếu thu vào: {n} / {present} người có mặt",
@@ -328,6 +339,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "attendance.signature": ("Ký tên", "Signature"),
     "attendance.print": ("In danh sách", "Print"),
     "attendance.printed_at": ("Lập lúc {at}", "Made at {at}"),
+    "attendance.absence.reason": ("Lý do vắng mặt", "Reason for absence"),
+    "attendance.absence.none": ("— chưa ghi lý do —", "— not recorded —"),
+    "attendance.absence.note": ("Ghi rõ (nếu cần)", "Details (if needed)"),
+    "attendance.absence.save": ("Ghi lý do", "Record the reason"),
+    "attendance.absence.done": (
+        "Đã ghi lý do vắng mặt; biên bản kiểm phiếu sẽ liệt kê.",
+        "Absence reason recorded; the count minutes will list it.",
+    ),
     # Pre-flight
     "preflight.title": ("Kiểm tra trước hội nghị", "Pre-flight check"),
     "preflight.address": ("Địa chỉ điện thoại sẽ dùng", "The address phones will use"),
@@ -750,6 +769,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "vote.progress": ("Chức danh {n}/{of}", "Position {n} of {of}"),
     "vote.quota": ("Chọn tối đa {k} người — đã chọn {n}", "Mark at most {k} — {n} marked"),
+    "vote.standards": ("Tiêu chuẩn chức danh", "The position's standards"),
     "vote.quota.full": (
         "Đã chọn đủ {k} người. Bỏ chọn một người trước khi chọn người khác.",
         "{k} already marked. Unmark someone before marking another.",
@@ -782,6 +802,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "code.typo.check": (
         "Có một ký tự gõ sai (hoặc hai ký tự đổi chỗ): hãy so lại từng nhóm 4 ký tự với thẻ.",
         "One character is mistyped (or two are swapped): compare each group of 4 with the card.",
+    ),
+    "code.typo.near": (
+        "Ký tự thứ {from}–{to} có vẻ sai: hãy so lại nhóm này với thẻ.",
+        "Characters {from}–{to} look wrong: compare this group with the card.",
     ),
     "vote.resending": (
         "Đang gửi lại đúng lá phiếu này…",

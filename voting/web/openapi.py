@@ -1,12 +1,20 @@
-"""The OpenAPI 3.1 document of the JSON API, written by hand so that it says why as well as what.
+"""The OpenAPI 3.1 document of the JSON API, generated from the app so that it cannot drift.
 
-A test checks that every route of the app is here with its method and its policy action
-(`x-action`), and that nothing here is missing from the app.
+From the app itself: every /api route and method (`app.url_map`), its path parameters, its
+policy action (`x-action`, from `requires`) and its request body (the pydantic model the view
+`takes`, voting.web.api.bodies). Written here, in a small table keyed by path and method: what
+each call is for and what it answers (`ROUTES`), and the shapes of the responses (`SCHEMAS`).
+A test checks that the table and the app list the same routes.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from flask import Flask
+from pydantic import BaseModel
+from werkzeug.routing import Rule
 
 from voting import __version__
 from voting.web.policy import POLICY, Action
@@ -41,25 +49,18 @@ ERRORS = {
 
 
 def _op(
-    action: Action,
     summary: str,
     response: dict[str, Any] | None,
     *,
     body: dict[str, Any] | None = None,
     upload: bool = False,
     status: str = "200",
-    params: tuple[str, ...] = (),
     errors: tuple[str, ...] = (),
 ) -> dict[str, Any]:
-    roles = sorted(POLICY[action])
+    """A row of the table: what the call is for and answers. `body` only for the bodies a
+    service reads itself (signed crypto messages); the others come from the view's model."""
     operation: dict[str, Any] = {
         "summary": summary,
-        "x-action": action.value,
-        "description": f"Policy action `{action.value}`; allowed roles: {', '.join(roles)}.",
-        "parameters": [
-            {"name": name, "in": "path", "required": True, "schema": _PARAMETERS[name]}
-            for name in params
-        ],
         "responses": {
             status: {"description": "Done"}
             if response is None
@@ -79,14 +80,12 @@ def _op(
                 "multipart/form-data": {"schema": _object(["file"], file=_string(format="binary"))}
             },
         }
-    if "public" not in POLICY[action]:
-        operation["security"] = [{"session": [], "csrf": []}, {"device": []}]
     return operation
 
 
 def _file(summary: str, mimetype: str) -> dict[str, Any]:
     """A document generated from the stored record, for the roles that may read the record."""
-    operation = _op(Action.RECORD_READ, summary, None, params=C, errors=("404", "409"))
+    operation = _op(summary, None, errors=("404", "409"))
     operation["responses"]["200"] = {
         "description": "Done",
         "content": {mimetype: {"schema": _string(format="binary")}},
@@ -94,16 +93,14 @@ def _file(summary: str, mimetype: str) -> dict[str, Any]:
     return operation
 
 
+# The path parameters that are strings of a known form (`<int:…>` ones are integers).
 _PARAMETERS = {
     "conference_id": _string(pattern="^[0-9a-f]{32}$"),
-    "attendee_id": {"type": "integer"},
-    "device_id": {"type": "integer"},
+    "process_id": _string(pattern="^[0-9a-f]{32}$"),
     "receipt": _string(pattern="^[0-9a-f]{64}$"),
-    "member": {"type": "integer"},
     "card": _string(pattern="^[0-9a-f]{64}$"),
+    "kind": _string(enum=["externals", "planning", "terms", "holidays", "documents"]),
 }
-C = ("conference_id",)
-CA = ("conference_id", "attendee_id")
 
 SCHEMAS: dict[str, Any] = {
     "Error": _object(
@@ -138,7 +135,6 @@ SCHEMAS: dict[str, Any] = {
         principal={"oneOf": [_ref("Principal"), {"type": "null"}]},
         csrf_token=_string(description="Send as X-CSRF-Token on every state-changing call"),
     ),
-    "Login": _object(["username", "password"], username=_string(), password=_string()),
     "Person": _object(
         ["id", "full_name", "sex", "born", "post", "unit", "groups"],
         id=_string(),
@@ -148,25 +144,6 @@ SCHEMAS: dict[str, Any] = {
         post=_string(),
         unit=_string(),
         groups={"type": "array", "items": _string()},
-    ),
-    "NewConference": _object(
-        ["procedure", "step", "tier", "title", "held_on", "place"],
-        procedure=_string(examples=["next_term", "annual_review"]),
-        step={"type": "integer"},
-        tier=_string(examples=["province", "agency"]),
-        title=_string(maxLength=300),
-        held_on=_string(format="date"),
-        place=_string(maxLength=300),
-        committee_size={"type": "integer", "minimum": 3, "maximum": 5, "default": 3},
-        committee_threshold={"type": "integer", "minimum": 2, "default": 2},
-    ),
-    "ConferenceEdit": _object(
-        [],
-        title=_string(),
-        held_on=_string(format="date"),
-        place=_string(),
-        committee_size={"type": "integer"},
-        committee_threshold={"type": "integer"},
     ),
     "Conference": _object(
         ["id", "title", "held_on", "place", "procedure", "step", "tier", "phase", "revision"],
@@ -197,7 +174,6 @@ SCHEMAS: dict[str, Any] = {
             "description": "A practice round: the real conference it was copied from",
         },
     ),
-    "PhaseChange": _object(["to"], to=_string(enum=["setup", "checkin", "voting", "closed"])),
     "State": _object(
         ["conference", "phase", "revision", "convened", "present", "quorum_met", "more_needed"],
         conference=_string(),
@@ -230,14 +206,10 @@ SCHEMAS: dict[str, Any] = {
         unit=_string(),
         present={"type": "boolean"},
         checked_in_at={"type": ["string", "null"], "format": "date-time"},
-    ),
-    "NewAttendee": _object(
-        ["full_name"],
-        full_name=_string(),
-        post=_string(),
-        unit=_string(),
-        sex=_string(enum=["", "M", "F"]),
-        ref={"type": ["string", "null"]},
+        absence={
+            "type": ["object", "null"],
+            "description": "The absence reason recorded for the minutes: reason, note",
+        },
     ),
     "Candidate": _object(
         ["full_name", "post", "unit"],
@@ -265,7 +237,6 @@ SCHEMAS: dict[str, Any] = {
             ),
         },
     ),
-    "Undo": _object(["reason"], reason=_string(maxLength=500)),
     "Event": _object(
         ["seq", "kind", "actor", "at", "conference", "data", "prev", "hash"],
         seq={"type": "integer"},
@@ -298,16 +269,6 @@ SCHEMAS: dict[str, Any] = {
         batches={"type": "array", "items": {"type": "object"}},
         card_list_hash={"type": ["string", "null"], "description": "Frozen at the opening"},
     ),
-    "CardBatch": _object(
-        ["keys"],
-        keys={
-            "type": "array",
-            "items": _string(pattern="^[0-9a-f]{64}$"),
-            "description": "Sorted, distinct",
-        },
-        conference=_string(description="keys.json: must be this conference"),
-        card_list_hash=_string(description="keys.json: must match the keys"),
-    ),
     "Committee": {
         "type": "object",
         "description": "Public ceremony state: members (joined, hash_sent, revealed, "
@@ -321,7 +282,13 @@ SCHEMAS: dict[str, Any] = {
         "description": "A message of docs/crypto-committee.md: committee-commitment-hash, "
         "committee-commitment, {shares: [committee-share…]}, committee-complaint, "
         "committee-partial-decryption or committee-count-signature; its member must be the "
-        "caller's",
+        "caller's. The ceremony checks it (docs/crypto-committee.md), not the schema layer",
+        "properties": {
+            "kind": _string(examples=["committee-commitment-hash", "committee-complaint"]),
+            "conference_id": _string(),
+            "member": {"type": "integer"},
+            "shares": {"type": "array", "items": {"type": "object"}},
+        },
     },
     "Confirmation": _object(
         ["backup_saved", "joint_key", "public_share"],
@@ -331,8 +298,16 @@ SCHEMAS: dict[str, Any] = {
     ),
     "SignedBallot": {
         "type": "object",
-        "description": "A ballot of docs/crypto.md (conference, fingerprint, card, sections, "
-        "signature)",
+        "description": "A ballot of docs/crypto.md, checked by the ballot box (refusal "
+        "`ballot_malformed` and others), not the schema layer",
+        "required": ["conference", "fingerprint", "card", "sections", "signature"],
+        "properties": {
+            "conference": _string(),
+            "fingerprint": _string(),
+            "card": _string(pattern="^[0-9a-f]{64}$"),
+            "sections": {"type": "array", "items": {"type": "object"}},
+            "signature": _string(),
+        },
     },
     "Receipt": _object(
         ["receipt", "ballots"],
@@ -349,44 +324,36 @@ SCHEMAS: dict[str, Any] = {
         record_written={"type": "boolean"},
         practice={"type": "boolean"},
     ),
-    "NewDevice": _object(
-        ["kind", "label"], kind=_string(enum=["checkin_desk", "kiosk"]), label=_string()
-    ),
 }
 
-PATHS: dict[str, dict[str, Any]] = {
+ROUTES: dict[str, dict[str, Any]] = {
     "/api/openapi.json": {
-        "get": _op(Action.META_READ, "This document", {"type": "object"}),
+        "get": _op("This document", {"type": "object"}),
     },
     "/api/ping": {
         "get": _op(
-            Action.META_READ,
             "Reachability check (pre-flight, from a phone)",
             _object(["ok"], ok={"type": "boolean"}, public_url=_string()),
         ),
     },
     "/api/address": {
         "get": _op(
-            Action.ADDRESS_READ,
             "The configured room address and its QR code (SVG)",
             _object(["public_url", "qr_svg"], public_url=_string(), qr_svg=_string()),
             errors=("409",),
         ),
     },
     "/api/session": {
-        "get": _op(Action.SESSION, "Who is calling, and the CSRF token", _ref("Session")),
-        "post": _op(Action.SESSION, "Log in", _ref("Session"), body=_ref("Login")),
-        "delete": _op(Action.SESSION, "Log out", _ref("Session")),
+        "get": _op("Who is calling, and the CSRF token", _ref("Session")),
+        "post": _op("Log in", _ref("Session")),
+        "delete": _op("Log out", _ref("Session")),
     },
     "/api/rules": {
-        "get": _op(
-            Action.RULES_READ, "The built-in rule set's procedures and steps", {"type": "object"}
-        ),
+        "get": _op("The built-in rule set's procedures and steps", {"type": "object"}),
     },
     "/api/people": {
-        "get": _op(Action.PEOPLE_READ, "The agency's registry", _list_of("people", _ref("Person"))),
+        "get": _op("The agency's registry", _list_of("people", _ref("Person"))),
         "post": _op(
-            Action.PEOPLE_IMPORT,
             "Replace the registry from CSV/XLSX (columns of sample-agency.csv); all or nothing",
             _object(["imported"], imported={"type": "integer"}),
             upload=True,
@@ -394,131 +361,100 @@ PATHS: dict[str, dict[str, Any]] = {
         ),
     },
     "/api/conferences": {
-        "get": _op(
-            Action.CONFERENCE_LIST, "All conferences", _list_of("conferences", _ref("Conference"))
-        ),
+        "get": _op("All conferences", _list_of("conferences", _ref("Conference"))),
         "post": _op(
-            Action.CONFERENCE_CREATE,
             "Create a conference from a step of the rule set",
             _ref("Conference"),
-            body=_ref("NewConference"),
             status="201",
             errors=("422",),
         ),
     },
     "/api/conferences/{conference_id}": {
-        "get": _op(
-            Action.CONFERENCE_READ, "One conference", _ref("Conference"), params=C, errors=("404",)
-        ),
+        "get": _op("One conference", _ref("Conference"), errors=("404",)),
         "patch": _op(
-            Action.CONFERENCE_EDIT,
             "Edit title, date, place, committee (set-up only)",
             _ref("Conference"),
-            body=_ref("ConferenceEdit"),
-            params=C,
             errors=("404", "409", "422"),
         ),
     },
     "/api/conferences/{conference_id}/phase": {
         "post": _op(
-            Action.PHASE_CHANGE,
             "Move to another phase (guarded: roster and ballot ready; quorum to open voting)",
             _ref("Conference"),
-            body=_ref("PhaseChange"),
-            params=C,
             errors=("404", "409"),
         ),
     },
     "/api/conferences/{conference_id}/state": {
         "get": _op(
-            Action.STATE_READ,
-            "Public quorum state (also pushed on Socket.IO /room)",
-            _ref("State"),
-            params=C,
-            errors=("404",),
+            "Public quorum state (also pushed on Socket.IO /room)", _ref("State"), errors=("404",)
         ),
     },
     "/api/conferences/{conference_id}/roster": {
         "get": _op(
-            Action.ROSTER_READ,
             "The roster; `?q=` searches names with or without diacritics",
             _list_of("attendees", _ref("Attendee")),
-            params=C,
             errors=("404",),
         ),
         "post": _op(
-            Action.ROSTER_EDIT,
             "Add an attendee by hand (set-up only)",
             _ref("Attendee"),
-            body=_ref("NewAttendee"),
             status="201",
-            params=C,
             errors=("404", "409", "422"),
         ),
     },
     "/api/conferences/{conference_id}/roster/draw": {
         "post": _op(
-            Action.ROSTER_EDIT,
             "Draw the registry's people of the step's composition groups (set-up only)",
             _list_of("attendees", _ref("Attendee")),
-            params=C,
             errors=("404", "409", "422"),
         ),
     },
     "/api/conferences/{conference_id}/roster/externals": {
         "post": _op(
-            Action.ROSTER_EDIT,
             "Replace the external attendees from CSV/XLSX (columns of "
             "sample-external-attendees.csv); all or nothing",
             _list_of("attendees", _ref("Attendee")),
             upload=True,
-            params=C,
             errors=("404", "409", "422"),
         ),
     },
     "/api/conferences/{conference_id}/roster/{attendee_id}": {
         "delete": _op(
-            Action.ROSTER_EDIT,
             "Take an attendee off the roster (set-up only)",
             None,
             status="204",
-            params=CA,
             errors=("404", "409"),
         ),
     },
     "/api/conferences/{conference_id}/ballot": {
-        "get": _op(Action.BALLOT_READ, "The ballot", _ref("Ballot"), params=C, errors=("404",)),
+        "get": _op("The ballot", _ref("Ballot"), errors=("404",)),
         "put": _op(
-            Action.BALLOT_EDIT,
-            "Replace the whole ballot (set-up only)",
-            _ref("Ballot"),
-            body=_ref("Ballot"),
-            params=C,
-            errors=("404", "409", "422"),
+            "Replace the whole ballot (set-up only)", _ref("Ballot"), errors=("404", "409", "422")
         ),
     },
     "/api/conferences/{conference_id}/attendees/{attendee_id}/check-in": {
         "post": _op(
-            Action.CHECKIN_MARK,
             "Mark present (idempotent; check-in phase only)",
             _ref("Attendee"),
-            params=CA,
             errors=("404", "409"),
         ),
     },
     "/api/conferences/{conference_id}/attendees/{attendee_id}/undo": {
         "post": _op(
-            Action.CHECKIN_UNDO,
             "Undo a check-in, with a reason (check-in phase only)",
             _ref("Attendee"),
-            body=_ref("Undo"),
-            params=CA,
+            errors=("404", "409", "422"),
+        ),
+    },
+    "/api/conferences/{conference_id}/attendees/{attendee_id}/absence": {
+        "post": _op(
+            "Record why an attendee who is not checked in is absent, for the minutes",
+            _ref("Attendee"),
             errors=("404", "409", "422"),
         ),
     },
     "/api/conferences/{conference_id}/events": {
         "get": _op(
-            Action.EVENTS_READ,
             "The event log, oldest first, and whether its hash chain is intact",
             _object(
                 ["events", "chain_intact", "first_break"],
@@ -526,36 +462,22 @@ PATHS: dict[str, dict[str, Any]] = {
                 chain_intact={"type": "boolean"},
                 first_break={"type": ["integer", "null"]},
             ),
-            params=C,
             errors=("404",),
         ),
     },
     "/api/conferences/{conference_id}/devices": {
         "get": _op(
-            Action.DEVICES_MANAGE,
-            "The conference's device links",
-            _list_of("devices", _ref("Device")),
-            params=C,
-            errors=("404",),
+            "The conference's device links", _list_of("devices", _ref("Device")), errors=("404",)
         ),
         "post": _op(
-            Action.DEVICES_MANAGE,
             "Issue a device link; the token is in this response only",
             _ref("Device"),
-            body=_ref("NewDevice"),
             status="201",
-            params=C,
             errors=("404", "422"),
         ),
     },
     "/api/devices/{device_id}": {
-        "delete": _op(
-            Action.DEVICES_MANAGE,
-            "Revoke a device link",
-            _ref("Device"),
-            params=("device_id",),
-            errors=("404",),
-        ),
+        "delete": _op("Revoke a device link", _ref("Device"), errors=("404",)),
     },
 }
 
@@ -574,41 +496,27 @@ _MEMBER = "Committee member (Authorization: Member <binding>)"
 def _member_post(summary: str, errors: tuple[str, ...] = ("404", "409", "422")) -> dict[str, Any]:
     return {
         "post": _op(
-            Action.COMMITTEE_ACT,
-            f"{_MEMBER}: {summary}",
-            _ref("Committee"),
-            body=_ref("CommitteeMessage"),
-            params=C,
-            errors=errors,
+            f"{_MEMBER}: {summary}", _ref("Committee"), body=_ref("CommitteeMessage"), errors=errors
         )
     }
 
 
-PATHS.update(
+ROUTES.update(
     {
         f"{_C}/practice": {
             "post": _op(
-                Action.CONFERENCE_CREATE,
                 "A practice round copied from this conference (details, roster, ballot): its "
                 "own cards, ceremony and box; the result is shown openly, marked practice",
                 _ref("Conference"),
                 status="201",
-                params=C,
                 errors=("404", "409"),
             ),
         },
         f"{_C}/committee": {
-            "get": _op(
-                Action.COMMITTEE_READ,
-                "The key ceremony's public state",
-                _ref("Committee"),
-                params=C,
-                errors=("404",),
-            ),
+            "get": _op("The key ceremony's public state", _ref("Committee"), errors=("404",)),
         },
         f"{_C}/committee/tokens": {
             "post": _op(
-                Action.COMMITTEE_MANAGE,
                 "One single-use join token per member (QR on the organiser's screen); "
                 "discards any earlier ceremony",
                 _object(
@@ -621,45 +529,36 @@ PATHS.update(
                     },
                 ),
                 status="201",
-                params=C,
                 errors=("404", "409"),
             ),
         },
         f"{_C}/committee/restart": {
             "post": _op(
-                Action.COMMITTEE_MANAGE,
                 "New round after a complaint (same phones)",
                 _ref("Committee"),
-                params=C,
                 errors=("404", "409"),
             ),
         },
         f"{_C}/committee/join": {
             "post": _op(
-                Action.COMMITTEE_JOIN,
                 "A phone redeems its join token once (no session, no CSRF header); the "
                 "binding authenticates the member from then on",
                 _SEAT,
-                body=_object(["token"], token=_string()),
                 status="201",
-                params=C,
                 errors=("404", "409"),
             ),
         },
         f"{_C}/committee/members/{{member}}/replace": {
             "post": _op(
-                Action.COMMITTEE_MANAGE,
                 "A member's lost or broken phone, after the ceremony: its binding is revoked "
                 "and a single-use replacement token issued (only the member's backup redeems it)",
                 _object(["member", "token"], member={"type": "integer"}, token=_string()),
                 status="201",
-                params=("conference_id", "member"),
                 errors=("404", "409"),
             ),
         },
         f"{_C}/committee/rejoin": {
             "post": _op(
-                Action.COMMITTEE_JOIN,
                 "A new phone redeems a replacement token with the backup's signed proof "
                 "(committee-rejoin, docs/crypto-committee.md); a new binding, as at joining",
                 _SEAT,
@@ -672,7 +571,6 @@ PATHS.update(
                     signature=_string(),
                 ),
                 status="201",
-                params=C,
                 errors=("404", "409", "422"),
             ),
         },
@@ -685,10 +583,8 @@ PATHS.update(
         f"{_C}/committee/shares": {
             **_member_post("sealed shares {shares: [committee-share…]}, one per other member"),
             "get": _op(
-                Action.COMMITTEE_ACT,
                 f"{_MEMBER}: the sealed shares addressed to me",
                 _object(["shares"], shares={"type": "array", "items": {"type": "object"}}),
-                params=C,
                 errors=("404",),
             ),
         },
@@ -697,43 +593,33 @@ PATHS.update(
         ),
         f"{_C}/committee/confirm": {
             "post": _op(
-                Action.COMMITTEE_ACT,
                 f"{_MEMBER}: shares checked, backup saved, Y_j is in Y; the last completes it",
                 _ref("Committee"),
                 body=_ref("Confirmation"),
-                params=C,
                 errors=("404", "409", "422"),
             ),
         },
         f"{_C}/committee/partials": {
             "post": _op(
-                Action.COMMITTEE_ACT,
                 f"{_MEMBER}: partial decryption of the frozen list's aggregate (after "
                 "closing); the t-th opens the box",
                 _object(
                     ["accepted", "opened"], accepted={"type": "boolean"}, opened={"type": "boolean"}
                 ),
                 body=_ref("CommitteeMessage"),
-                params=C,
                 errors=("404", "409", "422"),
             ),
         },
         f"{_C}/committee/refusal": {
             "post": _op(
-                Action.COMMITTEE_ACT,
                 f"{_MEMBER}: the phone refuses to open a list far smaller than the room "
                 "(fewer ballots than half of those present); logged as box.refused",
                 _object(["accepted"], accepted={"type": "boolean"}),
-                body=_object(
-                    ["ballots", "present"], ballots={"type": "integer"}, present={"type": "integer"}
-                ),
-                params=C,
                 errors=("404", "409", "422"),
             ),
         },
         f"{_C}/committee/count-signatures": {
             "post": _op(
-                Action.COMMITTEE_ACT,
                 f"{_MEMBER}: signature of the counts (after opening); the t-th writes the "
                 "signed record",
                 _object(
@@ -742,40 +628,28 @@ PATHS.update(
                     record_written={"type": "boolean"},
                 ),
                 body=_ref("CommitteeMessage"),
-                params=C,
                 errors=("404", "409", "422"),
             ),
         },
         f"{_C}/cards": {
-            "get": _op(
-                Action.CARDS_READ,
-                "Card counters and batches (public)",
-                _ref("Cards"),
-                params=C,
-                errors=("404",),
-            ),
+            "get": _op("Card counters and batches (public)", _ref("Cards"), errors=("404",)),
         },
         f"{_C}/cards/keys": {
             "get": _op(
-                Action.CARDS_READ,
                 "Every card key and the voided ones, sorted",
                 _object(["keys", "voided"], keys={"type": "array"}, voided={"type": "array"}),
-                params=C,
                 errors=("404",),
             ),
         },
         f"{_C}/cards/{{card}}/status": {
             "get": _op(
-                Action.CARDS_READ,
                 "What a card can do now (its public key): ready, used, voided or unknown",
                 _object(["card", "status"], card=_string(), status=_string()),
-                params=("conference_id", "card"),
                 errors=("404",),
             ),
         },
         f"{_C}/cards/batches": {
             "post": _op(
-                Action.CARDS_UPLOAD,
                 "Upload a batch of sorted card keys (desk pool or keys.json)",
                 _object(
                     ["batch", "count", "list_hash"],
@@ -783,45 +657,33 @@ PATHS.update(
                     count={"type": "integer"},
                     list_hash=_string(),
                 ),
-                body=_ref("CardBatch"),
                 status="201",
-                params=C,
                 errors=("404", "409", "422"),
             ),
         },
         f"{_C}/cards/dealt": {
             "post": _op(
-                Action.CARDS_DEAL,
                 "One more card dealt; {replacement: true} for a replacement",
                 _ref("Cards"),
-                body=_object([], replacement={"type": "boolean"}),
-                params=C,
                 errors=("404", "409"),
             ),
         },
         f"{_C}/cards/undo": {
             "post": _op(
-                Action.CARDS_UNDO,
                 "A dealt card's check-in undone (reason recorded)",
                 _ref("Cards"),
-                body=_ref("Undo"),
-                params=C,
                 errors=("404", "409", "422"),
             ),
         },
         f"{_C}/cards/undealt": {
             "put": _op(
-                Action.CARDS_UPLOAD,
                 "The undealt keys (sorted), voided at the opening; replaces earlier",
                 _ref("Cards"),
-                body=_ref("CardBatch"),
-                params=C,
                 errors=("404", "409", "422"),
             ),
         },
         f"{_C}/ballots": {
             "post": _op(
-                Action.BALLOT_CAST,
                 "Cast a ballot (voter: no session, no cookie, no CSRF header; the card's "
                 "signature authenticates it). 201 with the receipt only after the commit. "
                 "Refusals: ballot_malformed, wrong_conference, voting_not_open, voting_closed, "
@@ -830,11 +692,9 @@ PATHS.update(
                 _ref("Receipt"),
                 body=_ref("SignedBallot"),
                 status="201",
-                params=C,
                 errors=("404", "409", "422"),
             ),
             "get": _op(
-                Action.BALLOTS_READ,
                 "The published list in hash order with its hash; ?hashes=1 for hashes",
                 _object(
                     ["count", "ballot_list_hash"],
@@ -843,63 +703,48 @@ PATHS.update(
                     ballots={"type": "array"},
                     hashes={"type": "array"},
                 ),
-                params=C,
                 errors=("404",),
             ),
         },
         f"{_C}/ballots/{{receipt}}": {
             "get": _op(
-                Action.BALLOTS_READ,
                 "Look a receipt up in the list",
                 _object(["hash", "ballot"], hash=_string(), ballot=_ref("SignedBallot")),
-                params=("conference_id", "receipt"),
                 errors=("404",),
             ),
         },
         f"{_C}/opening": {
             "get": _op(
-                Action.BALLOTS_READ,
                 "What voters build against: fingerprint, definition, joint key",
                 {"type": "object"},
-                params=C,
                 errors=("404", "409"),
             ),
         },
         f"{_C}/abort": {
             "post": _op(
-                Action.VOTE_ABORT,
                 "Abort the vote with a reason (cards void)",
                 _ref("State"),
-                body=_ref("Undo"),
-                params=C,
                 errors=("404", "409", "422"),
             ),
         },
         f"{_C}/result": {
             "get": _op(
-                Action.RESULT_READ,
                 "The result as the caller may see it (sealed steps: status only for the public)",
                 _ref("Result"),
-                params=C,
                 errors=("404",),
             ),
         },
         f"{_C}/decision": {
             "post": _op(
-                Action.HEAD_DECIDE,
                 "The head fills contested places {chosen: {s1: [s1c2]}, note}",
                 _ref("Result"),
-                body=_object(["chosen"], chosen={"type": "object"}, note=_string()),
-                params=C,
                 errors=("404", "409", "422"),
             ),
         },
         f"{_C}/record": {
             "get": _op(
-                Action.RECORD_READ,
                 "The signed conference record (docs/record.md)",
                 {"type": "object"},
-                params=C,
                 errors=("404", "409"),
             ),
         },
@@ -922,18 +767,10 @@ PATHS.update(
 )
 
 _P = "/api/processes/{process_id}"
-PP = ("process_id",)
-PN = ("process_id", "number")
 _PROCESS = {
     "type": "object",
     "description": "A planning process: steps, source list, "
     "structure report, review, outcome, dates, log (docs/planning.md)",
-}
-_POSITION_IDS = {"type": "object", "additionalProperties": {"type": "array", "items": _string()}}
-_PAPER_COUNTS = {
-    "type": "object",
-    "description": "position → cadre id → agree count, from the paper minutes",
-    "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer"}},
 }
 _PAPER_FORM = _object(
     ["process", "step", "entered", "confirmations", "needed", "sections"],
@@ -944,183 +781,115 @@ _PAPER_FORM = _object(
     needed={"type": "integer"},
     sections={"type": "array", "items": {"type": "object"}},
 )
-_PARAMETERS.update({"process_id": _string(pattern="^[0-9a-f]{32}$"), "number": {"type": "integer"}})
-PATHS.update(
+ROUTES.update(
     {
         "/api/processes": {
-            "get": _op(
-                Action.PLANNING_READ,
-                "Every planning process",
-                _list_of("processes", {"type": "object"}),
-            ),
+            "get": _op("Every planning process", _list_of("processes", {"type": "object"})),
             "post": _op(
-                Action.PLANNING_MANAGE,
                 "Start a process (next_term or annual_review) for a tier and term: its steps, "
                 "a conference per secret-ballot step with its roster drawn, the source list "
                 "proposed from the eligibility engine",
                 _PROCESS,
-                body=_object(
-                    ["procedure", "tier", "term", "reference", "held_on", "place"],
-                    procedure=_string(enum=["next_term", "annual_review"]),
-                    tier=_string(),
-                    term=_string(examples=["2025-2030"]),
-                    reference=_string(pattern="^\\d{4}-\\d{2}$"),
-                    term_start=_string(pattern="^\\d{4}-\\d{2}$"),
-                    held_on=_string(format="date"),
-                    place=_string(),
-                ),
                 status="201",
                 errors=("422",),
             ),
         },
         _P: {
             "get": _op(
-                Action.PLANNING_READ,
                 "The process (a step whose conference's result is complete is passed on first)",
                 _PROCESS,
-                params=PP,
                 errors=("404",),
             ),
         },
         f"{_P}/source": {
             "put": _op(
-                Action.PLANNING_MANAGE,
                 "Replace one position's candidates on the source list, until it is approved",
                 _PROCESS,
-                body=_object(["position", "cadres"], position=_string(), cadres={"type": "array"}),
-                params=PP,
                 errors=("404", "409", "422"),
             ),
         },
         f"{_P}/structure": {
             "post": _op(
-                Action.PLANNING_READ,
                 "The structure report (under 40, women, woman key leader, limits) of a list "
                 "as edited; nothing is saved",
                 {"type": "object"},
-                body=_object(["lists"], lists=_POSITION_IDS),
-                params=PP,
                 errors=("404",),
             ),
         },
         f"{_P}/steps/{{number}}/approval": {
             "post": _op(
-                Action.PLANNING_MANAGE,
                 "Record a step without a secret ballot on the list (preparation, the first "
                 "leadership step approving the source list, with the removal proposal)",
                 _PROCESS,
-                body=_object(
-                    ["held_on"],
-                    held_on=_string(format="date"),
-                    note=_string(),
-                    removals={"type": "array", "items": _object(["cadre", "position"])},
-                ),
-                params=PN,
                 errors=("404", "409", "422"),
             ),
         },
         f"{_P}/steps/{{number}}/again": {
             "post": _op(
-                Action.PLANNING_MANAGE,
                 "A new conference for a step whose vote was aborted (roster drawn again, the "
                 "same ballot)",
                 _PROCESS,
-                params=PN,
                 errors=("404", "409"),
             ),
         },
         f"{_P}/steps/{{number}}/paper": {
             "post": _op(
-                Action.PLANNING_MANAGE,
                 "Paper fallback: the step's counts from its paper minutes",
                 _PROCESS,
-                body=_object(
-                    ["held_on", "convened", "present", "counts"],
-                    held_on=_string(format="date"),
-                    convened={"type": "integer"},
-                    present={"type": "integer"},
-                    counts=_PAPER_COUNTS,
-                ),
-                params=PN,
                 errors=("404", "409", "422"),
             ),
         },
         f"{_C}/committee/paper": {
             "get": _op(
-                Action.COMMITTEE_ACT,
                 f"{_MEMBER}: at a planning step held on paper, the ballot to confirm the paper "
                 "counts against (never the counts entered)",
                 _PAPER_FORM,
-                params=C,
                 errors=("404", "409"),
             ),
         },
         f"{_C}/committee/paper/confirmations": {
             "post": _op(
-                Action.COMMITTEE_ACT,
                 f"{_MEMBER}: confirm the paper counts by typing them again from this member's "
                 "own phone (two different phones or accounts confirm)",
                 _PAPER_FORM,
-                body=_object(["member", "counts"], member=_string(), counts=_PAPER_COUNTS),
-                params=C,
                 errors=("404", "409", "422"),
             ),
         },
         f"{_P}/steps/{{number}}/paper/confirmations": {
             "post": _op(
-                Action.PAPER_CONFIRM,
                 "A counting-committee member confirms the paper counts by typing them again, "
                 "logged in with their own account: not the one that entered them, and not one "
                 "that already confirmed (confirm_by_another, already_confirmed)",
                 _PROCESS,
-                body=_object(["member", "counts"], member=_string(), counts=_PAPER_COUNTS),
-                params=PN,
                 errors=("404", "409", "422"),
             ),
         },
         f"{_P}/steps/{{number}}/decision": {
             "post": _op(
-                Action.HEAD_DECIDE,
                 "The head's decision on a final step held on paper",
                 _PROCESS,
-                body=_object(["chosen"], chosen=_POSITION_IDS, note=_string()),
-                params=PN,
                 errors=("404", "409", "422"),
             ),
         },
         f"{_P}/overrides": {
             "post": _op(
-                Action.HEAD_DECIDE,
                 "The head puts forward a chosen cadre who fails the conditions (KH 331 A.I), "
                 "with the reason; flagged on the dossier and the published list",
                 _PROCESS,
-                body=_object(
-                    ["cadre", "position", "reason"],
-                    cadre=_string(),
-                    position=_string(),
-                    reason=_string(),
-                ),
-                params=PP,
                 errors=("404", "409", "422"),
             ),
         },
         f"{_P}/submission": {
             "post": _op(
-                Action.PLANNING_MANAGE,
                 "The list submitted for approval (the 30-working-day deadline runs from it)",
                 _PROCESS,
-                body=_object(["on"], on=_string(format="date")),
-                params=PP,
                 errors=("404", "409", "422"),
             ),
         },
         f"{_P}/approval": {
             "post": _op(
-                Action.PLANNING_MANAGE,
                 "The list approved: the registry's planning gains and loses its entries",
                 _PROCESS,
-                body=_object(["on"], on=_string(format="date")),
-                params=PP,
                 errors=("404", "409", "422"),
             ),
         },
@@ -1131,43 +900,36 @@ for _suffix, _mimetype in (
     ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
 ):
     _submission = _op(
-        Action.PLANNING_READ,
         f"Tờ trình (dossier item 1, KH 331 B.VI) as {_suffix.upper()}: the agency's header, "
         "number (?number=), place and date (?on=YYYY-MM-DD), addressee, body, lists and "
         "signature",
         None,
-        params=PP,
         errors=("404", "409", "422"),
     )
     _submission["responses"]["200"] = {
         "description": "Done",
         "content": {_mimetype: {"schema": _string(format="binary")}},
     }
-    PATHS[f"{_P}/submission.{_suffix}"] = {"get": _submission}
+    ROUTES[f"{_P}/submission.{_suffix}"] = {"get": _submission}
 for _suffix, _mimetype in (
     ("pdf", "application/pdf"),
     ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
 ):
     _dossier = _op(
-        Action.PLANNING_READ,
         f"The dossier summary of every step ({_suffix}); documents checked at `?review=` "
         "(YYYY-MM-DD, today by default)",
         None,
-        params=PP,
     )
     _dossier["responses"]["200"] = {
         "description": "Done",
         "content": {_mimetype: {"schema": _string(format="binary")}},
     }
-    PATHS[f"{_P}/dossier.{_suffix}"] = {"get": _dossier}
+    ROUTES[f"{_P}/dossier.{_suffix}"] = {"get": _dossier}
 
-_PARAMETERS["kind"] = _string(enum=["externals", "planning", "terms", "holidays", "documents"])
 _export = _op(
-    Action.PEOPLE_READ,
     "A registry table (or `people`) as CSV or XLSX (`?format=csv|xlsx`), in the columns an "
     "import reads back",
     None,
-    params=("kind",),
     errors=("404",),
 )
 _export["responses"]["200"] = {
@@ -1179,23 +941,19 @@ _export["responses"]["200"] = {
         },
     },
 }
-PATHS.update(
+ROUTES.update(
     {
         "/api/registry/{kind}": {
             "get": _op(
-                Action.PEOPLE_READ,
                 "A registry table's rows (docs/registry.md)",
                 _object(["columns", "rows"], columns={"type": "array"}, rows={"type": "array"}),
-                params=("kind",),
                 errors=("404",),
             ),
             "post": _op(
-                Action.PEOPLE_IMPORT,
                 "Replace a registry table with a CSV or XLSX file: all rows or none, every bad "
                 "row reported",
                 _object(["imported"], imported={"type": "integer"}),
                 upload=True,
-                params=("kind",),
                 errors=("404", "422"),
             ),
         },
@@ -1204,8 +962,17 @@ PATHS.update(
 )
 
 
-def document() -> dict[str, Any]:
-    """The whole OpenAPI document."""
+def document(app: Flask) -> dict[str, Any]:
+    """The whole OpenAPI document of `app`."""
+    schemas = dict(SCHEMAS)
+    paths: dict[str, dict[str, Any]] = {}
+    for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
+        if not rule.rule.startswith("/api/"):
+            continue
+        path = openapi_path(rule)
+        for method in sorted(m.lower() for m in rule.methods or () if m not in IMPLICIT):
+            view = app.view_functions[rule.endpoint]
+            paths.setdefault(path, {})[method] = _operation(rule, path, method, view, schemas)
     return {
         "openapi": "3.1.0",
         "info": {
@@ -1219,9 +986,9 @@ def document() -> dict[str, Any]:
             "send nothing but the signed ballot. Socket.IO namespace /room: emit `join` "
             "{conference}, receive `state`.",
         },
-        "paths": PATHS,
+        "paths": paths,
         "components": {
-            "schemas": SCHEMAS,
+            "schemas": schemas,
             "securitySchemes": {
                 "session": {"type": "apiKey", "in": "cookie", "name": "voting_session"},
                 "csrf": {"type": "apiKey", "in": "header", "name": "X-CSRF-Token"},
@@ -1234,3 +1001,55 @@ def document() -> dict[str, Any]:
             },
         },
     }
+
+
+IMPLICIT = frozenset({"HEAD", "OPTIONS"})
+
+
+def openapi_path(rule: Rule) -> str:
+    """The rule's path as OpenAPI writes it: `<int:number>` → `{number}`."""
+    return re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
+
+
+def _operation(
+    rule: Rule, path: str, method: str, view: Any, schemas: dict[str, Any]
+) -> dict[str, Any]:
+    """One operation: the table's row (or the view's docstring for a route the table does not
+    have yet), completed from the view and the rule."""
+    action: Action = view.action
+    row = ROUTES.get(path, {}).get(method) or _op((view.__doc__ or "").strip(), None)
+    operation = {
+        **row,
+        "x-action": action.value,
+        "description": f"Policy action `{action.value}`; allowed roles: "
+        f"{', '.join(sorted(POLICY[action]))}.",
+        "parameters": [
+            {"name": name, "in": "path", "required": True, "schema": _parameter(rule, name)}
+            for name in re.findall(r"\{(\w+)\}", path)
+        ],
+    }
+    model: type[BaseModel] | None = getattr(view, "body_model", None)
+    if model is not None:
+        operation["requestBody"] = {
+            "required": True,
+            "content": {JSON: {"schema": _model_schema(model, schemas)}},
+        }
+    if "public" not in POLICY[action]:
+        operation["security"] = [{"session": [], "csrf": []}, {"device": []}]
+    return operation
+
+
+def _parameter(rule: Rule, name: str) -> dict[str, Any]:
+    if f"<int:{name}>" in rule.rule:
+        return {"type": "integer"}
+    return _PARAMETERS.get(name, _string())
+
+
+def _model_schema(model: type[BaseModel], schemas: dict[str, Any]) -> dict[str, str]:
+    """A reference to the model's schema, which joins the components with the models it
+    holds; a name taken by a response schema is a programming error."""
+    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+    for name, held in {**schema.pop("$defs", {}), model.__name__: schema}.items():
+        if schemas.setdefault(name, held) != held:
+            raise ValueError(f"two schemas named {name}")
+    return _ref(model.__name__)

@@ -1,4 +1,5 @@
-"""Reading request bodies: JSON fields of the right type, or a 400 that names the field.
+"""Reading requests: the JSON body within its limits, dates in query arguments, uploads.
+The fields of a JSON body are read by the models of voting.web.schema.
 
 Every JSON body is read by `json_body`, which refuses before parsing a body over
 `JSON_MAX_BYTES` (413) or nested deeper than `JSON_MAX_DEPTH` (400): a deeply nested body would
@@ -100,64 +101,15 @@ def body() -> dict[str, Any]:
     return data
 
 
-def text(data: dict[str, Any], field: str, default: str | None = None) -> str:
-    """A string field (required unless a default is given)."""
-    value = data.get(field, default)
+def day(data: dict[str, Any], field: str) -> date:
+    """A date written YYYY-MM-DD (a query argument; bodies are read by voting.web.schema)."""
+    value = data.get(field)
     if not isinstance(value, str):
         raise bad(field, "phải là chuỗi ký tự", "must be a string")
-    return value
-
-
-def optional_text(data: dict[str, Any], field: str) -> str | None:
-    """A string field that may be absent or null."""
-    value = data.get(field)
-    return None if value is None else text(data, field)
-
-
-def integer(data: dict[str, Any], field: str, default: int | None = None) -> int:
-    """A whole-number field (required unless a default is given)."""
-    value = data.get(field, default)
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise bad(field, "phải là số nguyên", "must be an integer")
-    return value
-
-
-def optional_integer(data: dict[str, Any], field: str) -> int | None:
-    """A whole-number field that may be absent or null."""
-    return None if data.get(field) is None else integer(data, field)
-
-
-def day(data: dict[str, Any], field: str, default: date | None = None) -> date:
-    """A date field written YYYY-MM-DD."""
-    if field not in data and default is not None:
-        return default
-    value = text(data, field)
     try:
         return date.fromisoformat(value)
     except ValueError:
         raise bad(field, "phải là ngày dạng YYYY-MM-DD", "must be a date YYYY-MM-DD") from None
-
-
-def counts(data: dict[str, Any]) -> dict[str, dict[str, int]]:
-    """The `counts` field of paper results: position → candidate id → whole number."""
-    value = data.get("counts")
-    if not isinstance(value, dict) or not all(
-        isinstance(v, dict)
-        and all(isinstance(n, int) and not isinstance(n, bool) for n in v.values())
-        for v in value.values()
-    ):
-        raise bad(
-            "counts", "phải ánh xạ chức danh → mã → số phiếu", "must map position → id → count"
-        )
-    return value
-
-
-def items(data: dict[str, Any], field: str) -> list[dict[str, Any]]:
-    """A list of JSON objects."""
-    value = data.get(field)
-    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        raise bad(field, "phải là danh sách các đối tượng", "must be a list of objects")
-    return value
 
 
 @contextmanager

@@ -41,6 +41,7 @@ class Action(StrEnum):
     BALLOT_EDIT = "ballot.edit"
     CHECKIN_MARK = "checkin.mark"
     CHECKIN_UNDO = "checkin.undo"
+    ABSENCE_RECORD = "absence.record"  # why a convened attendee is absent, for the minutes
     EVENTS_READ = "events.read"
     DEVICES_MANAGE = "devices.manage"
     ROOM_JOIN = "room.join"
@@ -101,6 +102,7 @@ POLICY: dict[Action, frozenset[str]] = {
     Action.BALLOT_EDIT: frozenset({ORGANISER}),
     Action.CHECKIN_MARK: frozenset({ORGANISER, DESK}),
     Action.CHECKIN_UNDO: frozenset({ORGANISER, DESK}),
+    Action.ABSENCE_RECORD: frozenset({ORGANISER, DESK}),
     Action.EVENTS_READ: ACCOUNTS | {DESK},
     Action.DEVICES_MANAGE: frozenset({ORGANISER}),
     Action.COMMITTEE_READ: EVERYONE,

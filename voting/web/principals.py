@@ -29,6 +29,7 @@ class Principal:
     id: int | None = None
     name: str = ""
     conference_id: str | None = None
+    display_name: str = ""  # an account's person, as pages name them (else the login)
 
     @property
     def actor(self) -> str:
@@ -41,6 +42,7 @@ class Principal:
             "role": self.role,
             "id": self.id,
             "name": self.name,
+            "display_name": self.display_name or self.name,
             "conference": self.conference_id,
         }
 
@@ -96,7 +98,7 @@ def _resolve() -> Principal:
     user = logins.user_of(db(), token) if isinstance(token, str) else None
     if user is None or user.disabled:
         return ANONYMOUS
-    return Principal("user", user.role, user.id, user.username)
+    return Principal("user", user.role, user.id, user.username, display_name=user.shown_name)
 
 
 def authenticate(username: str, password: str) -> User | None:

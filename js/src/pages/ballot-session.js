@@ -17,7 +17,8 @@ const CARD_REFUSALS = new Set(['card_used', 'card_voided', 'card_unknown', 'wron
  * The ballot session of the page whose root element is `root` (data-conference,
  * data-worker-url). `hooks`: forgetCard() when the card's use ends, keepReceipt(receipt),
  * onShow(screen) on each screen change, retryAfterMs to resend by itself after a lost answer
- * (0: the voter taps "retry"). Returns {start(code), showReceipt(receipt)}.
+ * (0: the voter taps "retry"). Returns {start(code), showReceipt(receipt), show(screen), listen(),
+ * ask(request) (the Web Worker)}.
  */
 export function ballotSession(root, strings, labels, hooks = {}) {
   const { conference, workerUrl } = root.dataset;
@@ -38,6 +39,12 @@ export function ballotSession(root, strings, labels, hooks = {}) {
     root.dataset.showing = name;
     window.scrollTo(0, 0);
     hooks.onShow?.(name);
+  }
+
+  /** One request to the page's Web Worker, started on first use (worker-protocol.js). */
+  function ask(message) {
+    worker ??= new WorkerClient(workerUrl);
+    return worker.request(message);
   }
 
   function forgetCard() {
@@ -69,6 +76,12 @@ export function ballotSession(root, strings, labels, hooks = {}) {
     const named = labelsOf(section.id);
     $('section-progress').textContent = fill(strings['vote.progress'], { n: position + 1, of: choices.sections.length });
     $('section-title').textContent = named.position;
+    // KH 331 B.V.1: the position's standards, folded under its title (closed on each new
+    // position, so the candidates stay in view).
+    const standards = named.standards ?? [];
+    $('standards').hidden = standards.length === 0;
+    $('standards').open = false;
+    $('standards-list').replaceChildren(...standards.map((line) => element('li', '', line)));
     $('quota-line').textContent = fill(strings['vote.quota'], { k: section.quota, n: choices.count(section.id) });
     $('quota-refused').hidden = true;
     $('candidates').replaceChildren(
@@ -124,10 +137,9 @@ export function ballotSession(root, strings, labels, hooks = {}) {
 
   async function send() {
     show('sending');
-    worker ??= new WorkerClient(workerUrl);
     let built;
     try {
-      built = await worker.request({
+      built = await ask({
         type: 'build',
         conferenceId: conference,
         fingerprint: opening.fingerprint,
@@ -218,8 +230,7 @@ export function ballotSession(root, strings, labels, hooks = {}) {
   /** Before the voter fills anything: is this card on this conference's list, not void and
    * not used? (The server answers from public facts: the list and the published ballots.) */
   async function cardRefusal() {
-    worker ??= new WorkerClient(workerUrl);
-    const { publicKey } = await worker.request({ type: 'card', conferenceId: conference, cardCode: code });
+    const { publicKey } = await ask({ type: 'card', conferenceId: conference, cardCode: code });
     const { status } = await call(conference, `/cards/${publicKey}/status`);
     return status === 'ready' ? '' : `card_${status}`;
   }
@@ -289,5 +300,5 @@ export function ballotSession(root, strings, labels, hooks = {}) {
   $('send').addEventListener('click', () => send());
   $('check').addEventListener('click', () => checkReceipt());
 
-  return { start, showReceipt, show, listen };
+  return { start, showReceipt, show, listen, ask };
 }

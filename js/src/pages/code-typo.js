@@ -1,7 +1,8 @@
 // What a refused card code says to the person typing it: which character does not occur on a
 // card, how many characters are missing or too many — or, when only the check character
 // disagrees, that one character is mistyped (or two swapped). One check character detects a
-// typo but cannot say where it is (docs/crypto.md), so the words ask to compare group by group.
+// typo but cannot say where it is (docs/crypto.md), so the words ask to compare group by group —
+// unless the conference's card list places it (near-codes.js): then they name the group.
 import { ALIASES, ALPHABET } from '../card-code.js';
 
 const LENGTH = 27;
@@ -14,4 +15,14 @@ export function codeTypo(text) {
   if (compact.length !== LENGTH) return { key: 'code.typo.length', values: { n: compact.length } };
   if (!'01234567'.includes(compact[0].replace(/[ILO]/, (c) => ALIASES[c]))) return { key: 'code.typo.first', values: {} };
   return { key: 'code.typo.check', values: {} };
+}
+
+/** The words that name the group a check-failing code's typo is in ('code.typo.near', {from,
+ * to}), or null when the cards do not place it. `cardKeys()` resolves with the conference's card
+ * keys; `ask` sends a request to the page's Web Worker, which derives the near codes' keys. */
+export async function typoNear(text, conferenceId, cardKeys, ask) {
+  const compact = text.replace(/[\s-]+/g, '').toUpperCase().replace(/[ILO]/g, (c) => ALIASES[c]);
+  if (codeTypo(compact).key !== 'code.typo.check') return null;
+  const { groups } = await ask({ type: 'near', conferenceId, cardCode: compact, cardKeys: await cardKeys() });
+  return groups && { key: 'code.typo.near', values: groups };
 }

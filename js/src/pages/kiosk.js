@@ -9,7 +9,7 @@ import jsQR from 'jsqr';
 import { ALIASES, ALPHABET, CardError, parseCode } from '../card-code.js';
 import { ApiFailure, call } from './api.js';
 import { ballotSession } from './ballot-session.js';
-import { codeTypo } from './code-typo.js';
+import { codeTypo, typoNear } from './code-typo.js';
 import { fill, pageStrings } from './strings.js';
 
 const root = document.getElementById('vote');
@@ -67,9 +67,21 @@ const session = ballotSession(root, strings, labels, {
   },
 });
 
-function drawCode() {
-  $('kiosk-code').textContent = typed.match(/.{1,4}/g)?.join('-') ?? '';
-  $('code-error').hidden = true;
+/** The code as typed, in groups of 4; the groups a typo was placed in (`suspect`, characters
+ * counted from 1) marked, until the voter types again. */
+function drawCode(suspect) {
+  const groups = typed.match(/.{1,4}/g) ?? [];
+  $('kiosk-code').replaceChildren(
+    ...groups.flatMap((group, index) => {
+      const first = index * 4 + 1;
+      if (!suspect || first < suspect.from || first > suspect.to) return index ? ['-', group] : [group];
+      const marked = document.createElement('mark');
+      marked.className = 'suspect';
+      marked.textContent = group;
+      return index ? ['-', marked] : [marked];
+    }),
+  );
+  if (!suspect) $('code-error').hidden = true;
 }
 
 function type(symbol) {
@@ -88,6 +100,11 @@ async function registered() {
   }
 }
 
+function sayTypo({ key, values }) {
+  $('code-error').textContent = `${strings['kiosk.mistyped']} ${fill(strings[key], values)}`;
+  $('code-error').hidden = false;
+}
+
 /** Begin a voter's ballot with `text`: the code, or a card's URL (from the camera). */
 function submit(text) {
   const code = text.slice(text.indexOf('#') + 1);
@@ -95,9 +112,18 @@ function submit(text) {
     parseCode(code);
   } catch (error) {
     if (!(error instanceof CardError)) throw error;
-    const { key, values } = codeTypo(code);
-    $('code-error').textContent = `${strings['kiosk.mistyped']} ${fill(strings[key], values)}`;
-    $('code-error').hidden = false;
+    sayTypo(codeTypo(code));
+    // Then, if the conference's cards place the typo, the group to compare (unless the voter
+    // has typed on meanwhile).
+    const shown = typed;
+    const cardKeys = async () => (await call(root.dataset.conference, '/cards/keys')).keys;
+    typoNear(code, root.dataset.conference, cardKeys, session.ask)
+      .then((near) => {
+        if (!near || typed !== shown || $('code-error').hidden) return;
+        sayTypo(near);
+        drawCode(near.values);
+      })
+      .catch(() => {}); // unplaced: the words already shown stand
     return;
   }
   typed = '';

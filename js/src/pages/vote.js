@@ -4,7 +4,8 @@
 import { forgetCard, keepCardCode, takeCardCode } from '../voter.js';
 import { CardError } from '../card-code.js';
 import { ballotSession } from './ballot-session.js';
-import { codeTypo } from './code-typo.js';
+import { codeTypo, typoNear } from './code-typo.js';
+import { call } from './api.js';
 import { inAppBrowser } from './in-app.js';
 import { fill, pageStrings } from './strings.js';
 
@@ -24,15 +25,24 @@ if (app) {
   $('in-app').textContent = fill(strings['vote.in_app'], { app });
   $('in-app').hidden = false;
 }
+function sayTypo({ key, values }) {
+  $('code-error').textContent = `${strings['vote.code.mistyped']} ${fill(strings[key], values)}`;
+  $('code-error').hidden = false;
+}
+
 $('code-form').addEventListener('submit', (event) => {
   event.preventDefault();
   try {
     keepCardCode($('code').value);
   } catch (error) {
     if (!(error instanceof CardError)) throw error;
-    const { key, values } = codeTypo($('code').value);
-    $('code-error').textContent = `${strings['vote.code.mistyped']} ${fill(strings[key], values)}`;
-    $('code-error').hidden = false;
+    const typed = $('code').value;
+    sayTypo(codeTypo(typed));
+    // Then, if the conference's cards place the typo, the group to compare.
+    const cardKeys = async () => (await call(root.dataset.conference, '/cards/keys')).keys;
+    typoNear(typed, root.dataset.conference, cardKeys, session.ask)
+      .then((near) => near && $('code').value === typed && !$('code-error').hidden && sayTypo(near))
+      .catch(() => {}); // unplaced: the words already shown stand
     return;
   }
   session.start($('code').value);

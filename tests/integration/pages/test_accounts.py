@@ -47,7 +47,11 @@ def test_the_organiser_manages_accounts_from_the_page(room: Any) -> None:
     head.get("/login")
     data = {"csrf_token": csrf_of(head), "username": "giam-doc", "password": "mật khẩu mới dài"}
     head.post("/login", data=data)
-    assert head.get("/head/").status_code == 200
+    page = head.get("/head/")
+    assert page.status_code == 200
+    # The page header names the person, not the login.
+    assert "Đang đăng nhập: Trần Quốc Việt" in page.text
+    assert head.get("/api/session").json["principal"]["display_name"] == "Trần Quốc Việt"
     assert room.post(organiser, f"{PATH}giam-doc/disabled", disabled="yes").status_code == 302
     assert "Đã khóa" in organiser.get(PATH).text
     assert not logs_in(room, "giam-doc", "mật khẩu mới dài")

@@ -132,3 +132,16 @@ def test_recording_steps_then_entering_paper_counts(room: Any) -> None:
     # No decision of the head and the final step not on paper: neither is claimed.
     assert 'data-field="head-decision"' not in published.text
     assert 'data-field="final-paper"' not in published.text
+
+
+def test_a_start_form_with_a_bad_date_is_refused_on_the_page(room: Any) -> None:
+    """Is a start form whose date is not YYYY-MM-DD refused on the page, naming the field,
+    with no process made?"""
+    client = room.client("organiser")
+    with committed(room.app):
+        people.import_people(db(), AGENCY)
+    response = room.post(client, "/organiser/planning/", **(START | {"held_on": "20/04/2022"}))
+    assert response.status_code == 422
+    assert "Trường “held_on” phải là ngày dạng YYYY-MM-DD." in response.text
+    with room.app.app_context():
+        assert processes.every(db()) == []

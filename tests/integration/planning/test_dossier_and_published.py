@@ -1,7 +1,7 @@
 """What the dossier summary and the published lists say of how an annual review was reached:
 every cadre put to the removal ballot with their count (kept ones included), the steps held
 on paper, and a final step held on paper whose over-cap cadre (two positions already held) the
-head decided — named by the account's name, not the log's principal."""
+head decided — named by the person's display name, not the log's principal or the login."""
 
 from __future__ import annotations
 
@@ -12,7 +12,10 @@ from typing import Any
 
 from openpyxl import load_workbook
 
+from tests.fixtures import committed
 from tests.integration.planning.test_review_scope import start
+from voting.conference import accounts
+from voting.web.extensions import db
 
 TT = "Thanh tra Sở"
 HEAD_TT, DEPUTY_TT = f"Trưởng phòng {TT}", f"Phó trưởng phòng {TT}"
@@ -113,12 +116,20 @@ def test_kept_cadres_paper_steps_and_the_heads_decision_are_reported(
         HEAD_TT: ["SCT013"],
         DEPUTY_TT: ["SCT013"],
     }
+    with committed(site.app):
+        accounts.set_display_name(db(), "nguoi-dung-dau", "Trần Quốc Việt")
     r = site.api("head").post(
         f"{base}/steps/4/decision",
         json={"chosen": {HEAD_TT: ["SCT013"], DEPUTY_TT: []}, "note": "Ưu tiên"},
     )
     assert r.status_code == 200, r.json
-    assert r.json["steps"][3]["result"]["decision"]["decided_by"] == "user:nguoi-dung-dau"
+    # The person's name is stored, as the electronic decision stores it.
+    assert r.json["steps"][3]["result"]["decision"]["decided_by"] == "Trần Quốc Việt"
+    # The process page's log and the paper entry name people, never `user:<login>`.
+    shown = organiser.get(f"/organiser/planning/{pid}").data.decode()
+    log = shown.split("<ol>")[-1]
+    assert "Trần Quốc Việt</span> head.decided" in log
+    assert "user:" not in shown and "nguoi-dung-dau" not in shown
 
     # The published lists: the paper steps, the final step's list marked paper, the decision.
     page = organiser.get(f"/organiser/planning/{pid}/published")
@@ -131,7 +142,7 @@ def test_kept_cadres_paper_steps_and_the_heads_decision_are_reported(
     assert "đã xác nhận: Lê Văn A, Trần Thị B" in html
     assert 'data-field="final-paper"' in html and "Phiếu giấy" in html
     assert 'data-field="head-decision" data-step="4"' in html
-    assert "người quyết định nguoi-dung-dau" in html and "user:" not in html
+    assert "người quyết định Trần Quốc Việt" in html and "user:" not in html
     assert "nhập từ biên bản giấy" in html and "Ghi chú: Ưu tiên" in html
     assert f"Đinh Hồng Vân: {CAP_NOTE}" in html
     assert '<tr data-cadre="SCT013" data-chosen-by-head="true">' in html
@@ -151,7 +162,7 @@ def test_kept_cadres_paper_steps_and_the_heads_decision_are_reported(
     assert "Giữ lại trong quy hoạch" in printed
     assert f"1/{convened1} ·" in printed
     assert "đã có 2 chức danh trong quy hoạch" in printed
-    assert "Người quyết định: nguoi-dung-dau" in printed and "user:" not in printed
+    assert "Người quyết định: Trần Quốc Việt" in printed and "user:" not in printed
 
     book = load_workbook(io.BytesIO(organiser.get(f"{base}/dossier.xlsx").data))
     removals = [
@@ -186,10 +197,10 @@ def test_kept_cadres_paper_steps_and_the_heads_decision_are_reported(
     assert notes[(chief, "SCT014")] == (None, "Được đưa vào quy hoạch")
     decided = list(book["quyet_dinh"].iter_rows(min_row=3, values_only=True))
     assert [(r[0], r[1], r[4], r[6], r[7]) for r in decided] == [
-        ("Bước 4 (giấy)", "nguoi-dung-dau", chief, "Đinh Hồng Vân", f"Đinh Hồng Vân: {CAP_NOTE}"),
+        ("Bước 4 (giấy)", "Trần Quốc Việt", chief, "Đinh Hồng Vân", f"Đinh Hồng Vân: {CAP_NOTE}"),
         (
             "Bước 4 (giấy)",
-            "nguoi-dung-dau",
+            "Trần Quốc Việt",
             deputy_chief,
             "Không lựa chọn ai",
             f"Đinh Hồng Vân: {CAP_NOTE}",

@@ -5,6 +5,7 @@ and its approval in the second)."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from tests.integration.planning.test_refusals import START
@@ -74,3 +75,28 @@ def test_the_positions_standards_are_shown_before_the_vote(site: Any, organiser:
     assert "Cao cấp trở lên" in director and "trình độ chuyên môn" in director
     assert "60 tháng tính từ khi nhiệm kỳ bắt đầu" in director  # the next term: B.II.2
     assert "Trưởng phòng và tương đương</h2>" not in html  # the agency tier's posts
+
+
+def test_the_ballot_carries_each_positions_standards(site: Any, organiser: Any) -> None:
+    """KH 331 B.V.1 on the ballot itself: the voter's page (phone and kiosk share its labels)
+    lists, under each position of a review's removal ballot, that position's sources and
+    standards for the term the process reviews (the current term: months left, not the next
+    term's 60)."""
+    from tests.integration.planning.test_review_scope import HEAD_TT, PLANNING, start
+
+    process = start(site, organiser, PLANNING)
+    r = organiser.post(
+        f"/api/processes/{process['id']}/steps/1/approval",
+        json={"held_on": "2022-04-20", "removals": [{"cadre": "SCT012", "position": HEAD_TT}]},
+    )
+    assert r.status_code == 200, r.json
+    conference = r.json["steps"][0]["conference"]
+    page = site.api().get(f"/vote/{conference}").data.decode()
+    labels = json.loads(page.split('id="ballot-labels">')[1].split("</script>")[0])
+    [section] = labels["sections"]
+    assert section["position"] == HEAD_TT
+    lines = section["standards"]
+    assert lines[0].startswith("Đối tượng 1: Phó trưởng phòng")
+    assert any("còn ít nhất" in line and "(mục B.II.2)" in line for line in lines)
+    assert not any("nhiệm kỳ kế tiếp" in line for line in lines)
+    assert "Tiêu chuẩn chức danh" in page

@@ -1,4 +1,6 @@
-"""The OpenAPI document lists every route of the app with its method and policy action."""
+"""The OpenAPI document, generated from the app, lists every route of the app with its method
+and policy action; the table of summaries and responses has a row for each; every request body
+has a real schema, the one the view reads its body with."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from voting.web.openapi import ROUTES
 from voting.web.policy import POLICY, Action
 
 
@@ -32,6 +35,49 @@ def test_every_route_is_documented_and_nothing_else(site: Any) -> None:
         for method, operation in methods.items()
     }
     assert documented == routes(site.app)
+
+
+def test_the_route_table_has_a_row_for_every_route_and_nothing_else(site: Any) -> None:
+    """Has each route its summary and responses written in openapi.ROUTES, and is each row a
+    real route (a new route gets a row; a removed one loses it)?"""
+    tabled = {(path, method) for path, methods in ROUTES.items() for method in methods}
+    assert tabled == {(path, method) for path, method, _ in routes(site.app)}
+
+
+def test_every_request_body_has_a_schema_with_fields(site: Any) -> None:
+    """Does every JSON request body point at a schema that names its fields (no bare
+    `{"type": "object"}`), and every state-changing call that reads a JSON body say so?"""
+    document = site.api().get("/api/openapi.json").json
+    schemas = document["components"]["schemas"]
+    for path, methods in document["paths"].items():
+        for method, operation in methods.items():
+            content = operation.get("requestBody", {}).get("content", {})
+            if "application/json" not in content:
+                continue
+            schema = content["application/json"]["schema"]
+            schema = schemas[schema["$ref"].rsplit("/", 1)[1]] if "$ref" in schema else schema
+            assert schema.get("properties"), f"{method} {path}"
+
+
+def test_a_views_body_model_is_the_documented_request_schema(site: Any) -> None:
+    """Is the schema in the document the JSON schema of the very model the view parses?"""
+    document = site.api().get("/api/openapi.json").json
+    schemas = document["components"]["schemas"]
+    checked = 0
+    for rule in site.app.url_map.iter_rules():
+        model = getattr(site.app.view_functions[rule.endpoint], "body_model", None)
+        if model is None:
+            continue
+        path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            body = document["paths"][path][method.lower()]["requestBody"]
+            reference = body["content"]["application/json"]["schema"]["$ref"]
+            assert reference == f"#/components/schemas/{model.__name__}"
+            own = model.model_json_schema(ref_template="#/components/schemas/{model}")
+            own.pop("$defs", None)
+            assert schemas[model.__name__] == own
+            checked += 1
+    assert checked >= 20
 
 
 def test_every_route_is_guarded_by_the_policy(site: Any) -> None:

@@ -35,6 +35,19 @@ def test_bad_accounts_are_refused(
         accounts.create(session, username, role, password)
 
 
+def test_pages_and_documents_name_the_person_not_the_login(session: Session) -> None:
+    """Is an account named by its display name (its username without one, or once it is gone),
+    and anything else — a device, a committee member, a name already resolved — as written?"""
+    accounts.create(session, "giam-doc", "head", "mật khẩu dài lắm", "Trần Quốc Việt")
+    accounts.create(session, "lanh-dao", "leadership", "mật khẩu dài lắm")
+    assert accounts.name_of(session, "user:giam-doc") == "Trần Quốc Việt"
+    assert accounts.name_of(session, "user:lanh-dao") == "lanh-dao"
+    assert accounts.name_of(session, "user:da-xoa") == "da-xoa"
+    assert accounts.name_of(session, "user:") == "user:"
+    assert accounts.name_of(session, "device:3") == "device:3"
+    assert accounts.name_of(session, "Trần Quốc Việt") == "Trần Quốc Việt"
+
+
 def test_a_device_token_is_shown_once_and_stored_hashed(session: Session) -> None:
     """Is only the token's SHA-256 stored, and does the token find its link?"""
     conference = make_conference(session)

@@ -6,130 +6,143 @@ from __future__ import annotations
 import io
 import re
 import subprocess
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
 from openpyxl import load_workbook
 
-from voting.planning.dossier import account_name
-from voting.tally.dossier import document_checklist, dossier_pdf, dossier_xlsx
+from voting.tally.dossier import (
+    CandidateRow,
+    DecidedPosition,
+    DocumentItem,
+    DossierSummary,
+    HeadDecisionInfo,
+    PositionRows,
+    ProcessInfo,
+    Removal,
+    StepCount,
+    StepInfo,
+    document_checklist,
+    dossier_pdf,
+    dossier_xlsx,
+)
 
 REVIEW = date(2022, 10, 31)  # documents dated before 30/04/2022 are too old
 FINGERPRINT = "ab12 cd34 ef56 7890"
 
 
-def make_step(number: int, **overrides: Any) -> dict[str, Any]:
+def make_step(number: int, **overrides: Any) -> StepInfo:
     """A recorded ballot step, electronic unless told otherwise."""
-    return {
-        "number": number,
-        "title": f"Bước {number}: Hội nghị cán bộ chủ chốt",
-        "held_on": f"2022-04-{10 + number:02d}",
-        "paper": False,
-        "kind": "candidates",
-        "threshold": "≥ 30% số người có mặt",
-        "convened": 25,
-        "present": 20,
-        "base_count": 20,
-    } | overrides
+    return replace(
+        StepInfo(
+            number=number,
+            title=f"Bước {number}: Hội nghị cán bộ chủ chốt",
+            held_on=date(2022, 4, 10 + number),
+            paper=False,
+            kind="candidates",
+            threshold="≥ 30% số người có mặt",
+            convened=25,
+            present=20,
+            base_count=20,
+        ),
+        **overrides,
+    )
 
 
-def make_candidate(ref: str, full_name: str, **overrides: Any) -> dict[str, Any]:
+def make_candidate(ref: str, full_name: str, **overrides: Any) -> CandidateRow:
     """A candidate who passed step 3 with 12 of 20."""
-    return {
-        "ref": ref,
-        "full_name": full_name,
-        "post": "Phó Giám đốc",
-        "unit": "Ban Giám đốc",
-        "steps": {"3": {"agree": 12, "base_count": 20, "percent": "60.00", "passed": True}},
-        "outcome": "chosen",
-        "outcome_text": "Được đưa vào quy hoạch",
-    } | overrides
+    return replace(
+        CandidateRow(
+            ref=ref,
+            full_name=full_name,
+            post="Phó Giám đốc",
+            unit="Ban Giám đốc",
+            steps={3: StepCount(agree=12, base_count=20, percent="60.00", passed=True)},
+            outcome="chosen",
+            outcome_text="Được đưa vào quy hoạch",
+        ),
+        **overrides,
+    )
 
 
-def make_summary(**overrides: Any) -> dict[str, Any]:
+def make_summary(**overrides: Any) -> DossierSummary:
     """An annual review: a paper removal ballot at step 1, a paper ballot at step 3, one
     candidate chosen and one failing at step 3, an automatic removal and two removal votes,
     one passing and one not."""
-    return {
-        "agency": "Sở Công Thương tỉnh Thử Nghiệm",
-        "fingerprint": FINGERPRINT,
-        "process": {
-            "title": "Rà soát quy hoạch 2022",
-            "procedure_title": "Rà soát, bổ sung quy hoạch hằng năm",
-            "tier_title": "Ban Thường vụ Tỉnh ủy quản lý",
-            "term": "2020-2025",
-            "reference": "2022-04",
-        },
-        "steps": [
+    summary = DossierSummary(
+        agency="Sở Công Thương tỉnh Thử Nghiệm",
+        fingerprint=FINGERPRINT,
+        process=ProcessInfo(
+            title="Rà soát quy hoạch 2022",
+            procedure_title="Rà soát, bổ sung quy hoạch hằng năm",
+            tier_title="Ban Thường vụ Tỉnh ủy quản lý",
+            term="2020-2025",
+            reference=date(2022, 4, 1),
+        ),
+        steps=[
             make_step(1, kind="removal", paper=True, threshold="> 50% số người được triệu tập"),
             make_step(3, paper=True),
             make_step(4),
         ],
-        "positions": [
-            {
-                "position": "Giám đốc Sở",
-                "candidates": [
+        positions=[
+            PositionRows(
+                position="Giám đốc Sở",
+                candidates=[
                     make_candidate(
                         "SCT004",
                         "Hồ Anh Huy",
                         steps={
-                            "3": {
-                                "agree": 12,
-                                "base_count": 20,
-                                "percent": "60.00",
-                                "passed": True,
-                            },
-                            "4": {"agree": 7, "base_count": 9, "percent": "77.78", "passed": True},
+                            3: StepCount(agree=12, base_count=20, percent="60.00", passed=True),
+                            4: StepCount(agree=7, base_count=9, percent="77.78", passed=True),
                         },
                     ),
                     make_candidate(
                         "SCT017",
                         "Đỗ Ngọc Hùng",
-                        steps={
-                            "3": {"agree": 3, "base_count": 20, "percent": "15.00", "passed": False}
-                        },
+                        steps={3: StepCount(agree=3, base_count=20, percent="15.00", passed=False)},
                         outcome="failed_step_3",
                         outcome_text="Không đạt ở bước 3",
                     ),
                 ],
-            }
+            )
         ],
-        "removals": [
-            {
-                "ref": "SCT054",
-                "full_name": "Đoàn Minh Tuấn",
-                "position": "Trưởng phòng Thanh tra Sở",
-                "reason": "đang trong thời hạn kỷ luật",
-                "automatic": True,
-                "agree": None,
-                "base_count": None,
-                "percent": None,
-                "removed": True,
-            },
-            {
-                "ref": "SCT055",
-                "full_name": "Phạm Quốc Khánh",
-                "position": "Phó Giám đốc Sở",
-                "reason": "Bỏ phiếu đề nghị đưa ra khỏi quy hoạch",
-                "automatic": False,
-                "agree": 14,
-                "base_count": 25,
-                "percent": "56.00",
-                "removed": True,
-            },
-            {
-                "ref": "SCT056",
-                "full_name": "Vũ Thị Lan",
-                "position": "Phó Giám đốc Sở",
-                "reason": "Bỏ phiếu đề nghị đưa ra khỏi quy hoạch",
-                "automatic": False,
-                "agree": 5,
-                "base_count": 25,
-                "percent": "20.00",
-                "removed": False,
-            },
+        removals=[
+            Removal(
+                ref="SCT054",
+                full_name="Đoàn Minh Tuấn",
+                position="Trưởng phòng Thanh tra Sở",
+                reason="đang trong thời hạn kỷ luật",
+                automatic=True,
+                agree=None,
+                base_count=None,
+                percent=None,
+                removed=True,
+            ),
+            Removal(
+                ref="SCT055",
+                full_name="Phạm Quốc Khánh",
+                position="Phó Giám đốc Sở",
+                reason="Bỏ phiếu đề nghị đưa ra khỏi quy hoạch",
+                automatic=False,
+                agree=14,
+                base_count=25,
+                percent="56.00",
+                removed=True,
+            ),
+            Removal(
+                ref="SCT056",
+                full_name="Vũ Thị Lan",
+                position="Phó Giám đốc Sở",
+                reason="Bỏ phiếu đề nghị đưa ra khỏi quy hoạch",
+                automatic=False,
+                agree=5,
+                base_count=25,
+                percent="20.00",
+                removed=False,
+            ),
         ],
-        "documents": document_checklist(
+        documents=document_checklist(
             [("SCT004", "Hồ Anh Huy"), ("SCT017", "Đỗ Ngọc Hùng")],
             {
                 "SCT004": [
@@ -140,10 +153,11 @@ def make_summary(**overrides: Any) -> dict[str, Any]:
             },
             REVIEW,
         ),
-    } | overrides
+    )
+    return replace(summary, **overrides)
 
 
-def pdf_pages(summary: dict[str, Any]) -> list[str]:
+def pdf_pages(summary: DossierSummary) -> list[str]:
     """The PDF's text, page by page."""
     text = subprocess.run(
         ["pdftotext", "-layout", "-", "-"],
@@ -156,22 +170,18 @@ def pdf_pages(summary: dict[str, Any]) -> list[str]:
 
 def test_the_checklist_flags_old_and_missing_documents() -> None:
     """Which documents are flagged: the dated kinds older than 6 months, and any missing one?"""
-    cadres = make_summary()["documents"]["cadres"]
-    items = {i["kind"]: i for i in cadres[0]["items"]}
+    cadres = make_summary().documents.cadres
+    items = {i.kind: i for i in cadres[0].items}
     assert list(items) == ["cv", "evaluation", "political_standard", "assets", "diplomas"]
-    assert items["cv"] | {"title": ""} == {
-        "kind": "cv",
-        "title": "",
-        "dated": "2022-04-29",
-        "missing": False,
-        "stale": True,
-    }
+    assert replace(items["cv"], title="") == DocumentItem(
+        kind="cv", title="", dated=date(2022, 4, 29), missing=False, stale=True
+    )
     # Exactly 6 months old at review is still valid.
-    assert not items["evaluation"]["stale"] and not items["evaluation"]["missing"]
-    assert items["assets"]["missing"] and not items["assets"]["stale"]
+    assert not items["evaluation"].stale and not items["evaluation"].missing
+    assert items["assets"].missing and not items["assets"].stale
     # Diplomas have no age limit, only presence.
-    assert not items["diplomas"]["stale"] and not items["diplomas"]["missing"]
-    assert all(i["missing"] for i in cadres[1]["items"])
+    assert not items["diplomas"].stale and not items["diplomas"].missing
+    assert all(i.missing for i in cadres[1].items)
 
 
 def test_the_pdf_prints_every_steps_count_and_marks_paper() -> None:
@@ -194,7 +204,9 @@ def test_the_pdf_prints_every_steps_count_and_marks_paper() -> None:
 def test_a_long_summary_carries_the_fingerprint_on_every_page() -> None:
     """Does a summary over several pages keep its fingerprint and page number on each?"""
     many = [make_candidate(f"SCT{n:03d}", f"Nguyễn Thị Cán Bộ Số {n}") for n in range(60)]
-    pages = pdf_pages(make_summary(positions=[{"position": "Giám đốc Sở", "candidates": many}]))
+    pages = pdf_pages(
+        make_summary(positions=[PositionRows(position="Giám đốc Sở", candidates=many)])
+    )
     assert len(pages) > 2
     assert all(FINGERPRINT in page and f"Trang {n}" in page for n, page in enumerate(pages, 1))
 
@@ -278,7 +290,7 @@ def test_the_footer_never_overlaps_whatever_the_title_and_fingerprint() -> None:
     )
     for fingerprint in (FINGERPRINT, " ".join(["9a34 1fa9 9434 f854"] * 8), "f" * 200):
         summary = make_summary(fingerprint=fingerprint)
-        summary["process"] = summary["process"] | {"title": long_title}
+        summary = replace(summary, process=replace(summary.process, title=long_title))
         pdf = dossier_pdf(summary)
         pages = words(pdf)
         for number, page in enumerate(pages, start=1):
@@ -304,23 +316,23 @@ def test_the_heads_decision_is_reported_in_the_pdf_and_the_xlsx() -> None:
         outcome="not_chosen_by_head",
         outcome_text="Đạt, bằng phiếu — người đứng đầu không lựa chọn",
     )
-    decision = {
-        "step": 4,
-        "paper": False,
-        "decided_by": "nguoi-dung-dau",
-        "decided_at": "2022-04-22T08:15:00Z",
-        "note": "Ưu tiên cán bộ trẻ",
-        "positions": [
-            {
-                "position": "Giám đốc Sở",
-                "contested": ["Hồ Anh Huy", "Lê Văn Bằng"],
-                "chosen": ["Hồ Anh Huy"],
-                "reasons": ["Bằng phiếu ở vị trí cuối: Hồ Anh Huy, Lê Văn Bằng"],
-            }
+    decision = HeadDecisionInfo(
+        step=4,
+        paper=False,
+        decided_by="nguoi-dung-dau",
+        decided_at="2022-04-22T08:15:00Z",
+        note="Ưu tiên cán bộ trẻ",
+        positions=[
+            DecidedPosition(
+                position="Giám đốc Sở",
+                contested=["Hồ Anh Huy", "Lê Văn Bằng"],
+                chosen=["Hồ Anh Huy"],
+                reasons=["Bằng phiếu ở vị trí cuối: Hồ Anh Huy, Lê Văn Bằng"],
+            )
         ],
-    }
+    )
     summary = make_summary(decisions=[decision])
-    summary["positions"][0]["candidates"].append(tied)
+    summary.positions[0].candidates.append(tied)
     text = " ".join("\n".join(pdf_pages(summary)).split())
     assert "Quyết định của người đứng đầu — Bước 4" in text
     assert "Người quyết định: nguoi-dung-dau;" in text and "22/04/2022 08:15 UTC" in text
@@ -361,23 +373,23 @@ def test_a_cadre_over_the_cap_is_explained_by_the_positions_held() -> None:
         outcome_text="Đạt, vượt quá 3 chức danh — người đứng đầu không lựa chọn",
         note=note,
     )
-    decision = {
-        "step": 4,
-        "paper": True,
-        "decided_by": "nguoi-dung-dau",
-        "decided_at": "2022-04-22T08:15:00Z",
-        "note": "",
-        "positions": [
-            {
-                "position": "Giám đốc Sở",
-                "contested": ["Đinh Hồng Vân"],
-                "chosen": [],
-                "reasons": [f"Đinh Hồng Vân: {note}"],
-            }
+    decision = HeadDecisionInfo(
+        step=4,
+        paper=True,
+        decided_by="nguoi-dung-dau",
+        decided_at="2022-04-22T08:15:00Z",
+        note="",
+        positions=[
+            DecidedPosition(
+                position="Giám đốc Sở",
+                contested=["Đinh Hồng Vân"],
+                chosen=[],
+                reasons=[f"Đinh Hồng Vân: {note}"],
+            )
         ],
-    }
+    )
     summary = make_summary(decisions=[decision])
-    summary["positions"][0]["candidates"].append(capped)
+    summary.positions[0].candidates.append(capped)
     text = " ".join("\n".join(pdf_pages(summary)).split())
     assert "Vượt quá 3 chức danh: đã có 2 chức danh trong quy hoạch" in text
     assert "Đinh Hồng Vân: vượt quá 3 chức danh: đã có 2 chức danh trong quy hoạch" in text
@@ -393,23 +405,15 @@ def test_a_cadre_over_the_cap_is_explained_by_the_positions_held() -> None:
     assert decided[0][0] == "Bước 4 (giấy)" and decided[0][-1] == f"Đinh Hồng Vân: {note}"
 
 
-def test_the_decider_is_named_by_the_account_not_the_principal() -> None:
-    """Is an account's username printed without the log's "user:" prefix, anything else as
-    recorded?"""
-    assert account_name("user:nguoi-dung-dau") == "nguoi-dung-dau"
-    assert account_name("member:3") == "member:3"
-    assert account_name("user:") == "user:"
-    assert account_name("nguoi-dung-dau") == "nguoi-dung-dau"
-
-
 def test_names_that_look_like_formulas_stay_text_in_the_xlsx() -> None:
     """Issue 16, item 9: is a cadre's name, unit or a removal reason starting with = + - @
     written as a string, never as a live formula?"""
     trap = '=HYPERLINK("http://evil.example","Bấm")'
     summary = make_summary()
-    summary["positions"][0]["candidates"][0]["full_name"] = trap
-    summary["positions"][0]["candidates"][1]["unit"] = "@SUM(1,2)"
-    summary["removals"][0]["reason"] = "-1+2"
+    candidates = summary.positions[0].candidates
+    candidates[0] = replace(candidates[0], full_name=trap)
+    candidates[1] = replace(candidates[1], unit="@SUM(1,2)")
+    summary.removals[0] = replace(summary.removals[0], reason="-1+2")
     book = load_workbook(io.BytesIO(dossier_xlsx(summary)))
     cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
     assert not [cell.coordinate for cell in cells if cell.data_type == "f"]

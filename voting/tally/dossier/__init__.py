@@ -1,12 +1,12 @@
 """Bảng tổng hợp kết quả kiểm phiếu ở các bước: the dossier's summary of a planning process —
 for each position and candidate, every step's agree count, base and percentage — with the
 removals and a per-candidate checklist of the dossier's documents (rules.md "After the vote"),
-as an A4 landscape PDF and as XLSX, from the plain data `voting.planning.dossier.summary` makes.
+as an A4 landscape PDF and as XLSX, from the `DossierSummary` `voting.planning.dossier.summary`
+makes.
 
-The renderers take any mapping shaped as `DossierSummary` and check nothing beyond that shape:
-the numbers were checked when each step was recorded. A step held on paper is marked "giấy"
-wherever it appears. Every page carries the installation key's fingerprint, as every document
-does.
+The renderers check nothing beyond the summary's types: the numbers were checked when each
+step was recorded. A step held on paper is marked "giấy" wherever it appears. Every page
+carries the installation key's fingerprint, as every document does.
 
 `model` holds the summary's shapes and the documents checklist, `wording` the Vietnamese text
 both renderers print, `pdf` the page layout and `xlsx` the workbook.

@@ -4,8 +4,9 @@ renderers read, and the documents checklist built from the registry's dated docu
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal, NotRequired, TypedDict
+from typing import Literal
 
 from voting.rules.calendar import is_stale
 
@@ -22,22 +23,24 @@ DOCUMENTS = (
 )
 
 
-class ProcessInfo(TypedDict):
-    """What the summary is of; `reference` is the month ages are counted from, "YYYY-MM"."""
+@dataclass(frozen=True)
+class ProcessInfo:
+    """What the summary is of; `reference` is the month ages are counted from (its first day)."""
 
     title: str
     procedure_title: str
     tier_title: str
     term: str
-    reference: str
+    reference: date
 
 
-class StepInfo(TypedDict):
+@dataclass(frozen=True)
+class StepInfo:
     """One recorded step; `base_count` is the number its percentages are taken of."""
 
     number: int
     title: str
-    held_on: str | None
+    held_on: date | None
     paper: bool
     kind: Literal["candidates", "removal"]
     threshold: str
@@ -46,7 +49,8 @@ class StepInfo(TypedDict):
     base_count: int
 
 
-class StepCount(TypedDict):
+@dataclass(frozen=True)
+class StepCount:
     """One candidate's count at one step; `percent` is display text ("60.00")."""
 
     agree: int
@@ -55,33 +59,36 @@ class StepCount(TypedDict):
     passed: bool
 
 
-class CandidateRow(TypedDict):
-    """A candidate of one position; `steps` is keyed by the step's number as text and lacks
-    the steps whose ballot did not carry the candidate."""
+@dataclass(frozen=True)
+class CandidateRow:
+    """A candidate of one position; `steps` is keyed by the step's number and lacks the steps
+    whose ballot did not carry the candidate."""
 
     ref: str
     full_name: str
     post: str
     unit: str
-    steps: dict[str, StepCount]
+    steps: dict[int, StepCount]
     outcome: str
     outcome_text: str
     # Why the outcome, when the outcome alone does not say (a cadre over the 3-positions cap:
     # "vượt quá 3 chức danh: đã có 2 chức danh trong quy hoạch, …"): printed below it.
-    note: NotRequired[str]
+    note: str = ""
     # Birth year, sex, source category (đối tượng) and political theory, as printed:
     # "sinh 1992 · nữ · đối tượng 2 · LLCT sơ cấp".
-    details: NotRequired[str]
+    details: str = ""
 
 
-class PositionRows(TypedDict):
+@dataclass(frozen=True)
+class PositionRows:
     """One position's candidates in ballot order."""
 
     position: str
     candidates: list[CandidateRow]
 
 
-class Removal(TypedDict):
+@dataclass(frozen=True)
+class Removal:
     """A planned cadre considered for removal: automatic (no vote) or by the removal ballot."""
 
     ref: str
@@ -95,17 +102,19 @@ class Removal(TypedDict):
     removed: bool
 
 
-class DocumentItem(TypedDict):
-    """One document of a cadre's dossier; `dated` is ISO or None when missing."""
+@dataclass(frozen=True)
+class DocumentItem:
+    """One document of a cadre's dossier; `dated` is None when missing."""
 
     kind: str
     title: str
-    dated: str | None
+    dated: date | None
     missing: bool
     stale: bool
 
 
-class CadreDocuments(TypedDict):
+@dataclass(frozen=True)
+class CadreDocuments:
     """One cadre's documents in the dossier's order."""
 
     ref: str
@@ -113,14 +122,16 @@ class CadreDocuments(TypedDict):
     items: list[DocumentItem]
 
 
-class DocumentChecklist(TypedDict):
-    """Every candidate's documents as checked at `review_date` (ISO)."""
+@dataclass(frozen=True)
+class DocumentChecklist:
+    """Every candidate's documents as checked at `review_date`."""
 
-    review_date: str
+    review_date: date
     cadres: list[CadreDocuments]
 
 
-class DecidedPosition(TypedDict):
+@dataclass(frozen=True)
+class DecidedPosition:
     """One position the head decided: the cadres left to the head (a tie for the last places,
     or over the 3-positions cap) and those the head chose, by name; `reasons` says why each
     was left to the head ("Bằng phiếu ở vị trí cuối: …", "…: vượt quá 3 chức danh: đã có 2
@@ -129,24 +140,27 @@ class DecidedPosition(TypedDict):
     position: str
     contested: list[str]
     chosen: list[str]
-    reasons: NotRequired[list[str]]
+    reasons: list[str] = field(default_factory=list)
 
 
-class HeadDecisionInfo(TypedDict):
+@dataclass(frozen=True)
+class HeadDecisionInfo:
     """The head's decision at the final step as recorded: who (the account's name, as
     printed), when (UTC, ISO), the note."""
 
     step: int
     paper: bool
     decided_by: str
-    # The moment in the room's time zone, as printed ("20/04/2022 09:30 (giờ Hà Nội)").
-    decided_at_text: NotRequired[str]
     decided_at: str
     note: str
     positions: list[DecidedPosition]
+    # The moment in the room's time zone, as printed ("20/04/2022 09:30 (giờ Hà Nội)"); when
+    # empty, the instant is printed in UTC.
+    decided_at_text: str = ""
 
 
-class DossierSummary(TypedDict):
+@dataclass(frozen=True)
+class DossierSummary:
     """The whole summary; `fingerprint` is the installation key's, printed on every page."""
 
     agency: str
@@ -156,9 +170,9 @@ class DossierSummary(TypedDict):
     positions: list[PositionRows]
     removals: list[Removal]
     documents: DocumentChecklist
-    decisions: NotRequired[list[HeadDecisionInfo]]
+    decisions: list[HeadDecisionInfo] = field(default_factory=list)
     # The young and women counts and shares of the list proposed, as printed.
-    structure: NotRequired[str]
+    structure: str = ""
 
 
 def document_checklist(
@@ -171,22 +185,20 @@ def document_checklist(
     out: list[CadreDocuments] = []
     for ref, full_name in cadres:
         held = dict(documents.get(ref, ()))
-        items: list[DocumentItem] = []
-        for kind, title, age_limited in DOCUMENTS:
-            dated = held.get(kind)
-            items.append(
-                {
-                    "kind": kind,
-                    "title": title,
-                    "dated": dated.isoformat() if dated else None,
-                    "missing": dated is None,
-                    "stale": bool(dated and age_limited and is_stale(dated, review)),
-                }
+        items = [
+            DocumentItem(
+                kind=kind,
+                title=title,
+                dated=held.get(kind),
+                missing=held.get(kind) is None,
+                stale=bool(kind in held and age_limited and is_stale(held[kind], review)),
             )
-        out.append({"ref": ref, "full_name": full_name, "items": items})
-    return {"review_date": review.isoformat(), "cadres": out}
+            for kind, title, age_limited in DOCUMENTS
+        ]
+        out.append(CadreDocuments(ref=ref, full_name=full_name, items=items))
+    return DocumentChecklist(review_date=review, cadres=out)
 
 
 def ballot_steps(data: DossierSummary) -> list[StepInfo]:
     """The steps that voted on candidates: one column each in the candidates' tables."""
-    return [step for step in data["steps"] if step["kind"] == "candidates"]
+    return [step for step in data.steps if step.kind == "candidates"]

@@ -5,9 +5,8 @@ shaded, each page's footer naming the process and the installation key's fingerp
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
-from datetime import date
-from typing import Any, cast
+from collections.abc import Sequence
+from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -59,9 +58,8 @@ PAPER_TINT = colors.HexColor("#fff3d6")
 Cell = str | Flowable | list[Flowable]
 
 
-def dossier_pdf(summary: Mapping[str, Any]) -> bytes:
-    """The summary (shaped as `DossierSummary`) on A4 landscape pages."""
-    data = cast(DossierSummary, summary)
+def dossier_pdf(data: DossierSummary) -> bytes:
+    """The summary on A4 landscape pages."""
     fonts.register()
     lines = _footer_lines(data)
     # Two passes: the first counts the pages, so that each can say "Trang n/N".
@@ -83,12 +81,12 @@ def _footer_lines(data: DossierSummary) -> list[str]:
     def fits(text: str) -> bool:
         return stringWidth(text, FONT, FOOTER_SIZE) <= width
 
-    title = f"Bảng tổng hợp kết quả kiểm phiếu — {data['process']['title']}"
+    title = f"Bảng tổng hợp kết quả kiểm phiếu — {data.process.title}"
     if not fits(title):
         while title and not fits(title + "…"):
             title = title[:-1]
         title = title.rstrip() + "…"
-    fingerprint = f"Dấu vân tay khóa cài đặt: {data['fingerprint']}"
+    fingerprint = f"Dấu vân tay khóa cài đặt: {data.fingerprint}"
     lines = [title]
     for line in simpleSplit(fingerprint, FONT, FOOTER_SIZE, width):
         # A word longer than the width (no space to break at) is cut by characters.
@@ -112,12 +110,12 @@ def _build(data: DossierSummary, lines: list[str], total: int | None) -> tuple[b
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=bottom,
-        title=f"{TITLE} — {data['process']['title']}",
+        title=f"{TITLE} — {data.process.title}",
         invariant=True,
     )
     pages = [0]
 
-    def footer(canvas: Canvas, _: Any) -> None:
+    def footer(canvas: Canvas, _: object) -> None:
         pages[0] = canvas.getPageNumber()
         canvas.saveState()
         canvas.setFont(FONT, FOOTER_SIZE)
@@ -133,22 +131,36 @@ def _build(data: DossierSummary, lines: list[str], total: int | None) -> tuple[b
     return out.getvalue(), pages[0]
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+@dataclass(frozen=True)
+class Styles:
+    """The paragraph styles of the document: body text, the title and headings, the table's
+    cells (bold for names and column heads, small grey for the details, red for a flag)."""
+
+    text: ParagraphStyle
+    title: ParagraphStyle
+    centre: ParagraphStyle
+    head: ParagraphStyle
+    note: ParagraphStyle
+    cell: ParagraphStyle
+    cellb: ParagraphStyle
+    small: ParagraphStyle
+    flag: ParagraphStyle
+
+
+def _styles() -> Styles:
     base = ParagraphStyle("base", fontName=FONT, fontSize=9, leading=11.5)
     cell = ParagraphStyle("cell", base, fontSize=8, leading=10)
-    return {
-        "text": base,
-        "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=14, leading=18, alignment=1),
-        "centre": ParagraphStyle("centre", base, alignment=1),
-        "head": ParagraphStyle(
-            "head", base, fontName=BOLD, fontSize=11, spaceBefore=8, spaceAfter=4
-        ),
-        "note": ParagraphStyle("note", base, fontSize=7.5, leading=9.5, spaceBefore=3),
-        "cell": cell,
-        "cellb": ParagraphStyle("cellb", cell, fontName=BOLD),
-        "small": ParagraphStyle("small", cell, fontSize=7, leading=9, textColor=colors.dimgrey),
-        "flag": ParagraphStyle("flag", cell, fontName=BOLD, textColor=FLAG),
-    }
+    return Styles(
+        text=base,
+        title=ParagraphStyle("title", base, fontName=BOLD, fontSize=14, leading=18, alignment=1),
+        centre=ParagraphStyle("centre", base, alignment=1),
+        head=ParagraphStyle("head", base, fontName=BOLD, fontSize=11, spaceBefore=8, spaceAfter=4),
+        note=ParagraphStyle("note", base, fontSize=7.5, leading=9.5, spaceBefore=3),
+        cell=cell,
+        cellb=ParagraphStyle("cellb", cell, fontName=BOLD),
+        small=ParagraphStyle("small", cell, fontSize=7, leading=9, textColor=colors.dimgrey),
+        flag=ParagraphStyle("flag", cell, fontName=BOLD, textColor=FLAG),
+    )
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
@@ -160,150 +172,150 @@ def _lines(*parts: tuple[str, ParagraphStyle]) -> list[Flowable]:
     return [_p(text, style) for text, style in parts]
 
 
-def _heading(text: str, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _heading(text: str, s: Styles) -> list[Flowable]:
     """A section heading that never ends a page alone: it moves on with its table's top."""
-    return [CondPageBreak(35 * mm), _p(text, s["head"])]
+    return [CondPageBreak(35 * mm), _p(text, s.head)]
 
 
 def _story(data: DossierSummary) -> list[Flowable]:
     s = _styles()
-    process = data["process"]
-    reference = date.fromisoformat(f"{process['reference']}-01").strftime("%m/%Y")
+    process = data.process
+    reference = process.reference.strftime("%m/%Y")
     ballots = ballot_steps(data)
     story: list[Flowable] = [
-        _p(data["agency"].upper(), s["centre"]),
+        _p(data.agency.upper(), s.centre),
         Spacer(1, 4),
-        _p(TITLE, s["title"]),
-        _p(process["title"], s["centre"]),
+        _p(TITLE, s.title),
+        _p(process.title, s.centre),
         _p(
-            f"{process['procedure_title']} · {process['tier_title']} · "
-            f"nhiệm kỳ {process['term']} · thời điểm tính tuổi {reference}",
-            s["centre"],
+            f"{process.procedure_title} · {process.tier_title} · "
+            f"nhiệm kỳ {process.term} · thời điểm tính tuổi {reference}",
+            s.centre,
         ),
-        *([_p(data["structure"], s["centre"])] if data.get("structure") else []),
+        *([_p(data.structure, s.centre)] if data.structure else []),
         Spacer(1, 4),
         *_heading("Các bước", s),
         _table(
             [["Bước", "Ngày", "Hình thức", "Triệu tập", "Có mặt", "Cơ sở tính tỉ lệ", "Ngưỡng"]]
             + [
                 [
-                    _p(step["title"], s["cell"]),
-                    print_day(step["held_on"]),
-                    _p(form(step), s["cellb"] if step["paper"] else s["cell"]),
-                    str(step["convened"]),
-                    str(step["present"]),
-                    str(step["base_count"]),
-                    step["threshold"],
+                    _p(step.title, s.cell),
+                    print_day(step.held_on),
+                    _p(form(step), s.cellb if step.paper else s.cell),
+                    str(step.convened),
+                    str(step.present),
+                    str(step.base_count),
+                    step.threshold,
                 ]
-                for step in data["steps"]
+                for step in data.steps
             ],
             s,
             [96 * mm, 22 * mm, 24 * mm, 20 * mm, 18 * mm, 28 * mm, WIDTH - 208 * mm],
-            paper_rows=[i + 1 for i, step in enumerate(data["steps"]) if step["paper"]],
+            paper_rows=[i + 1 for i, step in enumerate(data.steps) if step.paper],
         ),
         _p(
             "Mỗi ô kết quả: số phiếu đồng ý/cơ sở tính tỉ lệ · tỉ lệ đồng ý. "
             "✗: không đạt ngưỡng của bước. —: không có tên trong phiếu bầu của bước. "
             f"({PAPER}): bước tổ chức bằng phiếu giấy, số liệu nhập từ biên bản kiểm phiếu "
             "giấy, có hai thành viên Ban kiểm phiếu xác nhận.",
-            s["note"],
+            s.note,
         ),
     ]
     name_width, outcome_width = 70 * mm, 46 * mm
     step_width = (WIDTH - name_width - outcome_width) / max(1, len(ballots))
-    for position in data["positions"]:
+    for position in data.positions:
         rows: list[list[Cell]] = [
             [
                 # The position again under the column name, for the pages a long table runs on.
-                _lines(("Họ và tên", s["cellb"]), (position["position"], s["small"])),
+                _lines(("Họ và tên", s.cellb), (position.position, s.small)),
                 *[step_label(step) for step in ballots],
                 "Kết quả",
             ]
         ]
-        for c in position["candidates"]:
+        for c in position.candidates:
             cells: list[Cell] = []
             for step in ballots:
-                cell = c["steps"].get(str(step["number"]))
+                cell = c.steps.get(step.number)
                 if cell is None:
                     cells.append("—")
-                elif cell["passed"]:
-                    cells.append(count_text(cell["agree"], cell["base_count"], cell["percent"]))
+                elif cell.passed:
+                    cells.append(count_text(cell.agree, cell.base_count, cell.percent))
                 else:
-                    count = count_text(cell["agree"], cell["base_count"], cell["percent"])
-                    cells.append(_lines((count, s["cell"]), ("✗ không đạt", s["flag"])))
+                    count = count_text(cell.agree, cell.base_count, cell.percent)
+                    cells.append(_lines((count, s.cell), ("✗ không đạt", s.flag)))
             rows.append(
                 [
                     _lines(
-                        (c["full_name"], s["cellb"]),
-                        (f"{c['ref']} · {c['post']}, {c['unit']}", s["small"]),
-                        *([(c["details"], s["small"])] if c.get("details") else []),
+                        (c.full_name, s.cellb),
+                        (f"{c.ref} · {c.post}, {c.unit}", s.small),
+                        *([(c.details, s.small)] if c.details else []),
                     ),
                     *cells,
                     _outcome_cell(c, s),
                 ]
             )
-        story += _heading(position["position"], s)
+        story += _heading(position.position, s)
         story.append(
             _table(
                 rows,
                 s,
                 [name_width, *[step_width] * len(ballots), outcome_width],
-                paper_columns=[i + 1 for i, step in enumerate(ballots) if step["paper"]],
+                paper_columns=[i + 1 for i, step in enumerate(ballots) if step.paper],
             )
         )
-    if data["removals"]:
+    if data.removals:
         story += _heading("Đưa ra khỏi quy hoạch", s)
         story.append(
             _table(
                 [["Họ và tên", "Chức danh", "Hình thức", "Lý do", "Phiếu đồng ý", "Kết quả"]]
                 + [
                     [
-                        _lines((r["full_name"], s["cellb"]), (r["ref"], s["small"])),
-                        r["position"],
+                        _lines((r.full_name, s.cellb), (r.ref, s.small)),
+                        r.position,
                         removal_how(r, data),
-                        r["reason"],
+                        r.reason,
                         removal_votes(r),
                         removal_result(r),
                     ]
-                    for r in data["removals"]
+                    for r in data.removals
                 ],
                 s,
                 [50 * mm, 50 * mm, 40 * mm, 63 * mm, 30 * mm, WIDTH - 233 * mm],
             )
         )
     story += _decisions(data, s)
-    story += _documents(data["documents"], s)
+    story += _documents(data.documents, s)
     return story
 
 
-def _outcome_cell(c: CandidateRow, s: dict[str, ParagraphStyle]) -> Cell:
+def _outcome_cell(c: CandidateRow, s: Styles) -> Cell:
     """The outcome, in bold when chosen, and below it why when the outcome alone does not say."""
-    outcome = (c["outcome_text"], s["cellb"] if c["outcome"] == "chosen" else s["cell"])
-    note = c.get("note")
-    return _lines(outcome, (capitalised(note), s["small"])) if note else _p(*outcome)
+    outcome = (c.outcome_text, s.cellb if c.outcome == "chosen" else s.cell)
+    note = c.note
+    return _lines(outcome, (capitalised(note), s.small)) if note else _p(*outcome)
 
 
-def _decisions(data: DossierSummary, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+def _decisions(data: DossierSummary, s: Styles) -> list[Flowable]:
     """The head's decision at the final step, as recorded: who, when, the note, and for each
     position whom it was between and whom the head chose."""
     story: list[Flowable] = []
-    for decision in data.get("decisions", []):
-        story += _heading(f"Quyết định của người đứng đầu — Bước {decision['step']}", s)
-        story.append(_p(decision_text(decision), s["text"]))
+    for decision in data.decisions:
+        story += _heading(f"Quyết định của người đứng đầu — Bước {decision.step}", s)
+        story.append(_p(decision_text(decision), s.text))
         story.append(Spacer(1, 3))
         story.append(
             _table(
                 [["Chức danh", "Cần người đứng đầu quyết định", "Người đứng đầu lựa chọn"]]
                 + [
                     [
-                        p["position"],
+                        p.position,
                         _lines(
-                            (", ".join(p["contested"]) or "—", s["cell"]),
-                            *[(reason, s["small"]) for reason in p.get("reasons", [])],
+                            (", ".join(p.contested) or "—", s.cell),
+                            *[(reason, s.small) for reason in p.reasons],
                         ),
-                        ", ".join(p["chosen"]) or "Không lựa chọn ai",
+                        ", ".join(p.chosen) or "Không lựa chọn ai",
                     ]
-                    for p in decision["positions"]
+                    for p in decision.positions
                 ],
                 s,
                 [70 * mm, (WIDTH - 70 * mm) / 2, (WIDTH - 70 * mm) / 2],
@@ -312,27 +324,27 @@ def _decisions(data: DossierSummary, s: dict[str, ParagraphStyle]) -> list[Flowa
     return story
 
 
-def _documents(documents: DocumentChecklist, s: dict[str, ParagraphStyle]) -> list[Flowable]:
-    review = date.fromisoformat(documents["review_date"])
+def _documents(documents: DocumentChecklist, s: Styles) -> list[Flowable]:
+    review = documents.review_date
     since = add_months(review, -DOCUMENT_MAX_AGE_MONTHS)
     rows: list[list[Cell]] = [
         ["Họ và tên", *[f"{n}. {title}" for n, (_, title, _) in enumerate(DOCUMENTS, start=2)]]
     ]
-    for cadre in documents["cadres"]:
+    for cadre in documents.cadres:
         cells: list[Cell] = []
-        for item in cadre["items"]:
-            if item["missing"]:
-                cells.append(_p("Thiếu", s["flag"]))
-            elif item["stale"]:
+        for item in cadre.items:
+            if item.missing:
+                cells.append(_p("Thiếu", s.flag))
+            elif item.stale:
                 cells.append(
                     _lines(
-                        (print_day(item["dated"]), s["cell"]),
-                        (f"quá {DOCUMENT_MAX_AGE_MONTHS} tháng", s["flag"]),
+                        (print_day(item.dated), s.cell),
+                        (f"quá {DOCUMENT_MAX_AGE_MONTHS} tháng", s.flag),
                     )
                 )
             else:
-                cells.append(print_day(item["dated"]))
-        rows.append([_lines((cadre["full_name"], s["cellb"]), (cadre["ref"], s["small"])), *cells])
+                cells.append(print_day(item.dated))
+        rows.append([_lines((cadre.full_name, s.cellb), (cadre.ref, s.small)), *cells])
     return [
         *_heading(f"Hồ sơ nhân sự — rà soát ngày {review.strftime('%d/%m/%Y')}", s),
         _table(rows, s, [53 * mm, *[(WIDTH - 53 * mm) / len(DOCUMENTS)] * len(DOCUMENTS)]),
@@ -340,14 +352,14 @@ def _documents(documents: DocumentChecklist, s: dict[str, ParagraphStyle]) -> li
             f"Tài liệu 2–5 phải lập không quá {DOCUMENT_MAX_AGE_MONTHS} tháng trước ngày rà soát "
             f"(từ ngày {since.strftime('%d/%m/%Y')}); văn bằng, chứng chỉ chỉ kiểm tra có hay "
             "không.",
-            s["note"],
+            s.note,
         ),
     ]
 
 
 def _table(
     rows: Sequence[Sequence[Cell]],
-    s: dict[str, ParagraphStyle],
+    s: Styles,
     widths: list[float],
     paper_columns: Sequence[int] = (),
     paper_rows: Sequence[int] = (),
@@ -355,10 +367,7 @@ def _table(
     """A grid with a repeated header row, the paper steps' columns or rows shaded so they show
     at a glance as well as in words."""
     body = [
-        [
-            _p(cell, s["cellb"] if i == 0 else s["cell"]) if isinstance(cell, str) else cell
-            for cell in row
-        ]
+        [_p(cell, s.cellb if i == 0 else s.cell) if isinstance(cell, str) else cell for cell in row]
         for i, row in enumerate(rows)
     ]
     table = Table(body, colWidths=widths, repeatRows=1)

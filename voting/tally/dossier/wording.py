@@ -3,9 +3,7 @@ head's decision read, and the dates and moments as documents write them."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, datetime
-from typing import Any
 
 from voting.rules.calendar import DOCUMENT_MAX_AGE_MONTHS
 from voting.tally.dossier.model import (
@@ -21,28 +19,28 @@ PAPER = "giấy"
 
 
 def step_label(step: StepInfo) -> str:
-    return f"Bước {step['number']}" + (f" ({PAPER})" if step["paper"] else "")
+    return f"Bước {step.number}" + (f" ({PAPER})" if step.paper else "")
 
 
 def form(step: StepInfo) -> str:
-    return "Phiếu giấy" if step["paper"] else "Điện tử"
+    return "Phiếu giấy" if step.paper else "Điện tử"
 
 
-def print_day(iso: str | None) -> str:
-    return date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else "—"
+def print_day(day: date | None) -> str:
+    return day.strftime("%d/%m/%Y") if day else "—"
 
 
 def state(item: DocumentItem) -> str:
-    if item["missing"]:
+    if item.missing:
         return "Thiếu"
-    return f"Quá {DOCUMENT_MAX_AGE_MONTHS} tháng" if item["stale"] else "Hợp lệ"
+    return f"Quá {DOCUMENT_MAX_AGE_MONTHS} tháng" if item.stale else "Hợp lệ"
 
 
 def removal_how(removal: Removal, data: DossierSummary) -> str:
     """How the removal was decided, naming the removal ballot's step (and "giấy")."""
-    if removal["automatic"]:
+    if removal.automatic:
         return "Tự động (không bỏ phiếu)"
-    labels = [step_label(s) for s in data["steps"] if s["kind"] == "removal"]
+    labels = [step_label(s) for s in data.steps if s.kind == "removal"]
     return " — ".join(["Bỏ phiếu", *labels])
 
 
@@ -52,7 +50,7 @@ def count_text(agree: int, base_count: int, percent: str) -> str:
 
 
 def removal_votes(removal: Removal) -> str:
-    agree, base_count, percent = removal["agree"], removal["base_count"], removal["percent"]
+    agree, base_count, percent = removal.agree, removal.base_count, removal.percent
     if percent is None:
         return "—"
     return (
@@ -67,24 +65,24 @@ def capitalised(text: str) -> str:
 
 
 def removal_result(removal: Removal) -> str:
-    return "Đưa ra khỏi quy hoạch" if removal["removed"] else "Giữ lại trong quy hoạch"
+    return "Đưa ra khỏi quy hoạch" if removal.removed else "Giữ lại trong quy hoạch"
 
 
 def decision_text(decision: HeadDecisionInfo) -> str:
     """ "Bằng phiếu ở vị trí cuối hoặc vượt quá 3 chức danh: …": the decision in one sentence."""
     text = (
         "Các trường hợp bằng phiếu ở vị trí cuối hoặc vượt quá 3 chức danh do người đứng đầu "
-        f"quyết định. Người quyết định: {decision['decided_by']}; thời điểm ghi nhận: "
+        f"quyết định. Người quyết định: {decision.decided_by}; thời điểm ghi nhận: "
         f"{decision_moment(decision)}"
-        + (" (nhập từ biên bản giấy)" if decision["paper"] else "")
+        + (" (nhập từ biên bản giấy)" if decision.paper else "")
         + "."
     )
-    return text + (f" Ghi chú: {decision['note']}" if decision["note"].strip() else "")
+    return text + (f" Ghi chú: {decision.note}" if decision.note.strip() else "")
 
 
-def decision_moment(decision: Mapping[str, Any]) -> str:
+def decision_moment(decision: HeadDecisionInfo) -> str:
     """When the head decided, as the summary printed it (local time), else from the instant."""
-    return str(decision.get("decided_at_text") or moment_text(decision["decided_at"]))
+    return decision.decided_at_text or moment_text(decision.decided_at)
 
 
 def moment_text(text: str) -> str:

@@ -9,11 +9,12 @@ from flask import Blueprint
 from voting.conference import ballot
 from voting.conference.ballot import CandidateInput, SectionInput
 from voting.store import Conference
-from voting.web import parse
 from voting.web.api import shapes
+from voting.web.api.bodies import BallotSections
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
 from voting.web.principals import current_principal
+from voting.web.schema import takes
 
 bp = Blueprint("ballots", __name__, url_prefix="/api")
 
@@ -27,23 +28,19 @@ def show(conference: Conference) -> dict[str, Any]:
 
 @bp.put("/conferences/<conference_id>/ballot")
 @requires(Action.BALLOT_EDIT)
-def replace(conference: Conference) -> dict[str, Any]:
+@takes(BallotSections)
+def replace(conference: Conference, body: BallotSections) -> dict[str, Any]:
     """Replace the whole ballot; every fault is listed in `problems`."""
     sections = [
         SectionInput(
-            position=parse.text(section, "position"),
-            quota=parse.optional_integer(section, "quota"),
+            position=section.position,
+            quota=section.quota,
             candidates=tuple(
-                CandidateInput(
-                    full_name=parse.text(candidate, "full_name"),
-                    post=parse.text(candidate, "post"),
-                    unit=parse.text(candidate, "unit"),
-                    person_ref=parse.optional_text(candidate, "person_ref"),
-                )
-                for candidate in parse.items(section, "candidates")
+                CandidateInput(c.full_name, c.post, c.unit, c.person_ref)
+                for c in section.candidates
             ),
         )
-        for section in parse.items(parse.body(), "sections")
+        for section in body.sections
     ]
     ballot.replace(db(), conference.id, sections, current_principal().actor)
     return shapes.ballot_of(conference)

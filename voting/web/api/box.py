@@ -8,13 +8,23 @@ from typing import Any
 from flask import Blueprint, Response, current_app, request
 
 from voting import canonical
-from voting.conference import accounts, casting, counting, opening, public, results
+from voting.conference import (
+    absence,
+    accounts,
+    casting,
+    committee_members,
+    counting,
+    opening,
+    public,
+    results,
+)
 from voting.crypto.ballot import ballot_list_hash
 from voting.planning import steps
 from voting.store import Conference, Phase
 from voting.tally.exports import counts_csv, counts_xlsx
-from voting.tally.minutes import minutes_pdf
+from voting.tally.minutes import RoomNotes, minutes_pdf
 from voting.web import parse
+from voting.web.api.bodies import Decision, Reason
 from voting.web.config import installation
 from voting.web.documents import file_name
 from voting.web.errors import ApiError
@@ -22,6 +32,7 @@ from voting.web.extensions import db
 from voting.web.policy import Action, allowed, requires
 from voting.web.principals import current_principal
 from voting.web.room import push_state, push_turnout
+from voting.web.schema import takes
 
 bp = Blueprint("box", __name__, url_prefix="/api/conferences/<conference_id>")
 
@@ -105,11 +116,10 @@ def context(conference: Conference) -> dict[str, Any]:
 
 @bp.post("/abort")
 @requires(Action.VOTE_ABORT)
-def abort(conference: Conference) -> dict[str, Any]:
+@takes(Reason)
+def abort(conference: Conference, body: Reason) -> dict[str, Any]:
     """Stop the vote with a reason: cards void, nothing decrypted."""
-    stopped = opening.abort(
-        db(), conference.id, parse.text(parse.body(), "reason"), current_principal().actor
-    )
+    stopped = opening.abort(db(), conference.id, body.reason, current_principal().actor)
     push_state(stopped)
     return public.state(db(), stopped)
 
@@ -125,20 +135,10 @@ def result(conference: Conference) -> dict[str, Any]:
 
 @bp.post("/decision")
 @requires(Action.HEAD_DECIDE)
-def decide(conference: Conference) -> dict[str, Any]:
+@takes(Decision)
+def decide(conference: Conference, body: Decision) -> dict[str, Any]:
     """The head fills the contested places: `{"chosen": {section: [candidate ids]}, "note"}`."""
-    data = parse.body()
-    chosen = data.get("chosen")
-    if not isinstance(chosen, dict) or not all(
-        isinstance(k, str) and isinstance(v, list) and all(isinstance(c, str) for c in v)
-        for k, v in chosen.items()
-    ):
-        raise parse.bad(
-            "chosen",
-            "phải là {mã chức danh: [mã ứng viên]}",
-            "must map section ids to lists of candidate ids",
-        )
-    outcome = record_decision(conference, chosen, parse.text(data, "note", ""))
+    outcome = record_decision(conference, body.chosen, body.note)
     return {"conference": conference.id, "status": "announced", "result": outcome}
 
 
@@ -168,10 +168,14 @@ def record(conference: Conference) -> Response:
 @bp.get("/minutes.pdf")
 @requires(Action.RECORD_READ)
 def minutes(conference: Conference) -> Response:
-    """Biên bản kiểm phiếu from the stored record (`?lang=en` for English)."""
+    """Biên bản kiểm phiếu from the stored record (`?lang=en` for English), with the room's
+    notes: the committee members' names and why each absent attendee was away."""
     lang = "en" if request.args.get("lang") == "en" else "vi"
+    notes = RoomNotes(
+        committee_members.names(db(), conference), absence.of_absent(db(), conference.id)
+    )
     return _download(
-        minutes_pdf(counting.record(db(), conference), lang),
+        minutes_pdf(counting.record(db(), conference), lang, notes),
         "application/pdf",
         file_name(conference, "minutes"),
     )

@@ -6,14 +6,15 @@ from typing import Any
 
 from flask import Blueprint
 
-from voting.conference import checkin
+from voting.conference import absence, checkin
 from voting.store import Conference
-from voting.web import parse
 from voting.web.api import shapes
+from voting.web.api.bodies import Absence, Reason
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
 from voting.web.principals import current_principal
 from voting.web.room import push_state
+from voting.web.schema import takes
 
 bp = Blueprint("checkin", __name__, url_prefix="/api")
 
@@ -29,9 +30,23 @@ def mark(conference: Conference, attendee_id: int) -> dict[str, Any]:
 
 @bp.post("/conferences/<conference_id>/attendees/<int:attendee_id>/undo")
 @requires(Action.CHECKIN_UNDO)
-def undo(conference: Conference, attendee_id: int) -> dict[str, Any]:
+@takes(Reason)
+def undo(conference: Conference, attendee_id: int, body: Reason) -> dict[str, Any]:
     """Mark absent again, with the reason recorded in the log."""
-    reason = parse.text(parse.body(), "reason")
-    attendee = checkin.undo(db(), conference.id, attendee_id, reason, current_principal().actor)
+    attendee = checkin.undo(
+        db(), conference.id, attendee_id, body.reason, current_principal().actor
+    )
     push_state(conference)
+    return shapes.attendee(attendee)
+
+
+@bp.post("/conferences/<conference_id>/attendees/<int:attendee_id>/absence")
+@requires(Action.ABSENCE_RECORD)
+@takes(Absence)
+def record_absence(conference: Conference, attendee_id: int, body: Absence) -> dict[str, Any]:
+    """Why an absent attendee is away (`reason` a code, `note` the words for "khac"), for the
+    minutes; an empty reason clears it."""
+    attendee = absence.record(
+        db(), conference.id, attendee_id, body.reason, body.note, current_principal().actor
+    )
     return shapes.attendee(attendee)

@@ -12,11 +12,13 @@ from voting.conference import ceremony, counting
 from voting.planning import paper, steps
 from voting.store import Conference
 from voting.web import parse
+from voting.web.api.bodies import JoinToken, PaperConfirmation, Refusal
 from voting.web.config import installation
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
 from voting.web.principals import current_principal
 from voting.web.room import push_state
+from voting.web.schema import takes
 
 bp = Blueprint("committee", __name__, url_prefix="/api/conferences/<conference_id>/committee")
 
@@ -54,9 +56,10 @@ def restart(conference: Conference) -> dict[str, Any]:
 
 @bp.post("/join")
 @requires(Action.COMMITTEE_JOIN, anonymous_post=True)
-def join(conference: Conference) -> tuple[dict[str, Any], int]:
+@takes(JoinToken)
+def join(conference: Conference, body: JoinToken) -> tuple[dict[str, Any], int]:
     """Redeem a join token once; the binding goes in `Authorization: Member <binding>`."""
-    member, binding = ceremony.join(db(), conference.id, parse.text(parse.body(), "token"))
+    member, binding = ceremony.join(db(), conference.id, body.token)
     push_state(conference)
     return _seat(conference, member, binding), 201
 
@@ -150,17 +153,11 @@ def partial(conference: Conference) -> dict[str, Any]:
 
 @bp.post("/refusal")
 @requires(Action.COMMITTEE_ACT)
-def refusal(conference: Conference) -> dict[str, Any]:
+@takes(Refusal)
+def refusal(conference: Conference, body: Refusal) -> dict[str, Any]:
     """The member's phone says why it will not open the box (a list far smaller than the
     room); logged for the console and the record."""
-    data = parse.body()
-    counting.refuse_opening(
-        db(),
-        conference.id,
-        _member(),
-        parse.integer(data, "ballots"),
-        parse.integer(data, "present"),
-    )
+    counting.refuse_opening(db(), conference.id, _member(), body.ballots, body.present)
     return {"accepted": True}
 
 
@@ -186,9 +183,9 @@ def paper_form(conference: Conference) -> dict[str, Any]:
 
 @bp.post("/paper/confirmations")
 @requires(Action.COMMITTEE_ACT)
-def confirm_paper(conference: Conference) -> dict[str, Any]:
+@takes(PaperConfirmation)
+def confirm_paper(conference: Conference, body: PaperConfirmation) -> dict[str, Any]:
     """The member re-types the paper counts from the paper minutes, from their own phone."""
-    data = parse.body()
     return paper.confirm_paper_from_phone(
-        db(), conference, parse.text(data, "member"), parse.counts(data), current_principal().actor
+        db(), conference, body.member, body.counts, current_principal().actor
     )

@@ -9,14 +9,15 @@ from flask import Blueprint, current_app
 
 from voting.conference import conferences, phases, practice, public
 from voting.conference.conferences import Committee, Details
-from voting.store import Conference, Phase
-from voting.web import parse
+from voting.store import Conference
 from voting.web.api import shapes
+from voting.web.api.bodies import ConferenceEdit, NewConference, PhaseChange
 from voting.web.config import rule_set
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
 from voting.web.principals import current_principal
 from voting.web.room import push_state
+from voting.web.schema import takes
 
 bp = Blueprint("conferences", __name__, url_prefix="/api")
 
@@ -30,20 +31,16 @@ def index() -> dict[str, Any]:
 
 @bp.post("/conferences")
 @requires(Action.CONFERENCE_CREATE)
-def create() -> tuple[dict[str, Any], int]:
+@takes(NewConference)
+def create(body: NewConference) -> tuple[dict[str, Any], int]:
     """A new conference in set-up, for one step of the installation's rule set."""
-    data = parse.body()
     created = conferences.create(
         db(),
-        procedure=parse.text(data, "procedure"),
-        step_number=parse.integer(data, "step"),
-        tier=parse.text(data, "tier"),
-        details=Details(
-            parse.text(data, "title"), parse.day(data, "held_on"), parse.text(data, "place")
-        ),
-        committee=Committee(
-            parse.integer(data, "committee_size", 3), parse.integer(data, "committee_threshold", 2)
-        ),
+        procedure=body.procedure,
+        step_number=body.step,
+        tier=body.tier,
+        details=Details(body.title, body.held_on, body.place),
+        committee=Committee(body.committee_size, body.committee_threshold),
         actor=current_principal().actor,
         rule_set=rule_set(current_app),
     )
@@ -59,20 +56,22 @@ def show(conference: Conference) -> dict[str, Any]:
 
 @bp.patch("/conferences/<conference_id>")
 @requires(Action.CONFERENCE_EDIT)
-def edit(conference: Conference) -> dict[str, Any]:
+@takes(ConferenceEdit)
+def edit(conference: Conference, body: ConferenceEdit) -> dict[str, Any]:
     """Change title, date, place or committee; fields left out keep their value."""
-    data = parse.body()
     updated = conferences.update_details(
         db(),
         conference.id,
         details=Details(
-            parse.text(data, "title", conference.title),
-            parse.day(data, "held_on", conference.held_on),
-            parse.text(data, "place", conference.place),
+            conference.title if body.title is None else body.title,
+            conference.held_on if body.held_on is None else body.held_on,
+            conference.place if body.place is None else body.place,
         ),
         committee=Committee(
-            parse.integer(data, "committee_size", conference.committee_size),
-            parse.integer(data, "committee_threshold", conference.committee_threshold),
+            conference.committee_size if body.committee_size is None else body.committee_size,
+            conference.committee_threshold
+            if body.committee_threshold is None
+            else body.committee_threshold,
         ),
         actor=current_principal().actor,
     )
@@ -81,12 +80,10 @@ def edit(conference: Conference) -> dict[str, Any]:
 
 @bp.post("/conferences/<conference_id>/phase")
 @requires(Action.PHASE_CHANGE)
-def change_phase(conference: Conference) -> dict[str, Any]:
+@takes(PhaseChange)
+def change_phase(conference: Conference, body: PhaseChange) -> dict[str, Any]:
     """Move to another phase: checkin, voting, closed (or back to setup before anyone is in)."""
-    to = parse.text(parse.body(), "to")
-    if to not in set(Phase):
-        raise parse.bad("to", "phải là một giai đoạn", f"must be one of {', '.join(Phase)}")
-    moved = phases.change(db(), conference.id, Phase(to), current_principal().actor)
+    moved = phases.change(db(), conference.id, body.to, current_principal().actor)
     push_state(moved)
     return shapes.conference(moved)
 

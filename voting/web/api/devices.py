@@ -8,11 +8,12 @@ from flask import Blueprint
 
 from voting.conference import devices
 from voting.store import Conference
-from voting.web import parse
 from voting.web.api import shapes
+from voting.web.api.bodies import NewDevice
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
 from voting.web.principals import current_principal
+from voting.web.schema import takes
 
 bp = Blueprint("devices", __name__, url_prefix="/api")
 
@@ -26,15 +27,11 @@ def index(conference: Conference) -> dict[str, Any]:
 
 @bp.post("/conferences/<conference_id>/devices")
 @requires(Action.DEVICES_MANAGE)
-def issue(conference: Conference) -> tuple[dict[str, Any], int]:
+@takes(NewDevice)
+def issue(conference: Conference, body: NewDevice) -> tuple[dict[str, Any], int]:
     """A new link; its token is in this response only."""
-    data = parse.body()
     link, token = devices.issue(
-        db(),
-        conference.id,
-        parse.text(data, "kind"),
-        parse.text(data, "label"),
-        current_principal().actor,
+        db(), conference.id, body.kind, body.label, current_principal().actor
     )
     return {**shapes.device(link), "token": token}, 201
 

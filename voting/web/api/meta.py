@@ -17,7 +17,7 @@ bp = Blueprint("meta", __name__, url_prefix="/api")
 @requires(Action.META_READ)
 def openapi() -> dict[str, Any]:
     """The OpenAPI 3.1 document of this API."""
-    return document()
+    return document(current_app)
 
 
 @bp.get("/ping")

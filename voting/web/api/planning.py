@@ -25,10 +25,12 @@ from voting.store import Conference, Process
 from voting.tally import dossier as printed
 from voting.tally import submission as printed_submission
 from voting.web import parse
+from voting.web.api import bodies
 from voting.web.config import installation_fingerprint, rule_set
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
 from voting.web.principals import current_principal
+from voting.web.schema import takes
 
 bp = Blueprint("processes", __name__, url_prefix="/api")
 P = "/processes/<process_id>"
@@ -43,20 +45,19 @@ def index() -> dict[str, Any]:
 
 @bp.post("/processes")
 @requires(Action.PLANNING_MANAGE)
-def start() -> tuple[dict[str, Any], int]:
+@takes(bodies.NewProcess)
+def start(body: bodies.NewProcess) -> tuple[dict[str, Any], int]:
     """Start "next_term" or "annual_review" for a tier: steps, conferences, source list."""
-    data = parse.body()
-    term_start = parse.optional_text(data, "term_start")
     started = processes.start(
         db(),
         NewProcess(
-            procedure=parse.text(data, "procedure"),
-            tier=parse.text(data, "tier"),
-            term=parse.text(data, "term"),
-            reference=_month(data, "reference"),
-            term_start=_month(data, "term_start") if term_start else None,
-            held_on=parse.day(data, "held_on"),
-            place=parse.text(data, "place"),
+            procedure=body.procedure,
+            tier=body.tier,
+            term=body.term,
+            reference=body.reference,
+            term_start=body.term_start,
+            held_on=body.held_on,
+            place=body.place,
         ),
         _actor(),
         rule_set(current_app),
@@ -73,49 +74,29 @@ def show(process_id: str) -> dict[str, Any]:
 
 @bp.put(f"{P}/source")
 @requires(Action.PLANNING_MANAGE)
-def set_source(process_id: str) -> dict[str, Any]:
+@takes(bodies.SourceCandidates)
+def set_source(process_id: str, body: bodies.SourceCandidates) -> dict[str, Any]:
     """Replace one position's candidates on the source list (until it is approved)."""
-    data = parse.body()
-    cadres = data.get("cadres")
-    if not isinstance(cadres, list) or not all(isinstance(c, str) for c in cadres):
-        raise parse.bad("cadres", "phải là danh sách mã cán bộ", "must be a list of ids")
-    changed = source_list.set_candidates(
-        db(), process_id, parse.text(data, "position"), cadres, _actor()
-    )
+    changed = source_list.set_candidates(db(), process_id, body.position, body.cadres, _actor())
     return whole(changed)
 
 
 @bp.post(f"{P}/structure")
 @requires(Action.PLANNING_READ)
-def structure(process_id: str) -> dict[str, Any]:
+@takes(bodies.Lists)
+def structure(process_id: str, body: bodies.Lists) -> dict[str, Any]:
     """The structure report of a list as edited (position → cadre ids), not saved."""
-    lists = parse.body().get("lists")
-    if not isinstance(lists, dict) or not all(
-        isinstance(v, list) and all(isinstance(c, str) for c in v) for v in lists.values()
-    ):
-        raise parse.bad("lists", "phải ánh xạ chức danh → danh sách mã", "must map position → ids")
-    return source_list.structure(db(), processes.get(db(), process_id), lists)
+    return source_list.structure(db(), processes.get(db(), process_id), body.lists)
 
 
 @bp.post(f"{P}/steps/<int:number>/approval")
 @requires(Action.PLANNING_MANAGE)
-def approve(process_id: str, number: int) -> dict[str, Any]:
+@takes(bodies.StepApproval)
+def approve(process_id: str, number: int, body: bodies.StepApproval) -> dict[str, Any]:
     """Record a step held without a secret ballot on the list (and, at the annual review's
     first step, who is put to the removal ballot)."""
-    data = parse.body()
-    removals = [
-        (parse.text(item, "cadre"), parse.text(item, "position"))
-        for item in parse.items({"removals": data.get("removals", [])}, "removals")
-    ]
-    changed = steps.approve(
-        db(),
-        process_id,
-        number,
-        parse.day(data, "held_on"),
-        parse.text(data, "note", ""),
-        removals,
-        _actor(),
-    )
+    removals = [(item.cadre, item.position) for item in body.removals]
+    changed = steps.approve(db(), process_id, number, body.held_on, body.note, removals, _actor())
     return whole(changed)
 
 
@@ -128,17 +109,17 @@ def hold_again(process_id: str, number: int) -> dict[str, Any]:
 
 @bp.post(f"{P}/steps/<int:number>/paper")
 @requires(Action.PLANNING_MANAGE)
-def enter_paper(process_id: str, number: int) -> dict[str, Any]:
+@takes(bodies.PaperCounts)
+def enter_paper(process_id: str, number: int, body: bodies.PaperCounts) -> dict[str, Any]:
     """The counts of a step held on paper, from its paper minutes."""
-    data = parse.body()
     changed = paper.enter_paper(
         db(),
         process_id,
         number,
-        parse.day(data, "held_on"),
-        parse.integer(data, "convened"),
-        parse.integer(data, "present"),
-        parse.counts(data),
+        body.held_on,
+        body.convened,
+        body.present,
+        body.counts,
         _actor(),
     )
     return whole(changed)
@@ -146,60 +127,48 @@ def enter_paper(process_id: str, number: int) -> dict[str, Any]:
 
 @bp.post(f"{P}/steps/<int:number>/paper/confirmations")
 @requires(Action.PAPER_CONFIRM)
-def confirm_paper(process_id: str, number: int) -> dict[str, Any]:
+@takes(bodies.PaperConfirmation)
+def confirm_paper(process_id: str, number: int, body: bodies.PaperConfirmation) -> dict[str, Any]:
     """A counting-committee member re-types the paper counts to confirm them, logged in with
     their own account (not the one that entered them)."""
-    data = parse.body()
-    changed = paper.confirm_paper(
-        db(), process_id, number, parse.text(data, "member"), parse.counts(data), _actor()
-    )
+    changed = paper.confirm_paper(db(), process_id, number, body.member, body.counts, _actor())
     return whole(changed)
 
 
 @bp.post(f"{P}/steps/<int:number>/decision")
 @requires(Action.HEAD_DECIDE)
-def decide(process_id: str, number: int) -> dict[str, Any]:
+@takes(bodies.PaperDecision)
+def decide(process_id: str, number: int, body: bodies.PaperDecision) -> dict[str, Any]:
     """The head's decision on a final step held on paper (position → cadre ids)."""
-    data = parse.body()
-    chosen = data.get("chosen")
-    if not isinstance(chosen, dict) or not all(
-        isinstance(v, list) and all(isinstance(c, str) for c in v) for v in chosen.values()
-    ):
-        raise parse.bad("chosen", "phải ánh xạ chức danh → danh sách mã", "must map position → ids")
-    changed = paper.decide_paper(
-        db(), process_id, number, chosen, parse.text(data, "note", ""), _actor()
-    )
+    changed = paper.decide_paper(db(), process_id, number, body.chosen, body.note, _actor())
     return whole(changed)
 
 
 @bp.post(f"{P}/overrides")
 @requires(Action.HEAD_DECIDE)
-def override(process_id: str) -> dict[str, Any]:
+@takes(bodies.Override)
+def override(process_id: str, body: bodies.Override) -> dict[str, Any]:
     """The head puts forward a chosen cadre who fails the conditions, with the reason."""
-    data = parse.body()
     changed = conditions.override(
-        db(),
-        process_id,
-        parse.text(data, "cadre"),
-        parse.text(data, "position"),
-        parse.text(data, "reason"),
-        _actor(),
+        db(), process_id, body.cadre, body.position, body.reason, _actor()
     )
     return whole(changed)
 
 
 @bp.post(f"{P}/submission")
 @requires(Action.PLANNING_MANAGE)
-def submit(process_id: str) -> dict[str, Any]:
+@takes(bodies.OnDay)
+def submit(process_id: str, body: bodies.OnDay) -> dict[str, Any]:
     """The dossier is complete and the list is submitted for approval on `on`."""
-    return whole(outcome.submit(db(), process_id, parse.day(parse.body(), "on"), _actor()))
+    return whole(outcome.submit(db(), process_id, body.on, _actor()))
 
 
 @bp.post(f"{P}/approval")
 @requires(Action.PLANNING_MANAGE)
-def approve_outcome(process_id: str) -> dict[str, Any]:
+@takes(bodies.OnDay)
+def approve_outcome(process_id: str, body: bodies.OnDay) -> dict[str, Any]:
     """The approving body approved the list on `on`: the registry's planning changes."""
-    return whole(outcome.approve(db(), process_id, parse.day(parse.body(), "on"), _actor()))
+    return whole(outcome.approve(db(), process_id, body.on, _actor()))
 
 
 @bp.get(f"{P}/dossier.pdf")
@@ -240,7 +209,7 @@ def submission_docx(process_id: str) -> Response:
     )
 
 
-def _submission(process_id: str) -> dict[str, Any]:
+def _submission(process_id: str) -> printed_submission.Submission:
     """The Tờ trình's data, dated `?on=` (else the submission date, else today)."""
     process = processes.get(db(), process_id)
     if process.outcome is None:
@@ -328,7 +297,7 @@ def _phase(conference_id: str | None) -> str | None:
     return conference.phase if conference is not None else None
 
 
-def _summary(process_id: str) -> dict[str, Any]:
+def _summary(process_id: str) -> printed.DossierSummary:
     """The summary, its documents checked at `?review=YYYY-MM-DD` (today by default)."""
     process = processes.get(db(), process_id)
     review = request.args.get("review")
@@ -349,14 +318,6 @@ def _download(body: bytes, mimetype: str, suffix: str) -> Response:
         mimetype=mimetype,
         headers={"Content-Disposition": f'attachment; filename="tong-hop-kiem-phieu.{suffix}"'},
     )
-
-
-def _month(data: dict[str, Any], field: str) -> date:
-    value = parse.text(data, field)
-    try:
-        return date.fromisoformat(f"{value}-01") if len(value) == 7 else date.fromisoformat(value)
-    except ValueError:
-        raise parse.bad(field, "phải có dạng YYYY-MM", "must be YYYY-MM") from None
 
 
 def _actor() -> str:

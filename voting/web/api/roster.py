@@ -11,10 +11,11 @@ from voting.conference import roster
 from voting.conference.roster import NewAttendee
 from voting.store import Conference
 from voting.web import parse
-from voting.web.api import shapes
+from voting.web.api import bodies, shapes
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
 from voting.web.principals import current_principal
+from voting.web.schema import takes
 
 bp = Blueprint("roster", __name__, url_prefix="/api")
 
@@ -46,15 +47,11 @@ def import_externals(conference: Conference) -> dict[str, Any]:
 
 @bp.post("/conferences/<conference_id>/roster")
 @requires(Action.ROSTER_EDIT)
-def add(conference: Conference) -> tuple[dict[str, Any], int]:
+@takes(bodies.NewAttendee)
+def add(conference: Conference, body: bodies.NewAttendee) -> tuple[dict[str, Any], int]:
     """Add one attendee by hand."""
-    data = parse.body()
     new = NewAttendee(
-        full_name=parse.text(data, "full_name"),
-        post=parse.text(data, "post", ""),
-        unit=parse.text(data, "unit", ""),
-        sex=parse.text(data, "sex", ""),
-        ref=parse.optional_text(data, "ref"),
+        full_name=body.full_name, post=body.post, unit=body.unit, sex=body.sex, ref=body.ref
     )
     added = roster.add(db(), conference.id, new, current_principal().actor)
     return shapes.attendee(added), 201

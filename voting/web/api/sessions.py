@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import Blueprint
 
-from voting.web import parse
+from voting.web.api.bodies import Login
 from voting.web.errors import ApiError
 from voting.web.policy import Action, requires
 from voting.web.principals import (
@@ -17,6 +17,7 @@ from voting.web.principals import (
     log_in,
     log_out,
 )
+from voting.web.schema import takes
 
 bp = Blueprint("sessions", __name__, url_prefix="/api")
 
@@ -30,10 +31,10 @@ def show() -> dict[str, Any]:
 
 @bp.post("/session")
 @requires(Action.SESSION)
-def create() -> dict[str, Any]:
+@takes(Login)
+def create(body: Login) -> dict[str, Any]:
     """Log in with a username and password."""
-    data = parse.body()
-    user = authenticate(parse.text(data, "username"), parse.text(data, "password"))
+    user = authenticate(body.username, body.password)
     if user is None:
         raise ApiError(
             401,
@@ -42,7 +43,7 @@ def create() -> dict[str, Any]:
             "Wrong username or password.",
         )
     token = log_in(user)
-    principal = Principal("user", user.role, user.id, user.username)
+    principal = Principal("user", user.role, user.id, user.username, display_name=user.shown_name)
     return {"principal": principal.to_dict(), "csrf_token": token}
 
 

@@ -54,6 +54,9 @@ def attendee(item: Attendee) -> dict[str, Any]:
         "unit": item.unit,
         "present": item.present,
         "checked_in_at": when(item.checked_in_at),
+        "absence": None
+        if item.absence_reason is None
+        else {"reason": item.absence_reason, "note": item.absence_note},
     }
 
 

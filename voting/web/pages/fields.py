@@ -1,9 +1,8 @@
-"""Values typed into the organiser's HTML forms, read or refused in Vietnamese and English
-(the JSON API reads its bodies with voting.web.parse)."""
+"""A number typed into a form field whose name is not known in advance (the paper counts'
+`count:<section>:<cadre>`), read or refused in Vietnamese and English. A form of a JSON body's
+shape is read by its model with voting.web.schema.form."""
 
 from __future__ import annotations
-
-from datetime import date
 
 from voting.conference.errors import InvalidInput
 
@@ -14,13 +13,4 @@ def whole(value: str, field: str) -> int:
     except ValueError:
         raise InvalidInput(
             f"Trường “{field}” phải là số nguyên.", f"Field {field!r} must be a whole number."
-        ) from None
-
-
-def day(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InvalidInput(
-            "Ngày phải có dạng YYYY-MM-DD.", "The date must be written YYYY-MM-DD."
         ) from None

@@ -17,12 +17,15 @@ from flask import (
     session,
     url_for,
 )
+from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
 from voting.conference import (
+    absence,
     ballot,
     cards,
     ceremony,
+    committee_members,
     conferences,
     devices,
     opening,
@@ -40,17 +43,19 @@ from voting.registry import people
 from voting.rules import KH331
 from voting.store import Conference, DeviceKind, Phase, unit, utcnow
 from voting.web import parse
+from voting.web.api import bodies
 from voting.web.clock import local
 from voting.web.config import rule_set
 from voting.web.errors import status_of
 from voting.web.extensions import db
 from voting.web.i18n import LIVE_STRINGS, both, localized, strings, translate
-from voting.web.pages import ballot_form, fields, qr
+from voting.web.pages import ballot_form, qr
 from voting.web.pages.guard import error_page, page_requires
 from voting.web.pages.links import public_base
-from voting.web.policy import Action
+from voting.web.policy import Action, allowed
 from voting.web.principals import current_principal
 from voting.web.room import push_state
+from voting.web.schema import form
 
 bp = Blueprint("organiser", __name__, url_prefix="/organiser")
 
@@ -66,6 +71,8 @@ def refused(error: ConferenceError) -> tuple[str, int]:
     if conference_id is None:
         return _index_page(error=error), status_of(error)
     conference = conferences.get(db(), conference_id)
+    if request.endpoint == "organiser.record_absence":
+        return _attendance_page(conference, error=error), status_of(error)
     blocks = (
         ballot_form.blocks_from(request.form)
         if request.endpoint == "organiser.save_ballot"
@@ -95,15 +102,16 @@ def import_people() -> Response:
 @page_requires(Action.CONFERENCE_CREATE)
 def create() -> Response:
     """A new conference for the chosen step of the installation's rule set."""
-    form = request.form
-    procedure, _, step = form.get("step", "").partition(":")
+    procedure, _, step = request.form.get("step", "").partition(":")
+    values = MultiDict({**request.form.to_dict(), "procedure": procedure, "step": step})
+    body = form(bodies.NewConference, values)
     created = conferences.create(
         db(),
-        procedure=procedure,
-        step_number=fields.whole(step, "step"),
-        tier=form.get("tier", ""),
-        details=_details(),
-        committee=_committee(),
+        procedure=body.procedure,
+        step_number=body.step,
+        tier=body.tier,
+        details=_details(body),
+        committee=_committee(body),
         actor=_actor(),
         rule_set=rule_set(current_app),
     )
@@ -121,8 +129,9 @@ def show(conference: Conference) -> str:
 @page_requires(Action.CONFERENCE_EDIT)
 def edit_details(conference: Conference) -> Response:
     """Change the title, date, place or committee (set-up only)."""
+    body = form(bodies.ConferenceDetails, request.form)
     conferences.update_details(
-        db(), conference.id, details=_details(), committee=_committee(), actor=_actor()
+        db(), conference.id, details=_details(body), committee=_committee(body), actor=_actor()
     )
     return _done(conference, translate("organiser.details.done"))
 
@@ -148,16 +157,11 @@ def import_externals(conference: Conference) -> Response:
 @page_requires(Action.ROSTER_EDIT)
 def add_attendee(conference: Conference) -> Response:
     """Add one attendee by hand."""
-    form = request.form
+    body = form(bodies.NewAttendee, request.form)
     added = roster.add(
         db(),
         conference.id,
-        NewAttendee(
-            full_name=form.get("full_name", ""),
-            post=form.get("post", ""),
-            unit=form.get("unit", ""),
-            ref=form.get("ref") or None,
-        ),
+        NewAttendee(body.full_name, body.post, body.unit, body.sex, body.ref or None),
         _actor(),
     )
     return _done(conference, translate("organiser.add.done", name=added.full_name))
@@ -278,6 +282,18 @@ def committee_replace(conference: Conference, member: int) -> Response:
     return redirect(url_for(".show", conference_id=conference.id))
 
 
+@bp.post("/conferences/<conference_id>/committee/names")
+@page_requires(Action.COMMITTEE_MANAGE)
+def committee_names(conference: Conference) -> Response:
+    """Each seat's member by name, for the minutes (fields "member-1" … "member-n")."""
+    names = {
+        member: request.form.get(f"member-{member}", "")
+        for member in range(1, conference.committee_size + 1)
+    }
+    committee_members.name(db(), conference.id, names, _actor())
+    return _done(conference, translate("organiser.committee.names.done"))
+
+
 @bp.post("/conferences/<conference_id>/committee/restart")
 @page_requires(Action.COMMITTEE_MANAGE)
 def committee_restart(conference: Conference) -> Response:
@@ -318,7 +334,30 @@ def make_practice(conference: Conference) -> Response:
 @bp.get("/conferences/<conference_id>/attendance")
 @page_requires(Action.ROSTER_READ)
 def attendance(conference: Conference) -> str:
-    """The attendance list (danh sách điểm danh) to print on A4, with who was present."""
+    """The attendance list (danh sách điểm danh) to print on A4, with who was present and why
+    each absent attendee was away."""
+    return _attendance_page(conference)
+
+
+@bp.post("/conferences/<conference_id>/attendees/<int:attendee_id>/absence")
+@page_requires(Action.ABSENCE_RECORD)
+def record_absence(conference: Conference, attendee_id: int) -> Response:
+    """Why an absent attendee was away, from the attendance list's row."""
+    absence.record(
+        db(),
+        conference.id,
+        attendee_id,
+        request.form.get("reason", ""),
+        request.form.get("note", ""),
+        _actor(),
+    )
+    flash(translate("attendance.absence.done"))
+    return redirect(
+        url_for(".attendance", conference_id=conference.id, _anchor=f"attendee-{attendee_id}")
+    )
+
+
+def _attendance_page(conference: Conference, error: ConferenceError | None = None) -> str:
     return render_template(
         "attendance.html",
         conference=conference,
@@ -326,6 +365,11 @@ def attendance(conference: Conference) -> str:
         state=quorum.state(db(), conference),
         step=conferences.step_of(conference),
         now=local(utcnow()),
+        may_record=allowed(current_principal(), Action.ABSENCE_RECORD, conference),
+        reasons={code: localized(vi, en) for code, (vi, en) in absence.REASONS.items()},
+        describe=lambda a: localized(*absence.describe(a)),
+        error=error,
+        failed=request.view_args.get("attendee_id") if error and request.view_args else None,
     )
 
 
@@ -379,6 +423,7 @@ def _conference_page(
         error=error,
         new_link=new_link,
         committee=ceremony.status(db(), conference),
+        committee_names=committee_members.names(db(), conference),
         committee_tokens=_kept_tokens(conference),
         cards=cards.summary(db(), conference),
         ballots_cast=len(opening.ballot_hashes(db(), conference.id)),
@@ -397,16 +442,9 @@ def _actor() -> str:
     return current_principal().actor
 
 
-def _details() -> Details:
-    form = request.form
-    return Details(
-        form.get("title", ""), fields.day(form.get("held_on", "")), form.get("place", "")
-    )
+def _details(body: bodies.ConferenceDetails) -> Details:
+    return Details(body.title, body.held_on, body.place)
 
 
-def _committee() -> Committee:
-    form = request.form
-    return Committee(
-        fields.whole(form.get("committee_size", "3"), "committee_size"),
-        fields.whole(form.get("committee_threshold", "2"), "committee_threshold"),
-    )
+def _committee(body: bodies.ConferenceDetails) -> Committee:
+    return Committee(body.committee_size, body.committee_threshold)

@@ -28,6 +28,7 @@ from voting.planning import (
 from voting.planning.processes import RULES, NewProcess
 from voting.registry import terms
 from voting.store import Conference, ProcessStatus, StepStatus, unit
+from voting.web.api import bodies
 from voting.web.config import rule_set
 from voting.web.errors import status_of
 from voting.web.extensions import db
@@ -36,6 +37,7 @@ from voting.web.pages import fields
 from voting.web.pages.guard import error_page, page_requires
 from voting.web.policy import Action, allowed
 from voting.web.principals import current_principal
+from voting.web.schema import form
 
 bp = Blueprint("planning", __name__, url_prefix="/organiser/planning")
 _COUNT = re.compile(r"^count:(\d+):(.+)$")
@@ -64,18 +66,17 @@ def index() -> str:
 @page_requires(Action.PLANNING_MANAGE)
 def start() -> Response:
     """Start a process: its steps, conferences and proposed source list."""
-    form = request.form
-    term_start = form.get("term_start", "")
+    body = form(bodies.NewProcess, request.form)
     started = processes.start(
         db(),
         NewProcess(
-            procedure=form.get("procedure", ""),
-            tier=form.get("tier", ""),
-            term=form.get("term", "").strip(),
-            reference=_month(form.get("reference", "")),
-            term_start=_month(term_start) if term_start else None,
-            held_on=fields.day(form.get("held_on", "")),
-            place=form.get("place", ""),
+            procedure=body.procedure,
+            tier=body.tier,
+            term=body.term.strip(),
+            reference=body.reference,
+            term_start=body.term_start,
+            held_on=body.held_on,
+            place=body.place,
         ),
         _actor(),
         rule_set(current_app),
@@ -109,13 +110,14 @@ def save_source(process_id: str) -> Response:
 @page_requires(Action.PLANNING_MANAGE)
 def approve(process_id: str, number: int) -> Response:
     """Record a step held without a secret ballot on the list."""
+    record = form(bodies.StepRecord, request.form)
     removals = [tuple(v.split("|", 1)) for v in request.form.getlist("removal")]
     steps.approve(
         db(),
         process_id,
         number,
-        fields.day(request.form.get("held_on", "")),
-        request.form.get("note", ""),
+        record.held_on,
+        record.note,
         [(c, p) for c, p in removals],
         _actor(),
     )
@@ -136,14 +138,14 @@ def hold_again(process_id: str, number: int) -> Response:
 @page_requires(Action.PLANNING_MANAGE)
 def enter_paper(process_id: str, number: int) -> Response:
     """The counts of a step held on paper."""
-    form = request.form
+    minutes = form(bodies.PaperMinutes, request.form)
     paper.enter_paper(
         db(),
         process_id,
         number,
-        fields.day(form.get("held_on", "")),
-        fields.whole(form.get("convened", ""), "convened"),
-        fields.whole(form.get("present", ""), "present"),
+        minutes.held_on,
+        minutes.convened,
+        minutes.present,
         _counts(process_id, number),
         _actor(),
     )
@@ -188,7 +190,7 @@ def confirm_paper(process_id: str, number: int) -> Response:
 @page_requires(Action.PLANNING_MANAGE)
 def submit(process_id: str) -> Response:
     """The list submitted for approval."""
-    outcome.submit(db(), process_id, fields.day(request.form.get("on", "")), _actor())
+    outcome.submit(db(), process_id, form(bodies.OnDay, request.form).on, _actor())
     return redirect(url_for(".show", process_id=process_id, _anchor="outcome"))
 
 
@@ -196,7 +198,7 @@ def submit(process_id: str) -> Response:
 @page_requires(Action.PLANNING_MANAGE)
 def approve_outcome(process_id: str) -> Response:
     """The list approved: the registry's planning changes; the lists can be published."""
-    outcome.approve(db(), process_id, fields.day(request.form.get("on", "")), _actor())
+    outcome.approve(db(), process_id, form(bodies.OnDay, request.form).on, _actor())
     return redirect(url_for(".show", process_id=process_id, _anchor="outcome"))
 
 
@@ -223,7 +225,7 @@ def published(process_id: str) -> str:
         process=process,
         dates=outcome.dates(db(), process, current_app.config["AGENCY"]),
         approved=process.status == ProcessStatus.APPROVED,
-        facts=dossier.published(process),
+        facts=dossier.published(db(), process),
     )
 
 
@@ -308,12 +310,3 @@ def _counts(process_id: str, number: int) -> dict[str, dict[str, int]]:
 
 def _actor() -> str:
     return current_principal().actor
-
-
-def _month(value: str) -> date:
-    try:
-        return date.fromisoformat(f"{value}-01")
-    except ValueError:
-        raise InvalidInput(
-            "Tháng phải có dạng YYYY-MM.", "The month must be written YYYY-MM."
-        ) from None

@@ -16,13 +16,14 @@ from flask import (
 )
 from werkzeug.wrappers import Response
 
+from voting.conference import accounts
 from voting.conference.errors import ConferenceError
-from voting.planning.dossier import account_name
 from voting.store import Role
 from voting.web.clock import local
 from voting.web.config import installation_fingerprint
 from voting.web.documents import file_name
 from voting.web.errors import status_of
+from voting.web.extensions import db
 from voting.web.i18n import language, localized, translate
 from voting.web.pages.guard import html_errors, require_form_csrf
 from voting.web.pages.outcome import outcome_key
@@ -49,6 +50,12 @@ def page_context() -> dict[str, Any]:
         "file_name": file_name,
         "installation_key": installation_fingerprint(current_app),
     }
+
+
+def account_name(actor: str) -> str:
+    """How a page names whoever acted: an account by the person's display name, not the event
+    log's `user:<login>`; a device or committee member as the log writes it."""
+    return accounts.name_of(db(), actor)
 
 
 @bp.get("/")

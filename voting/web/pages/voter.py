@@ -11,6 +11,7 @@ from flask import Blueprint, g, render_template, request
 
 from voting.conference import ballot, conferences
 from voting.conference import box as boxes
+from voting.planning import standards
 from voting.store import Conference, Phase
 from voting.web.extensions import db
 from voting.web.i18n import DEFAULT, LANGUAGES, LIVE_STRINGS, strings
@@ -45,6 +46,7 @@ SCRIPT_STRINGS = (
     "code.typo.length",
     "code.typo.first",
     "code.typo.check",
+    "code.typo.near",
     *LIVE_STRINGS,
 )
 NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
@@ -85,15 +87,19 @@ def _page(conference: Conference) -> tuple[str, int, dict[str, str]]:
 
 
 def ballot_labels(conference: Conference) -> dict[str, Any]:
-    """The ballot's names under the ids the cryptography uses ("s1", "s1c1"): a ballot is
-    public, printed on paper at every conference; the opening publishes only the ids."""
+    """The ballot's names under the ids the cryptography uses ("s1", "s1c1"), with each
+    position's standards: a ballot is public, printed on paper at every conference; the
+    opening publishes only the ids."""
     described = ballot.describe(conference)
+    # KH 331 B.V.1: the position's standards are made known to those who vote, on the ballot.
+    standard = standards.on_ballot(db(), conference)
     return {
         "kind": described["kind"],
         "sections": [
             {
                 "id": boxes.section_id(section["number"]),
                 "position": section["position"],
+                "standards": standard.get(section["position"], []),
                 "candidates": [
                     {
                         "id": boxes.candidate_id(section["number"], candidate["number"]),

@@ -1,0 +1,95 @@
+"""The schema layer refuses a body with the 400 that names the field at fault, in Vietnamese
+and English, and every body model says what each of its fields must be."""
+
+from __future__ import annotations
+
+import inspect
+from datetime import date
+from typing import Any
+
+import pytest
+from flask import Flask
+
+from voting.web.api import bodies
+from voting.web.errors import ApiError
+from voting.web.schema import Body, parse, says_of
+
+app = Flask(__name__)
+
+
+def refusal(model: type[Body], data: Any) -> tuple[str, str]:
+    with app.test_request_context(json=data), pytest.raises(ApiError) as caught:
+        parse(model)
+    assert (caught.value.status, caught.value.code) == (400, "bad_request")
+    return caught.value.message, caught.value.message_en
+
+
+def test_a_string_where_a_number_belongs_is_named() -> None:
+    data = {"procedure": "next_term", "step": "4", "tier": "agency", "title": "T",
+            "held_on": "2026-01-02", "place": "P"}  # fmt: skip
+    assert refusal(bodies.NewConference, data) == (
+        "Trường “step” phải là số nguyên.",
+        "Field 'step' must be an integer.",
+    )
+    assert refusal(bodies.NewConference, data | {"step": 4, "committee_size": True})[1] == (
+        "Field 'committee_size' must be an integer."
+    )
+
+
+def test_a_date_is_first_a_string_then_a_date() -> None:
+    assert refusal(bodies.OnDay, {})[1] == "Field 'on' must be a string."
+    assert refusal(bodies.OnDay, {"on": 20260102})[1] == "Field 'on' must be a string."
+    assert refusal(bodies.OnDay, {"on": "02/01/2026"}) == (
+        "Trường “on” phải là ngày dạng YYYY-MM-DD.",
+        "Field 'on' must be a date YYYY-MM-DD.",
+    )
+    with app.test_request_context(json={"on": "2026-01-02"}):
+        assert parse(bodies.OnDay).on == date(2026, 1, 2)
+
+
+def test_the_innermost_field_of_a_ballot_is_named() -> None:
+    section = {"position": "Giám đốc", "candidates": [{"full_name": "A", "post": "B"}]}
+    assert refusal(bodies.BallotSections, {"sections": [section]})[1] == (
+        "Field 'unit' must be a string."
+    )
+    assert refusal(bodies.BallotSections, {"sections": [5]})[1] == (
+        "Field 'sections' must be a list of objects."
+    )
+
+
+def test_a_body_that_is_not_an_object_is_refused() -> None:
+    assert refusal(bodies.Reason, ["why"])[1] == "The request body must be a JSON object."
+
+
+def test_a_phase_that_does_not_exist_is_named_as_such() -> None:
+    assert refusal(bodies.PhaseChange, {"to": "later"})[0] == "Trường “to” phải là một giai đoạn."
+    assert refusal(bodies.PhaseChange, {"to": 3})[1] == "Field 'to' must be a string."
+
+
+def test_optional_fields_take_null_and_unknown_fields_are_ignored() -> None:
+    with app.test_request_context(json={"keys": [], "conference": None, "extra": 1}):
+        batch = parse(bodies.CardBatch)
+    assert (batch.keys, batch.conference, batch.card_list_hash) == ([], None, None)
+
+
+def test_every_field_of_every_body_says_what_it_must_be() -> None:
+    models = [m for _, m in inspect.getmembers(bodies, inspect.isclass) if issubclass(m, Body)]
+    assert len(models) > 20
+    for model in models:
+        for name, field in model.model_fields.items():
+            assert says_of(field.metadata), f"{model.__name__}.{name}"
+
+
+def test_a_form_is_read_by_the_same_model_from_strings() -> None:
+    """Is a page's form (all strings) read by the API's model, and refused with its words?"""
+    from werkzeug.datastructures import MultiDict
+
+    from voting.conference.errors import InvalidInput
+    from voting.web.schema import form
+
+    refusal = form(bodies.Refusal, MultiDict({"ballots": "5", "present": "40"}))
+    assert (refusal.ballots, refusal.present) == (5, 40)
+    assert form(bodies.OnDay, MultiDict({"on": "2026-01-02"})).on == date(2026, 1, 2)
+    with pytest.raises(InvalidInput) as caught:
+        form(bodies.OnDay, MultiDict({"on": "02/01/2026"}))
+    assert caught.value.message == "Trường “on” phải là ngày dạng YYYY-MM-DD."

@@ -1,0 +1,105 @@
+"""Why a convened attendee is absent (vắng mặt có lý do / không có lý do), as the count minutes
+list it beside the absent count. The desk or the organiser records a reason for an attendee who
+is not checked in; checking the attendee in later clears it (they came after all)."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from voting.conference import conferences, events
+from voting.conference.errors import Conflict, InvalidInput
+from voting.conference.roster import attendees, find
+from voting.store import Attendee
+from voting.tally.minutes import Absence
+
+# Reason code → (Vietnamese, English), as the minutes and the pages name them.
+REASONS: dict[str, tuple[str, str]] = {
+    "cong_tac": ("Đi công tác", "On official business"),
+    "om": ("Ốm", "Ill"),
+    "nghi_phep": ("Nghỉ phép", "On leave"),
+    "viec_rieng": ("Việc riêng", "Personal matters"),
+    "khac": ("Lý do khác", "Other reason"),
+    "khong_ly_do": ("Vắng không có lý do", "No reason given"),
+}
+# The one reason that is no excuse: counted apart in the minutes ("không có lý do").
+UNEXCUSED = "khong_ly_do"
+# "Other" says nothing by itself: the words typed are the reason.
+NEEDS_NOTE = "khac"
+NOTE_LIMIT = 200
+
+
+def record(
+    session: Session, conference_id: str, attendee_id: int, reason: str, note: str, actor: str
+) -> Attendee:
+    """Record (or, with an empty `reason`, clear) why the attendee is absent. Refused, changing
+    nothing, for an unknown reason, "other" without words, words over 200 characters, or an
+    attendee who is checked in."""
+    note = " ".join(note.split())
+    if reason and reason not in REASONS:
+        allowed = ", ".join(f"“{vi}”" for vi, _ in REASONS.values())
+        raise InvalidInput(
+            f"Lý do vắng mặt không hợp lệ; chọn một trong: {allowed}.",
+            f"Unknown absence reason {reason!r}; one of {', '.join(REASONS)}.",
+            code="absence_reason_unknown",
+        )
+    if reason == NEEDS_NOTE and not note:
+        raise InvalidInput(
+            "Với “Lý do khác”, hãy ghi rõ lý do vắng mặt.",
+            "An 'other' absence reason needs the reason written out.",
+            code="absence_note_required",
+        )
+    if len(note) > NOTE_LIMIT:
+        raise InvalidInput(
+            f"Lý do vắng mặt tối đa {NOTE_LIMIT} ký tự.",
+            f"An absence reason is {NOTE_LIMIT} characters at most.",
+            code="absence_note_too_long",
+        )
+    conference = conferences.lock(session, conference_id)
+    attendee = find(session, conference_id, attendee_id)
+    if attendee.present:
+        raise Conflict(
+            f"{attendee.full_name} đã có mặt (đã điểm danh), không ghi lý do vắng mặt.",
+            f"{attendee.full_name} is checked in, so has no absence reason.",
+            code="attendee_present",
+        )
+    attendee.absence_reason = reason or None
+    attendee.absence_note = note if reason else ""
+    events.record(
+        session,
+        conference,
+        "absence.recorded",
+        actor,
+        {
+            "attendee": attendee.id,
+            "full_name": attendee.full_name,
+            "reason": reason,  # "" when cleared (canonical JSON has no null)
+            "note": attendee.absence_note,
+        },
+    )
+    session.flush()
+    return attendee
+
+
+def describe(attendee: Attendee) -> tuple[str, str]:
+    """The attendee's absence reason in Vietnamese and English ("" when none is recorded):
+    the reason's name, or the words typed, after it for "other"."""
+    if attendee.absence_reason is None:
+        return "", ""
+    vi, en = REASONS[attendee.absence_reason]
+    if attendee.absence_note:
+        if attendee.absence_reason == NEEDS_NOTE:
+            return attendee.absence_note, attendee.absence_note
+        return f"{vi}: {attendee.absence_note}", f"{en}: {attendee.absence_note}"
+    return vi, en
+
+
+def of_absent(session: Session, conference_id: str) -> tuple[Absence, ...]:
+    """Every convened attendee not checked in, in roster order, with the recorded reason."""
+    out = []
+    for attendee in attendees(session, conference_id):
+        if attendee.present:
+            continue
+        vi, en = describe(attendee)
+        excused = None if attendee.absence_reason is None else attendee.absence_reason != UNEXCUSED
+        out.append(Absence(attendee.full_name, vi, en, excused))
+    return tuple(out)
