@@ -352,9 +352,15 @@ UNPINNED = (
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @click.option("--key", metavar="HEX", help="The installation's public key the record must carry.")
-def minutes_command(record: Path, out: Path, lang: str, key: str | None) -> None:
+@click.option(
+    "--parent",
+    default="",
+    envvar="VOTING_AGENCY_PARENT",
+    help="The managing body printed above the agency (cơ quan chủ quản).",
+)
+def minutes_command(record: Path, out: Path, lang: str, key: str | None, parent: str) -> None:
     """Biên bản kiểm phiếu (A4 PDF) of a record, after verifying it."""
-    out.write_bytes(minutes_pdf(_verified(record, key)[0], lang))
+    out.write_bytes(minutes_pdf(_verified(record, key)[0], lang, parent=parent))
     click.echo(f"{out}: minutes of {record}")
     _warn_unpinned(key)
 

@@ -28,6 +28,7 @@ from voting.planning.state import (
 from voting.planning.steps import removed_entries, rule_step
 from voting.registry import documents
 from voting.rules.people import STUDYING, Person, PlannedPosition
+from voting.rules.source import document_title
 from voting.rules.structure import structure_report
 from voting.store import Process, StepStatus
 from voting.tally.dossier import (
@@ -56,6 +57,8 @@ def summary(
     review: date,
     zone: str = "Asia/Ho_Chi_Minh",
     head_name: str = "",
+    parent: str = "",
+    head_title: str = "",
 ) -> DossierSummary:
     """Every ballot step's count, base and percentage for each candidate, the removals (every
     cadre put to the removal ballot, removed or kept), and the documents checklist at the
@@ -139,6 +142,9 @@ def summary(
     entries = [PlannedPosition(c, p) for p, c in sorted(chosen) if c in people]
     return DossierSummary(
         agency=agency,
+        parent=parent,
+        signer_title=head_title,
+        signer_name=head_name,
         fingerprint=fingerprint,
         process=ProcessInfo(
             title=process.title,
@@ -185,21 +191,6 @@ def summary(
         ],
         structure=_structure(entries, people, process),
     )
-
-
-def document_title(title: str) -> str:
-    """A position as documents write it: the units headed by a Chánh or a Giám đốc keep their
-    own titles ("Trưởng phòng Văn phòng Sở" → "Chánh Văn phòng Sở", "Phó trưởng phòng Thanh
-    tra Sở" → "Phó Chánh Thanh tra Sở", "Trưởng phòng Trung tâm …" → "Giám đốc Trung tâm …")."""
-    for prefix, head in (("Phó trưởng phòng ", "Phó "), ("Trưởng phòng ", "")):
-        if title.startswith(prefix):
-            unit = title[len(prefix) :]
-            for starts, word in (("Văn phòng", "Chánh"), ("Thanh tra", "Chánh")):
-                if unit.startswith(starts):
-                    return f"{head}{word} {unit}"
-            if unit.startswith("Trung tâm"):
-                return f"{head}Giám đốc {unit}"
-    return title
 
 
 def decimal_comma(percent: str | None) -> str | None:

@@ -13,10 +13,11 @@ from sqlalchemy.orm import Session
 from voting.conference import conferences, roster
 from voting.conference.conferences import Committee, Details
 from voting.conference.errors import InvalidInput, NotFound
-from voting.planning import log
+from voting.planning import appointments, log
 from voting.planning.state import RemovalEntry, Review, ReviewedEntry
 from voting.registry import planning as registry_planning
 from voting.registry import terms
+from voting.registry.table import fold
 from voting.rules import KH331, PersonError, RuleSet
 from voting.rules.eligibility import eligibility, term_kind
 from voting.rules.people import Person, PlannedPosition, person_from_row
@@ -106,6 +107,11 @@ def start(session: Session, new: NewProcess, actor: str, rule_set: RuleSet = KH3
         ) from error
     by_id = {person.id: person for person in people}
     sections = propose(positions_of_tier(new.tier, people, rules), people, report.people, staying)
+    # A.II: no supplement for a position while an appointment to it runs — its candidates
+    # start empty (the proposal keeps who would have been proposed).
+    appointing = (
+        appointments.running_positions(session) if new.procedure == "annual_review" else set()
+    )
     procedure = rules.procedures[new.procedure]
     tier_title = rules.tiers[new.tier].title
     process = Process(
@@ -135,7 +141,9 @@ def start(session: Session, new: NewProcess, actor: str, rule_set: RuleSet = KH3
                 "kind": s.position.kind,
                 "unit": s.position.unit,
                 "places": s.places,
-                "candidates": [p.cadre for p in s.proposed],
+                "candidates": []
+                if fold(s.position.title) in appointing
+                else [p.cadre for p in s.proposed],
             }
             for s in sections
         ],

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from voting.conference.errors import Conflict, InvalidInput
-from voting.planning import log
+from voting.planning import appointments, log
 from voting.planning.processes import RULES, lock, registry_people
 from voting.planning.steps import held_now, places_now, source_frozen
 from voting.rules.eligibility import eligibility, term_kind
@@ -38,6 +38,8 @@ def set_candidates(
             f"The source list has no position {position!r}.",
             code="unknown_position",
         )
+    if cadres and process.procedure == "annual_review":
+        appointments.refuse_if_running(session, position)
     known = {person.id for person in registry_people(session)}
     unknown = [cadre for cadre in cadres if cadre not in known]
     if unknown or len(set(cadres)) != len(cadres):

@@ -13,7 +13,9 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from fractions import Fraction
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from voting.conference import ballot, conferences, results, roster
@@ -39,7 +41,15 @@ from voting.planning.state import (
 )
 from voting.rules.ruleset import Step
 from voting.rules.source import held_positions, tier_of
-from voting.store import Conference, Phase, Process, ProcessStep, StepStatus, utc_text
+from voting.store import (
+    Conference,
+    Event,
+    Phase,
+    Process,
+    ProcessStep,
+    StepStatus,
+    utc_text,
+)
 
 _BASE_VI = {"present": "số người có mặt", "convened": "số người được triệu tập"}
 
@@ -133,16 +143,17 @@ def source_frozen(process: Process) -> bool:
     return True
 
 
-def after_conference(session: Session, conference_id: str, actor: str) -> None:
+def after_conference(session: Session, conference_id: str, actor: str, timezone: str) -> None:
     """The events that move a process on from a step's conference — its box opened, its head
     decided — take the result into the process, logged under whoever caused them. Reading a
-    page never does: viewing changes nothing."""
+    page never does: viewing changes nothing. `timezone` is the room's (the installation's):
+    the step is dated the day its vote was held there."""
     conference = session.get(Conference, conference_id)
     if conference is not None and conference.process_id is not None:
-        sync(session, conference.process_id, actor)
+        sync(session, conference.process_id, actor, timezone)
 
 
-def sync(session: Session, process_id: str, actor: str) -> Process:
+def sync(session: Session, process_id: str, actor: str, timezone: str) -> Process:
     """Take the result of the current step's conference once its box is opened and the
     result complete (the head's decision included), and pass it on. Idempotent; called by
     `after_conference`, never by a read."""
@@ -156,7 +167,8 @@ def sync(session: Session, process_id: str, actor: str) -> Process:
         view = results.view(session, conference, may_read_sealed=True)
         if view["status"] not in ("sealed", "announced"):
             continue
-        result = _electronic(conference, view["result"])
+        held_on = voted_on(session, conference, timezone)
+        result = _electronic(conference, view["result"], held_on)
         if rule_step(process, item.number).ballot == "removal":
             take_removals(process, result)
         finish(session, process, item, result, actor)
@@ -435,8 +447,25 @@ def _candidate(people: Mapping[str, Any], cadre: str) -> dict[str, str]:
     return {"cadre": cadre, "full_name": person.full_name, "post": person.post, "unit": person.unit}
 
 
-def _electronic(conference: Conference, result: Mapping[str, Any]) -> StepResult:
-    """The opened conference's result as the process keeps it (cadres, not candidate ids)."""
+def voted_on(session: Session, conference: Conference, timezone: str) -> date:
+    """The day the conference's vote was held — voting opened, in the room's time zone — as
+    its minutes print it; the day it was set for when its log shows no vote (issue 17: the
+    dossier dates a step by its vote, not by the process's default date)."""
+    changes = session.execute(
+        select(Event)
+        .where(Event.conference_id == conference.id, Event.kind == "phase.changed")
+        .order_by(Event.seq)
+    ).scalars()
+    for event in changes:
+        if event.data.get("to") == "voting":
+            at = datetime.fromisoformat(event.at.replace("Z", "+00:00"))
+            return at.astimezone(ZoneInfo(timezone)).date()
+    return conference.held_on
+
+
+def _electronic(conference: Conference, result: Mapping[str, Any], held_on: date) -> StepResult:
+    """The opened conference's result as the process keeps it (cadres, not candidate ids),
+    dated the day of its vote."""
     step = conferences.step_of(conference)
     sections = []
     ids: dict[str, dict[str, str]] = {}
@@ -475,7 +504,7 @@ def _electronic(conference: Conference, result: Mapping[str, Any]) -> StepResult
     return StepResult(
         paper=False,
         conference=conference.id,
-        held_on=conference.held_on.isoformat(),
+        held_on=held_on.isoformat(),
         kind=ballot_kind(conference.ballot_kind),
         convened=result["convened"],
         present=result["present"],

@@ -14,12 +14,12 @@ from fractions import Fraction
 from sqlalchemy.orm import Session
 
 from voting.planning.conditions import overridden
-from voting.planning.dossier import document_title
 from voting.planning.outcome import approving_body
 from voting.planning.processes import RULES, registry_people
 from voting.planning.state import outcome_of, result_of
 from voting.planning.steps import removed_entries, rule_step
 from voting.rules.people import PlannedPosition
+from voting.rules.source import document_title
 from voting.rules.structure import structure_report
 from voting.store import Process
 from voting.tally.submission import DocumentHeader, ProposedCadre, RemovedCadre, Submission
@@ -151,7 +151,7 @@ def submission(
             nation=NATION,
             motto=MOTTO,
             number=f"Số: {number or '       '}/TTr-{header.code}",
-            place_date=f"{header.place}, ngày {on.day:02d} tháng {on.month:02d} năm {on.year}",
+            place_date=f"{header.place}, {document_date(on)}",
         ),
         title="TỜ TRÌNH",
         subject=subject,
@@ -173,3 +173,11 @@ def submission(
 def _percent(share: Fraction) -> str:
     """A share as the documents write it: one decimal, decimal comma ("12,5%")."""
     return f"{float(share) * 100:.1f}".replace(".", ",") + "%"
+
+
+def document_date(on: date) -> str:
+    """The date of an administrative document as NĐ 30/2020/NĐ-CP (Phụ lục I) writes it: a
+    day under 10 and the months 1 and 2 with a leading zero, "ngày 04 tháng 5 năm 2022",
+    "ngày 15 tháng 01 năm 2023"."""
+    month = f"{on.month:02d}" if on.month <= 2 else str(on.month)
+    return f"ngày {on.day:02d} tháng {month} năm {on.year}"

@@ -89,6 +89,21 @@ def unit_position_title(kind: PositionKind, unit: str) -> str:
     return f"{prefix} {name}"
 
 
+def document_title(title: str) -> str:
+    """A position as documents write it: the units headed by a Chánh or a Giám đốc keep their
+    own titles ("Trưởng phòng Văn phòng Sở" → "Chánh Văn phòng Sở", "Phó trưởng phòng Thanh
+    tra Sở" → "Phó Chánh Thanh tra Sở", "Trưởng phòng Trung tâm …" → "Giám đốc Trung tâm …")."""
+    for prefix, head in (("Phó trưởng phòng ", "Phó "), ("Trưởng phòng ", "")):
+        if title.startswith(prefix):
+            unit = title[len(prefix) :]
+            for starts, word in (("Văn phòng", "Chánh"), ("Thanh tra", "Chánh")):
+                if unit.startswith(starts):
+                    return f"{head}{word} {unit}"
+            if unit.startswith("Trung tâm"):
+                return f"{head}Giám đốc {unit}"
+    return title
+
+
 def positions_of_tier(
     tier: str, people: Iterable[Person], rule_set: RuleSet = KH331
 ) -> list[Position]:

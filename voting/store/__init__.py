@@ -14,7 +14,14 @@ from voting.store.events import Event
 from voting.store.logins import LoginSession, LoginThrottle
 from voting.store.people import Person
 from voting.store.planning import Process, ProcessEvent, ProcessStatus, ProcessStep, StepStatus
-from voting.store.registry import DossierDocument, ExternalPerson, Holiday, PlanningEntry, Term
+from voting.store.registry import (
+    Appointment,
+    DossierDocument,
+    ExternalPerson,
+    Holiday,
+    PlanningEntry,
+    Term,
+)
 from voting.store.users import Role, User
 from voting.store.voting import (
     BallotBox,
@@ -27,6 +34,7 @@ from voting.store.voting import (
 )
 
 __all__ = [
+    "Appointment",
     "Attendee",
     "AttendeeSource",
     "BallotBox",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import JSON, Date, String, UniqueConstraint
+from sqlalchemy import JSON, Date, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from voting.store.base import Base
@@ -40,6 +40,28 @@ class PlanningEntry(Base):
     removed_on: Mapped[date | None] = mapped_column(Date)
     removal_reason: Mapped[str] = mapped_column(String(500), default="")
     process_id: Mapped[str | None] = mapped_column(String(32))
+
+
+class Appointment(Base):
+    """A procedure appointing a planned cadre to the planned position (quy trình bổ nhiệm):
+    `running` from `started_on`, then `appointed` (the decision closes the planning entry, KH
+    331 B.I.3) or `withdrawn`. While one runs, no supplement for that position (A.II)."""
+
+    __tablename__ = "appointments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cadre_ref: Mapped[str] = mapped_column(String(64), index=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[str] = mapped_column(String(300))
+    entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("planning_entries.id", ondelete="SET NULL")
+    )
+    status: Mapped[str] = mapped_column(String(16), default="running")
+    started_on: Mapped[date] = mapped_column(Date)
+    started_by: Mapped[str] = mapped_column(String(100))
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    ended_by: Mapped[str] = mapped_column(String(100), default="")
+    decision: Mapped[str] = mapped_column(String(200), default="")
 
 
 class Term(Base):

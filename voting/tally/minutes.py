@@ -36,6 +36,7 @@ from reportlab.platypus import (
 from voting import canonical, fonts
 from voting.crypto.dkg import Transcript
 from voting.rules import rule_set_from_mapping
+from voting.rules.source import document_title
 from voting.tally.exports import count_rows
 from voting.tally.record import key_fingerprint
 
@@ -77,6 +78,7 @@ TEXT: dict[str, dict[str, str]] = {
         "result": "Kết quả kiểm phiếu",
         "position": "Chức danh",
         "quota": "chọn tối đa {k} người",
+        "removal": "phiếu đồng ý đưa ra khỏi quy hoạch",
         "base": "Tỉ lệ tính {named} ({n} người)",
         "base_present": "so với tổng số người có mặt",
         "base_convened": "so với tổng số người được triệu tập",
@@ -86,6 +88,8 @@ TEXT: dict[str, dict[str, str]] = {
         "share": "Tỉ lệ",
         "passes": "Đạt",
         "fails": "Không đạt",
+        "removed": "Đề nghị đưa ra khỏi quy hoạch",
+        "kept": "Giữ lại trong quy hoạch",
         "outcome": "Kết quả",
         "chosen": "Được lựa chọn",
         "none": "không có",
@@ -144,6 +148,7 @@ TEXT: dict[str, dict[str, str]] = {
         "result": "Result",
         "position": "Position",
         "quota": "mark at most {k}",
+        "removal": "votes to remove from the planning",
         "base": "Percentage {named} ({n})",
         "base_present": "of those present",
         "base_convened": "of those convened",
@@ -153,6 +158,8 @@ TEXT: dict[str, dict[str, str]] = {
         "share": "Percentage",
         "passes": "passes",
         "fails": "does not pass",
+        "removed": "removal proposed",
+        "kept": "kept in the planning",
         "outcome": "Outcome",
         "chosen": "Chosen",
         "none": "none",
@@ -205,9 +212,13 @@ class RoomNotes:
         return self.committee[member - 1] if 0 < member <= len(self.committee) else ""
 
 
-def minutes_pdf(record: bytes, lang: str = "vi", notes: RoomNotes | None = None) -> bytes:
+def minutes_pdf(
+    record: bytes, lang: str = "vi", notes: RoomNotes | None = None, parent: str = ""
+) -> bytes:
     """The minutes of the record `record` (the signed file's bytes) in `lang` ("vi" or "en"),
-    with the room's `notes` (names, absence reasons) when the caller has them."""
+    with the room's `notes` (names, absence reasons) when the caller has them, headed by
+    `parent` (the managing body above the agency, cơ quan chủ quản: an installation's setting,
+    not part of the signed record) and the agency."""
     fonts.register()
     document = canonical.loads(record)
     t = TEXT[lang]
@@ -231,7 +242,9 @@ def minutes_pdf(record: bytes, lang: str = "vi", notes: RoomNotes | None = None)
         canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, str(canvas.getPageNumber()))
         canvas.restoreState()
 
-    story = _story(document, hashlib.sha256(record).hexdigest(), t, lang, notes or RoomNotes())
+    story = _story(
+        document, hashlib.sha256(record).hexdigest(), t, lang, notes or RoomNotes(), parent
+    )
     pdf.build(story, onFirstPage=footer, onLaterPages=footer)
     return out.getvalue()
 
@@ -243,6 +256,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=15, leading=20, alignment=1),
         "centre": ParagraphStyle("centre", base, alignment=1),
         "header": ParagraphStyle("header", base, fontName=BOLD, fontSize=9, alignment=1),
+        "parent": ParagraphStyle("parent", base, fontSize=9, alignment=1),
         "rules": ParagraphStyle("rules", base, fontSize=8.5, leading=11, alignment=1),
         "sealed": ParagraphStyle(
             "sealed", base, fontName=BOLD, textColor=colors.darkred, alignment=1, spaceBefore=4
@@ -262,7 +276,12 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 def _story(
-    document: dict[str, Any], record_hash: str, t: dict[str, str], lang: str, notes: RoomNotes
+    document: dict[str, Any],
+    record_hash: str,
+    t: dict[str, str],
+    lang: str,
+    notes: RoomNotes,
+    parent: str,
 ) -> list[Any]:
     s = _styles()
     conference = document["conference"]
@@ -279,7 +298,10 @@ def _story(
     header = Table(
         [
             [
-                _p(conference["agency"].upper(), s["header"]),
+                [
+                    *([_p(parent.upper(), s["parent"])] if parent.strip() else []),
+                    _p(conference["agency"].upper(), s["header"]),
+                ],
                 [_p(t["nation"], s["header"]), _p(t["motto"], s["header"])],
             ]
         ],
@@ -308,7 +330,7 @@ def _story(
         story.append(_p(t["sealed"], s["sealed"]))
     story += _committee(document, t, s, notes)
     story += _attendance(document, t, s, notes, lang)
-    story += _counts(document, t, s)
+    story += _counts(document, t, s, removal=step.ballot == "removal")
     story += _signatures(document, t, s, notes)
     story += _verification(document, record_hash, t, s)
     return story
@@ -396,7 +418,9 @@ def _absentees(notes: RoomNotes, t: dict[str, str], s: Any, lang: str) -> list[A
     return [Spacer(1, 2), _p(f"{t['absentees']}: {'; '.join(each)}.", s["small"])]
 
 
-def _counts(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any]:
+def _counts(document: dict[str, Any], t: dict[str, str], s: Any, removal: bool) -> list[Any]:
+    """The counts of each position. A removal ballot's section asks agree or not to remove
+    each planned cadre: no "choose at most" there."""
     story: list[Any] = [_p(t["result"], s["head"])]
     rows = count_rows(document)
     quotas = {section["id"]: section["quota"] for section in document["ballot"]["sections"]}
@@ -404,9 +428,9 @@ def _counts(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any]:
     for position in document["positions"]:
         mine = [r for r in rows if r.position_id == position["id"]]
         base = mine[0] if mine else None
-        heading = (
-            f"{t['position']}: {position['title']} ({t['quota'].format(k=quotas[position['id']])})"
-        )
+        rule = t["removal"] if removal else t["quota"].format(k=quotas[position["id"]])
+        # The unit's own title, as every document writes it (Chánh Thanh tra Sở, …).
+        heading = f"{t['position']}: {document_title(position['title'])} ({rule})"
         story.append(_p(heading, s["cellb"]))
         if base is not None:
             named = t["base_present"] if base.base == "present" else t["base_convened"]
@@ -426,7 +450,7 @@ def _counts(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any]:
                     ),
                     _p(str(row.agree), s["cellb"]),
                     _p(f"{share}% ({row.agree}/{row.base_count})", s["cell"]),
-                    _p(t["passes"] if row.passed else t["fails"], s["cell"]),
+                    _p(t[_outcome(row.passed, removal)], s["cell"]),
                 ]
             )
         table = Table(data, colWidths=[11 * mm, 72 * mm, 22 * mm, 42 * mm, 27 * mm], repeatRows=1)
@@ -444,6 +468,13 @@ def _counts(document: dict[str, Any], t: dict[str, str], s: Any) -> list[Any]:
             story += _selection(document, position["id"], mine, t, s)
         story.append(Spacer(1, 6))
     return story
+
+
+def _outcome(passed: bool, removal: bool) -> str:
+    """What passing means: on a removal ballot, that the removal is proposed."""
+    if removal:
+        return "removed" if passed else "kept"
+    return "passes" if passed else "fails"
 
 
 def _selection(

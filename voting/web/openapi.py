@@ -961,6 +961,52 @@ ROUTES.update(
     }
 )
 
+_APPOINTMENT = {
+    "type": "object",
+    "description": "An appointment of a planned cadre to the planned position: id, cadre, "
+    "full_name, position, status (running, appointed, withdrawn), started_on, started_by, "
+    "ended_on, ended_by, decision (docs/planning.md)",
+}
+ROUTES.update(
+    {
+        "/api/appointments": {
+            "get": _op(
+                "Every appointment to a planned position, the running ones first",
+                _list_of("appointments", _APPOINTMENT),
+            ),
+            "post": _op(
+                "Start appointing a planned cadre to the planned position (KH 331 A.II): not "
+                "before 3 months after the planning's approval (422 too_early), not while a "
+                "supplement for the position runs (409 supplement_running)",
+                _APPOINTMENT,
+                status="201",
+                errors=("409", "422"),
+            ),
+        },
+        "/api/appointments/{appointment_id}/decision": {
+            "post": _op(
+                "The appointment decided: the cadre's planning for the position ends (B.I.3)",
+                _APPOINTMENT,
+                errors=("404", "409", "422"),
+            ),
+        },
+        "/api/appointments/{appointment_id}/withdrawal": {
+            "post": _op(
+                "The appointment stopped without a decision: the planning stays",
+                _APPOINTMENT,
+                errors=("404", "409"),
+            ),
+        },
+        "/api/planning/term-ends": {
+            "post": _op(
+                "Close the planning of every term (as the terms table dates it) that ended "
+                "before the day given (B.I.3)",
+                _list_of("closed", {"type": "object"}),
+            ),
+        },
+    }
+)
+
 
 def document(app: Flask) -> dict[str, Any]:
     """The whole OpenAPI document of `app`."""

@@ -244,6 +244,52 @@ PLANNING_TERMS: dict[str, tuple[str, str]] = {
     ),
     "planning.log": ("Nhật ký thay đổi", "Change log"),
     "registry.link": ("Danh mục: cán bộ, quy hoạch, nhiệm kỳ, ngày lễ, hồ sơ", "Registry"),
+    "appointments.title": ("Bổ nhiệm vào chức danh quy hoạch", "Appointments to planned positions"),
+    "appointments.link": (
+        "Bổ nhiệm, hết hiệu lực quy hoạch",
+        "Appointments and the planning's end",
+    ),
+    "appointments.help": (
+        "Quy hoạch hết hiệu lực khi cán bộ được bổ nhiệm vào chức danh quy hoạch hoặc kết thúc "
+        "nhiệm kỳ (mục B.I.3). Quy trình bổ nhiệm chỉ thực hiện sau khi phê duyệt quy hoạch ít "
+        "nhất 3 tháng và không thực hiện đồng thời với quy trình bổ sung quy hoạch cho cùng chức "
+        "danh (mục A.II).",
+        "The planning ends when the cadre is appointed to the planned position or when its term "
+        "ends (B.I.3). An appointment starts at least 3 months after the planning's approval and "
+        "never while a supplement for the same position runs (A.II).",
+    ),
+    "appointments.list": ("Các quy trình bổ nhiệm", "Appointments"),
+    "appointments.new": ("Bắt đầu quy trình bổ nhiệm", "Start an appointment"),
+    "appointments.entry": ("Cán bộ và chức danh quy hoạch", "Planned cadre and position"),
+    "appointments.started_on": ("Ngày bắt đầu", "Started on"),
+    "appointments.start": ("Bắt đầu quy trình bổ nhiệm", "Start the appointment"),
+    "appointments.started": ("Đã bắt đầu quy trình bổ nhiệm.", "Appointment started."),
+    "appointments.status": ("Tình trạng", "Status"),
+    "appointments.status.running": ("Đang thực hiện", "Running"),
+    "appointments.status.appointed": ("Đã bổ nhiệm", "Appointed"),
+    "appointments.status.withdrawn": ("Đã dừng", "Withdrawn"),
+    "appointments.action": ("Ghi nhận", "Record"),
+    "appointments.appointed_on": ("Ngày bổ nhiệm", "Appointed on"),
+    "appointments.decision": ("Số quyết định", "Decision no."),
+    "appointments.decide": ("Ghi nhận đã bổ nhiệm", "Record the appointment"),
+    "appointments.decided": (
+        "Đã ghi nhận bổ nhiệm: quy hoạch chức danh này của cán bộ hết hiệu lực.",
+        "Appointment recorded: that planning has ended.",
+    ),
+    "appointments.withdrawn_on": ("Ngày dừng", "Stopped on"),
+    "appointments.withdraw": ("Dừng quy trình", "Withdraw"),
+    "appointments.withdrawn": ("Đã dừng quy trình bổ nhiệm.", "Appointment withdrawn."),
+    "appointments.term_end": ("Kết thúc nhiệm kỳ", "End of term"),
+    "appointments.term_end.help": (
+        "Đóng quy hoạch của các nhiệm kỳ (theo danh mục nhiệm kỳ) đã kết thúc trước ngày chọn.",
+        "Close the planning of the terms (as the terms table dates them) ended before the day.",
+    ),
+    "appointments.term_end.on": ("Tính đến ngày", "As of"),
+    "appointments.term_end.close": ("Đóng quy hoạch đã hết nhiệm kỳ", "Close ended terms"),
+    "appointments.terms_closed": (
+        "Đã đóng {n} mục quy hoạch do kết thúc nhiệm kỳ.",
+        "{n} planning entries closed.",
+    ),
     "registry.title": ("Danh mục của cơ quan", "The agency's registry"),
     "registry.help": (
         "Mỗi danh mục nhập từ tệp CSV (UTF-8) hoặc XLSX, thay toàn bộ danh mục; có dòng lỗi thì "

@@ -24,8 +24,10 @@ function show(report) {
     if (met !== undefined) cell.dataset.met = String(met);
   };
   set('planned', String(report.planned));
-  set('young', `${report.young} (${report.young_percent}%)`, report.young_met);
-  set('women', `${report.women} (${report.women_percent}%)`, report.women_met);
+  // The decimal comma, as the page first printed it.
+  const share = (percent) => String(percent).replace('.', ',');
+  set('young', `${report.young} (${share(report.young_percent)}%)`, report.young_met);
+  set('women', `${report.women} (${share(report.women_percent)}%)`, report.women_met);
   set('woman_key_leader', String(report.women_key_leaders), report.woman_key_leader_met);
 }
 

@@ -62,7 +62,7 @@ def test_the_submission_as_pdf_and_docx(site: Any, organiser: Any, tmp_path: Pat
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
         "Số: 15/TTr-SCT",
-        "Nam Định, ngày 28 tháng 03 năm 2022",
+        "Nam Định, ngày 28 tháng 3 năm 2022",  # NĐ 30/2020: no 0 before months 3–12
         "TỜ TRÌNH",
         "Kính gửi: Tập thể lãnh đạo Sở Công Thương",
         "Bước 2: Hội nghị cán bộ chủ chốt, ngày 15/03/2022 (28 người được triệu tập, 28",

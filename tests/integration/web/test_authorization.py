@@ -48,6 +48,7 @@ def url(path: str, world: dict[str, Any]) -> str:
         .replace("{device_id}", str(world["device"]))
         .replace("{process_id}", "0" * 32)
         .replace("{number}", "1")
+        .replace("{appointment_id}", "1")
         .replace("{member}", "1")
         .replace("{kind}", "terms")
     )

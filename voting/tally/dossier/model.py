@@ -173,6 +173,11 @@ class DossierSummary:
     decisions: list[HeadDecisionInfo] = field(default_factory=list)
     # The young and women counts and shares of the list proposed, as printed.
     structure: str = ""
+    # The managing body above the agency (cơ quan chủ quản), printed above its name, and who
+    # signs the summary (the head's title and name, from the installation's settings).
+    parent: str = ""
+    signer_title: str = ""
+    signer_name: str = ""
 
 
 def document_checklist(

@@ -134,7 +134,8 @@ def _build(data: DossierSummary, lines: list[str], total: int | None) -> tuple[b
 @dataclass(frozen=True)
 class Styles:
     """The paragraph styles of the document: body text, the title and headings, the table's
-    cells (bold for names and column heads, small grey for the details, red for a flag)."""
+    cells (bold for names and column heads, small grey for the details, red for a flag), the
+    signature boxes."""
 
     text: ParagraphStyle
     title: ParagraphStyle
@@ -145,6 +146,8 @@ class Styles:
     cellb: ParagraphStyle
     small: ParagraphStyle
     flag: ParagraphStyle
+    sign: ParagraphStyle
+    signb: ParagraphStyle
 
 
 def _styles() -> Styles:
@@ -160,6 +163,8 @@ def _styles() -> Styles:
         cellb=ParagraphStyle("cellb", cell, fontName=BOLD),
         small=ParagraphStyle("small", cell, fontSize=7, leading=9, textColor=colors.dimgrey),
         flag=ParagraphStyle("flag", cell, fontName=BOLD, textColor=FLAG),
+        sign=ParagraphStyle("sign", base, alignment=1),
+        signb=ParagraphStyle("signb", base, fontName=BOLD, alignment=1),
     )
 
 
@@ -183,6 +188,7 @@ def _story(data: DossierSummary) -> list[Flowable]:
     reference = process.reference.strftime("%m/%Y")
     ballots = ballot_steps(data)
     story: list[Flowable] = [
+        *([_p(data.parent.upper(), s.centre)] if data.parent else []),
         _p(data.agency.upper(), s.centre),
         Spacer(1, 4),
         _p(TITLE, s.title),
@@ -247,7 +253,7 @@ def _story(data: DossierSummary) -> list[Flowable]:
                 [
                     _lines(
                         (c.full_name, s.cellb),
-                        (f"{c.ref} · {c.post}, {c.unit}", s.small),
+                        (f"{c.post}, {c.unit}", s.small),
                         *([(c.details, s.small)] if c.details else []),
                     ),
                     *cells,
@@ -270,7 +276,7 @@ def _story(data: DossierSummary) -> list[Flowable]:
                 [["Họ và tên", "Chức danh", "Hình thức", "Lý do", "Phiếu đồng ý", "Kết quả"]]
                 + [
                     [
-                        _lines((r.full_name, s.cellb), (r.ref, s.small)),
+                        _p(r.full_name, s.cellb),
                         r.position,
                         removal_how(r, data),
                         r.reason,
@@ -285,7 +291,25 @@ def _story(data: DossierSummary) -> list[Flowable]:
         )
     story += _decisions(data, s)
     story += _documents(data.documents, s)
+    story += _signatures(data, s)
     return story
+
+
+def _signatures(data: DossierSummary, s: Styles) -> list[Flowable]:
+    """Who drew the summary up and the head who signs it for the dossier (B.VI item 1 goes
+    with the Tờ trình): a box each, the head's title and name from the settings."""
+    title = (data.signer_title or "Giám đốc").upper()
+    boxes = [
+        _lines(("NGƯỜI LẬP BIỂU", s.signb), ("(Ký, ghi rõ họ tên)", s.sign)),
+        [
+            *_lines((title, s.signb), ("(Ký, ghi rõ họ tên, đóng dấu)", s.sign)),
+            Spacer(1, 20 * mm),
+            _p(data.signer_name, s.signb),
+        ],
+    ]
+    table = Table([boxes], colWidths=[WIDTH / 2, WIDTH / 2])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return [CondPageBreak(40 * mm), Spacer(1, 8), table]
 
 
 def _outcome_cell(c: CandidateRow, s: Styles) -> Cell:
@@ -344,7 +368,7 @@ def _documents(documents: DocumentChecklist, s: Styles) -> list[Flowable]:
                 )
             else:
                 cells.append(print_day(item.dated))
-        rows.append([_lines((cadre.full_name, s.cellb), (cadre.ref, s.small)), *cells])
+        rows.append([_p(cadre.full_name, s.cellb), *cells])
     return [
         *_heading(f"Hồ sơ nhân sự — rà soát ngày {review.strftime('%d/%m/%Y')}", s),
         _table(rows, s, [53 * mm, *[(WIDTH - 53 * mm) / len(DOCUMENTS)] * len(DOCUMENTS)]),

@@ -3,6 +3,7 @@
 from flask import Blueprint
 
 from voting.web.api import (
+    appointments,
     ballots,
     box,
     cards,
@@ -35,5 +36,6 @@ BLUEPRINTS: tuple[Blueprint, ...] = (
     cards.bp,
     box.bp,
     planning.bp,
+    appointments.bp,
     registry.bp,
 )

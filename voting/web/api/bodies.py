@@ -262,6 +262,21 @@ class Override(Body):
     reason: Text
 
 
+class NewAppointment(Body):
+    """Start appointing the planned cadre to the planned position (KH 331 A.II)."""
+
+    cadre: Text
+    position: Text
+    started_on: Day
+
+
+class AppointmentDecision(Body):
+    """The appointment decided: the day and the decision's number or words."""
+
+    appointed_on: Day
+    decision: Text
+
+
 class OnDay(Body):
     """The day it happened."""
 

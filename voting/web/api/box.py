@@ -151,7 +151,7 @@ def record_decision(
     decided_by = accounts.name_of(db(), actor)  # the person's name, as the minutes print it
     outcome = results.decide(db(), conference.id, chosen, note, actor, decided_by)
     counting.rewrite_after_decision(db(), conference.id, installation(current_app), actor)
-    steps.after_conference(db(), conference.id, actor)
+    steps.after_conference(db(), conference.id, actor, installation(current_app).timezone)
     push_state(conference)
     return outcome
 
@@ -175,7 +175,9 @@ def minutes(conference: Conference) -> Response:
         committee_members.names(db(), conference), absence.of_absent(db(), conference.id)
     )
     return _download(
-        minutes_pdf(counting.record(db(), conference), lang, notes),
+        minutes_pdf(
+            counting.record(db(), conference), lang, notes, current_app.config["AGENCY_PARENT"]
+        ),
         "application/pdf",
         file_name(conference, "minutes"),
     )

@@ -146,7 +146,9 @@ def partial(conference: Conference) -> dict[str, Any]:
     """The member's partial decryption of the aggregate of the frozen ballot list."""
     opened = counting.post_partial(db(), conference.id, _member(), parse.body())
     if opened:  # a planning step's result moves its process on (docs/planning.md)
-        steps.after_conference(db(), conference.id, current_principal().actor)
+        steps.after_conference(
+            db(), conference.id, current_principal().actor, installation(current_app).timezone
+        )
     push_state(conference)
     return {"accepted": True, "opened": opened}
 

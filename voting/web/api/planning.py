@@ -298,7 +298,8 @@ def _phase(conference_id: str | None) -> str | None:
 
 
 def _summary(process_id: str) -> printed.DossierSummary:
-    """The summary, its documents checked at `?review=YYYY-MM-DD` (today by default)."""
+    """The summary, its documents checked at `?review=YYYY-MM-DD`: by default the day the
+    dossier was submitted ("thời điểm xem xét", B.VI), today until then."""
     process = processes.get(db(), process_id)
     review = request.args.get("review")
     return dossier.summary(
@@ -306,9 +307,11 @@ def _summary(process_id: str) -> printed.DossierSummary:
         process,
         current_app.config["AGENCY"],
         installation_fingerprint(current_app),
-        parse.day({"review": review}, "review") if review else date.today(),
+        parse.day({"review": review}, "review") if review else process.submitted_on or date.today(),
         current_app.config["TIMEZONE"],
         current_app.config["HEAD_NAME"],
+        current_app.config["AGENCY_PARENT"],
+        current_app.config["HEAD_TITLE"],
     )
 
 

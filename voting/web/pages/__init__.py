@@ -9,6 +9,7 @@ from flask import Blueprint
 from voting.kiosk import page as kiosk
 from voting.web.pages import (
     accounts,
+    appointments,
     committee,
     desk,
     head,
@@ -28,6 +29,7 @@ BLUEPRINTS: tuple[Blueprint, ...] = (
     organiser.bp,
     accounts.bp,
     planning.bp,
+    appointments.bp,
     registry.bp,
     preflight.bp,
     desk.bp,

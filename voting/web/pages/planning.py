@@ -12,7 +12,7 @@ from typing import Any
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from voting.conference import roster
+from voting.conference import accounts, roster
 from voting.conference.errors import ConferenceError, InvalidInput
 from voting.planning import (
     conditions,
@@ -256,6 +256,14 @@ def _process_page(process: Any, error: ConferenceError | None = None) -> str:
                 "structure": _structure(process, steps.ballot_of(process, item.number)),
                 # Those convened are the step's roster: the paper form starts from it.
                 "roster": len(roster.attendees(db(), conference.id)) if conference else None,
+                # A step recorded without a ballot: its day as the pages write days, and who
+                # recorded it by name (not the log's "user:" principal).
+                "approved": {
+                    "on": date.fromisoformat(item.approved["held_on"]).strftime("%d/%m/%Y"),
+                    "by": accounts.name_of(db(), item.approved.get("by", "")),
+                }
+                if item.approved and item.approved.get("held_on")
+                else None,
             }
         )
     source = source_list.view(db(), process)
