@@ -5,7 +5,6 @@ test), and half-sent HTTP requests."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import socket
 import subprocess
@@ -15,18 +14,12 @@ from typing import Any
 
 import websocket
 
+from tests.fixtures import PASSWORD, USERS, Phones, Site, committed, make_app
 from voting.conference import accounts, roster
 from voting.conference.roster import NewAttendee
 from voting.crypto.ballot import BallotContext, BallotDefinition
 from voting.crypto.group import Point
-from voting.web.extensions import DATABASE, db
-
-_spec = importlib.util.spec_from_file_location(
-    "web_conftest", Path(__file__).parent / "integration" / "web" / "conftest.py"
-)
-assert _spec is not None and _spec.loader is not None
-web = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(web)
+from voting.web.extensions import DATABASE
 
 
 def ballot(sections: int, candidates: int) -> dict[str, Any]:
@@ -51,21 +44,21 @@ def open_vote(
     """In this process, on the server's database (`config` may name it): a conference with
     `voters` convened and present, the committee's ceremony run, `voters` cards dealt, voting
     open. The conference's id, and its ballot context with the dealt cards."""
-    app = web.make_app(instance, **config)
-    site = web.Site(app, instance)
-    with app.app_context():
-        accounts.create(db(), web.USERS["organiser"], "organiser", web.PASSWORD)
+    app = make_app(instance, **config)
+    site = Site(app, instance)
+    with committed(app) as session:
+        accounts.create(session, USERS["organiser"], "organiser", PASSWORD)
     organiser = site.api("organiser")
     conference = site.conference(organiser)
-    with app.app_context():
+    with committed(app) as session:
         for n in range(voters):
-            roster.add(db(), conference, NewAttendee(f"Đại biểu {n + 1:03d}"), "bench")
+            roster.add(session, conference, NewAttendee(f"Đại biểu {n + 1:03d}"), "bench")
     base = f"/api/conferences/{conference}"
     assert organiser.put(f"{base}/ballot", json=ballot(sections, candidates)).status_code == 200
     assert organiser.post(f"{base}/phase", json={"to": "checkin"}).status_code == 200
     for attendee in site.attendee_ids(organiser, conference):
         assert organiser.post(f"{base}/attendees/{attendee}/check-in").status_code == 200
-    phones = web.Phones(site, organiser, conference)
+    phones = Phones(site, organiser, conference)
     phones.prepare(voters)
     assert organiser.post(f"{base}/phase", json={"to": "voting"}).status_code == 200
     body = site.api().get(f"{base}/opening").json

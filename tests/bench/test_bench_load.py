@@ -33,7 +33,7 @@ import socketio
 from sqlalchemy import create_engine, text
 
 from tests.browser.conftest import GunicornServer, free_port
-from tests.integration.web.conftest import fresh_database
+from tests.fixtures import fresh_database
 from tests.room_load import Follower, RedisServer, half_open, open_vote, still_open
 from voting.crypto.ballot import build_ballot
 from voting.crypto.cards import Card

@@ -5,7 +5,6 @@ in an insecure context as they will in the room (design.md "No HTTPS in the room
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import signal
 import socket
@@ -23,6 +22,7 @@ from flask import Flask
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from werkzeug.serving import BaseWSGIServer, make_server
 
+from tests.fixtures import committed
 from voting.conference import accounts
 from voting.web import create_app
 from voting.web.extensions import DATABASE, db
@@ -65,19 +65,6 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def database_url() -> Iterator[str | None]:
-    """None (SQLite), or a fresh PostgreSQL database when the suite runs against it."""
-    spec = importlib.util.spec_from_file_location(
-        "web_conftest", Path(__file__).parents[1] / "integration" / "web" / "conftest.py"
-    )
-    assert spec is not None and spec.loader is not None
-    web = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(web)
-    with web.fresh_database() as url:
-        yield url
-
-
-@pytest.fixture
 def server(tmp_path: Path, database_url: str | None) -> Iterator[Server]:
     """The app on a fresh instance folder and database (SQLite, or PostgreSQL when the suite
     runs against it), with an organiser account."""
@@ -87,7 +74,7 @@ def server(tmp_path: Path, database_url: str | None) -> Iterator[Server]:
         {"INSTANCE_PATH": tmp_path / "instance", "PUBLIC_URL": base}
         | ({"DATABASE_URL": database_url} if database_url else {})
     )
-    with app.app_context():
+    with committed(app):
         accounts.create(db(), USERNAME, "organiser", PASSWORD)
     http = make_server("127.0.0.1", port, app, threaded=True)
     thread = threading.Thread(target=http.serve_forever, daemon=True)

@@ -4,28 +4,21 @@ the roster, the quorum, the buttons or the page's header — on one page no wide
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 from pathlib import Path
 
 from playwright.sync_api import Browser, expect
 
 from tests.browser.conftest import SCREENSHOTS, Server
+from tests.fixtures import Site
 from voting.web.demo import build
-
-_spec = importlib.util.spec_from_file_location(
-    "web_conftest", Path(__file__).parents[1] / "integration" / "web" / "conftest.py"
-)
-assert _spec is not None and _spec.loader is not None
-web = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(web)
 
 POINTS_PER_MM = 72 / 25.4
 
 
 def test_the_card_slip_fits_an_80_mm_roll(browser: Browser, server: Server, tmp_path: Path) -> None:
     conference = build(server.app).conference_id
-    site = web.Site(server.app, Path(server.app.instance_path))
+    site = Site(server.app, Path(server.app.instance_path))
     organiser = site.api("organiser")
     base = f"/api/conferences/{conference}"
     assert organiser.post(f"{base}/phase", json={"to": "checkin"}).status_code == 200

@@ -16,9 +16,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server, assert_accessible
+from tests.fixtures import Phones, Site, committed
 from tests.integration.voting.test_flow import cast, close, open_box, open_vote
 from tests.integration.voting.test_record_flow import sign
-from tests.integration.web.conftest import Phones, Site
 from voting.conference import accounts, ballot
 from voting.conference.ballot import CandidateInput, SectionInput
 from voting.web.extensions import db
@@ -64,7 +64,7 @@ def marks(voters: int) -> list[dict[str, list[str]]]:
 @pytest.fixture
 def awaiting_head(server: Server, tmp_path: Path) -> Iterator[str]:
     """A final-step conference whose box is open and whose result waits for the head; its id."""
-    with server.app.app_context():
+    with committed(server.app):
         accounts.create(db(), HEAD, "head", PASSWORD, display_name="Trần Quốc Việt")
         accounts.create(db(), LEADERSHIP, "leadership", PASSWORD)
     site = Site(server.app, tmp_path)
@@ -73,7 +73,7 @@ def awaiting_head(server: Server, tmp_path: Path) -> Iterator[str]:
 
     def set_up(api: object, **overrides: object) -> str:
         conference = original(api, **overrides)  # type: ignore[arg-type]
-        with server.app.app_context():
+        with committed(server.app):
             sections = [DEPUTY, PLANNING, FINANCE]
             ballot.set_for_process(db(), conference, sections, {CADRE: 2}, "test")
         return conference
@@ -280,7 +280,7 @@ def reference_result(server: Server, tmp_path: Path) -> Iterator[str]:
 
     def set_up(api: object, **overrides: object) -> str:
         conference = original(api, **overrides)  # type: ignore[arg-type]
-        with server.app.app_context():
+        with committed(server.app):
             ballot.set_for_process(db(), conference, reference_ballot(), {}, "test")
         return conference
 

@@ -7,7 +7,6 @@ camera reads a printed card's QR code."""
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,19 +17,13 @@ import qrcode
 from playwright.sync_api import Browser, Page, Route, expect
 
 from tests.browser.conftest import CHROMIUM_ARGS, SCREENSHOTS, Server, assert_accessible
+from tests.fixtures import Phones, Site
 from voting.conference import casting
 from voting.crypto.cards import card_url
 from voting.crypto.cards import code as code_of
 from voting.web.demo import build
 from voting.web.extensions import db
 from voting.web.pages import kiosk as kiosk_page
-
-_spec = importlib.util.spec_from_file_location(
-    "web_conftest", Path(__file__).parents[1] / "integration" / "web" / "conftest.py"
-)
-assert _spec is not None and _spec.loader is not None
-web = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(web)
 
 TABLET = {"width": 800, "height": 1280}
 PRESENT = 17  # the demo's quorum: 17 of 25
@@ -60,13 +53,13 @@ def room(server: Server) -> Room:
     """The demo conference: 17 checked in, the committee's ceremony run and 17 cards dealt
     in-process (the Python crypto, as the committee phones and the desk would), voting open."""
     conference = build(server.app).conference_id
-    site = web.Site(server.app, Path(server.app.instance_path))
+    site = Site(server.app, Path(server.app.instance_path))
     organiser = site.api("organiser")
     base = f"/api/conferences/{conference}"
     assert organiser.post(f"{base}/phase", json={"to": "checkin"}).status_code == 200
     for attendee in site.attendee_ids(organiser, conference)[:PRESENT]:
         assert organiser.post(f"{base}/attendees/{attendee}/check-in").status_code == 200
-    phones = web.Phones(site, organiser, conference)
+    phones = Phones(site, organiser, conference)
     phones.prepare(PRESENT)
     assert organiser.post(f"{base}/phase", json={"to": "voting"}).status_code == 200
     kiosk = site.issue_device(organiser, conference, "kiosk")

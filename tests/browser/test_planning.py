@@ -9,6 +9,7 @@ from datetime import date
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server
+from tests.fixtures import committed
 from voting import sample
 from voting.conference import accounts, roster
 from voting.planning import paper, processes, source_list, steps
@@ -31,7 +32,7 @@ PROVINCE = NewProcess(
 
 def started(server: Server) -> str:
     """A next-term process for the province's posts on the sample registry; its id."""
-    with server.app.app_context():
+    with committed(server.app):
         people.import_people(db(), AGENCY)
         return processes.start(db(), PROVINCE, "test").id
 
@@ -67,7 +68,7 @@ def test_the_structure_report_follows_the_ticks(browser: Browser, server: Server
 
 def test_the_head_decides_a_tie_at_the_final_step(browser: Browser, server: Server) -> None:
     process = started(server)
-    with server.app.app_context():
+    with committed(server.app):
         accounts.create(db(), HEAD, "head", PASSWORD)
         session = db()
         director = processes.get(session, process).source[0]["candidates"]

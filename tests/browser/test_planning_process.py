@@ -12,6 +12,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server
+from tests.fixtures import committed
 from voting import sample
 from voting.conference import accounts
 from voting.web.extensions import db
@@ -41,7 +42,7 @@ def committee_members(browser: Browser, server: Server) -> list[Page]:
     own phone: they confirm paper counts as themselves (issue 16, item 13)."""
     pages = []
     for username in ("kiem-phieu-1", "kiem-phieu-2"):
-        with server.app.app_context():
+        with committed(server.app):
             accounts.create(db(), username, "leadership", PASSWORD)
         page = browser.new_page(viewport={"width": 412, "height": 915})
         log_in(page, server, "/login", username)
@@ -121,7 +122,7 @@ def submit_approve_and_print(
 def test_a_whole_annual_review_from_the_interface(
     browser: Browser, server: Server, tmp_path: Path
 ) -> None:
-    with server.app.app_context():
+    with committed(server.app):
         accounts.create(db(), "nguoi-dung-dau", "head", PASSWORD)
     members = committee_members(browser, server)
     planning = tmp_path / "planning.csv"

@@ -26,8 +26,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server, assert_accessible
 from tests.browser.test_planning_process import committee_members, log_in, upload
+from tests.fixtures import Phones, Site, committed
 from tests.integration.planning.conftest import Hold
-from tests.integration.web.conftest import Phones, Site
 from voting.conference import accounts
 from voting.web.extensions import db
 
@@ -486,7 +486,7 @@ def name(cadre: str) -> str:
 def test_the_plan_on_a_synthetic_agency_from_the_pages(
     browser: Browser, server: Server, tmp_path: Path
 ) -> None:
-    with server.app.app_context():
+    with committed(server.app):
         accounts.create(db(), HEAD, "head", PASSWORD, display_name="Vũ Đình Khải")
         accounts.create(db(), "lanh-dao", "leadership", PASSWORD)
     # Not the sample agency: the approving body and the documents name this one.

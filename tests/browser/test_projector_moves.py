@@ -4,19 +4,12 @@ it."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 from playwright.sync_api import Browser, expect
 
 from tests.browser.conftest import Server
-
-_spec = importlib.util.spec_from_file_location(
-    "web_conftest", Path(__file__).parents[1] / "integration" / "web" / "conftest.py"
-)
-assert _spec is not None and _spec.loader is not None
-web = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(web)
+from tests.fixtures import Site
 
 
 def test_a_projector_moved_to_the_next_conference_follows_it(
@@ -24,7 +17,7 @@ def test_a_projector_moved_to_the_next_conference_follows_it(
 ) -> None:
     """Does the same tab, sent from one conference's projector address to another's, show
     the second conference's check-ins as they happen, and none of the first's?"""
-    site = web.Site(server.app, Path(server.app.instance_path))
+    site = Site(server.app, Path(server.app.instance_path))
     organiser = site.api("organiser")
     first, second = site.ready(organiser), site.ready(organiser)
 

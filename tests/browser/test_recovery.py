@@ -11,6 +11,7 @@ from datetime import date
 from playwright.sync_api import Browser, expect
 
 from tests.browser.conftest import SCREENSHOTS, GunicornServer
+from tests.fixtures import committed
 from voting.conference import ballot, conferences, devices, phases, roster
 from voting.conference.ballot import CandidateInput, SectionInput
 from voting.conference.conferences import Committee, Details
@@ -26,7 +27,7 @@ def conference_in_check_in(gunicorn: GunicornServer) -> tuple[str, str, list[int
     """A conference with three attendees in check-in and a desk token, made in the same
     instance folder the server will use."""
     app = create_app({"INSTANCE_PATH": gunicorn.environment["VOTING_INSTANCE"]})
-    with app.app_context():
+    with committed(app):
         session = db()
         created = conferences.create(
             session,

@@ -9,6 +9,7 @@ import re
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server, assert_accessible
+from tests.fixtures import committed
 from voting import sample
 from voting.conference import cards, conferences, quorum
 from voting.store import Phase
@@ -77,13 +78,12 @@ def the_phone_reaches_the_server(organiser: Page, phone: Page, server: Server) -
 def open_voting(server: Server, conference: str) -> None:
     """Stand in for the opening of voting, whose committee keys and cards are later pages'
     work: move the phase as the opening does, freezing the bases, and push the state."""
-    with server.app.app_context():
+    with committed(server.app):
         opened = conferences.lock(db(), conference)
         convened, present = quorum.count(db(), conference)
         opened.convened_at_opening, opened.present_at_opening = convened, present
         opened.phase = Phase.VOTING
-        db().commit()
-        push_state(opened)
+        push_state(opened)  # sent once the unit of work commits
 
 
 def close_card(desk: Page) -> None:

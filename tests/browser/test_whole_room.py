@@ -24,13 +24,13 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server, assert_accessible
 from tests.browser.test_voting_flow import committee_ceremony, phone, take_card
+from tests.fixtures import committed
 from voting import sample
 from voting.conference import accounts, roster
 from voting.planning import paper, processes, source_list, steps
 from voting.planning.processes import NewProcess
 from voting.registry import people
 from voting.registry.kinds import KINDS
-from voting.web.extensions import db
 
 HEAD, LEADERSHIP = "nguoi-dung-dau", "lanh-dao"
 HELD_ON = date(2022, 4, 20)
@@ -85,8 +85,7 @@ def review(server: Server, tmp_path: Path) -> Review:
     members): step 3's conference waits in set-up with its ballot."""
     planning = tmp_path / "planning.csv"
     planning.write_text(PLANNING, encoding="utf-8")
-    with server.app.app_context():
-        session = db()
+    with committed(server.app) as session:
         accounts.create(session, HEAD, "head", PASSWORD, display_name="Trần Quốc Việt")
         accounts.create(session, LEADERSHIP, "leadership", PASSWORD, display_name="Lê Thị Hạnh")
         people.import_people(session, sample.FOLDER / "sample-agency.csv")

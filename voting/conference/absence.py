@@ -76,7 +76,7 @@ def record(
             "note": attendee.absence_note,
         },
     )
-    session.commit()
+    session.flush()
     return attendee
 
 

@@ -92,7 +92,7 @@ def create(
         display_name=_display_name(display_name),
     )
     session.add(user)
-    session.commit()
+    session.flush()
     return user
 
 
@@ -129,7 +129,7 @@ def set_disabled(session: Session, username: str, disabled: bool) -> User:
     user.disabled = disabled
     if disabled:
         end_sessions(session, user.id)
-    session.commit()
+    session.flush()
     return user
 
 
@@ -137,7 +137,7 @@ def set_display_name(session: Session, username: str, display_name: str) -> User
     """How documents and pages name the account's person."""
     user = get(session, username)
     user.display_name = _display_name(display_name)
-    session.commit()
+    session.flush()
     return user
 
 
@@ -173,7 +173,7 @@ def authenticate(
             return None
         if user is not None and _hasher.check_needs_rehash(user.password_hash):
             user.password_hash = _hasher.hash(password)
-            session.commit()
+            session.flush()
     return user
 
 
@@ -184,7 +184,7 @@ def set_password(session: Session, user: User, password: str) -> None:
     with password_check():
         user.password_hash = _hasher.hash(password)
     end_sessions(session, user.id)
-    session.commit()
+    session.flush()
 
 
 def end_sessions(session: Session, user_id: int) -> None:

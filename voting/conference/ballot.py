@@ -108,7 +108,7 @@ def _store(
     conference.sections.extend(stored)
     session.flush()
     events.record(session, conference, "ballot.set", actor, describe(conference))
-    session.commit()
+    session.flush()
     return stored
 
 

@@ -101,7 +101,7 @@ def upload_batch(
         actor,
         {"batch": number, "count": len(keys)},
     )
-    session.commit()
+    session.flush()
     return batch, list_hash
 
 
@@ -142,7 +142,7 @@ def deal(session: Session, conference_id: str, replacement: bool, actor: str) ->
         )
     else:
         box.cards_dealt += 1
-    session.commit()
+    session.flush()
     return box
 
 
@@ -163,7 +163,7 @@ def undo(session: Session, conference_id: str, reason: str, actor: str) -> Ballo
         )
     box.cards_undone += 1
     events.record(session, conference, "card.undone", actor, {"reason": reason})
-    session.commit()
+    session.flush()
     return box
 
 
@@ -212,7 +212,7 @@ def set_undealt(session: Session, conference_id: str, keys: Sequence[Any], actor
         actor,
         {"count": len(keys), "batches": sorted(batches)},
     )
-    session.commit()
+    session.flush()
     return len(keys)
 
 

@@ -1,8 +1,9 @@
 """Casting a ballot: verify it against the opened conference, then burn the card and store the
-ballot in one transaction; the receipt (the ballot's hash) is returned only after the commit
-(docs/voting.md "Casting"). Nothing here logs, and no stored value says when or in which order a
-ballot arrived; the file's physical layout does until the closing rewrites the table in hash
-order (`voting.store.secrecy`)."""
+ballot in one transaction; the caller's unit of work commits it before the receipt (the ballot's
+hash) is answered — the web request commits before its response is sent (docs/voting.md
+"Casting", docs/server.md "One unit of work per request"). Nothing here logs, and no stored
+value says when or in which order a ballot arrived; the file's physical layout does until the
+closing rewrites the table in hash order (`voting.store.secrecy`)."""
 
 from __future__ import annotations
 
@@ -58,7 +59,8 @@ def _phase_refusal(conference: Conference) -> None:
 
 
 def cast(session: Session, conference_id: str, data: Any) -> Receipt:
-    """Accept one ballot, or raise a refusal having changed nothing."""
+    """Accept one ballot, or raise a refusal having changed nothing. A unit of work of its own:
+    it ends the read transaction before verifying, so nothing may be written before it."""
     try:
         ballot = Ballot.from_dict(data)
     except (BallotError, KeyError, TypeError, ValueError) as error:
@@ -141,12 +143,7 @@ def _store(session: Session, conference_id: str, ballot: Ballot) -> Receipt:
         )
         session.flush()
     except IntegrityError:
-        session.rollback()
         raise _card_used() from None
-    except Exception:
-        session.rollback()
-        raise
-    session.commit()
     return Receipt(receipt, cast_before + 1)
 
 

@@ -110,7 +110,7 @@ def issue_tokens(session: Session, conference_id: str, actor: str) -> list[tuple
         actor,
         {"members": conference.committee_size, "threshold": conference.committee_threshold},
     )
-    session.commit()
+    session.flush()
     return tokens
 
 
@@ -155,7 +155,7 @@ def _bind(session: Session, conference: Conference, seat: CommitteeSeat, kind: s
     binding = secrets.token_urlsafe(32)
     seat.binding_hash = token_hash(binding)
     events.record(session, conference, kind, f"member:{seat.member}", {"member": seat.member})
-    session.commit()
+    session.flush()
     return binding
 
 
@@ -195,7 +195,7 @@ def replace_phone(session: Session, conference_id: str, member: int, actor: str)
     token = secrets.token_urlsafe(24)
     seat.join_hash, seat.binding_hash = token_hash(token), None
     events.record(session, conference, "committee.phone_replaced", actor, {"member": member})
-    session.commit()
+    session.flush()
     return token
 
 
@@ -279,7 +279,7 @@ def post_hash(session: Session, conference_id: str, member: int, data: Any) -> N
     _own(message, conference_id, member)
     if seat.commitment_hash is not None:
         if seat.commitment_hash == message.to_json():
-            session.rollback()
+            conferences.unchanged(session, conference)
             return
         raise Conflict(
             "Thành viên này đã gửi mã băm cam kết.",
@@ -294,7 +294,7 @@ def post_hash(session: Session, conference_id: str, member: int, data: Any) -> N
         f"member:{member}",
         {"member": member, "hash": message.digest},
     )
-    session.commit()
+    session.flush()
 
 
 def post_reveal(session: Session, conference_id: str, member: int, data: Any) -> None:
@@ -333,7 +333,7 @@ def post_reveal(session: Session, conference_id: str, member: int, data: Any) ->
             code="committee_key_shared",
         ) from error
     if seat.reveal is not None:
-        session.rollback()
+        conferences.unchanged(session, conference)
         return
     seat.reveal = message.to_json()
     events.record(
@@ -343,7 +343,7 @@ def post_reveal(session: Session, conference_id: str, member: int, data: Any) ->
         f"member:{member}",
         {"member": member, "hash": message.digest()},
     )
-    session.commit()
+    session.flush()
 
 
 def transcript_now(session: Session, conference: Conference) -> Transcript | None:
@@ -380,7 +380,7 @@ def post_shares(session: Session, conference_id: str, member: int, data: Any) ->
             code="shares_incomplete",
         )
     if seat.shares_sent:
-        session.rollback()
+        conferences.unchanged(session, conference)
         return
     for share in shares:
         session.add(
@@ -395,7 +395,7 @@ def post_shares(session: Session, conference_id: str, member: int, data: Any) ->
     events.record(
         session, conference, "committee.shares_sent", f"member:{member}", {"member": member}
     )
-    session.commit()
+    session.flush()
 
 
 def shares_for(session: Session, conference_id: str, member: int) -> list[dict[str, Any]]:
@@ -422,7 +422,7 @@ def complain(session: Session, conference_id: str, member: int, data: Any) -> No
         "reason": message.reason,
     }
     events.record(session, conference, "committee.complaint", f"member:{member}", box.complaint)
-    session.commit()
+    session.flush()
 
 
 def confirm(session: Session, conference_id: str, member: int, data: Any) -> bool:
@@ -471,7 +471,7 @@ def confirm(session: Session, conference_id: str, member: int, data: Any) -> boo
                 "joint_fingerprint": boxes.fingerprint(transcript.joint_key.hex()),
             },
         )
-    session.commit()
+    session.flush()
     return done
 
 
@@ -495,7 +495,7 @@ def restart(session: Session, conference_id: str, actor: str) -> None:
         actor,
         {"round": box.ceremony_round, **({"complaint": complaint} if complaint else {})},
     )
-    session.commit()
+    session.flush()
 
 
 def _clear(session: Session, conference_id: str) -> None:

@@ -16,7 +16,7 @@ def check_in(session: Session, conference_id: str, attendee_id: int, actor: str)
     conferences.require_phase(conference, Phase.CHECKIN)
     attendee = find(session, conference_id, attendee_id)
     if attendee.present:
-        session.rollback()
+        conferences.unchanged(session, conference)
         return attendee
     attendee.present, attendee.checked_in_at = True, utcnow()
     # They came after all: an absence reason recorded earlier no longer holds.
@@ -28,7 +28,7 @@ def check_in(session: Session, conference_id: str, attendee_id: int, actor: str)
         actor,
         {"attendee": attendee.id, "full_name": attendee.full_name},
     )
-    session.commit()
+    session.flush()
     return attendee
 
 
@@ -56,5 +56,5 @@ def undo(
         actor,
         {"attendee": attendee.id, "full_name": attendee.full_name, "reason": reason},
     )
-    session.commit()
+    session.flush()
     return attendee

@@ -57,7 +57,7 @@ def name(session: Session, conference_id: str, names: Mapping[int, str], actor: 
         actor,
         {"names": {str(member): text for member, text in sorted(cleaned.items())}},
     )
-    session.commit()
+    session.flush()
 
 
 def names(session: Session, conference: Conference) -> tuple[str, ...]:

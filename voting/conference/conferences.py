@@ -70,6 +70,14 @@ def lock(session: Session, conference_id: str) -> Conference:
     return conference
 
 
+def unchanged(session: Session, conference: Conference) -> None:
+    """A change that turned out to be none (a retried tap or message) after `lock`: the bump is
+    undone, so the revision still says nothing changed. The lock stays until the unit of work
+    ends; rolling back here would undo the caller's other changes too."""
+    conference.revision -= 1
+    session.flush()
+
+
 def every(session: Session) -> list[Conference]:
     """All conferences, newest first."""
     return list(
@@ -120,33 +128,6 @@ def create(
     rule_set: RuleSet = KH331,
 ) -> Conference:
     """A new conference in set-up for one step of `rule_set` that holds a secret ballot."""
-    conference = new(
-        session,
-        procedure=procedure,
-        step_number=step_number,
-        tier=tier,
-        details=details,
-        committee=committee,
-        actor=actor,
-        rule_set=rule_set,
-    )
-    session.commit()
-    return conference
-
-
-def new(
-    session: Session,
-    *,
-    procedure: str,
-    step_number: int,
-    tier: str,
-    details: Details,
-    committee: Committee,
-    actor: str,
-    rule_set: RuleSet = KH331,
-) -> Conference:
-    """`create` within the caller's transaction (not committed): a service that composes
-    several changes commits them all or none."""
     try:
         step = rule_set.step(procedure, step_number)
     except RuleSetError as error:
@@ -237,7 +218,7 @@ def update_details(
             "committee_threshold": committee.threshold,
         },
     )
-    session.commit()
+    session.flush()
     return conference
 
 

@@ -111,7 +111,7 @@ def refuse_opening(
         f"member:{member}",
         {"member": member, "reason": "far_fewer", "ballots": ballots, "present": present},
     )
-    session.commit()
+    session.flush()
 
 
 def post_partial(session: Session, conference_id: str, member: int, data: Any) -> bool:
@@ -161,7 +161,7 @@ def post_partial(session: Session, conference_id: str, member: int, data: Any) -
             f"member:{member}",
             {"members": [s.member for s in given], "ballots": box.final_count},
         )
-    session.commit()
+    session.flush()
     return opened
 
 
@@ -200,7 +200,7 @@ def post_count_signature(
     written = box.record is None and len(signed) >= transcript.ceremony.threshold
     if written:
         _write(session, conference, signed, installation, f"member:{member}")
-    session.commit()
+    session.flush()
     return written
 
 
@@ -215,7 +215,7 @@ def rewrite_after_decision(
         return
     signed = [s for s in ceremony.seats(session, conference_id) if s.count_signature]
     _write(session, conference, signed, installation, actor)
-    session.commit()
+    session.flush()
 
 
 def _write(

@@ -50,7 +50,7 @@ def issue(
         actor,
         {"device": link.id, "kind": kind, "label": label},
     )
-    session.commit()
+    session.flush()
     return link, token
 
 
@@ -71,7 +71,7 @@ def revoke(session: Session, device_id: int, actor: str) -> DeviceLink:
             {"device": link.id, "kind": link.kind, "label": link.label},
         )
         log.info("device link %s of conference %s revoked by %s", link.id, conference.id, actor)
-    session.commit()
+    session.flush()
     return link
 
 

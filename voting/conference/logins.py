@@ -79,14 +79,14 @@ def record_failure(session: Session, keys: list[str]) -> None:
         excess = row.failures - FREE_FAILURES[key.split(":", 1)[0]]
         if excess > 0:
             row.blocked_until = now + min(FIRST_DELAY * 2 ** min(excess - 1, 20), MAX_DELAY)
-    session.commit()
+    session.flush()
 
 
 def record_success(session: Session, keys: list[str]) -> None:
     """A right password clears the account's count (the address keeps its own, so one known
     password cannot wash out guesses at others)."""
     session.execute(delete(LoginThrottle).where(LoginThrottle.key == keys[0]))
-    session.commit()
+    session.flush()
 
 
 def _digest(token: str) -> str:
@@ -115,7 +115,7 @@ def open_session(session: Session, user: User) -> str:
         delete(LoginSession).where(LoginSession.created_at < utcnow() - SESSION_LIFETIME)
     )
     session.add(LoginSession(token_hash=_digest(token), user_id=user.id, created_at=utcnow()))
-    session.commit()
+    session.flush()
     return token
 
 
@@ -130,4 +130,4 @@ def user_of(session: Session, token: str) -> User | None:
 def close_session(session: Session, token: str) -> None:
     """End the session `token` names (logging out)."""
     session.execute(delete(LoginSession).where(LoginSession.token_hash == _digest(token)))
-    session.commit()
+    session.flush()

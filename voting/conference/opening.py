@@ -15,7 +15,7 @@ from voting.conference import cards, conferences, events
 from voting.conference.errors import Conflict, refused
 from voting.crypto.ballot import BallotContext, ballot_list_hash, conference_fingerprint
 from voting.crypto.cards import card_list_hash
-from voting.store import BallotBox, CastBallot, Conference, Phase
+from voting.store import BallotBox, CastBallot, Conference, Phase, unit
 from voting.store.secrecy import compact, rewrite_ballots_in_hash_order
 
 
@@ -196,6 +196,7 @@ def abort(session: Session, conference_id: str, reason: str, actor: str) -> Conf
             "cards_voided": cards.pool_size(session, conference_id),
         },
     )
-    session.commit()
-    compact(session)
+    session.flush()
+    # Guarantee 2: once the rewrite is committed, no free page or WAL frame keeps the order.
+    unit.after_commit(session, lambda: compact(session))
     return conference

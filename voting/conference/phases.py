@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from voting.conference import conferences, events, opening, quorum
 from voting.conference.errors import Conflict, refused
-from voting.store import BallotSection, Conference, Phase, ProcessStep
+from voting.store import BallotSection, Conference, Phase, ProcessStep, unit
 from voting.store.secrecy import compact
 
 log = logging.getLogger(__name__)
@@ -95,22 +95,24 @@ def change(session: Session, conference_id: str, to: Phase, actor: str) -> Confe
             now_code=now.value,
             to_code=to.value,
         )
-    try:
-        counts = guard(session, conference)
-    except Exception:
-        # A guard may have frozen something before refusing (the opening's bases): undo it.
-        session.rollback()
-        raise
+    # A guard may freeze something before refusing (the opening's bases): the refusal rolls
+    # the unit of work back with it.
+    counts = guard(session, conference)
     conference.phase = to
     events.record(
         session, conference, "phase.changed", actor, {"from": now.value, "to": to.value, **counts}
     )
-    session.commit()
+    session.flush()
     if to in (Phase.VOTING, Phase.CLOSED):
-        # Guarantee 2: the cards (opening) or ballots (closing) rewritten in key order are
-        # committed; no free page or WAL frame keeps the order before.
-        compact(session)
-    log.info("conference %s: phase %s -> %s by %s", conference.id, now.value, to.value, actor)
+        # Guarantee 2: once the cards (opening) or ballots (closing) rewritten in key order are
+        # committed, no free page or WAL frame keeps the order before.
+        unit.after_commit(session, lambda: compact(session))
+    unit.after_commit(
+        session,
+        lambda: log.info(
+            "conference %s: phase %s -> %s by %s", conference.id, now.value, to.value, actor
+        ),
+    )
     return conference
 
 

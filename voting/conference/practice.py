@@ -85,5 +85,5 @@ def create(session: Session, conference_id: str, actor: str) -> Conference:
         {"practice_of": real.id, "title": practice.title, "step": practice.step_number},
     )
     events.record(session, real, "practice.created", actor, {"practice": practice.id})
-    session.commit()
+    session.flush()
     return practice

@@ -225,5 +225,5 @@ def decide(
             **({"note": note} if note else {}),
         },
     )
-    session.commit()
+    session.flush()
     return result

@@ -64,13 +64,6 @@ def _attendees(
 
 def draw(session: Session, conference_id: str, actor: str) -> list[Attendee]:
     """Replace the roster's registry entries with everyone of the step's composition groups."""
-    drawn = fill(session, conference_id, actor)
-    session.commit()
-    return drawn
-
-
-def fill(session: Session, conference_id: str, actor: str) -> list[Attendee]:
-    """`draw` within the caller's transaction (not committed)."""
     conference = conferences.lock(session, conference_id)
     conferences.require_phase(conference, Phase.SETUP)
     groups = conferences.step_of(conference).composition_for(conference.tier)
@@ -175,7 +168,7 @@ def import_externals(
     events.record(
         session, conference, "roster.externals_imported", actor, {"attendees": _listed(externals)}
     )
-    session.commit()
+    session.flush()
     return externals
 
 
@@ -207,7 +200,7 @@ def add(session: Session, conference_id: str, new: NewAttendee, actor: str) -> A
     session.add(attendee)
     session.flush()
     events.record(session, conference, "roster.added", actor, _listed([attendee])[0])
-    session.commit()
+    session.flush()
     return attendee
 
 
@@ -219,7 +212,7 @@ def remove(session: Session, conference_id: str, attendee_id: int, actor: str) -
     entry = _listed([attendee])[0]
     session.delete(attendee)
     events.record(session, conference, "roster.removed", actor, entry)
-    session.commit()
+    session.flush()
 
 
 def find(session: Session, conference_id: str, attendee_id: int) -> Attendee:

@@ -3,5 +3,6 @@ list, through the chained conferences (or their paper fallback) to the list subm
 approval, the published lists and the dossier summary.
 
 Domain services over the store, like `voting.conference`: each checks before it changes, logs
-what it changed in the process's log and commits. No Flask here.
+what it changed in the process's log and flushes; the caller's unit of work commits. No Flask
+here.
 """

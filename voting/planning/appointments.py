@@ -92,7 +92,7 @@ def start(session: Session, cadre: str, position: str, started_on: date, actor: 
         decision="",
     )
     session.add(appointment)
-    session.commit()
+    session.flush()
     return appointment
 
 
@@ -122,7 +122,7 @@ def decide(
         )
     appointment.status, appointment.ended_on = APPOINTED, appointed_on
     appointment.ended_by, appointment.decision = actor, decision.strip()
-    session.commit()
+    session.flush()
     return appointment
 
 
@@ -130,7 +130,7 @@ def withdraw(session: Session, appointment_id: int, on: date, actor: str) -> App
     """The procedure stopped without an appointment: the planning stays."""
     appointment = _running(session, appointment_id)
     appointment.status, appointment.ended_on, appointment.ended_by = WITHDRAWN, on, actor
-    session.commit()
+    session.flush()
     return appointment
 
 
@@ -149,7 +149,7 @@ def close_ended_terms(session: Session, on: date) -> list[PlanningEntry]:
             entry.removed_on = last.ends_on
             entry.removal_reason = TERM_ENDED.format(label=last.label, ends_on=last.ends_on)
             closed.append(entry)
-    session.commit()
+    session.flush()
     return closed
 
 

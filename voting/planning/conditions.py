@@ -138,7 +138,7 @@ def override(
     )
     process.outcome = replace(outcome, overrides=[*outcome.overrides, record]).to_json()
     log.record(session, process, "outcome.override", actor, record.to_json())
-    session.commit()
+    session.flush()
     return process
 
 

@@ -42,7 +42,7 @@ def submit(session: Session, process_id: str, submitted_on: date, actor: str) ->
     process.status = ProcessStatus.SUBMITTED
     process.submitted_on = submitted_on
     log.record(session, process, "outcome.submitted", actor, {"on": submitted_on.isoformat()})
-    session.commit()
+    session.flush()
     return process
 
 
@@ -97,7 +97,7 @@ def approve(session: Session, process_id: str, approved_on: date, actor: str) ->
         if late
         else {"on": approved_on.isoformat()},
     )
-    session.commit()
+    session.flush()
     return process
 
 

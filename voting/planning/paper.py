@@ -80,7 +80,7 @@ def enter_paper(
     )
     item.paper = entry.to_json()
     log.record(session, process, "paper.entered", actor, {"step": number, **entry.to_json()})
-    session.commit()
+    session.flush()
     return process
 
 
@@ -204,7 +204,7 @@ def _confirm(
         session, process, "paper.confirmed", actor, {"step": number, "member": member, "by": actor}
     )
     if len(confirmations) < CONFIRMATIONS:
-        session.commit()
+        session.flush()
         return process
     result = _paper_result(process, item)
     if rule_step(process, number).ballot == "removal":
@@ -213,7 +213,7 @@ def _confirm(
         finish(session, process, item, result, actor)
     else:
         item.result = result.to_json()
-        session.commit()
+        session.flush()
     return process
 
 

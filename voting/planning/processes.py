@@ -55,17 +55,7 @@ def start(session: Session, new: NewProcess, actor: str, rule_set: RuleSet = KH3
     """A new process: its steps, a conference for each step that holds a secret ballot (its
     roster drawn from the registry's groups), and the source list proposed by the
     eligibility engine (and, in the annual review, the automatic removals). All or nothing:
-    one transaction, rolled back whole if any part fails."""
-    try:
-        process = _start(session, new, actor, rule_set)
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    return process
-
-
-def _start(session: Session, new: NewProcess, actor: str, rule_set: RuleSet) -> Process:
+    in the caller's unit of work, which commits it whole or rolls it back whole."""
     rules = rule_set
     known = {term.label: term for term in terms.every(session)}
     registered = known.get(new.term.strip())
@@ -209,7 +199,7 @@ def _start(session: Session, new: NewProcess, actor: str, rule_set: RuleSet) -> 
         step = rules.step(process.procedure, item.number)
         if step.ballot == "none" or not step.composition:
             continue
-        conference = conferences.new(
+        conference = conferences.create(
             session,
             procedure=process.procedure,
             step_number=item.number,
@@ -224,7 +214,7 @@ def _start(session: Session, new: NewProcess, actor: str, rule_set: RuleSet) -> 
         conference.process_id = process.id
         item.conference_id = conference.id
         session.flush()
-        roster.fill(session, conference.id, actor)
+        roster.draw(session, conference.id, actor)
     return process
 
 

@@ -58,7 +58,7 @@ def set_candidates(
         actor,
         {"position": position, "before": before, "after": list(cadres)},
     )
-    session.commit()
+    session.flush()
     return process
 
 

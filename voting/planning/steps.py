@@ -170,7 +170,7 @@ def sync(session: Session, process_id: str, actor: str, timezone: str) -> Proces
         if rule_step(process, item.number).ballot == "removal":
             take_removals(process, result)
         finish(session, process, item, result, actor)
-    session.commit()  # release the lock taken to look
+    session.flush()
     return process
 
 
@@ -215,7 +215,7 @@ def hold_again(session: Session, process_id: str, number: int, actor: str) -> Pr
     again.process_id = process.id
     item.conference_id = again.id
     log.record(session, process, "step.held_again", actor, {"step": number, "aborted": aborted.id})
-    session.commit()
+    session.flush()
     roster.draw(session, again.id, actor)
     process = lock(session, process_id)
     item = step_of(process, number)
@@ -296,7 +296,7 @@ def _put_ballot(
     step = rule_step(process, item.number)
     held = held_now(session, process) if step.fills_quota else {}
     item.approved = {**(item.approved or {}), "ballot": sections, "held": held}
-    # One transaction with the step's change: set_for_process commits it all.
+    # One unit of work with the step's change.
     ballot.set_for_process(
         session,
         item.conference_id,
@@ -375,12 +375,12 @@ def finish(
     if not later:
         process.outcome = _outcome(process, result).to_json()
         log.record(session, process, "process.outcome", actor, process.outcome)
-        session.commit()
+        session.flush()
         return
     following = later[0]
     following.status = StepStatus.CURRENT
     if rule_step(process, following.number).ballot != "candidates":
-        session.commit()
+        session.flush()
         return
     sections = _next_ballot(session, process, result)
     if sections:
@@ -391,7 +391,7 @@ def finish(
         rest.status = StepStatus.DONE
     process.outcome = _outcome(process, None).to_json()
     log.record(session, process, "process.outcome", actor, process.outcome)
-    session.commit()
+    session.flush()
 
 
 def _next_ballot(

@@ -97,7 +97,7 @@ def import_people(
         session.delete(old)
     session.flush()
     session.add_all(people)
-    session.commit()
+    session.flush()
     return people
 
 

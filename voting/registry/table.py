@@ -165,7 +165,7 @@ class Kind(Generic[T]):
         session.execute(delete(self.model))
         records = [record for _, record in parsed]
         session.add_all(records)
-        session.commit()
+        session.flush()
         return records
 
     def _order(self, column: str) -> int:

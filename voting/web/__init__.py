@@ -16,7 +16,7 @@ from voting.store import Database
 from voting.web import errors, headers, https, logs
 from voting.web.api import BLUEPRINTS
 from voting.web.config import configure, instance_path, verify_processes
-from voting.web.extensions import DATABASE, close_db, socketio
+from voting.web.extensions import DATABASE, close_db, one_unit_per_view, socketio
 from voting.web.pages import BLUEPRINTS as PAGES
 
 
@@ -40,6 +40,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     headers.register(app)
     for blueprint in BLUEPRINTS + PAGES:
         app.register_blueprint(blueprint)
+    one_unit_per_view(app)
     # The /room namespace is registered on `socketio` when voting.web.room is imported (by
     # the blueprints that push state), once per process, so init_app binds it to this app.
     socketio.init_app(

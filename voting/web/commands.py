@@ -13,7 +13,7 @@ import click
 from voting.conference import accounts
 from voting.conference.errors import ConferenceError
 from voting.rules import RulesError
-from voting.store import Role
+from voting.store import Role, unit
 from voting.web import create_app, https
 from voting.web.config import configured_rule_set
 from voting.web.extensions import db
@@ -129,14 +129,17 @@ def _password(from_stdin: bool) -> str:
 
 
 def _run(work: Callable[[], str]) -> None:
-    """Run `work` on the configured database (after the checks of a real start); print what
-    it says, or the refusal."""
+    """Run `work` on the configured database (after the checks of a real start) as one unit
+    of work: committed if it ends, rolled back on a refusal; print what it says, or the
+    refusal."""
     data_folder()
     with create_app().app_context():
         try:
-            click.echo(work())
+            with unit.unit_of_work(db()):
+                said = work()
         except ConferenceError as error:
             raise click.ClickException(f"{error.message} ({error.message_en})") from error
+        click.echo(said)
 
 
 @admin.command("create")

@@ -30,7 +30,7 @@ from voting.registry import people
 from voting.registry.kinds import KINDS
 from voting.rules.eligibility import eligibility
 from voting.rules.people import people_from_rows
-from voting.store import Role
+from voting.store import Role, unit
 from voting.tabular import read_rows
 from voting.web import clock, create_app
 from voting.web.config import rule_set
@@ -65,10 +65,10 @@ class Demo:
 
 
 def build(app: Flask, agency: Path = AGENCY) -> Demo:
-    """Fill the app's (empty) database with the demo conference."""
+    """Fill the app's (empty) database with the demo conference: one unit of work, so a
+    failure half-way leaves the database empty."""
     password = secrets.token_urlsafe(9)
-    with app.app_context():
-        session = db()
+    with app.app_context(), unit.unit_of_work(db()) as session:
         accounts.create(session, "organiser", Role.ORGANISER.value, password, "Chánh Văn phòng")
         readers = {"lanh-dao": secrets.token_urlsafe(9), "nguoi-dung-dau": secrets.token_urlsafe(9)}
         accounts.create(

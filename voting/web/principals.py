@@ -11,7 +11,7 @@ from flask import g, request, session
 
 from voting.conference import ceremony, devices, logins
 from voting.conference.errors import refused
-from voting.store import User
+from voting.store import User, unit
 from voting.web.errors import ApiError
 from voting.web.extensions import db
 
@@ -89,8 +89,12 @@ def _resolve() -> Principal:
 
 def authenticate(username: str, password: str) -> User | None:
     """The account if the password is right, under the login throttle of this caller's
-    address (voting.conference.logins)."""
-    return logins.attempt(db(), username, password, request.remote_addr or "")
+    address (voting.conference.logins). A wrong password is counted in a unit of work of its
+    own, committed here: the refusal that follows rolls the request back, the count must stay."""
+    user = logins.attempt(db(), username, password, request.remote_addr or "")
+    if user is None:
+        unit.commit(db())
+    return user
 
 
 def log_in(user: User) -> str:

@@ -18,7 +18,7 @@ from flask_socketio import Namespace, emit, join_room, leave_room
 
 from voting.conference import conferences, public
 from voting.conference.errors import ConferenceError
-from voting.store import Conference
+from voting.store import Conference, unit
 from voting.web.errors import ApiError, error_body
 from voting.web.extensions import db, socketio
 from voting.web.policy import Action, authorize
@@ -40,7 +40,12 @@ def room_of(conference_id: str) -> str:
 
 
 def push_state(conference: Conference) -> None:
-    """Send the conference's state to everyone in its room (after the change is committed)."""
+    """Send the conference's state to everyone in its room once the request's change is
+    committed (a page that re-reads on the push must find it); nothing if it rolls back."""
+    unit.after_commit(db(), lambda: _send_state(conference))
+
+
+def _send_state(conference: Conference) -> None:
     socketio.emit(
         "state",
         public.state(db(), conference),
@@ -50,14 +55,19 @@ def push_state(conference: Conference) -> None:
 
 
 def push_turnout(conference_id: str) -> None:
-    """After a cast: the state pushed once the window ends, with every ballot cast by then."""
+    """After a cast: the state pushed once the window ends, with every ballot cast by then
+    (the window starts once this cast is committed)."""
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
+    unit.after_commit(db(), lambda: _start_turnout_push(app, conference_id))
+
+
+def _start_turnout_push(app: Flask, conference_id: str) -> None:
     global _in_flight
     with _pushing:
         if conference_id in _due:
             return
         _due.add(conference_id)
         _in_flight += 1
-    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
     socketio.start_background_task(_push_when_due, app, conference_id)
 
 
@@ -68,7 +78,7 @@ def _push_when_due(app: Flask, conference_id: str) -> None:
         _due.discard(conference_id)  # a ballot committed from here on asks for the next push
     try:
         with app.app_context():
-            push_state(conferences.get(db(), conference_id))
+            _send_state(conferences.get(db(), conference_id))
     except Exception:  # the next change pushes again; a page also re-reads on reconnect
         log.exception("turnout push for conference %s failed", conference_id)
     finally:

@@ -10,12 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from argon2 import PasswordHasher
 from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from voting import sample
+from tests.fixtures import AGENCY, PASSWORD, USERS, committed
 from voting.conference import accounts, ballot, conferences, devices, phases, registry, roster
 from voting.conference.ballot import CandidateInput, SectionInput
 from voting.conference.conferences import Committee, Details
@@ -24,19 +23,8 @@ from voting.store import DeviceKind, Phase
 from voting.web import create_app
 from voting.web.extensions import DATABASE, db
 
-AGENCY = sample.FOLDER / "sample-agency.csv"
-PASSWORD = "mật khẩu đủ dài"
-USERS = {"organiser": "van-phong", "leadership": "lanh-dao", "head": "nguoi-dung-dau"}
 PUBLIC_URL = "http://voting.test:8000"
 ACTOR = "user:van-phong"
-
-
-@pytest.fixture(autouse=True)
-def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Real argon2 costs 0.1 s a hash; these tests log in all the time."""
-    monkeypatch.setattr(
-        accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-    )
 
 
 @pytest.fixture
@@ -44,7 +32,7 @@ def app(tmp_path: Path) -> Iterator[Flask]:
     app = create_app(
         {"INSTANCE_PATH": tmp_path / "instance", "TESTING": True, "PUBLIC_URL": PUBLIC_URL}
     )
-    with app.app_context():
+    with committed(app):
         for role, username in USERS.items():
             accounts.create(db(), username, role, PASSWORD)
     yield app
@@ -82,7 +70,7 @@ class Room:
 
     def conference(self, phase: Phase = Phase.SETUP, **details: Any) -> str:
         """A conference of step 4 with the roster drawn (16) and a ballot, moved to `phase`."""
-        with self.app.app_context():
+        with committed(self.app):
             session = db()
             if not registry.every(session):
                 people.import_people(session, AGENCY)
@@ -113,7 +101,7 @@ class Room:
 
     def desk_link(self, conference: str, kind: str = DeviceKind.CHECKIN_DESK) -> tuple[int, str]:
         """A device link of `conference`: its id and token."""
-        with self.app.app_context():
+        with committed(self.app):
             link, token = devices.issue(db(), conference, kind, "Bàn 1", ACTOR)
             return link.id, token
 

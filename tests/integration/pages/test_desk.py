@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.fixtures import committed
 from voting.conference import devices
 from voting.store import DeviceKind, Phase
 from voting.web.extensions import db
@@ -68,7 +69,7 @@ def test_a_revoked_link_is_refused_in_english_too(room: Any) -> None:
     """Does the refusal follow the reader's language?"""
     conference = room.conference(Phase.CHECKIN)
     device, token = room.desk_link(conference)
-    with room.app.app_context():
+    with committed(room.app):
         devices.revoke(db(), device, "user:van-phong")
     response = room.client().get(f"/desk/{token}?lang=en")
     assert "This device link has been revoked." in response.text

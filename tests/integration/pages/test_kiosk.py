@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from tests.fixtures import committed
 from voting.conference import devices
 from voting.store import DeviceKind
 from voting.web.extensions import db
@@ -64,7 +65,7 @@ def test_a_revoked_or_foreign_link_opens_no_kiosk(room: Any) -> None:
     assert client.get(f"/kiosk/{desk}").status_code == 401
     assert client.get(f"/desk/{kiosk}").status_code == 401
     assert client.get("/kiosk/not-a-token").status_code == 401
-    with room.app.app_context():
+    with committed(room.app):
         devices.revoke(db(), kiosk_id, "test")
     refused = client.get(f"/kiosk/{kiosk}")
     assert refused.status_code == 401 and "thu hồi" in refused.text

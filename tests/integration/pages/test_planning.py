@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from tests.fixtures import committed
 from tests.integration.pages.conftest import AGENCY
 from voting.planning import processes
 from voting.registry import people
@@ -26,7 +27,7 @@ START = {
 
 
 def started(room: Any, client: Any) -> str:
-    with room.app.app_context():
+    with committed(room.app):
         people.import_people(db(), AGENCY)
     response = room.post(client, "/organiser/planning/", **START)
     assert response.status_code == 302, response.text
@@ -137,7 +138,7 @@ def test_a_start_form_with_a_bad_date_is_refused_on_the_page(room: Any) -> None:
     """Is a start form whose date is not YYYY-MM-DD refused on the page, naming the field,
     with no process made?"""
     client = room.client("organiser")
-    with room.app.app_context():
+    with committed(room.app):
         people.import_people(db(), AGENCY)
     response = room.post(client, "/organiser/planning/", **(START | {"held_on": "20/04/2022"}))
     assert response.status_code == 422

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from tests.fixtures import committed
 from tests.integration.pages.conftest import PASSWORD, csrf_of
 from voting.conference import accounts
 from voting.web import create_app
@@ -45,7 +46,7 @@ def test_a_phone_opening_the_hello_address_is_seen(room: Any) -> None:
 def test_without_a_configured_address_it_says_how_to_set_one(tmp_path: Path) -> None:
     """With no VOTING_PUBLIC_URL, does the page say so instead of guessing an address?"""
     app = create_app({"INSTANCE_PATH": tmp_path / "instance", "TESTING": True, "PUBLIC_URL": ""})
-    with app.app_context():
+    with committed(app):
         accounts.create(db(), "van-phong", "organiser", PASSWORD)
     client = app.test_client()
     client.get("/login")

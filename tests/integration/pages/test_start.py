@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from tests.fixtures import committed
 from tests.integration.pages.conftest import PASSWORD, USERS, csrf_of
 from voting.planning import processes
 from voting.planning.processes import NewProcess
@@ -95,7 +96,7 @@ def test_leadership_lands_on_its_own_page_and_reads_only(room: Any) -> None:
     )
     assert client.get("/organiser/").status_code == 403
     assert client.get(f"/organiser/conferences/{conference}").status_code == 403
-    with room.app.app_context():
+    with committed(room.app):
         process = processes.start(db(), PROCESS, "test")
     listed = client.get("/leadership/").text
     assert f'data-process="{process.id}"' in listed and "Danh sách công bố" in listed

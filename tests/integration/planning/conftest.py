@@ -1,5 +1,6 @@
-"""The planning tests reuse the web tests' fixtures (app, site, organiser, phones) and hold whole
-electronic votes of existing conferences with chosen marks (`hold`, `marks_for`).
+"""The planning tests use the shared fixtures (tests/fixtures.py: app, site, organiser, phones)
+and hold whole electronic votes of existing conferences with chosen marks (`hold`,
+`marks_for`).
 
     result = hold(conference, present=20, ballots=[{1: [1, 2]}, {1: [2]}, {}])
     result = hold.votes(conference, present=20, counts={1: [5, 3, 3]})
@@ -9,9 +10,7 @@ left out is blank. On a removal ballot the same shape means "agree to removal"."
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,20 +18,6 @@ import pytest
 from voting.crypto.ballot import Ballot, BallotContext, BallotDefinition, aggregate, build_ballot
 from voting.crypto.decryption import partial_decrypt, sign_counts
 from voting.crypto.group import Point
-
-_spec = importlib.util.spec_from_file_location(
-    "web_conftest", Path(__file__).parents[1] / "web" / "conftest.py"
-)
-assert _spec is not None and _spec.loader is not None
-_web = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_web)
-
-cheap_password_hashing = _web.cheap_password_hashing
-database_url = _web.database_url
-app = _web.app
-site = _web.site
-organiser = _web.organiser
-phones = _web.phones
 
 Marks = dict[int, list[int]]
 """One ballot: section number → the candidate numbers marked agree (a section left out is
@@ -217,7 +202,7 @@ def _choices(
 
 @pytest.fixture
 def marks() -> Callable[..., Ballots]:
-    """`marks_for`, for the tests of this folder (a conftest is not importable by name)."""
+    """`marks_for`, for the tests of this folder."""
     return marks_for
 
 

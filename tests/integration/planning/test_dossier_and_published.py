@@ -12,6 +12,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
+from tests.fixtures import committed
 from tests.integration.planning.test_review_scope import start
 from voting.conference import accounts
 from voting.web.extensions import db
@@ -115,7 +116,7 @@ def test_kept_cadres_paper_steps_and_the_heads_decision_are_reported(
         HEAD_TT: ["SCT013"],
         DEPUTY_TT: ["SCT013"],
     }
-    with site.app.app_context():
+    with committed(site.app):
         accounts.set_display_name(db(), "nguoi-dung-dau", "Trần Quốc Việt")
     r = site.api("head").post(
         f"{base}/steps/4/decision",

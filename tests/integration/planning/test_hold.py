@@ -3,20 +3,13 @@ agrees under the quota, and `hold` runs a conference's whole electronic vote wit
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-_spec = importlib.util.spec_from_file_location(
-    "planning_conftest", Path(__file__).with_name("conftest.py")
-)
-assert _spec is not None and _spec.loader is not None
-helpers = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(helpers)
+from tests.integration.planning import conftest as helpers
 
 BALLOT = {
     "sections": [

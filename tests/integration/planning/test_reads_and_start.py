@@ -51,7 +51,7 @@ def test_a_start_failing_half_way_leaves_nothing(
 ) -> None:
     """The third conference's roster (or the first) cannot be drawn: nothing is kept."""
     assert organiser.upload("/api/people", site.agency).status_code == 200
-    real = roster.fill
+    real = roster.draw
     calls = []
 
     def failing(session: Any, conference_id: str, actor: str) -> Any:
@@ -60,14 +60,14 @@ def test_a_start_failing_half_way_leaves_nothing(
             raise RuntimeError("the disk is full")
         return real(session, conference_id, actor)
 
-    monkeypatch.setattr(roster, "fill", failing)
+    monkeypatch.setattr(roster, "draw", failing)
     site.app.config["PROPAGATE_EXCEPTIONS"] = False
     r = organiser.post("/api/processes", json=START)
     assert r.status_code == 500
     assert len(calls) == failing_call
     assert organiser.get("/api/processes").json["processes"] == []
     assert organiser.get("/api/conferences").json["conferences"] == []
-    monkeypatch.setattr(roster, "fill", real)
+    monkeypatch.setattr(roster, "draw", real)
     r = organiser.post("/api/processes", json=START)
     assert r.status_code == 201, r.json
     assert len(organiser.get("/api/conferences").json["conferences"]) == 3

@@ -3,7 +3,6 @@ what every record names; a rule set that cannot be used stops the start with one
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
@@ -13,7 +12,10 @@ import pytest
 from click.testing import CliRunner
 from flask import Flask
 
+from tests.fixtures import PASSWORD, USERS, committed, make_app
+from tests.integration.voting import test_record_flow as record_flow
 from voting import canonical
+from voting.conference import accounts
 from voting.rules import KH331
 from voting.web.commands import serve
 from voting.web.extensions import DATABASE
@@ -21,29 +23,14 @@ from voting.web.extensions import DATABASE
 QD377 = Path(str(files("voting.rules").joinpath("qd377.toml")))
 
 
-def _load(name: str, path: Path) -> Any:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-web = _load("web_conftest", Path(__file__).parents[1] / "web" / "conftest.py")
-record_flow = _load("record_flow", Path(__file__).with_name("test_record_flow.py"))
-
-
 @pytest.fixture
 def app(tmp_path: Path, database_url: str | None) -> Iterator[Flask]:
     """The voting tests' app, on the QĐ 377 rule set."""
     overrides = {"RULES": str(QD377)} | ({"DATABASE_URL": database_url} if database_url else {})
-    app = web.make_app(tmp_path / "instance", **overrides)
-    with app.app_context():
-        from voting.conference import accounts
-        from voting.web.extensions import db
-
-        for role, username in web.USERS.items():
-            accounts.create(db(), username, role, web.PASSWORD)
+    app = make_app(tmp_path / "instance", **overrides)
+    with committed(app) as session:
+        for role, username in USERS.items():
+            accounts.create(session, username, role, PASSWORD)
     yield app
     app.extensions[DATABASE].dispose()
 

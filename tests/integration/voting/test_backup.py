@@ -6,7 +6,6 @@ each refused with nothing changed."""
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import os
 import shutil
@@ -18,23 +17,12 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from tests.integration.web.conftest import fresh_database
+from tests.fixtures import fresh_database, make_app
+from tests.integration.voting import test_flow as flow
+from tests.integration.voting import test_record_flow as record_flow
 from voting.cli import main
 from voting.crypto.installation import KEY_FILE
 from voting.web.extensions import DATABASE
-
-
-def _load(name: str, path: Path) -> Any:
-    spec = importlib.util.spec_from_file_location(name, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-flow = _load("flow", Path(__file__).with_name("test_flow.py"))
-record_flow = _load("record_flow", Path(__file__).with_name("test_record_flow.py"))
-web = _load("web_conftest", Path(__file__).parents[1] / "web" / "conftest.py")
 
 
 @pytest.fixture(autouse=True)
@@ -95,7 +83,7 @@ def test_a_backup_during_the_vote_restores_and_its_record_verifies(
 
     # the room goes on on the restored installation: the phones and the organiser reconnect
     site.app.extensions[DATABASE].dispose()
-    site.app = web.make_app(
+    site.app = make_app(
         restored, **({"DATABASE_URL": second_database_url} if second_database_url else {})
     )
     organiser = site.api("organiser")

@@ -3,7 +3,6 @@ file that did not sign them is refused (voting.web.instance.check_key)."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,15 +10,9 @@ from typing import Any
 
 import pytest
 
+from tests.integration.voting import test_record_flow as record_flow
 from voting.crypto.installation import KEY_FILE
 from voting.web.instance import InstanceError, prepare
-
-_spec = importlib.util.spec_from_file_location(
-    "record_flow", Path(__file__).with_name("test_record_flow.py")
-)
-assert _spec is not None and _spec.loader is not None
-record_flow = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(record_flow)
 
 
 @pytest.fixture(autouse=True)

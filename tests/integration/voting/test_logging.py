@@ -4,17 +4,13 @@ phones, the cast or the kiosk is, so no line can link a person to a ballot."""
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-_spec = importlib.util.spec_from_file_location("flow", Path(__file__).with_name("test_flow.py"))
-assert _spec is not None and _spec.loader is not None
-flow = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(flow)
+from tests.integration.voting import test_flow as flow
 
 
 def lines(caplog: pytest.LogCaptureFixture) -> list[str]:

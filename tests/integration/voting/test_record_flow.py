@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import importlib.util
 import io
 import subprocess
 from collections.abc import Callable
@@ -17,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.integration.voting import test_flow as flow
 from tests.unit.tally.node_verifier import javascript_check
 from voting import canonical
 from voting.crypto.decryption import sign_counts
@@ -24,11 +24,6 @@ from voting.crypto.installation import load_or_create
 from voting.tally.chain import entry_hash
 from voting.tally.record import signed_message
 from voting.tally.verify import RecordError, verify_record
-
-_spec = importlib.util.spec_from_file_location("flow", Path(__file__).with_name("test_flow.py"))
-assert _spec is not None and _spec.loader is not None
-flow = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(flow)
 
 Document = dict[str, Any]
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from tests.fixtures import committed
 from voting.conference import accounts, logins
 from voting.store import User, utcnow
 from voting.web.extensions import db
@@ -87,7 +88,7 @@ def test_a_new_password_ends_every_session_of_the_account(site: Any) -> None:
     """After the password changes, are the account's sessions (any browser) ended, another
     account's kept, and the new password the one that works?"""
     first, second, other = site.api("organiser"), site.api("organiser"), site.api("head")
-    with site.app.app_context():
+    with committed(site.app):
         user = db().query(User).filter_by(username="van-phong").one()
         accounts.set_password(db(), user, "mật khẩu mới đủ dài")
     for api in (first, second):

@@ -1,20 +1,15 @@
-"""A database session on a fresh SQLite file with the schema migrated, for the services."""
+"""A database session on a fresh SQLite file with the schema migrated, for the services (their
+conferences come from `tests.fixtures.make_conference`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session
 
-from voting import sample
-from voting.conference import conferences
-from voting.conference.conferences import Committee, Details
 from voting.store import Conference, Database
-
-AGENCY = sample.FOLDER / "sample-agency.csv"
 
 
 @pytest.fixture
@@ -24,31 +19,6 @@ def session(tmp_path: Path) -> Iterator[Session]:
     with database.session() as session:
         yield session
     database.dispose()
-
-
-class Factory:
-    """Conferences with overridable defaults (step 4 of next-term planning, agency tier)."""
-
-    agency = AGENCY
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def conference(self, **overrides: object) -> Conference:
-        arguments: dict[str, object] = {
-            "procedure": "next_term",
-            "step_number": 4,
-            "tier": "agency",
-            "details": Details("Hội nghị", date(2022, 4, 20), "Hội trường"),
-            "committee": Committee(),
-            "actor": "user:test",
-        } | overrides
-        return conferences.create(self.session, **arguments)  # type: ignore[arg-type]
-
-
-@pytest.fixture
-def make(session: Session) -> Factory:
-    return Factory(session)
 
 
 def ready_box(

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from sqlalchemy.orm import Session
 
+from tests.fixtures import make_conference
 from voting.conference import accounts, devices, events
 from voting.conference.errors import InvalidInput
 
@@ -49,18 +48,18 @@ def test_pages_and_documents_name_the_person_not_the_login(session: Session) -> 
     assert accounts.name_of(session, "Trần Quốc Việt") == "Trần Quốc Việt"
 
 
-def test_a_device_token_is_shown_once_and_stored_hashed(session: Session, make: Any) -> None:
+def test_a_device_token_is_shown_once_and_stored_hashed(session: Session) -> None:
     """Is only the token's SHA-256 stored, and does the token find its link?"""
-    conference = make.conference()
+    conference = make_conference(session)
     link, token = devices.issue(session, conference.id, "checkin_desk", "Bàn 1", "user:test")
     assert token not in link.token_hash and link.token_hash == devices.token_hash(token)
     assert devices.by_token(session, token) == link
     assert devices.by_token(session, token + "x") is None
 
 
-def test_revoking_twice_logs_once(session: Session, make: Any) -> None:
+def test_revoking_twice_logs_once(session: Session) -> None:
     """Is a second revocation harmless, leaving one event?"""
-    conference = make.conference()
+    conference = make_conference(session)
     link, _ = devices.issue(session, conference.id, "kiosk", "Máy 1", "user:test")
     first = devices.revoke(session, link.id, "user:test").revoked_at
     assert devices.revoke(session, link.id, "user:test").revoked_at == first
@@ -69,7 +68,7 @@ def test_revoking_twice_logs_once(session: Session, make: Any) -> None:
 
 
 @pytest.mark.parametrize(("kind", "label"), [("printer", "Máy in"), ("kiosk", "   ")])
-def test_bad_device_links_are_refused(session: Session, make: Any, kind: str, label: str) -> None:
-    conference = make.conference()
+def test_bad_device_links_are_refused(session: Session, kind: str, label: str) -> None:
+    conference = make_conference(session)
     with pytest.raises(InvalidInput):
         devices.issue(session, conference.id, kind, label, "user:test")

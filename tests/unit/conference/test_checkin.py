@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from sqlalchemy.orm import Session
 
+from tests.fixtures import make_conference
 from voting.conference import ballot, checkin, events, phases, quorum, roster
 from voting.conference.ballot import CandidateInput, SectionInput
 from voting.conference.errors import Conflict
 from voting.conference.roster import NewAttendee
-from voting.store import Conference, Phase
+from voting.store import Conference, Phase, unit
 
 from .conftest import ready_box
 
 
-def opened(session: Session, make: Any, convened: int) -> Conference:
+def opened(session: Session, convened: int) -> Conference:
     """A conference in check-in with `convened` attendees added by hand."""
-    conference: Conference = make.conference()
+    conference: Conference = make_conference(session)
     for number in range(convened):
         roster.add(session, conference.id, NewAttendee(f"Người {number}"), "user:test")
     ballot.replace(
@@ -30,9 +29,9 @@ def opened(session: Session, make: Any, convened: int) -> Conference:
     return phases.change(session, conference.id, Phase.CHECKIN, "user:test")
 
 
-def test_an_empty_roster_has_no_quorum_and_waits_for_nobody(session: Session, make: Any) -> None:
+def test_an_empty_roster_has_no_quorum_and_waits_for_nobody(session: Session) -> None:
     """With nobody convened yet, is the state "not met, 0 more" rather than an error?"""
-    state = quorum.state(session, make.conference())
+    state = quorum.state(session, make_conference(session))
     assert (state.convened, state.present, state.met, state.more_needed) == (0, 0, False, 0)
 
 
@@ -41,19 +40,19 @@ def test_an_empty_roster_has_no_quorum_and_waits_for_nobody(session: Session, ma
     [(3, 1, False, 1), (3, 2, True, 0), (25, 16, False, 1), (25, 17, True, 0)],
 )
 def test_quorum_is_two_thirds_of_convened(
-    session: Session, make: Any, convened: int, present: int, met: bool, more: int
+    session: Session, convened: int, present: int, met: bool, more: int
 ) -> None:
     """KH 331 B.IV: present * 3 ≥ convened * 2."""
-    conference = opened(session, make, convened)
+    conference = opened(session, convened)
     for attendee in roster.attendees(session, conference.id)[:present]:
         checkin.check_in(session, conference.id, attendee.id, "device:1")
     state = quorum.state(session, conference)
     assert (state.present, state.met, state.more_needed) == (present, met, more)
 
 
-def test_a_repeated_check_in_logs_once_and_keeps_the_revision(session: Session, make: Any) -> None:
+def test_a_repeated_check_in_logs_once_and_keeps_the_revision(session: Session) -> None:
     """Is the second check-in of the same attendee a no-op (no event, no revision bump)?"""
-    conference = opened(session, make, 3)
+    conference = opened(session, 3)
     attendee = roster.attendees(session, conference.id)[0]
     checkin.check_in(session, conference.id, attendee.id, "device:1")
     revision, logged = conference.revision, len(events.log(session, conference.id))
@@ -63,17 +62,20 @@ def test_a_repeated_check_in_logs_once_and_keeps_the_revision(session: Session, 
     assert len(events.log(session, conference.id)) == logged
 
 
-def test_voting_opens_only_with_quorum_and_freezes_the_bases(session: Session, make: Any) -> None:
+def test_voting_opens_only_with_quorum_and_freezes_the_bases(session: Session) -> None:
     """Is opening refused below 2/3, and are convened and present frozen when it opens, even if
     someone is un-checked afterwards (impossible: check-in is closed)?"""
-    conference = opened(session, make, 3)
+    conference = opened(session, 3)
     first, second, _ = roster.attendees(session, conference.id)
     checkin.check_in(session, conference.id, first.id, "device:1")
-    with pytest.raises(Conflict) as caught:
+    unit.commit(session)
+    # Each attempt is a request's unit of work: a refusal rolls back what the guard froze.
+    with pytest.raises(Conflict) as caught, unit.unit_of_work(session):
         phases.change(session, conference.id, Phase.VOTING, "user:test")
     assert caught.value.code == "quorum_not_met"
     checkin.check_in(session, conference.id, second.id, "device:1")
-    with pytest.raises(Conflict) as caught:
+    unit.commit(session)
+    with pytest.raises(Conflict) as caught, unit.unit_of_work(session):
         phases.change(session, conference.id, Phase.VOTING, "user:test")
     assert caught.value.code == "ceremony_incomplete"
     assert quorum.state(session, conference).present == 2
@@ -86,15 +88,15 @@ def test_voting_opens_only_with_quorum_and_freezes_the_bases(session: Session, m
     assert quorum.state(session, voting).present == 2
 
 
-def test_the_box_is_not_opened_by_a_phase_move(session: Session, make: Any) -> None:
+def test_the_box_is_not_opened_by_a_phase_move(session: Session) -> None:
     """Is closed → opened absent from the moves (the tally opens the box)?"""
     assert (Phase.CLOSED, Phase.OPENED) not in phases.MOVES
     assert all(Phase.OPENED not in move for move in phases.MOVES)
 
 
-def test_the_committee_cannot_outnumber_the_roster(session: Session, make: Any) -> None:
+def test_the_committee_cannot_outnumber_the_roster(session: Session) -> None:
     """With 2 convened and a committee of 3, is check-in refused?"""
-    conference = make.conference()
+    conference = make_conference(session)
     for name in ("A", "B"):
         roster.add(session, conference.id, NewAttendee(name), "user:test")
     ballot.replace(

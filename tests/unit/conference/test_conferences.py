@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from tests.fixtures import make_conference
 from voting.conference import conferences
 from voting.conference.conferences import Committee
 from voting.conference.errors import Conflict, InvalidInput, NotFound
@@ -15,9 +14,9 @@ from voting.rules import KH331, RuleSetError
 from voting.store import Conference, Phase
 
 
-def test_a_conference_embeds_the_rule_set_it_runs_under(make: Any) -> None:
+def test_a_conference_embeds_the_rule_set_it_runs_under(session: Session) -> None:
     """Is the rule set stored whole, so that its step can be read back from the conference?"""
-    conference = make.conference(procedure="annual_review", step_number=1)
+    conference = make_conference(session, procedure="annual_review", step_number=1)
     assert conference.rule_set_hash == KH331.hash
     assert conferences.rule_set_of(conference).hash == KH331.hash
     assert conferences.step_of(conference).ballot == "removal"
@@ -25,9 +24,9 @@ def test_a_conference_embeds_the_rule_set_it_runs_under(make: Any) -> None:
     assert conference.phase == Phase.SETUP
 
 
-def test_a_tampered_rule_set_is_refused(session: Session, make: Any) -> None:
+def test_a_tampered_rule_set_is_refused(session: Session) -> None:
     """If the stored rule set no longer matches its hash, is it refused rather than used?"""
-    conference = make.conference()
+    conference = make_conference(session)
     content = dict(conference.rule_set_content) | {"quorum": "1/2"}
     session.execute(
         update(Conference).where(Conference.id == conference.id).values(rule_set_content=content)
@@ -50,26 +49,26 @@ def test_a_tampered_rule_set_is_refused(session: Session, make: Any) -> None:
         (3, 4, False),
     ],
 )
-def test_committee_bounds(make: Any, size: int, threshold: int, ok: bool) -> None:
+def test_committee_bounds(session: Session, size: int, threshold: int, ok: bool) -> None:
     """Is the committee 3 to 5 members with a threshold from 2 to its size?"""
     if ok:
-        assert make.conference(committee=Committee(size, threshold)).committee_size == size
+        assert make_conference(session, committee=Committee(size, threshold)).committee_size == size
     else:
         with pytest.raises(InvalidInput):
-            make.conference(committee=Committee(size, threshold))
+            make_conference(session, committee=Committee(size, threshold))
 
 
-def test_a_step_without_a_secret_ballot_is_refused(make: Any) -> None:
+def test_a_step_without_a_secret_ballot_is_refused(session: Session) -> None:
     """Steps 1 and 2 of next-term planning hold no secret ballot: no conference for them."""
     for number in (1, 2):
         with pytest.raises(InvalidInput) as caught:
-            make.conference(step_number=number)
+            make_conference(session, step_number=number)
         assert caught.value.code == "no_ballot_step"
 
 
-def test_lock_bumps_the_revision_and_refuses_unknown_ids(session: Session, make: Any) -> None:
+def test_lock_bumps_the_revision_and_refuses_unknown_ids(session: Session) -> None:
     """Does every lock bump the revision, and is an unknown id NotFound?"""
-    conference = make.conference()
+    conference = make_conference(session)
     before = conference.revision
     assert conferences.lock(session, conference.id).revision == before + 1
     session.rollback()
@@ -77,9 +76,9 @@ def test_lock_bumps_the_revision_and_refuses_unknown_ids(session: Session, make:
         conferences.lock(session, "f" * 32)
 
 
-def test_the_phase_guard_names_both_phases_in_vietnamese(make: Any) -> None:
+def test_the_phase_guard_names_both_phases_in_vietnamese(session: Session) -> None:
     """Does the refusal say where the conference is and where the action belongs?"""
-    conference = make.conference()
+    conference = make_conference(session)
     with pytest.raises(Conflict) as caught:
         conferences.require_phase(conference, Phase.CHECKIN)
     assert caught.value.message == (

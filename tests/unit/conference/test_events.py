@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
+from tests.fixtures import make_conference
 from voting import canonical
 from voting.conference import events
 from voting.tally.chain import GENESIS, entry_hash, first_break
@@ -71,10 +72,10 @@ def test_a_removed_entry_breaks_the_chain() -> None:
     assert first_break(entries) == 2
 
 
-def test_recorded_events_chain_per_conference(session: Session, make: Any) -> None:
+def test_recorded_events_chain_per_conference(session: Session) -> None:
     """Does each conference's log start at seq 1 from the zero hash and chain from there?"""
-    first = make.conference()
-    second = make.conference()
+    first = make_conference(session)
+    second = make_conference(session)
     events.record(session, first, "note", "user:test", {"n": 1})
     session.commit()
     log = [events.to_entry(e) for e in events.log(session, first.id)]
@@ -84,8 +85,8 @@ def test_recorded_events_chain_per_conference(session: Session, make: Any) -> No
     assert [e.seq for e in events.log(session, second.id)] == [1]
 
 
-def test_event_data_must_be_canonical(session: Session, make: Any) -> None:
+def test_event_data_must_be_canonical(session: Session) -> None:
     """Is data that canonical JSON cannot hold (a float, a null) refused, not stored?"""
-    conference = make.conference()
+    conference = make_conference(session)
     with pytest.raises(canonical.CanonicalError):
         events.record(session, conference, "note", "user:test", {"ratio": 0.5})

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session
 
+from tests.fixtures import AGENCY, make_conference
 from voting.conference import events, registry, roster
 from voting.conference.errors import InvalidInput
 from voting.conference.roster import NewAttendee
@@ -22,9 +22,7 @@ def people_file(tmp_path: Path, rows: str) -> Path:
     return path
 
 
-def test_the_province_tier_adds_the_district_heads(
-    session: Session, make: Any, tmp_path: Path
-) -> None:
+def test_the_province_tier_adds_the_district_heads(session: Session, tmp_path: Path) -> None:
     """Step 3 for provincially managed posts convenes the kinh_te_huyen group too; for the
     agency's own posts it does not (Step.composition_for)."""
     people.import_people(
@@ -36,32 +34,30 @@ def test_the_province_tier_adds_the_district_heads(
             "C1,Ngô Thị C,F,1990,Chuyên viên,Văn phòng Sở,\n",
         ),
     )
-    province = make.conference(step_number=3, tier="province")
-    agency = make.conference(step_number=3, tier="agency")
+    province = make_conference(session, step_number=3, tier="province")
+    agency = make_conference(session, step_number=3, tier="agency")
     assert [a.ref for a in roster.draw(session, province.id, "user:test")] == ["A1", "K1"]
     assert [a.ref for a in roster.draw(session, agency.id, "user:test")] == ["A1"]
 
 
-def test_the_sample_registry_imports_whole(session: Session, make: Any) -> None:
+def test_the_sample_registry_imports_whole(session: Session) -> None:
     """Does the sample agency's file give 56 people and a step-4 roster of 16?"""
-    assert len(people.import_people(session, make.agency)) == 56
-    conference = make.conference()
+    assert len(people.import_people(session, AGENCY)) == 56
+    conference = make_conference(session)
     assert len(roster.draw(session, conference.id, "user:test")) == 16
 
 
-def test_a_second_import_replaces_the_registry(session: Session, make: Any, tmp_path: Path) -> None:
+def test_a_second_import_replaces_the_registry(session: Session, tmp_path: Path) -> None:
     """Does importing again in the same session replace everyone, with no stale rows?"""
-    people.import_people(session, make.agency)
+    people.import_people(session, AGENCY)
     assert len(registry.every(session)) == 56
     people.import_people(session, people_file(tmp_path, "A1,Lê Văn A,M,1970,Giám đốc,Sở,\n"))
     assert [p.ref for p in registry.every(session)] == ["A1"]
 
 
-def test_a_bad_registry_file_leaves_the_old_registry(
-    session: Session, make: Any, tmp_path: Path
-) -> None:
+def test_a_bad_registry_file_leaves_the_old_registry(session: Session, tmp_path: Path) -> None:
     """Is a file with one bad row refused whole, the previous registry kept?"""
-    people.import_people(session, make.agency)
+    people.import_people(session, AGENCY)
     bad = people_file(tmp_path, "A1,Lê Văn A,M,1970,Giám đốc,Ban Giám đốc,\nA2,,M,1970,x,y,\n")
     with pytest.raises(InvalidInput) as caught:
         people.import_people(session, bad)
@@ -70,9 +66,9 @@ def test_a_bad_registry_file_leaves_the_old_registry(
     assert len(registry.every(session)) == 56
 
 
-def test_hand_edits_are_logged(session: Session, make: Any) -> None:
+def test_hand_edits_are_logged(session: Session) -> None:
     """Are adding and removing an attendee each one event naming the attendee?"""
-    conference = make.conference()
+    conference = make_conference(session)
     added = roster.add(session, conference.id, NewAttendee("Vũ Thị Hằng", sex="F"), "user:test")
     roster.remove(session, conference.id, added.id, "user:test")
     log = events.log(session, conference.id)
@@ -83,9 +79,9 @@ def test_hand_edits_are_logged(session: Session, make: Any) -> None:
     assert roster.attendees(session, conference.id) == []
 
 
-def test_a_bad_hand_entry_logs_nothing(session: Session, make: Any) -> None:
+def test_a_bad_hand_entry_logs_nothing(session: Session) -> None:
     """Is a refused entry neither stored nor logged?"""
-    conference = make.conference()
+    conference = make_conference(session)
     with pytest.raises(InvalidInput):
         roster.add(session, conference.id, NewAttendee("  "), "user:test")
     assert len(events.log(session, conference.id)) == 1

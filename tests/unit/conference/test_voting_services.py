@@ -4,11 +4,11 @@ opening's freeze, casting, closing, opening the box with t partials and the resu
 from __future__ import annotations
 
 import hashlib
-from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session
 
+from tests.fixtures import make_conference
 from voting.conference import (
     ballot,
     box,
@@ -26,13 +26,13 @@ from voting.conference.roster import NewAttendee
 from voting.crypto.ballot import build_ballot
 from voting.crypto.cards import Card
 from voting.crypto.decryption import partial_decrypt
-from voting.store import Conference, Phase
+from voting.store import Conference, Phase, unit
 
 from .conftest import ready_box
 
 
-def _conference(session: Session, make: Any, convened: int = 3) -> Conference:
-    conference: Conference = make.conference()
+def _conference(session: Session, convened: int = 3) -> Conference:
+    conference: Conference = make_conference(session)
     for number in range(convened):
         roster.add(session, conference.id, NewAttendee(f"Người {number}"), "user:test")
     ballot.replace(
@@ -51,8 +51,8 @@ def _conference(session: Session, make: Any, convened: int = 3) -> Conference:
     return phases.change(session, conference.id, Phase.CHECKIN, "user:test")
 
 
-def test_the_ballot_maps_to_stable_crypto_ids(session: Session, make: Any) -> None:
-    conference = _conference(session, make)
+def test_the_ballot_maps_to_stable_crypto_ids(session: Session) -> None:
+    conference = _conference(session)
     definition = box.definition(session, conference.id)
     assert definition.to_dict() == {
         "sections": [
@@ -68,16 +68,17 @@ def test_a_fingerprint_is_the_first_16_hex_of_sha256_in_groups() -> None:
     assert box.fingerprint(point) == f"{digest[:4]} {digest[4:8]} {digest[8:12]} {digest[12:16]}"
 
 
-def test_casting_closing_and_opening_the_box_with_two_of_three(session: Session, make: Any) -> None:
+def test_casting_closing_and_opening_the_box_with_two_of_three(session: Session) -> None:
     from voting.conference import opening
     from voting.crypto.ballot import aggregate
     from voting.crypto.cards import make_pool
 
-    conference = _conference(session, make)
+    conference = _conference(session)
     for attendee in roster.attendees(session, conference.id):
         checkin.check_in(session, conference.id, attendee.id, "device:1")
     keys, dealt = ready_box(session, conference, 3)
     conference = phases.change(session, conference.id, Phase.VOTING, "user:test")
+    unit.commit(session)  # a cast is a unit of work of its own, after the opening's
     ctx = opening.context(session, conference)
     state = public.state(session, conference)
     assert state["fingerprint"] == ctx.fingerprint and state["ballots_cast"] == 0
@@ -86,10 +87,11 @@ def test_casting_closing_and_opening_the_box_with_two_of_three(session: Session,
         casting.cast(session, conference.id, build_ballot(ctx, stranger, {}).to_dict())
     assert getattr(caught.value, "code", "") == "card_unknown"
     choices = [{"s1": ["s1c1"], "s2": ["s2c1"]}, {"s1": ["s1c2"]}, {"s1": ["s1c1"]}]
-    receipts = [
-        casting.cast(session, conference.id, build_ballot(ctx, card, choice).to_dict()).hash
-        for card, choice in zip(dealt, choices, strict=True)
-    ]
+    receipts = []
+    for card, choice in zip(dealt, choices, strict=True):
+        with unit.unit_of_work(session):  # each cast is a request's unit of work
+            ballot = build_ballot(ctx, card, choice).to_dict()
+            receipts.append(casting.cast(session, conference.id, ballot).hash)
     assert [b["hash"] for b in casting.published(session, conference.id)] == sorted(receipts)
     phases.change(session, conference.id, Phase.CLOSED, "user:test")
     closed = box.peek(session, conference.id)

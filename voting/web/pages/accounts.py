@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response
 
 from voting.conference import accounts
 from voting.conference.errors import ConferenceError, InvalidInput
-from voting.store import Role
+from voting.store import Role, unit
 from voting.web.errors import status_of
 from voting.web.extensions import db
 from voting.web.i18n import both, localized, translate
@@ -25,7 +25,7 @@ def refused(error: ConferenceError) -> tuple[str, int]:
     """A refused form: the page again, with the reason."""
     if request.method != "POST" or status_of(error) in (401, 403):
         return error_page(error)
-    db().rollback()
+    unit.rollback(db())
     return _page(localized(error.message, error.message_en)), status_of(error)
 
 

@@ -14,6 +14,7 @@ from voting.conference.errors import ConferenceError
 from voting.planning import appointments
 from voting.registry import planning as registry_planning
 from voting.rules.source import document_title
+from voting.store import unit
 from voting.web.api import bodies
 from voting.web.errors import status_of
 from voting.web.extensions import db
@@ -31,7 +32,7 @@ def refused(error: ConferenceError) -> tuple[str, int]:
     """A refused form is shown again on the page with the reason."""
     if request.method != "POST" or status_of(error) in (401, 403, 404):
         return error_page(error)
-    db().rollback()
+    unit.rollback(db())
     return _page(error), status_of(error)
 
 

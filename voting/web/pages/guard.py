@@ -13,7 +13,7 @@ from flask import Blueprint, redirect, render_template, request, session, url_fo
 
 from voting.conference import conferences, devices
 from voting.conference.errors import ConferenceError, refused
-from voting.store import DeviceKind, DeviceLink
+from voting.store import DeviceKind, DeviceLink, unit
 from voting.web.errors import status_of
 from voting.web.extensions import db
 from voting.web.i18n import localized
@@ -70,7 +70,7 @@ def page_requires(action: Action) -> Callable[[F], F]:
 
 def error_page(error: ConferenceError) -> tuple[str, int]:
     """A refusal or failure as a page in the reader's language."""
-    db().rollback()
+    unit.rollback(db())
     page = render_template(
         "error.html", message=localized(error.message, error.message_en), problems=error.problems
     )

@@ -40,7 +40,7 @@ from voting.conference.errors import ConferenceError, InvalidInput, refused
 from voting.conference.roster import NewAttendee
 from voting.registry import people
 from voting.rules import KH331
-from voting.store import Conference, DeviceKind, Phase, utcnow
+from voting.store import Conference, DeviceKind, Phase, unit, utcnow
 from voting.web import clock, parse
 from voting.web.api import bodies
 from voting.web.clock import local
@@ -65,7 +65,7 @@ def refusal_page(error: ConferenceError) -> tuple[str, int]:
     refusal is the error page."""
     if request.method != "POST" or status_of(error) in (401, 403, 404):
         return error_page(error)
-    db().rollback()
+    unit.rollback(db())
     conference_id = (request.view_args or {}).get("conference_id")
     if conference_id is None:
         return _index_page(error=error), status_of(error)

@@ -27,7 +27,7 @@ from voting.planning import (
 )
 from voting.planning.processes import RULES, NewProcess
 from voting.registry import terms
-from voting.store import Conference, ProcessStatus, StepStatus
+from voting.store import Conference, ProcessStatus, StepStatus, unit
 from voting.web import clock
 from voting.web.api import bodies
 from voting.web.config import rule_set
@@ -49,7 +49,7 @@ def refused(error: ConferenceError) -> tuple[str, int]:
     """A refused form is shown again on its page with the reason (and each problem)."""
     if request.method != "POST" or status_of(error) in (401, 403, 404):
         return error_page(error)
-    db().rollback()
+    unit.rollback(db())
     process_id = (request.view_args or {}).get("process_id")
     if process_id is None:
         return _index_page(error), status_of(error)

@@ -11,6 +11,7 @@ from voting.planning.processes import RULES, registry_people
 from voting.registry import people
 from voting.registry.kinds import KINDS
 from voting.rules.source import positions_of_tier
+from voting.store import unit
 from voting.web import clock, parse
 from voting.web.errors import status_of
 from voting.web.extensions import db
@@ -26,7 +27,7 @@ def refused(error: ConferenceError) -> tuple[str, int]:
     """A refused file is shown on the page with each bad row; nothing was imported."""
     if request.method != "POST" or status_of(error) in (401, 403, 404):
         return error_page(error)
-    db().rollback()
+    unit.rollback(db())
     return _page(error), status_of(error)
 
 

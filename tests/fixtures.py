@@ -1,5 +1,9 @@
-"""Fixtures of the web tests: an app on a fresh SQLite database in a temporary instance folder,
-accounts for every role, and an API client that carries the CSRF token like the pages will."""
+"""The tests' one shared fixtures module, a pytest plugin registered by `tests/conftest.py`
+(`pytest_plugins`): an app on a fresh database in a temporary instance folder with accounts for
+every role, an API client that carries the CSRF token like the pages, the committee's phones
+played in-process, and factories with defaults a test overrides (`make_conference(session,
+**overrides)`, `Site.conference(api, **overrides)`). Set-up that calls services directly runs
+in `committed(app)`: one unit of work, as a request would."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import contextlib
 import os
 import secrets
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +20,14 @@ from argon2 import PasswordHasher
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, make_url, text
+from sqlalchemy.orm import Session
 from werkzeug.test import TestResponse
 
 from voting import sample
-from voting.conference import accounts
+from voting.conference import accounts, conferences
+from voting.conference.conferences import Committee, Details
 from voting.crypto.decryption import Opened
+from voting.store import Conference, unit
 from voting.web import create_app, room
 from voting.web.extensions import DATABASE, db
 
@@ -44,10 +52,33 @@ def make_app(instance: Path, **overrides: Any) -> Flask:
     )
 
 
-@pytest.fixture(autouse=True)
+@contextlib.contextmanager
+def committed(app: Flask) -> Iterator[Session]:
+    """The app's database for a set-up that calls services directly: one unit of work, as a
+    request's, committed when the block ends and rolled back if it raises."""
+    with app.app_context(), unit.unit_of_work(db()) as session:
+        yield session
+
+
+def make_conference(session: Session, **overrides: Any) -> Conference:
+    """A conference made by the service, in set-up: step 4 of next-term planning, agency tier,
+    unless overridden (any argument of `conferences.create`)."""
+    arguments: dict[str, Any] = {
+        "procedure": "next_term",
+        "step_number": 4,
+        "tier": "agency",
+        "details": Details("Hội nghị", date(2022, 4, 20), "Hội trường"),
+        "committee": Committee(),
+        "actor": "user:test",
+    } | overrides
+    return conferences.create(session, **arguments)
+
+
+@pytest.fixture
 def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    """argon2 at its real cost (tests/unit/conference) takes 0.1 s a hash; the web tests make
-    and log in accounts in every test, so they use the cheapest parameters."""
+    """argon2 at its real cost (tests/unit/conference) takes 0.1 s a hash; the integration
+    tests make and log in accounts in every test, so they use the cheapest parameters
+    (`tests/integration/conftest.py` asks for it for all of them)."""
     monkeypatch.setattr(
         accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
     )
@@ -63,7 +94,7 @@ def database_url() -> Iterator[str | None]:
 
 @contextlib.contextmanager
 def fresh_database() -> Iterator[str | None]:
-    """What `database_url` gives, for the fixtures of other folders."""
+    """What `database_url` gives, for a test that needs a second database."""
     server = os.environ.get("VOTING_TEST_POSTGRES_URL")
     if not server:
         yield None
@@ -83,9 +114,9 @@ def app(tmp_path: Path, database_url: str | None) -> Iterator[Flask]:
     app = make_app(
         tmp_path / "instance", **({"DATABASE_URL": database_url} if database_url else {})
     )
-    with app.app_context():
+    with committed(app) as session:
         for role, username in USERS.items():
-            accounts.create(db(), username, role, PASSWORD)
+            accounts.create(session, username, role, PASSWORD)
     yield app
     room.settle()  # no turnout push left reading a database about to go
     app.extensions[DATABASE].dispose()

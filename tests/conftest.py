@@ -1,0 +1,3 @@
+"""The shared fixtures (`tests/fixtures.py`) for every folder of tests."""
+
+pytest_plugins = ["tests.fixtures"]
