@@ -14,26 +14,15 @@ from voting.conference.errors import ConferenceError
 from voting.planning import appointments
 from voting.registry import planning as registry_planning
 from voting.rules.source import document_title
-from voting.store import unit
 from voting.web.api import bodies
-from voting.web.errors import status_of
 from voting.web.extensions import db
 from voting.web.i18n import translate
-from voting.web.pages.guard import error_page, page_requires
+from voting.web.pages.guard import page_requires, show_refusals_on
 from voting.web.policy import Action
 from voting.web.principals import current_principal
 from voting.web.schema import form
 
 bp = Blueprint("appointment_pages", __name__, url_prefix="/organiser/appointments")
-
-
-@bp.errorhandler(ConferenceError)
-def refused(error: ConferenceError) -> tuple[str, int]:
-    """A refused form is shown again on the page with the reason."""
-    if request.method != "POST" or status_of(error) in (401, 403, 404):
-        return error_page(error)
-    unit.rollback(db())
-    return _page(error), status_of(error)
 
 
 @bp.get("/")
@@ -96,6 +85,10 @@ def _page(error: ConferenceError | None = None) -> str:
         title=document_title,  # positions as documents write them (Chánh Văn phòng Sở, …)
         error=error,
     )
+
+
+# A refused form is shown again on the page with the reason.
+show_refusals_on(bp, _page)
 
 
 def _actor() -> str:

@@ -77,6 +77,20 @@ def error_page(error: ConferenceError) -> tuple[str, int]:
     return page, status_of(error)
 
 
+def show_refusals_on(blueprint: Blueprint, page: Callable[[ConferenceError], str]) -> None:
+    """A refused form of the blueprint's is shown again on its page, `page(error)`, with the
+    reason, the request's unit of work rolled back; a refused read, or a missing login, right
+    or object, is the error page."""
+
+    def refusal(error: ConferenceError) -> tuple[str, int]:
+        if request.method != "POST" or status_of(error) in (401, 403, 404):
+            return error_page(error)
+        unit.rollback(db())
+        return page(error), status_of(error)
+
+    blueprint.register_error_handler(ConferenceError, refusal)
+
+
 def html_errors(blueprint: Blueprint) -> None:
     """Make the blueprint answer its refusals with HTML, not the API's JSON."""
     blueprint.register_error_handler(ConferenceError, error_page)

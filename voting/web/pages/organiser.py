@@ -40,16 +40,15 @@ from voting.conference.errors import ConferenceError, InvalidInput, refused
 from voting.conference.roster import NewAttendee
 from voting.registry import people
 from voting.rules import KH331
-from voting.store import Conference, DeviceKind, Phase, unit, utcnow
+from voting.store import Conference, DeviceKind, Phase, utcnow
 from voting.web import clock, parse
 from voting.web.api import bodies
 from voting.web.clock import local
 from voting.web.config import rule_set
-from voting.web.errors import status_of
 from voting.web.extensions import db
 from voting.web.i18n import LIVE_STRINGS, localized, strings, translate, translate_value
 from voting.web.pages import ballot_form, qr
-from voting.web.pages.guard import error_page, page_requires
+from voting.web.pages.guard import page_requires, show_refusals_on
 from voting.web.pages.links import public_base
 from voting.web.policy import Action, allowed
 from voting.web.principals import current_principal
@@ -59,25 +58,23 @@ from voting.web.schema import form
 bp = Blueprint("organiser", __name__, url_prefix="/organiser")
 
 
-@bp.errorhandler(ConferenceError)
-def refusal_page(error: ConferenceError) -> tuple[str, int]:
-    """A refused form is shown again on its page with the reason (and each bad row); any other
-    refusal is the error page."""
-    if request.method != "POST" or status_of(error) in (401, 403, 404):
-        return error_page(error)
-    unit.rollback(db())
+def _refused_page(error: ConferenceError) -> str:
+    """The page a refused form came from, with the reason (and each bad row)."""
     conference_id = (request.view_args or {}).get("conference_id")
     if conference_id is None:
-        return _index_page(error=error), status_of(error)
+        return _index_page(error=error)
     conference = conferences.get(db(), conference_id)
     if request.endpoint == "organiser.record_absence":
-        return _attendance_page(conference, error=error), status_of(error)
+        return _attendance_page(conference, error=error)
     blocks = (
         ballot_form.blocks_from(request.form)
         if request.endpoint == "organiser.save_ballot"
         else None
     )
-    return _conference_page(conference, error=error, blocks=blocks), status_of(error)
+    return _conference_page(conference, error=error, blocks=blocks)
+
+
+show_refusals_on(bp, _refused_page)
 
 
 @bp.get("/")

@@ -27,15 +27,14 @@ from voting.planning import (
 )
 from voting.planning.processes import RULES, NewProcess
 from voting.registry import terms
-from voting.store import Conference, ProcessStatus, StepStatus, unit
+from voting.store import Conference, ProcessStatus, StepStatus
 from voting.web import clock
 from voting.web.api import bodies
 from voting.web.config import rule_set
-from voting.web.errors import status_of
 from voting.web.extensions import db
 from voting.web.i18n import translate
 from voting.web.pages import fields
-from voting.web.pages.guard import error_page, page_requires
+from voting.web.pages.guard import page_requires, show_refusals_on
 from voting.web.policy import Action, allowed
 from voting.web.principals import current_principal
 from voting.web.schema import form
@@ -44,16 +43,15 @@ bp = Blueprint("planning", __name__, url_prefix="/organiser/planning")
 _COUNT = re.compile(r"^count:(\d+):(.+)$")
 
 
-@bp.errorhandler(ConferenceError)
-def refused(error: ConferenceError) -> tuple[str, int]:
-    """A refused form is shown again on its page with the reason (and each problem)."""
-    if request.method != "POST" or status_of(error) in (401, 403, 404):
-        return error_page(error)
-    unit.rollback(db())
+def _refused_page(error: ConferenceError) -> str:
+    """The page a refused form came from, with the reason (and each problem)."""
     process_id = (request.view_args or {}).get("process_id")
     if process_id is None:
-        return _index_page(error), status_of(error)
-    return _process_page(processes.get(db(), process_id), error), status_of(error)
+        return _index_page(error)
+    return _process_page(processes.get(db(), process_id), error)
+
+
+show_refusals_on(bp, _refused_page)
 
 
 @bp.get("/")

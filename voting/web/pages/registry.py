@@ -3,7 +3,7 @@ row shown) and its export, with the units and positions the registry gives (docs
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
 from voting.conference.errors import ConferenceError, NotFound
@@ -11,24 +11,13 @@ from voting.planning.processes import RULES, registry_people
 from voting.registry import people
 from voting.registry.kinds import KINDS
 from voting.rules.source import positions_of_tier
-from voting.store import unit
 from voting.web import clock, parse
-from voting.web.errors import status_of
 from voting.web.extensions import db
 from voting.web.i18n import translate
-from voting.web.pages.guard import error_page, page_requires
+from voting.web.pages.guard import page_requires, show_refusals_on
 from voting.web.policy import Action
 
 bp = Blueprint("registry_page", __name__, url_prefix="/organiser/registry")
-
-
-@bp.errorhandler(ConferenceError)
-def refused(error: ConferenceError) -> tuple[str, int]:
-    """A refused file is shown on the page with each bad row; nothing was imported."""
-    if request.method != "POST" or status_of(error) in (401, 403, 404):
-        return error_page(error)
-    unit.rollback(db())
-    return _page(error), status_of(error)
 
 
 @bp.get("/")
@@ -66,3 +55,7 @@ def _page(error: ConferenceError | None = None) -> str:
         positions={tier: positions_of_tier(tier, everyone, RULES) for tier in RULES.tiers},
         error=error,
     )
+
+
+# A refused file is shown on the page with each bad row; nothing was imported.
+show_refusals_on(bp, _page)
