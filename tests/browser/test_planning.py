@@ -8,7 +8,7 @@ from datetime import date
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server
+from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server, assert_accessible
 from tests.fixtures import committed
 from voting import sample
 from voting.conference import accounts, roster
@@ -59,6 +59,7 @@ def test_the_structure_report_follows_the_ticks(browser: Browser, server: Server
     expect(planned).not_to_have_text(str(before_planned))
     expect(women).not_to_have_text(before_women)
     page.screenshot(path=SCREENSHOTS / "planning-structure.png", full_page=True)
+    assert_accessible(page, "source list and structure report")
     # Ticking it again gives the first report back.
     woman.locator("input").check()
     expect(women).to_have_text(before_women)
@@ -103,6 +104,7 @@ def test_the_head_decides_a_tie_at_the_final_step(browser: Browser, server: Serv
     tied = panel.locator("fieldset label.check")
     expect(tied).to_have_count(2)
     page.screenshot(path=SCREENSHOTS / "planning-head-tie.png", full_page=True)
+    assert_accessible(page, "head deciding a tie")
     chosen = tied.nth(1)
     name = chosen.inner_text().split(" — ")[0].strip()
     chosen.locator("input").check()

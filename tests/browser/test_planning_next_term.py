@@ -11,7 +11,7 @@ import csv
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import SCREENSHOTS, USERNAME, Server
+from tests.browser.conftest import SCREENSHOTS, USERNAME, Server, assert_accessible
 from tests.browser.test_planning_process import (
     DOMAIN,
     committee_members,
@@ -89,6 +89,7 @@ def test_a_whole_next_term_procedure_from_the_interface(browser: Browser, server
     for cadre in (failing, *passing[3:]):
         expect(submitted).not_to_contain_text(names[cadre])
     page.screenshot(path=SCREENSHOTS / "planning-next-term.png", full_page=True)
+    assert_accessible(page, "next-term process")
     # 30 working days after Monday 5/1/2026, the Tết days off (16–20/2) skipped.
     text = submit_approve_and_print(
         page, ("2026-01-05", "23/02/2026"), approved=("2026-02-10", "10/05/2026")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server
+from tests.browser.conftest import PASSWORD, SCREENSHOTS, USERNAME, Server, assert_accessible
 from tests.fixtures import committed
 from voting import sample
 from voting.conference import accounts
@@ -134,8 +134,10 @@ def test_a_whole_annual_review_from_the_interface(
     expect(page.locator("section[data-kind=planning] [data-count]")).to_have_attribute(
         "data-count", "4"
     )
+    assert_accessible(page, "registry")
 
     page.goto(f"{server.base}/organiser/planning/")
+    assert_accessible(page, "planning processes")
     page.locator("select[name=procedure]").select_option("annual_review")
     page.locator("select[name=tier]").select_option("agency")
     page.get_by_label("Nhiệm kỳ", exact=True).fill("2021-2026")
@@ -143,6 +145,7 @@ def test_a_whole_annual_review_from_the_interface(
     page.get_by_label("Địa điểm").fill("Hội trường Sở")
     page.get_by_role("button", name="Bắt đầu quy trình").click()
     expect(page.locator("#steps")).to_be_visible()
+    assert_accessible(page, "process with its source list")
 
     # Only Thanh tra's two positions this year: the organiser ticks just those cadres.
     for fieldset in page.locator("#source-form fieldset[data-position]").all():
@@ -179,6 +182,7 @@ def test_a_whole_annual_review_from_the_interface(
     paper(page, server, members, 4, {"SCT013": 5, "SCT014": 4, "SCT016": 4}, present=5, convened=5)
     expect(page.locator("#step-4 .notice")).to_contain_text("Chờ người đứng đầu")
     page.screenshot(path=SCREENSHOTS / "planning-process.png", full_page=True)
+    assert_accessible(page, "process waiting for the head")
 
     head = browser.new_page(viewport={"width": 412, "height": 915})
     log_in(head, server, "/head/", "nguoi-dung-dau")
@@ -195,6 +199,7 @@ def test_a_whole_annual_review_from_the_interface(
     outcome = page.locator("#outcome")
     expect(outcome).to_contain_text("Đinh Hồng Vân")
     expect(outcome).to_contain_text("Đoàn Minh Tuấn")
+    assert_accessible(page, "process with its outcome")
     text = submit_approve_and_print(
         page, ("2022-05-04", "15/06/2022"), approved=("2022-05-20", "20/08/2022")
     )
