@@ -18,6 +18,8 @@ NOT_FOUND = 404
 CONFLICT = 409
 UNAUTHORISED = 401
 FORBIDDEN = 403
+TOO_MANY_REQUESTS = 429
+UNAVAILABLE = 503
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,541 @@ _DEVICE_REVOKED_VI = "Liên kết thiết bị đã bị thu hồi. Hãy xin Vă
 _CSRF_VI = "Phiên làm việc đã hết hạn hoặc không hợp lệ: hãy tải lại trang."
 
 REFUSALS: dict[str, Refusal] = {
+    # The conference's services (voting/conference)
+    "busy": Refusal(
+        "busy",
+        UNAVAILABLE,
+        "Máy chủ đang bận kiểm tra mật khẩu khác. Hãy thử lại sau ít giây.",
+        "All password checks are busy: try again shortly.",
+    ),
+    "too_many_attempts": Refusal(
+        "too_many_attempts",
+        TOO_MANY_REQUESTS,
+        "Đã nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau {wait_vi}.",
+        "Too many wrong passwords: try again in {seconds} s.",
+    ),
+    "absence_reason_unknown": Refusal(
+        "absence_reason_unknown",
+        UNPROCESSABLE,
+        "Lý do vắng mặt không hợp lệ; chọn một trong: {allowed}.",
+        "Unknown absence reason {reason!r}; one of {reasons}.",
+    ),
+    "absence_note_required": Refusal(
+        "absence_note_required",
+        UNPROCESSABLE,
+        "Với “Lý do khác”, hãy ghi rõ lý do vắng mặt.",
+        "An 'other' absence reason needs the reason written out.",
+    ),
+    "absence_note_too_long": Refusal(
+        "absence_note_too_long",
+        UNPROCESSABLE,
+        "Lý do vắng mặt tối đa {note_limit} ký tự.",
+        "An absence reason is {note_limit} characters at most.",
+    ),
+    "attendee_present": Refusal(
+        "attendee_present",
+        CONFLICT,
+        "{full_name} đã có mặt (đã điểm danh), không ghi lý do vắng mặt.",
+        "{full_name} is checked in, so has no absence reason.",
+    ),
+    "password_short": Refusal(
+        "password_short",
+        UNPROCESSABLE,
+        "Mật khẩu phải có ít nhất {min_password} ký tự.",
+        "The password must have at least {min_password} characters.",
+    ),
+    "invalid_input.username": Refusal(
+        "invalid_input",
+        UNPROCESSABLE,
+        "Tên đăng nhập phải có từ 1 đến 64 ký tự, không có dấu cách.",
+        "The username must have 1 to 64 characters and no spaces.",
+    ),
+    "invalid_input.role": Refusal(
+        "invalid_input",
+        UNPROCESSABLE,
+        "Vai trò phải là organiser, leadership hoặc head.",
+        "Unknown role {role!r}: expected organiser, leadership or head.",
+    ),
+    "username_taken": Refusal(
+        "username_taken",
+        UNPROCESSABLE,
+        "Tên đăng nhập “{username}” đã có.",
+        "The username {username!r} is taken.",
+    ),
+    "invalid_input.display_name": Refusal(
+        "invalid_input",
+        UNPROCESSABLE,
+        "Họ và tên hiển thị dài quá 200 ký tự.",
+        "The display name is over 200 characters.",
+    ),
+    "account_unknown": Refusal(
+        "account_unknown",
+        NOT_FOUND,
+        "Không có tài khoản “{username}”.",
+        "No account {username!r}.",
+    ),
+    "ballot_from_process": Refusal(
+        "ballot_from_process",
+        CONFLICT,
+        "Phiếu của bước này được lập tự động từ kết quả bước trước của quy trình quy hoạch; không "
+        "sửa tay được.",
+        "This step's ballot comes from its planning process and cannot be edited.",
+    ),
+    "box_not_closed": Refusal(
+        "box_not_closed",
+        CONFLICT,
+        "Hòm phiếu chưa được chốt danh sách.",
+        "The ballot list is not frozen yet.",
+    ),
+    "card_key_invalid": Refusal(
+        "card_key_invalid",
+        UNPROCESSABLE,
+        "Mỗi khóa thẻ là 64 ký tự hex chữ thường.",
+        "Every card key is 64 lowercase hex characters.",
+    ),
+    "card_keys_unsorted": Refusal(
+        "card_keys_unsorted",
+        UNPROCESSABLE,
+        "Danh sách khóa thẻ phải được sắp xếp và không trùng lặp.",
+        "The card keys must be sorted and distinct.",
+    ),
+    "card_batch_size": Refusal(
+        "card_batch_size",
+        UNPROCESSABLE,
+        "Một lô có từ 1 đến {max_batch} thẻ.",
+        "A batch holds 1 to {max_batch} cards.",
+    ),
+    "card_batch_foreign": Refusal(
+        "card_batch_foreign",
+        UNPROCESSABLE,
+        "Tệp khóa thẻ này được tạo cho một hội nghị khác.",
+        "This keys file was made for another conference.",
+    ),
+    "card_list_hash_mismatch": Refusal(
+        "card_list_hash_mismatch",
+        UNPROCESSABLE,
+        "Mã băm danh sách thẻ không khớp với các khóa: tệp bị hỏng.",
+        "card_list_hash does not match the keys: the file is damaged.",
+    ),
+    "card_duplicate": Refusal(
+        "card_duplicate",
+        CONFLICT,
+        "{count} thẻ trong lô này đã có trong danh sách.",
+        "{count} card(s) of this batch are already on the list.",
+    ),
+    "cards_exhausted": Refusal(
+        "cards_exhausted",
+        CONFLICT,
+        "Đã phát hết thẻ: hãy tạo thêm một lô thẻ.",
+        "Every card has been dealt: add a batch.",
+    ),
+    "nothing_to_undo": Refusal(
+        "nothing_to_undo",
+        CONFLICT,
+        "Chưa có thẻ nào được phát để hủy.",
+        "No dealt card to undo.",
+    ),
+    "card_unknown.keys": Refusal(
+        "card_unknown",
+        UNPROCESSABLE,
+        "{count} khóa không có trong danh sách thẻ của hội nghị.",
+        "{count} key(s) are not on this conference's card list.",
+    ),
+    "card_used": Refusal(
+        "card_used",
+        CONFLICT,
+        "Thẻ biểu quyết này đã được dùng để bỏ phiếu. Mỗi thẻ chỉ bỏ được một phiếu.",
+        "This card has already cast a ballot: one card, one ballot.",
+    ),
+    "voting_not_open.cast": Refusal(
+        "voting_not_open",
+        CONFLICT,
+        "Hội nghị chưa mở bỏ phiếu. Xin chờ Văn phòng mở bỏ phiếu rồi gửi lại.",
+        "Voting has not opened yet; wait for the opening and send again.",
+    ),
+    "vote_aborted": Refusal(
+        "vote_aborted",
+        CONFLICT,
+        "Cuộc bỏ phiếu đã bị hủy: phiếu không được nhận.",
+        "This vote was aborted: no ballot is accepted.",
+    ),
+    "voting_closed": Refusal(
+        "voting_closed",
+        CONFLICT,
+        "Đã kết thúc bỏ phiếu: phiếu gửi sau không được nhận.",
+        "Voting has closed: the ballot was not accepted.",
+    ),
+    "wrong_conference": Refusal(
+        "wrong_conference",
+        UNPROCESSABLE,
+        "Thẻ biểu quyết này thuộc một hội nghị khác.",
+        "This ballot (and its card) belongs to another conference.",
+    ),
+    "card_unknown": Refusal(
+        "card_unknown",
+        UNPROCESSABLE,
+        "Thẻ biểu quyết này không có trong danh sách thẻ của hội nghị.",
+        "This card is not on the conference's card list.",
+    ),
+    "card_voided": Refusal(
+        "card_voided",
+        CONFLICT,
+        "Thẻ biểu quyết này đã bị hủy (thẻ chưa phát khi mở bỏ phiếu).",
+        "This card was voided (undealt at the opening).",
+    ),
+    "receipt_unknown": Refusal(
+        "receipt_unknown",
+        NOT_FOUND,
+        "Không có phiếu nào với mã biên nhận này trong danh sách.",
+        "No ballot with this receipt is on the list.",
+    ),
+    "ballot_malformed": Refusal(
+        "ballot_malformed",
+        UNPROCESSABLE,
+        "Phiếu gửi lên không đúng định dạng.",
+        "Malformed ballot: {error}",
+    ),
+    "ballot_invalid": Refusal(
+        "ballot_invalid",
+        UNPROCESSABLE,
+        "Phiếu không hợp lệ (chữ ký hoặc chứng minh không đúng, hoặc chọn quá số lượng).",
+        "Invalid ballot: {error}",
+    ),
+    "ballot_box_full": Refusal(
+        "ballot_box_full",
+        CONFLICT,
+        "Số phiếu đã bằng số người có mặt ({present}): không nhận thêm phiếu.",
+        "As many ballots as attendees present ({present}): no more are accepted.",
+    ),
+    "wrong_fingerprint": Refusal(
+        "wrong_fingerprint",
+        UNPROCESSABLE,
+        "Phiếu được lập cho thông số hội nghị khác (mã nhận diện hội nghị không khớp). Hãy tải "
+        "lại trang và bỏ phiếu lại.",
+        "The ballot was built for another conference fingerprint: {error}",
+    ),
+    "ceremony_waiting": Refusal(
+        "ceremony_waiting",
+        CONFLICT,
+        "Còn chờ {what_vi} của thành viên {members}.",
+        "Still waiting for the {what_en} of member(s) {missing}.",
+    ),
+    "rejoin_required": Refusal(
+        "rejoin_required",
+        CONFLICT,
+        "Ban kiểm phiếu đã tạo khóa chung: điện thoại mới cần tệp bản sao khóa.",
+        "The ceremony is complete: a new phone rejoins with the member's backup.",
+    ),
+    "join_token_unknown": Refusal(
+        "join_token_unknown",
+        NOT_FOUND,
+        "Mã tham gia ban kiểm phiếu không đúng hoặc đã được thay.",
+        "Unknown committee join token (or it was replaced).",
+    ),
+    "join_token_used": Refusal(
+        "join_token_used",
+        CONFLICT,
+        "Mã của thành viên {member} đã được dùng trên một điện thoại khác.",
+        "Member {member}'s join token was already used.",
+    ),
+    "committee_done": Refusal(
+        "committee_done",
+        CONFLICT,
+        "Ban kiểm phiếu không còn việc gì ở hội nghị này.",
+        "Nothing is left for the committee to do (aborted, or the record is written).",
+    ),
+    "ceremony_complete": Refusal(
+        "ceremony_complete",
+        CONFLICT,
+        "Ban kiểm phiếu đã tạo xong khóa.",
+        "The key ceremony is already complete.",
+    ),
+    "ceremony_stopped": Refusal(
+        "ceremony_stopped",
+        CONFLICT,
+        "Vòng tạo khóa đã dừng vì có khiếu nại; Văn phòng cần cho bắt đầu lại.",
+        "This round stopped on a complaint; the organiser must restart the ceremony.",
+    ),
+    "not_joined": Refusal(
+        "not_joined",
+        CONFLICT,
+        "Thành viên này chưa tham gia.",
+        "This member has not joined.",
+    ),
+    "already_sent": Refusal(
+        "already_sent",
+        CONFLICT,
+        "Thành viên này đã gửi mã băm cam kết.",
+        "This member already sent its commitment hash.",
+    ),
+    "reveal_mismatch": Refusal(
+        "reveal_mismatch",
+        UNPROCESSABLE,
+        "Cam kết không khớp với mã băm đã công bố.",
+        "The reveal does not match the hash published first.",
+    ),
+    "shares_incomplete": Refusal(
+        "shares_incomplete",
+        UNPROCESSABLE,
+        "Cần đúng một phần khóa niêm phong cho mỗi thành viên khác.",
+        "Send exactly one sealed share to each other member {others}.",
+    ),
+    "backup_required": Refusal(
+        "backup_required",
+        UNPROCESSABLE,
+        "Hãy lưu bản sao khóa trước khi xác nhận.",
+        'Confirm with {{"backup_saved": true, "joint_key", "public_share"}} after saving the '
+        "backup.",
+    ),
+    "key_not_in_joint_key": Refusal(
+        "key_not_in_joint_key",
+        UNPROCESSABLE,
+        "Khóa của thành viên không nằm trong khóa chung: không xác nhận được.",
+        "The member's key is not in the joint key (Y_j or Y differs).",
+    ),
+    "no_tokens": Refusal(
+        "no_tokens",
+        CONFLICT,
+        "Chưa phát mã cho ban kiểm phiếu.",
+        "No join tokens issued yet.",
+    ),
+    "backup_not_for_seat": Refusal(
+        "backup_not_for_seat",
+        UNPROCESSABLE,
+        "Tệp bản sao khóa không phải của thành viên {member} trong hội nghị này.",
+        "The rejoin proof is not member {member}'s of this conference: {error}",
+    ),
+    "reveal_proof_invalid": Refusal(
+        "reveal_proof_invalid",
+        UNPROCESSABLE,
+        "Chứng minh sở hữu khóa không hợp lệ.",
+        "{error}",
+    ),
+    "committee_key_shared": Refusal(
+        "committee_key_shared",
+        UNPROCESSABLE,
+        "Khóa của thành viên này trùng với khóa của một thành viên khác: mỗi thành viên phải dùng "
+        "điện thoại và khóa riêng. Văn phòng cần làm lại việc tạo khóa.",
+        "{error}",
+    ),
+    "not_checked_in": Refusal(
+        "not_checked_in",
+        CONFLICT,
+        "{full_name} chưa được điểm danh.",
+        "{full_name} is not checked in.",
+    ),
+    "committee_member_unknown": Refusal(
+        "committee_member_unknown",
+        UNPROCESSABLE,
+        "Ban kiểm phiếu có {committee_size} thành viên; không có thành viên số {members}.",
+        "The committee has {committee_size} members; no member {members}.",
+    ),
+    "committee_name_too_long": Refusal(
+        "committee_name_too_long",
+        UNPROCESSABLE,
+        "Họ và tên tối đa {name_limit} ký tự (thành viên {members}).",
+        "A name is {name_limit} characters at most (member {members}).",
+    ),
+    "no_ballot_step": Refusal(
+        "no_ballot_step",
+        UNPROCESSABLE,
+        "{title} không bỏ phiếu kín: không lập hội nghị bỏ phiếu cho bước này.",
+        "{title_en} holds no secret ballot.",
+    ),
+    "unknown_step": Refusal(
+        "unknown_step",
+        UNPROCESSABLE,
+        "Bộ quy định {rule_set} không có bước {step_number} của quy trình “{procedure}”.",
+        "{error}",
+    ),
+    "invalid_input.details": Refusal(
+        "invalid_input",
+        UNPROCESSABLE,
+        "{name_vi} phải có từ 1 đến 300 ký tự.",
+        "The {name_en} must have 1 to 300 characters.",
+    ),
+    "partial_malformed": Refusal(
+        "partial_malformed",
+        UNPROCESSABLE,
+        "Phần giải mã không đúng định dạng: {error}",
+        "Malformed partial decryption: {error}",
+    ),
+    "signature_malformed": Refusal(
+        "signature_malformed",
+        UNPROCESSABLE,
+        "Chữ ký kết quả không đúng định dạng: {error}",
+        "Malformed count signature: {error}",
+    ),
+    "refusal_invalid": Refusal(
+        "refusal_invalid",
+        UNPROCESSABLE,
+        "Lý do từ chối không đúng: số phiếu không ít hơn một nửa số người có mặt.",
+        "{ballots} ballots with {present} present is no refusal reason.",
+    ),
+    "box_opened": Refusal(
+        "box_opened",
+        CONFLICT,
+        "Hòm phiếu đã được mở.",
+        "The box is already open.",
+    ),
+    "record_not_written": Refusal(
+        "record_not_written",
+        CONFLICT,
+        "Biên bản chưa được lập: cần đủ chữ ký của ban kiểm phiếu.",
+        "The record is not written yet: the committee's signatures are missing.",
+    ),
+    "partial_invalid": Refusal(
+        "partial_invalid",
+        UNPROCESSABLE,
+        "Phần giải mã không kiểm chứng được với tổng các phiếu đã lưu.",
+        "The partial decryption does not verify against the stored ballots: {error}",
+    ),
+    "signature_invalid": Refusal(
+        "signature_invalid",
+        UNPROCESSABLE,
+        "Chữ ký kết quả không đúng với số phiếu đã kiểm.",
+        "The signature does not verify over the counts.",
+    ),
+    "invalid_input.device_kind": Refusal(
+        "invalid_input",
+        UNPROCESSABLE,
+        "Loại thiết bị phải là bàn điểm danh (checkin_desk) hoặc máy bỏ phiếu chung (kiosk).",
+        "Unknown device kind {kind!r}: expected checkin_desk or kiosk.",
+    ),
+    "invalid_input.device_label": Refusal(
+        "invalid_input",
+        UNPROCESSABLE,
+        "Tên thiết bị phải có từ 1 đến 200 ký tự.",
+        "The device label must have 1 to 200 characters.",
+    ),
+    "import_rejected": Refusal(
+        "import_rejected",
+        UNPROCESSABLE,
+        "Không nhập {what_vi}: {count} lỗi, chưa có dòng nào được nhập. Sửa tệp rồi nhập lại.",
+        "{what_en} not imported: {count} problem(s); nothing was imported.",
+    ),
+    "no_cards": Refusal(
+        "no_cards",
+        CONFLICT,
+        "Chưa có thẻ biểu quyết nào: hãy tải lên các khóa thẻ.",
+        "No voting cards: upload the card keys first.",
+    ),
+    "cards_mismatch": Refusal(
+        "cards_mismatch",
+        CONFLICT,
+        "Số thẻ không khớp: {pool} thẻ trừ {undealt} thẻ chưa phát là {expected}, nhưng đã ghi "
+        "nhận {dealt} thẻ được phát. Bàn điểm danh cần gửi lại danh sách thẻ chưa phát.",
+        "Cards do not add up: pool {pool} − undealt {undealt} = {expected}, but {dealt} were "
+        "recorded as dealt. The desk must upload its undealt keys again.",
+    ),
+    "cards_exceed_present": Refusal(
+        "cards_exceed_present",
+        CONFLICT,
+        "Số thẻ đã phát nhiều hơn số người có mặt: đã phát {out} thẻ (kể cả {cards_replaced} thẻ "
+        "thay thế, đã trừ {cards_undone} thẻ hủy), nhưng chỉ có {present} người có mặt và "
+        "{cards_replaced} thẻ thay thế đã ghi nhận. Văn phòng cần ghi nhận thẻ bị hủy (kèm lý do) "
+        "hoặc kiểm tra lại điểm danh.",
+        "More cards out than people present: {out} dealt (replacements included, undone deducted) "
+        "but {present} present and {cards_replaced} recorded replacements. Record the undone "
+        "cards (with a reason) or check the check-in.",
+    ),
+    "voting_not_open": Refusal(
+        "voting_not_open",
+        CONFLICT,
+        "Chưa mở bỏ phiếu.",
+        "Voting has not opened.",
+    ),
+    "box_below_minimum": Refusal(
+        "box_below_minimum",
+        CONFLICT,
+        "Chỉ có {count} phiếu, ít hơn mức tối thiểu {least} phiếu để mở hòm phiếu điện tử: mở hòm "
+        "sẽ cho biết từng người đã bỏ phiếu thế nào. Hòm phiếu không được mở; Văn phòng hủy cuộc "
+        "bỏ phiếu điện tử (ghi lý do) và bước này được kiểm phiếu giấy.",
+        "Only {count} ballot(s), fewer than the rule set's minimum of {least} to open an "
+        "electronic box: its totals would tell how each voter voted. The box stays closed; the "
+        "organiser aborts the electronic vote and the step is counted on paper.",
+    ),
+    "empty_roster": Refusal(
+        "empty_roster",
+        CONFLICT,
+        "Chưa có danh sách người được triệu tập.",
+        "The roster is empty.",
+    ),
+    "no_ballot": Refusal(
+        "no_ballot",
+        CONFLICT,
+        "Chưa lập phiếu bầu.",
+        "The ballot is not set up.",
+    ),
+    "committee_too_large": Refusal(
+        "committee_too_large",
+        CONFLICT,
+        "Ban kiểm phiếu ({committee_size} người) đông hơn số người được triệu tập.",
+        "The counting committee is larger than the roster.",
+    ),
+    "already_checked_in": Refusal(
+        "already_checked_in",
+        CONFLICT,
+        "Đã có {present} người điểm danh: không quay lại giai đoạn chuẩn bị được.",
+        "{present} attendee(s) already checked in: set-up cannot be reopened.",
+    ),
+    "quorum_not_met": Refusal(
+        "quorum_not_met",
+        CONFLICT,
+        "Chưa đủ 2/3 số người được triệu tập: cần thêm {more_needed} người.",
+        "No quorum: {more_needed} more needed.",
+    ),
+    "step_on_paper": Refusal(
+        "step_on_paper",
+        CONFLICT,
+        "Bước {on_paper} đã nhập kết quả kiểm phiếu giấy: hội nghị điện tử của bước này không "
+        "được tổ chức nữa.",
+        "Step {on_paper}'s counts were entered from paper: its electronic conference is not held "
+        "any more.",
+    ),
+    "already_practice": Refusal(
+        "already_practice",
+        CONFLICT,
+        "Đây đã là một cuộc bỏ phiếu thử.",
+        "This is already a practice round.",
+    ),
+    "already_decided": Refusal(
+        "already_decided",
+        CONFLICT,
+        "Người đứng đầu đã quyết định.",
+        "The head has already decided.",
+    ),
+    "nobody_to_draw": Refusal(
+        "nobody_to_draw",
+        UNPROCESSABLE,
+        "Danh sách cán bộ của cơ quan chưa có ai thuộc thành phần hội nghị này: hãy nhập danh "
+        "sách cán bộ trước.",
+        "No person of the registry belongs to the groups {groups}.",
+    ),
+    "invalid_input.full_name": Refusal(
+        "invalid_input",
+        UNPROCESSABLE,
+        "Họ và tên phải có từ 1 đến 200 ký tự.",
+        "The full name must have 1 to 200 characters.",
+    ),
+    "invalid_input.sex": Refusal(
+        "invalid_input",
+        UNPROCESSABLE,
+        "Giới tính phải là M hoặc F.",
+        "Sex must be M or F.",
+    ),
+    "not_found.attendee": Refusal(
+        "not_found",
+        NOT_FOUND,
+        "Không có người này trong danh sách triệu tập.",
+        "No attendee {attendee_id} in this conference.",
+    ),
+    "duplicate_attendee": Refusal(
+        "duplicate_attendee",
+        UNPROCESSABLE,
+        "Mã {clashes} đã có trong danh sách triệu tập.",
+        "Id(s) {clashes} already on the roster (adding from {source}).",
+    ),
     # Files imported by the organiser (registry tables, external attendees)
     "empty_file": Refusal(
         "empty_file", UNPROCESSABLE, "Tệp không có dòng dữ liệu nào.", "The file has no data rows."

@@ -27,6 +27,14 @@ def _names_raised() -> set[str]:
             ):
                 assert isinstance(node.args[0], ast.Constant), f"{path}: a name built at run time"
                 names.add(node.args[0].value)
+            # An error class of its own (a status no other refusal has) reads its texts here.
+            if (
+                isinstance(node, ast.Subscript)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "REFUSALS"
+                and isinstance(node.slice, ast.Constant)
+            ):
+                names.add(node.slice.value)
     return names
 
 

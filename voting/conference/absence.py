@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from voting.conference import conferences, events
-from voting.conference.errors import Conflict, InvalidInput
+from voting.conference.errors import refused
 from voting.conference.roster import attendees, find
 from voting.store import Attendee
 from voting.tally.minutes import Absence
@@ -37,31 +37,17 @@ def record(
     note = " ".join(note.split())
     if reason and reason not in REASONS:
         allowed = ", ".join(f"“{vi}”" for vi, _ in REASONS.values())
-        raise InvalidInput(
-            f"Lý do vắng mặt không hợp lệ; chọn một trong: {allowed}.",
-            f"Unknown absence reason {reason!r}; one of {', '.join(REASONS)}.",
-            code="absence_reason_unknown",
+        raise refused(
+            "absence_reason_unknown", allowed=allowed, reason=reason, reasons=", ".join(REASONS)
         )
     if reason == NEEDS_NOTE and not note:
-        raise InvalidInput(
-            "Với “Lý do khác”, hãy ghi rõ lý do vắng mặt.",
-            "An 'other' absence reason needs the reason written out.",
-            code="absence_note_required",
-        )
+        raise refused("absence_note_required")
     if len(note) > NOTE_LIMIT:
-        raise InvalidInput(
-            f"Lý do vắng mặt tối đa {NOTE_LIMIT} ký tự.",
-            f"An absence reason is {NOTE_LIMIT} characters at most.",
-            code="absence_note_too_long",
-        )
+        raise refused("absence_note_too_long", note_limit=NOTE_LIMIT)
     conference = conferences.lock(session, conference_id)
     attendee = find(session, conference_id, attendee_id)
     if attendee.present:
-        raise Conflict(
-            f"{attendee.full_name} đã có mặt (đã điểm danh), không ghi lý do vắng mặt.",
-            f"{attendee.full_name} is checked in, so has no absence reason.",
-            code="attendee_present",
-        )
+        raise refused("attendee_present", full_name=attendee.full_name)
     attendee.absence_reason = reason or None
     attendee.absence_note = note if reason else ""
     events.record(

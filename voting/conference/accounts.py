@@ -14,7 +14,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from voting.conference.errors import ConferenceError, InvalidInput, NotFound
+from voting.conference.errors import ConferenceError, refused
+from voting.errors import REFUSALS
 from voting.store import LoginSession, Role, User
 
 MIN_PASSWORD = 8
@@ -31,14 +32,11 @@ _checks = threading.BoundedSemaphore(PASSWORD_CHECKS)
 class Busy(ConferenceError):
     """Every password check is taken and none came free in time."""
 
-    code = "busy"
-    status = 503
+    code = REFUSALS["busy"].code
+    status = REFUSALS["busy"].status
 
     def __init__(self) -> None:
-        super().__init__(
-            "Máy chủ đang bận kiểm tra mật khẩu khác. Hãy thử lại sau ít giây.",
-            "All password checks are busy: try again shortly.",
-        )
+        super().__init__(*REFUSALS["busy"].texts())
 
 
 @contextmanager
@@ -54,11 +52,7 @@ def password_check() -> Iterator[None]:
 
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
-        raise InvalidInput(
-            f"Mật khẩu phải có ít nhất {MIN_PASSWORD} ký tự.",
-            f"The password must have at least {MIN_PASSWORD} characters.",
-            code="password_short",
-        )
+        raise refused("password_short", min_password=MIN_PASSWORD)
 
 
 def create(
@@ -67,22 +61,12 @@ def create(
     """A new account; the username is unique and the password at least 8 characters."""
     username = username.strip()
     if not username or len(username) > 64 or any(ch.isspace() for ch in username):
-        raise InvalidInput(
-            "Tên đăng nhập phải có từ 1 đến 64 ký tự, không có dấu cách.",
-            "The username must have 1 to 64 characters and no spaces.",
-        )
+        raise refused("invalid_input.username")
     if role not in set(Role):
-        raise InvalidInput(
-            "Vai trò phải là organiser, leadership hoặc head.",
-            f"Unknown role {role!r}: expected organiser, leadership or head.",
-        )
+        raise refused("invalid_input.role", role=role)
     _check_password(password)
     if session.execute(select(User).where(User.username == username)).scalar_one_or_none():
-        raise InvalidInput(
-            f"Tên đăng nhập “{username}” đã có.",
-            f"The username {username!r} is taken.",
-            code="username_taken",
-        )
+        raise refused("username_taken", username=username)
     with password_check():
         hashed = _hasher.hash(password)
     user = User(
@@ -99,9 +83,7 @@ def create(
 def _display_name(name: str) -> str:
     name = " ".join(name.split())
     if len(name) > 200:
-        raise InvalidInput(
-            "Họ và tên hiển thị dài quá 200 ký tự.", "The display name is over 200 characters."
-        )
+        raise refused("invalid_input.display_name")
     return name
 
 
@@ -114,11 +96,7 @@ def get(session: Session, username: str) -> User:
     """The account named `username`."""
     user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
     if user is None:
-        raise NotFound(
-            f"Không có tài khoản “{username}”.",
-            f"No account {username!r}.",
-            code="account_unknown",
-        )
+        raise refused("account_unknown", username=username)
     return user
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from voting.conference import conferences, events
-from voting.conference.errors import Conflict, Problem, refused
+from voting.conference.errors import Problem, refused
 from voting.conference.search import fold
 from voting.store import BallotCandidate, BallotSection, Conference, Phase
 
@@ -52,12 +52,7 @@ def replace(
     chain, issue 7)."""
     conference = conferences.lock(session, conference_id)
     if conference.process_id is not None:
-        raise Conflict(
-            "Phiếu của bước này được lập tự động từ kết quả bước trước của quy trình quy hoạch; "
-            "không sửa tay được.",
-            "This step's ballot comes from its planning process and cannot be edited.",
-            code="ballot_from_process",
-        )
+        raise refused("ballot_from_process")
     return _store(session, conference, sections, actor)
 
 

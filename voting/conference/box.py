@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from voting import canonical
-from voting.conference.errors import Conflict, refused
+from voting.conference.errors import refused
 from voting.crypto.ballot import BallotDefinition, Section
 from voting.crypto.decryption import Opened
 from voting.crypto.dkg import Transcript
@@ -93,9 +93,5 @@ def opened(box: BallotBox) -> Opened:
     """What the opening members' count signatures are bound to: the conference fingerprint
     and the ballot list frozen at closing."""
     if box.fingerprint is None or box.final_list_hash is None:
-        raise Conflict(
-            "Hòm phiếu chưa được chốt danh sách.",
-            "The ballot list is not frozen yet.",
-            code="box_not_closed",
-        )
+        raise refused("box_not_closed")
     return Opened(box.fingerprint, box.final_list_hash)

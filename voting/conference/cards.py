@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from voting.conference import box as boxes
 from voting.conference import conferences, events
-from voting.conference.errors import Conflict, InvalidInput, refused
+from voting.conference.errors import refused
 from voting.crypto.cards import card_list_hash
 from voting.store import BallotBox, Card, CardBatch, Conference, Phase
 from voting.store.secrecy import rewrite_cards_in_key_order
@@ -24,17 +24,9 @@ _KEY = re.compile(r"^[0-9a-f]{64}$")
 
 def _sorted_keys(keys: Sequence[Any]) -> list[str]:
     if not all(isinstance(k, str) and _KEY.match(k) for k in keys):
-        raise InvalidInput(
-            "Mỗi khóa thẻ là 64 ký tự hex chữ thường.",
-            "Every card key is 64 lowercase hex characters.",
-            code="card_key_invalid",
-        )
+        raise refused("card_key_invalid")
     if list(keys) != sorted(set(keys)):
-        raise InvalidInput(
-            "Danh sách khóa thẻ phải được sắp xếp và không trùng lặp.",
-            "The card keys must be sorted and distinct.",
-            code="card_keys_unsorted",
-        )
+        raise refused("card_keys_unsorted")
     return list(keys)
 
 
@@ -51,24 +43,12 @@ def upload_batch(
     hash (told to the uploader, not kept: docs/voting.md "Card batches")."""
     keys = _sorted_keys(keys)
     if not keys or len(keys) > MAX_BATCH:
-        raise InvalidInput(
-            f"Một lô có từ 1 đến {MAX_BATCH} thẻ.",
-            f"A batch holds 1 to {MAX_BATCH} cards.",
-            code="card_batch_size",
-        )
+        raise refused("card_batch_size", max_batch=MAX_BATCH)
     if claimed_conference is not None and claimed_conference != conference_id:
-        raise InvalidInput(
-            "Tệp khóa thẻ này được tạo cho một hội nghị khác.",
-            "This keys file was made for another conference.",
-            code="card_batch_foreign",
-        )
+        raise refused("card_batch_foreign")
     list_hash = card_list_hash(keys)
     if claimed_hash is not None and claimed_hash != list_hash:
-        raise InvalidInput(
-            "Mã băm danh sách thẻ không khớp với các khóa: tệp bị hỏng.",
-            "card_list_hash does not match the keys: the file is damaged.",
-            code="card_list_hash_mismatch",
-        )
+        raise refused("card_list_hash_mismatch")
     conference = conferences.lock(session, conference_id)
     conferences.require_phase(conference, Phase.SETUP, Phase.CHECKIN)
     boxes.of(session, conference)
@@ -78,11 +58,7 @@ def upload_batch(
         ).scalars()
     )
     if known:
-        raise Conflict(
-            f"{len(known)} thẻ trong lô này đã có trong danh sách.",
-            f"{len(known)} card(s) of this batch are already on the list.",
-            code="card_duplicate",
-        )
+        raise refused("card_duplicate", count=len(known))
     number = (
         session.execute(
             select(func.max(CardBatch.number)).where(CardBatch.conference_id == conference_id)
@@ -130,11 +106,7 @@ def deal(session: Session, conference_id: str, replacement: bool, actor: str) ->
     conferences.require_phase(conference, Phase.CHECKIN)
     box = boxes.of(session, conference)
     if box.cards_dealt + box.cards_replaced >= pool_size(session, conference_id):
-        raise Conflict(
-            "Đã phát hết thẻ: hãy tạo thêm một lô thẻ.",
-            "Every card has been dealt: add a batch.",
-            code="cards_exhausted",
-        )
+        raise refused("cards_exhausted")
     if replacement:
         box.cards_replaced += 1
         events.record(
@@ -156,11 +128,7 @@ def undo(session: Session, conference_id: str, reason: str, actor: str) -> Ballo
     conferences.require_phase(conference, Phase.CHECKIN)
     box = boxes.of(session, conference)
     if box.cards_undone >= box.cards_dealt + box.cards_replaced:
-        raise Conflict(
-            "Chưa có thẻ nào được phát để hủy.",
-            "No dealt card to undo.",
-            code="nothing_to_undo",
-        )
+        raise refused("nothing_to_undo")
     box.cards_undone += 1
     events.record(session, conference, "card.undone", actor, {"reason": reason})
     session.flush()
@@ -188,11 +156,7 @@ def set_undealt(session: Session, conference_id: str, keys: Sequence[Any], actor
         else {}
     )
     if len(found) != len(keys):
-        raise InvalidInput(
-            f"{len(keys) - len(found)} khóa không có trong danh sách thẻ của hội nghị.",
-            f"{len(keys) - len(found)} key(s) are not on this conference's card list.",
-            code="card_unknown",
-        )
+        raise refused("card_unknown.keys", count=len(keys) - len(found))
     batches = set(found.values())
     session.execute(
         update(Card)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from voting import canonical
 from voting.conference import conferences, opening, verifier
-from voting.conference.errors import Conflict, InvalidInput, NotFound
+from voting.conference.errors import refused
 from voting.crypto.ballot import Ballot, BallotError, ballot_hash
 from voting.store import Card, CastBallot, Conference, Phase
 
@@ -33,29 +33,13 @@ class Receipt:
         return {"receipt": self.hash, "ballots": self.ballots}
 
 
-def _refusal(code: str, vi: str, en: str, conflict: bool = True) -> Conflict | InvalidInput:
-    return Conflict(vi, en, code=code) if conflict else InvalidInput(vi, en, code=code)
-
-
 def _phase_refusal(conference: Conference) -> None:
     if conference.phase in (Phase.SETUP, Phase.CHECKIN):
-        raise _refusal(
-            "voting_not_open",
-            "Hội nghị chưa mở bỏ phiếu. Xin chờ Văn phòng mở bỏ phiếu rồi gửi lại.",
-            "Voting has not opened yet; wait for the opening and send again.",
-        )
+        raise refused("voting_not_open.cast")
     if conference.phase == Phase.ABORTED:
-        raise _refusal(
-            "vote_aborted",
-            "Cuộc bỏ phiếu đã bị hủy: phiếu không được nhận.",
-            "This vote was aborted: no ballot is accepted.",
-        )
+        raise refused("vote_aborted")
     if conference.phase != Phase.VOTING:
-        raise _refusal(
-            "voting_closed",
-            "Đã kết thúc bỏ phiếu: phiếu gửi sau không được nhận.",
-            "Voting has closed: the ballot was not accepted.",
-        )
+        raise refused("voting_closed")
 
 
 def cast(session: Session, conference_id: str, data: Any) -> Receipt:
@@ -64,38 +48,19 @@ def cast(session: Session, conference_id: str, data: Any) -> Receipt:
     try:
         ballot = Ballot.from_dict(data)
     except (BallotError, KeyError, TypeError, ValueError) as error:
-        raise _refusal(
-            "ballot_malformed",
-            "Phiếu gửi lên không đúng định dạng.",
-            f"Malformed ballot: {error}",
-            conflict=False,
-        ) from error
+        raise refused("ballot_malformed", error=error) from error
     conference = conferences.get(session, conference_id)
     if ballot.conference != conference_id:
-        raise _refusal(
-            "wrong_conference",
-            "Thẻ biểu quyết này thuộc một hội nghị khác.",
-            "This ballot (and its card) belongs to another conference.",
-            conflict=False,
-        )
+        raise refused("wrong_conference")
     _phase_refusal(conference)
     card_hex = ballot.card.hex()
     card = session.get(Card, (conference_id, card_hex))
     if card is None:
-        raise _refusal(
-            "card_unknown",
-            "Thẻ biểu quyết này không có trong danh sách thẻ của hội nghị.",
-            "This card is not on the conference's card list.",
-            conflict=False,
-        )
+        raise refused("card_unknown")
     if card.undealt:
-        raise _refusal(
-            "card_voided",
-            "Thẻ biểu quyết này đã bị hủy (thẻ chưa phát khi mở bỏ phiếu).",
-            "This card was voided (undealt at the opening).",
-        )
+        raise refused("card_voided")
     if _burned(session, conference_id, card_hex):
-        raise _card_used()
+        raise refused("card_used")
     context = opening.context(session, conference)
     # End the read transaction before verifying: the connection goes back to the pool while
     # the verifying process works, and the write lock is taken afresh below.
@@ -104,19 +69,8 @@ def cast(session: Session, conference_id: str, data: Any) -> Receipt:
         verifier.verify(context, ballot, card_hex)
     except BallotError as error:
         if ballot.fingerprint != context.fingerprint:
-            raise _refusal(
-                "wrong_fingerprint",
-                "Phiếu được lập cho thông số hội nghị khác (mã nhận diện hội nghị không khớp). "
-                "Hãy tải lại trang và bỏ phiếu lại.",
-                f"The ballot was built for another conference fingerprint: {error}",
-                conflict=False,
-            ) from error
-        raise _refusal(
-            "ballot_invalid",
-            "Phiếu không hợp lệ (chữ ký hoặc chứng minh không đúng, hoặc chọn quá số lượng).",
-            f"Invalid ballot: {error}",
-            conflict=False,
-        ) from error
+            raise refused("wrong_fingerprint", error=error) from error
+        raise refused("ballot_invalid", error=error) from error
     return _store(session, conference_id, ballot)
 
 
@@ -128,11 +82,7 @@ def _store(session: Session, conference_id: str, ballot: Ballot) -> Receipt:
         present = conference.present_at_opening or 0
         cast_before = count(session, conference_id)
         if cast_before >= present:
-            raise _refusal(
-                "ballot_box_full",
-                f"Số phiếu đã bằng số người có mặt ({present}): không nhận thêm phiếu.",
-                f"As many ballots as attendees present ({present}): no more are accepted.",
-            )
+            raise refused("ballot_box_full", present=present)
         session.add(
             CastBallot(
                 conference_id=conference_id,
@@ -143,7 +93,7 @@ def _store(session: Session, conference_id: str, ballot: Ballot) -> Receipt:
         )
         session.flush()
     except IntegrityError:
-        raise _card_used() from None
+        raise refused("card_used") from None
     return Receipt(receipt, cast_before + 1)
 
 
@@ -159,14 +109,6 @@ def card_status(session: Session, conference: Conference, card_hex: str) -> str:
     ):
         return "voided"
     return "used" if _burned(session, conference.id, card.key) else "ready"
-
-
-def _card_used() -> Conflict:
-    return Conflict(
-        "Thẻ biểu quyết này đã được dùng để bỏ phiếu. Mỗi thẻ chỉ bỏ được một phiếu.",
-        "This card has already cast a ballot: one card, one ballot.",
-        code="card_used",
-    )
 
 
 def _burned(session: Session, conference_id: str, card: str) -> bool:
@@ -210,9 +152,5 @@ def lookup(session: Session, conference_id: str, receipt: str) -> dict[str, Any]
     """One ballot by its receipt."""
     row = session.get(CastBallot, (conference_id, receipt))
     if row is None:
-        raise NotFound(
-            "Không có phiếu nào với mã biên nhận này trong danh sách.",
-            "No ballot with this receipt is on the list.",
-            code="receipt_unknown",
-        )
+        raise refused("receipt_unknown")
     return {"hash": row.hash, "ballot": canonical.loads(row.content.encode())}

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from voting.conference import box as boxes
 from voting.conference import conferences, events
-from voting.conference.errors import Conflict, InvalidInput, NotFound, refused
+from voting.conference.errors import ConferenceError, refused
 from voting.crypto.committee_json import CommitteeError
 from voting.crypto.dkg import (
     Ceremony,
@@ -119,11 +119,7 @@ def join(session: Session, conference_id: str, token: str) -> tuple[int, str]:
     conference = conferences.lock(session, conference_id)
     seat = _seat_of_token(session, conference_id, token)
     if boxes.of(session, conference).transcript is not None:
-        raise Conflict(
-            "Ban kiểm phiếu đã tạo khóa chung: điện thoại mới cần tệp bản sao khóa.",
-            "The ceremony is complete: a new phone rejoins with the member's backup.",
-            code="rejoin_required",
-        )
+        raise refused("rejoin_required")
     conferences.require_phase(conference, *BEFORE_OPENING)
     return seat.member, _bind(session, conference, seat, "committee.joined")
 
@@ -136,22 +132,14 @@ def _seat_of_token(session: Session, conference_id: str, token: str) -> Committe
         )
     ).scalar_one_or_none()
     if seat is None:
-        raise NotFound(
-            "Mã tham gia ban kiểm phiếu không đúng hoặc đã được thay.",
-            "Unknown committee join token (or it was replaced).",
-            code="join_token_unknown",
-        )
+        raise refused("join_token_unknown")
     return seat
 
 
 def _bind(session: Session, conference: Conference, seat: CommitteeSeat, kind: str) -> str:
     """Bind the calling phone to the seat once; its binding token is returned, kept nowhere."""
     if seat.binding_hash is not None:
-        raise Conflict(
-            f"Mã của thành viên {seat.member} đã được dùng trên một điện thoại khác.",
-            f"Member {seat.member}'s join token was already used.",
-            code="join_token_used",
-        )
+        raise refused("join_token_used", member=seat.member)
     binding = secrets.token_urlsafe(32)
     seat.binding_hash = token_hash(binding)
     events.record(session, conference, kind, f"member:{seat.member}", {"member": seat.member})
@@ -177,11 +165,7 @@ def _replaceable(session: Session, conference_id: str) -> tuple[Conference, Ball
     if box.transcript is None:
         raise refused("ceremony_incomplete.replace")
     if not replaceable(conference, box):
-        raise Conflict(
-            "Ban kiểm phiếu không còn việc gì ở hội nghị này.",
-            "Nothing is left for the committee to do (aborted, or the record is written).",
-            code="committee_done",
-        )
+        raise refused("committee_done")
     return conference, box
 
 
@@ -209,11 +193,7 @@ def rejoin(session: Session, conference_id: str, data: Any) -> tuple[int, str]:
             raise CommitteeError(f"the token is member {seat.member}'s, not {proof.member}'s")
         verify_rejoin(boxes.transcript(box), proof)
     except CommitteeError as error:
-        raise InvalidInput(
-            f"Tệp bản sao khóa không phải của thành viên {seat.member} trong hội nghị này.",
-            f"The rejoin proof is not member {seat.member}'s of this conference: {error}",
-            code="backup_not_for_seat",
-        ) from error
+        raise refused("backup_not_for_seat", member=seat.member, error=error) from error
     return seat.member, _bind(session, conference, seat, "committee.rejoined")
 
 
@@ -238,24 +218,12 @@ def _running(
     conferences.require_phase(conference, *BEFORE_OPENING)
     box = boxes.of(session, conference)
     if box.transcript is not None:
-        raise Conflict(
-            "Ban kiểm phiếu đã tạo xong khóa.",
-            "The key ceremony is already complete.",
-            code="ceremony_complete",
-        )
+        raise refused("ceremony_complete")
     if box.complaint is not None:
-        raise Conflict(
-            "Vòng tạo khóa đã dừng vì có khiếu nại; Văn phòng cần cho bắt đầu lại.",
-            "This round stopped on a complaint; the organiser must restart the ceremony.",
-            code="ceremony_stopped",
-        )
+        raise refused("ceremony_stopped")
     seat = session.get(CommitteeSeat, (conference_id, member))
     if seat is None or seat.binding_hash is None:
-        raise Conflict(
-            "Thành viên này chưa tham gia.",
-            "This member has not joined.",
-            code="not_joined",
-        )
+        raise refused("not_joined")
     return conference, box, seat
 
 
@@ -264,11 +232,13 @@ def _own(message: Any, conference_id: str, member: int, field: str = "member") -
         raise refused("committee_message_foreign")
 
 
-def _waiting(what_vi: str, what_en: str, missing: list[int]) -> Conflict:
-    return Conflict(
-        f"Còn chờ {what_vi} của thành viên {', '.join(map(str, missing))}.",
-        f"Still waiting for the {what_en} of member(s) {missing}.",
-        code="ceremony_waiting",
+def _waiting(what_vi: str, what_en: str, missing: list[int]) -> ConferenceError:
+    return refused(
+        "ceremony_waiting",
+        what_vi=what_vi,
+        members=", ".join(map(str, missing)),
+        what_en=what_en,
+        missing=missing,
     )
 
 
@@ -281,11 +251,7 @@ def post_hash(session: Session, conference_id: str, member: int, data: Any) -> N
         if seat.commitment_hash == message.to_json():
             conferences.unchanged(session, conference)
             return
-        raise Conflict(
-            "Thành viên này đã gửi mã băm cam kết.",
-            "This member already sent its commitment hash.",
-            code="already_sent",
-        )
+        raise refused("already_sent")
     seat.commitment_hash = message.to_json()
     events.record(
         session,
@@ -311,27 +277,16 @@ def post_reveal(session: Session, conference_id: str, member: int, data: Any) ->
         raise refused("committee_message_foreign.reveal")
     assert seat.commitment_hash is not None
     if message.digest() != seat.commitment_hash["hash"]:
-        raise InvalidInput(
-            "Cam kết không khớp với mã băm đã công bố.",
-            "The reveal does not match the hash published first.",
-            code="reveal_mismatch",
-        )
+        raise refused("reveal_mismatch")
     try:
         message.verify()
     except CommitteeError as error:
-        raise InvalidInput(
-            "Chứng minh sở hữu khóa không hợp lệ.", str(error), code="reveal_proof_invalid"
-        ) from error
+        raise refused("reveal_proof_invalid", error=error) from error
     others = [Commitment.from_json(s.reveal) for s in all_seats if s.reveal and s is not seat]
     try:
         check_distinct_keys([*others, message])
     except CommitteeError as error:
-        raise InvalidInput(
-            "Khóa của thành viên này trùng với khóa của một thành viên khác: mỗi thành viên "
-            "phải dùng điện thoại và khóa riêng. Văn phòng cần làm lại việc tạo khóa.",
-            str(error),
-            code="committee_key_shared",
-        ) from error
+        raise refused("committee_key_shared", error=error) from error
     if seat.reveal is not None:
         conferences.unchanged(session, conference)
         return
@@ -374,11 +329,7 @@ def post_shares(session: Session, conference_id: str, member: int, data: Any) ->
     receivers = sorted(share.receiver for share in shares)
     others = [m for m in range(1, conference.committee_size + 1) if m != member]
     if receivers != others:
-        raise InvalidInput(
-            "Cần đúng một phần khóa niêm phong cho mỗi thành viên khác.",
-            f"Send exactly one sealed share to each other member {others}.",
-            code="shares_incomplete",
-        )
+        raise refused("shares_incomplete", others=others)
     if seat.shares_sent:
         conferences.unchanged(session, conference)
         return
@@ -429,12 +380,7 @@ def confirm(session: Session, conference_id: str, member: int, data: Any) -> boo
     """Step 4: the member's shares verified, its backup is saved, and the key it computed is
     in the joint key (`public_share` = Y_j, `joint_key` = Y). True when this completed it."""
     if not isinstance(data, dict) or data.get("backup_saved") is not True:
-        raise InvalidInput(
-            "Hãy lưu bản sao khóa trước khi xác nhận.",
-            'Confirm with {"backup_saved": true, "joint_key", "public_share"} after saving '
-            "the backup.",
-            code="backup_required",
-        )
+        raise refused("backup_required")
     conference, box, seat = _running(session, conference_id, member)
     missing = [s.member for s in seats(session, conference_id) if not s.shares_sent]
     if missing:
@@ -445,11 +391,7 @@ def confirm(session: Session, conference_id: str, member: int, data: Any) -> boo
         data.get("joint_key") != transcript.joint_key.hex()
         or data.get("public_share") != transcript.public_share(member).hex()
     ):
-        raise InvalidInput(
-            "Khóa của thành viên không nằm trong khóa chung: không xác nhận được.",
-            "The member's key is not in the joint key (Y_j or Y differs).",
-            code="key_not_in_joint_key",
-        )
+        raise refused("key_not_in_joint_key")
     seat.confirmed = True
     events.record(
         session,
@@ -481,9 +423,7 @@ def restart(session: Session, conference_id: str, actor: str) -> None:
     conferences.require_phase(conference, *BEFORE_OPENING)
     box = boxes.of(session, conference)
     if not seats(session, conference_id):
-        raise Conflict(
-            "Chưa phát mã cho ban kiểm phiếu.", "No join tokens issued yet.", code="no_tokens"
-        )
+        raise refused("no_tokens")
     _clear(session, conference_id)
     complaint = box.complaint
     box.ceremony_round += 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from voting.conference import conferences, events
-from voting.conference.errors import Conflict, refused
+from voting.conference.errors import refused
 from voting.conference.roster import find
 from voting.store import Attendee, Phase, utcnow
 
@@ -43,11 +43,7 @@ def undo(
     conferences.require_phase(conference, Phase.CHECKIN)
     attendee = find(session, conference_id, attendee_id)
     if not attendee.present:
-        raise Conflict(
-            f"{attendee.full_name} chưa được điểm danh.",
-            f"{attendee.full_name} is not checked in.",
-            code="not_checked_in",
-        )
+        raise refused("not_checked_in", full_name=attendee.full_name)
     attendee.present, attendee.checked_in_at = False, None
     events.record(
         session,

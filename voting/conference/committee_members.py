@@ -11,7 +11,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from voting.conference import conferences, events
-from voting.conference.errors import InvalidInput
+from voting.conference.errors import refused
 from voting.store import CommitteeMember, Conference
 
 NAME_LIMIT = 200
@@ -25,19 +25,15 @@ def name(session: Session, conference_id: str, names: Mapping[int, str], actor: 
     conference = conferences.lock(session, conference_id)
     outside = sorted(m for m in cleaned if not 1 <= m <= conference.committee_size)
     if outside:
-        raise InvalidInput(
-            f"Ban kiểm phiếu có {conference.committee_size} thành viên; không có thành viên số "
-            f"{', '.join(map(str, outside))}.",
-            f"The committee has {conference.committee_size} members; no member "
-            f"{', '.join(map(str, outside))}.",
-            code="committee_member_unknown",
+        raise refused(
+            "committee_member_unknown",
+            committee_size=conference.committee_size,
+            members=", ".join(map(str, outside)),
         )
     long = sorted(m for m, text in cleaned.items() if len(text) > NAME_LIMIT)
     if long:
-        raise InvalidInput(
-            f"Họ và tên tối đa {NAME_LIMIT} ký tự (thành viên {', '.join(map(str, long))}).",
-            f"A name is {NAME_LIMIT} characters at most (member {', '.join(map(str, long))}).",
-            code="committee_name_too_long",
+        raise refused(
+            "committee_name_too_long", name_limit=NAME_LIMIT, members=", ".join(map(str, long))
         )
     session.execute(
         delete(CommitteeMember).where(

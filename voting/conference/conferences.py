@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from voting import canonical
 from voting.conference import events
-from voting.conference.errors import InvalidInput, refused
+from voting.conference.errors import refused
 from voting.rules import KH331, RuleSet, RuleSetError, Step, rule_set_from_mapping
 from voting.store import Conference, Phase
 
@@ -131,17 +131,15 @@ def create(
     try:
         step = rule_set.step(procedure, step_number)
     except RuleSetError as error:
-        raise InvalidInput(
-            f"Bộ quy định {rule_set.name} không có bước {step_number} của quy trình “{procedure}”.",
-            str(error),
-            code="unknown_step",
+        raise refused(
+            "unknown_step",
+            rule_set=rule_set.name,
+            step_number=step_number,
+            procedure=procedure,
+            error=error,
         ) from error
     if step.ballot == "none" or not step.composition:
-        raise InvalidInput(
-            f"{step.title} không bỏ phiếu kín: không lập hội nghị bỏ phiếu cho bước này.",
-            f"{step.title_en} holds no secret ballot.",
-            code="no_ballot_step",
-        )
+        raise refused("no_ballot_step", title=step.title, title_en=step.title_en)
     if tier not in rule_set.tiers:
         known = ", ".join(rule_set.tiers)
         raise refused("unknown_tier", tier=tier, known=known)
@@ -236,10 +234,7 @@ def _check_details(details: Details) -> None:
         (details.place, "Địa điểm", "place"),
     ):
         if not value.strip() or len(value) > 300:
-            raise InvalidInput(
-                f"{name_vi} phải có từ 1 đến 300 ký tự.",
-                f"The {name_en} must have 1 to 300 characters.",
-            )
+            raise refused("invalid_input.details", name_vi=name_vi, name_en=name_en)
 
 
 def _check_committee(committee: Committee) -> None:

@@ -6,8 +6,7 @@ the box", docs/record.md)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
 import pysodium
 from sqlalchemy.orm import Session
@@ -15,7 +14,7 @@ from sqlalchemy.orm import Session
 from voting import canonical
 from voting.conference import box as boxes
 from voting.conference import cards, casting, ceremony, conferences, events, opening, results
-from voting.conference.errors import Conflict, InvalidInput, refused
+from voting.conference.errors import refused
 from voting.conference.installation import Installation
 from voting.crypto.ballot import aggregate
 from voting.crypto.committee_json import CommitteeError
@@ -68,26 +67,15 @@ class _Message(Protocol):
     def member(self) -> int: ...
 
 
-_M = TypeVar("_M", bound=_Message)
+# What a member's malformed message raises while it is parsed.
+_MALFORMED = (CommitteeError, KeyError, TypeError)
 
 
-def _own(
-    parse: Callable[[Any], _M], data: Any, conference_id: str, member: int, what: tuple[str, ...]
-) -> _M:
-    """A member's message parsed, and refused unless it is the caller's own for this conference
-    (`what`: its Vietnamese and English names and the error code of a malformed one)."""
-    what_vi, what_en, code = what
-    try:
-        message = parse(data)
-    except (CommitteeError, KeyError, TypeError) as error:
-        raise InvalidInput(
-            f"{what_vi} không đúng định dạng: {error}",
-            f"Malformed {what_en}: {error}",
-            code=code,
-        ) from error
+def _own(message: _Message, conference_id: str, member: int, what_vi: str, what_en: str) -> None:
+    """Refuse a member's message unless it is the caller's own for this conference (`what_vi`,
+    `what_en`: its names in each language)."""
     if message.conference_id != conference_id or message.member != member:
         raise refused("committee_message_foreign.named", what_vi=what_vi, what_en=what_en)
-    return message
 
 
 def refuse_opening(
@@ -97,11 +85,7 @@ def refuse_opening(
     (`voting.tally.opening.far_fewer`): logged with the numbers, so the console and the record
     of the step say why it went to paper (issue 16, item 4)."""
     if not far_fewer(ballots, present) or ballots < 0:
-        raise InvalidInput(
-            "Lý do từ chối không đúng: số phiếu không ít hơn một nửa số người có mặt.",
-            f"{ballots} ballots with {present} present is no refusal reason.",
-            code="refusal_invalid",
-        )
+        raise refused("refusal_invalid", ballots=ballots, present=present)
     conference = conferences.lock(session, conference_id)
     conferences.require_phase(conference, Phase.CLOSED)
     events.record(
@@ -116,16 +100,14 @@ def refuse_opening(
 
 def post_partial(session: Session, conference_id: str, member: int, data: Any) -> bool:
     """Store member's verified partial decryption; True when it was the t-th (box opened)."""
-    partial = _own(
-        PartialDecryption.from_json,
-        data,
-        conference_id,
-        member,
-        ("Phần giải mã", "partial decryption", "partial_malformed"),
-    )
+    try:
+        partial = PartialDecryption.from_json(data)
+    except _MALFORMED as error:
+        raise refused("partial_malformed", error=error) from error
+    _own(partial, conference_id, member, "Phần giải mã", "partial decryption")
     conference = conferences.lock(session, conference_id)
     if conference.phase == Phase.OPENED:
-        raise Conflict("Hòm phiếu đã được mở.", "The box is already open.", code="box_opened")
+        raise refused("box_opened")
     conferences.require_phase(conference, Phase.CLOSED)
     box = boxes.of(session, conference)
     opening.require_minimum(conference, box)
@@ -134,11 +116,7 @@ def post_partial(session: Session, conference_id: str, member: int, data: Any) -
     try:
         verify_partial(transcript, flat, partial)
     except CommitteeError as error:
-        raise InvalidInput(
-            "Phần giải mã không kiểm chứng được với tổng các phiếu đã lưu.",
-            f"The partial decryption does not verify against the stored ballots: {error}",
-            code="partial_invalid",
-        ) from error
+        raise refused("partial_invalid", error=error) from error
     seat = _seat(session, conference_id, member)
     seat.partial = partial.to_json()
     events.record(session, conference, "box.partial", f"member:{member}", {"member": member})
@@ -170,13 +148,11 @@ def post_count_signature(
 ) -> bool:
     """Store a member's signature of the counts; True when it was the t-th and the record was
     written (signed by the installation's key, with its agency)."""
-    signature = _own(
-        CountSignature.from_json,
-        data,
-        conference_id,
-        member,
-        ("Chữ ký kết quả", "count signature", "signature_malformed"),
-    )
+    try:
+        signature = CountSignature.from_json(data)
+    except _MALFORMED as error:
+        raise refused("signature_malformed", error=error) from error
+    _own(signature, conference_id, member, "Chữ ký kết quả", "count signature")
     conference = conferences.lock(session, conference_id)
     conferences.require_phase(conference, Phase.OPENED)
     box = boxes.of(session, conference)
@@ -188,11 +164,7 @@ def post_count_signature(
             transcript.reveal(member).signing_key,
         )
     except ValueError as error:
-        raise InvalidInput(
-            "Chữ ký kết quả không đúng với số phiếu đã kiểm.",
-            "The signature does not verify over the counts.",
-            code="signature_invalid",
-        ) from error
+        raise refused("signature_invalid") from error
     seat = _seat(session, conference_id, member)
     seat.count_signature = signature.to_json()
     events.record(session, conference, "box.counts_signed", f"member:{member}", {"member": member})
@@ -324,9 +296,5 @@ def record(session: Session, conference: Conference) -> bytes:
     """The signed record's bytes."""
     box = boxes.peek(session, conference.id)
     if box is None or box.record is None:
-        raise Conflict(
-            "Biên bản chưa được lập: cần đủ chữ ký của ban kiểm phiếu.",
-            "The record is not written yet: the committee's signatures are missing.",
-            code="record_not_written",
-        )
+        raise refused("record_not_written")
     return box.record.encode()

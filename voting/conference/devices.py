@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from voting.conference import conferences, events
-from voting.conference.errors import InvalidInput, refused
+from voting.conference.errors import refused
 from voting.store import DeviceKind, DeviceLink, utcnow
 
 log = logging.getLogger(__name__)
@@ -26,16 +26,10 @@ def issue(
 ) -> tuple[DeviceLink, str]:
     """A new link and its token; the token is shown once and never stored."""
     if kind not in set(DeviceKind):
-        raise InvalidInput(
-            "Loại thiết bị phải là bàn điểm danh (checkin_desk) hoặc máy bỏ phiếu chung (kiosk).",
-            f"Unknown device kind {kind!r}: expected checkin_desk or kiosk.",
-        )
+        raise refused("invalid_input.device_kind", kind=kind)
     label = " ".join(label.split())
     if not label or len(label) > 200:
-        raise InvalidInput(
-            "Tên thiết bị phải có từ 1 đến 200 ký tự.",
-            "The device label must have 1 to 200 characters.",
-        )
+        raise refused("invalid_input.device_label")
     conference = conferences.lock(session, conference_id)
     token = secrets.token_urlsafe(32)
     link = DeviceLink(

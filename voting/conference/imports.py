@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from voting.conference.errors import InvalidInput, Problem, refused
+from voting.conference.errors import ConferenceError, Problem, refused
 from voting.tabular import Row, TableError, read_rows
 
 _REASONS = {
@@ -37,12 +37,8 @@ def row_problem(number: int, column: str, detail_en: str, detail_vi: str = "") -
     )
 
 
-def rejected(what_vi: str, what_en: str, problems: list[Problem]) -> InvalidInput:
+def rejected(what_vi: str, what_en: str, problems: list[Problem]) -> ConferenceError:
     """The error for a file refused whole: nothing of it was imported."""
-    return InvalidInput(
-        f"Không nhập {what_vi}: {len(problems)} lỗi, chưa có dòng nào được nhập. "
-        "Sửa tệp rồi nhập lại.",
-        f"{what_en} not imported: {len(problems)} problem(s); nothing was imported.",
-        code="import_rejected",
-        problems=problems,
+    return refused(
+        "import_rejected", what_vi=what_vi, count=len(problems), what_en=what_en, problems=problems
     )

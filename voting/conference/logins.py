@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from voting.conference import accounts
 from voting.conference.errors import ConferenceError
+from voting.errors import REFUSALS
 from voting.store import LoginSession, LoginThrottle, User, utcnow
 
 FREE_FAILURES = {"account": 5, "address": 20}
@@ -33,17 +34,14 @@ SESSION_LIFETIME = timedelta(hours=24)
 class TooManyAttempts(ConferenceError):
     """Too many wrong passwords lately for this account or from this address."""
 
-    code = "too_many_attempts"
-    status = 429
+    code = REFUSALS["too_many_attempts"].code
+    status = REFUSALS["too_many_attempts"].status
 
     def __init__(self, wait: timedelta) -> None:
         seconds = max(1, int(wait.total_seconds() + 0.999))
         minutes = (seconds + 59) // 60
-        vi = f"{seconds} giây" if seconds < 60 else f"{minutes} phút"
-        super().__init__(
-            f"Đã nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau {vi}.",
-            f"Too many wrong passwords: try again in {seconds} s.",
-        )
+        wait_vi = f"{seconds} giây" if seconds < 60 else f"{minutes} phút"
+        super().__init__(*REFUSALS["too_many_attempts"].texts(wait_vi=wait_vi, seconds=seconds))
         self.retry_after = seconds
 
 

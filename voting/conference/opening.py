@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from voting.conference import box as boxes
 from voting.conference import cards, conferences, events
-from voting.conference.errors import Conflict, refused
+from voting.conference.errors import refused
 from voting.crypto.ballot import BallotContext, ballot_list_hash, conference_fingerprint
 from voting.crypto.cards import card_list_hash
 from voting.store import BallotBox, CastBallot, Conference, Phase, unit
@@ -27,21 +27,12 @@ def open_box(session: Session, conference: Conference) -> dict[str, Any]:
     transcript = boxes.transcript(box)
     pool = cards.pool_size(session, conference.id)
     if pool == 0:
-        raise Conflict(
-            "Chưa có thẻ biểu quyết nào: hãy tải lên các khóa thẻ.",
-            "No voting cards: upload the card keys first.",
-            code="no_cards",
-        )
+        raise refused("no_cards")
     undealt = cards.undealt_count(session, conference.id)
     dealt = box.cards_dealt + box.cards_replaced
     if pool - undealt != dealt:
-        raise Conflict(
-            f"Số thẻ không khớp: {pool} thẻ trừ {undealt} thẻ chưa phát là {pool - undealt}, "
-            f"nhưng đã ghi nhận {dealt} thẻ được phát. Bàn điểm danh cần gửi lại danh sách "
-            "thẻ chưa phát.",
-            f"Cards do not add up: pool {pool} − undealt {undealt} = {pool - undealt}, but "
-            f"{dealt} were recorded as dealt. The desk must upload its undealt keys again.",
-            code="cards_mismatch",
+        raise refused(
+            "cards_mismatch", pool=pool, undealt=undealt, expected=pool - undealt, dealt=dealt
         )
     assert conference.convened_at_opening is not None
     assert conference.present_at_opening is not None
@@ -77,15 +68,12 @@ def _cards_within_present(box: BallotBox, present: int) -> None:
     the cap of `ballots ≤ present` (issue 16 item 11)."""
     out = box.cards_dealt + box.cards_replaced - box.cards_undone
     if out > present + box.cards_replaced:
-        raise Conflict(
-            f"Số thẻ đã phát nhiều hơn số người có mặt: đã phát {out} thẻ (kể cả "
-            f"{box.cards_replaced} thẻ thay thế, đã trừ {box.cards_undone} thẻ hủy), nhưng chỉ "
-            f"có {present} người có mặt và {box.cards_replaced} thẻ thay thế đã ghi nhận. "
-            "Văn phòng cần ghi nhận thẻ bị hủy (kèm lý do) hoặc kiểm tra lại điểm danh.",
-            f"More cards out than people present: {out} dealt (replacements included, undone "
-            f"deducted) but {present} present and {box.cards_replaced} recorded replacements. "
-            "Record the undone cards (with a reason) or check the check-in.",
-            code="cards_exceed_present",
+        raise refused(
+            "cards_exceed_present",
+            out=out,
+            cards_replaced=box.cards_replaced,
+            cards_undone=box.cards_undone,
+            present=present,
         )
 
 
@@ -93,7 +81,7 @@ def context(session: Session, conference: Conference) -> BallotContext:
     """What ballots of this opened conference are built and verified against."""
     box = boxes.peek(session, conference.id)
     if box is None or box.fingerprint is None:
-        raise Conflict("Chưa mở bỏ phiếu.", "Voting has not opened.", code="voting_not_open")
+        raise refused("voting_not_open")
     return _context(
         conference.id,
         box.fingerprint,
@@ -161,15 +149,7 @@ def require_minimum(conference: Conference, box: BallotBox) -> None:
     the step is held on paper (the organiser aborts the electronic vote)."""
     least, count = minimum(conference), box.final_count or 0
     if count < least:
-        raise Conflict(
-            f"Chỉ có {count} phiếu, ít hơn mức tối thiểu {least} phiếu để mở hòm phiếu điện "
-            "tử: mở hòm sẽ cho biết từng người đã bỏ phiếu thế nào. Hòm phiếu không được mở; "
-            "Văn phòng hủy cuộc bỏ phiếu điện tử (ghi lý do) và bước này được kiểm phiếu giấy.",
-            f"Only {count} ballot(s), fewer than the rule set's minimum of {least} to open an "
-            "electronic box: its totals would tell how each voter voted. The box stays closed; "
-            "the organiser aborts the electronic vote and the step is counted on paper.",
-            code="box_below_minimum",
-        )
+        raise refused("box_below_minimum", count=count, least=least)
 
 
 def abort(session: Session, conference_id: str, reason: str, actor: str) -> Conference:

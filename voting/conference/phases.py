@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from voting.conference import conferences, events, opening, quorum
-from voting.conference.errors import Conflict, refused
+from voting.conference.errors import refused
 from voting.store import BallotSection, Conference, Phase, ProcessStep, unit
 from voting.store.secrecy import compact
 
@@ -22,31 +22,21 @@ Guard = Callable[[Session, Conference], dict[str, Any]]
 def _ready_for_checkin(session: Session, conference: Conference) -> dict[str, int]:
     convened, _ = quorum.count(session, conference.id)
     if convened == 0:
-        raise Conflict(
-            "Chưa có danh sách người được triệu tập.", "The roster is empty.", code="empty_roster"
-        )
+        raise refused("empty_roster")
     sections = session.execute(
         select(func.count(BallotSection.id)).where(BallotSection.conference_id == conference.id)
     ).scalar_one()
     if sections == 0:
-        raise Conflict("Chưa lập phiếu bầu.", "The ballot is not set up.", code="no_ballot")
+        raise refused("no_ballot")
     if conference.committee_size > convened:
-        raise Conflict(
-            f"Ban kiểm phiếu ({conference.committee_size} người) đông hơn số người được triệu tập.",
-            "The counting committee is larger than the roster.",
-            code="committee_too_large",
-        )
+        raise refused("committee_too_large", committee_size=conference.committee_size)
     return {"convened": convened}
 
 
 def _nobody_present(session: Session, conference: Conference) -> dict[str, int]:
     _, present = quorum.count(session, conference.id)
     if present:
-        raise Conflict(
-            f"Đã có {present} người điểm danh: không quay lại giai đoạn chuẩn bị được.",
-            f"{present} attendee(s) already checked in: set-up cannot be reopened.",
-            code="already_checked_in",
-        )
+        raise refused("already_checked_in", present=present)
     return {}
 
 
@@ -54,11 +44,7 @@ def _quorum_holds(session: Session, conference: Conference) -> dict[str, int]:
     # KH 331 B.IV Lưu ý: the conference goes ahead only with 2/3 of the convened present.
     state = quorum.state(session, conference)
     if not state.met:
-        raise Conflict(
-            f"Chưa đủ 2/3 số người được triệu tập: cần thêm {state.more_needed} người.",
-            f"No quorum: {state.more_needed} more needed.",
-            code="quorum_not_met",
-        )
+        raise refused("quorum_not_met", more_needed=state.more_needed)
     # rules.md "Who is present": convened and present are frozen as the step's bases.
     conference.convened_at_opening, conference.present_at_opening = state.convened, state.present
     # Issue 5: the ceremony is complete, the cards add up, the undealt are void, and the
@@ -126,10 +112,4 @@ def _refuse_on_paper(session: Session, conference: Conference) -> None:
     ).scalar_one_or_none()
     if step is not None and step.paper:
         on_paper = step.number
-        raise Conflict(
-            f"Bước {on_paper} đã nhập kết quả kiểm phiếu giấy: hội nghị điện tử của bước này "
-            "không được tổ chức nữa.",
-            f"Step {on_paper}'s counts were entered from paper: its electronic conference is "
-            "not held any more.",
-            code="step_on_paper",
-        )
+        raise refused("step_on_paper", on_paper=on_paper)

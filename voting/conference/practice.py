@@ -10,7 +10,7 @@ import secrets
 from sqlalchemy.orm import Session
 
 from voting.conference import conferences, events
-from voting.conference.errors import Conflict
+from voting.conference.errors import refused
 from voting.store import Attendee, BallotCandidate, BallotSection, Conference, Phase
 
 PREFIX = "Bỏ phiếu thử — "
@@ -20,11 +20,7 @@ def create(session: Session, conference_id: str, actor: str) -> Conference:
     """The practice round of `conference_id`, in set-up (the organiser opens check-in)."""
     real = conferences.lock(session, conference_id)
     if real.practice_of is not None:
-        raise Conflict(
-            "Đây đã là một cuộc bỏ phiếu thử.",
-            "This is already a practice round.",
-            code="already_practice",
-        )
+        raise refused("already_practice")
     conferences.require_phase(real, Phase.SETUP, Phase.CHECKIN)
     practice = Conference(
         id=secrets.token_hex(16),

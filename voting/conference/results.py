@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from voting.conference import box as boxes
 from voting.conference import conferences, events
-from voting.conference.errors import Conflict, refused
+from voting.conference.errors import refused
 from voting.rules import DecisionError, HeadDecision, Selection, evaluate
 from voting.store import BallotSection, Conference, Phase, utc_text
 from voting.tally.evaluation import select_candidates
@@ -191,11 +191,7 @@ def decide(
     if selection is None or not selection["contested"]:
         raise refused("nothing_to_decide")
     if box.decision is not None:
-        raise Conflict(
-            "Người đứng đầu đã quyết định.",
-            "The head has already decided.",
-            code="already_decided",
-        )
+        raise refused("already_decided")
     decided_by = decided_by or actor
     decision = HeadDecision(
         chosen=chosen, decided_by=decided_by, decided_at=utc_text(datetime.now(UTC)), note=note

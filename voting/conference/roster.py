@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from voting.conference import conferences, events
-from voting.conference.errors import InvalidInput, NotFound, Problem
+from voting.conference.errors import Problem, refused
 from voting.conference.imports import rejected, row_problem, rows_of
 from voting.conference.search import matches
 from voting.store import Attendee, AttendeeSource, ExternalPerson, Person, Phase
@@ -73,12 +73,7 @@ def draw(session: Session, conference_id: str, actor: str) -> list[Attendee]:
         if set(person.groups) & set(groups)
     ]
     if not people:
-        raise InvalidInput(
-            "Danh sách cán bộ của cơ quan chưa có ai thuộc thành phần hội nghị này: "
-            "hãy nhập danh sách cán bộ trước.",
-            f"No person of the registry belongs to the groups {', '.join(groups)}.",
-            code="nobody_to_draw",
-        )
+        raise refused("nobody_to_draw", groups=", ".join(groups))
     others = _refs(session, conference_id, exclude=AttendeeSource.REGISTRY)
     _refuse_taken((p.ref for p in people), others, "registry")
     _remove_source(session, conference_id, AttendeeSource.REGISTRY)
@@ -176,12 +171,10 @@ def add(session: Session, conference_id: str, new: NewAttendee, actor: str) -> A
     """Add one attendee by hand."""
     full_name = " ".join(new.full_name.split())
     if not full_name or len(full_name) > 200:
-        raise InvalidInput(
-            "Họ và tên phải có từ 1 đến 200 ký tự.", "The full name must have 1 to 200 characters."
-        )
+        raise refused("invalid_input.full_name")
     sex = new.sex.upper()
     if sex and sex not in SEXES:
-        raise InvalidInput("Giới tính phải là M hoặc F.", "Sex must be M or F.")
+        raise refused("invalid_input.sex")
     conference = conferences.lock(session, conference_id)
     conferences.require_phase(conference, Phase.SETUP)
     ref = new.ref.strip() if new.ref and new.ref.strip() else None
@@ -219,10 +212,7 @@ def find(session: Session, conference_id: str, attendee_id: int) -> Attendee:
     """An attendee of this conference, or NotFound (an id of another conference is not found)."""
     attendee = session.get(Attendee, attendee_id, populate_existing=True)
     if attendee is None or attendee.conference_id != conference_id:
-        raise NotFound(
-            "Không có người này trong danh sách triệu tập.",
-            f"No attendee {attendee_id} in this conference.",
-        )
+        raise refused("not_found.attendee", attendee_id=attendee_id)
     return attendee
 
 
@@ -247,11 +237,7 @@ def _refs(session: Session, conference_id: str, exclude: str | None = None) -> s
 def _refuse_taken(refs: Iterable[str], taken: set[str], source: str) -> None:
     clashes = sorted(set(refs) & taken)
     if clashes:
-        raise InvalidInput(
-            f"Mã {', '.join(clashes)} đã có trong danh sách triệu tập.",
-            f"Id(s) {', '.join(clashes)} already on the roster (adding from {source}).",
-            code="duplicate_attendee",
-        )
+        raise refused("duplicate_attendee", clashes=", ".join(clashes), source=source)
 
 
 def _listed(people: list[Attendee]) -> list[dict[str, str | int]]:
