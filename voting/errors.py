@@ -1,8 +1,10 @@
 """The registry of refusals: each name → its code, HTTP status and its text in Vietnamese (for
 the person in the room) and English (for logs and the second language of the interface).
 
-A refusal raised in more than one place is written here once and raised by name
-(`voting.conference.errors.refused`), so the same code never says two different things by
+Every refusal — a service's, a planning step's or the web layer's own (authentication, a
+malformed body: 400, 401, 403, 413, 500) — is written here once and raised by name
+(`voting.conference.errors.refused`); no raise site writes its own text
+(tests/unit/test_errors.py checks), so the same code never says two different things by
 accident. Pure Python: the rules, the services and the web layer all read it, none through Flask.
 A code may have several texts (a reason is required for different acts); their names are
 `code.variant`. `{name}` placeholders are filled when the refusal is raised.
@@ -20,6 +22,9 @@ UNAUTHORISED = 401
 FORBIDDEN = 403
 TOO_MANY_REQUESTS = 429
 UNAVAILABLE = 503
+BAD_REQUEST = 400
+TOO_LARGE = 413
+SERVER_ERROR = 500
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,17 @@ _UNREADABLE_VI = (
 _DEVICE_UNKNOWN_VI = "Liên kết thiết bị không hợp lệ."
 _DEVICE_REVOKED_VI = "Liên kết thiết bị đã bị thu hồi. Hãy xin Văn phòng liên kết mới."
 _CSRF_VI = "Phiên làm việc đã hết hạn hoặc không hợp lệ: hãy tải lại trang."
+_UNMET_VI = (
+    ": cán bộ không bảo đảm tiêu chuẩn, điều kiện (KH 331 mục A.I) — {unmet_vi}. "
+    "Chỉ người đứng đầu có thể quyết định giữ lại, ghi rõ lý do."
+)
+_UNMET_EN = (
+    ": cadres fail the conditions (KH 331 A.I) — {unmet_en}. Only the head's recorded decision, "
+    "with a reason, lets them through."
+)
+_FIELD_VI = "Trường “{field}” {what_vi}."
+_FIELD_EN = "Field {field!r} {what_en}."
+_FORBIDDEN_VI = "Tài khoản hoặc thiết bị này không được phép làm việc này."
 
 REFUSALS: dict[str, Refusal] = {
     # The conference's services (voting/conference)
@@ -851,5 +867,404 @@ REFUSALS: dict[str, Refusal] = {
         UNPROCESSABLE,
         "Kết quả kiểm phiếu giấy chưa hợp lệ: {count} lỗi.",
         "The paper counts are not valid: {count} problem(s).",
+    ),
+    # voting/planning: appointments (KH 331 A.II)
+    "appointment_running": Refusal(
+        "appointment_running",
+        CONFLICT,
+        "Đang có quy trình bổ nhiệm chức danh “{position}”.",
+        "An appointment to {position!r} is already running.",
+    ),
+    "appointment_running.supplement": Refusal(
+        "appointment_running",
+        CONFLICT,
+        "Đang thực hiện quy trình bổ nhiệm chức danh “{position}”: không thực hiện đồng "
+        "thời quy trình bổ sung quy hoạch cho chức danh này (mục A.II).",
+        "An appointment to {position!r} is running: no supplement of its planning at the "
+        "same time (A.II).",
+    ),
+    "supplement_running": Refusal(
+        "supplement_running",
+        CONFLICT,
+        "Quy trình “{title}” đang bổ sung quy hoạch chức danh “{position}”: không thực hiện "
+        "đồng thời quy trình bổ nhiệm (mục A.II).",
+        "The process {title!r} is supplementing the planning of {position!r}: no appointment "
+        "at the same time (A.II).",
+    ),
+    "too_early": Refusal(
+        "too_early",
+        UNPROCESSABLE,
+        "Quy hoạch được phê duyệt ngày {approved_on}: chỉ được thực hiện quy trình bổ nhiệm "
+        "sau khi phê duyệt quy hoạch ít nhất 3 tháng, tức từ ngày {earliest} (mục A.II).",
+        "The planning was approved on {approved_on}: an appointment may start 3 months later, "
+        "from {earliest} (A.II).",
+    ),
+    "not_planned": Refusal(
+        "not_planned",
+        UNPROCESSABLE,
+        "{cadre} không có trong quy hoạch đang có hiệu lực cho chức danh “{position}”: chỉ bổ "
+        "nhiệm vào chức danh quy hoạch cán bộ đã được quy hoạch.",
+        "{cadre} is not planned for {position!r} (no planning in force).",
+    ),
+    "invalid_date.appointed": Refusal(
+        "invalid_date",
+        UNPROCESSABLE,
+        "Ngày bổ nhiệm không thể trước ngày bắt đầu quy trình bổ nhiệm.",
+        "The appointment cannot precede the start of its procedure.",
+    ),
+    "invalid_input.decision_number": Refusal(
+        "invalid_input",
+        UNPROCESSABLE,
+        "Hãy ghi số quyết định bổ nhiệm.",
+        "The appointment decision's number is required.",
+    ),
+    "not_found.appointment": Refusal(
+        "not_found", NOT_FOUND, "Không có quy trình bổ nhiệm này.", "No such appointment."
+    ),
+    "appointment_ended": Refusal(
+        "appointment_ended",
+        CONFLICT,
+        "Quy trình bổ nhiệm này đã kết thúc.",
+        "This appointment has already ended.",
+    ),
+    # voting/planning: processes, their steps, source list, conditions and outcome
+    "term_ended": Refusal(
+        "term_ended",
+        UNPROCESSABLE,
+        "Nhiệm kỳ {term} đã kết thúc ngày {ended_on}: quy hoạch của nhiệm kỳ này đã hết hiệu "
+        "lực (mục B.I.3).",
+        "The term {term} ended on {ended_on}: its planning is no longer in force (B.I.3).",
+    ),
+    "no_registry": Refusal(
+        "no_registry",
+        UNPROCESSABLE,
+        "Danh sách cán bộ của cơ quan đang trống: hãy nhập danh sách cán bộ trước.",
+        "The registry has no people: import them first.",
+    ),
+    "unknown_procedure": Refusal(
+        "unknown_procedure",
+        UNPROCESSABLE,
+        "Không có quy trình “{procedure}”.",
+        "Unknown procedure {procedure!r}.",
+    ),
+    "invalid_input.term": Refusal(
+        "invalid_input",
+        UNPROCESSABLE,
+        "Cần ghi nhiệm kỳ (ví dụ 2025-2030).",
+        "The term is required (e.g. 2025-2030).",
+    ),
+    "invalid_input.place": Refusal(
+        "invalid_input",
+        UNPROCESSABLE,
+        "Cần ghi địa điểm (tối đa 300 ký tự).",
+        "The place is required.",
+    ),
+    "not_found.step": Refusal(
+        "not_found",
+        NOT_FOUND,
+        "Quy trình không có bước {number}.",
+        "The process has no step {number}.",
+    ),
+    "step_holds_ballot": Refusal(
+        "step_holds_ballot",
+        CONFLICT,
+        "Bước này bỏ phiếu kín: kết quả lấy từ hội nghị hoặc biên bản giấy.",
+        "This step holds a secret ballot; its result comes from the vote.",
+    ),
+    "invalid_input.note": Refusal(
+        "invalid_input",
+        UNPROCESSABLE,
+        "Ghi chú tối đa 1000 ký tự.",
+        "The note has at most 1000 characters.",
+    ),
+    "no_removal_ballot": Refusal(
+        "no_removal_ballot",
+        UNPROCESSABLE,
+        "Bước này không bỏ phiếu đưa ra khỏi quy hoạch.",
+        "This step holds no removal ballot.",
+    ),
+    "not_aborted": Refusal(
+        "not_aborted",
+        CONFLICT,
+        "Chỉ tổ chức lại được bước có cuộc bỏ phiếu đã bị hủy.",
+        "Only a step whose vote was aborted can be held again.",
+    ),
+    "paper_confirmed": Refusal(
+        "paper_confirmed",
+        CONFLICT,
+        "Kết quả phiếu giấy của bước này đã được thành viên ban kiểm phiếu xác nhận: không "
+        "tổ chức lại bằng điện tử.",
+        "The step's paper counts were confirmed by a committee member: it is not held again "
+        "electronically.",
+    ),
+    "not_current_step": Refusal(
+        "not_current_step",
+        CONFLICT,
+        "Bước {number} không phải bước đang thực hiện.",
+        "Step {number} is not the current step.",
+    ),
+    "position_outside_tier": Refusal(
+        "position_outside_tier",
+        UNPROCESSABLE,
+        "Chức danh không thuộc nhóm “{tier}” của quy trình này, không thể đưa ra khỏi quy "
+        "hoạch ở đây: {outside}.",
+        "Not a position of this process's tier ({tier_code}), so not removable here: {outside}.",
+    ),
+    "not_planned.review": Refusal(
+        "not_planned",
+        UNPROCESSABLE,
+        "Không có trong danh sách quy hoạch đang rà soát của quy trình: {unknown}.",
+        "Not in the planning this process reviews: {unknown}.",
+    ),
+    "source_frozen": Refusal(
+        "source_frozen",
+        CONFLICT,
+        "Danh sách nguồn đã được tập thể lãnh đạo thông qua: không sửa được nữa.",
+        "The source list has been approved and can no longer change.",
+    ),
+    "unknown_position": Refusal(
+        "unknown_position",
+        UNPROCESSABLE,
+        "Danh sách nguồn không có chức danh “{position}”.",
+        "The source list has no position {position!r}.",
+    ),
+    "unknown_cadre": Refusal(
+        "unknown_cadre",
+        UNPROCESSABLE,
+        "Mã cán bộ không có trong danh sách hoặc bị lặp: {unknown}.",
+        "Unknown or repeated cadre ids: {unknown}.",
+    ),
+    "unknown_cadre.repeated": Refusal(
+        "unknown_cadre",
+        UNPROCESSABLE,
+        "Mã cán bộ không có trong danh sách hoặc bị lặp: lặp.",
+        "Unknown or repeated cadre ids: repeated.",
+    ),
+    "conditions_unmet.submit": Refusal(
+        "conditions_unmet",
+        CONFLICT,
+        "Không trình danh sách" + _UNMET_VI,
+        "Cannot submit the list" + _UNMET_EN,
+    ),
+    "conditions_unmet.approve": Refusal(
+        "conditions_unmet",
+        CONFLICT,
+        "Không phê duyệt" + _UNMET_VI,
+        "Cannot approve the list" + _UNMET_EN,
+    ),
+    "nothing_to_override": Refusal(
+        "nothing_to_override",
+        UNPROCESSABLE,
+        "Cán bộ này không thuộc danh sách đề nghị hoặc đã bảo đảm tiêu chuẩn, điều kiện.",
+        "The cadre is not on the list or meets the conditions.",
+    ),
+    "submitted": Refusal(
+        "submitted", CONFLICT, "Danh sách đã được trình.", "The list was already submitted."
+    ),
+    "not_submitted": Refusal(
+        "not_submitted",
+        CONFLICT,
+        "Danh sách chưa được trình phê duyệt.",
+        "The list has not been submitted.",
+    ),
+    "invalid_date.approved": Refusal(
+        "invalid_date",
+        UNPROCESSABLE,
+        "Ngày phê duyệt không thể trước ngày trình.",
+        "The approval cannot precede the submission.",
+    ),
+    # voting/planning: paper counts
+    "not_a_paper_step": Refusal(
+        "not_a_paper_step",
+        CONFLICT,
+        "Hội nghị này không phải bước đang thực hiện của một quy trình quy hoạch.",
+        "This conference is not the current step of a planning process.",
+    ),
+    "no_paper_counts": Refusal(
+        "no_paper_counts",
+        CONFLICT,
+        "Chưa nhập kết quả kiểm phiếu giấy của bước này.",
+        "No paper counts were entered for this step.",
+    ),
+    "invalid_input.member_name": Refusal(
+        "invalid_input",
+        UNPROCESSABLE,
+        "Cần ghi họ và tên thành viên ban kiểm phiếu xác nhận.",
+        "The confirming committee member's name is required.",
+    ),
+    "confirm_by_another": Refusal(
+        "confirm_by_another",
+        CONFLICT,
+        "Người đã nhập kết quả không tự xác nhận được: hai thành viên ban kiểm phiếu khác "
+        "xác nhận, mỗi người trên điện thoại hoặc tài khoản của mình.",
+        "Whoever entered the counts cannot confirm them: two other members confirm, each from "
+        "their own phone or account.",
+    ),
+    "paper_mismatch": Refusal(
+        "paper_mismatch",
+        UNPROCESSABLE,
+        "Số phiếu nhập lại không khớp với số đã nhập: hãy đối chiếu biên bản giấy.",
+        "The re-typed counts differ from the entered ones.",
+    ),
+    "decide_on_conference": Refusal(
+        "decide_on_conference",
+        CONFLICT,
+        "Bước này bỏ phiếu điện tử: người đứng đầu quyết định trên trang Người đứng đầu, ở "
+        "hội nghị của bước.",
+        "This step was voted electronically: the head decides on the head's page, for the "
+        "step's conference (POST /api/conferences/<id>/decision).",
+    ),
+    "conference_running": Refusal(
+        "conference_running",
+        CONFLICT,
+        "Hội nghị điện tử của bước này đã bắt đầu: hãy hủy cuộc bỏ phiếu (ghi lý do) trước "
+        "khi nhập kết quả giấy.",
+        "The step's electronic conference has started: abort its vote before entering paper "
+        "counts.",
+    ),
+    "convened_not_roster": Refusal(
+        "convened_not_roster",
+        UNPROCESSABLE,
+        "Số người được triệu tập ({convened}) khác danh sách triệu tập của hội nghị ({listed} "
+        "người): hãy nhập đúng số, hoặc sửa danh sách triệu tập ở trang hội nghị trước.",
+        "Convened ({convened}) differs from the conference's roster ({listed}): enter the "
+        "roster's number, or correct the roster on the conference's page first.",
+    ),
+    "no_quorum": Refusal(
+        "no_quorum",
+        UNPROCESSABLE,
+        "Không đủ 2/3 số người được triệu tập có mặt: hội nghị không được tiến hành.",
+        "Fewer than 2/3 of the convened were present: the conference could not proceed.",
+    ),
+    # voting/web: requests, bodies and uploads
+    "bad_request.object": Refusal(
+        "bad_request",
+        BAD_REQUEST,
+        "Nội dung gửi lên phải là một đối tượng JSON.",
+        "The request body must be a JSON object.",
+    ),
+    "bad_request.field": Refusal("bad_request", BAD_REQUEST, _FIELD_VI, _FIELD_EN),
+    "bad_request.string": Refusal(
+        "bad_request",
+        BAD_REQUEST,
+        "Trường “{field}” phải là chuỗi ký tự.",
+        "Field {field!r} must be a string.",
+    ),
+    "bad_request.date": Refusal(
+        "bad_request",
+        BAD_REQUEST,
+        "Trường “{field}” phải là ngày dạng YYYY-MM-DD.",
+        "Field {field!r} must be a date YYYY-MM-DD.",
+    ),
+    "bad_request.too_long": Refusal(
+        "bad_request",
+        BAD_REQUEST,
+        "Trường “{field}” tối đa {most} ký tự.",
+        "Field {field!r} at most {most} characters.",
+    ),
+    "bad_request.format": Refusal(
+        "bad_request", BAD_REQUEST, "Định dạng phải là csv hoặc xlsx.", "format: csv|xlsx"
+    ),
+    "bad_request.conference": Refusal(
+        "bad_request", BAD_REQUEST, "Thiếu mã hội nghị.", 'Send {{"conference": id}}.'
+    ),
+    "invalid_input.field": Refusal("invalid_input", UNPROCESSABLE, _FIELD_VI, _FIELD_EN),
+    "body_too_large": Refusal(
+        "body_too_large",
+        TOO_LARGE,
+        "Nội dung gửi lên quá lớn (tối đa {kib} KiB).",
+        "The JSON body is larger than {limit} bytes.",
+    ),
+    "json_too_deep": Refusal(
+        "json_too_deep",
+        BAD_REQUEST,
+        "Nội dung gửi lên lồng nhau quá sâu (tối đa {depth} cấp).",
+        "The JSON body is nested deeper than {depth} levels.",
+    ),
+    "bad_upload": Refusal(
+        "bad_upload",
+        BAD_REQUEST,
+        "Cần gửi một tệp .csv hoặc .xlsx trong trường “file”.",
+        "Send one .csv or .xlsx file in the multipart field 'file'.",
+    ),
+    "ballot_malformed.body": Refusal(
+        "ballot_malformed",
+        BAD_REQUEST,
+        "Phiếu gửi lên không đúng định dạng.",
+        "The body must be the ballot's JSON.",
+    ),
+    # voting/web: who may do what
+    "bad_credentials": Refusal(
+        "bad_credentials",
+        UNAUTHORISED,
+        "Sai tên đăng nhập hoặc mật khẩu.",
+        "Wrong username or password.",
+    ),
+    "bad_authorization": Refusal(
+        "bad_authorization",
+        UNAUTHORISED,
+        "Thông tin xác thực không hợp lệ.",
+        "Only 'Authorization: Device <token>' or 'Member <token>' is accepted.",
+    ),
+    "unauthenticated": Refusal(
+        "unauthenticated", UNAUTHORISED, "Cần đăng nhập để làm việc này.", "Log in first."
+    ),
+    "forbidden": Refusal("forbidden", FORBIDDEN, _FORBIDDEN_VI, "{role} may not {action}."),
+    "forbidden.conference": Refusal(
+        "forbidden", FORBIDDEN, _FORBIDDEN_VI, "{role} may not {action} on this conference."
+    ),
+    # voting/web: the pages' forms, the room and the server
+    "no_public_url": Refusal(
+        "no_public_url",
+        CONFLICT,
+        "Chưa đặt địa chỉ cho điện thoại (biến VOTING_PUBLIC_URL), ví dụ http://192.168.1.10:8000.",
+        "No public address configured: set VOTING_PUBLIC_URL.",
+    ),
+    "list_not_public_yet": Refusal(
+        "list_not_public_yet",
+        CONFLICT,
+        "Danh sách phiếu được công bố khi kết thúc bỏ phiếu, để không ai biết thứ tự các "
+        "phiếu đến.",
+        "The ballot list is published when voting closes, so nobody learns the order the "
+        "ballots arrived in.",
+    ),
+    "not_found.registry_table": Refusal(
+        "not_found", NOT_FOUND, "Không có danh mục này.", "No registry table {kind!r}."
+    ),
+    "invalid_input.whole_number": Refusal(
+        "invalid_input",
+        UNPROCESSABLE,
+        "Trường “{field}” phải là số nguyên.",
+        "Field {field!r} must be a whole number.",
+    ),
+    "invalid_input.phase": Refusal(
+        "invalid_input", UNPROCESSABLE, "Giai đoạn không hợp lệ.", "Unknown phase {phase!r}."
+    ),
+    "invalid_input.lost_phone": Refusal(
+        "invalid_input",
+        UNPROCESSABLE,
+        "Hãy đánh dấu rằng điện thoại của thành viên bị mất hoặc hỏng.",
+        "Confirm that the member's phone is lost or broken.",
+    ),
+    "invalid_input.section": Refusal(
+        "invalid_input", UNPROCESSABLE, "Biểu mẫu không hợp lệ.", "No section {index}."
+    ),
+    "own_account": Refusal(
+        "own_account",
+        UNPROCESSABLE,
+        "Không thể tự khóa tài khoản đang dùng.",
+        "You cannot disable the account you are using.",
+    ),
+    "reason_missing": Refusal(
+        "reason_missing",
+        UNPROCESSABLE,
+        "Hãy ghi lý do quyết định: lý do được ghi vào biên bản.",
+        "Give the reason for the decision: the minutes carry it.",
+    ),
+    "internal_error": Refusal(
+        "internal_error",
+        SERVER_ERROR,
+        "Lỗi máy chủ; thao tác chưa được ghi nhận.",
+        "Server error.",
     ),
 }

@@ -12,7 +12,8 @@ import pytest
 from voting.conference.errors import ConferenceError, Conflict, InvalidInput, NotFound, refused
 from voting.errors import REFUSALS
 
-SOURCE = Path(__file__).resolve().parents[2] / "voting"
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = ROOT / "voting"
 
 
 def _names_raised() -> set[str]:
@@ -77,3 +78,60 @@ def test_values_fill_both_texts() -> None:
     error = refused("invalid_ballot", count=3)
     assert error.message == "Phiếu chưa hợp lệ: 3 lỗi."
     assert error.message_en == "The ballot is not valid: 3 problem(s)."
+
+
+def _error_classes(trees: dict[str, ast.Module]) -> set[str]:
+    """ConferenceError and the names of the classes derived from it, wherever they are."""
+    bases: dict[str, set[str]] = {}
+    for tree in trees.values():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                bases[node.name] = {ast.unparse(base).rpartition(".")[2] for base in node.bases}
+    classes = {"ConferenceError"}
+    while grown := {name for name, of in bases.items() if of & classes} - classes:
+        classes |= grown
+    return classes
+
+
+def _builds_an_error(node: ast.AST, classes: set[str], within: str | None) -> bool:
+    """A call of one of `classes`, or a `super().__init__` inside one of them."""
+    if not isinstance(node, ast.Call):
+        return False
+    called = ast.unparse(node.func)
+    return called.rpartition(".")[2] in classes or (
+        called == "super().__init__" and within in classes
+    )
+
+
+def _inline_texts(tree: ast.AST, classes: set[str], within: str | None = None) -> list[int]:
+    """The lines where an error is built with a string or f-string among its arguments."""
+    lines = []
+    for node in ast.iter_child_nodes(tree):
+        if isinstance(node, ast.Call) and _builds_an_error(node, classes, within):
+            arguments = [*node.args, *(keyword.value for keyword in node.keywords)]
+            if any(
+                isinstance(argument, ast.JoinedStr)
+                or (isinstance(argument, ast.Constant) and isinstance(argument.value, str))
+                for argument in arguments
+            ):
+                lines.append(node.lineno)
+        inner = node.name if isinstance(node, ast.ClassDef) else within
+        lines += _inline_texts(node, classes, inner)
+    return lines
+
+
+def test_no_error_text_is_written_where_it_is_raised() -> None:
+    """Every refusal's text is in the registry: no ConferenceError (or class derived from it)
+    is built, nor its __init__ handed on, with a string or f-string among its arguments."""
+    trees = {
+        path.relative_to(ROOT).as_posix(): ast.parse(path.read_text(encoding="utf-8"))
+        for path in SOURCE.rglob("*.py")
+    }
+    classes = _error_classes(trees)
+    inline = [
+        f"{where}:{line}"
+        for where, tree in trees.items()
+        if where != "voting/errors.py"
+        for line in _inline_texts(tree, classes)
+    ]
+    assert inline == []

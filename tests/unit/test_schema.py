@@ -10,15 +10,15 @@ from typing import Any
 import pytest
 from flask import Flask
 
+from voting.conference.errors import ConferenceError
 from voting.web.api import bodies
-from voting.web.errors import ApiError
 from voting.web.schema import Body, parse, says_of
 
 app = Flask(__name__)
 
 
 def refusal(model: type[Body], data: Any) -> tuple[str, str]:
-    with app.test_request_context(json=data), pytest.raises(ApiError) as caught:
+    with app.test_request_context(json=data), pytest.raises(ConferenceError) as caught:
         parse(model)
     assert (caught.value.status, caught.value.code) == (400, "bad_request")
     return caught.value.message, caught.value.message_en

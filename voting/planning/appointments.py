@@ -15,7 +15,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from voting.conference.errors import Conflict, InvalidInput, NotFound
+from voting.conference.errors import refused
 from voting.registry import planning as registry_planning
 from voting.registry import terms
 from voting.registry.table import fold
@@ -42,13 +42,7 @@ def refuse_if_running(session: Session, position: str) -> None:
     """A.II, the supplement's side: no candidates for a position while an appointment to it
     runs (409 `appointment_running`)."""
     if fold(position) in running_positions(session):
-        raise Conflict(
-            f"Đang thực hiện quy trình bổ nhiệm chức danh “{position}”: không thực hiện đồng "
-            "thời quy trình bổ sung quy hoạch cho chức danh này (mục A.II).",
-            f"An appointment to {position!r} is running: no supplement of its planning at the "
-            "same time (A.II).",
-            code="appointment_running",
-        )
+        raise refused("appointment_running.supplement", position=position)
 
 
 def start(session: Session, cadre: str, position: str, started_on: date, actor: str) -> Appointment:
@@ -56,30 +50,16 @@ def start(session: Session, cadre: str, position: str, started_on: date, actor: 
     planning's approval, nor while a supplement for the position runs."""
     entry = _entry(session, cadre, position)
     if entry.approved_on is not None and started_on < earliest_appointment(entry.approved_on):
-        raise InvalidInput(
-            f"Quy hoạch được phê duyệt ngày {entry.approved_on:%d/%m/%Y}: chỉ được thực hiện "
-            "quy trình bổ nhiệm sau khi phê duyệt quy hoạch ít nhất 3 tháng, tức từ ngày "
-            f"{earliest_appointment(entry.approved_on):%d/%m/%Y} (mục A.II).",
-            f"The planning was approved on {entry.approved_on:%d/%m/%Y}: an appointment may "
-            f"start 3 months later, from {earliest_appointment(entry.approved_on):%d/%m/%Y} "
-            "(A.II).",
-            code="too_early",
+        raise refused(
+            "too_early",
+            approved_on=entry.approved_on.strftime("%d/%m/%Y"),
+            earliest=earliest_appointment(entry.approved_on).strftime("%d/%m/%Y"),
         )
     supplement = _supplement_for(session, entry.position)
     if supplement is not None:
-        raise Conflict(
-            f"Quy trình “{supplement.title}” đang bổ sung quy hoạch chức danh "
-            f"“{entry.position}”: không thực hiện đồng thời quy trình bổ nhiệm (mục A.II).",
-            f"The process {supplement.title!r} is supplementing the planning of "
-            f"{entry.position!r}: no appointment at the same time (A.II).",
-            code="supplement_running",
-        )
+        raise refused("supplement_running", title=supplement.title, position=entry.position)
     if fold(entry.position) in running_positions(session):
-        raise Conflict(
-            f"Đang có quy trình bổ nhiệm chức danh “{entry.position}”.",
-            f"An appointment to {entry.position!r} is already running.",
-            code="appointment_running",
-        )
+        raise refused("appointment_running", position=entry.position)
     appointment = Appointment(
         cadre_ref=entry.cadre_ref,
         full_name=entry.full_name,
@@ -102,17 +82,9 @@ def decide(
     """The appointment decided: the cadre holds the position, and that planning ends (B.I.3)."""
     appointment = _running(session, appointment_id)
     if appointed_on < appointment.started_on:
-        raise InvalidInput(
-            "Ngày bổ nhiệm không thể trước ngày bắt đầu quy trình bổ nhiệm.",
-            "The appointment cannot precede the start of its procedure.",
-            code="invalid_date",
-        )
+        raise refused("invalid_date.appointed")
     if not decision.strip():
-        raise InvalidInput(
-            "Hãy ghi số quyết định bổ nhiệm.",
-            "The appointment decision's number is required.",
-            code="invalid_input",
-        )
+        raise refused("invalid_input.decision_number")
     entry = session.get(PlanningEntry, appointment.entry_id) if appointment.entry_id else None
     if entry is not None and entry.removed_on is None:
         entry.removed_on = appointed_on
@@ -157,12 +129,7 @@ def _entry(session: Session, cadre: str, position: str) -> PlanningEntry:
     for entry in registry_planning.current(session):
         if entry.cadre_ref == cadre.strip() and fold(entry.position) == fold(position):
             return entry
-    raise InvalidInput(
-        f"{cadre} không có trong quy hoạch đang có hiệu lực cho chức danh “{position}”: chỉ bổ "
-        "nhiệm vào chức danh quy hoạch cán bộ đã được quy hoạch.",
-        f"{cadre} is not planned for {position!r} (no planning in force).",
-        code="not_planned",
-    )
+    raise refused("not_planned", cadre=cadre, position=position)
 
 
 def _supplement_for(session: Session, position: str) -> Process | None:
@@ -180,11 +147,7 @@ def _supplement_for(session: Session, position: str) -> Process | None:
 def _running(session: Session, appointment_id: int) -> Appointment:
     appointment = session.get(Appointment, appointment_id)
     if appointment is None:
-        raise NotFound("Không có quy trình bổ nhiệm này.", "No such appointment.")
+        raise refused("not_found.appointment")
     if appointment.status != RUNNING:
-        raise Conflict(
-            "Quy trình bổ nhiệm này đã kết thúc.",
-            "This appointment has already ended.",
-            code="appointment_ended",
-        )
+        raise refused("appointment_ended")
     return appointment

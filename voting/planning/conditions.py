@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from voting.conference.errors import Conflict, InvalidInput, refused
+from voting.conference.errors import refused
 from voting.planning import log
 from voting.planning.processes import RULES, lock, registry_people
 from voting.planning.state import Override, outcome_of
@@ -69,7 +69,7 @@ def unmet(session: Session, process: Process, on: date) -> list[dict[str, Any]]:
     return out
 
 
-def require_met(session: Session, process: Process, on: date, doing_vi: str, doing: str) -> None:
+def require_met(session: Session, process: Process, on: date, *, approving: bool) -> None:
     """Refuse (409 `conditions_unmet`) while a chosen cadre fails the conditions without the
     head's override, naming each cadre and why."""
     blocked = [u for u in unmet(session, process, on) if u["override"] is None]
@@ -83,13 +83,9 @@ def require_met(session: Session, process: Process, on: date, doing_vi: str, doi
         f"{u['cadre']} ({u['position']}): {', '.join(r['en'] for r in u['reasons'])}"
         for u in blocked
     )
-    raise Conflict(
-        f"Không {doing_vi}: cán bộ không bảo đảm tiêu chuẩn, điều kiện (KH 331 mục A.I) — {vi}. "
-        "Chỉ người đứng đầu có thể quyết định giữ lại, ghi rõ lý do.",
-        f"Cannot {doing}: cadres fail the conditions (KH 331 A.I) — {en}. Only the head's "
-        "recorded decision, with a reason, lets them through.",
-        code="conditions_unmet",
-    )
+    if approving:
+        raise refused("conditions_unmet.approve", unmet_vi=vi, unmet_en=en)
+    raise refused("conditions_unmet.submit", unmet_vi=vi, unmet_en=en)
 
 
 def override(
@@ -120,11 +116,7 @@ def override(
         None,
     )
     if found is None:
-        raise InvalidInput(
-            "Cán bộ này không thuộc danh sách đề nghị hoặc đã bảo đảm tiêu chuẩn, điều kiện.",
-            "The cadre is not on the list or meets the conditions.",
-            code="nothing_to_override",
-        )
+        raise refused("nothing_to_override")
     if found["override"] is not None:
         raise refused("already_recorded.decision")
     record = Override(

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from voting.conference.errors import Conflict, InvalidInput, refused
+from voting.conference.errors import refused
 from voting.planning import conditions, log
 from voting.planning.processes import RULES, lock
 from voting.planning.state import RemovalEntry, outcome_of
@@ -35,10 +35,8 @@ def submit(session: Session, process_id: str, submitted_on: date, actor: str) ->
     if process.outcome is None:
         raise refused("no_outcome")
     if process.status != ProcessStatus.RUNNING:
-        raise Conflict(
-            "Danh sách đã được trình.", "The list was already submitted.", code="submitted"
-        )
-    conditions.require_met(session, process, submitted_on, "trình danh sách", "submit the list")
+        raise refused("submitted")
+    conditions.require_met(session, process, submitted_on, approving=False)
     process.status = ProcessStatus.SUBMITTED
     process.submitted_on = submitted_on
     log.record(session, process, "outcome.submitted", actor, {"on": submitted_on.isoformat()})
@@ -51,20 +49,12 @@ def approve(session: Session, process_id: str, approved_on: date, actor: str) ->
     the new entries and loses the removed ones, and the lists can be published."""
     process = lock(session, process_id)
     if process.status != ProcessStatus.SUBMITTED or process.submitted_on is None:
-        raise Conflict(
-            "Danh sách chưa được trình phê duyệt.",
-            "The list has not been submitted.",
-            code="not_submitted",
-        )
+        raise refused("not_submitted")
     if approved_on < process.submitted_on:
-        raise InvalidInput(
-            "Ngày phê duyệt không thể trước ngày trình.",
-            "The approval cannot precede the submission.",
-            code="invalid_date",
-        )
+        raise refused("invalid_date.approved")
     outcome = outcome_of(process)
     assert outcome is not None
-    conditions.require_met(session, process, approved_on, "phê duyệt", "approve the list")
+    conditions.require_met(session, process, approved_on, approving=True)
     current = registry_planning.current(session)
     for removal in outcome.removed:
         for entry in current:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from voting.conference import roster
 from voting.conference.accounts import name_of
-from voting.conference.errors import Conflict, InvalidInput, Problem, refused
+from voting.conference.errors import Problem, refused
 from voting.planning import log
 from voting.planning.processes import RULES, lock
 from voting.planning.state import (
@@ -124,11 +124,7 @@ def paper_step_of(session: Session, conference: Conference) -> tuple[Process, Pr
         None,
     )
     if process is None or item is None or item.status != StepStatus.CURRENT:
-        raise Conflict(
-            "Hội nghị này không phải bước đang thực hiện của một quy trình quy hoạch.",
-            "This conference is not the current step of a planning process.",
-            code="not_a_paper_step",
-        )
+        raise refused("not_a_paper_step")
     return process, item
 
 
@@ -166,38 +162,21 @@ def _confirm(
     number = item.number
     paper = paper_of(item)
     if paper is None:
-        raise Conflict(
-            "Chưa nhập kết quả kiểm phiếu giấy của bước này.",
-            "No paper counts were entered for this step.",
-            code="no_paper_counts",
-        )
+        raise refused("no_paper_counts")
     # One spelling of a name whatever the keyboard typed (precomposed or combining marks).
     member = " ".join(unicodedata.normalize("NFC", member).split())
     if not member or len(member) > 200:
-        raise InvalidInput(
-            "Cần ghi họ và tên thành viên ban kiểm phiếu xác nhận.",
-            "The confirming committee member's name is required.",
-        )
+        raise refused("invalid_input.member_name")
     confirmations = list(paper.confirmations)
     if actor == paper.entered_by:
-        raise Conflict(
-            "Người đã nhập kết quả không tự xác nhận được: hai thành viên ban kiểm phiếu khác "
-            "xác nhận, mỗi người trên điện thoại hoặc tài khoản của mình.",
-            "Whoever entered the counts cannot confirm them: two other members confirm, each "
-            "from their own phone or account.",
-            code="confirm_by_another",
-        )
+        raise refused("confirm_by_another")
     if any(c.by == actor for c in confirmations):
         raise refused("already_confirmed.device")
     if any(c.member.casefold() == member.casefold() for c in confirmations):
         raise refused("already_confirmed.member")
     typed = {p: dict(c) for p, c in counts.items()}
     if typed != paper.counts:
-        raise InvalidInput(
-            "Số phiếu nhập lại không khớp với số đã nhập: hãy đối chiếu biên bản giấy.",
-            "The re-typed counts differ from the entered ones.",
-            code="paper_mismatch",
-        )
+        raise refused("paper_mismatch")
     confirmations.append(Confirmation(member=member, by=actor, at=utc_text(datetime.now(UTC))))
     item.paper = replace(paper, confirmations=confirmations).to_json()
     log.record(
@@ -231,13 +210,7 @@ def decide_paper(
     item = current_step(process, number)
     voted = session.get(Conference, item.conference_id) if item.conference_id else None
     if paper_of(item) is None and voted is not None and voted.phase == Phase.OPENED:
-        raise Conflict(
-            "Bước này bỏ phiếu điện tử: người đứng đầu quyết định trên trang Người đứng đầu, "
-            "ở hội nghị của bước.",
-            "This step was voted electronically: the head decides on the head's page, for "
-            "the step's conference (POST /api/conferences/<id>/decision).",
-            code="decide_on_conference",
-        )
+        raise refused("decide_on_conference")
     held = result_of(item)
     if held is None or held.complete:
         raise refused("nothing_to_decide")
@@ -263,13 +236,7 @@ def _refuse_running(session: Session, item: ProcessStep) -> None:
         return
     conference = session.get(Conference, item.conference_id)
     if conference is not None and conference.phase not in (Phase.SETUP, Phase.ABORTED):
-        raise Conflict(
-            "Hội nghị điện tử của bước này đã bắt đầu: hãy hủy cuộc bỏ phiếu (ghi lý do) trước "
-            "khi nhập kết quả giấy.",
-            "The step's electronic conference has started: abort its vote before entering "
-            "paper counts.",
-            code="conference_running",
-        )
+        raise refused("conference_running")
 
 
 def _check_roster(session: Session, item: ProcessStep, convened: int) -> None:
@@ -280,14 +247,7 @@ def _check_roster(session: Session, item: ProcessStep, convened: int) -> None:
         return
     listed = len(roster.attendees(session, item.conference_id))
     if listed and convened != listed:
-        raise InvalidInput(
-            f"Số người được triệu tập ({convened}) khác danh sách triệu tập của hội nghị "
-            f"({listed} người): hãy nhập đúng số, hoặc sửa danh sách triệu tập ở trang hội "
-            "nghị trước.",
-            f"Convened ({convened}) differs from the conference's roster ({listed}): enter "
-            "the roster's number, or correct the roster on the conference's page first.",
-            code="convened_not_roster",
-        )
+        raise refused("convened_not_roster", convened=convened, listed=listed)
 
 
 def _check_paper(
@@ -301,11 +261,7 @@ def _check_paper(
     if not (0 < present <= convened):
         raise refused("invalid_counts.present")
     if not quorum_met(present, convened, RULES):
-        raise InvalidInput(
-            "Không đủ 2/3 số người được triệu tập có mặt: hội nghị không được tiến hành.",
-            "Fewer than 2/3 of the convened were present: the conference could not proceed.",
-            code="no_quorum",
-        )
+        raise refused("no_quorum")
     sections = ballot_of(process, item.number)
     expected = {s["position"]: [c["cadre"] for c in s["candidates"]] for s in sections}
     quotas = {s["position"]: s["quota"] for s in sections}

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from voting.conference import conferences, roster
 from voting.conference.conferences import Committee, Details
-from voting.conference.errors import InvalidInput, NotFound, refused
+from voting.conference.errors import refused
 from voting.planning import appointments, log
 from voting.planning.state import RemovalEntry, Review, ReviewedEntry
 from voting.registry import planning as registry_planning
@@ -68,21 +68,13 @@ def start(session: Session, new: NewProcess, actor: str, rule_set: RuleSet = KH3
         and registered.ends_on < new.reference
     ):
         # B.I.3: the planning ends with the term it is for.
-        raise InvalidInput(
-            f"Nhiệm kỳ {registered.label} đã kết thúc ngày {registered.ends_on:%d/%m/%Y}: "
-            "quy hoạch của nhiệm kỳ này đã hết hiệu lực (mục B.I.3).",
-            f"The term {registered.label} ended on {registered.ends_on:%d/%m/%Y}: its "
-            "planning is no longer in force (B.I.3).",
-            code="term_ended",
+        raise refused(
+            "term_ended", term=registered.label, ended_on=registered.ends_on.strftime("%d/%m/%Y")
         )
     _check(new, rules)
     people = registry_people(session)
     if not people:
-        raise InvalidInput(
-            "Danh sách cán bộ của cơ quan đang trống: hãy nhập danh sách cán bộ trước.",
-            "The registry has no people: import them first.",
-            code="no_registry",
-        )
+        raise refused("no_registry")
     planning = planned_for(session, new.term)
     reference = month_start(month_index(new.reference))
     # The review covers the tier's positions only; the other tier's planning stays as it is
@@ -265,7 +257,7 @@ def step_of(process: Process, number: int) -> ProcessStep:
     for item in process.steps:
         if item.number == number:
             return item
-    raise NotFound(f"Quy trình không có bước {number}.", f"The process has no step {number}.")
+    raise refused("not_found.step", number=number)
 
 
 def _who(person: Person) -> dict[str, Any]:
@@ -280,18 +272,12 @@ def _who(person: Person) -> dict[str, Any]:
 
 def _check(new: NewProcess, rules: RuleSet) -> None:
     if new.procedure not in rules.procedures:
-        raise InvalidInput(
-            f"Không có quy trình “{new.procedure}”.",
-            f"Unknown procedure {new.procedure!r}.",
-            code="unknown_procedure",
-        )
+        raise refused("unknown_procedure", procedure=new.procedure)
     if new.tier not in rules.tiers:
         raise refused("unknown_tier.process", tier=new.tier)
     if not new.term.strip() or len(new.term) > 20:
-        raise InvalidInput(
-            "Cần ghi nhiệm kỳ (ví dụ 2025-2030).", "The term is required (e.g. 2025-2030)."
-        )
+        raise refused("invalid_input.term")
     if new.procedure == "next_term" and new.term_start is None:
         raise refused("invalid_term.start")
     if not new.place.strip() or len(new.place) > 300:
-        raise InvalidInput("Cần ghi địa điểm (tối đa 300 ký tự).", "The place is required.")
+        raise refused("invalid_input.place")

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from voting.conference.errors import Conflict, InvalidInput
+from voting.conference.errors import refused
 from voting.planning import appointments, log
 from voting.planning.processes import RULES, lock, registry_people
 from voting.planning.steps import held_now, places_now, source_frozen
@@ -25,29 +25,19 @@ def set_candidates(
     """Replace the candidates of one position of the source list, until it is approved."""
     process = lock(session, process_id)
     if source_frozen(process):
-        raise Conflict(
-            "Danh sách nguồn đã được tập thể lãnh đạo thông qua: không sửa được nữa.",
-            "The source list has been approved and can no longer change.",
-            code="source_frozen",
-        )
+        raise refused("source_frozen")
     sections = [dict(s) for s in process.source]
     section = next((s for s in sections if s["position"] == position), None)
     if section is None:
-        raise InvalidInput(
-            f"Danh sách nguồn không có chức danh “{position}”.",
-            f"The source list has no position {position!r}.",
-            code="unknown_position",
-        )
+        raise refused("unknown_position", position=position)
     if cadres and process.procedure == "annual_review":
         appointments.refuse_if_running(session, position)
     known = {person.id for person in registry_people(session)}
     unknown = [cadre for cadre in cadres if cadre not in known]
-    if unknown or len(set(cadres)) != len(cadres):
-        raise InvalidInput(
-            f"Mã cán bộ không có trong danh sách hoặc bị lặp: {', '.join(unknown) or 'lặp'}.",
-            f"Unknown or repeated cadre ids: {', '.join(unknown) or 'repeated'}.",
-            code="unknown_cadre",
-        )
+    if unknown:
+        raise refused("unknown_cadre", unknown=", ".join(unknown))
+    if len(set(cadres)) != len(cadres):
+        raise refused("unknown_cadre.repeated")
     before = section["candidates"]
     section["candidates"] = list(cadres)
     process.source = sections

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from voting.conference import ballot, conferences, results, roster
 from voting.conference.ballot import CandidateInput, SectionInput
 from voting.conference.conferences import Committee, Details
-from voting.conference.errors import Conflict, InvalidInput, refused
+from voting.conference.errors import refused
 from voting.planning import log
 from voting.planning.processes import RULES, lock, planned_for, registry_people, step_of
 from voting.planning.state import (
@@ -85,22 +85,14 @@ def approve(
     item = current_step(process, number)
     step = rule_step(process, number)
     if step.ballot == "candidates":
-        raise Conflict(
-            "Bước này bỏ phiếu kín: kết quả lấy từ hội nghị hoặc biên bản giấy.",
-            "This step holds a secret ballot; its result comes from the vote.",
-            code="step_holds_ballot",
-        )
+        raise refused("step_holds_ballot")
     if item.approved and "held_on" in item.approved:
         raise refused("already_recorded.step")
     if len(note) > 1000:
-        raise InvalidInput("Ghi chú tối đa 1000 ký tự.", "The note has at most 1000 characters.")
+        raise refused("invalid_input.note")
     proposed = _removal_proposal(process, removals) if step.ballot == "removal" else []
     if step.ballot != "removal" and removals:
-        raise InvalidInput(
-            "Bước này không bỏ phiếu đưa ra khỏi quy hoạch.",
-            "This step holds no removal ballot.",
-            code="no_removal_ballot",
-        )
+        raise refused("no_removal_ballot")
     item.approved = {
         "held_on": held_on.isoformat(),
         "note": note.strip(),
@@ -181,20 +173,10 @@ def hold_again(session: Session, process_id: str, number: int, actor: str) -> Pr
     item = current_step(process, number)
     aborted = session.get(Conference, item.conference_id) if item.conference_id else None
     if aborted is None or aborted.phase != Phase.ABORTED:
-        raise Conflict(
-            "Chỉ tổ chức lại được bước có cuộc bỏ phiếu đã bị hủy.",
-            "Only a step whose vote was aborted can be held again.",
-            code="not_aborted",
-        )
+        raise refused("not_aborted")
     paper = paper_of(item)
     if paper and paper.confirmations:
-        raise Conflict(
-            "Kết quả phiếu giấy của bước này đã được thành viên ban kiểm phiếu xác nhận: không "
-            "tổ chức lại bằng điện tử.",
-            "The step's paper counts were confirmed by a committee member: it is not held "
-            "again electronically.",
-            code="paper_confirmed",
-        )
+        raise refused("paper_confirmed")
     if paper:
         # Counts typed from paper minutes but confirmed by nobody: holding the vote again
         # withdraws them (kept in the log).
@@ -233,11 +215,7 @@ def ballot_of(process: Process, number: int) -> list[dict[str, Any]]:
 def current_step(process: Process, number: int) -> ProcessStep:
     item = step_of(process, number)
     if item.status != StepStatus.CURRENT:
-        raise Conflict(
-            f"Bước {number} không phải bước đang thực hiện.",
-            f"Step {number} is not the current step.",
-            code="not_current_step",
-        )
+        raise refused("not_current_step", number=number)
     return item
 
 
@@ -245,12 +223,8 @@ def _removal_proposal(process: Process, removals: Sequence[tuple[str, str]]) -> 
     tier = RULES.tiers[process.tier].title
     outside = [f"{c} ({p})" for c, p in removals if tier_of(p, RULES) != process.tier]
     if outside:
-        raise InvalidInput(
-            f"Chức danh không thuộc nhóm “{tier}” của quy trình này, không thể đưa ra khỏi "
-            f"quy hoạch ở đây: {', '.join(outside)}.",
-            f"Not a position of this process's tier ({process.tier}), so not removable "
-            f"here: {', '.join(outside)}.",
-            code="position_outside_tier",
+        raise refused(
+            "position_outside_tier", tier=tier, tier_code=process.tier, outside=", ".join(outside)
         )
     # Only entries of the tier are reviewed (a review recorded before that rule held others).
     planned = {
@@ -260,11 +234,7 @@ def _removal_proposal(process: Process, removals: Sequence[tuple[str, str]]) -> 
     }
     unknown = [f"{c} ({p})" for c, p in removals if (c, p) not in planned]
     if unknown:
-        raise InvalidInput(
-            f"Không có trong danh sách quy hoạch đang rà soát của quy trình: {', '.join(unknown)}.",
-            f"Not in the planning this process reviews: {', '.join(unknown)}.",
-            code="not_planned",
-        )
+        raise refused("not_planned.review", unknown=", ".join(unknown))
     return [planned[key] for key in dict.fromkeys(removals)]
 
 

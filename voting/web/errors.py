@@ -10,7 +10,7 @@ from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
 
 from voting.conference import logins
-from voting.conference.errors import ConferenceError
+from voting.conference.errors import ConferenceError, refused
 from voting.web.i18n import both, localized
 from voting.web.logs import secret_path
 
@@ -30,14 +30,6 @@ ERROR_PAGE_KEYS = {
     413: "error.http.413",
     500: "error.http.500",
 }
-
-
-class ApiError(ConferenceError):
-    """A refusal decided by the web layer itself (authentication, CSRF, a malformed body)."""
-
-    def __init__(self, status: int, code: str, message: str, message_en: str) -> None:
-        super().__init__(message, message_en, code=code)
-        self.status = status
 
 
 def error_body(error: ConferenceError) -> dict[str, Any]:
@@ -76,7 +68,7 @@ def register(app: Flask) -> None:
         if not _api():
             return error_page(status) if status >= 400 else error
         message = HTTP_MESSAGES.get(status, "Có lỗi khi xử lý yêu cầu.")
-        wrapped = ApiError(status, error.name.lower().replace(" ", "_"), message, error.name)
+        wrapped = ConferenceError(message, error.name, code=error.name.lower().replace(" ", "_"))
         return jsonify(error_body(wrapped)), status
 
     @app.errorhandler(Exception)
@@ -91,10 +83,7 @@ def register(app: Flask) -> None:
             log.exception("unhandled error: %s", error)
         if not _api():
             return error_page(500)
-        wrapped = ApiError(
-            500, "internal_error", "Lỗi máy chủ; thao tác chưa được ghi nhận.", "Server error."
-        )
-        return jsonify(error_body(wrapped)), 500
+        return jsonify(error_body(refused("internal_error"))), 500
 
 
 def error_page(status: int) -> ResponseReturnValue:

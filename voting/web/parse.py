@@ -20,16 +20,9 @@ from typing import Any
 
 from flask import request
 
-from voting.web.errors import ApiError
+from voting.conference.errors import ConferenceError, refused
 
 UPLOAD_SUFFIXES = (".csv", ".xlsx")
-
-
-def bad(field: str, what_vi: str, what_en: str) -> ApiError:
-    """The error for a field of the wrong type or shape."""
-    return ApiError(
-        400, "bad_request", f"Trường “{field}” {what_vi}.", f"Field {field!r} {what_en}."
-    )
 
 
 # The largest JSON body any call needs (a ballot of many candidates, a file of card keys) is
@@ -70,34 +63,19 @@ def json_body() -> Any:
         raise _too_deep() from None
 
 
-def _too_large() -> ApiError:
-    return ApiError(
-        413,
-        "body_too_large",
-        f"Nội dung gửi lên quá lớn (tối đa {JSON_MAX_BYTES // 1024} KiB).",
-        f"The JSON body is larger than {JSON_MAX_BYTES} bytes.",
-    )
+def _too_large() -> ConferenceError:
+    return refused("body_too_large", kib=JSON_MAX_BYTES // 1024, limit=JSON_MAX_BYTES)
 
 
-def _too_deep() -> ApiError:
-    return ApiError(
-        400,
-        "json_too_deep",
-        f"Nội dung gửi lên lồng nhau quá sâu (tối đa {JSON_MAX_DEPTH} cấp).",
-        f"The JSON body is nested deeper than {JSON_MAX_DEPTH} levels.",
-    )
+def _too_deep() -> ConferenceError:
+    return refused("json_too_deep", depth=JSON_MAX_DEPTH)
 
 
 def body() -> dict[str, Any]:
     """The JSON object sent with the request."""
     data = json_body()
     if not isinstance(data, dict):
-        raise ApiError(
-            400,
-            "bad_request",
-            "Nội dung gửi lên phải là một đối tượng JSON.",
-            "The request body must be a JSON object.",
-        )
+        raise refused("bad_request.object")
     return data
 
 
@@ -105,11 +83,11 @@ def day(data: dict[str, Any], field: str) -> date:
     """A date written YYYY-MM-DD (a query argument; bodies are read by voting.web.schema)."""
     value = data.get(field)
     if not isinstance(value, str):
-        raise bad(field, "phải là chuỗi ký tự", "must be a string")
+        raise refused("bad_request.string", field=field)
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise bad(field, "phải là ngày dạng YYYY-MM-DD", "must be a date YYYY-MM-DD") from None
+        raise refused("bad_request.date", field=field) from None
 
 
 @contextmanager
@@ -119,12 +97,7 @@ def upload() -> Iterator[Path]:
     uploaded = request.files.get("file")
     suffix = Path(uploaded.filename or "").suffix.lower() if uploaded else ""
     if uploaded is None or suffix not in UPLOAD_SUFFIXES:
-        raise ApiError(
-            400,
-            "bad_upload",
-            "Cần gửi một tệp .csv hoặc .xlsx trong trường “file”.",
-            "Send one .csv or .xlsx file in the multipart field 'file'.",
-        )
+        raise refused("bad_upload")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"upload{suffix}"
         uploaded.save(path)

@@ -11,8 +11,8 @@ from typing import Any, TypeVar
 from flask import request
 
 from voting.conference import conferences
+from voting.conference.errors import refused
 from voting.store import Conference, DeviceKind, Role
-from voting.web.errors import ApiError
 from voting.web.extensions import db
 from voting.web.principals import PUBLIC, Principal, current_principal, require_csrf
 
@@ -145,15 +145,10 @@ def authorize(principal: Principal, action: Action, conference: Conference | Non
     if allowed(principal, action, conference):
         return
     if principal.kind == "anonymous":
-        raise ApiError(401, "unauthenticated", "Cần đăng nhập để làm việc này.", "Log in first.")
-    raise ApiError(
-        403,
-        "forbidden",
-        "Tài khoản hoặc thiết bị này không được phép làm việc này.",
-        f"{principal.role} may not {action.value}"
-        + (" on this conference" if conference is not None else "")
-        + ".",
-    )
+        raise refused("unauthenticated")
+    if conference is not None:
+        raise refused("forbidden.conference", role=principal.role, action=action.value)
+    raise refused("forbidden", role=principal.role, action=action.value)
 
 
 def requires(action: Action, anonymous_post: bool = False) -> Callable[[F], F]:

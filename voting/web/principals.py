@@ -12,7 +12,6 @@ from flask import g, request, session
 from voting.conference import ceremony, devices, logins
 from voting.conference.errors import refused
 from voting.store import User, unit
-from voting.web.errors import ApiError
 from voting.web.extensions import db
 
 PUBLIC = "public"
@@ -68,12 +67,7 @@ def _resolve() -> Principal:
         return Principal("member", "committee", seat.member, str(seat.member), seat.conference_id)
     if header:
         if not header.startswith(DEVICE_SCHEME):
-            raise ApiError(
-                401,
-                "bad_authorization",
-                "Thông tin xác thực không hợp lệ.",
-                "Only 'Authorization: Device <token>' or 'Member <token>' is accepted.",
-            )
+            raise refused("bad_authorization")
         link = devices.by_token(db(), header.removeprefix(DEVICE_SCHEME).strip())
         if link is None:
             raise refused("device_unknown")

@@ -17,9 +17,9 @@ from flask import Flask, current_app
 from flask_socketio import Namespace, emit, join_room, leave_room
 
 from voting.conference import conferences, public
-from voting.conference.errors import ConferenceError
+from voting.conference.errors import ConferenceError, refused
 from voting.store import Conference, unit
-from voting.web.errors import ApiError, error_body
+from voting.web.errors import error_body
 from voting.web.extensions import db, socketio
 from voting.web.policy import Action, authorize
 from voting.web.principals import current_principal
@@ -102,7 +102,7 @@ class Room(Namespace):
         try:
             conference_id = data.get("conference") if isinstance(data, dict) else None
             if not isinstance(conference_id, str):
-                raise ApiError(400, "bad_request", "Thiếu mã hội nghị.", 'Send {"conference": id}.')
+                raise refused("bad_request.conference")
             conference = conferences.get(db(), conference_id)
             authorize(current_principal(), Action.ROOM_JOIN, conference)
         except ConferenceError as error:

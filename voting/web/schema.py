@@ -32,8 +32,8 @@ from pydantic import (
 from pydantic_core import ErrorDetails
 from werkzeug.datastructures import MultiDict
 
-from voting.conference.errors import InvalidInput
-from voting.web.parse import bad, body
+from voting.conference.errors import refused
+from voting.web.parse import body
 
 M = TypeVar("M", bound="Body")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -135,7 +135,7 @@ def parse(model: type[M]) -> M:
         return model.model_validate(data)
     except ValidationError as error:
         name, says = _fault(model, error.errors()[0])
-        raise bad(name, says.vi, says.en) from None
+        raise refused("bad_request.field", field=name, what_vi=says.vi, what_en=says.en) from None
 
 
 def form(model: type[M], values: MultiDict[str, str]) -> M:
@@ -145,8 +145,7 @@ def form(model: type[M], values: MultiDict[str, str]) -> M:
         return model.model_validate_strings(values.to_dict())
     except ValidationError as error:
         name, says = _fault(model, error.errors()[0])
-        refusal = bad(name, says.vi, says.en)
-        raise InvalidInput(refusal.message, refusal.message_en) from None
+        raise refused("invalid_input.field", field=name, what_vi=says.vi, what_en=says.en) from None
 
 
 def takes(model: type[Body]) -> Callable[[F], F]:

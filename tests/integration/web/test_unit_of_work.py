@@ -11,9 +11,9 @@ import pytest
 
 from tests.integration.web.test_room import joined, states
 from voting.conference import events
+from voting.conference.errors import refused
 from voting.web.api import checkin as checkin_api
 from voting.web.api import shapes
-from voting.web.errors import ApiError
 
 BALLOT = {
     "sections": [
@@ -63,7 +63,7 @@ def test_a_practice_copy_failing_half_way_leaves_nothing(
     ("failure", "status"),
     [
         (RuntimeError("the response could not be built"), 500),
-        (ApiError(409, "late_refusal", "Từ chối.", "Refused after the service."), 409),
+        (refused("list_not_public_yet"), 409),
     ],
 )
 def test_a_view_failing_after_its_service_rolls_the_service_back(

@@ -18,6 +18,7 @@ from voting.conference import (
     public,
     results,
 )
+from voting.conference.errors import refused
 from voting.crypto.ballot import ballot_list_hash
 from voting.planning import steps
 from voting.store import Conference, Phase
@@ -27,7 +28,6 @@ from voting.web import parse
 from voting.web.api.bodies import Decision, Reason
 from voting.web.config import installation
 from voting.web.documents import file_name
-from voting.web.errors import ApiError
 from voting.web.extensions import db
 from voting.web.policy import Action, allowed, requires
 from voting.web.principals import current_principal
@@ -44,12 +44,7 @@ def cast(conference: Conference) -> tuple[dict[str, Any], int]:
     commit."""
     data = parse.json_body()
     if data is None:
-        raise ApiError(
-            400,
-            "ballot_malformed",
-            "Phiếu gửi lên không đúng định dạng.",
-            "The body must be the ballot's JSON.",
-        )
+        raise refused("ballot_malformed.body")
     receipt = casting.cast(db(), conference.id, data)
     push_turnout(conference.id)
     return receipt.to_dict(), 201
@@ -64,14 +59,7 @@ def published(conference: Conference) -> dict[str, Any]:
     if conference.phase == Phase.VOTING and not allowed(
         current_principal(), Action.BALLOTS_LIVE_READ, conference
     ):
-        raise ApiError(
-            409,
-            "list_not_public_yet",
-            "Danh sách phiếu được công bố khi kết thúc bỏ phiếu, để không ai biết thứ tự các "
-            "phiếu đến.",
-            "The ballot list is published when voting closes, so nobody learns the order the "
-            "ballots arrived in.",
-        )
+        raise refused("list_not_public_yet")
     if request.args.get("hashes"):
         hashes = opening.ballot_hashes(db(), conference.id)
         return {

@@ -217,7 +217,7 @@ def _submission(process_id: str) -> printed_submission.Submission:
     on = request.args.get("on")
     number = request.args.get("number", "").strip()
     if len(number) > 20:
-        raise parse.bad("number", "tối đa 20 ký tự", "at most 20 characters")
+        raise refused("bad_request.too_long", field="number", most=20)
     config = current_app.config
     header = submission.Header(
         parent=config["AGENCY_PARENT"],

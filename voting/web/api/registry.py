@@ -7,11 +7,11 @@ from typing import Any
 
 from flask import Blueprint, Response, request
 
+from voting.conference.errors import refused
 from voting.registry import people
 from voting.registry.kinds import KINDS
 from voting.registry.table import Kind
 from voting.web import parse
-from voting.web.errors import ApiError
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
 
@@ -50,7 +50,7 @@ def export(kind: str) -> Response:
     """The table as CSV or XLSX (`?format=`), in the columns an import reads back."""
     fmt = request.args.get("format", "csv")
     if fmt not in MIMETYPES:
-        raise ApiError(400, "bad_request", "Định dạng phải là csv hoặc xlsx.", "format: csv|xlsx")
+        raise refused("bad_request.format")
     body = people.export(db(), fmt) if kind == "people" else _kind(kind).export(db(), fmt)
     return Response(
         body,
@@ -61,5 +61,5 @@ def export(kind: str) -> Response:
 
 def _kind(kind: str) -> Kind[Any]:
     if kind not in KINDS:
-        raise ApiError(404, "not_found", "Không có danh mục này.", f"No registry table {kind!r}.")
+        raise refused("not_found.registry_table", kind=kind)
     return KINDS[kind]

@@ -6,8 +6,8 @@ from typing import Any
 
 from flask import Blueprint
 
+from voting.conference.errors import refused
 from voting.web.api.bodies import Login
-from voting.web.errors import ApiError
 from voting.web.policy import Action, requires
 from voting.web.principals import (
     Principal,
@@ -36,12 +36,7 @@ def create(body: Login) -> dict[str, Any]:
     """Log in with a username and password."""
     user = authenticate(body.username, body.password)
     if user is None:
-        raise ApiError(
-            401,
-            "bad_credentials",
-            "Sai tên đăng nhập hoặc mật khẩu.",
-            "Wrong username or password.",
-        )
+        raise refused("bad_credentials")
     token = log_in(user)
     principal = Principal("user", user.role, user.id, user.username, display_name=user.shown_name)
     return {"principal": principal.to_dict(), "csrf_token": token}

@@ -8,11 +8,11 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from voting.conference import accounts
-from voting.conference.errors import ConferenceError, InvalidInput
+from voting.conference.errors import ConferenceError, refused
 from voting.store import Role, unit
 from voting.web.errors import status_of
 from voting.web.extensions import db
-from voting.web.i18n import both, localized, translate
+from voting.web.i18n import localized, translate
 from voting.web.pages.guard import error_page, page_requires
 from voting.web.policy import Action
 from voting.web.principals import current_principal
@@ -21,7 +21,7 @@ bp = Blueprint("accounts_page", __name__, url_prefix="/organiser/accounts")
 
 
 @bp.errorhandler(ConferenceError)
-def refused(error: ConferenceError) -> tuple[str, int]:
+def show_refusal(error: ConferenceError) -> tuple[str, int]:
     """A refused form: the page again, with the reason."""
     if request.method != "POST" or status_of(error) in (401, 403):
         return error_page(error)
@@ -76,7 +76,7 @@ def disable(username: str) -> Response:
     """Disable an account (`disabled=yes`) or enable it again; never one's own."""
     disabled = request.form.get("disabled") == "yes"
     if disabled and username == current_principal().name:
-        raise InvalidInput(*both("accounts.not_yourself"), code="own_account")
+        raise refused("own_account")
     accounts.set_disabled(db(), username, disabled)
     flash(translate("accounts.disabled" if disabled else "accounts.enabled", name=username))
     return redirect(url_for(".index"))

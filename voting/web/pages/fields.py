@@ -4,13 +4,11 @@ shape is read by its model with voting.web.schema.form."""
 
 from __future__ import annotations
 
-from voting.conference.errors import InvalidInput
+from voting.conference.errors import refused
 
 
 def whole(value: str, field: str) -> int:
     try:
         return int(value)
     except ValueError:
-        raise InvalidInput(
-            f"Trường “{field}” phải là số nguyên.", f"Field {field!r} must be a whole number."
-        ) from None
+        raise refused("invalid_input.whole_number", field=field) from None

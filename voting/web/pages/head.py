@@ -11,13 +11,13 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from voting.conference import conferences, results
-from voting.conference.errors import InvalidInput, refused
+from voting.conference.errors import refused
 from voting.planning import conditions, paper, processes
 from voting.store import Conference, Phase, ProcessStatus, StepStatus
 from voting.web import clock
 from voting.web.api.box import record_decision
 from voting.web.extensions import db
-from voting.web.i18n import both, translate
+from voting.web.i18n import translate
 from voting.web.pages.guard import html_errors, page_requires
 from voting.web.policy import Action
 from voting.web.principals import current_principal
@@ -132,7 +132,7 @@ def reason() -> str:
     confirmation ticked (the decision cannot be taken back)."""
     note = " ".join(request.form.get("note", "").split())
     if not note:
-        raise InvalidInput(*both("head.reason_missing"), code="reason_missing")
+        raise refused("reason_missing")
     if request.form.get("confirm") != "yes":
         raise refused("confirm_missing.head")
     return note

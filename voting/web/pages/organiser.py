@@ -36,7 +36,7 @@ from voting.conference import (
     roster,
 )
 from voting.conference.conferences import Committee, Details
-from voting.conference.errors import ConferenceError, InvalidInput, refused
+from voting.conference.errors import ConferenceError, refused
 from voting.conference.roster import NewAttendee
 from voting.registry import people
 from voting.rules import KH331
@@ -226,7 +226,7 @@ def change_phase(conference: Conference) -> Response:
     """Move the conference to the next phase (the domain checks the move's guard)."""
     wanted = request.form.get("to", "")
     if wanted not in set(Phase):
-        raise InvalidInput("Giai đoạn không hợp lệ.", f"Unknown phase {wanted!r}.")
+        raise refused("invalid_input.phase", phase=wanted)
     if wanted == Phase.CLOSED and request.form.get("confirm") != "yes":  # cannot be undone
         raise refused("confirm_missing.close")
     moved = phases.change(db(), conference.id, Phase(wanted), _actor())
@@ -286,10 +286,7 @@ def committee_replace(conference: Conference, member: int) -> Response:
     """A member's lost or broken phone: revoked now; the replacement QR is shown once, and
     only the member's backup file redeems it on the new phone."""
     if request.form.get("lost") != "yes":
-        raise InvalidInput(
-            "Hãy đánh dấu rằng điện thoại của thành viên bị mất hoặc hỏng.",
-            "Confirm that the member's phone is lost or broken.",
-        )
+        raise refused("invalid_input.lost_phone")
     token = ceremony.replace_phone(db(), conference.id, member, _actor())
     push_state(conference)
     _keep_tokens(conference, [(member, token)])

@@ -13,7 +13,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from werkzeug.wrappers import Response
 
 from voting.conference import accounts, roster
-from voting.conference.errors import ConferenceError, InvalidInput
+from voting.conference.errors import ConferenceError, refused
 from voting.planning import (
     conditions,
     dossier,
@@ -310,7 +310,7 @@ def _counts(process_id: str, number: int) -> dict[str, dict[str, int]]:
             continue
         index = int(match.group(1))
         if not 0 <= index < len(sections):
-            raise InvalidInput("Biểu mẫu không hợp lệ.", f"No section {index}.")
+            raise refused("invalid_input.section", index=index)
         counts[sections[index]["position"]][match.group(2)] = fields.whole(value, name)
     return counts
 

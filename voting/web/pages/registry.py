@@ -6,7 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
-from voting.conference.errors import ConferenceError, NotFound
+from voting.conference.errors import ConferenceError, refused
 from voting.planning.processes import RULES, registry_people
 from voting.registry import people
 from voting.registry.kinds import KINDS
@@ -37,7 +37,7 @@ def import_file(kind: str) -> Response:
         elif kind in KINDS:
             imported = len(KINDS[kind].import_file(db(), path))
         else:
-            raise NotFound("Không có danh mục này.", f"No registry table {kind!r}.")
+            raise refused("not_found.registry_table", kind=kind)
     flash(translate("registry.done", n=imported))
     return redirect(url_for(".index", _anchor=kind))
 
