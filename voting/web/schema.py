@@ -80,6 +80,13 @@ OptionalText = Annotated[StrictStr | None, STRING]
 Whole = Annotated[StrictInt, Says("phải là số nguyên", "must be an integer")]
 OptionalWhole = Annotated[StrictInt | None, Says("phải là số nguyên", "must be an integer")]
 Flag = Annotated[StrictBool, Says("phải là true hoặc false", "must be a boolean")]
+# A page's checkbox: ticked when it sends "yes", as the forms' checkboxes do; absent is not.
+Ticked = Annotated[
+    bool,
+    BeforeValidator(lambda value: value == "yes"),
+    WithJsonSchema({"const": "yes"}),
+    Says("phải là “yes” khi được đánh dấu", "must be 'yes' when ticked"),
+]
 Day = Annotated[
     date,
     BeforeValidator(_iso_day),
@@ -127,6 +134,12 @@ class Body(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
+    @classmethod
+    def from_form(cls, values: MultiDict[str, str]) -> dict[str, Any]:
+        """A page's form as this model reads it: the first value of each field. A model of a
+        form with repeated or numbered fields (`p0`, `member-1`) gathers them here."""
+        return values.to_dict()
+
 
 def parse(model: type[M]) -> M:
     """The request's JSON object read as `model`, or the 400 naming the first field at fault."""
@@ -142,7 +155,7 @@ def form(model: type[M], values: MultiDict[str, str]) -> M:
     """A page's form read as `model` (every value a string, as a browser sends it: "4" is read
     as the number 4); a refusal is the page's 422 with the API's words for the field."""
     try:
-        return model.model_validate_strings(values.to_dict())
+        return model.model_validate_strings(model.from_form(values))
     except ValidationError as error:
         name, says = _fault(model, error.errors()[0])
         refusal = bad(name, says.vi, says.en)
