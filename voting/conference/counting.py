@@ -71,23 +71,38 @@ class _Message(Protocol):
 _M = TypeVar("_M", bound=_Message)
 
 
-def _own(
-    parse: Callable[[Any], _M], data: Any, conference_id: str, member: int, what: tuple[str, ...]
-) -> _M:
-    """A member's message parsed, and refused unless it is the caller's own for this conference
-    (`what`: its Vietnamese and English names and the error code of a malformed one)."""
+# Each message's Vietnamese and English names, and the error code of a malformed one.
+_PARTIAL = ("Phần giải mã", "partial decryption", "partial_malformed")
+_SIGNATURE = ("Chữ ký kết quả", "count signature", "signature_malformed")
+
+
+def _read(parse: Callable[[Any], _M], data: Any, what: tuple[str, str, str]) -> _M:
     what_vi, what_en, code = what
     try:
-        message = parse(data)
+        return parse(data)
     except (CommitteeError, KeyError, TypeError) as error:
         raise InvalidInput(
             f"{what_vi} không đúng định dạng: {error}",
             f"Malformed {what_en}: {error}",
             code=code,
         ) from error
+
+
+def read_partial(data: Any) -> PartialDecryption:
+    """A member's partial decryption from its phone's JSON (the web layer's schema reads its
+    body with this), or the refusal of a malformed one."""
+    return _read(PartialDecryption.from_json, data, _PARTIAL)
+
+
+def read_count_signature(data: Any) -> CountSignature:
+    """A member's count signature from its phone's JSON, or the refusal of a malformed one."""
+    return _read(CountSignature.from_json, data, _SIGNATURE)
+
+
+def _own(message: _Message, conference_id: str, member: int, what: tuple[str, ...]) -> None:
+    """Refused unless the message is the caller's own for this conference."""
     if message.conference_id != conference_id or message.member != member:
-        raise refused("committee_message_foreign.named", what_vi=what_vi, what_en=what_en)
-    return message
+        raise refused("committee_message_foreign.named", what_vi=what[0], what_en=what[1])
 
 
 def refuse_opening(
@@ -114,15 +129,11 @@ def refuse_opening(
     session.flush()
 
 
-def post_partial(session: Session, conference_id: str, member: int, data: Any) -> bool:
+def post_partial(
+    session: Session, conference_id: str, member: int, partial: PartialDecryption
+) -> bool:
     """Store member's verified partial decryption; True when it was the t-th (box opened)."""
-    partial = _own(
-        PartialDecryption.from_json,
-        data,
-        conference_id,
-        member,
-        ("Phần giải mã", "partial decryption", "partial_malformed"),
-    )
+    _own(partial, conference_id, member, _PARTIAL)
     conference = conferences.lock(session, conference_id)
     if conference.phase == Phase.OPENED:
         raise Conflict("Hòm phiếu đã được mở.", "The box is already open.", code="box_opened")
@@ -166,17 +177,15 @@ def post_partial(session: Session, conference_id: str, member: int, data: Any) -
 
 
 def post_count_signature(
-    session: Session, conference_id: str, member: int, data: Any, installation: Installation
+    session: Session,
+    conference_id: str,
+    member: int,
+    signature: CountSignature,
+    installation: Installation,
 ) -> bool:
     """Store a member's signature of the counts; True when it was the t-th and the record was
     written (signed by the installation's key, with its agency)."""
-    signature = _own(
-        CountSignature.from_json,
-        data,
-        conference_id,
-        member,
-        ("Chữ ký kết quả", "count signature", "signature_malformed"),
-    )
+    _own(signature, conference_id, member, _SIGNATURE)
     conference = conferences.lock(session, conference_id)
     conferences.require_phase(conference, Phase.OPENED)
     box = boxes.of(session, conference)

@@ -17,12 +17,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import wraps
-from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
+from typing import Annotated, Any, ClassVar, TypeVar, Union, get_args, get_origin
 
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    PlainValidator,
+    RootModel,
     StrictBool,
     StrictInt,
     StrictStr,
@@ -33,9 +35,11 @@ from pydantic_core import ErrorDetails
 from werkzeug.datastructures import MultiDict
 
 from voting.conference.errors import InvalidInput
-from voting.web.parse import bad, body
+from voting.web.parse import bad, body, json_body
 
 M = TypeVar("M", bound="Body")
+B = TypeVar("B", bound=BaseModel)
+W = TypeVar("W")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -83,7 +87,7 @@ Flag = Annotated[StrictBool, Says("phải là true hoặc false", "must be a boo
 # A page's checkbox: ticked when it sends "yes", as the forms' checkboxes do; absent is not.
 Ticked = Annotated[
     bool,
-    BeforeValidator(lambda value: value == "yes"),
+    PlainValidator(lambda value: value == "yes"),
     WithJsonSchema({"const": "yes"}),
     Says("phải là “yes” khi được đánh dấu", "must be 'yes' when ticked"),
 ]
@@ -141,9 +145,20 @@ class Body(BaseModel):
         return values.to_dict()
 
 
-def parse(model: type[M]) -> M:
+class Wire(RootModel[W]):
+    """A body in a frozen wire format (the committee's messages, the ballot: docs/crypto*.md),
+    read whole by the reader of its service, which checks its shape and encodings and refuses
+    it with the codes that format has always had (`committee_message_invalid`,
+    `ballot_malformed`, …); its schema is the format's envelope. Its `root` is the message
+    parsed. `objects_only`: anything but a JSON object is refused first, as any body is."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
+    objects_only: ClassVar[bool] = True
+
+
+def parse(model: type[B]) -> B:
     """The request's JSON object read as `model`, or the 400 naming the first field at fault."""
-    data = body()
+    data = body() if getattr(model, "objects_only", True) else json_body()
     try:
         return model.model_validate(data)
     except ValidationError as error:
@@ -162,7 +177,7 @@ def form(model: type[M], values: MultiDict[str, str]) -> M:
         raise InvalidInput(refusal.message, refusal.message_en) from None
 
 
-def takes(model: type[Body]) -> Callable[[F], F]:
+def takes(model: type[BaseModel]) -> Callable[[F], F]:
     """The view receives its request body parsed as `model` in the argument `body`; the
     OpenAPI document reads the model from the view (`view.body_model`). Put it under
     `requires`, so that a caller is authorised before the body is read."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import StrictStr
+from pydantic import PlainValidator, StrictStr, WithJsonSchema
 from werkzeug.datastructures import MultiDict
 
 from voting.store import DeviceKind
@@ -129,13 +129,30 @@ class OverrideForm(Body):
     reason: Text = ""
 
 
+def _places(value: Any) -> dict[str, list[str]]:
+    """Place → ticked ids, checked here: a form's repeated values are lists, which a model
+    read from strings does not take."""
+    if not isinstance(value, dict) or not all(
+        isinstance(ids, list) and all(isinstance(i, str) for i in ids) for ids in value.values()
+    ):
+        raise ValueError("not a mapping of places to ids")
+    return value
+
+
 class HeadChoice(Body):
     """The head's choice: the ticked candidates of each contested place (checkboxes named
     after the place: `s<n>` a ballot's section, `p<n>` a paper step's n-th contested
     position), the reason the minutes carry, and the confirmation that it is final."""
 
     chosen: Annotated[
-        dict[str, list[StrictStr]],
+        dict[str, list[str]],
+        PlainValidator(_places),
+        WithJsonSchema(
+            {
+                "type": "object",
+                "additionalProperties": {"type": "array", "items": {"type": "string"}},
+            }
+        ),
         Says("phải ánh xạ chỗ → danh sách mã", "must map places to lists of ids"),
     ]
     note: Text = ""
@@ -144,4 +161,4 @@ class HeadChoice(Body):
     @classmethod
     def from_form(cls, values: MultiDict[str, str]) -> dict[str, Any]:
         places = {k: values.getlist(k) for k in values if re.fullmatch(r"[sp]\d+", k)}
-        return {"chosen": places, "note": values.get("note", ""), "confirm": values.get("confirm")}
+        return {**values.to_dict(), "chosen": places}
