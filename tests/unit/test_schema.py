@@ -93,3 +93,77 @@ def test_a_form_is_read_by_the_same_model_from_strings() -> None:
     with pytest.raises(InvalidInput) as caught:
         form(bodies.OnDay, MultiDict({"on": "02/01/2026"}))
     assert caught.value.message == "Trường “on” phải là ngày dạng YYYY-MM-DD."
+
+
+def test_every_field_of_every_page_form_says_what_it_must_be() -> None:
+    from voting.web.pages import forms
+
+    models = [m for _, m in inspect.getmembers(forms, inspect.isclass) if issubclass(m, Body)]
+    assert len(models) > 10
+    for model in models:
+        for name, field in model.model_fields.items():
+            assert says_of(field.metadata), f"{model.__name__}.{name}"
+
+
+def test_a_forms_numbered_and_repeated_fields_are_read_as_a_mapping() -> None:
+    """Are `member-<n>` and the head's `s<n>`/`p<n>` checkboxes gathered by the model, a
+    checkbox ticked only by "yes", and a field the form leaves out read as empty?"""
+    from werkzeug.datastructures import MultiDict
+
+    from voting.web.pages import forms
+    from voting.web.schema import form
+
+    names = form(forms.SeatNames, MultiDict({"member-1": "An", "member-3": "Bình", "x": "y"}))
+    assert names.names == {1: "An", 3: "Bình"}
+    choice = form(
+        forms.HeadChoice,
+        MultiDict(
+            [("s1", "s1c1"), ("s1", "s1c3"), ("p0", "SCT1"), ("note", "N"), ("confirm", "yes")]
+        ),
+    )
+    assert (choice.chosen, choice.note, choice.confirm) == (
+        {"s1": ["s1c1", "s1c3"], "p0": ["SCT1"]},
+        "N",
+        True,
+    )
+    assert not form(forms.HeadChoice, MultiDict({"confirm": "on"})).confirm
+    assert form(forms.PhaseMove, MultiDict()) == forms.PhaseMove(to="", confirm=False)
+    entry = form(forms.PlannedEntry, MultiDict({"entry": "SCT4|GĐ", "started_on": "2026-01-02"}))
+    assert (entry.cadre, entry.position, entry.started_on) == ("SCT4", "GĐ", date(2026, 1, 2))
+
+
+def wire_refusal(model: type[Any], data: Any) -> tuple[int, str]:
+    from voting.conference.errors import ConferenceError
+
+    with app.test_request_context(json=data), pytest.raises(ConferenceError) as caught:
+        parse(model)
+    return caught.value.status, caught.value.code
+
+
+def test_a_wire_message_is_refused_as_its_format_always_was() -> None:
+    """Is a malformed committee message or ballot refused by its service's reader, with its
+    own code (not the schema layer's 400), and a body that is not an object as any body is?"""
+    from voting.web.api import messages
+
+    assert wire_refusal(messages.RejoinMessage, {"token": "t"}) == (
+        422,
+        "committee_message_invalid",
+    )
+    assert wire_refusal(messages.SharesMessage, {"shares": 3}) == (
+        422,
+        "committee_message_invalid",
+    )
+    assert wire_refusal(messages.PartialMessage, {"kind": "x"}) == (422, "partial_malformed")
+    assert wire_refusal(messages.ConfirmationMessage, {"backup_saved": "yes"}) == (
+        422,
+        "backup_required",
+    )
+    assert wire_refusal(messages.CommitmentMessage, [1]) == (400, "bad_request")
+    assert wire_refusal(messages.SignedBallot, {"hello": "world"}) == (422, "ballot_malformed")
+    assert wire_refusal(messages.SignedBallot, [1]) == (422, "ballot_malformed")
+    with (
+        app.test_request_context(data="no", content_type="text/plain"),
+        pytest.raises(ConferenceError) as caught,
+    ):
+        parse(messages.SignedBallot)
+    assert (caught.value.status, caught.value.code) == (400, "ballot_malformed")

@@ -42,13 +42,18 @@ def _phase_refusal(conference: Conference) -> None:
         raise refused("voting_closed")
 
 
-def cast(session: Session, conference_id: str, data: Any) -> Receipt:
-    """Accept one ballot, or raise a refusal having changed nothing. A unit of work of its own:
-    it ends the read transaction before verifying, so nothing may be written before it."""
+def read_ballot(data: Any) -> Ballot:
+    """A ballot from a voter's JSON (the web layer's schema reads its body with this), checked
+    for shape and encodings, or the refusal of a malformed one."""
     try:
-        ballot = Ballot.from_dict(data)
+        return Ballot.from_dict(data)
     except (BallotError, KeyError, TypeError, ValueError) as error:
         raise refused("ballot_malformed", error=error) from error
+
+
+def cast(session: Session, conference_id: str, ballot: Ballot) -> Receipt:
+    """Accept one ballot, or raise a refusal having changed nothing. A unit of work of its own:
+    it ends the read transaction before verifying, so nothing may be written before it."""
     conference = conferences.get(session, conference_id)
     if ballot.conference != conference_id:
         raise refused("wrong_conference")

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -183,9 +184,8 @@ def replace_phone(session: Session, conference_id: str, member: int, actor: str)
     return token
 
 
-def rejoin(session: Session, conference_id: str, data: Any) -> tuple[int, str]:
+def rejoin(session: Session, conference_id: str, proof: Rejoin) -> tuple[int, str]:
     """Redeem a replacement token with the backup's proof; the new phone's binding."""
-    proof: Rejoin = _parse(Rejoin, data)
     conference, box = _replaceable(session, conference_id)
     seat = _seat_of_token(session, conference_id, proof.token)
     try:
@@ -204,7 +204,9 @@ def by_binding(session: Session, binding: str) -> CommitteeSeat | None:
     ).scalar_one_or_none()
 
 
-def _parse(kind: Any, data: Any) -> Any:
+def read(kind: Any, data: Any) -> Any:
+    """A committee message of `kind` from a phone's JSON (the web layer's schema reads its body
+    with this), or the refusal of a malformed one."""
     try:
         return kind.from_json(data)
     except (CommitteeError, KeyError, TypeError) as error:
@@ -242,9 +244,8 @@ def _waiting(what_vi: str, what_en: str, missing: list[int]) -> ConferenceError:
     )
 
 
-def post_hash(session: Session, conference_id: str, member: int, data: Any) -> None:
+def post_hash(session: Session, conference_id: str, member: int, message: CommitmentHash) -> None:
     """Step 1: the member's commitment hash (before anyone reveals)."""
-    message: CommitmentHash = _parse(CommitmentHash, data)
     conference, _, seat = _running(session, conference_id, member)
     _own(message, conference_id, member)
     if seat.commitment_hash is not None:
@@ -263,10 +264,9 @@ def post_hash(session: Session, conference_id: str, member: int, data: Any) -> N
     session.flush()
 
 
-def post_reveal(session: Session, conference_id: str, member: int, data: Any) -> None:
+def post_reveal(session: Session, conference_id: str, member: int, message: Commitment) -> None:
     """Step 2: the reveal, accepted only once every hash is in, checked against the member's
     hash and its proof of possession."""
-    message: Commitment = _parse(Commitment, data)
     conference, _, seat = _running(session, conference_id, member)
     _own(message, conference_id, member)
     all_seats = seats(session, conference_id)
@@ -314,12 +314,18 @@ def transcript_now(session: Session, conference: Conference) -> Transcript | Non
     )
 
 
-def post_shares(session: Session, conference_id: str, member: int, data: Any) -> None:
-    """Step 3: the member's sealed shares, one for every other member."""
+def read_shares(data: Any) -> list[SealedShare]:
+    """The sealed shares of `{"shares": [committee-share…]}`, or the refusal."""
     items = data.get("shares") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise refused("committee_message_invalid.shares")
-    shares: list[SealedShare] = [_parse(SealedShare, item) for item in items]
+    return [read(SealedShare, item) for item in items]
+
+
+def post_shares(
+    session: Session, conference_id: str, member: int, shares: list[SealedShare]
+) -> None:
+    """Step 3: the member's sealed shares, one for every other member."""
     conference, _, seat = _running(session, conference_id, member)
     if transcript_now(session, conference) is None:
         missing = [s.member for s in seats(session, conference_id) if s.reveal is None]
@@ -362,9 +368,8 @@ def shares_for(session: Session, conference_id: str, member: int) -> list[dict[s
     ]
 
 
-def complain(session: Session, conference_id: str, member: int, data: Any) -> None:
+def complain(session: Session, conference_id: str, member: int, message: Complaint) -> None:
     """A member's complaint against a sender: the round stops (restart by the organiser)."""
-    message: Complaint = _parse(Complaint, data)
     conference, box, _ = _running(session, conference_id, member)
     _own(message, conference_id, member, "accuser")
     box.complaint = {
@@ -376,11 +381,26 @@ def complain(session: Session, conference_id: str, member: int, data: Any) -> No
     session.flush()
 
 
-def confirm(session: Session, conference_id: str, member: int, data: Any) -> bool:
-    """Step 4: the member's shares verified, its backup is saved, and the key it computed is
-    in the joint key (`public_share` = Y_j, `joint_key` = Y). True when this completed it."""
+@dataclass(frozen=True)
+class Confirmation:
+    """A member's confirmation once its backup is saved: the joint key Y and its own Y_j as
+    its phone computed them, compared as sent (a value that is not the key is not in Y)."""
+
+    joint_key: object
+    public_share: object
+
+
+def read_confirmation(data: Any) -> Confirmation:
+    """`{"backup_saved": true, "joint_key", "public_share"}`, or the refusal to confirm
+    before the backup is saved."""
     if not isinstance(data, dict) or data.get("backup_saved") is not True:
         raise refused("backup_required")
+    return Confirmation(data.get("joint_key"), data.get("public_share"))
+
+
+def confirm(session: Session, conference_id: str, member: int, sent: Confirmation) -> bool:
+    """Step 4: the member's shares verified, its backup is saved, and the key it computed is
+    in the joint key (`public_share` = Y_j, `joint_key` = Y). True when this completed it."""
     conference, box, seat = _running(session, conference_id, member)
     missing = [s.member for s in seats(session, conference_id) if not s.shares_sent]
     if missing:
@@ -388,8 +408,8 @@ def confirm(session: Session, conference_id: str, member: int, data: Any) -> boo
     transcript = transcript_now(session, conference)
     assert transcript is not None
     if (
-        data.get("joint_key") != transcript.joint_key.hex()
-        or data.get("public_share") != transcript.public_share(member).hex()
+        sent.joint_key != transcript.joint_key.hex()
+        or sent.public_share != transcript.public_share(member).hex()
     ):
         raise refused("key_not_in_joint_key")
     seat.confirmed = True
@@ -398,7 +418,7 @@ def confirm(session: Session, conference_id: str, member: int, data: Any) -> boo
         conference,
         "committee.confirmed",
         f"member:{member}",
-        {"member": member, "fingerprint": boxes.fingerprint(data["public_share"])},
+        {"member": member, "fingerprint": boxes.fingerprint(transcript.public_share(member).hex())},
     )
     done = all(s.confirmed for s in seats(session, conference_id))
     if done:

@@ -71,6 +71,23 @@ class _Message(Protocol):
 _MALFORMED = (CommitteeError, KeyError, TypeError)
 
 
+def read_partial(data: Any) -> PartialDecryption:
+    """A member's partial decryption from its phone's JSON (the web layer's schema reads its
+    body with this), or the refusal of a malformed one."""
+    try:
+        return PartialDecryption.from_json(data)
+    except _MALFORMED as error:
+        raise refused("partial_malformed", error=error) from error
+
+
+def read_count_signature(data: Any) -> CountSignature:
+    """A member's count signature from its phone's JSON, or the refusal of a malformed one."""
+    try:
+        return CountSignature.from_json(data)
+    except _MALFORMED as error:
+        raise refused("signature_malformed", error=error) from error
+
+
 def _own(message: _Message, conference_id: str, member: int, what_vi: str, what_en: str) -> None:
     """Refuse a member's message unless it is the caller's own for this conference (`what_vi`,
     `what_en`: its names in each language)."""
@@ -98,12 +115,10 @@ def refuse_opening(
     session.flush()
 
 
-def post_partial(session: Session, conference_id: str, member: int, data: Any) -> bool:
+def post_partial(
+    session: Session, conference_id: str, member: int, partial: PartialDecryption
+) -> bool:
     """Store member's verified partial decryption; True when it was the t-th (box opened)."""
-    try:
-        partial = PartialDecryption.from_json(data)
-    except _MALFORMED as error:
-        raise refused("partial_malformed", error=error) from error
     _own(partial, conference_id, member, "Phần giải mã", "partial decryption")
     conference = conferences.lock(session, conference_id)
     if conference.phase == Phase.OPENED:
@@ -144,14 +159,14 @@ def post_partial(session: Session, conference_id: str, member: int, data: Any) -
 
 
 def post_count_signature(
-    session: Session, conference_id: str, member: int, data: Any, installation: Installation
+    session: Session,
+    conference_id: str,
+    member: int,
+    signature: CountSignature,
+    installation: Installation,
 ) -> bool:
     """Store a member's signature of the counts; True when it was the t-th and the record was
     written (signed by the installation's key, with its agency)."""
-    try:
-        signature = CountSignature.from_json(data)
-    except _MALFORMED as error:
-        raise refused("signature_malformed", error=error) from error
     _own(signature, conference_id, member, "Chữ ký kết quả", "count signature")
     conference = conferences.lock(session, conference_id)
     conferences.require_phase(conference, Phase.OPENED)

@@ -52,13 +52,12 @@ def _op(
     summary: str,
     response: dict[str, Any] | None,
     *,
-    body: dict[str, Any] | None = None,
     upload: bool = False,
     status: str = "200",
     errors: tuple[str, ...] = (),
 ) -> dict[str, Any]:
-    """A row of the table: what the call is for and answers. `body` only for the bodies a
-    service reads itself (signed crypto messages); the others come from the view's model."""
+    """A row of the table: what the call is for and answers; a JSON request body comes from
+    the model the view takes (voting.web.api.bodies and .messages)."""
     operation: dict[str, Any] = {
         "summary": summary,
         "responses": {
@@ -71,8 +70,6 @@ def _op(
             },
         },
     }
-    if body is not None:
-        operation["requestBody"] = {"required": True, "content": {JSON: {"schema": body}}}
     if upload:
         operation["requestBody"] = {
             "required": True,
@@ -277,38 +274,6 @@ SCHEMAS: dict[str, Any] = {
         "complaint, joint_key, joint_fingerprint, transcript, phones_replaceable (a lost "
         "phone can be replaced: the ceremony complete, not aborted, no record yet)",
     },
-    "CommitteeMessage": {
-        "type": "object",
-        "description": "A message of docs/crypto-committee.md: committee-commitment-hash, "
-        "committee-commitment, {shares: [committee-share…]}, committee-complaint, "
-        "committee-partial-decryption or committee-count-signature; its member must be the "
-        "caller's. The ceremony checks it (docs/crypto-committee.md), not the schema layer",
-        "properties": {
-            "kind": _string(examples=["committee-commitment-hash", "committee-complaint"]),
-            "conference_id": _string(),
-            "member": {"type": "integer"},
-            "shares": {"type": "array", "items": {"type": "object"}},
-        },
-    },
-    "Confirmation": _object(
-        ["backup_saved", "joint_key", "public_share"],
-        backup_saved={"const": True},
-        joint_key=_string(description="Y, hex"),
-        public_share=_string(description="Y_j the member computed from its share, hex"),
-    ),
-    "SignedBallot": {
-        "type": "object",
-        "description": "A ballot of docs/crypto.md, checked by the ballot box (refusal "
-        "`ballot_malformed` and others), not the schema layer",
-        "required": ["conference", "fingerprint", "card", "sections", "signature"],
-        "properties": {
-            "conference": _string(),
-            "fingerprint": _string(),
-            "card": _string(pattern="^[0-9a-f]{64}$"),
-            "sections": {"type": "array", "items": {"type": "object"}},
-            "signature": _string(),
-        },
-    },
     "Receipt": _object(
         ["receipt", "ballots"],
         receipt=_string(description="The ballot's hash"),
@@ -494,11 +459,7 @@ _MEMBER = "Committee member (Authorization: Member <binding>)"
 
 
 def _member_post(summary: str, errors: tuple[str, ...] = ("404", "409", "422")) -> dict[str, Any]:
-    return {
-        "post": _op(
-            f"{_MEMBER}: {summary}", _ref("Committee"), body=_ref("CommitteeMessage"), errors=errors
-        )
-    }
+    return {"post": _op(f"{_MEMBER}: {summary}", _ref("Committee"), errors=errors)}
 
 
 ROUTES.update(
@@ -562,14 +523,6 @@ ROUTES.update(
                 "A new phone redeems a replacement token with the backup's signed proof "
                 "(committee-rejoin, docs/crypto-committee.md); a new binding, as at joining",
                 _SEAT,
-                body=_object(
-                    ["kind", "conference_id", "member", "token", "signature"],
-                    kind=_string(),
-                    conference_id=_string(),
-                    member={"type": "integer"},
-                    token=_string(),
-                    signature=_string(),
-                ),
                 status="201",
                 errors=("404", "409", "422"),
             ),
@@ -595,7 +548,6 @@ ROUTES.update(
             "post": _op(
                 f"{_MEMBER}: shares checked, backup saved, Y_j is in Y; the last completes it",
                 _ref("Committee"),
-                body=_ref("Confirmation"),
                 errors=("404", "409", "422"),
             ),
         },
@@ -606,7 +558,6 @@ ROUTES.update(
                 _object(
                     ["accepted", "opened"], accepted={"type": "boolean"}, opened={"type": "boolean"}
                 ),
-                body=_ref("CommitteeMessage"),
                 errors=("404", "409", "422"),
             ),
         },
@@ -627,7 +578,6 @@ ROUTES.update(
                     accepted={"type": "boolean"},
                     record_written={"type": "boolean"},
                 ),
-                body=_ref("CommitteeMessage"),
                 errors=("404", "409", "422"),
             ),
         },
@@ -690,7 +640,6 @@ ROUTES.update(
                 "vote_aborted, card_unknown, card_voided, card_used, wrong_fingerprint, "
                 "ballot_invalid, ballot_box_full",
                 _ref("Receipt"),
-                body=_ref("SignedBallot"),
                 status="201",
                 errors=("404", "409", "422"),
             ),

@@ -17,12 +17,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import wraps
-from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
+from typing import Annotated, Any, ClassVar, TypeVar, Union, get_args, get_origin
 
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    PlainValidator,
+    RootModel,
     StrictBool,
     StrictInt,
     StrictStr,
@@ -33,9 +35,11 @@ from pydantic_core import ErrorDetails
 from werkzeug.datastructures import MultiDict
 
 from voting.conference.errors import refused
-from voting.web.parse import body
+from voting.web.parse import body, json_body
 
 M = TypeVar("M", bound="Body")
+B = TypeVar("B", bound=BaseModel)
+W = TypeVar("W")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -80,6 +84,13 @@ OptionalText = Annotated[StrictStr | None, STRING]
 Whole = Annotated[StrictInt, Says("phải là số nguyên", "must be an integer")]
 OptionalWhole = Annotated[StrictInt | None, Says("phải là số nguyên", "must be an integer")]
 Flag = Annotated[StrictBool, Says("phải là true hoặc false", "must be a boolean")]
+# A page's checkbox: ticked when it sends "yes", as the forms' checkboxes do; absent is not.
+Ticked = Annotated[
+    bool,
+    PlainValidator(lambda value: value == "yes"),
+    WithJsonSchema({"const": "yes"}),
+    Says("phải là “yes” khi được đánh dấu", "must be 'yes' when ticked"),
+]
 Day = Annotated[
     date,
     BeforeValidator(_iso_day),
@@ -127,10 +138,27 @@ class Body(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
+    @classmethod
+    def from_form(cls, values: MultiDict[str, str]) -> dict[str, Any]:
+        """A page's form as this model reads it: the first value of each field. A model of a
+        form with repeated or numbered fields (`p0`, `member-1`) gathers them here."""
+        return values.to_dict()
 
-def parse(model: type[M]) -> M:
+
+class Wire(RootModel[W]):
+    """A body in a frozen wire format (the committee's messages, the ballot: docs/crypto*.md),
+    read whole by the reader of its service, which checks its shape and encodings and refuses
+    it with the codes that format has always had (`committee_message_invalid`,
+    `ballot_malformed`, …); its schema is the format's envelope. Its `root` is the message
+    parsed. `objects_only`: anything but a JSON object is refused first, as any body is."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
+    objects_only: ClassVar[bool] = True
+
+
+def parse(model: type[B]) -> B:
     """The request's JSON object read as `model`, or the 400 naming the first field at fault."""
-    data = body()
+    data = body() if getattr(model, "objects_only", True) else json_body()
     try:
         return model.model_validate(data)
     except ValidationError as error:
@@ -142,13 +170,13 @@ def form(model: type[M], values: MultiDict[str, str]) -> M:
     """A page's form read as `model` (every value a string, as a browser sends it: "4" is read
     as the number 4); a refusal is the page's 422 with the API's words for the field."""
     try:
-        return model.model_validate_strings(values.to_dict())
+        return model.model_validate_strings(model.from_form(values))
     except ValidationError as error:
         name, says = _fault(model, error.errors()[0])
         raise refused("invalid_input.field", field=name, what_vi=says.vi, what_en=says.en) from None
 
 
-def takes(model: type[Body]) -> Callable[[F], F]:
+def takes(model: type[BaseModel]) -> Callable[[F], F]:
     """The view receives its request body parsed as `model` in the argument `body`; the
     OpenAPI document reads the model from the view (`view.body_model`). Put it under
     `requires`, so that a caller is authorised before the body is read."""

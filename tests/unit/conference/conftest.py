@@ -38,14 +38,13 @@ def ready_box(
         number, _binding = ceremony.join(session, cid, token)
         members[number] = Member(ceremony.ceremony_of(conference), number)
     for j, member in members.items():
-        ceremony.post_hash(session, cid, j, member.commitment_hash().to_json())
+        ceremony.post_hash(session, cid, j, member.commitment_hash())
     for j, member in members.items():
-        ceremony.post_reveal(session, cid, j, member.commitment.to_json())
+        ceremony.post_reveal(session, cid, j, member.commitment)
     transcript = ceremony.transcript_now(session, conference)
     assert transcript is not None
     for j, member in members.items():
-        shares = [s.to_json() for s in member.seal_shares(transcript)]
-        ceremony.post_shares(session, cid, j, {"shares": shares})
+        ceremony.post_shares(session, cid, j, member.seal_shares(transcript))
     keys = []
     for j, member in members.items():
         mine = [SealedShare.from_json(s) for s in ceremony.shares_for(session, cid, j)]
@@ -54,11 +53,7 @@ def ready_box(
             session,
             cid,
             j,
-            {
-                "backup_saved": True,
-                "joint_key": transcript.joint_key.hex(),
-                "public_share": transcript.public_share(j).hex(),
-            },
+            ceremony.Confirmation(transcript.joint_key.hex(), transcript.public_share(j).hex()),
         )
     pool = make_pool(cid, dealt + 1)
     cards.upload_batch(session, cid, list(pool.public_keys), "user:test")

@@ -84,13 +84,13 @@ def test_casting_closing_and_opening_the_box_with_two_of_three(session: Session)
     assert state["fingerprint"] == ctx.fingerprint and state["ballots_cast"] == 0
     stranger = Card.from_secret(conference.id, make_pool(conference.id, 1).secrets[0])
     with pytest.raises(Exception) as caught:
-        casting.cast(session, conference.id, build_ballot(ctx, stranger, {}).to_dict())
+        casting.cast(session, conference.id, build_ballot(ctx, stranger, {}))
     assert getattr(caught.value, "code", "") == "card_unknown"
     choices = [{"s1": ["s1c1"], "s2": ["s2c1"]}, {"s1": ["s1c2"]}, {"s1": ["s1c1"]}]
     receipts = []
     for card, choice in zip(dealt, choices, strict=True):
         with unit.unit_of_work(session):  # each cast is a request's unit of work
-            ballot = build_ballot(ctx, card, choice).to_dict()
+            ballot = build_ballot(ctx, card, choice)
             receipts.append(casting.cast(session, conference.id, ballot).hash)
     assert [b["hash"] for b in casting.published(session, conference.id)] == sorted(receipts)
     phases.change(session, conference.id, Phase.CLOSED, "user:test")
@@ -102,13 +102,11 @@ def test_casting_closing_and_opening_the_box_with_two_of_three(session: Session)
         session,
         conference.id,
         1,
-        partial_decrypt(keys[0], flat).to_json(),  # type: ignore[arg-type]
+        partial_decrypt(keys[0], flat),  # type: ignore[arg-type]
     )
     with pytest.raises(Conflict):
         results.decide(session, conference.id, {}, "", "user:head")
-    assert counting.post_partial(
-        session, conference.id, 2, partial_decrypt(keys[1], flat).to_json()
-    )
+    assert counting.post_partial(session, conference.id, 2, partial_decrypt(keys[1], flat))
     opened = box.peek(session, conference.id)
     assert opened is not None
     assert opened.counts == {"s1": {"s1c1": 2, "s1c2": 1}, "s2": {"s2c1": 1}}

@@ -24,8 +24,8 @@ from voting.planning import steps
 from voting.store import Conference, Phase
 from voting.tally.exports import counts_csv, counts_xlsx
 from voting.tally.minutes import RoomNotes, minutes_pdf
-from voting.web import parse
 from voting.web.api.bodies import Decision, Reason
+from voting.web.api.messages import SignedBallot
 from voting.web.config import installation
 from voting.web.documents import file_name
 from voting.web.extensions import db
@@ -39,13 +39,11 @@ bp = Blueprint("box", __name__, url_prefix="/api/conferences/<conference_id>")
 
 @bp.post("/ballots")
 @requires(Action.BALLOT_CAST, anonymous_post=True)
-def cast(conference: Conference) -> tuple[dict[str, Any], int]:
+@takes(SignedBallot)
+def cast(conference: Conference, body: SignedBallot) -> tuple[dict[str, Any], int]:
     """Verify, burn the card and store in one transaction; 201 with the receipt after the
     commit."""
-    data = parse.json_body()
-    if data is None:
-        raise refused("ballot_malformed.body")
-    receipt = casting.cast(db(), conference.id, data)
+    receipt = casting.cast(db(), conference.id, body.root)
     push_turnout(conference.id)
     return receipt.to_dict(), 201
 

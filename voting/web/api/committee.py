@@ -11,8 +11,17 @@ from flask import Blueprint, current_app
 from voting.conference import ceremony, counting
 from voting.planning import paper, steps
 from voting.store import Conference
-from voting.web import parse
 from voting.web.api.bodies import JoinToken, PaperConfirmation, Refusal
+from voting.web.api.messages import (
+    CommitmentHashMessage,
+    CommitmentMessage,
+    ComplaintMessage,
+    ConfirmationMessage,
+    CountSignatureMessage,
+    PartialMessage,
+    RejoinMessage,
+    SharesMessage,
+)
 from voting.web.config import installation
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
@@ -86,33 +95,37 @@ def replace_phone(conference: Conference, member: int) -> tuple[dict[str, Any], 
 
 @bp.post("/rejoin")
 @requires(Action.COMMITTEE_JOIN, anonymous_post=True)
-def rejoin(conference: Conference) -> tuple[dict[str, Any], int]:
+@takes(RejoinMessage)
+def rejoin(conference: Conference, body: RejoinMessage) -> tuple[dict[str, Any], int]:
     """Redeem a replacement token with the backup's signed proof (docs/crypto-committee.md)."""
-    member, binding = ceremony.rejoin(db(), conference.id, parse.body())
+    member, binding = ceremony.rejoin(db(), conference.id, body.root)
     push_state(conference)
     return _seat(conference, member, binding), 201
 
 
 @bp.post("/commitment-hash")
 @requires(Action.COMMITTEE_ACT)
-def commitment_hash(conference: Conference) -> dict[str, Any]:
-    ceremony.post_hash(db(), conference.id, _member(), parse.body())
+@takes(CommitmentHashMessage)
+def commitment_hash(conference: Conference, body: CommitmentHashMessage) -> dict[str, Any]:
+    ceremony.post_hash(db(), conference.id, _member(), body.root)
     push_state(conference)  # the other phones take their next step without polling
     return ceremony.status(db(), conference)
 
 
 @bp.post("/reveal")
 @requires(Action.COMMITTEE_ACT)
-def reveal(conference: Conference) -> dict[str, Any]:
-    ceremony.post_reveal(db(), conference.id, _member(), parse.body())
+@takes(CommitmentMessage)
+def reveal(conference: Conference, body: CommitmentMessage) -> dict[str, Any]:
+    ceremony.post_reveal(db(), conference.id, _member(), body.root)
     push_state(conference)  # the other phones take their next step without polling
     return ceremony.status(db(), conference)
 
 
 @bp.post("/shares")
 @requires(Action.COMMITTEE_ACT)
-def send_shares(conference: Conference) -> dict[str, Any]:
-    ceremony.post_shares(db(), conference.id, _member(), parse.body())
+@takes(SharesMessage)
+def send_shares(conference: Conference, body: SharesMessage) -> dict[str, Any]:
+    ceremony.post_shares(db(), conference.id, _member(), body.root)
     push_state(conference)  # the other phones take their next step without polling
     return ceremony.status(db(), conference)
 
@@ -126,25 +139,28 @@ def my_shares(conference: Conference) -> dict[str, Any]:
 
 @bp.post("/complaint")
 @requires(Action.COMMITTEE_ACT)
-def complaint(conference: Conference) -> dict[str, Any]:
-    ceremony.complain(db(), conference.id, _member(), parse.body())
+@takes(ComplaintMessage)
+def complaint(conference: Conference, body: ComplaintMessage) -> dict[str, Any]:
+    ceremony.complain(db(), conference.id, _member(), body.root)
     push_state(conference)
     return ceremony.status(db(), conference)
 
 
 @bp.post("/confirm")
 @requires(Action.COMMITTEE_ACT)
-def confirm(conference: Conference) -> dict[str, Any]:
-    ceremony.confirm(db(), conference.id, _member(), parse.body())
+@takes(ConfirmationMessage)
+def confirm(conference: Conference, body: ConfirmationMessage) -> dict[str, Any]:
+    ceremony.confirm(db(), conference.id, _member(), body.root)
     push_state(conference)
     return ceremony.status(db(), conference)
 
 
 @bp.post("/partials")
 @requires(Action.COMMITTEE_ACT)
-def partial(conference: Conference) -> dict[str, Any]:
+@takes(PartialMessage)
+def partial(conference: Conference, body: PartialMessage) -> dict[str, Any]:
     """The member's partial decryption of the aggregate of the frozen ballot list."""
-    opened = counting.post_partial(db(), conference.id, _member(), parse.body())
+    opened = counting.post_partial(db(), conference.id, _member(), body.root)
     if opened:  # a planning step's result moves its process on (docs/planning.md)
         steps.after_conference(
             db(), conference.id, current_principal().actor, installation(current_app).timezone
@@ -165,10 +181,11 @@ def refusal(conference: Conference, body: Refusal) -> dict[str, Any]:
 
 @bp.post("/count-signatures")
 @requires(Action.COMMITTEE_ACT)
-def count_signature(conference: Conference) -> dict[str, Any]:
+@takes(CountSignatureMessage)
+def count_signature(conference: Conference, body: CountSignatureMessage) -> dict[str, Any]:
     """The member's signature of the counts; the t-th writes the signed record."""
     written = counting.post_count_signature(
-        db(), conference.id, _member(), parse.body(), installation(current_app)
+        db(), conference.id, _member(), body.root, installation(current_app)
     )
     push_state(conference)
     return {"accepted": True, "record_written": written}

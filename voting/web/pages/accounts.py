@@ -13,9 +13,11 @@ from voting.store import Role, unit
 from voting.web.errors import status_of
 from voting.web.extensions import db
 from voting.web.i18n import localized, translate
+from voting.web.pages import forms
 from voting.web.pages.guard import error_page, page_requires
 from voting.web.policy import Action
 from voting.web.principals import current_principal
+from voting.web.schema import form
 
 bp = Blueprint("accounts_page", __name__, url_prefix="/organiser/accounts")
 
@@ -40,14 +42,8 @@ def index() -> str:
 @page_requires(Action.ACCOUNTS_MANAGE)
 def create() -> Response:
     """A new account with its first password (the person changes nothing else here)."""
-    form = request.form
-    user = accounts.create(
-        db(),
-        form.get("username", ""),
-        form.get("role", ""),
-        form.get("password", ""),
-        form.get("display_name", ""),
-    )
+    body = form(forms.NewAccount, request.form)
+    user = accounts.create(db(), body.username, body.role, body.password, body.display_name)
     flash(translate("accounts.created", name=user.username))
     return redirect(url_for(".index"))
 
@@ -56,7 +52,8 @@ def create() -> Response:
 @page_requires(Action.ACCOUNTS_MANAGE)
 def reset_password(username: str) -> Response:
     """A new password for a person who forgot theirs (given to them by hand)."""
-    accounts.set_password(db(), accounts.get(db(), username), request.form.get("password", ""))
+    password = form(forms.Password, request.form).password
+    accounts.set_password(db(), accounts.get(db(), username), password)
     flash(translate("accounts.password_set", name=username))
     return redirect(url_for(".index"))
 
@@ -65,7 +62,7 @@ def reset_password(username: str) -> Response:
 @page_requires(Action.ACCOUNTS_MANAGE)
 def rename(username: str) -> Response:
     """The name documents print for the account."""
-    accounts.set_display_name(db(), username, request.form.get("display_name", ""))
+    accounts.set_display_name(db(), username, form(forms.DisplayName, request.form).display_name)
     flash(translate("accounts.renamed", name=username))
     return redirect(url_for(".index"))
 
@@ -74,7 +71,7 @@ def rename(username: str) -> Response:
 @page_requires(Action.ACCOUNTS_MANAGE)
 def disable(username: str) -> Response:
     """Disable an account (`disabled=yes`) or enable it again; never one's own."""
-    disabled = request.form.get("disabled") == "yes"
+    disabled = form(forms.Disabling, request.form).disabled
     if disabled and username == current_principal().name:
         raise refused("own_account")
     accounts.set_disabled(db(), username, disabled)

@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
-from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
 from voting.conference.errors import ConferenceError
@@ -17,6 +16,7 @@ from voting.rules.source import document_title
 from voting.web.api import bodies
 from voting.web.extensions import db
 from voting.web.i18n import translate
+from voting.web.pages import forms
 from voting.web.pages.guard import page_requires, show_refusals_on
 from voting.web.policy import Action
 from voting.web.principals import current_principal
@@ -36,13 +36,7 @@ def index() -> str:
 @page_requires(Action.PLANNING_MANAGE)
 def start() -> Response:
     """Start appointing the planned cadre of the chosen entry ("cadre|position")."""
-    cadre, _, position = request.form.get("entry", "").partition("|")
-    values = {
-        "cadre": cadre,
-        "position": position,
-        "started_on": request.form.get("started_on", ""),
-    }
-    body = form(bodies.NewAppointment, MultiDict(values))
+    body = form(forms.PlannedEntry, request.form)
     appointments.start(db(), body.cadre, body.position, body.started_on, _actor())
     flash(translate("appointments.started"))
     return redirect(url_for(".index"))

@@ -18,9 +18,11 @@ from voting.web import clock
 from voting.web.api.box import record_decision
 from voting.web.extensions import db
 from voting.web.i18n import translate
+from voting.web.pages import forms
 from voting.web.pages.guard import html_errors, page_requires
 from voting.web.policy import Action
 from voting.web.principals import current_principal
+from voting.web.schema import form
 
 bp = Blueprint("head", __name__, url_prefix="/head")
 html_errors(bp)
@@ -49,13 +51,13 @@ def index() -> str:
 def override(process_id: str) -> Response:
     """The head puts forward a chosen cadre who fails the conditions (KH 331 A.I), with the
     reason; flagged on every list printed after."""
-    form = request.form
+    body = form(forms.OverrideForm, request.form)
     conditions.override(
         db(),
         process_id,
-        form.get("cadre", ""),
-        form.get("position", ""),
-        form.get("reason", ""),
+        body.cadre,
+        body.position,
+        body.reason,
         current_principal().actor,
         clock.today(),
     )
@@ -82,8 +84,9 @@ def decide_paper(process_id: str, number: int) -> Response:
     """The head's choice at a final step held on paper: the form's `p<n>` checkboxes."""
     item = processes.step_of(processes.get(db(), process_id), number)
     contested = list((item.result or {}).get("contested", {}))
-    chosen = {p: request.form.getlist(f"p{i}") for i, p in enumerate(contested)}
-    paper.decide_paper(db(), process_id, number, chosen, reason(), current_principal().actor)
+    body = form(forms.HeadChoice, request.form)
+    chosen = {p: body.chosen.get(f"p{i}", []) for i, p in enumerate(contested)}
+    paper.decide_paper(db(), process_id, number, chosen, reason(body), current_principal().actor)
     flash(translate("head.done"))
     return redirect(url_for(".index"))
 
@@ -121,19 +124,20 @@ def decide(conference: Conference) -> Response:
     """The head's choice for each contested position: the form's `s<n>` checkboxes."""
     view = results.view(db(), conference, may_read_sealed=True)
     positions = view["result"]["selection"]["contested"] if "result" in view else []
-    chosen = {position: request.form.getlist(position) for position in positions}
-    record_decision(conference, chosen, reason())
+    body = form(forms.HeadChoice, request.form)
+    chosen = {position: body.chosen.get(position, []) for position in positions}
+    record_decision(conference, chosen, reason(body))
     flash(translate("head.done"))
     return redirect(url_for(".index"))
 
 
-def reason() -> str:
+def reason(choice: forms.HeadChoice) -> str:
     """The head's reason for the decision, which the minutes carry: required, and the form's
     confirmation ticked (the decision cannot be taken back)."""
-    note = " ".join(request.form.get("note", "").split())
+    note = " ".join(choice.note.split())
     if not note:
         raise refused("reason_missing")
-    if request.form.get("confirm") != "yes":
+    if not choice.confirm:
         raise refused("confirm_missing.head")
     return note
 

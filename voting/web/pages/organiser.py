@@ -16,7 +16,6 @@ from flask import (
     session,
     url_for,
 )
-from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
 from voting.conference import (
@@ -47,7 +46,7 @@ from voting.web.clock import local
 from voting.web.config import rule_set
 from voting.web.extensions import db
 from voting.web.i18n import LIVE_STRINGS, localized, strings, translate, translate_value
-from voting.web.pages import ballot_form, qr
+from voting.web.pages import ballot_form, forms, qr
 from voting.web.pages.guard import page_requires, show_refusals_on
 from voting.web.pages.links import public_base
 from voting.web.policy import Action, allowed
@@ -98,9 +97,7 @@ def import_people() -> Response:
 @page_requires(Action.CONFERENCE_CREATE)
 def create() -> Response:
     """A new conference for the chosen step of the installation's rule set."""
-    procedure, _, step = request.form.get("step", "").partition(":")
-    values = MultiDict({**request.form.to_dict(), "procedure": procedure, "step": step})
-    body = form(bodies.NewConference, values)
+    body = form(forms.ConferenceChoice, request.form)
     created = conferences.create(
         db(),
         procedure=body.procedure,
@@ -185,12 +182,12 @@ def save_ballot(conference: Conference) -> Response:
 def issue_device(conference: Conference) -> Response:
     """Issue a check-in desk or kiosk link; the console shows it once, with its QR code. Post,
     then redirect: a reload of the console never issues another."""
-    kind = request.form.get("kind", DeviceKind.CHECKIN_DESK)
-    link, token = devices.issue(db(), conference.id, kind, request.form.get("label", ""), _actor())
-    page = "kiosk.show" if kind == DeviceKind.KIOSK else "desk.show"
+    body = form(forms.DeviceLink, request.form)
+    link, token = devices.issue(db(), conference.id, body.kind, body.label, _actor())
+    page = "kiosk.show" if body.kind == DeviceKind.KIOSK else "desk.show"
     address = public_base() + url_for(page, token=token)
     kept = dict(session.get(KEPT_LINK, {}))
-    kept[conference.id] = {"label": link.label, "address": address, "kind": kind}
+    kept[conference.id] = {"label": link.label, "address": address, "kind": body.kind}
     session[KEPT_LINK] = kept
     return redirect(url_for(".show", conference_id=conference.id))
 
@@ -224,15 +221,15 @@ def revoke_device(conference: Conference, device_id: int) -> Response:
 @page_requires(Action.PHASE_CHANGE)
 def change_phase(conference: Conference) -> Response:
     """Move the conference to the next phase (the domain checks the move's guard)."""
-    wanted = request.form.get("to", "")
-    if wanted not in set(Phase):
-        raise refused("invalid_input.phase", phase=wanted)
-    if wanted == Phase.CLOSED and request.form.get("confirm") != "yes":  # cannot be undone
+    body = form(forms.PhaseMove, request.form)
+    if body.to not in set(Phase):
+        raise refused("invalid_input.phase", phase=body.to)
+    if body.to == Phase.CLOSED and not body.confirm:  # cannot be undone
         raise refused("confirm_missing.close")
-    moved = phases.change(db(), conference.id, Phase(wanted), _actor())
+    moved = phases.change(db(), conference.id, Phase(body.to), _actor())
     push_state(moved)
     return _done(
-        conference, translate("organiser.phase.done", phase=translate_value("phase", wanted))
+        conference, translate("organiser.phase.done", phase=translate_value("phase", body.to))
     )
 
 
@@ -242,7 +239,8 @@ def committee_tokens(conference: Conference) -> Response:
     """One single-use QR per committee member; issuing again discards the earlier ceremony,
     so once a phone has joined the organiser must confirm it. Post, then redirect: a reload
     of the console shows the same codes and never issues new ones."""
-    if ceremony.joined_any(db(), conference.id) and request.form.get("again") != "yes":
+    again = form(forms.Reissue, request.form).again
+    if ceremony.joined_any(db(), conference.id) and not again:
         raise refused("confirm_missing.reissue")
     issued = ceremony.issue_tokens(db(), conference.id, _actor())
     push_state(conference)
@@ -285,7 +283,7 @@ def _committee_token(conference: Conference, member: int, token: str) -> dict[st
 def committee_replace(conference: Conference, member: int) -> Response:
     """A member's lost or broken phone: revoked now; the replacement QR is shown once, and
     only the member's backup file redeems it on the new phone."""
-    if request.form.get("lost") != "yes":
+    if not form(forms.LostPhone, request.form).lost:
         raise refused("invalid_input.lost_phone")
     token = ceremony.replace_phone(db(), conference.id, member, _actor())
     push_state(conference)
@@ -297,10 +295,8 @@ def committee_replace(conference: Conference, member: int) -> Response:
 @page_requires(Action.COMMITTEE_MANAGE)
 def committee_names(conference: Conference) -> Response:
     """Each seat's member by name, for the minutes (fields "member-1" … "member-n")."""
-    names = {
-        member: request.form.get(f"member-{member}", "")
-        for member in range(1, conference.committee_size + 1)
-    }
+    typed = form(forms.SeatNames, request.form).names
+    names = {m: typed.get(m, "") for m in range(1, conference.committee_size + 1)}
     committee_members.name(db(), conference.id, names, _actor())
     return _done(conference, translate("organiser.committee.names.done"))
 
@@ -318,7 +314,7 @@ def committee_restart(conference: Conference) -> Response:
 @page_requires(Action.CARDS_UNDO)
 def undo_card(conference: Conference) -> Response:
     """A check-in undone after its card was shown: the card stays out, the reason recorded."""
-    cards.undo(db(), conference.id, request.form.get("reason", ""), _actor())
+    cards.undo(db(), conference.id, form(forms.Why, request.form).reason, _actor())
     push_state(conference)
     return _done(conference, translate("organiser.cards.undo.done"))
 
@@ -327,7 +323,8 @@ def undo_card(conference: Conference) -> Response:
 @page_requires(Action.VOTE_ABORT)
 def abort(conference: Conference) -> Response:
     """Stop the vote with a reason: recorded, every card void, nothing ever decrypted."""
-    stopped = opening.abort(db(), conference.id, request.form.get("reason", ""), _actor())
+    reason = form(forms.Why, request.form).reason
+    stopped = opening.abort(db(), conference.id, reason, _actor())
     push_state(stopped)
     return _done(conference, translate("organiser.abort.done"))
 
@@ -354,14 +351,8 @@ def attendance(conference: Conference) -> str:
 @page_requires(Action.ABSENCE_RECORD)
 def record_absence(conference: Conference, attendee_id: int) -> Response:
     """Why an absent attendee was away, from the attendance list's row."""
-    absence.record(
-        db(),
-        conference.id,
-        attendee_id,
-        request.form.get("reason", ""),
-        request.form.get("note", ""),
-        _actor(),
-    )
+    body = form(forms.AbsenceNote, request.form)
+    absence.record(db(), conference.id, attendee_id, body.reason, body.note, _actor())
     flash(translate("attendance.absence.done"))
     return redirect(
         url_for(".attendance", conference_id=conference.id, _anchor=f"attendee-{attendee_id}")

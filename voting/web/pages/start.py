@@ -25,9 +25,11 @@ from voting.web.documents import file_name
 from voting.web.errors import status_of
 from voting.web.extensions import db
 from voting.web.i18n import language, localized, translate, translate_value
+from voting.web.pages import forms
 from voting.web.pages.guard import html_errors, require_form_csrf
 from voting.web.pages.outcome import outcome_key
 from voting.web.principals import authenticate, csrf_token, current_principal, log_in, log_out
+from voting.web.schema import form
 
 bp = Blueprint("start", __name__)
 html_errors(bp)
@@ -76,7 +78,8 @@ def submit_login() -> Response | tuple[str, int]:
     """Check the password, start the session, go on to the page asked for (or the console)."""
     require_form_csrf()
     try:
-        user = authenticate(request.form.get("username", ""), request.form.get("password", ""))
+        typed = form(forms.Credentials, request.form)
+        user = authenticate(typed.username, typed.password)
     except ConferenceError as refused:  # too many attempts, or busy
         return render_template(
             "login.html", next=_next_page(), failed=True, refusal=refused
