@@ -24,6 +24,7 @@ from voting.store import Conference, Phase
 from voting.tally.exports import counts_csv, counts_xlsx
 from voting.tally.minutes import RoomNotes, minutes_pdf
 from voting.web import parse
+from voting.web.api import replies
 from voting.web.api.bodies import Decision, Reason
 from voting.web.config import installation
 from voting.web.documents import file_name
@@ -31,6 +32,7 @@ from voting.web.errors import ApiError
 from voting.web.extensions import db
 from voting.web.policy import Action, allowed, requires
 from voting.web.principals import current_principal
+from voting.web.replies import answers
 from voting.web.room import push_state, push_turnout
 from voting.web.schema import takes
 
@@ -117,6 +119,7 @@ def context(conference: Conference) -> dict[str, Any]:
 @bp.post("/abort")
 @requires(Action.VOTE_ABORT)
 @takes(Reason)
+@answers(replies.State)
 def abort(conference: Conference, body: Reason) -> dict[str, Any]:
     """Stop the vote with a reason: cards void, nothing decrypted."""
     stopped = opening.abort(db(), conference.id, body.reason, current_principal().actor)

@@ -1,0 +1,363 @@
+"""What the JSON API answers: one model per response shape, declared on its view with
+`replies.answers` and published as the response schemas of /api/openapi.json. The views still
+build their JSON as before (voting.web.api.shapes); the tests check every answer against its
+view's model, so the document cannot drift from what is answered. The models are strict and
+forbid fields they do not name. Requests are modelled in voting.web.api.bodies.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from voting.rules.ruleset import BallotKind, Sex
+from voting.store import DeviceKind, Phase
+
+
+class Reply(BaseModel):
+    """A response body: every field it answers, and nothing else."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class OpenApiDocument(Reply):
+    """This document (OpenAPI 3.1)."""
+
+    openapi: str
+    info: dict[str, Any]
+    paths: dict[str, Any]
+    components: dict[str, Any]
+
+
+class Ping(Reply):
+    """A phone that gets this reply reaches the server."""
+
+    ok: bool
+    public_url: str
+
+
+class RoomAddress(Reply):
+    """The configured address phones use, and its QR code."""
+
+    public_url: str
+    qr_svg: str = Field(description="SVG")
+
+
+class Principal(Reply):
+    """Who is calling."""
+
+    kind: Literal["anonymous", "user", "device", "member"]
+    role: Literal["public", "organiser", "leadership", "head", "checkin_desk", "kiosk", "committee"]
+    id: int | None
+    name: str
+    display_name: str = Field(description="An account's person, as pages name them")
+    conference: str | None = Field(description="A device link's or member's one conference")
+
+
+class Session(Reply):
+    """The caller and the CSRF token."""
+
+    principal: Principal | None
+    csrf_token: str = Field(description="Send as X-CSRF-Token on every state-changing call")
+
+
+class RuleStep(Reply):
+    """A step of a procedure: one conference."""
+
+    number: int
+    title: str
+    title_en: str
+    ballot: BallotKind
+    composition: list[str]
+    extra_composition: dict[str, list[str]]
+    threshold: str | None = Field(description="e.g. '≥ 3/10 of present'")
+    announced: bool
+
+
+class Procedure(Reply):
+    """A procedure of the rule set and its steps."""
+
+    key: str
+    title: str
+    title_en: str
+    steps: list[RuleStep]
+
+
+class RuleSet(Reply):
+    """The built-in rule set a conference is made from."""
+
+    name: str
+    title: str
+    hash: str
+    tiers: dict[str, str]
+    groups: dict[str, str]
+    procedures: list[Procedure]
+
+
+class Person(Reply):
+    """A person of the agency's registry."""
+
+    id: str
+    full_name: str
+    sex: Sex
+    born: date
+    post: str
+    unit: str
+    groups: list[str]
+
+
+class People(Reply):
+    """The agency's registry."""
+
+    people: list[Person]
+
+
+class Imported(Reply):
+    """How many rows a file import stored."""
+
+    imported: int
+
+
+class RuleSetOf(Reply):
+    """The rule set a conference was made from."""
+
+    name: str
+    hash: str
+
+
+class CommitteeSize(Reply):
+    """The counting committee: members, and how many open the box."""
+
+    size: int
+    threshold: int
+
+
+class Conference(Reply):
+    """A conference."""
+
+    id: str
+    title: str
+    held_on: date
+    place: str
+    rule_set: RuleSetOf
+    procedure: str
+    procedure_title: str
+    step: int
+    step_title: str
+    step_title_en: str
+    tier: str
+    ballot_kind: Literal["candidates", "removal"]
+    announced: bool
+    phase: Phase
+    phase_title: str
+    phase_title_en: str
+    committee: CommitteeSize
+    revision: int
+    convened_at_opening: int | None
+    present_at_opening: int | None
+    practice_of: str | None = Field(
+        description="A practice round: the real conference it was copied from"
+    )
+
+
+class Conferences(Reply):
+    """Every conference, newest first."""
+
+    conferences: list[Conference]
+
+
+class BatchCount(Reply):
+    """A batch of card keys and how many it holds."""
+
+    batch: int
+    count: int
+
+
+class Cards(Reply):
+    """Card counters and batches (public)."""
+
+    pool: int
+    dealt: int
+    replaced: int
+    undone: int
+    undealt: int
+    voided: int
+    batches: list[BatchCount]
+    card_list_hash: str | None = Field(description="Frozen at the opening")
+
+
+class MemberState(Reply):
+    """A committee member as the projector shows it."""
+
+    member: int
+    joined: bool
+    confirmed: bool
+    fingerprint: str | None
+
+
+class CommitteeState(Reply):
+    """The key ceremony as the projector shows it."""
+
+    complete: bool
+    joint_fingerprint: str | None
+    members: list[MemberState]
+
+
+class State(Reply):
+    """The public quorum state (also pushed on Socket.IO /room)."""
+
+    conference: str
+    phase: Phase
+    revision: int = Field(description="Grows with every change")
+    convened: int
+    present: int
+    quorum_met: bool
+    more_needed: int
+    ballots_cast: int = Field(description="Never a count of votes")
+    final_ballot_list_hash: str | None = Field(
+        description="Frozen at closing; no list hash while voting (it would date ballots)"
+    )
+    fingerprint: str | None = Field(description="Conference fingerprint")
+    cards: Cards
+    committee: CommitteeState
+    result: Literal["none", "sealed", "announced", "awaiting_head"]
+    aborted_reason: str | None
+    practice: bool
+
+
+class RecordedAbsence(Reply):
+    """Why an attendee is absent, for the minutes."""
+
+    reason: str
+    note: str | None
+
+
+class Attendee(Reply):
+    """An attendee on a conference's roster."""
+
+    id: int
+    ref: str | None
+    source: Literal["registry", "external", "manual"]
+    full_name: str
+    sex: str
+    post: str
+    unit: str
+    present: bool
+    checked_in_at: datetime | None
+    absence: RecordedAbsence | None
+
+
+class Attendees(Reply):
+    """Attendees of the roster."""
+
+    attendees: list[Attendee]
+
+
+class Event(Reply):
+    """An entry of the event log."""
+
+    seq: int
+    kind: str
+    actor: str
+    at: datetime
+    conference: str
+    data: dict[str, Any]
+    prev: str
+    hash: str = Field(description="SHA-256 of the canonical JSON of the other fields")
+
+
+class EventLog(Reply):
+    """The event log, oldest first, and whether its hash chain is intact."""
+
+    events: list[Event]
+    chain_intact: bool
+    first_break: int | None
+
+
+class Device(Reply):
+    """A device link."""
+
+    id: int
+    conference: str
+    kind: DeviceKind
+    label: str
+    created_at: datetime
+    revoked_at: datetime | None
+
+
+class IssuedDevice(Device):
+    """A device link just issued, with its token (in this response only)."""
+
+    token: str
+
+
+class Devices(Reply):
+    """A conference's device links, revoked ones included."""
+
+    devices: list[Device]
+
+
+class CardKeys(Reply):
+    """Every card key and the voided ones, sorted (hex)."""
+
+    keys: list[str]
+    voided: list[str]
+
+
+class CardStatus(Reply):
+    """What a card can do now."""
+
+    card: str
+    status: Literal["ready", "used", "voided", "unknown"]
+
+
+class UploadedBatch(Reply):
+    """A batch of card keys stored."""
+
+    batch: int
+    count: int
+    list_hash: str
+
+
+class RegistryTable(Reply):
+    """A registry table's rows, in the columns an import reads (docs/registry.md)."""
+
+    columns: list[str]
+    rows: list[dict[str, Any]]
+
+
+class Appointment(Reply):
+    """An appointment of a planned cadre to the planned position (docs/planning.md)."""
+
+    id: int
+    cadre: str
+    full_name: str
+    position: str
+    status: Literal["running", "appointed", "withdrawn"]
+    started_on: date
+    started_by: str
+    ended_on: date | None
+    ended_by: str | None
+    decision: str | None
+
+
+class Appointments(Reply):
+    """Every appointment, the running ones first."""
+
+    appointments: list[Appointment]
+
+
+class ClosedPlanning(Reply):
+    """A planning entry closed because its term ended."""
+
+    cadre: str
+    position: str
+    removed_on: date
+
+
+class ClosedPlannings(Reply):
+    """The planning entries closed."""
+
+    closed: list[ClosedPlanning]
