@@ -120,40 +120,6 @@ SCHEMAS: dict[str, Any] = {
             },
         ),
     ),
-    "Candidate": _object(
-        ["full_name", "post", "unit"],
-        full_name=_string(),
-        post=_string(),
-        unit=_string(),
-        person_ref=_string(),
-    ),
-    "Ballot": _object(
-        ["sections"],
-        kind=_string(enum=["candidates", "removal"]),
-        sections={
-            "type": "array",
-            "minItems": 1,
-            "items": _object(
-                ["position", "candidates"],
-                number={"type": "integer"},
-                position=_string(),
-                quota={
-                    "type": "integer",
-                    "minimum": 1,
-                    "description": "Candidate ballots only; default min(3, candidates)",
-                },
-                candidates={"type": "array", "items": _ref("Candidate")},
-            ),
-        },
-    ),
-    "Committee": {
-        "type": "object",
-        "description": "Public ceremony state: members (joined, hash_sent, revealed, "
-        "shares_sent, confirmed, partial_sent, counts_signed, and once complete "
-        "public_share and fingerprint), commitment_hashes, reveals (once every hash is in), "
-        "complaint, joint_key, joint_fingerprint, transcript, phones_replaceable (a lost "
-        "phone can be replaced: the ceremony complete, not aborted, no record yet)",
-    },
     "CommitteeMessage": {
         "type": "object",
         "description": "A message of docs/crypto-committee.md: committee-commitment-hash, "
@@ -186,21 +152,6 @@ SCHEMAS: dict[str, Any] = {
             "signature": _string(),
         },
     },
-    "Receipt": _object(
-        ["receipt", "ballots"],
-        receipt=_string(description="The ballot's hash"),
-        ballots={"type": "integer", "description": "Ballots cast with this one"},
-    ),
-    "Result": _object(
-        ["conference", "status"],
-        conference=_string(),
-        status=_string(enum=["none", "sealed", "announced", "awaiting_head"]),
-        message=_string(),
-        message_en=_string(),
-        result={"type": "object", "description": "Counts: only to sealed readers, or announced"},
-        record_written={"type": "boolean"},
-        practice={"type": "boolean"},
-    ),
 }
 
 ROUTES: dict[str, dict[str, Any]] = {
@@ -270,10 +221,8 @@ ROUTES: dict[str, dict[str, Any]] = {
         ),
     },
     "/api/conferences/{conference_id}/ballot": {
-        "get": _op("The ballot", _ref("Ballot"), errors=("404",)),
-        "put": _op(
-            "Replace the whole ballot (set-up only)", _ref("Ballot"), errors=("404", "409", "422")
-        ),
+        "get": _op("The ballot", errors=("404",)),
+        "put": _op("Replace the whole ballot (set-up only)", errors=("404", "409", "422")),
     },
     "/api/conferences/{conference_id}/attendees/{attendee_id}/check-in": {
         "post": _op("Mark present (idempotent; check-in phase only)", errors=("404", "409")),
@@ -308,23 +257,11 @@ ROUTES: dict[str, dict[str, Any]] = {
 }
 
 _C = "/api/conferences/{conference_id}"
-_SEAT = _object(
-    ["member", "binding"],
-    member={"type": "integer"},
-    binding=_string(),
-    conference_id=_string(),
-    threshold={"type": "integer"},
-    members={"type": "integer"},
-)
 _MEMBER = "Committee member (Authorization: Member <binding>)"
 
 
 def _member_post(summary: str, errors: tuple[str, ...] = ("404", "409", "422")) -> dict[str, Any]:
-    return {
-        "post": _op(
-            f"{_MEMBER}: {summary}", _ref("Committee"), body=_ref("CommitteeMessage"), errors=errors
-        )
-    }
+    return {"post": _op(f"{_MEMBER}: {summary}", body=_ref("CommitteeMessage"), errors=errors)}
 
 
 ROUTES.update(
@@ -338,21 +275,12 @@ ROUTES.update(
             ),
         },
         f"{_C}/committee": {
-            "get": _op("The key ceremony's public state", _ref("Committee"), errors=("404",)),
+            "get": _op("The key ceremony's public state", errors=("404",)),
         },
         f"{_C}/committee/tokens": {
             "post": _op(
                 "One single-use join token per member (QR on the organiser's screen); "
                 "discards any earlier ceremony",
-                _object(
-                    ["tokens"],
-                    tokens={
-                        "type": "array",
-                        "items": _object(
-                            ["member", "token"], member={"type": "integer"}, token=_string()
-                        ),
-                    },
-                ),
                 status="201",
                 errors=("404", "409"),
             ),
@@ -360,7 +288,6 @@ ROUTES.update(
         f"{_C}/committee/restart": {
             "post": _op(
                 "New round after a complaint (same phones)",
-                _ref("Committee"),
                 errors=("404", "409"),
             ),
         },
@@ -368,7 +295,6 @@ ROUTES.update(
             "post": _op(
                 "A phone redeems its join token once (no session, no CSRF header); the "
                 "binding authenticates the member from then on",
-                _SEAT,
                 status="201",
                 errors=("404", "409"),
             ),
@@ -377,7 +303,6 @@ ROUTES.update(
             "post": _op(
                 "A member's lost or broken phone, after the ceremony: its binding is revoked "
                 "and a single-use replacement token issued (only the member's backup redeems it)",
-                _object(["member", "token"], member={"type": "integer"}, token=_string()),
                 status="201",
                 errors=("404", "409"),
             ),
@@ -386,7 +311,6 @@ ROUTES.update(
             "post": _op(
                 "A new phone redeems a replacement token with the backup's signed proof "
                 "(committee-rejoin, docs/crypto-committee.md); a new binding, as at joining",
-                _SEAT,
                 body=_object(
                     ["kind", "conference_id", "member", "token", "signature"],
                     kind=_string(),
@@ -409,7 +333,6 @@ ROUTES.update(
             **_member_post("sealed shares {shares: [committee-share…]}, one per other member"),
             "get": _op(
                 f"{_MEMBER}: the sealed shares addressed to me",
-                _object(["shares"], shares={"type": "array", "items": {"type": "object"}}),
                 errors=("404",),
             ),
         },
@@ -419,7 +342,6 @@ ROUTES.update(
         f"{_C}/committee/confirm": {
             "post": _op(
                 f"{_MEMBER}: shares checked, backup saved, Y_j is in Y; the last completes it",
-                _ref("Committee"),
                 body=_ref("Confirmation"),
                 errors=("404", "409", "422"),
             ),
@@ -428,9 +350,6 @@ ROUTES.update(
             "post": _op(
                 f"{_MEMBER}: partial decryption of the frozen list's aggregate (after "
                 "closing); the t-th opens the box",
-                _object(
-                    ["accepted", "opened"], accepted={"type": "boolean"}, opened={"type": "boolean"}
-                ),
                 body=_ref("CommitteeMessage"),
                 errors=("404", "409", "422"),
             ),
@@ -439,7 +358,6 @@ ROUTES.update(
             "post": _op(
                 f"{_MEMBER}: the phone refuses to open a list far smaller than the room "
                 "(fewer ballots than half of those present); logged as box.refused",
-                _object(["accepted"], accepted={"type": "boolean"}),
                 errors=("404", "409", "422"),
             ),
         },
@@ -447,11 +365,6 @@ ROUTES.update(
             "post": _op(
                 f"{_MEMBER}: signature of the counts (after opening); the t-th writes the "
                 "signed record",
-                _object(
-                    ["accepted", "record_written"],
-                    accepted={"type": "boolean"},
-                    record_written={"type": "boolean"},
-                ),
                 body=_ref("CommitteeMessage"),
                 errors=("404", "409", "422"),
             ),
@@ -500,34 +413,24 @@ ROUTES.update(
                 "Refusals: ballot_malformed, wrong_conference, voting_not_open, voting_closed, "
                 "vote_aborted, card_unknown, card_voided, card_used, wrong_fingerprint, "
                 "ballot_invalid, ballot_box_full",
-                _ref("Receipt"),
                 body=_ref("SignedBallot"),
                 status="201",
                 errors=("404", "409", "422"),
             ),
             "get": _op(
                 "The published list in hash order with its hash; ?hashes=1 for hashes",
-                _object(
-                    ["count", "ballot_list_hash"],
-                    count={"type": "integer"},
-                    ballot_list_hash=_string(),
-                    ballots={"type": "array"},
-                    hashes={"type": "array"},
-                ),
                 errors=("404",),
             ),
         },
         f"{_C}/ballots/{{receipt}}": {
             "get": _op(
                 "Look a receipt up in the list",
-                _object(["hash", "ballot"], hash=_string(), ballot=_ref("SignedBallot")),
                 errors=("404",),
             ),
         },
         f"{_C}/opening": {
             "get": _op(
                 "What voters build against: fingerprint, definition, joint key",
-                {"type": "object"},
                 errors=("404", "409"),
             ),
         },
@@ -537,14 +440,12 @@ ROUTES.update(
         f"{_C}/result": {
             "get": _op(
                 "The result as the caller may see it (sealed steps: status only for the public)",
-                _ref("Result"),
                 errors=("404",),
             ),
         },
         f"{_C}/decision": {
             "post": _op(
                 "The head fills contested places {chosen: {s1: [s1c2]}, note}",
-                _ref("Result"),
                 errors=("404", "409", "422"),
             ),
         },

@@ -41,6 +41,7 @@ bp = Blueprint("box", __name__, url_prefix="/api/conferences/<conference_id>")
 
 @bp.post("/ballots")
 @requires(Action.BALLOT_CAST, anonymous_post=True)
+@answers(replies.Receipt)
 def cast(conference: Conference) -> tuple[dict[str, Any], int]:
     """Verify, burn the card and store in one transaction; 201 with the receipt after the
     commit."""
@@ -59,6 +60,7 @@ def cast(conference: Conference) -> tuple[dict[str, Any], int]:
 
 @bp.get("/ballots")
 @requires(Action.BALLOTS_READ)
+@answers(replies.BallotList)
 def published(conference: Conference) -> dict[str, Any]:
     """Every ballot in hash order with the list hash; `?hashes=1` gives only the hashes. While
     voting runs only the committee's phones may read it: anyone polling a growing list would
@@ -91,6 +93,7 @@ def published(conference: Conference) -> dict[str, Any]:
 
 @bp.get("/ballots/<receipt>")
 @requires(Action.BALLOTS_READ)
+@answers(replies.PublishedBallot)
 def lookup(conference: Conference, receipt: str) -> dict[str, Any]:
     """One ballot by its receipt (the voter checks it is in the list)."""
     return casting.lookup(db(), conference.id, receipt)
@@ -98,6 +101,7 @@ def lookup(conference: Conference, receipt: str) -> dict[str, Any]:
 
 @bp.get("/opening")
 @requires(Action.BALLOTS_READ)
+@answers(replies.Opening)
 def context(conference: Conference) -> dict[str, Any]:
     """What a voter's page builds against once voting is open: the fingerprint, the ballot
     definition (ids "s1", "s1c1", …), the joint key, convened and present; for committee
@@ -129,6 +133,7 @@ def abort(conference: Conference, body: Reason) -> dict[str, Any]:
 
 @bp.get("/result")
 @requires(Action.RESULT_READ)
+@answers(replies.Result)
 def result(conference: Conference) -> dict[str, Any]:
     """The result as the caller may see it: sealed counts only for the committee, organiser,
     leadership and head; everyone at a step whose result is announced."""
@@ -139,6 +144,7 @@ def result(conference: Conference) -> dict[str, Any]:
 @bp.post("/decision")
 @requires(Action.HEAD_DECIDE)
 @takes(Decision)
+@answers(replies.Result)
 def decide(conference: Conference, body: Decision) -> dict[str, Any]:
     """The head fills the contested places: `{"chosen": {section: [candidate ids]}, "note"}`."""
     outcome = record_decision(conference, body.chosen, body.note)

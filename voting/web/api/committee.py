@@ -12,11 +12,13 @@ from voting.conference import ceremony, counting
 from voting.planning import paper, steps
 from voting.store import Conference
 from voting.web import parse
+from voting.web.api import replies
 from voting.web.api.bodies import JoinToken, PaperConfirmation, Refusal
 from voting.web.config import installation
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
 from voting.web.principals import current_principal
+from voting.web.replies import answers
 from voting.web.room import push_state
 from voting.web.schema import takes
 
@@ -31,6 +33,7 @@ def _member() -> int:
 
 @bp.get("")
 @requires(Action.COMMITTEE_READ)
+@answers(replies.Committee)
 def status(conference: Conference) -> dict[str, Any]:
     """Public: who joined and sent what, the published hashes and reveals, fingerprints."""
     return ceremony.status(db(), conference)
@@ -38,6 +41,7 @@ def status(conference: Conference) -> dict[str, Any]:
 
 @bp.post("/tokens")
 @requires(Action.COMMITTEE_MANAGE)
+@answers(replies.MemberTokens)
 def tokens(conference: Conference) -> tuple[dict[str, Any], int]:
     """One single-use join token per member (shown as QR); replaces any earlier ceremony."""
     issued = ceremony.issue_tokens(db(), conference.id, current_principal().actor)
@@ -47,6 +51,7 @@ def tokens(conference: Conference) -> tuple[dict[str, Any], int]:
 
 @bp.post("/restart")
 @requires(Action.COMMITTEE_MANAGE)
+@answers(replies.Committee)
 def restart(conference: Conference) -> dict[str, Any]:
     """A new round after a complaint: same phones, every message cleared."""
     ceremony.restart(db(), conference.id, current_principal().actor)
@@ -57,6 +62,7 @@ def restart(conference: Conference) -> dict[str, Any]:
 @bp.post("/join")
 @requires(Action.COMMITTEE_JOIN, anonymous_post=True)
 @takes(JoinToken)
+@answers(replies.Seat)
 def join(conference: Conference, body: JoinToken) -> tuple[dict[str, Any], int]:
     """Redeem a join token once; the binding goes in `Authorization: Member <binding>`."""
     member, binding = ceremony.join(db(), conference.id, body.token)
@@ -76,6 +82,7 @@ def _seat(conference: Conference, member: int, binding: str) -> dict[str, Any]:
 
 @bp.post("/members/<int:member>/replace")
 @requires(Action.COMMITTEE_MANAGE)
+@answers(replies.MemberToken)
 def replace_phone(conference: Conference, member: int) -> tuple[dict[str, Any], int]:
     """A member's lost or broken phone: revoked now; a single-use replacement token that only
     the member's backup can redeem (`POST …/committee/rejoin`)."""
@@ -86,6 +93,7 @@ def replace_phone(conference: Conference, member: int) -> tuple[dict[str, Any], 
 
 @bp.post("/rejoin")
 @requires(Action.COMMITTEE_JOIN, anonymous_post=True)
+@answers(replies.Seat)
 def rejoin(conference: Conference) -> tuple[dict[str, Any], int]:
     """Redeem a replacement token with the backup's signed proof (docs/crypto-committee.md)."""
     member, binding = ceremony.rejoin(db(), conference.id, parse.body())
@@ -95,6 +103,7 @@ def rejoin(conference: Conference) -> tuple[dict[str, Any], int]:
 
 @bp.post("/commitment-hash")
 @requires(Action.COMMITTEE_ACT)
+@answers(replies.Committee)
 def commitment_hash(conference: Conference) -> dict[str, Any]:
     ceremony.post_hash(db(), conference.id, _member(), parse.body())
     push_state(conference)  # the other phones take their next step without polling
@@ -103,6 +112,7 @@ def commitment_hash(conference: Conference) -> dict[str, Any]:
 
 @bp.post("/reveal")
 @requires(Action.COMMITTEE_ACT)
+@answers(replies.Committee)
 def reveal(conference: Conference) -> dict[str, Any]:
     ceremony.post_reveal(db(), conference.id, _member(), parse.body())
     push_state(conference)  # the other phones take their next step without polling
@@ -111,6 +121,7 @@ def reveal(conference: Conference) -> dict[str, Any]:
 
 @bp.post("/shares")
 @requires(Action.COMMITTEE_ACT)
+@answers(replies.Committee)
 def send_shares(conference: Conference) -> dict[str, Any]:
     ceremony.post_shares(db(), conference.id, _member(), parse.body())
     push_state(conference)  # the other phones take their next step without polling
@@ -119,6 +130,7 @@ def send_shares(conference: Conference) -> dict[str, Any]:
 
 @bp.get("/shares")
 @requires(Action.COMMITTEE_ACT)
+@answers(replies.SealedShares)
 def my_shares(conference: Conference) -> dict[str, Any]:
     """The sealed shares addressed to the calling member."""
     return {"shares": ceremony.shares_for(db(), conference.id, _member())}
@@ -126,6 +138,7 @@ def my_shares(conference: Conference) -> dict[str, Any]:
 
 @bp.post("/complaint")
 @requires(Action.COMMITTEE_ACT)
+@answers(replies.Committee)
 def complaint(conference: Conference) -> dict[str, Any]:
     ceremony.complain(db(), conference.id, _member(), parse.body())
     push_state(conference)
@@ -134,6 +147,7 @@ def complaint(conference: Conference) -> dict[str, Any]:
 
 @bp.post("/confirm")
 @requires(Action.COMMITTEE_ACT)
+@answers(replies.Committee)
 def confirm(conference: Conference) -> dict[str, Any]:
     ceremony.confirm(db(), conference.id, _member(), parse.body())
     push_state(conference)
@@ -142,6 +156,7 @@ def confirm(conference: Conference) -> dict[str, Any]:
 
 @bp.post("/partials")
 @requires(Action.COMMITTEE_ACT)
+@answers(replies.PartialAccepted)
 def partial(conference: Conference) -> dict[str, Any]:
     """The member's partial decryption of the aggregate of the frozen ballot list."""
     opened = counting.post_partial(db(), conference.id, _member(), parse.body())
@@ -156,6 +171,7 @@ def partial(conference: Conference) -> dict[str, Any]:
 @bp.post("/refusal")
 @requires(Action.COMMITTEE_ACT)
 @takes(Refusal)
+@answers(replies.RefusalAccepted)
 def refusal(conference: Conference, body: Refusal) -> dict[str, Any]:
     """The member's phone says why it will not open the box (a list far smaller than the
     room); logged for the console and the record."""
@@ -165,6 +181,7 @@ def refusal(conference: Conference, body: Refusal) -> dict[str, Any]:
 
 @bp.post("/count-signatures")
 @requires(Action.COMMITTEE_ACT)
+@answers(replies.CountSignatureAccepted)
 def count_signature(conference: Conference) -> dict[str, Any]:
     """The member's signature of the counts; the t-th writes the signed record."""
     written = counting.post_count_signature(

@@ -11,9 +11,13 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
 
 from voting.rules.ruleset import BallotKind, Sex
 from voting.store import DeviceKind, Phase
+
+# A field some answers leave out: not required, and never null when present.
+Absent = SkipJsonSchema[None]
 
 
 class Reply(BaseModel):
@@ -361,3 +365,192 @@ class ClosedPlannings(Reply):
     """The planning entries closed."""
 
     closed: list[ClosedPlanning]
+
+
+class Candidate(Reply):
+    """A candidate on the ballot."""
+
+    number: int
+    full_name: str
+    post: str
+    unit: str
+    person_ref: str | Absent = None
+
+
+class Section(Reply):
+    """A section of the ballot: one position."""
+
+    number: int
+    position: str
+    quota: int | Absent = Field(None, description="Candidate ballots only")
+    candidates: list[Candidate]
+
+
+class Ballot(Reply):
+    """The ballot of a conference."""
+
+    kind: Literal["candidates", "removal"]
+    sections: list[Section]
+
+
+class Receipt(Reply):
+    """A ballot cast."""
+
+    receipt: str = Field(description="The ballot's hash")
+    ballots: int = Field(description="Ballots cast with this one")
+
+
+class CastBallot(Reply):
+    """A ballot as cast and published (docs/crypto.md): the marks of each section, encrypted
+    with their proofs, signed by the card."""
+
+    conference: str
+    fingerprint: str
+    card: str = Field(pattern="^[0-9a-f]{64}$")
+    sections: list[dict[str, Any]]
+    signature: str
+
+
+class PublishedBallot(Reply):
+    """A ballot of the published list, by its hash (the voter's receipt)."""
+
+    hash: str
+    ballot: CastBallot
+
+
+class BallotList(Reply):
+    """The published list in hash order with its hash: the ballots, or (`?hashes=1`) only
+    their hashes."""
+
+    count: int
+    ballot_list_hash: str
+    ballots: list[PublishedBallot] | Absent = None
+    hashes: list[str] | Absent = None
+
+
+class DefinitionSection(Reply):
+    """A section of the ballot definition a voter's page encrypts against."""
+
+    id: str
+    candidates: list[str]
+    quota: int
+
+
+class BallotDefinition(Reply):
+    """The ballot definition (ids "s1", "s1c1", …; docs/crypto.md)."""
+
+    sections: list[DefinitionSection]
+
+
+class Opening(Reply):
+    """What voters build against once voting is open."""
+
+    conference: str
+    fingerprint: str
+    definition: BallotDefinition
+    joint_key: str
+    convened: int | None
+    present: int | None
+    min_ballots: int = Field(description="The fewest ballots the box may be opened with")
+    state: State
+
+
+class Result(Reply):
+    """The result as the caller may see it."""
+
+    conference: str
+    status: Literal["none", "sealed", "announced", "awaiting_head"]
+    practice: bool | Absent = None
+    message: str | Absent = None
+    message_en: str | Absent = None
+    result: dict[str, Any] | Absent = Field(
+        None, description="Counts: only to sealed readers, or announced"
+    )
+    record_written: bool | Absent = None
+
+
+class CeremonyMember(Reply):
+    """A committee member's progress through the key ceremony."""
+
+    member: int
+    joined: bool
+    hash_sent: bool
+    revealed: bool
+    shares_sent: bool
+    confirmed: bool
+    partial_sent: bool
+    counts_signed: bool
+    public_share: str | Absent = Field(None, description="Once the ceremony is complete")
+    fingerprint: str | Absent = Field(None, description="Once the ceremony is complete")
+
+
+class Committee(Reply):
+    """The key ceremony's public state (docs/crypto-committee.md)."""
+
+    conference: str
+    threshold: int
+    size: int
+    round: int
+    tokens_issued: bool
+    complete: bool
+    phones_replaceable: bool = Field(
+        description="A lost phone can be replaced: the ceremony complete, not aborted, "
+        "no record yet"
+    )
+    complaint: dict[str, Any] | None
+    members: list[CeremonyMember]
+    commitment_hashes: list[dict[str, Any]]
+    reveals: list[dict[str, Any]] = Field(description="Once every hash is in")
+    joint_key: str | None
+    joint_fingerprint: str | None
+    transcript: dict[str, Any] | None
+
+
+class MemberToken(Reply):
+    """A member's single-use join or replacement token (a QR code on the organiser's
+    screen)."""
+
+    member: int
+    token: str
+
+
+class MemberTokens(Reply):
+    """One single-use join token per member."""
+
+    tokens: list[MemberToken]
+
+
+class Seat(Reply):
+    """A phone's seat on the committee; the binding authenticates the member from then on."""
+
+    member: int
+    binding: str
+    conference_id: str
+    threshold: int
+    members: int
+
+
+class SealedShares(Reply):
+    """The sealed shares addressed to the calling member."""
+
+    shares: list[dict[str, Any]]
+
+
+class PartialAccepted(Reply):
+    """A partial decryption taken; whether the box is open now."""
+
+    accepted: bool
+    opened: bool
+
+
+class RefusalAccepted(Reply):
+    """A phone's refusal to open the box, logged."""
+
+    accepted: bool
+
+
+class CountSignatureAccepted(Reply):
+    """A signature of the counts taken; whether the signed record is written now."""
+
+    accepted: bool
+    record_written: bool
