@@ -34,10 +34,6 @@ def _object(required: list[str], **properties: Any) -> dict[str, Any]:
     return {"type": "object", "required": required, "properties": properties}
 
 
-def _list_of(name: str, schema: dict[str, Any]) -> dict[str, Any]:
-    return _object([name], **{name: {"type": "array", "items": schema}})
-
-
 ERRORS = {
     "400": "Malformed body or field of the wrong type",
     "401": "Not logged in, or a device link unknown or revoked",
@@ -475,29 +471,14 @@ ROUTES.update(
 )
 
 _P = "/api/processes/{process_id}"
-_PROCESS = {
-    "type": "object",
-    "description": "A planning process: steps, source list, "
-    "structure report, review, outcome, dates, log (docs/planning.md)",
-}
-_PAPER_FORM = _object(
-    ["process", "step", "entered", "confirmations", "needed", "sections"],
-    process=_string(),
-    step={"type": "integer"},
-    entered={"type": "boolean"},
-    confirmations={"type": "integer"},
-    needed={"type": "integer"},
-    sections={"type": "array", "items": {"type": "object"}},
-)
 ROUTES.update(
     {
         "/api/processes": {
-            "get": _op("Every planning process", _list_of("processes", {"type": "object"})),
+            "get": _op("Every planning process"),
             "post": _op(
                 "Start a process (next_term or annual_review) for a tier and term: its steps, "
                 "a conference per secret-ballot step with its roster drawn, the source list "
                 "proposed from the eligibility engine",
-                _PROCESS,
                 status="201",
                 errors=("422",),
             ),
@@ -505,14 +486,12 @@ ROUTES.update(
         _P: {
             "get": _op(
                 "The process (a step whose conference's result is complete is passed on first)",
-                _PROCESS,
                 errors=("404",),
             ),
         },
         f"{_P}/source": {
             "put": _op(
                 "Replace one position's candidates on the source list, until it is approved",
-                _PROCESS,
                 errors=("404", "409", "422"),
             ),
         },
@@ -520,7 +499,6 @@ ROUTES.update(
             "post": _op(
                 "The structure report (under 40, women, woman key leader, limits) of a list "
                 "as edited; nothing is saved",
-                {"type": "object"},
                 errors=("404",),
             ),
         },
@@ -528,7 +506,6 @@ ROUTES.update(
             "post": _op(
                 "Record a step without a secret ballot on the list (preparation, the first "
                 "leadership step approving the source list, with the removal proposal)",
-                _PROCESS,
                 errors=("404", "409", "422"),
             ),
         },
@@ -536,14 +513,12 @@ ROUTES.update(
             "post": _op(
                 "A new conference for a step whose vote was aborted (roster drawn again, the "
                 "same ballot)",
-                _PROCESS,
                 errors=("404", "409"),
             ),
         },
         f"{_P}/steps/{{number}}/paper": {
             "post": _op(
                 "Paper fallback: the step's counts from its paper minutes",
-                _PROCESS,
                 errors=("404", "409", "422"),
             ),
         },
@@ -551,7 +526,6 @@ ROUTES.update(
             "get": _op(
                 f"{_MEMBER}: at a planning step held on paper, the ballot to confirm the paper "
                 "counts against (never the counts entered)",
-                _PAPER_FORM,
                 errors=("404", "409"),
             ),
         },
@@ -559,7 +533,6 @@ ROUTES.update(
             "post": _op(
                 f"{_MEMBER}: confirm the paper counts by typing them again from this member's "
                 "own phone (two different phones or accounts confirm)",
-                _PAPER_FORM,
                 errors=("404", "409", "422"),
             ),
         },
@@ -568,14 +541,12 @@ ROUTES.update(
                 "A counting-committee member confirms the paper counts by typing them again, "
                 "logged in with their own account: not the one that entered them, and not one "
                 "that already confirmed (confirm_by_another, already_confirmed)",
-                _PROCESS,
                 errors=("404", "409", "422"),
             ),
         },
         f"{_P}/steps/{{number}}/decision": {
             "post": _op(
                 "The head's decision on a final step held on paper",
-                _PROCESS,
                 errors=("404", "409", "422"),
             ),
         },
@@ -583,21 +554,18 @@ ROUTES.update(
             "post": _op(
                 "The head puts forward a chosen cadre who fails the conditions (KH 331 A.I), "
                 "with the reason; flagged on the dossier and the published list",
-                _PROCESS,
                 errors=("404", "409", "422"),
             ),
         },
         f"{_P}/submission": {
             "post": _op(
                 "The list submitted for approval (the 30-working-day deadline runs from it)",
-                _PROCESS,
                 errors=("404", "409", "422"),
             ),
         },
         f"{_P}/approval": {
             "post": _op(
                 "The list approved: the registry's planning gains and loses its entries",
-                _PROCESS,
                 errors=("404", "409", "422"),
             ),
         },

@@ -193,6 +193,7 @@ def count_signature(conference: Conference) -> dict[str, Any]:
 
 @bp.get("/paper")
 @requires(Action.COMMITTEE_ACT)
+@answers(replies.PaperForm)
 def paper_form(conference: Conference) -> dict[str, Any]:
     """For a step of a planning process held on paper: what the member's phone shows to confirm
     the counts (never the counts entered)."""
@@ -203,6 +204,7 @@ def paper_form(conference: Conference) -> dict[str, Any]:
 @bp.post("/paper/confirmations")
 @requires(Action.COMMITTEE_ACT)
 @takes(PaperConfirmation)
+@answers(replies.PaperForm)
 def confirm_paper(conference: Conference, body: PaperConfirmation) -> dict[str, Any]:
     """The member re-types the paper counts from the paper minutes, from their own phone."""
     return paper.confirm_paper_from_phone(

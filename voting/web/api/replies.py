@@ -554,3 +554,119 @@ class CountSignatureAccepted(Reply):
 
     accepted: bool
     record_written: bool
+
+
+class ProcessBrief(Reply):
+    """A planning process in a list."""
+
+    id: str
+    title: str
+    procedure: str
+    tier: str
+    term: str
+    status: Literal["running", "submitted", "approved"]
+    current_step: int | None
+
+
+class Processes(Reply):
+    """Every planning process."""
+
+    processes: list[ProcessBrief]
+
+
+class ProcessStep(Reply):
+    """A step of a process, and its conference if it holds a secret ballot."""
+
+    number: int
+    title: str
+    status: Literal["waiting", "current", "done"]
+    conference: str | None
+    phase: Phase | None
+    approved: dict[str, Any] | None = Field(description="A step recorded without a ballot")
+    paper: dict[str, Any] | None = Field(description="Counts entered from paper minutes")
+    result: dict[str, Any] | None
+
+
+class Structure(Reply):
+    """The structure report of a list (under 40, women, woman key leader) and its limits."""
+
+    rule_set: str
+    rule_set_hash: str
+    reference: date
+    planned: int
+    young: int
+    women: int
+    women_key_leaders: int
+    young_met: bool
+    women_met: bool
+    woman_key_leader_met: bool
+    young_percent: str
+    women_percent: str
+    young_target: str
+    women_target: str
+    young_under_years: int
+    crowded_positions: dict[str, list[str]]
+    busy_cadres: dict[str, list[str]]
+
+
+class ProcessWarning(Reply):
+    """A warning that applies to a process now."""
+
+    code: str
+    vi: str
+    en: str
+
+
+class LogEntry(Reply):
+    """An entry of a process's log."""
+
+    seq: int
+    at: datetime
+    actor: str
+    kind: str
+    data: dict[str, Any]
+
+
+class Process(ProcessBrief):
+    """A planning process with everything the console shows (docs/planning.md)."""
+
+    reference: str = Field(description="YYYY-MM")
+    term_start: str | None = Field(description="YYYY-MM")
+    steps: list[ProcessStep]
+    source: list[dict[str, Any]] = Field(
+        description="Each position with its candidates, their warnings, and who was excluded"
+    )
+    source_frozen: bool
+    structure: Structure
+    review: dict[str, Any]
+    warnings: list[ProcessWarning]
+    outcome: dict[str, Any] | None = Field(
+        description="The list submitted and approved, approval_late, and unmet conditions"
+    )
+    dates: dict[str, Any]
+    log: list[LogEntry]
+
+
+class PaperCandidate(Reply):
+    """A candidate on a paper ballot."""
+
+    cadre: str
+    full_name: str
+
+
+class PaperSection(Reply):
+    """A position of a paper ballot and its candidates."""
+
+    position: str
+    candidates: list[PaperCandidate]
+
+
+class PaperForm(Reply):
+    """What a member's phone needs to confirm the paper counts (never the counts entered)."""
+
+    process: str
+    step: int
+    entered: bool
+    confirmations: int
+    needed: int
+    sections: list[PaperSection]
