@@ -1,10 +1,12 @@
 """The OpenAPI 3.1 document of the JSON API, generated from the app so that it cannot drift.
 
 From the app itself: every /api route and method (`app.url_map`), its path parameters, its
-policy action (`x-action`, from `requires`) and its request body (the pydantic model the view
-`takes`, voting.web.api.bodies). Written here, in a small table keyed by path and method: what
-each call is for and what it answers (`ROUTES`), and the shapes of the responses (`SCHEMAS`).
-A test checks that the table and the app list the same routes.
+policy action (`x-action`, from `requires`), its request body (the pydantic model the view
+`takes`, voting.web.api.bodies) and its JSON response (the model the view `answers`,
+voting.web.api.replies). Written here, in a small table keyed by path and method (`ROUTES`):
+what each call is for, its success status and error statuses, and the shapes no model gives —
+the error body, the signed crypto messages the services read themselves, and the generated
+files. A test checks that the table and the app list the same routes.
 """
 
 from __future__ import annotations
