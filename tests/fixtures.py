@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from argon2 import PasswordHasher
-from flask import Flask
+from flask import Flask, Response, current_app, request
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.orm import Session
@@ -40,8 +40,9 @@ USERS = {"organiser": "van-phong", "leadership": "lanh-dao", "head": "nguoi-dung
 
 
 def make_app(instance: Path, **overrides: Any) -> Flask:
-    """An app whose instance folder (database, secret key) is `instance`."""
-    return create_app(
+    """An app whose instance folder (database, secret key) is `instance`; every successful
+    JSON answer of a view is checked against the model it declares (`answered_as_declared`)."""
+    app = create_app(
         {
             "INSTANCE_PATH": instance,
             "TESTING": True,
@@ -50,6 +51,19 @@ def make_app(instance: Path, **overrides: Any) -> Flask:
         }
         | overrides
     )
+    app.after_request(answered_as_declared)
+    return app
+
+
+def answered_as_declared(response: Response) -> Response:
+    """Raise (failing the test) when a view's successful JSON answer does not validate
+    against the model it declares with `replies.answers`, which is the response schema of
+    /api/openapi.json: so the document cannot drift from what the views answer."""
+    view = current_app.view_functions.get(request.endpoint or "")
+    model = getattr(view, "reply_model", None)
+    if model is not None and response.is_json and 200 <= response.status_code < 300:
+        model.model_validate_json(response.get_data())
+    return response
 
 
 @contextlib.contextmanager

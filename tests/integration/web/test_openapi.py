@@ -1,6 +1,8 @@
 """The OpenAPI document, generated from the app, lists every route of the app with its method
-and policy action; the table of summaries and responses has a row for each; every request body
-has a real schema, the one the view reads its body with."""
+and policy action; the table of summaries has a row for each; every request body has a real
+schema, the one the view reads its body with, and every modelled response the schema of the
+model the view declares, which each of its answers in the tests validates against
+(`tests.fixtures.answered_as_declared`)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
+from pydantic import ValidationError
+
+from voting.web.api import replies
 from voting.web.openapi import ROUTES
 from voting.web.policy import POLICY, Action
 
@@ -78,6 +84,40 @@ def test_a_views_body_model_is_the_documented_request_schema(site: Any) -> None:
             assert schemas[model.__name__] == own
             checked += 1
     assert checked >= 20
+
+
+def test_a_views_reply_model_is_the_documented_response_schema(site: Any) -> None:
+    """Is the success response in the document the JSON schema of the model the view
+    declares it answers, under the status the row gives?"""
+    document = site.api().get("/api/openapi.json").json
+    schemas = document["components"]["schemas"]
+    checked = 0
+    for rule in site.app.url_map.iter_rules():
+        model = getattr(site.app.view_functions[rule.endpoint], "reply_model", None)
+        if model is None:
+            continue
+        path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            responses = document["paths"][path][method.lower()]["responses"]
+            (success,) = [r for code, r in responses.items() if code.startswith("2")]
+            reference = success["content"]["application/json"]["schema"]["$ref"]
+            assert reference == f"#/components/schemas/{model.__name__}"
+            own = model.model_json_schema(ref_template="#/components/schemas/{model}")
+            own.pop("$defs", None)
+            assert schemas[model.__name__] == own
+            checked += 1
+    assert checked >= 80
+
+
+def test_an_answer_that_drifts_from_its_model_fails(
+    site: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Does a view that answers something other than its declared model fail the test that
+    calls it? (/api/ping answers `ok` and `public_url`, not what `Imported` says.)"""
+    assert site.api().get("/api/ping").status_code == 200
+    monkeypatch.setattr(site.app.view_functions["meta.ping"], "reply_model", replies.Imported)
+    with pytest.raises(ValidationError):
+        site.api().get("/api/ping")
 
 
 def test_every_route_is_guarded_by_the_policy(site: Any) -> None:

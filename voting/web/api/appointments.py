@@ -9,10 +9,12 @@ from flask import Blueprint
 
 from voting.planning import appointments
 from voting.store import Appointment
+from voting.web.api import replies
 from voting.web.api.bodies import AppointmentDecision, NewAppointment, OnDay
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
 from voting.web.principals import current_principal
+from voting.web.replies import answers
 from voting.web.schema import takes
 
 bp = Blueprint("appointments", __name__, url_prefix="/api")
@@ -20,6 +22,7 @@ bp = Blueprint("appointments", __name__, url_prefix="/api")
 
 @bp.get("/appointments")
 @requires(Action.PLANNING_READ)
+@answers(replies.Appointments)
 def index() -> dict[str, Any]:
     """Every appointment, the running ones first."""
     return {"appointments": [shape(a) for a in appointments.every(db())]}
@@ -28,6 +31,7 @@ def index() -> dict[str, Any]:
 @bp.post("/appointments")
 @requires(Action.PLANNING_MANAGE)
 @takes(NewAppointment)
+@answers(replies.Appointment)
 def start(body: NewAppointment) -> tuple[dict[str, Any], int]:
     """Start appointing a planned cadre to the planned position."""
     started = appointments.start(
@@ -39,6 +43,7 @@ def start(body: NewAppointment) -> tuple[dict[str, Any], int]:
 @bp.post("/appointments/<int:appointment_id>/decision")
 @requires(Action.PLANNING_MANAGE)
 @takes(AppointmentDecision)
+@answers(replies.Appointment)
 def decide(appointment_id: int, body: AppointmentDecision) -> dict[str, Any]:
     """The appointment decided: that planning entry ends."""
     decided = appointments.decide(
@@ -50,6 +55,7 @@ def decide(appointment_id: int, body: AppointmentDecision) -> dict[str, Any]:
 @bp.post("/appointments/<int:appointment_id>/withdrawal")
 @requires(Action.PLANNING_MANAGE)
 @takes(OnDay)
+@answers(replies.Appointment)
 def withdraw(appointment_id: int, body: OnDay) -> dict[str, Any]:
     """The procedure stopped without an appointment: the planning stays."""
     ended = appointments.withdraw(db(), appointment_id, body.on, current_principal().actor)
@@ -59,6 +65,7 @@ def withdraw(appointment_id: int, body: OnDay) -> dict[str, Any]:
 @bp.post("/planning/term-ends")
 @requires(Action.PLANNING_MANAGE)
 @takes(OnDay)
+@answers(replies.ClosedPlannings)
 def close_ended_terms(body: OnDay) -> dict[str, Any]:
     """Close the planning of every term that ended before the day given."""
     closed = appointments.close_ended_terms(db(), body.on)

@@ -9,11 +9,12 @@ from flask import Blueprint
 from voting.conference import ballot
 from voting.conference.ballot import CandidateInput, SectionInput
 from voting.store import Conference
-from voting.web.api import shapes
+from voting.web.api import replies, shapes
 from voting.web.api.bodies import BallotSections
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
 from voting.web.principals import current_principal
+from voting.web.replies import answers
 from voting.web.schema import takes
 
 bp = Blueprint("ballots", __name__, url_prefix="/api")
@@ -21,6 +22,7 @@ bp = Blueprint("ballots", __name__, url_prefix="/api")
 
 @bp.get("/conferences/<conference_id>/ballot")
 @requires(Action.BALLOT_READ)
+@answers(replies.Ballot)
 def show(conference: Conference) -> dict[str, Any]:
     """The ballot: sections with candidates and quota."""
     return shapes.ballot_of(conference)
@@ -29,6 +31,7 @@ def show(conference: Conference) -> dict[str, Any]:
 @bp.put("/conferences/<conference_id>/ballot")
 @requires(Action.BALLOT_EDIT)
 @takes(BallotSections)
+@answers(replies.Ballot)
 def replace(conference: Conference, body: BallotSections) -> dict[str, Any]:
     """Replace the whole ballot; every fault is listed in `problems`."""
     sections = [

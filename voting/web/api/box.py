@@ -24,6 +24,7 @@ from voting.planning import steps
 from voting.store import Conference, Phase
 from voting.tally.exports import counts_csv, counts_xlsx
 from voting.tally.minutes import RoomNotes, minutes_pdf
+from voting.web.api import replies
 from voting.web.api.bodies import Decision, Reason
 from voting.web.api.messages import SignedBallot
 from voting.web.config import installation
@@ -31,6 +32,7 @@ from voting.web.documents import file_name
 from voting.web.extensions import db
 from voting.web.policy import Action, allowed, requires
 from voting.web.principals import current_principal
+from voting.web.replies import answers
 from voting.web.room import push_state, push_turnout
 from voting.web.schema import takes
 
@@ -40,6 +42,7 @@ bp = Blueprint("box", __name__, url_prefix="/api/conferences/<conference_id>")
 @bp.post("/ballots")
 @requires(Action.BALLOT_CAST, anonymous_post=True)
 @takes(SignedBallot)
+@answers(replies.Receipt)
 def cast(conference: Conference, body: SignedBallot) -> tuple[dict[str, Any], int]:
     """Verify, burn the card and store in one transaction; 201 with the receipt after the
     commit."""
@@ -50,6 +53,7 @@ def cast(conference: Conference, body: SignedBallot) -> tuple[dict[str, Any], in
 
 @bp.get("/ballots")
 @requires(Action.BALLOTS_READ)
+@answers(replies.BallotList)
 def published(conference: Conference) -> dict[str, Any]:
     """Every ballot in hash order with the list hash; `?hashes=1` gives only the hashes. While
     voting runs only the committee's phones may read it: anyone polling a growing list would
@@ -75,6 +79,7 @@ def published(conference: Conference) -> dict[str, Any]:
 
 @bp.get("/ballots/<receipt>")
 @requires(Action.BALLOTS_READ)
+@answers(replies.PublishedBallot)
 def lookup(conference: Conference, receipt: str) -> dict[str, Any]:
     """One ballot by its receipt (the voter checks it is in the list)."""
     return casting.lookup(db(), conference.id, receipt)
@@ -82,6 +87,7 @@ def lookup(conference: Conference, receipt: str) -> dict[str, Any]:
 
 @bp.get("/opening")
 @requires(Action.BALLOTS_READ)
+@answers(replies.Opening)
 def context(conference: Conference) -> dict[str, Any]:
     """What a voter's page builds against once voting is open: the fingerprint, the ballot
     definition (ids "s1", "s1c1", …), the joint key, convened and present; for committee
@@ -103,6 +109,7 @@ def context(conference: Conference) -> dict[str, Any]:
 @bp.post("/abort")
 @requires(Action.VOTE_ABORT)
 @takes(Reason)
+@answers(replies.State)
 def abort(conference: Conference, body: Reason) -> dict[str, Any]:
     """Stop the vote with a reason: cards void, nothing decrypted."""
     stopped = opening.abort(db(), conference.id, body.reason, current_principal().actor)
@@ -112,6 +119,7 @@ def abort(conference: Conference, body: Reason) -> dict[str, Any]:
 
 @bp.get("/result")
 @requires(Action.RESULT_READ)
+@answers(replies.Result)
 def result(conference: Conference) -> dict[str, Any]:
     """The result as the caller may see it: sealed counts only for the committee, organiser,
     leadership and head; everyone at a step whose result is announced."""
@@ -122,6 +130,7 @@ def result(conference: Conference) -> dict[str, Any]:
 @bp.post("/decision")
 @requires(Action.HEAD_DECIDE)
 @takes(Decision)
+@answers(replies.Result)
 def decide(conference: Conference, body: Decision) -> dict[str, Any]:
     """The head fills the contested places: `{"chosen": {section: [candidate ids]}, "note"}`."""
     outcome = record_decision(conference, body.chosen, body.note)

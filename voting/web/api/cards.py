@@ -9,10 +9,12 @@ from flask import Blueprint
 
 from voting.conference import cards, casting
 from voting.store import Conference
+from voting.web.api import replies
 from voting.web.api.bodies import CardBatch, Dealt, Reason, UndealtKeys
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
 from voting.web.principals import current_principal
+from voting.web.replies import answers
 from voting.web.room import push_state
 from voting.web.schema import takes
 
@@ -21,6 +23,7 @@ bp = Blueprint("cards", __name__, url_prefix="/api/conferences/<conference_id>/c
 
 @bp.get("")
 @requires(Action.CARDS_READ)
+@answers(replies.Cards)
 def summary(conference: Conference) -> dict[str, Any]:
     """Public counters: pool, dealt, replaced, undone, undealt, voided; the batches."""
     return cards.summary(db(), conference)
@@ -28,6 +31,7 @@ def summary(conference: Conference) -> dict[str, Any]:
 
 @bp.get("/keys")
 @requires(Action.CARDS_READ)
+@answers(replies.CardKeys)
 def keys(conference: Conference) -> dict[str, Any]:
     """Every card key and the voided ones (public keys: committee phones check ballots)."""
     every, voided = cards.all_keys(db(), conference.id)
@@ -36,6 +40,7 @@ def keys(conference: Conference) -> dict[str, Any]:
 
 @bp.get("/<card>/status")
 @requires(Action.CARDS_READ)
+@answers(replies.CardStatus)
 def status(conference: Conference, card: str) -> dict[str, Any]:
     """What the card (its public key, hex) can do now: ready, used, voided or unknown."""
     return {"card": card, "status": casting.card_status(db(), conference, card)}
@@ -44,6 +49,7 @@ def status(conference: Conference, card: str) -> dict[str, Any]:
 @bp.post("/batches")
 @requires(Action.CARDS_UPLOAD)
 @takes(CardBatch)
+@answers(replies.UploadedBatch)
 def upload(conference: Conference, body: CardBatch) -> tuple[dict[str, Any], int]:
     """A batch of sorted keys: `{keys}` from the desk, or `keys.json` of `voting cards`
     (`{conference, keys, card_list_hash}`, both checked)."""
@@ -62,6 +68,7 @@ def upload(conference: Conference, body: CardBatch) -> tuple[dict[str, Any], int
 @bp.post("/dealt")
 @requires(Action.CARDS_DEAL)
 @takes(Dealt)
+@answers(replies.Cards)
 def dealt(conference: Conference, body: Dealt) -> dict[str, Any]:
     """One more card dealt (`{"replacement": true}` for a lost card's replacement)."""
     cards.deal(db(), conference.id, body.replacement, current_principal().actor)
@@ -72,6 +79,7 @@ def dealt(conference: Conference, body: Dealt) -> dict[str, Any]:
 @bp.post("/undo")
 @requires(Action.CARDS_UNDO)
 @takes(Reason)
+@answers(replies.Cards)
 def undo(conference: Conference, body: Reason) -> dict[str, Any]:
     """A dealt card's check-in was undone: the card is out; the reason is recorded."""
     cards.undo(db(), conference.id, body.reason, current_principal().actor)
@@ -82,6 +90,7 @@ def undo(conference: Conference, body: Reason) -> dict[str, Any]:
 @bp.put("/undealt")
 @requires(Action.CARDS_UPLOAD)
 @takes(UndealtKeys)
+@answers(replies.Cards)
 def undealt(conference: Conference, body: UndealtKeys) -> dict[str, Any]:
     """The keys never dealt, sorted (replaces an earlier upload); voided at the opening."""
     cards.set_undealt(db(), conference.id, body.keys, current_principal().actor)

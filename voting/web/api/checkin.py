@@ -8,11 +8,12 @@ from flask import Blueprint
 
 from voting.conference import absence, checkin
 from voting.store import Conference
-from voting.web.api import shapes
+from voting.web.api import replies, shapes
 from voting.web.api.bodies import Absence, Reason
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
 from voting.web.principals import current_principal
+from voting.web.replies import answers
 from voting.web.room import push_state
 from voting.web.schema import takes
 
@@ -21,6 +22,7 @@ bp = Blueprint("checkin", __name__, url_prefix="/api")
 
 @bp.post("/conferences/<conference_id>/attendees/<int:attendee_id>/check-in")
 @requires(Action.CHECKIN_MARK)
+@answers(replies.Attendee)
 def mark(conference: Conference, attendee_id: int) -> dict[str, Any]:
     """Mark present (a repeat changes nothing)."""
     attendee = checkin.check_in(db(), conference.id, attendee_id, current_principal().actor)
@@ -31,6 +33,7 @@ def mark(conference: Conference, attendee_id: int) -> dict[str, Any]:
 @bp.post("/conferences/<conference_id>/attendees/<int:attendee_id>/undo")
 @requires(Action.CHECKIN_UNDO)
 @takes(Reason)
+@answers(replies.Attendee)
 def undo(conference: Conference, attendee_id: int, body: Reason) -> dict[str, Any]:
     """Mark absent again, with the reason recorded in the log."""
     attendee = checkin.undo(
@@ -43,6 +46,7 @@ def undo(conference: Conference, attendee_id: int, body: Reason) -> dict[str, An
 @bp.post("/conferences/<conference_id>/attendees/<int:attendee_id>/absence")
 @requires(Action.ABSENCE_RECORD)
 @takes(Absence)
+@answers(replies.Attendee)
 def record_absence(conference: Conference, attendee_id: int, body: Absence) -> dict[str, Any]:
     """Why an absent attendee is away (`reason` a code, `note` the words for "khac"), for the
     minutes; an empty reason clears it."""

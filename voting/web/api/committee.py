@@ -11,6 +11,7 @@ from flask import Blueprint, current_app
 from voting.conference import ceremony, counting
 from voting.planning import paper, steps
 from voting.store import Conference
+from voting.web.api import replies
 from voting.web.api.bodies import JoinToken, PaperConfirmation, Refusal
 from voting.web.api.messages import (
     CommitmentHashMessage,
@@ -26,6 +27,7 @@ from voting.web.config import installation
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
 from voting.web.principals import current_principal
+from voting.web.replies import answers
 from voting.web.room import push_state
 from voting.web.schema import takes
 
@@ -40,6 +42,7 @@ def _member() -> int:
 
 @bp.get("")
 @requires(Action.COMMITTEE_READ)
+@answers(replies.Committee)
 def status(conference: Conference) -> dict[str, Any]:
     """Public: who joined and sent what, the published hashes and reveals, fingerprints."""
     return ceremony.status(db(), conference)
@@ -47,6 +50,7 @@ def status(conference: Conference) -> dict[str, Any]:
 
 @bp.post("/tokens")
 @requires(Action.COMMITTEE_MANAGE)
+@answers(replies.MemberTokens)
 def tokens(conference: Conference) -> tuple[dict[str, Any], int]:
     """One single-use join token per member (shown as QR); replaces any earlier ceremony."""
     issued = ceremony.issue_tokens(db(), conference.id, current_principal().actor)
@@ -56,6 +60,7 @@ def tokens(conference: Conference) -> tuple[dict[str, Any], int]:
 
 @bp.post("/restart")
 @requires(Action.COMMITTEE_MANAGE)
+@answers(replies.Committee)
 def restart(conference: Conference) -> dict[str, Any]:
     """A new round after a complaint: same phones, every message cleared."""
     ceremony.restart(db(), conference.id, current_principal().actor)
@@ -66,6 +71,7 @@ def restart(conference: Conference) -> dict[str, Any]:
 @bp.post("/join")
 @requires(Action.COMMITTEE_JOIN, anonymous_post=True)
 @takes(JoinToken)
+@answers(replies.Seat)
 def join(conference: Conference, body: JoinToken) -> tuple[dict[str, Any], int]:
     """Redeem a join token once; the binding goes in `Authorization: Member <binding>`."""
     member, binding = ceremony.join(db(), conference.id, body.token)
@@ -85,6 +91,7 @@ def _seat(conference: Conference, member: int, binding: str) -> dict[str, Any]:
 
 @bp.post("/members/<int:member>/replace")
 @requires(Action.COMMITTEE_MANAGE)
+@answers(replies.MemberToken)
 def replace_phone(conference: Conference, member: int) -> tuple[dict[str, Any], int]:
     """A member's lost or broken phone: revoked now; a single-use replacement token that only
     the member's backup can redeem (`POST …/committee/rejoin`)."""
@@ -96,6 +103,7 @@ def replace_phone(conference: Conference, member: int) -> tuple[dict[str, Any], 
 @bp.post("/rejoin")
 @requires(Action.COMMITTEE_JOIN, anonymous_post=True)
 @takes(RejoinMessage)
+@answers(replies.Seat)
 def rejoin(conference: Conference, body: RejoinMessage) -> tuple[dict[str, Any], int]:
     """Redeem a replacement token with the backup's signed proof (docs/crypto-committee.md)."""
     member, binding = ceremony.rejoin(db(), conference.id, body.root)
@@ -106,6 +114,7 @@ def rejoin(conference: Conference, body: RejoinMessage) -> tuple[dict[str, Any],
 @bp.post("/commitment-hash")
 @requires(Action.COMMITTEE_ACT)
 @takes(CommitmentHashMessage)
+@answers(replies.Committee)
 def commitment_hash(conference: Conference, body: CommitmentHashMessage) -> dict[str, Any]:
     ceremony.post_hash(db(), conference.id, _member(), body.root)
     push_state(conference)  # the other phones take their next step without polling
@@ -115,6 +124,7 @@ def commitment_hash(conference: Conference, body: CommitmentHashMessage) -> dict
 @bp.post("/reveal")
 @requires(Action.COMMITTEE_ACT)
 @takes(CommitmentMessage)
+@answers(replies.Committee)
 def reveal(conference: Conference, body: CommitmentMessage) -> dict[str, Any]:
     ceremony.post_reveal(db(), conference.id, _member(), body.root)
     push_state(conference)  # the other phones take their next step without polling
@@ -124,6 +134,7 @@ def reveal(conference: Conference, body: CommitmentMessage) -> dict[str, Any]:
 @bp.post("/shares")
 @requires(Action.COMMITTEE_ACT)
 @takes(SharesMessage)
+@answers(replies.Committee)
 def send_shares(conference: Conference, body: SharesMessage) -> dict[str, Any]:
     ceremony.post_shares(db(), conference.id, _member(), body.root)
     push_state(conference)  # the other phones take their next step without polling
@@ -132,6 +143,7 @@ def send_shares(conference: Conference, body: SharesMessage) -> dict[str, Any]:
 
 @bp.get("/shares")
 @requires(Action.COMMITTEE_ACT)
+@answers(replies.SealedShares)
 def my_shares(conference: Conference) -> dict[str, Any]:
     """The sealed shares addressed to the calling member."""
     return {"shares": ceremony.shares_for(db(), conference.id, _member())}
@@ -140,6 +152,7 @@ def my_shares(conference: Conference) -> dict[str, Any]:
 @bp.post("/complaint")
 @requires(Action.COMMITTEE_ACT)
 @takes(ComplaintMessage)
+@answers(replies.Committee)
 def complaint(conference: Conference, body: ComplaintMessage) -> dict[str, Any]:
     ceremony.complain(db(), conference.id, _member(), body.root)
     push_state(conference)
@@ -149,6 +162,7 @@ def complaint(conference: Conference, body: ComplaintMessage) -> dict[str, Any]:
 @bp.post("/confirm")
 @requires(Action.COMMITTEE_ACT)
 @takes(ConfirmationMessage)
+@answers(replies.Committee)
 def confirm(conference: Conference, body: ConfirmationMessage) -> dict[str, Any]:
     ceremony.confirm(db(), conference.id, _member(), body.root)
     push_state(conference)
@@ -158,6 +172,7 @@ def confirm(conference: Conference, body: ConfirmationMessage) -> dict[str, Any]
 @bp.post("/partials")
 @requires(Action.COMMITTEE_ACT)
 @takes(PartialMessage)
+@answers(replies.PartialAccepted)
 def partial(conference: Conference, body: PartialMessage) -> dict[str, Any]:
     """The member's partial decryption of the aggregate of the frozen ballot list."""
     opened = counting.post_partial(db(), conference.id, _member(), body.root)
@@ -172,6 +187,7 @@ def partial(conference: Conference, body: PartialMessage) -> dict[str, Any]:
 @bp.post("/refusal")
 @requires(Action.COMMITTEE_ACT)
 @takes(Refusal)
+@answers(replies.RefusalAccepted)
 def refusal(conference: Conference, body: Refusal) -> dict[str, Any]:
     """The member's phone says why it will not open the box (a list far smaller than the
     room); logged for the console and the record."""
@@ -182,6 +198,7 @@ def refusal(conference: Conference, body: Refusal) -> dict[str, Any]:
 @bp.post("/count-signatures")
 @requires(Action.COMMITTEE_ACT)
 @takes(CountSignatureMessage)
+@answers(replies.CountSignatureAccepted)
 def count_signature(conference: Conference, body: CountSignatureMessage) -> dict[str, Any]:
     """The member's signature of the counts; the t-th writes the signed record."""
     written = counting.post_count_signature(
@@ -193,6 +210,7 @@ def count_signature(conference: Conference, body: CountSignatureMessage) -> dict
 
 @bp.get("/paper")
 @requires(Action.COMMITTEE_ACT)
+@answers(replies.PaperForm)
 def paper_form(conference: Conference) -> dict[str, Any]:
     """For a step of a planning process held on paper: what the member's phone shows to confirm
     the counts (never the counts entered)."""
@@ -203,6 +221,7 @@ def paper_form(conference: Conference) -> dict[str, Any]:
 @bp.post("/paper/confirmations")
 @requires(Action.COMMITTEE_ACT)
 @takes(PaperConfirmation)
+@answers(replies.PaperForm)
 def confirm_paper(conference: Conference, body: PaperConfirmation) -> dict[str, Any]:
     """The member re-types the paper counts from the paper minutes, from their own phone."""
     return paper.confirm_paper_from_phone(

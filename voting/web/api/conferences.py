@@ -10,12 +10,13 @@ from flask import Blueprint, current_app
 from voting.conference import conferences, phases, practice, public
 from voting.conference.conferences import Committee, Details
 from voting.store import Conference
-from voting.web.api import shapes
+from voting.web.api import replies, shapes
 from voting.web.api.bodies import ConferenceEdit, NewConference, PhaseChange
 from voting.web.config import rule_set
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
 from voting.web.principals import current_principal
+from voting.web.replies import answers
 from voting.web.room import push_state
 from voting.web.schema import takes
 
@@ -24,6 +25,7 @@ bp = Blueprint("conferences", __name__, url_prefix="/api")
 
 @bp.get("/conferences")
 @requires(Action.CONFERENCE_LIST)
+@answers(replies.Conferences)
 def index() -> dict[str, Any]:
     """Every conference, newest first."""
     return {"conferences": [shapes.conference(c) for c in conferences.every(db())]}
@@ -32,6 +34,7 @@ def index() -> dict[str, Any]:
 @bp.post("/conferences")
 @requires(Action.CONFERENCE_CREATE)
 @takes(NewConference)
+@answers(replies.Conference)
 def create(body: NewConference) -> tuple[dict[str, Any], int]:
     """A new conference in set-up, for one step of the installation's rule set."""
     created = conferences.create(
@@ -49,6 +52,7 @@ def create(body: NewConference) -> tuple[dict[str, Any], int]:
 
 @bp.get("/conferences/<conference_id>")
 @requires(Action.CONFERENCE_READ)
+@answers(replies.Conference)
 def show(conference: Conference) -> dict[str, Any]:
     """One conference."""
     return shapes.conference(conference)
@@ -57,6 +61,7 @@ def show(conference: Conference) -> dict[str, Any]:
 @bp.patch("/conferences/<conference_id>")
 @requires(Action.CONFERENCE_EDIT)
 @takes(ConferenceEdit)
+@answers(replies.Conference)
 def edit(conference: Conference, body: ConferenceEdit) -> dict[str, Any]:
     """Change title, date, place or committee; fields left out keep their value."""
     updated = conferences.update_details(
@@ -81,6 +86,7 @@ def edit(conference: Conference, body: ConferenceEdit) -> dict[str, Any]:
 @bp.post("/conferences/<conference_id>/phase")
 @requires(Action.PHASE_CHANGE)
 @takes(PhaseChange)
+@answers(replies.Conference)
 def change_phase(conference: Conference, body: PhaseChange) -> dict[str, Any]:
     """Move to another phase: checkin, voting, closed (or back to setup before anyone is in)."""
     moved = phases.change(db(), conference.id, body.to, current_principal().actor)
@@ -90,6 +96,7 @@ def change_phase(conference: Conference, body: PhaseChange) -> dict[str, Any]:
 
 @bp.get("/conferences/<conference_id>/state")
 @requires(Action.STATE_READ)
+@answers(replies.State)
 def state(conference: Conference) -> dict[str, Any]:
     """Public: phase, convened, present, quorum — what the projector shows."""
     return public.state(db(), conference)
@@ -97,6 +104,7 @@ def state(conference: Conference) -> dict[str, Any]:
 
 @bp.post("/conferences/<conference_id>/practice")
 @requires(Action.CONFERENCE_CREATE)
+@answers(replies.Conference)
 def make_practice(conference: Conference) -> tuple[dict[str, Any], int]:
     """A practice round copied from this conference: own cards, ceremony and box; its result
     is shown openly and marked as practice."""

@@ -7,14 +7,17 @@ from typing import Any
 from flask import Blueprint, current_app
 
 from voting.web.address import room_address
+from voting.web.api import replies
 from voting.web.openapi import document
 from voting.web.policy import Action, requires
+from voting.web.replies import answers
 
 bp = Blueprint("meta", __name__, url_prefix="/api")
 
 
 @bp.get("/openapi.json")
 @requires(Action.META_READ)
+@answers(replies.OpenApiDocument)
 def openapi() -> dict[str, Any]:
     """The OpenAPI 3.1 document of this API."""
     return document(current_app)
@@ -22,6 +25,7 @@ def openapi() -> dict[str, Any]:
 
 @bp.get("/ping")
 @requires(Action.META_READ)
+@answers(replies.Ping)
 def ping() -> dict[str, Any]:
     """Answers anyone: a phone that gets this reply reaches the server."""
     return {"ok": True, "public_url": current_app.config["PUBLIC_URL"]}
@@ -29,6 +33,7 @@ def ping() -> dict[str, Any]:
 
 @bp.get("/address")
 @requires(Action.ADDRESS_READ)
+@answers(replies.RoomAddress)
 def address() -> dict[str, Any]:
     """The address phones will use and its QR code (SVG), for the pre-flight page."""
     return room_address(current_app.config["PUBLIC_URL"])

@@ -25,11 +25,12 @@ from voting.store import Conference, Process
 from voting.tally import dossier as printed
 from voting.tally import submission as printed_submission
 from voting.web import clock, parse
-from voting.web.api import bodies
+from voting.web.api import bodies, replies
 from voting.web.config import installation_fingerprint, rule_set
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
 from voting.web.principals import current_principal
+from voting.web.replies import answers
 from voting.web.schema import takes
 
 bp = Blueprint("processes", __name__, url_prefix="/api")
@@ -38,6 +39,7 @@ P = "/processes/<process_id>"
 
 @bp.get("/processes")
 @requires(Action.PLANNING_READ)
+@answers(replies.Processes)
 def index() -> dict[str, Any]:
     """Every process, newest first."""
     return {"processes": [brief(p) for p in processes.every(db())]}
@@ -46,6 +48,7 @@ def index() -> dict[str, Any]:
 @bp.post("/processes")
 @requires(Action.PLANNING_MANAGE)
 @takes(bodies.NewProcess)
+@answers(replies.Process)
 def start(body: bodies.NewProcess) -> tuple[dict[str, Any], int]:
     """Start "next_term" or "annual_review" for a tier: steps, conferences, source list."""
     started = processes.start(
@@ -67,6 +70,7 @@ def start(body: bodies.NewProcess) -> tuple[dict[str, Any], int]:
 
 @bp.get(P)
 @requires(Action.PLANNING_READ)
+@answers(replies.Process)
 def show(process_id: str) -> dict[str, Any]:
     """The process with its steps, source list, review, outcome and dates."""
     return whole(processes.get(db(), process_id))
@@ -75,6 +79,7 @@ def show(process_id: str) -> dict[str, Any]:
 @bp.put(f"{P}/source")
 @requires(Action.PLANNING_MANAGE)
 @takes(bodies.SourceCandidates)
+@answers(replies.Process)
 def set_source(process_id: str, body: bodies.SourceCandidates) -> dict[str, Any]:
     """Replace one position's candidates on the source list (until it is approved)."""
     changed = source_list.set_candidates(db(), process_id, body.position, body.cadres, _actor())
@@ -84,6 +89,7 @@ def set_source(process_id: str, body: bodies.SourceCandidates) -> dict[str, Any]
 @bp.post(f"{P}/structure")
 @requires(Action.PLANNING_READ)
 @takes(bodies.Lists)
+@answers(replies.Structure)
 def structure(process_id: str, body: bodies.Lists) -> dict[str, Any]:
     """The structure report of a list as edited (position → cadre ids), not saved."""
     return source_list.structure(db(), processes.get(db(), process_id), body.lists)
@@ -92,6 +98,7 @@ def structure(process_id: str, body: bodies.Lists) -> dict[str, Any]:
 @bp.post(f"{P}/steps/<int:number>/approval")
 @requires(Action.PLANNING_MANAGE)
 @takes(bodies.StepApproval)
+@answers(replies.Process)
 def approve(process_id: str, number: int, body: bodies.StepApproval) -> dict[str, Any]:
     """Record a step held without a secret ballot on the list (and, at the annual review's
     first step, who is put to the removal ballot)."""
@@ -102,6 +109,7 @@ def approve(process_id: str, number: int, body: bodies.StepApproval) -> dict[str
 
 @bp.post(f"{P}/steps/<int:number>/again")
 @requires(Action.PLANNING_MANAGE)
+@answers(replies.Process)
 def hold_again(process_id: str, number: int) -> dict[str, Any]:
     """A new conference for a step whose vote was aborted: roster drawn again, same ballot."""
     return whole(steps.hold_again(db(), process_id, number, _actor()))
@@ -110,6 +118,7 @@ def hold_again(process_id: str, number: int) -> dict[str, Any]:
 @bp.post(f"{P}/steps/<int:number>/paper")
 @requires(Action.PLANNING_MANAGE)
 @takes(bodies.PaperCounts)
+@answers(replies.Process)
 def enter_paper(process_id: str, number: int, body: bodies.PaperCounts) -> dict[str, Any]:
     """The counts of a step held on paper, from its paper minutes."""
     changed = paper.enter_paper(
@@ -128,6 +137,7 @@ def enter_paper(process_id: str, number: int, body: bodies.PaperCounts) -> dict[
 @bp.post(f"{P}/steps/<int:number>/paper/confirmations")
 @requires(Action.PAPER_CONFIRM)
 @takes(bodies.PaperConfirmation)
+@answers(replies.Process)
 def confirm_paper(process_id: str, number: int, body: bodies.PaperConfirmation) -> dict[str, Any]:
     """A counting-committee member re-types the paper counts to confirm them, logged in with
     their own account (not the one that entered them)."""
@@ -138,6 +148,7 @@ def confirm_paper(process_id: str, number: int, body: bodies.PaperConfirmation) 
 @bp.post(f"{P}/steps/<int:number>/decision")
 @requires(Action.HEAD_DECIDE)
 @takes(bodies.PaperDecision)
+@answers(replies.Process)
 def decide(process_id: str, number: int, body: bodies.PaperDecision) -> dict[str, Any]:
     """The head's decision on a final step held on paper (position → cadre ids)."""
     changed = paper.decide_paper(db(), process_id, number, body.chosen, body.note, _actor())
@@ -147,6 +158,7 @@ def decide(process_id: str, number: int, body: bodies.PaperDecision) -> dict[str
 @bp.post(f"{P}/overrides")
 @requires(Action.HEAD_DECIDE)
 @takes(bodies.Override)
+@answers(replies.Process)
 def override(process_id: str, body: bodies.Override) -> dict[str, Any]:
     """The head puts forward a chosen cadre who fails the conditions, with the reason."""
     changed = conditions.override(
@@ -158,6 +170,7 @@ def override(process_id: str, body: bodies.Override) -> dict[str, Any]:
 @bp.post(f"{P}/submission")
 @requires(Action.PLANNING_MANAGE)
 @takes(bodies.OnDay)
+@answers(replies.Process)
 def submit(process_id: str, body: bodies.OnDay) -> dict[str, Any]:
     """The dossier is complete and the list is submitted for approval on `on`."""
     return whole(outcome.submit(db(), process_id, body.on, _actor()))
@@ -166,6 +179,7 @@ def submit(process_id: str, body: bodies.OnDay) -> dict[str, Any]:
 @bp.post(f"{P}/approval")
 @requires(Action.PLANNING_MANAGE)
 @takes(bodies.OnDay)
+@answers(replies.Process)
 def approve_outcome(process_id: str, body: bodies.OnDay) -> dict[str, Any]:
     """The approving body approved the list on `on`: the registry's planning changes."""
     return whole(outcome.approve(db(), process_id, body.on, _actor()))

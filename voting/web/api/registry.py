@@ -12,8 +12,10 @@ from voting.registry import people
 from voting.registry.kinds import KINDS
 from voting.registry.table import Kind
 from voting.web import parse
+from voting.web.api import replies
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
+from voting.web.replies import answers
 
 bp = Blueprint("registry", __name__, url_prefix="/api/registry")
 MIMETYPES = {
@@ -24,6 +26,7 @@ MIMETYPES = {
 
 @bp.get("/<kind>")
 @requires(Action.PEOPLE_READ)
+@answers(replies.RegistryTable)
 def index(kind: str) -> dict[str, Any]:
     """The table's rows in the import's columns."""
     table = _kind(kind)
@@ -37,6 +40,7 @@ def index(kind: str) -> dict[str, Any]:
 
 @bp.post("/<kind>")
 @requires(Action.PEOPLE_IMPORT)
+@answers(replies.Imported)
 def import_file(kind: str) -> dict[str, Any]:
     """Replace the table with an uploaded CSV or XLSX file (all rows or none)."""
     with parse.upload() as path:

@@ -11,10 +11,11 @@ from voting.conference import roster
 from voting.conference.roster import NewAttendee
 from voting.store import Conference
 from voting.web import parse
-from voting.web.api import bodies, shapes
+from voting.web.api import bodies, replies, shapes
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
 from voting.web.principals import current_principal
+from voting.web.replies import answers
 from voting.web.schema import takes
 
 bp = Blueprint("roster", __name__, url_prefix="/api")
@@ -22,6 +23,7 @@ bp = Blueprint("roster", __name__, url_prefix="/api")
 
 @bp.get("/conferences/<conference_id>/roster")
 @requires(Action.ROSTER_READ)
+@answers(replies.Attendees)
 def index(conference: Conference) -> dict[str, Any]:
     """The roster, or its matches for `q` (with or without diacritics)."""
     found = roster.attendees(db(), conference.id, request.args.get("q", ""))
@@ -30,6 +32,7 @@ def index(conference: Conference) -> dict[str, Any]:
 
 @bp.post("/conferences/<conference_id>/roster/draw")
 @requires(Action.ROSTER_EDIT)
+@answers(replies.Attendees)
 def draw(conference: Conference) -> dict[str, Any]:
     """Draw the registry's people of the step's composition groups onto the roster."""
     drawn = roster.draw(db(), conference.id, current_principal().actor)
@@ -38,6 +41,7 @@ def draw(conference: Conference) -> dict[str, Any]:
 
 @bp.post("/conferences/<conference_id>/roster/externals")
 @requires(Action.ROSTER_EDIT)
+@answers(replies.Attendees)
 def import_externals(conference: Conference) -> dict[str, Any]:
     """Replace the external attendees with an uploaded list (all rows or none)."""
     with parse.upload() as path:
@@ -48,6 +52,7 @@ def import_externals(conference: Conference) -> dict[str, Any]:
 @bp.post("/conferences/<conference_id>/roster")
 @requires(Action.ROSTER_EDIT)
 @takes(bodies.NewAttendee)
+@answers(replies.Attendee)
 def add(conference: Conference, body: bodies.NewAttendee) -> tuple[dict[str, Any], int]:
     """Add one attendee by hand."""
     new = NewAttendee(

@@ -6,14 +6,17 @@ from typing import Any
 
 from flask import Blueprint, current_app
 
+from voting.web.api import replies
 from voting.web.config import rule_set
 from voting.web.policy import Action, requires
+from voting.web.replies import answers
 
 bp = Blueprint("rules", __name__, url_prefix="/api")
 
 
 @bp.get("/rules")
 @requires(Action.RULES_READ)
+@answers(replies.RuleSet)
 def show() -> dict[str, Any]:
     """The rule set a new conference is made from: procedures, steps, tiers."""
     rules = rule_set(current_app)

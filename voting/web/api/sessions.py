@@ -7,6 +7,7 @@ from typing import Any
 from flask import Blueprint
 
 from voting.conference.errors import refused
+from voting.web.api import replies
 from voting.web.api.bodies import Login
 from voting.web.policy import Action, requires
 from voting.web.principals import (
@@ -17,6 +18,7 @@ from voting.web.principals import (
     log_in,
     log_out,
 )
+from voting.web.replies import answers
 from voting.web.schema import takes
 
 bp = Blueprint("sessions", __name__, url_prefix="/api")
@@ -24,6 +26,7 @@ bp = Blueprint("sessions", __name__, url_prefix="/api")
 
 @bp.get("/session")
 @requires(Action.SESSION)
+@answers(replies.Session)
 def show() -> dict[str, Any]:
     """Who is calling, and the CSRF token for the state-changing calls that follow."""
     return {"principal": current_principal().to_dict(), "csrf_token": csrf_token()}
@@ -32,6 +35,7 @@ def show() -> dict[str, Any]:
 @bp.post("/session")
 @requires(Action.SESSION)
 @takes(Login)
+@answers(replies.Session)
 def create(body: Login) -> dict[str, Any]:
     """Log in with a username and password."""
     user = authenticate(body.username, body.password)
@@ -44,6 +48,7 @@ def create(body: Login) -> dict[str, Any]:
 
 @bp.delete("/session")
 @requires(Action.SESSION)
+@answers(replies.Session)
 def delete() -> dict[str, Any]:
     """Log out."""
     return {"principal": None, "csrf_token": log_out()}

@@ -1,0 +1,672 @@
+"""What the JSON API answers: one model per response shape, declared on its view with
+`replies.answers` and published as the response schemas of /api/openapi.json. The views still
+build their JSON as before (voting.web.api.shapes); the tests check every answer against its
+view's model, so the document cannot drift from what is answered. The models are strict and
+forbid fields they do not name. Requests are modelled in voting.web.api.bodies.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
+
+from voting.rules.ruleset import BallotKind, Sex
+from voting.store import DeviceKind, Phase
+
+# A field some answers leave out: not required, and never null when present.
+Absent = SkipJsonSchema[None]
+
+
+class Reply(BaseModel):
+    """A response body: every field it answers, and nothing else."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class OpenApiDocument(Reply):
+    """This document (OpenAPI 3.1)."""
+
+    openapi: str
+    info: dict[str, Any]
+    paths: dict[str, Any]
+    components: dict[str, Any]
+
+
+class Ping(Reply):
+    """A phone that gets this reply reaches the server."""
+
+    ok: bool
+    public_url: str
+
+
+class RoomAddress(Reply):
+    """The configured address phones use, and its QR code."""
+
+    public_url: str
+    qr_svg: str = Field(description="SVG")
+
+
+class Principal(Reply):
+    """Who is calling."""
+
+    kind: Literal["anonymous", "user", "device", "member"]
+    role: Literal["public", "organiser", "leadership", "head", "checkin_desk", "kiosk", "committee"]
+    id: int | None
+    name: str
+    display_name: str = Field(description="An account's person, as pages name them")
+    conference: str | None = Field(description="A device link's or member's one conference")
+
+
+class Session(Reply):
+    """The caller and the CSRF token."""
+
+    principal: Principal | None
+    csrf_token: str = Field(description="Send as X-CSRF-Token on every state-changing call")
+
+
+class RuleStep(Reply):
+    """A step of a procedure: one conference."""
+
+    number: int
+    title: str
+    title_en: str
+    ballot: BallotKind
+    composition: list[str]
+    extra_composition: dict[str, list[str]]
+    threshold: str | None = Field(description="e.g. '≥ 3/10 of present'")
+    announced: bool
+
+
+class Procedure(Reply):
+    """A procedure of the rule set and its steps."""
+
+    key: str
+    title: str
+    title_en: str
+    steps: list[RuleStep]
+
+
+class RuleSet(Reply):
+    """The built-in rule set a conference is made from."""
+
+    name: str
+    title: str
+    hash: str
+    tiers: dict[str, str]
+    groups: dict[str, str]
+    procedures: list[Procedure]
+
+
+class Person(Reply):
+    """A person of the agency's registry."""
+
+    id: str
+    full_name: str
+    sex: Sex
+    born: date
+    post: str
+    unit: str
+    groups: list[str]
+
+
+class People(Reply):
+    """The agency's registry."""
+
+    people: list[Person]
+
+
+class Imported(Reply):
+    """How many rows a file import stored."""
+
+    imported: int
+
+
+class RuleSetOf(Reply):
+    """The rule set a conference was made from."""
+
+    name: str
+    hash: str
+
+
+class CommitteeSize(Reply):
+    """The counting committee: members, and how many open the box."""
+
+    size: int
+    threshold: int
+
+
+class Conference(Reply):
+    """A conference."""
+
+    id: str
+    title: str
+    held_on: date
+    place: str
+    rule_set: RuleSetOf
+    procedure: str
+    procedure_title: str
+    step: int
+    step_title: str
+    step_title_en: str
+    tier: str
+    ballot_kind: Literal["candidates", "removal"]
+    announced: bool
+    phase: Phase
+    phase_title: str
+    phase_title_en: str
+    committee: CommitteeSize
+    revision: int
+    convened_at_opening: int | None
+    present_at_opening: int | None
+    practice_of: str | None = Field(
+        description="A practice round: the real conference it was copied from"
+    )
+
+
+class Conferences(Reply):
+    """Every conference, newest first."""
+
+    conferences: list[Conference]
+
+
+class BatchCount(Reply):
+    """A batch of card keys and how many it holds."""
+
+    batch: int
+    count: int
+
+
+class Cards(Reply):
+    """Card counters and batches (public)."""
+
+    pool: int
+    dealt: int
+    replaced: int
+    undone: int
+    undealt: int
+    voided: int
+    batches: list[BatchCount]
+    card_list_hash: str | None = Field(description="Frozen at the opening")
+
+
+class MemberState(Reply):
+    """A committee member as the projector shows it."""
+
+    member: int
+    joined: bool
+    confirmed: bool
+    fingerprint: str | None
+
+
+class CommitteeState(Reply):
+    """The key ceremony as the projector shows it."""
+
+    complete: bool
+    joint_fingerprint: str | None
+    members: list[MemberState]
+
+
+class State(Reply):
+    """The public quorum state (also pushed on Socket.IO /room)."""
+
+    conference: str
+    phase: Phase
+    revision: int = Field(description="Grows with every change")
+    convened: int
+    present: int
+    quorum_met: bool
+    more_needed: int
+    ballots_cast: int = Field(description="Never a count of votes")
+    final_ballot_list_hash: str | None = Field(
+        description="Frozen at closing; no list hash while voting (it would date ballots)"
+    )
+    fingerprint: str | None = Field(description="Conference fingerprint")
+    cards: Cards
+    committee: CommitteeState
+    result: Literal["none", "sealed", "announced", "awaiting_head"]
+    aborted_reason: str | None
+    practice: bool
+
+
+class RecordedAbsence(Reply):
+    """Why an attendee is absent, for the minutes."""
+
+    reason: str
+    note: str | None
+
+
+class Attendee(Reply):
+    """An attendee on a conference's roster."""
+
+    id: int
+    ref: str | None
+    source: Literal["registry", "external", "manual"]
+    full_name: str
+    sex: str
+    post: str
+    unit: str
+    present: bool
+    checked_in_at: datetime | None
+    absence: RecordedAbsence | None
+
+
+class Attendees(Reply):
+    """Attendees of the roster."""
+
+    attendees: list[Attendee]
+
+
+class Event(Reply):
+    """An entry of the event log."""
+
+    seq: int
+    kind: str
+    actor: str
+    at: datetime
+    conference: str
+    data: dict[str, Any]
+    prev: str
+    hash: str = Field(description="SHA-256 of the canonical JSON of the other fields")
+
+
+class EventLog(Reply):
+    """The event log, oldest first, and whether its hash chain is intact."""
+
+    events: list[Event]
+    chain_intact: bool
+    first_break: int | None
+
+
+class Device(Reply):
+    """A device link."""
+
+    id: int
+    conference: str
+    kind: DeviceKind
+    label: str
+    created_at: datetime
+    revoked_at: datetime | None
+
+
+class IssuedDevice(Device):
+    """A device link just issued, with its token (in this response only)."""
+
+    token: str
+
+
+class Devices(Reply):
+    """A conference's device links, revoked ones included."""
+
+    devices: list[Device]
+
+
+class CardKeys(Reply):
+    """Every card key and the voided ones, sorted (hex)."""
+
+    keys: list[str]
+    voided: list[str]
+
+
+class CardStatus(Reply):
+    """What a card can do now."""
+
+    card: str
+    status: Literal["ready", "used", "voided", "unknown"]
+
+
+class UploadedBatch(Reply):
+    """A batch of card keys stored."""
+
+    batch: int
+    count: int
+    list_hash: str
+
+
+class RegistryTable(Reply):
+    """A registry table's rows, in the columns an import reads (docs/registry.md)."""
+
+    columns: list[str]
+    rows: list[dict[str, Any]]
+
+
+class Appointment(Reply):
+    """An appointment of a planned cadre to the planned position (docs/planning.md)."""
+
+    id: int
+    cadre: str
+    full_name: str
+    position: str
+    status: Literal["running", "appointed", "withdrawn"]
+    started_on: date
+    started_by: str
+    ended_on: date | None
+    ended_by: str | None
+    decision: str | None
+
+
+class Appointments(Reply):
+    """Every appointment, the running ones first."""
+
+    appointments: list[Appointment]
+
+
+class ClosedPlanning(Reply):
+    """A planning entry closed because its term ended."""
+
+    cadre: str
+    position: str
+    removed_on: date
+
+
+class ClosedPlannings(Reply):
+    """The planning entries closed."""
+
+    closed: list[ClosedPlanning]
+
+
+class Candidate(Reply):
+    """A candidate on the ballot."""
+
+    number: int
+    full_name: str
+    post: str
+    unit: str
+    person_ref: str | Absent = None
+
+
+class Section(Reply):
+    """A section of the ballot: one position."""
+
+    number: int
+    position: str
+    quota: int | Absent = Field(None, description="Candidate ballots only")
+    candidates: list[Candidate]
+
+
+class Ballot(Reply):
+    """The ballot of a conference."""
+
+    kind: Literal["candidates", "removal"]
+    sections: list[Section]
+
+
+class Receipt(Reply):
+    """A ballot cast."""
+
+    receipt: str = Field(description="The ballot's hash")
+    ballots: int = Field(description="Ballots cast with this one")
+
+
+class CastBallot(Reply):
+    """A ballot as cast and published (docs/crypto.md): the marks of each section, encrypted
+    with their proofs, signed by the card."""
+
+    conference: str
+    fingerprint: str
+    card: str = Field(pattern="^[0-9a-f]{64}$")
+    sections: list[dict[str, Any]]
+    signature: str
+
+
+class PublishedBallot(Reply):
+    """A ballot of the published list, by its hash (the voter's receipt)."""
+
+    hash: str
+    ballot: CastBallot
+
+
+class BallotList(Reply):
+    """The published list in hash order with its hash: the ballots, or (`?hashes=1`) only
+    their hashes."""
+
+    count: int
+    ballot_list_hash: str
+    ballots: list[PublishedBallot] | Absent = None
+    hashes: list[str] | Absent = None
+
+
+class DefinitionSection(Reply):
+    """A section of the ballot definition a voter's page encrypts against."""
+
+    id: str
+    candidates: list[str]
+    quota: int
+
+
+class BallotDefinition(Reply):
+    """The ballot definition (ids "s1", "s1c1", …; docs/crypto.md)."""
+
+    sections: list[DefinitionSection]
+
+
+class Opening(Reply):
+    """What voters build against once voting is open."""
+
+    conference: str
+    fingerprint: str
+    definition: BallotDefinition
+    joint_key: str
+    convened: int | None
+    present: int | None
+    min_ballots: int = Field(description="The fewest ballots the box may be opened with")
+    state: State
+
+
+class Result(Reply):
+    """The result as the caller may see it."""
+
+    conference: str
+    status: Literal["none", "sealed", "announced", "awaiting_head"]
+    practice: bool | Absent = None
+    message: str | Absent = None
+    message_en: str | Absent = None
+    result: dict[str, Any] | Absent = Field(
+        None, description="Counts: only to sealed readers, or announced"
+    )
+    record_written: bool | Absent = None
+
+
+class CeremonyMember(Reply):
+    """A committee member's progress through the key ceremony."""
+
+    member: int
+    joined: bool
+    hash_sent: bool
+    revealed: bool
+    shares_sent: bool
+    confirmed: bool
+    partial_sent: bool
+    counts_signed: bool
+    public_share: str | Absent = Field(None, description="Once the ceremony is complete")
+    fingerprint: str | Absent = Field(None, description="Once the ceremony is complete")
+
+
+class Committee(Reply):
+    """The key ceremony's public state (docs/crypto-committee.md)."""
+
+    conference: str
+    threshold: int
+    size: int
+    round: int
+    tokens_issued: bool
+    complete: bool
+    phones_replaceable: bool = Field(
+        description="A lost phone can be replaced: the ceremony complete, not aborted, "
+        "no record yet"
+    )
+    complaint: dict[str, Any] | None
+    members: list[CeremonyMember]
+    commitment_hashes: list[dict[str, Any]]
+    reveals: list[dict[str, Any]] = Field(description="Once every hash is in")
+    joint_key: str | None
+    joint_fingerprint: str | None
+    transcript: dict[str, Any] | None
+
+
+class MemberToken(Reply):
+    """A member's single-use join or replacement token (a QR code on the organiser's
+    screen)."""
+
+    member: int
+    token: str
+
+
+class MemberTokens(Reply):
+    """One single-use join token per member."""
+
+    tokens: list[MemberToken]
+
+
+class Seat(Reply):
+    """A phone's seat on the committee; the binding authenticates the member from then on."""
+
+    member: int
+    binding: str
+    conference_id: str
+    threshold: int
+    members: int
+
+
+class SealedShares(Reply):
+    """The sealed shares addressed to the calling member."""
+
+    shares: list[dict[str, Any]]
+
+
+class PartialAccepted(Reply):
+    """A partial decryption taken; whether the box is open now."""
+
+    accepted: bool
+    opened: bool
+
+
+class RefusalAccepted(Reply):
+    """A phone's refusal to open the box, logged."""
+
+    accepted: bool
+
+
+class CountSignatureAccepted(Reply):
+    """A signature of the counts taken; whether the signed record is written now."""
+
+    accepted: bool
+    record_written: bool
+
+
+class ProcessBrief(Reply):
+    """A planning process in a list."""
+
+    id: str
+    title: str
+    procedure: str
+    tier: str
+    term: str
+    status: Literal["running", "submitted", "approved"]
+    current_step: int | None
+
+
+class Processes(Reply):
+    """Every planning process."""
+
+    processes: list[ProcessBrief]
+
+
+class ProcessStep(Reply):
+    """A step of a process, and its conference if it holds a secret ballot."""
+
+    number: int
+    title: str
+    status: Literal["waiting", "current", "done"]
+    conference: str | None
+    phase: Phase | None
+    approved: dict[str, Any] | None = Field(description="A step recorded without a ballot")
+    paper: dict[str, Any] | None = Field(description="Counts entered from paper minutes")
+    result: dict[str, Any] | None
+
+
+class Structure(Reply):
+    """The structure report of a list (under 40, women, woman key leader) and its limits."""
+
+    rule_set: str
+    rule_set_hash: str
+    reference: date
+    planned: int
+    young: int
+    women: int
+    women_key_leaders: int
+    young_met: bool
+    women_met: bool
+    woman_key_leader_met: bool
+    young_percent: str
+    women_percent: str
+    young_target: str
+    women_target: str
+    young_under_years: int
+    crowded_positions: dict[str, list[str]]
+    busy_cadres: dict[str, list[str]]
+
+
+class ProcessWarning(Reply):
+    """A warning that applies to a process now."""
+
+    code: str
+    vi: str
+    en: str
+
+
+class LogEntry(Reply):
+    """An entry of a process's log."""
+
+    seq: int
+    at: datetime
+    actor: str
+    kind: str
+    data: dict[str, Any]
+
+
+class Process(ProcessBrief):
+    """A planning process with everything the console shows (docs/planning.md)."""
+
+    reference: str = Field(description="YYYY-MM")
+    term_start: str | None = Field(description="YYYY-MM")
+    steps: list[ProcessStep]
+    source: list[dict[str, Any]] = Field(
+        description="Each position with its candidates, their warnings, and who was excluded"
+    )
+    source_frozen: bool
+    structure: Structure
+    review: dict[str, Any]
+    warnings: list[ProcessWarning]
+    outcome: dict[str, Any] | None = Field(
+        description="The list submitted and approved, approval_late, and unmet conditions"
+    )
+    dates: dict[str, Any]
+    log: list[LogEntry]
+
+
+class PaperCandidate(Reply):
+    """A candidate on a paper ballot."""
+
+    cadre: str
+    full_name: str
+
+
+class PaperSection(Reply):
+    """A position of a paper ballot and its candidates."""
+
+    position: str
+    candidates: list[PaperCandidate]
+
+
+class PaperForm(Reply):
+    """What a member's phone needs to confirm the paper counts (never the counts entered)."""
+
+    process: str
+    step: int
+    entered: bool
+    confirmations: int
+    needed: int
+    sections: list[PaperSection]
