@@ -145,10 +145,8 @@ def paper_form(process: Process, item: ProcessStep) -> dict[str, Any]:
         "needed": CONFIRMATIONS,
         "sections": [
             {
-                "position": s["position"],
-                "candidates": [
-                    {"cadre": c["cadre"], "full_name": c["full_name"]} for c in s["candidates"]
-                ],
+                "position": s.position,
+                "candidates": [{"cadre": c.cadre, "full_name": c.full_name} for c in s.candidates],
             }
             for s in ballot_of(process, item.number)
         ],
@@ -307,8 +305,8 @@ def _check_paper(
             code="no_quorum",
         )
     sections = ballot_of(process, item.number)
-    expected = {s["position"]: [c["cadre"] for c in s["candidates"]] for s in sections}
-    quotas = {s["position"]: s["quota"] for s in sections}
+    expected = {s.position: [c.cadre for c in s.candidates] for s in sections}
+    quotas = {s.position: s.quota for s in sections}
     if set(counts) != set(expected):
         problems.append(
             Problem(
@@ -367,16 +365,16 @@ def _paper_result(
     sections = []
     for s in ballot_of(process, item.number):
         rows = []
-        for number, c in enumerate(s["candidates"], start=1):
-            agree = paper.counts[s["position"]][c["cadre"]]
+        for number, c in enumerate(s.candidates, start=1):
+            agree = paper.counts[s.position][c.cadre]
             e = evaluate(step, agree, present, convened)
             rows.append(
                 CountedCandidate(
-                    cadre=c["cadre"],
+                    cadre=c.cadre,
                     number=number,
-                    full_name=c["full_name"],
-                    post=c["post"],
-                    unit=c["unit"],
+                    full_name=c.full_name,
+                    post=c.post,
+                    unit=c.unit,
                     agree=agree,
                     base_count=e.base_count,
                     percent=percent(e.share),
@@ -384,7 +382,7 @@ def _paper_result(
                 )
             )
         rows.sort(key=lambda r: (-r.agree, r.number))
-        sections.append(CountedSection(position=s["position"], quota=s["quota"], candidates=rows))
+        sections.append(CountedSection(position=s.position, quota=s.quota, candidates=rows))
     chosen = None
     complete = True
     selected = None

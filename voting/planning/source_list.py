@@ -4,12 +4,14 @@ live structure report (under 40, women, a woman among key leaders) against the t
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from voting.conference.errors import Conflict, InvalidInput
 from voting.planning import appointments, log
+from voting.planning.lists import proposal_of, source_of
 from voting.planning.processes import RULES, lock, registry_people
 from voting.planning.steps import held_now, places_now, source_frozen
 from voting.rules.eligibility import eligibility, term_kind
@@ -30,8 +32,8 @@ def set_candidates(
             "The source list has been approved and can no longer change.",
             code="source_frozen",
         )
-    sections = [dict(s) for s in process.source]
-    section = next((s for s in sections if s["position"] == position), None)
+    sections = source_of(process)
+    section = next((s for s in sections if s.position == position), None)
     if section is None:
         raise InvalidInput(
             f"Danh sách nguồn không có chức danh “{position}”.",
@@ -48,9 +50,11 @@ def set_candidates(
             f"Unknown or repeated cadre ids: {', '.join(unknown) or 'repeated'}.",
             code="unknown_cadre",
         )
-    before = section["candidates"]
-    section["candidates"] = list(cadres)
-    process.source = sections
+    before = section.candidates
+    process.source = [
+        replace(s, candidates=list(cadres)).to_json() if s is section else s.to_json()
+        for s in sections
+    ]
     log.record(
         session,
         process,
@@ -67,18 +71,16 @@ def view(session: Session, process: Process) -> list[dict[str, Any]]:
     against and flags), and who else was considered and excluded, with the reasons."""
     people = {person.id: person for person in registry_people(session)}
     report = _eligibility(session, process, people.values())
-    proposal = {p["position"]: p for p in process.proposal}
+    proposal = proposal_of(process)
     held = held_now(session, process)
     out = []
-    for section in process.source:
-        position = Position(section["position"], section["kind"], section["unit"])
-        categories = {
-            p["cadre"]: p["category"]
-            for p in proposal.get(section["position"], {}).get("proposed", [])
-        }
+    for section in source_of(process):
+        position = Position(section.position, section.kind, section.unit)
+        proposed = proposal.get(section.position)
+        categories = {p.cadre: p.category for p in proposed.proposed} if proposed else {}
         out.append(
             {
-                **section,
+                **section.to_json(),
                 "places": places_now(process, section),
                 "candidates": [
                     _row(people[cadre])
@@ -92,10 +94,10 @@ def view(session: Session, process: Process) -> list[dict[str, Any]]:
                             ]
                         ]
                     }
-                    for cadre in section["candidates"]
+                    for cadre in section.candidates
                     if cadre in people
                 ],
-                "excluded": proposal.get(section["position"], {}).get("excluded", []),
+                "excluded": proposed.excluded if proposed else [],
             }
         )
     return out
@@ -107,9 +109,7 @@ def structure(
     """The structure report of a candidate list (the source list unless `lists` is given):
     counts, exact shares shown as percentages, each target met or not, and the limits."""
     people = {person.id: person for person in registry_people(session)}
-    chosen = (
-        lists if lists is not None else {s["position"]: s["candidates"] for s in process.source}
-    )
+    chosen = lists if lists is not None else {s.position: s.candidates for s in source_of(process)}
     entries = [
         PlannedPosition(cadre, position)
         for position, cadres in chosen.items()

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from voting.planning.lists import approval_of
 from voting.planning.processes import RULES
 from voting.planning.state import result_of
 from voting.rules.retirement import month_index, month_start
@@ -112,8 +113,9 @@ def _held_on(process: Process) -> date:
     """When the process is held: the date of its first dated step (a leadership step's record
     or a result), else the reference month."""
     for item in process.steps:
-        if item.approved and item.approved.get("held_on"):
-            return date.fromisoformat(item.approved["held_on"])
+        recorded = approval_of(item).recorded
+        if recorded is not None:
+            return date.fromisoformat(recorded.held_on)
         result = result_of(item)
         if result is not None and result.held_on:
             return date.fromisoformat(result.held_on)

@@ -274,7 +274,7 @@ def whole(process: Process) -> dict[str, Any]:
         | {
             "approval_late": when["approval_late"],
             # KH 331 A.I: who fails the conditions today, and the head's override if any.
-            "unmet": conditions.unmet(session, process, clock.today()),
+            "unmet": [u.to_json() for u in conditions.unmet(session, process, clock.today())],
         }
         if process.outcome is not None
         else None,
