@@ -3,7 +3,6 @@ the steps' approvals and paper fallback, the outcome, and the dossier summary.""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask import Blueprint, Response, current_app, request
@@ -272,13 +271,13 @@ def whole(process: Process) -> dict[str, Any]:
         # A late approval is accepted (it happened) and flagged wherever the outcome shows.
         "outcome": process.outcome
         | {
-            "approval_late": when["approval_late"],
+            "approval_late": when.approval_late.to_json() if when.approval_late else None,
             # KH 331 A.I: who fails the conditions today, and the head's override if any.
             "unmet": [u.to_json() for u in conditions.unmet(session, process, clock.today())],
         }
         if process.outcome is not None
         else None,
-        "dates": {k: v.isoformat() if isinstance(v, date) else v for k, v in when.items()},
+        "dates": when.to_json(),
         "log": [
             {"seq": e.seq, "at": e.at.isoformat(), "actor": e.actor, "kind": e.kind, "data": e.data}
             for e in process.log
