@@ -4,17 +4,18 @@ live structure report (under 40, women, a woman among key leaders) against the t
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from voting.conference.errors import Conflict, InvalidInput
+from voting.json_shapes import JsonObject
 from voting.planning import appointments, log
-from voting.planning.lists import proposal_of, source_of
+from voting.planning.lists import SourceEntry, proposal_of, source_of
 from voting.planning.processes import RULES, lock, registry_people
 from voting.planning.steps import held_now, places_now, source_frozen
-from voting.rules.eligibility import eligibility, term_kind
+from voting.rules.eligibility import Reason, eligibility, term_kind
 from voting.rules.people import Person, PlannedPosition
 from voting.rules.source import Position, at_cap, source_warnings
 from voting.rules.structure import check_limits, structure_report
@@ -66,7 +67,59 @@ def set_candidates(
     return process
 
 
-def view(session: Session, process: Process) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class Candidate:
+    """A cadre on the source list as the organiser sees it: the registry's particulars (`born`
+    ISO), the source category the engine found (None for one added by hand), and the
+    warnings for the position (reasons against and flags)."""
+
+    cadre: str
+    full_name: str
+    sex: str
+    born: str
+    post: str
+    unit: str
+    category: int | None
+    warnings: list[Reason]
+
+    def to_json(self) -> JsonObject:
+        return {
+            "cadre": self.cadre,
+            "full_name": self.full_name,
+            "sex": self.sex,
+            "born": self.born,
+            "post": self.post,
+            "unit": self.unit,
+            "category": self.category,
+            "warnings": [w.to_dict() for w in self.warnings],
+        }
+
+
+@dataclass(frozen=True)
+class Row:
+    """One position of the source list as shown: the stored entry with its places open now,
+    its candidates, and who the engine excluded and why (as stored with the proposal)."""
+
+    entry: SourceEntry
+    candidates: list[Candidate]
+    excluded: list[JsonObject]
+
+    @property
+    def position(self) -> str:
+        return self.entry.position
+
+    @property
+    def places(self) -> int:
+        return self.entry.places
+
+    def to_json(self) -> JsonObject:
+        return self.entry.to_json() | {
+            "candidates": [c.to_json() for c in self.candidates],
+            "excluded": list(self.excluded),
+        }
+
+
+def view(session: Session, process: Process) -> list[Row]:
     """Each position of the source list with its candidates and their warnings (reasons
     against and flags), and who else was considered and excluded, with the reasons."""
     people = {person.id: person for person in registry_people(session)}
@@ -79,26 +132,22 @@ def view(session: Session, process: Process) -> list[dict[str, Any]]:
         proposed = proposal.get(section.position)
         categories = {p.cadre: p.category for p in proposed.proposed} if proposed else {}
         out.append(
-            {
-                **section.to_json(),
-                "places": places_now(process, section),
-                "candidates": [
-                    _row(people[cadre])
-                    | {"category": categories.get(cadre)}
-                    | {
-                        "warnings": [
-                            w.to_dict()
-                            for w in [
-                                *source_warnings(people[cadre], position, report[cadre], RULES),
-                                *filter(None, [at_cap(cadre, held, RULES)]),
-                            ]
-                        ]
-                    }
+            Row(
+                entry=replace(section, places=places_now(process, section)),
+                candidates=[
+                    _candidate(
+                        people[cadre],
+                        categories.get(cadre),
+                        [
+                            *source_warnings(people[cadre], position, report[cadre], RULES),
+                            *filter(None, [at_cap(cadre, held, RULES)]),
+                        ],
+                    )
                     for cadre in section.candidates
                     if cadre in people
                 ],
-                "excluded": proposed.excluded if proposed else [],
-            }
+                excluded=proposed.excluded if proposed else [],
+            )
         )
     return out
 
@@ -145,12 +194,14 @@ def _eligibility(session: Session, process: Process, people: Any) -> dict[str, A
     return {item.person.id: item for item in report.people}
 
 
-def _row(person: Person) -> dict[str, Any]:
-    return {
-        "cadre": person.id,
-        "full_name": person.full_name,
-        "sex": person.sex,
-        "born": person.born.isoformat(),
-        "post": person.post,
-        "unit": person.unit,
-    }
+def _candidate(person: Person, category: int | None, warnings: list[Reason]) -> Candidate:
+    return Candidate(
+        cadre=person.id,
+        full_name=person.full_name,
+        sex=person.sex,
+        born=person.born.isoformat(),
+        post=person.post,
+        unit=person.unit,
+        category=category,
+        warnings=warnings,
+    )

@@ -247,7 +247,7 @@ def whole(process: Process) -> dict[str, Any]:
     """A process with everything the console shows."""
     session = db()
     when = outcome.dates(session, process, current_app.config["AGENCY"])
-    return brief(process) | {
+    shown: dict[str, Any] = {
         "reference": process.reference.strftime("%Y-%m"),
         "term_start": process.term_start.strftime("%Y-%m") if process.term_start else None,
         "steps": [
@@ -263,7 +263,7 @@ def whole(process: Process) -> dict[str, Any]:
             }
             for item in process.steps
         ],
-        "source": source_list.view(session, process),
+        "source": [row.to_json() for row in source_list.view(session, process)],
         "source_frozen": steps.source_frozen(process),
         "structure": source_list.structure(session, process),
         "review": process.review,
@@ -283,6 +283,7 @@ def whole(process: Process) -> dict[str, Any]:
             for e in process.log
         ],
     }
+    return brief(process) | shown
 
 
 def _phase(conference_id: str | None) -> str | None:

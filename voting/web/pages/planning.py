@@ -276,9 +276,7 @@ def _process_page(process: Any, error: ConferenceError | None = None) -> str:
         rows=rows,
         source=source,
         # Every candidate list shows the eligibility warnings of its cadres for the position.
-        warnings={
-            (s["position"], c["cadre"]): c["warnings"] for s in source for c in s["candidates"]
-        },
+        warnings={(s.position, c.cadre): c.warnings for s in source for c in s.candidates},
         frozen=steps.source_frozen(process),
         structure=source_list.structure(db(), process),
         dates=outcome.dates(db(), process, current_app.config["AGENCY"]),
