@@ -267,7 +267,7 @@ def whole(process: Process) -> dict[str, Any]:
         "source_frozen": steps.source_frozen(process),
         "structure": source_list.structure(session, process),
         "review": process.review,
-        "warnings": warnings.of(session, process),
+        "warnings": [w.to_json() for w in warnings.of(session, process)],
         # A late approval is accepted (it happened) and flagged wherever the outcome shows.
         "outcome": process.outcome
         | {
