@@ -3,7 +3,7 @@ live structure report (under 40, women, a woman among key leaders) against the t
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -15,7 +15,7 @@ from voting.planning import appointments, log
 from voting.planning.lists import SourceEntry, proposal_of, source_of
 from voting.planning.processes import RULES, lock, registry_people
 from voting.planning.steps import held_now, places_now, source_frozen
-from voting.rules.eligibility import Reason, eligibility, term_kind
+from voting.rules.eligibility import PersonEligibility, Reason, eligibility, term_kind
 from voting.rules.people import Person, PlannedPosition
 from voting.rules.source import Position, at_cap, source_warnings
 from voting.rules.structure import check_limits, structure_report
@@ -126,7 +126,7 @@ def view(session: Session, process: Process) -> list[Row]:
     report = _eligibility(session, process, people.values())
     proposal = proposal_of(process)
     held = held_now(session, process)
-    out = []
+    out: list[Row] = []
     for section in source_of(process):
         position = Position(section.position, section.kind, section.unit)
         proposed = proposal.get(section.position)
@@ -188,7 +188,9 @@ def _report(
     }
 
 
-def _eligibility(session: Session, process: Process, people: Any) -> dict[str, Any]:
+def _eligibility(
+    session: Session, process: Process, people: Iterable[Person]
+) -> dict[str, PersonEligibility]:
     term = term_kind(process.procedure, process.reference, process.term_start)
     report = eligibility(list(people), process.reference, term, process.term_start, rule_set=RULES)
     return {item.person.id: item for item in report.people}
