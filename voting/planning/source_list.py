@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -154,7 +153,7 @@ def view(session: Session, process: Process) -> list[Row]:
 
 def structure(
     session: Session, process: Process, lists: Mapping[str, Sequence[str]] | None = None
-) -> dict[str, Any]:
+) -> Structure:
     """The structure report of a candidate list (the source list unless `lists` is given):
     counts, exact shares shown as percentages, each target met or not, and the limits."""
     people = {person.id: person for person in registry_people(session)}
@@ -168,24 +167,78 @@ def structure(
     return _report(entries, people, process)
 
 
+@dataclass(frozen=True)
+class Structure:
+    """The structure report of a candidate list as shown: the counts, each target met or not,
+    the shares and targets as percentage text ("33.3", "30"), and the limits exceeded."""
+
+    rule_set: str
+    rule_set_hash: str
+    reference: str
+    planned: int
+    young: int
+    women: int
+    women_key_leaders: int
+    young_met: bool
+    women_met: bool
+    woman_key_leader_met: bool
+    young_percent: str
+    women_percent: str
+    young_target: str
+    women_target: str
+    young_under_years: int
+    crowded_positions: dict[str, list[str]]
+    busy_cadres: dict[str, list[str]]
+
+    def to_json(self) -> JsonObject:
+        return {
+            "rule_set": self.rule_set,
+            "rule_set_hash": self.rule_set_hash,
+            "reference": self.reference,
+            "planned": self.planned,
+            "young": self.young,
+            "women": self.women,
+            "women_key_leaders": self.women_key_leaders,
+            "young_met": self.young_met,
+            "women_met": self.women_met,
+            "woman_key_leader_met": self.woman_key_leader_met,
+            "young_percent": self.young_percent,
+            "women_percent": self.women_percent,
+            "young_target": self.young_target,
+            "women_target": self.women_target,
+            "young_under_years": self.young_under_years,
+            "crowded_positions": {p: list(c) for p, c in self.crowded_positions.items()},
+            "busy_cadres": {c: list(p) for c, p in self.busy_cadres.items()},
+        }
+
+
 def _report(
     entries: Sequence[PlannedPosition], people: Mapping[str, Person], process: Process
-) -> dict[str, Any]:
+) -> Structure:
     """The structure report and the limits of `entries` (with the term's existing planning
     counted for the 3-positions cap)."""
     report = structure_report(entries, people, process.reference, RULES)
     targets = RULES.structure
     limits = check_limits(entries, RULES)
-    return {
-        **report.to_dict(),
-        "young_percent": f"{float(report.young_share) * 100:.1f}",
-        "women_percent": f"{float(report.women_share) * 100:.1f}",
-        "young_target": f"{float(targets.young_min) * 100:g}",
-        "women_target": f"{float(targets.women_min) * 100:g}",
-        "young_under_years": targets.young_under_years,
-        "crowded_positions": limits.crowded_positions,
-        "busy_cadres": limits.busy_cadres,
-    }
+    return Structure(
+        rule_set=report.rule_set,
+        rule_set_hash=report.rule_set_hash,
+        reference=report.reference.isoformat(),
+        planned=report.planned,
+        young=report.young,
+        women=report.women,
+        women_key_leaders=report.women_key_leaders,
+        young_met=report.young_met,
+        women_met=report.women_met,
+        woman_key_leader_met=report.woman_key_leader_met,
+        young_percent=f"{float(report.young_share) * 100:.1f}",
+        women_percent=f"{float(report.women_share) * 100:.1f}",
+        young_target=f"{float(targets.young_min) * 100:g}",
+        women_target=f"{float(targets.women_min) * 100:g}",
+        young_under_years=targets.young_under_years,
+        crowded_positions=limits.crowded_positions,
+        busy_cadres=limits.busy_cadres,
+    )
 
 
 def _eligibility(

@@ -85,7 +85,7 @@ def set_source(process_id: str, body: bodies.SourceCandidates) -> dict[str, Any]
 @takes(bodies.Lists)
 def structure(process_id: str, body: bodies.Lists) -> dict[str, Any]:
     """The structure report of a list as edited (position → cadre ids), not saved."""
-    return source_list.structure(db(), processes.get(db(), process_id), body.lists)
+    return source_list.structure(db(), processes.get(db(), process_id), body.lists).to_json()
 
 
 @bp.post(f"{P}/steps/<int:number>/approval")
@@ -265,7 +265,7 @@ def whole(process: Process) -> dict[str, Any]:
         ],
         "source": [row.to_json() for row in source_list.view(session, process)],
         "source_frozen": steps.source_frozen(process),
-        "structure": source_list.structure(session, process),
+        "structure": source_list.structure(session, process).to_json(),
         "review": process.review,
         "warnings": [w.to_json() for w in warnings.of(session, process)],
         # A late approval is accepted (it happened) and flagged wherever the outcome shows.

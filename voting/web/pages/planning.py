@@ -292,7 +292,7 @@ def _process_page(process: Any, error: ConferenceError | None = None) -> str:
     )
 
 
-def _structure(process: Any, sections: list[BallotSection]) -> dict[str, Any] | None:
+def _structure(process: Any, sections: list[BallotSection]) -> source_list.Structure | None:
     """The structure report of a step's candidate list (a removal ballot has none)."""
     if not sections or all(s.quota is None for s in sections):
         return None
