@@ -11,9 +11,9 @@ say so beside the cadre.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -22,7 +22,14 @@ from voting.json_shapes import JsonObject
 from voting.planning import log
 from voting.planning.processes import RULES, lock, registry_people
 from voting.planning.state import Override, outcome_of
-from voting.rules.eligibility import Reason, eligibility, removal_reasons, term_kind
+from voting.rules.eligibility import (
+    PersonEligibility,
+    Reason,
+    eligibility,
+    removal_reasons,
+    term_kind,
+)
+from voting.rules.people import Person
 from voting.store import Process, ProcessStatus, utc_text
 
 _MISSING = Reason(
@@ -163,7 +170,9 @@ def overridden(process: Process) -> dict[tuple[str, str], Override]:
     return {(o.position, o.cadre): o for o in (outcome.overrides if outcome else [])}
 
 
-def _reasons(person: Any, position: str, report: dict[str, Any], on: date) -> list[Reason]:
+def _reasons(
+    person: Person | None, position: str, report: Mapping[str, PersonEligibility], on: date
+) -> list[Reason]:
     if person is None:
         return [_MISSING]
     kind = RULES.position_for(position)
