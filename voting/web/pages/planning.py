@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
@@ -29,7 +28,7 @@ from voting.planning.lists import BallotSection, approval_of, source_of
 from voting.planning.processes import RULES, NewProcess
 from voting.planning.state import outcome_of
 from voting.registry import terms
-from voting.store import Conference, ProcessStatus, StepStatus
+from voting.store import Conference, Process, ProcessStatus, StepStatus
 from voting.web import clock
 from voting.web.api import bodies
 from voting.web.config import rule_set
@@ -242,7 +241,7 @@ def _index_page(error: ConferenceError | None = None) -> str:
     )
 
 
-def _process_page(process: Any, error: ConferenceError | None = None) -> str:
+def _process_page(process: Process, error: ConferenceError | None = None) -> str:
     rows = []
     for item in process.steps:
         recorded = approval_of(item).recorded
@@ -292,7 +291,7 @@ def _process_page(process: Any, error: ConferenceError | None = None) -> str:
     )
 
 
-def _structure(process: Any, sections: list[BallotSection]) -> source_list.Structure | None:
+def _structure(process: Process, sections: list[BallotSection]) -> source_list.Structure | None:
     """The structure report of a step's candidate list (a removal ballot has none)."""
     if not sections or all(s.quota is None for s in sections):
         return None
