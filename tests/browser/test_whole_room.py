@@ -101,7 +101,7 @@ def review(server: Server, tmp_path: Path) -> Review:
         )
         process = processes.start(session, new, "test")
         for section in source_list.view(session, process):
-            position = section["position"]
+            position = section.position
             source_list.set_candidates(session, process.id, position, SOURCE.get(position, []), "t")
         steps.approve(session, process.id, 1, HELD_ON, "", [], "test")
         process = processes.get(session, process.id)

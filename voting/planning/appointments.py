@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from voting.conference.errors import refused
+from voting.planning.lists import source_of
 from voting.registry import planning as registry_planning
 from voting.registry import terms
 from voting.registry.table import fold
@@ -138,8 +139,8 @@ def _supplement_for(session: Session, position: str) -> Process | None:
         Process.procedure == "annual_review", Process.status != ProcessStatus.APPROVED
     )
     for process in session.execute(running).scalars():
-        for section in process.source:
-            if fold(section["position"]) == fold(position) and section["candidates"]:
+        for section in source_of(process):
+            if fold(section.position) == fold(position) and section.candidates:
                 return process
     return None
 

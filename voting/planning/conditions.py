@@ -11,17 +11,25 @@ say so beside the cadre.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 from voting.conference.errors import refused
+from voting.json_shapes import JsonObject
 from voting.planning import log
 from voting.planning.processes import RULES, lock, registry_people
 from voting.planning.state import Override, outcome_of
-from voting.rules.eligibility import Reason, eligibility, removal_reasons, term_kind
+from voting.rules.eligibility import (
+    PersonEligibility,
+    Reason,
+    eligibility,
+    removal_reasons,
+    term_kind,
+)
+from voting.rules.people import Person
 from voting.store import Process, ProcessStatus, utc_text
 
 _MISSING = Reason(
@@ -31,7 +39,28 @@ _MISSING = Reason(
 )
 
 
-def unmet(session: Session, process: Process, on: date) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class Unmet:
+    """A chosen cadre who fails the conditions for the position, why, and the head's override
+    when one is recorded."""
+
+    cadre: str
+    full_name: str
+    position: str
+    reasons: list[Reason]
+    override: Override | None
+
+    def to_json(self) -> JsonObject:
+        return {
+            "cadre": self.cadre,
+            "full_name": self.full_name,
+            "position": self.position,
+            "reasons": [dict(reason.to_dict()) for reason in self.reasons],
+            "override": self.override.to_json() if self.override else None,
+        }
+
+
+def unmet(session: Session, process: Process, on: date) -> list[Unmet]:
     """Each chosen cadre of the outcome who fails the conditions for the position: months and
     standing as of the process's reference month and term, a discipline or death also as of
     the day `on`; with the head's override when one is recorded."""
@@ -56,15 +85,14 @@ def unmet(session: Session, process: Process, on: date) -> list[dict[str, Any]]:
     for position, cadre in chosen:
         reasons = _reasons(people.get(cadre.cadre), position, report, on)
         if reasons:
-            override = overrides.get((position, cadre.cadre))
             out.append(
-                {
-                    "cadre": cadre.cadre,
-                    "full_name": cadre.full_name,
-                    "position": position,
-                    "reasons": [reason.to_dict() for reason in reasons],
-                    "override": override.to_json() if override else None,
-                }
+                Unmet(
+                    cadre=cadre.cadre,
+                    full_name=cadre.full_name,
+                    position=position,
+                    reasons=reasons,
+                    override=overrides.get((position, cadre.cadre)),
+                )
             )
     return out
 
@@ -72,16 +100,14 @@ def unmet(session: Session, process: Process, on: date) -> list[dict[str, Any]]:
 def require_met(session: Session, process: Process, on: date, *, approving: bool) -> None:
     """Refuse (409 `conditions_unmet`) while a chosen cadre fails the conditions without the
     head's override, naming each cadre and why."""
-    blocked = [u for u in unmet(session, process, on) if u["override"] is None]
+    blocked = [u for u in unmet(session, process, on) if u.override is None]
     if not blocked:
         return
     vi = "; ".join(
-        f"{u['full_name']} ({u['position']}): {', '.join(r['vi'] for r in u['reasons'])}"
-        for u in blocked
+        f"{u.full_name} ({u.position}): {', '.join(r.vi for r in u.reasons)}" for u in blocked
     )
     en = "; ".join(
-        f"{u['cadre']} ({u['position']}): {', '.join(r['en'] for r in u['reasons'])}"
-        for u in blocked
+        f"{u.cadre} ({u.position}): {', '.join(r.en for r in u.reasons)}" for u in blocked
     )
     if approving:
         raise refused("conditions_unmet.approve", unmet_vi=vi, unmet_en=en)
@@ -108,23 +134,19 @@ def override(
     if len(reason) < 10 or len(reason) > 1000:
         raise refused("reason_required.decision")
     found = next(
-        (
-            u
-            for u in unmet(session, process, on)
-            if u["cadre"] == cadre and u["position"] == position
-        ),
+        (u for u in unmet(session, process, on) if u.cadre == cadre and u.position == position),
         None,
     )
     if found is None:
         raise refused("nothing_to_override")
-    if found["override"] is not None:
+    if found.override is not None:
         raise refused("already_recorded.decision")
     record = Override(
         cadre=cadre,
-        full_name=found["full_name"],
+        full_name=found.full_name,
         position=position,
         reason=reason,
-        unmet=[r["vi"] for r in found["reasons"]],
+        unmet=[r.vi for r in found.reasons],
         by=actor,
         at=utc_text(datetime.now(UTC)),
     )
@@ -140,7 +162,9 @@ def overridden(process: Process) -> dict[tuple[str, str], Override]:
     return {(o.position, o.cadre): o for o in (outcome.overrides if outcome else [])}
 
 
-def _reasons(person: Any, position: str, report: dict[str, Any], on: date) -> list[Reason]:
+def _reasons(
+    person: Person | None, position: str, report: Mapping[str, PersonEligibility], on: date
+) -> list[Reason]:
     if person is None:
         return [_MISSING]
     kind = RULES.position_for(position)

@@ -9,12 +9,13 @@ into the registry's planning (new entries, removals), which the next process sta
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 from voting.conference.errors import refused
+from voting.json_shapes import JsonObject
 from voting.planning import conditions, log
 from voting.planning.processes import RULES, lock
 from voting.planning.state import RemovalEntry, outcome_of
@@ -83,7 +84,7 @@ def approve(session: Session, process_id: str, approved_on: date, actor: str) ->
         process,
         "outcome.approved",
         actor,
-        {"on": approved_on.isoformat(), "working_days_late": late["working_days_late"]}
+        {"on": approved_on.isoformat(), "working_days_late": late.working_days_late}
         if late
         else {"on": approved_on.isoformat()},
     )
@@ -100,29 +101,73 @@ def approving_body(tier: str, agency: str = "") -> str:
     return f"{prefix}{agency.strip()}" if agency.strip() and body.startswith(prefix) else body
 
 
-def dates(session: Session, process: Process, agency: str = "") -> dict[str, Any]:
+@dataclass(frozen=True)
+class Lateness:
+    """How late an approval came: the deadline, the working days after it up to the approval
+    day, and the sentence every view prints."""
+
+    deadline: date
+    working_days_late: int
+    vi: str
+    en: str
+
+    def to_json(self) -> JsonObject:
+        return {
+            "deadline": self.deadline.isoformat(),
+            "working_days_late": self.working_days_late,
+            "vi": self.vi,
+            "en": self.en,
+        }
+
+
+@dataclass(frozen=True)
+class Dates:
+    """A process's dates as far as they are known: submitted, the approval deadline, approved,
+    the earliest appointment; the approving body, and how late the approval came (None if in
+    time or not yet approved)."""
+
+    submitted_on: date | None
+    approval_deadline: date | None
+    approved_on: date | None
+    earliest_appointment: date | None
+    approval_body: str
+    approval_late: Lateness | None
+
+    def to_json(self) -> JsonObject:
+        def day(value: date | None) -> str | None:
+            return value.isoformat() if value else None
+
+        return {
+            "submitted_on": day(self.submitted_on),
+            "approval_deadline": day(self.approval_deadline),
+            "approved_on": day(self.approved_on),
+            "earliest_appointment": day(self.earliest_appointment),
+            "approval_body": self.approval_body,
+            "approval_late": self.approval_late.to_json() if self.approval_late else None,
+        }
+
+
+def dates(session: Session, process: Process, agency: str = "") -> Dates:
     """The approval deadline (30 working days after submission) and the earliest appointment
     (3 months after approval), as far as they are known; the approving body."""
     days = holidays.days(session)
-    return {
-        "submitted_on": process.submitted_on,
-        "approval_deadline": approval_deadline(process.submitted_on, days)
+    return Dates(
+        submitted_on=process.submitted_on,
+        approval_deadline=approval_deadline(process.submitted_on, days)
         if process.submitted_on
         else None,
-        "approved_on": process.approved_on,
-        "earliest_appointment": earliest_appointment(process.approved_on)
+        approved_on=process.approved_on,
+        earliest_appointment=earliest_appointment(process.approved_on)
         if process.approved_on
         else None,
-        "approval_body": approving_body(process.tier, agency),
-        "approval_late": lateness(process.submitted_on, process.approved_on, days)
+        approval_body=approving_body(process.tier, agency),
+        approval_late=lateness(process.submitted_on, process.approved_on, days)
         if process.submitted_on and process.approved_on
         else None,
-    }
+    )
 
 
-def lateness(
-    submitted_on: date, approved_on: date, holidays: Collection[date]
-) -> dict[str, Any] | None:
+def lateness(submitted_on: date, approved_on: date, holidays: Collection[date]) -> Lateness | None:
     """None if the approval came by the deadline (30 working days after the dossier); else
     how late it came: the working days after the deadline up to the approval day (that day
     counted when it is a working day), with the sentence every view prints. A late approval
@@ -153,7 +198,7 @@ def lateness(
             f"Approved on {approved_on:%d/%m/%Y}, after the deadline of {deadline:%d/%m/%Y}, "
             "on a day off."
         )
-    return {"deadline": deadline.isoformat(), "working_days_late": late, "vi": vi, "en": en}
+    return Lateness(deadline=deadline, working_days_late=late, vi=vi, en=en)
 
 
 def _closes(process: Process, entry: PlanningEntry, removal: RemovalEntry) -> bool:

@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 from voting.conference import roster
 from voting.conference.accounts import name_of
 from voting.conference.errors import Problem, refused
+from voting.json_shapes import JsonObject
 from voting.planning import log
+from voting.planning.lists import BallotSection
 from voting.planning.processes import RULES, lock
 from voting.planning.state import (
     Confirmation,
@@ -107,7 +108,7 @@ def confirm_paper_from_phone(
     member: str,
     counts: Mapping[str, Mapping[str, int]],
     actor: str,
-) -> dict[str, Any]:
+) -> PaperForm:
     """The same confirmation made from a committee phone bound to the step's conference; what
     the phone shows next (`paper_form`)."""
     process, item = paper_step_of(session, conference)
@@ -128,27 +129,49 @@ def paper_step_of(session: Session, conference: Conference) -> tuple[Process, Pr
     return process, item
 
 
-def paper_form(process: Process, item: ProcessStep) -> dict[str, Any]:
+@dataclass(frozen=True)
+class PaperForm:
     """What a member's phone needs to confirm: the step, the ballot's positions and
     candidates, whether counts were entered and how many confirmed — never the entered counts
     (the member types them from the paper minutes)."""
+
+    process: str
+    step: int
+    entered: bool
+    confirmations: int
+    needed: int
+    sections: list[BallotSection]
+
+    def to_json(self) -> JsonObject:
+        return {
+            "process": self.process,
+            "step": self.step,
+            "entered": self.entered,
+            "confirmations": self.confirmations,
+            "needed": self.needed,
+            "sections": [
+                {
+                    "position": s.position,
+                    "candidates": [
+                        {"cadre": c.cadre, "full_name": c.full_name} for c in s.candidates
+                    ],
+                }
+                for s in self.sections
+            ],
+        }
+
+
+def paper_form(process: Process, item: ProcessStep) -> PaperForm:
+    """The phone's form for the step `item` of `process`."""
     paper = paper_of(item)
-    return {
-        "process": process.id,
-        "step": item.number,
-        "entered": paper is not None,
-        "confirmations": len(paper.confirmations) if paper else 0,
-        "needed": CONFIRMATIONS,
-        "sections": [
-            {
-                "position": s["position"],
-                "candidates": [
-                    {"cadre": c["cadre"], "full_name": c["full_name"]} for c in s["candidates"]
-                ],
-            }
-            for s in ballot_of(process, item.number)
-        ],
-    }
+    return PaperForm(
+        process=process.id,
+        step=item.number,
+        entered=paper is not None,
+        confirmations=len(paper.confirmations) if paper else 0,
+        needed=CONFIRMATIONS,
+        sections=ballot_of(process, item.number),
+    )
 
 
 def _confirm(
@@ -263,8 +286,8 @@ def _check_paper(
     if not quorum_met(present, convened, RULES):
         raise refused("no_quorum")
     sections = ballot_of(process, item.number)
-    expected = {s["position"]: [c["cadre"] for c in s["candidates"]] for s in sections}
-    quotas = {s["position"]: s["quota"] for s in sections}
+    expected = {s.position: [c.cadre for c in s.candidates] for s in sections}
+    quotas = {s.position: s.quota for s in sections}
     if set(counts) != set(expected):
         problems.append(
             Problem(
@@ -323,16 +346,16 @@ def _paper_result(
     sections = []
     for s in ballot_of(process, item.number):
         rows = []
-        for number, c in enumerate(s["candidates"], start=1):
-            agree = paper.counts[s["position"]][c["cadre"]]
+        for number, c in enumerate(s.candidates, start=1):
+            agree = paper.counts[s.position][c.cadre]
             e = evaluate(step, agree, present, convened)
             rows.append(
                 CountedCandidate(
-                    cadre=c["cadre"],
+                    cadre=c.cadre,
                     number=number,
-                    full_name=c["full_name"],
-                    post=c["post"],
-                    unit=c["unit"],
+                    full_name=c.full_name,
+                    post=c.post,
+                    unit=c.unit,
                     agree=agree,
                     base_count=e.base_count,
                     percent=percent(e.share),
@@ -340,7 +363,7 @@ def _paper_result(
                 )
             )
         rows.sort(key=lambda r: (-r.agree, r.number))
-        sections.append(CountedSection(position=s["position"], quota=s["quota"], candidates=rows))
+        sections.append(CountedSection(position=s.position, quota=s.quota, candidates=rows))
     chosen = None
     complete = True
     selected = None

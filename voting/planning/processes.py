@@ -14,6 +14,7 @@ from voting.conference import conferences, roster
 from voting.conference.conferences import Committee, Details
 from voting.conference.errors import refused
 from voting.planning import appointments, log
+from voting.planning.lists import SourceEntry
 from voting.planning.state import RemovalEntry, Review, ReviewedEntry
 from voting.registry import planning as registry_planning
 from voting.registry import terms
@@ -126,15 +127,15 @@ def start(session: Session, new: NewProcess, actor: str, rule_set: RuleSet = KH3
             for s in sections
         ],
         source=[
-            {
-                "position": s.position.title,
-                "kind": s.position.kind,
-                "unit": s.position.unit,
-                "places": s.places,
-                "candidates": []
+            SourceEntry(
+                position=s.position.title,
+                kind=s.position.kind,
+                unit=s.position.unit,
+                places=s.places,
+                candidates=[]
                 if fold(s.position.title) in appointing
                 else [p.cadre for p in s.proposed],
-            }
+            ).to_json()
             for s in sections
         ],
         review=Review(

@@ -3,16 +3,18 @@ live structure report (under 40, women, a woman among key leaders) against the t
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
 
 from voting.conference.errors import refused
+from voting.json_shapes import JsonObject
 from voting.planning import appointments, log
+from voting.planning.lists import SourceEntry, proposal_of, source_of
 from voting.planning.processes import RULES, lock, registry_people
 from voting.planning.steps import held_now, places_now, source_frozen
-from voting.rules.eligibility import eligibility, term_kind
+from voting.rules.eligibility import PersonEligibility, Reason, eligibility, term_kind
 from voting.rules.people import Person, PlannedPosition
 from voting.rules.source import Position, at_cap, source_warnings
 from voting.rules.structure import check_limits, structure_report
@@ -26,8 +28,8 @@ def set_candidates(
     process = lock(session, process_id)
     if source_frozen(process):
         raise refused("source_frozen")
-    sections = [dict(s) for s in process.source]
-    section = next((s for s in sections if s["position"] == position), None)
+    sections = source_of(process)
+    section = next((s for s in sections if s.position == position), None)
     if section is None:
         raise refused("unknown_position", position=position)
     if cadres and process.procedure == "annual_review":
@@ -38,9 +40,11 @@ def set_candidates(
         raise refused("unknown_cadre", unknown=", ".join(unknown))
     if len(set(cadres)) != len(cadres):
         raise refused("unknown_cadre.repeated")
-    before = section["candidates"]
-    section["candidates"] = list(cadres)
-    process.source = sections
+    before = section.candidates
+    process.source = [
+        replace(s, candidates=list(cadres)).to_json() if s is section else s.to_json()
+        for s in sections
+    ]
     log.record(
         session,
         process,
@@ -52,54 +56,98 @@ def set_candidates(
     return process
 
 
-def view(session: Session, process: Process) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class Candidate:
+    """A cadre on the source list as the organiser sees it: the registry's particulars (`born`
+    ISO), the source category the engine found (None for one added by hand), and the
+    warnings for the position (reasons against and flags)."""
+
+    cadre: str
+    full_name: str
+    sex: str
+    born: str
+    post: str
+    unit: str
+    category: int | None
+    warnings: list[Reason]
+
+    def to_json(self) -> JsonObject:
+        return {
+            "cadre": self.cadre,
+            "full_name": self.full_name,
+            "sex": self.sex,
+            "born": self.born,
+            "post": self.post,
+            "unit": self.unit,
+            "category": self.category,
+            "warnings": [w.to_dict() for w in self.warnings],
+        }
+
+
+@dataclass(frozen=True)
+class Row:
+    """One position of the source list as shown: the stored entry with its places open now,
+    its candidates, and who the engine excluded and why (as stored with the proposal)."""
+
+    entry: SourceEntry
+    candidates: list[Candidate]
+    excluded: list[JsonObject]
+
+    @property
+    def position(self) -> str:
+        return self.entry.position
+
+    @property
+    def places(self) -> int:
+        return self.entry.places
+
+    def to_json(self) -> JsonObject:
+        return self.entry.to_json() | {
+            "candidates": [c.to_json() for c in self.candidates],
+            "excluded": list(self.excluded),
+        }
+
+
+def view(session: Session, process: Process) -> list[Row]:
     """Each position of the source list with its candidates and their warnings (reasons
     against and flags), and who else was considered and excluded, with the reasons."""
     people = {person.id: person for person in registry_people(session)}
     report = _eligibility(session, process, people.values())
-    proposal = {p["position"]: p for p in process.proposal}
+    proposal = proposal_of(process)
     held = held_now(session, process)
-    out = []
-    for section in process.source:
-        position = Position(section["position"], section["kind"], section["unit"])
-        categories = {
-            p["cadre"]: p["category"]
-            for p in proposal.get(section["position"], {}).get("proposed", [])
-        }
+    out: list[Row] = []
+    for section in source_of(process):
+        position = Position(section.position, section.kind, section.unit)
+        proposed = proposal.get(section.position)
+        categories = {p.cadre: p.category for p in proposed.proposed} if proposed else {}
         out.append(
-            {
-                **section,
-                "places": places_now(process, section),
-                "candidates": [
-                    _row(people[cadre])
-                    | {"category": categories.get(cadre)}
-                    | {
-                        "warnings": [
-                            w.to_dict()
-                            for w in [
-                                *source_warnings(people[cadre], position, report[cadre], RULES),
-                                *filter(None, [at_cap(cadre, held, RULES)]),
-                            ]
-                        ]
-                    }
-                    for cadre in section["candidates"]
+            Row(
+                entry=replace(section, places=places_now(process, section)),
+                candidates=[
+                    _candidate(
+                        people[cadre],
+                        categories.get(cadre),
+                        [
+                            *source_warnings(people[cadre], position, report[cadre], RULES),
+                            *filter(None, [at_cap(cadre, held, RULES)]),
+                        ],
+                    )
+                    for cadre in section.candidates
                     if cadre in people
                 ],
-                "excluded": proposal.get(section["position"], {}).get("excluded", []),
-            }
+                excluded=proposed.excluded if proposed else [],
+            )
         )
     return out
 
 
 def structure(
     session: Session, process: Process, lists: Mapping[str, Sequence[str]] | None = None
-) -> dict[str, Any]:
+) -> Structure:
     """The structure report of a candidate list (the source list unless `lists` is given):
     counts, exact shares shown as percentages, each target met or not, and the limits."""
     people = {person.id: person for person in registry_people(session)}
-    chosen = (
-        lists if lists is not None else {s["position"]: s["candidates"] for s in process.source}
-    )
+    chosen = lists if lists is not None else {s.position: s.candidates for s in source_of(process)}
     entries = [
         PlannedPosition(cadre, position)
         for position, cadres in chosen.items()
@@ -109,38 +157,96 @@ def structure(
     return _report(entries, people, process)
 
 
+@dataclass(frozen=True)
+class Structure:
+    """The structure report of a candidate list as shown: the counts, each target met or not,
+    the shares and targets as percentage text ("33.3", "30"), and the limits exceeded."""
+
+    rule_set: str
+    rule_set_hash: str
+    reference: str
+    planned: int
+    young: int
+    women: int
+    women_key_leaders: int
+    young_met: bool
+    women_met: bool
+    woman_key_leader_met: bool
+    young_percent: str
+    women_percent: str
+    young_target: str
+    women_target: str
+    young_under_years: int
+    crowded_positions: dict[str, list[str]]
+    busy_cadres: dict[str, list[str]]
+
+    def to_json(self) -> JsonObject:
+        return {
+            "rule_set": self.rule_set,
+            "rule_set_hash": self.rule_set_hash,
+            "reference": self.reference,
+            "planned": self.planned,
+            "young": self.young,
+            "women": self.women,
+            "women_key_leaders": self.women_key_leaders,
+            "young_met": self.young_met,
+            "women_met": self.women_met,
+            "woman_key_leader_met": self.woman_key_leader_met,
+            "young_percent": self.young_percent,
+            "women_percent": self.women_percent,
+            "young_target": self.young_target,
+            "women_target": self.women_target,
+            "young_under_years": self.young_under_years,
+            "crowded_positions": {p: list(c) for p, c in self.crowded_positions.items()},
+            "busy_cadres": {c: list(p) for c, p in self.busy_cadres.items()},
+        }
+
+
 def _report(
     entries: Sequence[PlannedPosition], people: Mapping[str, Person], process: Process
-) -> dict[str, Any]:
+) -> Structure:
     """The structure report and the limits of `entries` (with the term's existing planning
     counted for the 3-positions cap)."""
     report = structure_report(entries, people, process.reference, RULES)
     targets = RULES.structure
     limits = check_limits(entries, RULES)
-    return {
-        **report.to_dict(),
-        "young_percent": f"{float(report.young_share) * 100:.1f}",
-        "women_percent": f"{float(report.women_share) * 100:.1f}",
-        "young_target": f"{float(targets.young_min) * 100:g}",
-        "women_target": f"{float(targets.women_min) * 100:g}",
-        "young_under_years": targets.young_under_years,
-        "crowded_positions": limits.crowded_positions,
-        "busy_cadres": limits.busy_cadres,
-    }
+    return Structure(
+        rule_set=report.rule_set,
+        rule_set_hash=report.rule_set_hash,
+        reference=report.reference.isoformat(),
+        planned=report.planned,
+        young=report.young,
+        women=report.women,
+        women_key_leaders=report.women_key_leaders,
+        young_met=report.young_met,
+        women_met=report.women_met,
+        woman_key_leader_met=report.woman_key_leader_met,
+        young_percent=f"{float(report.young_share) * 100:.1f}",
+        women_percent=f"{float(report.women_share) * 100:.1f}",
+        young_target=f"{float(targets.young_min) * 100:g}",
+        women_target=f"{float(targets.women_min) * 100:g}",
+        young_under_years=targets.young_under_years,
+        crowded_positions=limits.crowded_positions,
+        busy_cadres=limits.busy_cadres,
+    )
 
 
-def _eligibility(session: Session, process: Process, people: Any) -> dict[str, Any]:
+def _eligibility(
+    session: Session, process: Process, people: Iterable[Person]
+) -> dict[str, PersonEligibility]:
     term = term_kind(process.procedure, process.reference, process.term_start)
     report = eligibility(list(people), process.reference, term, process.term_start, rule_set=RULES)
     return {item.person.id: item for item in report.people}
 
 
-def _row(person: Person) -> dict[str, Any]:
-    return {
-        "cadre": person.id,
-        "full_name": person.full_name,
-        "sex": person.sex,
-        "born": person.born.isoformat(),
-        "post": person.post,
-        "unit": person.unit,
-    }
+def _candidate(person: Person, category: int | None, warnings: list[Reason]) -> Candidate:
+    return Candidate(
+        cadre=person.id,
+        full_name=person.full_name,
+        sex=person.sex,
+        born=person.born.isoformat(),
+        post=person.post,
+        unit=person.unit,
+        category=category,
+        warnings=warnings,
+    )

@@ -8,7 +8,7 @@ each position."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
@@ -27,7 +27,16 @@ PROFESSIONAL = "Có trình độ chuyên môn, nghiệp vụ tương ứng với
 _THEORY = {"cao_cap": "Cao cấp", "trung_cap": "Trung cấp", "so_cap": "Sơ cấp"}
 
 
-def of_process(process: Process) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class PositionStandards:
+    """A position kind's title, its source categories, and its standards, as printed."""
+
+    position: str
+    sources: list[str]
+    standards: list[str]
+
+
+def of_process(process: Process) -> list[PositionStandards]:
     """Each position kind of the process's tier with its standards, in Vietnamese."""
     term = term_kind(process.procedure, process.reference, process.term_start)
     return [
@@ -51,11 +60,11 @@ def on_ballot(session: Session, conference: Conference) -> dict[str, list[str]]:
         kind = rules.position_for(section.position)
         if kind is not None:
             described = of_kind(kind, term, rules)
-            out[section.position] = [*described["sources"], *described["standards"]]
+            out[section.position] = [*described.sources, *described.standards]
     return out
 
 
-def of_kind(kind: PositionKind, term: str, rules: RuleSet) -> dict[str, Any]:
+def of_kind(kind: PositionKind, term: str, rules: RuleSet) -> PositionStandards:
     """One position kind's sources and standards, for a process planning the `term` ("next" or
     "current") term."""
     posts = {key: post.title for key, post in rules.posts.items()}
@@ -81,8 +90,8 @@ def of_kind(kind: PositionKind, term: str, rules: RuleSet) -> dict[str, Any]:
         if kind.political_theory
         else ""
     )
-    return {
-        "position": kind.title,
-        "sources": [f"Đối tượng {n}: {s}" for n, s in sources.items() if s],
-        "standards": [GENERAL, PROFESSIONAL, *([theory] if theory else []), *months],
-    }
+    return PositionStandards(
+        position=kind.title,
+        sources=[f"Đối tượng {n}: {s}" for n, s in sources.items() if s],
+        standards=[GENERAL, PROFESSIONAL, *([theory] if theory else []), *months],
+    )

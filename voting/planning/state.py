@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from voting.json_shapes import JsonObject
+from voting.planning.lists import approval_of
 from voting.rules.eligibility import Reason
 from voting.store import Process, ProcessStep
 
@@ -424,8 +425,7 @@ def held_at_final_step(process: Process) -> dict[str, int]:
     """Cadre → the positions of the tier already held in the planning of the term, fixed when
     the final step's ballot was set (kept with it, and in its record's `planned`): what the
     3-positions cap counts."""
-    approved = process.steps[-1].approved or {}
-    return {cadre: int(n) for cadre, n in approved.get("held", {}).items()}
+    return dict(approval_of(process.steps[-1]).held or {})
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from fractions import Fraction
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -23,9 +22,18 @@ from voting.conference.ballot import CandidateInput, SectionInput
 from voting.conference.conferences import Committee, Details
 from voting.conference.errors import refused
 from voting.planning import log
+from voting.planning.held import HeldResult, HeldSelection, opened
+from voting.planning.lists import (
+    Approval,
+    BallotCandidate,
+    BallotSection,
+    Recorded,
+    SourceEntry,
+    approval_of,
+    source_of,
+)
 from voting.planning.processes import RULES, lock, planned_for, registry_people, step_of
 from voting.planning.state import (
-    CountedCandidate,
     CountedSection,
     Decision,
     Outcome,
@@ -39,6 +47,7 @@ from voting.planning.state import (
     paper_of,
     review_of,
 )
+from voting.rules.people import Person
 from voting.rules.ruleset import Step
 from voting.rules.source import held_positions, tier_of
 from voting.store import (
@@ -86,20 +95,22 @@ def approve(
     step = rule_step(process, number)
     if step.ballot == "candidates":
         raise refused("step_holds_ballot")
-    if item.approved and "held_on" in item.approved:
+    if approval_of(item).recorded is not None:
         raise refused("already_recorded.step")
     if len(note) > 1000:
         raise refused("invalid_input.note")
     proposed = _removal_proposal(process, removals) if step.ballot == "removal" else []
     if step.ballot != "removal" and removals:
         raise refused("no_removal_ballot")
-    item.approved = {
-        "held_on": held_on.isoformat(),
-        "note": note.strip(),
-        "by": actor,
-        "at": utc_text(datetime.now(UTC)),
-        "source": [dict(s) for s in process.source] if step.composition else None,
-    }
+    item.approved = Approval(
+        recorded=Recorded(
+            held_on=held_on.isoformat(),
+            note=note.strip(),
+            by=actor,
+            at=utc_text(datetime.now(UTC)),
+            source=source_of(process) if step.composition else None,
+        )
+    ).to_json()
     process.review = replace(review_of(process), proposed=proposed).to_json()
     log.record(
         session,
@@ -154,11 +165,11 @@ def sync(session: Session, process_id: str, actor: str, timezone: str) -> Proces
         conference = session.get(Conference, item.conference_id)
         if conference is None or conference.phase != Phase.OPENED:
             continue
-        view = results.view(session, conference, may_read_sealed=True)
-        if view["status"] not in ("sealed", "announced"):
+        counted = opened(results.view(session, conference, may_read_sealed=True))
+        if counted is None:
             continue
         held_on = voted_on(session, conference, timezone)
-        result = _electronic(conference, view["result"], held_on)
+        result = _electronic(conference, counted, held_on)
         if rule_step(process, item.number).ballot == "removal":
             take_removals(process, result)
         finish(session, process, item, result, actor)
@@ -205,11 +216,10 @@ def hold_again(session: Session, process_id: str, number: int, actor: str) -> Pr
     return process
 
 
-def ballot_of(process: Process, number: int) -> list[dict[str, Any]]:
+def ballot_of(process: Process, number: int) -> list[BallotSection]:
     """The sections a step votes on, as the process passes them on (position, quota,
     candidates with their cadre id, name, post and unit)."""
-    item = step_of(process, number)
-    return list(item.approved["ballot"]) if item.approved and "ballot" in item.approved else []
+    return approval_of(step_of(process, number)).ballot or []
 
 
 def current_step(process: Process, number: int) -> ProcessStep:
@@ -245,11 +255,11 @@ def _set_removal_ballot(session: Session, process: Process, item: ProcessStep, a
     for entry in review_of(process).proposed:
         by_position.setdefault(entry.position, []).append(entry.cadre)
     sections = [
-        {
-            "position": position,
-            "quota": None,
-            "candidates": [_candidate(people, cadre) for cadre in cadres],
-        }
+        BallotSection(
+            position=position,
+            quota=None,
+            candidates=[_candidate(people, cadre) for cadre in cadres],
+        )
         for position, cadres in by_position.items()
     ]
     _put_ballot(session, process, item, sections, actor)
@@ -259,25 +269,22 @@ def _put_ballot(
     session: Session,
     process: Process,
     item: ProcessStep,
-    sections: list[dict[str, Any]],
+    sections: list[BallotSection],
     actor: str,
 ) -> None:
     assert item.conference_id is not None
     step = rule_step(process, item.number)
     held = held_now(session, process) if step.fills_quota else {}
-    item.approved = {**(item.approved or {}), "ballot": sections, "held": held}
+    item.approved = replace(approval_of(item), ballot=sections, held=held).to_json()
     # One unit of work with the step's change.
     ballot.set_for_process(
         session,
         item.conference_id,
         [
             SectionInput(
-                s["position"],
-                tuple(
-                    CandidateInput(c["full_name"], c["post"], c["unit"], c["cadre"])
-                    for c in s["candidates"]
-                ),
-                s["quota"],
+                s.position,
+                tuple(CandidateInput(c.full_name, c.post, c.unit, c.cadre) for c in s.candidates),
+                s.quota,
             )
             for s in sections
         ],
@@ -366,22 +373,22 @@ def finish(
 
 def _next_ballot(
     session: Session, process: Process, result: StepResult | None
-) -> list[dict[str, Any]]:
+) -> list[BallotSection]:
     """The approved source list for the first ballot, else the previous step's passing
     candidates, each section keeping its quota (at most the candidates standing)."""
     people = {p.id: p for p in registry_people(session)}
     if result is None or result.kind == "removal":
         sections = []
-        for s in process.source:
+        for s in source_of(process):
             places = places_now(process, s)
-            if places <= 0 or not s["candidates"]:
+            if places <= 0 or not s.candidates:
                 continue
             sections.append(
-                {
-                    "position": s["position"],
-                    "quota": min(places, len(s["candidates"])),
-                    "candidates": [_candidate(people, c) for c in s["candidates"]],
-                }
+                BallotSection(
+                    position=s.position,
+                    quota=min(places, len(s.candidates)),
+                    candidates=[_candidate(people, c) for c in s.candidates],
+                )
             )
         return sections
     passing = []
@@ -390,29 +397,28 @@ def _next_ballot(
         if standing:
             assert section.quota is not None  # a candidates ballot's section has its quota
             passing.append(
-                {
-                    "position": section.position,
-                    "quota": min(section.quota, len(standing)),
-                    "candidates": [
-                        {"cadre": c.cadre, "full_name": c.full_name, "post": c.post, "unit": c.unit}
+                BallotSection(
+                    position=section.position,
+                    quota=min(section.quota, len(standing)),
+                    candidates=[
+                        BallotCandidate(c.cadre, c.full_name, c.post, c.unit)
                         for c in sorted(standing, key=lambda c: c.number)
                     ],
-                }
+                )
             )
     return passing
 
 
-def places_now(process: Process, section: Mapping[str, Any]) -> int:
+def places_now(process: Process, section: SourceEntry) -> int:
     """A source-list position's open places now: those at the start (3 minus those planned)
     and one more for each cadre the removal ballot took off it."""
     freed = review_of(process).removed
-    places: int = section["places"]
-    return places + sum(1 for e in freed if e.position == section["position"])
+    return section.places + sum(1 for e in freed if e.position == section.position)
 
 
-def _candidate(people: Mapping[str, Any], cadre: str) -> dict[str, str]:
+def _candidate(people: Mapping[str, Person], cadre: str) -> BallotCandidate:
     person = people[cadre]
-    return {"cadre": cadre, "full_name": person.full_name, "post": person.post, "unit": person.unit}
+    return BallotCandidate(cadre, person.full_name, person.post, person.unit)
 
 
 def voted_on(session: Session, conference: Conference, timezone: str) -> date:
@@ -431,42 +437,35 @@ def voted_on(session: Session, conference: Conference, timezone: str) -> date:
     return conference.held_on
 
 
-def _electronic(conference: Conference, result: Mapping[str, Any], held_on: date) -> StepResult:
+def _electronic(conference: Conference, result: HeldResult, held_on: date) -> StepResult:
     """The opened conference's result as the process keeps it (cadres, not candidate ids),
     dated the day of its vote."""
     step = conferences.step_of(conference)
-    sections = []
-    ids: dict[str, dict[str, str]] = {}
-    for section in result["sections"]:
-        ids[section["id"]] = {c["id"]: c["cadre"] for c in section["candidates"]}
-        sections.append(
-            CountedSection(
-                position=section["position"],
-                quota=section["quota"],
-                candidates=[CountedCandidate.from_json(c) for c in section["candidates"]],
-            )
-        )
-    selection = result.get("selection")
+    ids = {s.id: {cid: c.cadre for cid, c in s.candidates} for s in result.sections}
+    titles = {s.id: s.position for s in result.sections}
+    sections = [
+        CountedSection(position=s.position, quota=s.quota, candidates=[c for _, c in s.candidates])
+        for s in result.sections
+    ]
+    selection = result.selection
     chosen = None
     contested: dict[str, list[str]] = {}
     over_cap: dict[str, list[str]] = {}
     decision = None
     if selection is not None:
-        titles = {s["id"]: s["position"] for s in result["sections"]}
         chosen = {
-            titles[sid]: [ids[sid][cid] for cid in cids]
-            for sid, cids in selection["chosen"].items()
+            titles[sid]: [ids[sid][cid] for cid in cids] for sid, cids in selection.chosen.items()
         }
         contested, over_cap = _contested(selection, titles, ids)
-        if selection.get("decision"):
-            made = selection["decision"]
+        made = selection.decision
+        if made is not None:
             decision = Decision(
-                decided_by=made["decided_by"],
-                decided_at=made["decided_at"],
-                note=made["note"],
+                decided_by=made.decided_by,
+                decided_at=made.decided_at,
+                note=made.note,
                 chosen={
                     titles[sid]: [ids[sid][cid] for cid in cids]
-                    for sid, cids in made["chosen"].items()
+                    for sid, cids in made.chosen.items()
                 },
             )
     return StepResult(
@@ -474,16 +473,14 @@ def _electronic(conference: Conference, result: Mapping[str, Any], held_on: date
         conference=conference.id,
         held_on=held_on.isoformat(),
         kind=ballot_kind(conference.ballot_kind),
-        convened=result["convened"],
-        present=result["present"],
-        base=result["threshold_base"],
-        base_count=result["present"]
-        if result["threshold_base"] == "present"
-        else result["convened"],
+        convened=result.convened,
+        present=result.present,
+        base=result.threshold_base,
+        base_count=result.present if result.threshold_base == "present" else result.convened,
         threshold=threshold_text(step),
         sections=sections,
         chosen=chosen,
-        complete=result["complete"],
+        complete=result.complete,
         # What was left to the head (ties at the last places, cadres over the cap) and the
         # head's decision as recorded (who, when, the note): the dossier reports both.
         selection=Selection(contested=contested, over_cap=over_cap, decision=decision),
@@ -491,16 +488,16 @@ def _electronic(conference: Conference, result: Mapping[str, Any], held_on: date
 
 
 def _contested(
-    selection: Mapping[str, Any], titles: Mapping[str, str], ids: Mapping[str, Mapping[str, str]]
+    selection: HeldSelection, titles: Mapping[str, str], ids: Mapping[str, Mapping[str, str]]
 ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Position → the cadres of its tie or over the cap, and position → those over the cap
     alone, from the conference's selection (section and candidate ids)."""
     cadre_of = {cid: cadre for per in ids.values() for cid, cadre in per.items()}
     out: dict[str, set[str]] = {}
     over: dict[str, set[str]] = {}
-    for sid, tie in (selection.get("ties") or {}).items():
-        out.setdefault(titles[sid], set()).update(cadre_of[c] for c in tie["among"])
-    for cid, sids in (selection.get("over_cap") or {}).items():
+    for sid, among in selection.ties.items():
+        out.setdefault(titles[sid], set()).update(cadre_of[c] for c in among)
+    for cid, sids in selection.over_cap.items():
         for sid in sids:
             out.setdefault(titles[sid], set()).add(cadre_of[cid])
             over.setdefault(titles[sid], set()).add(cadre_of[cid])

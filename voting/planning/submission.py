@@ -14,6 +14,7 @@ from fractions import Fraction
 from sqlalchemy.orm import Session
 
 from voting.planning.conditions import overridden
+from voting.planning.lists import approval_of
 from voting.planning.outcome import approving_body
 from voting.planning.processes import RULES, registry_people
 from voting.planning.state import outcome_of, result_of
@@ -110,7 +111,8 @@ def submission(
     for item in process.steps:
         step = rule_step(process, item.number)
         result = result_of(item)
-        held = (result.held_on if result else None) or (item.approved or {}).get("held_on")
+        recorded = approval_of(item).recorded
+        held = (result.held_on if result else None) or (recorded.held_on if recorded else None)
         line = step.title if step.title.startswith("Bước") else f"Bước {item.number}: {step.title}"
         if held:
             line += f", ngày {date.fromisoformat(held):%d/%m/%Y}"

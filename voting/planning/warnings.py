@@ -11,12 +11,14 @@ annual review is held "trong quý I" and its approval reported "trong quý II".
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from voting.json_shapes import JsonObject
+from voting.planning.lists import approval_of
 from voting.planning.processes import RULES
 from voting.planning.state import result_of
 from voting.rules.retirement import month_index, month_start
@@ -25,14 +27,26 @@ from voting.store import Attendee, AttendeeSource, Conference, Process
 TERM_MONTHS = 60  # a party congress term: the current term starts 60 months before the next
 
 
-def of(session: Session, process: Process) -> list[dict[str, str]]:
+@dataclass(frozen=True)
+class Notice:
+    """One warning: its code and its text in Vietnamese and English."""
+
+    code: str
+    vi: str
+    en: str
+
+    def to_json(self) -> JsonObject:
+        return {"code": self.code, "vi": self.vi, "en": self.en}
+
+
+def of(session: Session, process: Process) -> list[Notice]:
     """Every warning that applies to the process now, each with a code, Vietnamese and
     English."""
     return [*_rosters(session, process), *_timing(process)]
 
 
-def _rosters(session: Session, process: Process) -> list[dict[str, str]]:
-    out = []
+def _rosters(session: Session, process: Process) -> list[Notice]:
+    out: list[Notice] = []
     for item in process.steps:
         step = RULES.step(process.procedure, item.number)
         extra = step.extra_composition.get(process.tier)
@@ -49,7 +63,7 @@ def _rosters(session: Session, process: Process) -> list[dict[str, str]]:
         ).first()
         if externals is None:
             out.append(
-                _warning(
+                Notice(
                     "roster_without_externals",
                     f"Bước {item.number} ({step.title}): thành phần hội nghị gồm Trưởng phòng "
                     "kinh tế và hạ tầng các huyện, Trưởng phòng kinh tế thành phố, nhưng danh "
@@ -63,17 +77,17 @@ def _rosters(session: Session, process: Process) -> list[dict[str, str]]:
     return out
 
 
-def _timing(process: Process) -> list[dict[str, str]]:
+def _timing(process: Process) -> list[Notice]:
     """The plan's timing (B.I.4), judged on the conferences' default date (the first step's
     conference date when it has one) and the approval date once recorded."""
     held = _held_on(process)
-    out = []
+    out: list[Notice] = []
     if process.procedure == "next_term" and process.term_start is not None:
         current = month_index(process.term_start) - TERM_MONTHS
         first, last = month_start(current + 12), month_start(current + 23)
         if not first <= month_start(month_index(held)) <= last:
             out.append(
-                _warning(
+                Notice(
                     "not_second_year",
                     f"Quy hoạch nhiệm kỳ kế tiếp được xây dựng một lần vào năm thứ hai của "
                     f"nhiệm kỳ (mục B.I.4): từ tháng {first:%m/%Y} đến tháng {last:%m/%Y}; "
@@ -86,7 +100,7 @@ def _timing(process: Process) -> list[dict[str, str]]:
     if process.procedure == "annual_review":
         if held.month > 3:
             out.append(
-                _warning(
+                Notice(
                     "not_first_quarter",
                     f"Rà soát, bổ sung quy hoạch hằng năm thực hiện trong quý I (mục B.I.4); "
                     f"quy trình này tổ chức tháng {held:%m/%Y}.",
@@ -97,7 +111,7 @@ def _timing(process: Process) -> list[dict[str, str]]:
         approved = process.approved_on
         if approved is not None and not (approved.year == held.year and 4 <= approved.month <= 6):
             out.append(
-                _warning(
+                Notice(
                     "not_second_quarter",
                     f"Kết quả phê duyệt quy hoạch được báo cáo trong quý II năm {held.year} "
                     f"(mục B.I.4); phê duyệt ngày {approved:%d/%m/%Y}.",
@@ -112,13 +126,10 @@ def _held_on(process: Process) -> date:
     """When the process is held: the date of its first dated step (a leadership step's record
     or a result), else the reference month."""
     for item in process.steps:
-        if item.approved and item.approved.get("held_on"):
-            return date.fromisoformat(item.approved["held_on"])
+        recorded = approval_of(item).recorded
+        if recorded is not None:
+            return date.fromisoformat(recorded.held_on)
         result = result_of(item)
         if result is not None and result.held_on:
             return date.fromisoformat(result.held_on)
     return process.reference
-
-
-def _warning(code: str, vi: str, en: str) -> dict[str, Any]:
-    return {"code": code, "vi": vi, "en": en}

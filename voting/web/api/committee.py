@@ -215,7 +215,7 @@ def paper_form(conference: Conference) -> dict[str, Any]:
     """For a step of a planning process held on paper: what the member's phone shows to confirm
     the counts (never the counts entered)."""
     process, item = paper.paper_step_of(db(), conference)
-    return paper.paper_form(process, item)
+    return paper.paper_form(process, item).to_json()
 
 
 @bp.post("/paper/confirmations")
@@ -226,4 +226,4 @@ def confirm_paper(conference: Conference, body: PaperConfirmation) -> dict[str, 
     """The member re-types the paper counts from the paper minutes, from their own phone."""
     return paper.confirm_paper_from_phone(
         db(), conference, body.member, body.counts, current_principal().actor
-    )
+    ).to_json()

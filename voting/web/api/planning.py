@@ -3,7 +3,6 @@ the steps' approvals and paper fallback, the outcome, and the dossier summary.""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask import Blueprint, Response, current_app, request
@@ -92,7 +91,7 @@ def set_source(process_id: str, body: bodies.SourceCandidates) -> dict[str, Any]
 @answers(replies.Structure)
 def structure(process_id: str, body: bodies.Lists) -> dict[str, Any]:
     """The structure report of a list as edited (position → cadre ids), not saved."""
-    return source_list.structure(db(), processes.get(db(), process_id), body.lists)
+    return source_list.structure(db(), processes.get(db(), process_id), body.lists).to_json()
 
 
 @bp.post(f"{P}/steps/<int:number>/approval")
@@ -262,7 +261,7 @@ def whole(process: Process) -> dict[str, Any]:
     """A process with everything the console shows."""
     session = db()
     when = outcome.dates(session, process, current_app.config["AGENCY"])
-    return brief(process) | {
+    shown: dict[str, Any] = {
         "reference": process.reference.strftime("%Y-%m"),
         "term_start": process.term_start.strftime("%Y-%m") if process.term_start else None,
         "steps": [
@@ -278,26 +277,27 @@ def whole(process: Process) -> dict[str, Any]:
             }
             for item in process.steps
         ],
-        "source": source_list.view(session, process),
+        "source": [row.to_json() for row in source_list.view(session, process)],
         "source_frozen": steps.source_frozen(process),
-        "structure": source_list.structure(session, process),
+        "structure": source_list.structure(session, process).to_json(),
         "review": process.review,
-        "warnings": warnings.of(session, process),
+        "warnings": [w.to_json() for w in warnings.of(session, process)],
         # A late approval is accepted (it happened) and flagged wherever the outcome shows.
         "outcome": process.outcome
         | {
-            "approval_late": when["approval_late"],
+            "approval_late": when.approval_late.to_json() if when.approval_late else None,
             # KH 331 A.I: who fails the conditions today, and the head's override if any.
-            "unmet": conditions.unmet(session, process, clock.today()),
+            "unmet": [u.to_json() for u in conditions.unmet(session, process, clock.today())],
         }
         if process.outcome is not None
         else None,
-        "dates": {k: v.isoformat() if isinstance(v, date) else v for k, v in when.items()},
+        "dates": when.to_json(),
         "log": [
             {"seq": e.seq, "at": e.at.isoformat(), "actor": e.actor, "kind": e.kind, "data": e.data}
             for e in process.log
         ],
     }
+    return brief(process) | shown
 
 
 def _phase(conference_id: str | None) -> str | None:

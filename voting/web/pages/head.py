@@ -73,8 +73,16 @@ def unmet_waiting() -> list[dict[str, Any]]:
         if process.outcome is None or process.status == ProcessStatus.APPROVED:
             continue
         for entry in conditions.unmet(db(), process, clock.today()):
-            if entry["override"] is None:
-                waiting.append({"process": process, **entry})
+            if entry.override is None:
+                waiting.append(
+                    {
+                        "process": process,
+                        "cadre": entry.cadre,
+                        "full_name": entry.full_name,
+                        "position": entry.position,
+                        "reasons": entry.reasons,
+                    }
+                )
     return waiting
 
 

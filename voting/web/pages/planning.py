@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
@@ -25,9 +24,11 @@ from voting.planning import (
     steps,
     warnings,
 )
+from voting.planning.lists import BallotSection, approval_of, source_of
 from voting.planning.processes import RULES, NewProcess
+from voting.planning.state import outcome_of
 from voting.registry import terms
-from voting.store import Conference, ProcessStatus, StepStatus
+from voting.store import Conference, Process, ProcessStatus, StepStatus
 from voting.web import clock
 from voting.web.api import bodies
 from voting.web.config import rule_set
@@ -95,12 +96,12 @@ def show(process_id: str) -> str:
 def save_source(process_id: str) -> Response:
     """Save the source list as ticked (and ids typed in to add someone not proposed)."""
     process = processes.get(db(), process_id)
-    for index, section in enumerate(process.source):
+    for index, section in enumerate(source_of(process)):
         ticked = request.form.getlist(f"cadre:{index}")
         added = [c.strip() for c in request.form.get(f"add:{index}", "").split(",") if c.strip()]
         wanted = list(dict.fromkeys(ticked + added))
-        if wanted != section["candidates"]:
-            source_list.set_candidates(db(), process_id, section["position"], wanted, _actor())
+        if wanted != section.candidates:
+            source_list.set_candidates(db(), process_id, section.position, wanted, _actor())
     flash(translate("planning.source.saved"))
     return redirect(url_for(".show", process_id=process_id, _anchor="source"))
 
@@ -240,9 +241,10 @@ def _index_page(error: ConferenceError | None = None) -> str:
     )
 
 
-def _process_page(process: Any, error: ConferenceError | None = None) -> str:
+def _process_page(process: Process, error: ConferenceError | None = None) -> str:
     rows = []
     for item in process.steps:
+        recorded = approval_of(item).recorded
         step = steps.rule_step(process, item.number)
         conference = db().get(Conference, item.conference_id) if item.conference_id else None
         rows.append(
@@ -258,32 +260,29 @@ def _process_page(process: Any, error: ConferenceError | None = None) -> str:
                 # A step recorded without a ballot: its day as the pages write days, and who
                 # recorded it by name (not the log's "user:" principal).
                 "approved": {
-                    "on": date.fromisoformat(item.approved["held_on"]).strftime("%d/%m/%Y"),
-                    "by": accounts.name_of(db(), item.approved.get("by", "")),
+                    "on": date.fromisoformat(recorded.held_on).strftime("%d/%m/%Y"),
+                    "by": accounts.name_of(db(), recorded.by),
                 }
-                if item.approved and item.approved.get("held_on")
+                if recorded is not None
                 else None,
             }
         )
     source = source_list.view(db(), process)
+    chosen = outcome_of(process)
     return render_template(
         "planning/process.html",
         process=process,
         rows=rows,
         source=source,
         # Every candidate list shows the eligibility warnings of its cadres for the position.
-        warnings={
-            (s["position"], c["cadre"]): c["warnings"] for s in source for c in s["candidates"]
-        },
+        warnings={(s.position, c.cadre): c.warnings for s in source for c in s.candidates},
         frozen=steps.source_frozen(process),
         structure=source_list.structure(db(), process),
         dates=outcome.dates(db(), process, current_app.config["AGENCY"]),
         outcome_structure=source_list.structure(
             db(),
             process,
-            {p["position"]: [c["cadre"] for c in p["cadres"]] for p in process.outcome["planned"]}
-            if process.outcome
-            else {},
+            {p.position: [c.cadre for c in p.cadres] for p in chosen.planned} if chosen else {},
         ),
         unmet=conditions.unmet(db(), process, clock.today()),
         notices=warnings.of(db(), process),
@@ -292,18 +291,18 @@ def _process_page(process: Any, error: ConferenceError | None = None) -> str:
     )
 
 
-def _structure(process: Any, sections: list[dict[str, Any]]) -> dict[str, Any] | None:
+def _structure(process: Process, sections: list[BallotSection]) -> source_list.Structure | None:
     """The structure report of a step's candidate list (a removal ballot has none)."""
-    if not sections or all(s["quota"] is None for s in sections):
+    if not sections or all(s.quota is None for s in sections):
         return None
-    lists = {s["position"]: [c["cadre"] for c in s["candidates"]] for s in sections}
+    lists = {s.position: [c.cadre for c in s.candidates] for s in sections}
     return source_list.structure(db(), process, lists)
 
 
 def _counts(process_id: str, number: int) -> dict[str, dict[str, int]]:
     """The form's `count:<section>:<cadre>` fields as position → cadre → agree."""
     sections = steps.ballot_of(processes.get(db(), process_id), number)
-    counts: dict[str, dict[str, int]] = {s["position"]: {} for s in sections}
+    counts: dict[str, dict[str, int]] = {s.position: {} for s in sections}
     for name, value in request.form.items():
         match = _COUNT.match(name)
         if match is None:
@@ -311,7 +310,7 @@ def _counts(process_id: str, number: int) -> dict[str, dict[str, int]]:
         index = int(match.group(1))
         if not 0 <= index < len(sections):
             raise refused("invalid_input.section", index=index)
-        counts[sections[index]["position"]][match.group(2)] = fields.whole(value, name)
+        counts[sections[index].position][match.group(2)] = fields.whole(value, name)
     return counts
 
 
