@@ -37,8 +37,9 @@ from voting import canonical, fonts
 from voting.crypto.dkg import Transcript
 from voting.rules import rule_set_from_mapping
 from voting.rules.source import document_title
-from voting.tally.exports import count_rows
+from voting.tally.exports import CountRow, count_rows
 from voting.tally.record import key_fingerprint
+from voting.tally.shapes import RecordSelection, SignedRecord
 
 TEXT: dict[str, dict[str, str]] = {
     "vi": {
@@ -220,9 +221,9 @@ def minutes_pdf(
     `parent` (the managing body above the agency, cơ quan chủ quản: an installation's setting,
     not part of the signed record) and the agency."""
     fonts.register()
-    document = canonical.loads(record)
+    document = SignedRecord.from_json(canonical.loads(record))
     t = TEXT[lang]
-    fingerprint = key_fingerprint(document["installation"]["public_key"])
+    fingerprint = key_fingerprint(document.public_key)
     out = io.BytesIO()
     pdf = SimpleDocTemplate(
         out,
@@ -231,7 +232,7 @@ def minutes_pdf(
         rightMargin=18 * mm,
         topMargin=16 * mm,
         bottomMargin=20 * mm,
-        title=f"{TEXT['vi']['title']} — {document['conference']['title']}",
+        title=f"{TEXT['vi']['title']} — {document.conference.title}",
         invariant=True,
     )
 
@@ -276,7 +277,7 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 def _story(
-    document: dict[str, Any],
+    document: SignedRecord,
     record_hash: str,
     t: dict[str, str],
     lang: str,
@@ -284,23 +285,23 @@ def _story(
     parent: str,
 ) -> list[Any]:
     s = _styles()
-    conference = document["conference"]
-    rule_set = rule_set_from_mapping(document["rule_set"]["content"], "record rule set")
-    step = rule_set.step(conference["procedure"], conference["step"])
+    conference = document.conference
+    rule_set = rule_set_from_mapping(document.rule_set["content"], "record rule set")
+    step = rule_set.step(conference.procedure, conference.step)
     # The day the vote was held (voting opened), in the room's time: not the date the
     # conference was first set for.
     voted = _moment(document, "phase.changed", "voting")
     held_on = (
         voted.strftime("%d/%m/%Y")
         if voted
-        else date.fromisoformat(conference["held_on"]).strftime("%d/%m/%Y")
+        else date.fromisoformat(conference.held_on).strftime("%d/%m/%Y")
     )
     header = Table(
         [
             [
                 [
                     *([_p(parent.upper(), s["parent"])] if parent.strip() else []),
-                    _p(conference["agency"].upper(), s["header"]),
+                    _p(conference.agency.upper(), s["header"]),
                 ],
                 [_p(t["nation"], s["header"]), _p(t["motto"], s["header"])],
             ]
@@ -317,31 +318,32 @@ def _story(
         # Hội nghị …" for a conference titled "Hội nghị …"), left out when that title holds it.
         *(
             [_p(step_title, s["centre"])]
-            if conference["title"].casefold() in step_title.casefold()
+            if conference.title.casefold() in step_title.casefold()
             else [
-                _p(conference["title"], s["centre"]),
-                *([_p(step_title, s["centre"])] if step_title not in conference["title"] else []),
+                _p(conference.title, s["centre"]),
+                *([_p(step_title, s["centre"])] if step_title not in conference.title else []),
             ]
         ),
-        _p(f"{t['date']}: {held_on} — {t['place']}: {conference['place']}", s["centre"]),
+        _p(f"{t['date']}: {held_on} — {t['place']}: {conference.place}", s["centre"]),
         _p(f"{t['rules']}: {rule_set.title}", s["rules"]),
     ]
     if not step.announced:
         story.append(_p(t["sealed"], s["sealed"]))
-    story += _committee(document, t, s, notes)
+    transcript = Transcript.from_json(document.committee)
+    story += _committee(document, transcript, t, s, notes)
     story += _attendance(document, t, s, notes, lang)
     story += _counts(document, t, s, removal=step.ballot == "removal")
-    story += _signatures(document, t, s, notes)
+    story += _signatures(transcript.ceremony.members, t, s, notes)
     story += _verification(document, record_hash, t, s)
     return story
 
 
-def _committee(document: dict[str, Any], t: dict[str, str], s: Any, notes: RoomNotes) -> list[Any]:
-    ceremony = document["committee"]
-    transcript = Transcript.from_json(ceremony)
-    opened = sorted(p["member"] for p in document["partials"])
+def _committee(
+    document: SignedRecord, transcript: Transcript, t: dict[str, str], s: Any, notes: RoomNotes
+) -> list[Any]:
+    ceremony = transcript.ceremony
     lines = [_p(t["committee"], s["head"])]
-    for member in range(1, ceremony["members"] + 1):
+    for member in range(1, ceremony.members + 1):
         key = transcript.public_share(member).hex()
         role = f" ({t['chair']})" if member == 1 else ""
         text = t["member"].format(n=member, fp=key_fingerprint(key)) + role
@@ -351,9 +353,9 @@ def _committee(document: dict[str, Any], t: dict[str, str], s: Any, notes: RoomN
     lines.append(
         _p(
             t["threshold"].format(
-                t=ceremony["threshold"],
-                n=ceremony["members"],
-                who=", ".join(map(str, opened)),
+                t=ceremony.threshold,
+                n=ceremony.members,
+                who=", ".join(map(str, document.opened_by)),
             ),
             s["base"],
         )
@@ -362,23 +364,23 @@ def _committee(document: dict[str, Any], t: dict[str, str], s: Any, notes: RoomN
 
 
 def _attendance(
-    document: dict[str, Any], t: dict[str, str], s: Any, notes: RoomNotes, lang: str
+    document: SignedRecord, t: dict[str, str], s: Any, notes: RoomNotes, lang: str
 ) -> list[Any]:
-    cards = document["cards"]
-    dealt = cards["dealt"] + cards["replaced"]
-    frozen = document["frozen"]
-    cast = len(document["ballots"])
+    cards = document.cards
+    dealt = cards.dealt + cards.replaced
+    frozen = document.frozen
+    cast = document.ballots
     opened = _moment(document, "box.opened")
     rows = [
-        [t["convened"], str(frozen["convened"])],
-        [t["present"], str(frozen["present"])],
-        [t["absent"], _absent_count(frozen["convened"] - frozen["present"], notes, t)],
+        [t["convened"], str(frozen.convened)],
+        [t["present"], str(frozen.present)],
+        [t["absent"], _absent_count(frozen.convened - frozen.present, notes, t)],
         [
             t["dealt"],
-            f"{dealt} ({t['replaced']}: {cards['replaced']})"
-            + (f"; {t['undone'].format(n=cards['undone'])}" if cards.get("undone") else ""),
+            f"{dealt} ({t['replaced']}: {cards.replaced})"
+            + (f"; {t['undone'].format(n=cards.undone)}" if cards.undone else ""),
         ],
-        [t["voided"], str(len(cards["voided"]))],
+        [t["voided"], str(len(cards.voided))],
         [t["cast"], str(cast)],
         [t["valid"], str(cast)],
         [t["invalid"], f"0 ({t['valid_note']})"],
@@ -418,19 +420,18 @@ def _absentees(notes: RoomNotes, t: dict[str, str], s: Any, lang: str) -> list[A
     return [Spacer(1, 2), _p(f"{t['absentees']}: {'; '.join(each)}.", s["small"])]
 
 
-def _counts(document: dict[str, Any], t: dict[str, str], s: Any, removal: bool) -> list[Any]:
+def _counts(document: SignedRecord, t: dict[str, str], s: Any, removal: bool) -> list[Any]:
     """The counts of each position. A removal ballot's section asks agree or not to remove
     each planned cadre: no "choose at most" there."""
     story: list[Any] = [_p(t["result"], s["head"])]
     rows = count_rows(document)
-    quotas = {section["id"]: section["quota"] for section in document["ballot"]["sections"]}
-    selection = document["selection"]
-    for position in document["positions"]:
-        mine = [r for r in rows if r.position_id == position["id"]]
+    quotas = {section.id: section.quota for section in document.ballot.sections}
+    for position in document.positions:
+        mine = [r for r in rows if r.position_id == position.id]
         base = mine[0] if mine else None
-        rule = t["removal"] if removal else t["quota"].format(k=quotas[position["id"]])
+        rule = t["removal"] if removal else t["quota"].format(k=quotas[position.id])
         # The unit's own title, as every document writes it (Chánh Thanh tra Sở, …).
-        heading = f"{t['position']}: {document_title(position['title'])} ({rule})"
+        heading = f"{t['position']}: {document_title(position.title)} ({rule})"
         story.append(_p(heading, s["cellb"]))
         if base is not None:
             named = t["base_present"] if base.base == "present" else t["base_convened"]
@@ -464,8 +465,8 @@ def _counts(document: dict[str, Any], t: dict[str, str], s: Any, removal: bool) 
             )
         )
         story += [Spacer(1, 3), table]
-        if selection:
-            story += _selection(document, position["id"], mine, t, s)
+        if document.selection is not None:
+            story += _selection(document, document.selection, position.id, mine, t, s)
         story.append(Spacer(1, 6))
     return story
 
@@ -478,46 +479,49 @@ def _outcome(passed: bool, removal: bool) -> str:
 
 
 def _selection(
-    document: dict[str, Any], position: str, rows: list[Any], t: dict[str, str], s: Any
+    document: SignedRecord,
+    selection: RecordSelection,
+    position: str,
+    rows: list[CountRow],
+    t: dict[str, str],
+    s: Any,
 ) -> list[Any]:
     names = {r.candidate_id: r.full_name for r in rows}
-    selection = document["selection"]
-    chosen = [names[c] for c in selection["chosen"].get(position, [])]
+    chosen = [names[c] for c in selection.chosen.get(position, ())]
     lines = [Spacer(1, 3), _p(f"{t['chosen']}: {', '.join(chosen) or t['none']}", s["cellb"])]
-    if position in selection["ties"]:
-        tie = selection["ties"][position]
-        among = ", ".join(names[c] for c in tie["among"])
-        places = t["places"].format(n=tie["places"])
+    if position in selection.ties:
+        tie = selection.ties[position]
+        among = ", ".join(names[c] for c in tie.among)
+        places = t["places"].format(n=tie.places)
         lines.append(_p(f"{t['tie']} ({places}): {among}", s["cell"]))
-    if position in selection["open_places"]:
-        lines.append(_p(t["open"].format(n=selection["open_places"][position]), s["cell"]))
-    decision = document["decision"]
-    if decision and position in decision["chosen"]:
-        picked = ", ".join(names[c] for c in decision["chosen"][position]) or t["none"]
-        at = datetime.fromisoformat(decision["decided_at"]).astimezone(
-            ZoneInfo(document["conference"]["timezone"])
+    if position in selection.open_places:
+        lines.append(_p(t["open"].format(n=selection.open_places[position]), s["cell"]))
+    decision = document.decision
+    if decision is not None and position in decision.chosen:
+        picked = ", ".join(names[c] for c in decision.chosen[position]) or t["none"]
+        at = datetime.fromisoformat(decision.decided_at).astimezone(
+            ZoneInfo(document.conference.timezone)
         )
-        head = t["decision"].format(by=decision["decided_by"], at=at.strftime("%H:%M %d/%m/%Y"))
+        head = t["decision"].format(by=decision.decided_by, at=at.strftime("%H:%M %d/%m/%Y"))
         lines.append(_p(f"{head}: {picked}", s["cell"]))
-        if decision.get("note"):
-            lines.append(_p(f"{t['reason']}: {decision['note']}", s["cell"]))
+        if decision.note:
+            lines.append(_p(f"{t['reason']}: {decision.note}", s["cell"]))
     return lines
 
 
-def _moment(document: dict[str, Any], kind: str, to: str | None = None) -> datetime | None:
+def _moment(document: SignedRecord, kind: str, to: str | None = None) -> datetime | None:
     """When the record's event log first shows `kind` (a phase change to `to`), in the room's
     time zone; None if the log does not hold it."""
-    for event in document["events"]:
-        if event["kind"] == kind and (to is None or event["data"].get("to") == to):
-            at = datetime.fromisoformat(event["at"].replace("Z", "+00:00"))
-            return at.astimezone(ZoneInfo(document["conference"]["timezone"]))
+    for event in document.events:
+        if event.kind == kind and (to is None or event.data.get("to") == to):
+            at = datetime.fromisoformat(event.at.replace("Z", "+00:00"))
+            return at.astimezone(ZoneInfo(document.conference.timezone))
     return None
 
 
-def _signatures(document: dict[str, Any], t: dict[str, str], s: Any, notes: RoomNotes) -> list[Any]:
+def _signatures(members: int, t: dict[str, str], s: Any, notes: RoomNotes) -> list[Any]:
     """One box per committee member (member 1 chairs): no more boxes than signers, each with
     the member's name under it when the room named them."""
-    members = document["committee"]["members"]
     cells = [
         t["sign_member"].format(n=n) + (f" — {t['chair']}" if n == 1 else "")
         for n in range(1, members + 1)
@@ -563,14 +567,12 @@ class _Qr(Flowable):
         drawing.drawOn(self.canv, 0, 0)
 
 
-def _verification(
-    document: dict[str, Any], record_hash: str, t: dict[str, str], s: Any
-) -> list[Any]:
-    public_key = document["installation"]["public_key"]
-    bundles = document["bundles"]
+def _verification(document: SignedRecord, record_hash: str, t: dict[str, str], s: Any) -> list[Any]:
+    public_key = document.public_key
+    bundles = document.bundles
     lines = [
         (t["record_hash"], record_hash),
-        (t["list_hash"], document["ballot_list_hash"]),
+        (t["list_hash"], document.ballot_list_hash),
         *((f"{t['bundle']} {name}", digest) for name, digest in bundles.items()),
         *(() if bundles else ((t["bundle"], t["no_bundle"]),)),
         (t["installation"], public_key),

@@ -17,7 +17,8 @@ from voting.crypto.framing import frame
 from voting.crypto.installation import InstallationKey
 from voting.rules import HeadDecision, RuleSet
 from voting.tally.ballot_list import CheckedList
-from voting.tally.evaluation import cadres_of, decision_data, evaluation, selection
+from voting.tally.evaluation import cadres_of, evaluation, evaluation_data, selection
+from voting.tally.shapes import Position, decision_data
 from voting.tally.versions import FORMAT
 
 SIGNATURE_TAG = "voting/record/signature/v1"
@@ -65,7 +66,7 @@ def make_record(
     conference: Conference,
     rule_set: RuleSet,
     definition: BallotDefinition,
-    positions: Sequence[dict[str, Any]],
+    positions: Sequence[Position],
     card_keys: Sequence[str],
     voided: Sequence[str],
     card_counts: CardCounts,
@@ -103,7 +104,7 @@ def make_record(
         },
         "rule_set": {"name": rule_set.name, "hash": rule_set.hash, "content": rule_set.content},
         "ballot": definition.to_dict(),
-        "positions": list(positions),
+        "positions": [position.to_json() for position in positions],
         "cards": {
             "keys": sorted(card_keys),
             "voided": sorted(voided),
@@ -125,7 +126,7 @@ def make_record(
         "count_signatures": [
             item.to_json() for item in sorted(count_signatures, key=lambda s: s.member)
         ],
-        "evaluation": evaluation(step, counts, present, convened),
+        "evaluation": evaluation_data(evaluation(step, counts, present, convened)),
         "planned": dict(planned),
         "selection": selection(
             step,
