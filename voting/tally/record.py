@@ -18,7 +18,7 @@ from voting.crypto.installation import InstallationKey
 from voting.rules import HeadDecision, RuleSet
 from voting.tally.ballot_list import CheckedList
 from voting.tally.evaluation import cadres_of, evaluation, evaluation_data, selection
-from voting.tally.shapes import Position, decision_data
+from voting.tally.shapes import Cards, Frozen, Position, RecordConference, decision_data
 from voting.tally.versions import FORMAT
 
 SIGNATURE_TAG = "voting/record/signature/v1"
@@ -91,28 +91,28 @@ def make_record(
     step = rule_set.step(conference.procedure, conference.step)
     return {
         "format": FORMAT,
-        "conference": {
-            "agency": conference.agency,
-            "timezone": conference.timezone,
-            "id": conference.id,
-            "title": conference.title,
-            "procedure": conference.procedure,
-            "step": conference.step,
-            "step_title": step.title,
-            "held_on": conference.held_on,
-            "place": conference.place,
-        },
+        "conference": RecordConference(
+            agency=conference.agency,
+            timezone=conference.timezone,
+            id=conference.id,
+            title=conference.title,
+            procedure=conference.procedure,
+            step=conference.step,
+            step_title=step.title,
+            held_on=conference.held_on,
+            place=conference.place,
+        ).to_json(),
         "rule_set": {"name": rule_set.name, "hash": rule_set.hash, "content": rule_set.content},
         "ballot": definition.to_dict(),
         "positions": [position.to_json() for position in positions],
-        "cards": {
-            "keys": sorted(card_keys),
-            "voided": sorted(voided),
-            "dealt": card_counts.dealt,
-            "replaced": card_counts.replaced,
-            "undone": card_counts.undone,
-        },
-        "frozen": {"convened": convened, "present": present},
+        "cards": Cards(
+            keys=tuple(sorted(card_keys)),
+            voided=tuple(sorted(voided)),
+            dealt=card_counts.dealt,
+            replaced=card_counts.replaced,
+            undone=card_counts.undone,
+        ).to_json(),
+        "frozen": Frozen(convened, present).to_json(),
         "committee": transcript.to_json(),
         "fingerprint": fingerprint,
         "ballots": [ballot.to_dict() for ballot in ordered],
