@@ -14,9 +14,10 @@ trusted.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from voting import canonical
@@ -43,6 +44,8 @@ from voting.tally.evaluation import cadres_of, evaluation, evaluation_data, sele
 from voting.tally.record import Counts, counts_by_section, signed_message
 from voting.tally.shapes import Cards, Frozen, Position, RecordConference, decision_of
 from voting.tally.versions import FORMATS
+
+T = TypeVar("T")
 
 KEYS = {
     "format",
@@ -203,7 +206,7 @@ class _Checker:
     def fail(self, message: str) -> RecordError:
         return RecordError(message, self.check)
 
-    def part(self, name: str, parse: Any) -> Any:
+    def part(self, name: str, parse: Callable[[Any], T]) -> T:
         try:
             return parse(self.document[name])
         except (ValueError, KeyError, TypeError) as error:
