@@ -376,7 +376,7 @@ def _story(
 ) -> list[Any]:
     s = _styles()
     conference = document.conference
-    rule_set = rule_set_from_mapping(document.rule_set["content"], "record rule set")
+    rule_set = rule_set_from_mapping(document.rules, "record rule set")
     step = rule_set.step(conference.procedure, conference.step)
     # The day the vote was held (voting opened), in the room's time: not the date the
     # conference was first set for.

@@ -1,8 +1,9 @@
 """The record's parts as typed data: each shape's `from_json` is the one place that reads a
-part of a record's JSON and its `to_json` the one place that writes it back (the same keys, so
-the canonical bytes do not change); the code between sees names and types. `SignedRecord` is a
-signed record as the minutes and the counts table read it. Reading trusts the shape: the
-verifier checks a record's parts before it reads them (voting/tally/verify.py)."""
+part of a record's JSON and, for the parts `make_record` writes from a shape, its `to_json` the
+one place that writes it (the same keys, so the canonical bytes do not change); the code between
+sees names and types. `SignedRecord` is a signed record as the minutes and the counts table
+read it. Reading trusts the shape: the verifier checks a record's parts before it reads them
+(voting/tally/verify.py)."""
 
 from __future__ import annotations
 
@@ -275,11 +276,12 @@ def decision_data(decision: HeadDecision | None) -> JsonObject:
 @dataclass(frozen=True)
 class SignedRecord:
     """A signed record as its readers use it (the minutes, the counts table): the parts they
-    print, typed. The committee and the rule set keep their JSON, which their own types
-    (`Transcript`, `RuleSet`) read where needed: a transcript verifies itself when read."""
+    print, typed. The committee and the embedded rules (`rule_set`'s content) keep their JSON,
+    which their own types (`Transcript`, `RuleSet`) read where needed: a transcript verifies
+    itself when read."""
 
     conference: RecordConference
-    rule_set: JsonObject
+    rules: JsonObject
     ballot: BallotDefinition
     positions: tuple[Position, ...]
     cards: Cards
@@ -299,7 +301,7 @@ class SignedRecord:
     def from_json(cls, data: Mapping[str, Any]) -> SignedRecord:
         return cls(
             conference=RecordConference.from_json(data["conference"]),
-            rule_set=data["rule_set"],
+            rules=data["rule_set"]["content"],
             ballot=BallotDefinition.from_dict(data["ballot"]),
             positions=tuple(Position.from_json(p) for p in data["positions"]),
             cards=Cards.from_json(data["cards"]),
