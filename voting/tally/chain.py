@@ -14,6 +14,7 @@ from voting.rules import HeadDecision
 from voting.tally.shapes import Entry
 
 FIELDS = {"actor", "at", "conference", "data", "hash", "kind", "prev", "seq"}
+HASHED = FIELDS - {"hash"}
 GENESIS = "0" * 64
 
 
@@ -22,16 +23,8 @@ class ChainError(ValueError):
 
 
 def hash_input(entry: Mapping[str, Any]) -> dict[str, Any]:
-    """The fields of an entry that its hash covers, under their hashed names."""
-    return {
-        "actor": entry["actor"],
-        "at": entry["at"],
-        "conference": entry["conference"],
-        "data": entry["data"],
-        "kind": entry["kind"],
-        "prev": entry["prev"],
-        "seq": entry["seq"],
-    }
+    """The fields of an entry that its hash covers: all but the hash itself."""
+    return {name: entry[name] for name in HASHED}
 
 
 def entry_hash(entry: Mapping[str, Any]) -> str:
@@ -76,17 +69,20 @@ def check_links(entries: Any, conference: str) -> list[Entry]:
     """Every entry well formed, of this conference, and linked to its predecessor from seq 1."""
     if not isinstance(entries, list) or not entries:
         raise ChainError("expected the list of the conference's events")
-    for entry in entries:
-        if not isinstance(entry, dict) or set(entry) != FIELDS:
+    read = []
+    for item in entries:
+        if not isinstance(item, dict) or set(item) != FIELDS:
             raise ChainError(f"an event must have exactly the fields {sorted(FIELDS)}")
-        if entry["conference"] != conference:
-            raise ChainError(f"event {entry['seq']} is of another conference")
-        if not isinstance(entry["data"], dict):
-            raise ChainError(f"event {entry['seq']}: data is not an object")
+        entry = Entry.from_json(item)
+        if entry.conference != conference:
+            raise ChainError(f"event {entry.seq} is of another conference")
+        if not isinstance(entry.data, dict):
+            raise ChainError(f"event {entry.seq}: data is not an object")
+        read.append(entry)
     broken = first_break(entries)
     if broken is not None:
         raise ChainError(f"the hash chain breaks at event {broken}")
-    return [Entry.from_json(entry) for entry in entries]
+    return read
 
 
 def check_facts(
