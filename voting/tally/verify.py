@@ -494,16 +494,17 @@ def _conference(value: Any) -> RecordConference:
         raise TypeError(f"expected {', '.join(CONFERENCE)} and step")
     if not all(isinstance(value[k], str) for k in CONFERENCE):
         raise TypeError(f"{', '.join(CONFERENCE)} are strings")
-    if not isinstance(value["step"], int) or isinstance(value["step"], bool):
+    conference = RecordConference.from_json(value)
+    if not isinstance(conference.step, int) or isinstance(conference.step, bool):
         raise TypeError("step is an integer")
     try:
-        ZoneInfo(value["timezone"])
+        ZoneInfo(conference.timezone)
     except (ZoneInfoNotFoundError, ValueError) as error:
-        raise ValueError(f"unknown time zone {value['timezone']!r}") from error
-    if not DATE.fullmatch(value["held_on"]):
-        raise ValueError(f"held_on {value['held_on']!r} is not a date YYYY-MM-DD")
-    date.fromisoformat(value["held_on"])
-    return RecordConference.from_json(value)
+        raise ValueError(f"unknown time zone {conference.timezone!r}") from error
+    if not DATE.fullmatch(conference.held_on):
+        raise ValueError(f"held_on {conference.held_on!r} is not a date YYYY-MM-DD")
+    date.fromisoformat(conference.held_on)
+    return conference
 
 
 def _rule_set(value: Any) -> Any:
@@ -608,12 +609,13 @@ def _count(value: Any) -> bool:
 def _frozen(value: Any) -> Frozen:
     if not isinstance(value, dict) or set(value) != {"convened", "present"}:
         raise TypeError("expected convened and present")
-    convened, present = value["convened"], value["present"]
+    frozen = Frozen.from_json(value)
+    convened, present = frozen.convened, frozen.present
     if not all(isinstance(n, int) and not isinstance(n, bool) for n in (convened, present)):
         raise TypeError("convened and present are integers")
     if not 0 <= present <= convened:
         raise ValueError(f"present {present} is not between 0 and convened {convened}")
-    return Frozen(convened, present)
+    return frozen
 
 
 def _ballots(value: Any) -> list[Ballot]:
