@@ -34,6 +34,7 @@ from voting.tally.bundles import served_bundles
 from voting.tally.opening import far_fewer
 from voting.tally.record import CardCounts, counts_by_section, make_record, sign_record
 from voting.tally.record import Conference as RecordConference
+from voting.tally.shapes import Candidate, Position
 
 _AGGREGATES: dict[tuple[str, str], tuple[Any, list[Aggregate]]] = {}
 
@@ -274,24 +275,24 @@ def _record(
     return sign_record(document, load_or_create(installation.folder)).decode()
 
 
-def _positions(conference: Conference) -> list[dict[str, Any]]:
+def _positions(conference: Conference) -> list[Position]:
     """The ballot's display data, so that the minutes can be made from the record alone."""
     return [
-        {
-            "id": boxes.section_id(section.number),
-            "title": section.position,
-            "candidates": [
-                {
-                    "id": boxes.candidate_id(section.number, candidate.number),
-                    "cadre": candidate.person_ref
+        Position(
+            id=boxes.section_id(section.number),
+            title=section.position,
+            candidates=tuple(
+                Candidate(
+                    id=boxes.candidate_id(section.number, candidate.number),
+                    cadre=candidate.person_ref
                     or boxes.candidate_id(section.number, candidate.number),
-                    "full_name": candidate.full_name,
-                    "post": candidate.post,
-                    "unit": candidate.unit,
-                }
+                    full_name=candidate.full_name,
+                    post=candidate.post,
+                    unit=candidate.unit,
+                )
                 for candidate in section.candidates
-            ],
-        }
+            ),
+        )
         for section in conference.sections
     ]
 

@@ -9,8 +9,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from voting import canonical
+from voting.json_shapes import JsonObject
+from voting.rules import HeadDecision
+from voting.tally.shapes import Entry
 
 FIELDS = {"actor", "at", "conference", "data", "hash", "kind", "prev", "seq"}
+HASHED = FIELDS - {"hash"}
 GENESIS = "0" * 64
 
 
@@ -19,16 +23,8 @@ class ChainError(ValueError):
 
 
 def hash_input(entry: Mapping[str, Any]) -> dict[str, Any]:
-    """The fields of an entry that its hash covers, under their hashed names."""
-    return {
-        "actor": entry["actor"],
-        "at": entry["at"],
-        "conference": entry["conference"],
-        "data": entry["data"],
-        "kind": entry["kind"],
-        "prev": entry["prev"],
-        "seq": entry["seq"],
-    }
+    """The fields of an entry that its hash covers: all but the hash itself."""
+    return {name: entry[name] for name in HASHED}
 
 
 def entry_hash(entry: Mapping[str, Any]) -> str:
@@ -69,32 +65,35 @@ def first_break(entries: Iterable[Mapping[str, Any]]) -> int | None:
     return None
 
 
-def check_links(entries: Any, conference: str) -> list[dict[str, Any]]:
+def check_links(entries: Any, conference: str) -> list[Entry]:
     """Every entry well formed, of this conference, and linked to its predecessor from seq 1."""
     if not isinstance(entries, list) or not entries:
         raise ChainError("expected the list of the conference's events")
-    for entry in entries:
-        if not isinstance(entry, dict) or set(entry) != FIELDS:
+    read = []
+    for item in entries:
+        if not isinstance(item, dict) or set(item) != FIELDS:
             raise ChainError(f"an event must have exactly the fields {sorted(FIELDS)}")
-        if entry["conference"] != conference:
-            raise ChainError(f"event {entry['seq']} is of another conference")
-        if not isinstance(entry["data"], dict):
-            raise ChainError(f"event {entry['seq']}: data is not an object")
+        entry = Entry.from_json(item)
+        if entry.conference != conference:
+            raise ChainError(f"event {entry.seq} is of another conference")
+        if not isinstance(entry.data, dict):
+            raise ChainError(f"event {entry.seq}: data is not an object")
+        read.append(entry)
     broken = first_break(entries)
     if broken is not None:
         raise ChainError(f"the hash chain breaks at event {broken}")
-    return entries
+    return read
 
 
 def check_facts(
-    entries: Sequence[Mapping[str, Any]],
+    entries: Sequence[Entry],
     *,
     opening: Mapping[str, Any],
     ballots: int,
     ballot_list_hash: str,
     opened_by: Sequence[int],
     signed_by: Sequence[int],
-    decision: Mapping[str, Any],
+    decision: HeadDecision | None,
     joint_key: str | None = None,
 ) -> None:
     """The log tells the record's story: the committee completed with `joint_key` (when given),
@@ -105,15 +104,11 @@ def check_facts(
     if joint_key is not None:
         # The committee completed with this joint key (the last time, before the opening).
         opened_at = next(
-            (
-                e["seq"]
-                for e in entries
-                if e["kind"] == "phase.changed" and e["data"].get("to") == "voting"
-            ),
+            (e.seq for e in entries if e.kind == "phase.changed" and e.data.get("to") == "voting"),
             len(entries) + 1,
         )
         completed = [
-            e["data"] for e in entries if e["kind"] == "committee.complete" and e["seq"] < opened_at
+            e.data for e in entries if e.kind == "committee.complete" and e.seq < opened_at
         ]
         if not completed or not _same(completed[-1].get("joint_key"), joint_key):
             raise ChainError("the committee.complete event names another joint key, or none")
@@ -127,7 +122,7 @@ def check_facts(
     ):
         raise ChainError("the closing event names another ballot list")
     for kind, members in (("box.partial", opened_by), ("box.counts_signed", signed_by)):
-        logged = {e["data"].get("member") for e in entries if e["kind"] == kind}
+        logged = {e.data.get("member") for e in entries if e.kind == kind}
         missing = sorted(set(members) - logged)
         if missing:
             raise ChainError(f"no {kind} event of member(s) {missing}")
@@ -139,9 +134,9 @@ def check_facts(
         or not _same(opened.get("ballots"), ballots)
     ):
         raise ChainError("the box.opened event names other members or another number of ballots")
-    decided = [e["data"] for e in entries if e["kind"] == "head.decided"]
-    if bool(decided) != bool(decision) or (
-        decided and not _same(decided[-1].get("chosen"), decision["chosen"])
+    decided = [e.data for e in entries if e.kind == "head.decided"]
+    if bool(decided) != (decision is not None) or (
+        decided and decision is not None and not _same(decided[-1].get("chosen"), decision.chosen)
     ):
         raise ChainError("the head's decision in the log differs from the recorded one")
 
@@ -151,11 +146,8 @@ def _same(logged: Any, expected: Any) -> bool:
     return logged is not None and canonical.dumps(logged) == canonical.dumps(expected)
 
 
-def _one(
-    entries: Sequence[Mapping[str, Any]], kind: str, where: Any, name: str
-) -> Mapping[str, Any]:
-    found = [e["data"] for e in entries if e["kind"] == kind and where(e["data"])]
+def _one(entries: Sequence[Entry], kind: str, where: Any, name: str) -> JsonObject:
+    found = [e.data for e in entries if e.kind == kind and where(e.data)]
     if len(found) != 1:
         raise ChainError(f"expected one event for {name}, found {len(found)}")
-    data: Mapping[str, Any] = found[0]
-    return data
+    return found[0]

@@ -8,7 +8,9 @@ from dataclasses import replace
 from typing import Any
 
 from voting.crypto.ballot import BallotDefinition
+from voting.json_shapes import JsonObject
 from voting.rules import HeadDecision, Selection, Step, evaluate, select
+from voting.tally.shapes import Evaluated, Evaluation, Position
 from voting.tally.versions import FORMAT_VERSION
 
 Counts = Mapping[str, Mapping[str, int]]
@@ -17,52 +19,35 @@ Counts = Mapping[str, Mapping[str, int]]
 Cadres = Mapping[str, Mapping[str, str]]
 
 
-def evaluation(step: Step, counts: Counts, present: int, convened: int) -> dict[str, Any]:
+def evaluation(step: Step, counts: Counts, present: int, convened: int) -> Evaluation:
     """Section → candidate → the agree count, its base (named and counted), the exact share
     "n/d" and whether it passes: what the minutes print, never a float."""
-    result: dict[str, Any] = {}
+    result: Evaluation = {}
     for section, agrees in counts.items():
         result[section] = {}
         for candidate, agree in agrees.items():
             e = evaluate(step, agree, present, convened)
-            result[section][candidate] = {
-                "agree": e.agree,
-                "base": e.base,
-                "base_count": e.base_count,
-                "share": f"{e.share.numerator}/{e.share.denominator}",
-                "passed": e.passed,
-            }
+            result[section][candidate] = Evaluated(
+                agree=e.agree,
+                base=e.base,
+                base_count=e.base_count,
+                share=f"{e.share.numerator}/{e.share.denominator}",
+                passed=e.passed,
+            )
     return result
 
 
-def decision_of(data: Mapping[str, Any]) -> HeadDecision | None:
-    """The head's decision as the record holds it (`decision` key; empty when none)."""
-    if not data:
-        return None
-    return HeadDecision(
-        chosen={p: list(c) for p, c in data["chosen"].items()},
-        decided_by=data["decided_by"],
-        decided_at=data["decided_at"],
-        note=data["note"],
-    )
-
-
-def decision_data(decision: HeadDecision | None) -> dict[str, Any]:
-    """The `decision` key of a record: empty when the head decided nothing (JSON has no null
-    in canonical form)."""
-    if decision is None:
-        return {}
+def evaluation_data(evaluated: Evaluation) -> JsonObject:
+    """The `evaluation` key of a record."""
     return {
-        "chosen": {p: list(c) for p, c in decision.chosen.items()},
-        "decided_by": decision.decided_by,
-        "decided_at": decision.decided_at,
-        "note": decision.note,
+        section: {candidate: e.to_json() for candidate, e in rows.items()}
+        for section, rows in evaluated.items()
     }
 
 
-def cadres_of(positions: Sequence[Mapping[str, Any]]) -> dict[str, dict[str, str]]:
-    """Who each candidate is, from the record's `positions` (their `cadre` keys)."""
-    return {p["id"]: {c["id"]: c["cadre"] for c in p["candidates"]} for p in positions}
+def cadres_of(positions: Sequence[Position]) -> dict[str, dict[str, str]]:
+    """Who each candidate is, from the record's `positions` (their cadres)."""
+    return {p.id: {c.id: c.cadre for c in p.candidates} for p in positions}
 
 
 def select_candidates(

@@ -12,8 +12,10 @@ from typing import Any
 from openpyxl import Workbook
 
 from voting import canonical
+from voting.json_shapes import JsonObject
 from voting.tabular import csv_bytes, xlsx_bytes
 from voting.tally.record import key_fingerprint
+from voting.tally.shapes import SignedRecord
 
 # Each column's field and its header: Vietnamese words, as the secretary reads the sheet.
 HEADERS = {
@@ -76,60 +78,58 @@ def percent(share: Fraction) -> str:
     return f"{hundredths // 100}.{hundredths % 100:02d}"
 
 
-def count_rows(document: dict[str, Any]) -> list[CountRow]:
+def count_rows(record: SignedRecord) -> list[CountRow]:
     """Every position's candidates in ballot order, with their evaluation and selection."""
-    chosen = document["selection"].get("chosen", {})
+    chosen = record.selection.chosen if record.selection is not None else {}
     rows = []
-    for position in document["positions"]:
-        evaluated = document["evaluation"][position["id"]]
-        for candidate in position["candidates"]:
-            e = evaluated[candidate["id"]]
+    for position in record.positions:
+        evaluated = record.evaluation[position.id]
+        for candidate in position.candidates:
+            e = evaluated[candidate.id]
             rows.append(
                 CountRow(
-                    position_id=position["id"],
-                    position=position["title"],
-                    candidate_id=candidate["id"],
-                    full_name=candidate["full_name"],
-                    post=candidate["post"],
-                    unit=candidate["unit"],
-                    agree=e["agree"],
-                    base=e["base"],
-                    base_count=e["base_count"],
-                    share=e["share"],
-                    passed=e["passed"],
-                    chosen=candidate["id"] in chosen.get(position["id"], []),
+                    position_id=position.id,
+                    position=position.title,
+                    candidate_id=candidate.id,
+                    full_name=candidate.full_name,
+                    post=candidate.post,
+                    unit=candidate.unit,
+                    agree=e.agree,
+                    base=e.base,
+                    base_count=e.base_count,
+                    share=e.share,
+                    passed=e.passed,
+                    chosen=candidate.id in chosen.get(position.id, ()),
                 )
             )
     return rows
 
 
-def provenance(document: dict[str, Any]) -> list[tuple[str, str]]:
-    """What names the record a table came from. A record read from its canonical file dumps
-    back to the same bytes, so its hash is the file's."""
-    conference = document["conference"]
-    public_key = document["installation"]["public_key"]
+def provenance(record: SignedRecord, record_sha256: str) -> list[tuple[str, str]]:
+    """What names the record a table came from, `record_sha256` being its file's hash."""
+    conference = record.conference
     return [
-        ("conference", conference["title"]),
-        ("step", conference["step_title"]),
-        ("held_on", conference["held_on"]),
-        ("place", conference["place"]),
-        ("record_sha256", hashlib.sha256(canonical.dumps(document)).hexdigest()),
-        ("ballot_list_hash", document["ballot_list_hash"]),
-        ("installation_key", public_key),
-        ("installation_fingerprint", key_fingerprint(public_key)),
+        ("conference", conference.title),
+        ("step", conference.step_title),
+        ("held_on", conference.held_on),
+        ("place", conference.place),
+        ("record_sha256", record_sha256),
+        ("ballot_list_hash", record.ballot_list_hash),
+        ("installation_key", record.public_key),
+        ("installation_fingerprint", key_fingerprint(record.public_key)),
     ]
 
 
-def counts_csv(document: dict[str, Any]) -> bytes:
+def counts_csv(document: JsonObject) -> bytes:
     """UTF-8 with a byte-order mark, so that spreadsheet programs read the diacritics."""
     rows = (
         [("1" if v else "0") if isinstance(v, bool) else v for v in row.values()]
-        for row in count_rows(document)
+        for row in count_rows(SignedRecord.from_json(document))
     )
     return csv_bytes([tuple(HEADERS.values()), *rows])
 
 
-def counts_xlsx(document: dict[str, Any]) -> bytes:
+def counts_xlsx(document: JsonObject) -> bytes:
     """Sheet "counts" with the same columns and headers (counts are numbers, the share is
     text), and sheet "record" naming the record it came from: its hash and the installation
     key's fingerprint, as on every document."""
@@ -138,9 +138,13 @@ def counts_xlsx(document: dict[str, Any]) -> bytes:
     assert sheet is not None
     sheet.title = "counts"
     sheet.append(list(HEADERS.values()))
-    for row in count_rows(document):
+    record = SignedRecord.from_json(document)
+    for row in count_rows(record):
         sheet.append(row.values())
     about = book.create_sheet("record")
-    for line in provenance(document):
+    # A record read from its canonical file dumps back to the same bytes, so this hash is the
+    # file's.
+    record_sha256 = hashlib.sha256(canonical.dumps(document)).hexdigest()
+    for line in provenance(record, record_sha256):
         about.append(list(line))
     return xlsx_bytes(book)

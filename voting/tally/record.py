@@ -17,7 +17,8 @@ from voting.crypto.framing import frame
 from voting.crypto.installation import InstallationKey
 from voting.rules import HeadDecision, RuleSet
 from voting.tally.ballot_list import CheckedList
-from voting.tally.evaluation import cadres_of, decision_data, evaluation, selection
+from voting.tally.evaluation import cadres_of, evaluation, evaluation_data, selection
+from voting.tally.shapes import Cards, Frozen, Position, RecordConference, decision_data
 from voting.tally.versions import FORMAT
 
 SIGNATURE_TAG = "voting/record/signature/v1"
@@ -65,7 +66,7 @@ def make_record(
     conference: Conference,
     rule_set: RuleSet,
     definition: BallotDefinition,
-    positions: Sequence[dict[str, Any]],
+    positions: Sequence[Position],
     card_keys: Sequence[str],
     voided: Sequence[str],
     card_counts: CardCounts,
@@ -90,28 +91,28 @@ def make_record(
     step = rule_set.step(conference.procedure, conference.step)
     return {
         "format": FORMAT,
-        "conference": {
-            "agency": conference.agency,
-            "timezone": conference.timezone,
-            "id": conference.id,
-            "title": conference.title,
-            "procedure": conference.procedure,
-            "step": conference.step,
-            "step_title": step.title,
-            "held_on": conference.held_on,
-            "place": conference.place,
-        },
+        "conference": RecordConference(
+            agency=conference.agency,
+            timezone=conference.timezone,
+            id=conference.id,
+            title=conference.title,
+            procedure=conference.procedure,
+            step=conference.step,
+            step_title=step.title,
+            held_on=conference.held_on,
+            place=conference.place,
+        ).to_json(),
         "rule_set": {"name": rule_set.name, "hash": rule_set.hash, "content": rule_set.content},
         "ballot": definition.to_dict(),
-        "positions": list(positions),
-        "cards": {
-            "keys": sorted(card_keys),
-            "voided": sorted(voided),
-            "dealt": card_counts.dealt,
-            "replaced": card_counts.replaced,
-            "undone": card_counts.undone,
-        },
-        "frozen": {"convened": convened, "present": present},
+        "positions": [position.to_json() for position in positions],
+        "cards": Cards(
+            keys=tuple(sorted(card_keys)),
+            voided=tuple(sorted(voided)),
+            dealt=card_counts.dealt,
+            replaced=card_counts.replaced,
+            undone=card_counts.undone,
+        ).to_json(),
+        "frozen": Frozen(convened, present).to_json(),
         "committee": transcript.to_json(),
         "fingerprint": fingerprint,
         "ballots": [ballot.to_dict() for ballot in ordered],
@@ -125,7 +126,7 @@ def make_record(
         "count_signatures": [
             item.to_json() for item in sorted(count_signatures, key=lambda s: s.member)
         ],
-        "evaluation": evaluation(step, counts, present, convened),
+        "evaluation": evaluation_data(evaluation(step, counts, present, convened)),
         "planned": dict(planned),
         "selection": selection(
             step,

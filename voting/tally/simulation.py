@@ -33,7 +33,6 @@ from voting.crypto.installation import InstallationKey
 from voting.rules import KH331, HeadDecision, RulesError
 from voting.tally.bundles import served_bundles
 from voting.tally.chain import next_entry
-from voting.tally.evaluation import decision_data
 from voting.tally.opening import Box, verify_box
 from voting.tally.record import (
     CardCounts,
@@ -44,6 +43,7 @@ from voting.tally.record import (
     make_record,
     sign_record,
 )
+from voting.tally.shapes import Candidate, Position, decision_data
 
 PROCEDURE, STEP = "next_term", 3
 
@@ -77,23 +77,23 @@ def demo_definition(candidates: int, sections: int, quota: int) -> BallotDefinit
     return BallotDefinition(tuple(result))
 
 
-def demo_positions(definition: BallotDefinition) -> list[dict[str, Any]]:
+def demo_positions(definition: BallotDefinition) -> list[Position]:
     """Display data for the simulated ballot: numbered positions and candidates."""
     return [
-        {
-            "id": section.id,
-            "title": f"Chức danh {index}",
-            "candidates": [
-                {
-                    "id": candidate,
-                    "cadre": candidate,
-                    "full_name": f"Ứng viên {candidate.upper()}",
-                    "post": "Trưởng phòng",
-                    "unit": f"Phòng {index}",
-                }
+        Position(
+            id=section.id,
+            title=f"Chức danh {index}",
+            candidates=tuple(
+                Candidate(
+                    id=candidate,
+                    cadre=candidate,
+                    full_name=f"Ứng viên {candidate.upper()}",
+                    post="Trưởng phòng",
+                    unit=f"Phòng {index}",
+                )
                 for candidate in section.candidates
-            ],
-        }
+            ),
+        )
         for index, section in enumerate(definition.sections, start=1)
     ]
 

@@ -14,9 +14,10 @@ trusted.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from voting import canonical
@@ -39,9 +40,12 @@ from voting.crypto.installation import InstallationKeyError, verify
 from voting.rules import RulesError, quorum_met, rule_set_from_mapping
 from voting.tally.ballot_list import check_ballot_list
 from voting.tally.chain import check_facts, check_links
-from voting.tally.evaluation import cadres_of, decision_of, evaluation, selection
+from voting.tally.evaluation import cadres_of, evaluation, evaluation_data, selection
 from voting.tally.record import Counts, counts_by_section, signed_message
+from voting.tally.shapes import Cards, Frozen, Position, RecordConference, decision_of
 from voting.tally.versions import FORMATS
+
+T = TypeVar("T")
 
 KEYS = {
     "format",
@@ -202,7 +206,7 @@ class _Checker:
     def fail(self, message: str) -> RecordError:
         return RecordError(message, self.check)
 
-    def part(self, name: str, parse: Any) -> Any:
+    def part(self, name: str, parse: Callable[[Any], T]) -> T:
         try:
             return parse(self.document[name])
         except (ValueError, KeyError, TypeError) as error:
@@ -240,7 +244,7 @@ class _Checker:
     def check_3_rules(self) -> None:
         self.conference = self.part("conference", _conference)
         self.rule_set = self.part("rule_set", _rule_set)
-        self.step = self.part("conference", lambda c: _step(self.rule_set, c))
+        self.step = self.part("conference", lambda _: _step(self.rule_set, self.conference))
 
     def check_4_well_formed(self) -> None:
         self.definition = self.part("ballot", BallotDefinition.from_dict)
@@ -251,31 +255,31 @@ class _Checker:
                         f"ballot: section {section.id!r} of a removal ballot has quota "
                         f"{section.quota}, not its {len(section.candidates)} candidates"
                     )
-        self.part("positions", lambda p: _positions(p, self.definition))
-        self.keys, self.voided = self.part("cards", _cards)
-        self.convened, self.present = self.part("frozen", _frozen)
+        self.positions = self.part("positions", lambda p: _positions(p, self.definition))
+        self.cards = self.part("cards", _cards)
+        self.frozen = self.part("frozen", _frozen)
 
     def check_5_quorum(self) -> None:
         if not self.part(
-            "frozen", lambda _: quorum_met(self.present, self.convened, self.rule_set)
+            "frozen", lambda _: quorum_met(self.frozen.present, self.frozen.convened, self.rule_set)
         ):
             raise self.fail(
-                f"frozen: present {self.present} of convened {self.convened} is below the "
-                f"quorum {self.rule_set.quorum} of the rule set"
+                f"frozen: present {self.frozen.present} of convened {self.frozen.convened} is "
+                f"below the quorum {self.rule_set.quorum} of the rule set"
             )
 
     def check_6_cards(self) -> None:
-        cards = self.document["cards"]
-        pool, voided = len(self.keys), len(self.voided)
-        if pool - voided != cards["dealt"] + cards["replaced"]:
+        cards = self.cards
+        pool, voided = len(cards.keys), len(cards.voided)
+        if pool - voided != cards.dealt + cards.replaced:
             raise self.fail(
-                f"cards: {pool} cards − {voided} voided ≠ {cards['dealt']} dealt + "
-                f"{cards['replaced']} replaced"
+                f"cards: {pool} cards − {voided} voided ≠ {cards.dealt} dealt + "
+                f"{cards.replaced} replaced"
             )
 
     def check_7_committee(self) -> None:
         self.transcript = self.part("committee", Transcript.from_json)
-        if self.transcript.ceremony.conference_id != self.conference["id"]:
+        if self.transcript.ceremony.conference_id != self.conference.id:
             raise self.fail("committee: the key ceremony is for another conference")
 
     def check_8_fingerprint(self) -> None:
@@ -285,27 +289,27 @@ class _Checker:
 
     def _fingerprint(self) -> str:
         return conference_fingerprint(
-            self.conference["id"],
+            self.conference.id,
             rule_set=self.rule_set.name,
             rule_set_hash=self.rule_set.hash,
-            procedure=self.conference["procedure"],
-            step=self.conference["step"],
+            procedure=self.conference.procedure,
+            step=self.conference.step,
             definition=self.definition,
-            card_keys=self.keys,
+            card_keys=self.cards.keys,
             joint_key=self.transcript.joint_key,
-            convened=self.convened,
-            present=self.present,
+            convened=self.frozen.convened,
+            present=self.frozen.present,
         )
 
     def check_9_ballots(self) -> None:
         self.ballots = self.part("ballots", _ballots)
         context = BallotContext(
-            self.conference["id"], self.fingerprint, self.definition, self.transcript.joint_key
+            self.conference.id, self.fingerprint, self.definition, self.transcript.joint_key
         )
         self.checked = self.part(
             "ballots",
             lambda _: check_ballot_list(
-                context, self.ballots, self.keys, self.voided, self.present
+                context, self.ballots, self.cards.keys, self.cards.voided, self.frozen.present
             ),
         )
 
@@ -359,17 +363,15 @@ class _Checker:
         )
 
     def check_13_evaluation(self) -> None:
-        if not _same(
-            self.document["evaluation"],
-            self.part(
-                "evaluation",
-                lambda _: evaluation(self.step, self.counts, self.present, self.convened),
-            ),
-        ):
+        self.evaluation = self.part(
+            "evaluation",
+            lambda _: evaluation(self.step, self.counts, self.frozen.present, self.frozen.convened),
+        )
+        if not _same(self.document["evaluation"], evaluation_data(self.evaluation)):
             raise self.fail("evaluation: differs from the rules applied to the counts")
 
     def check_14_selection(self) -> None:
-        decision = self.part("decision", _decision)
+        decision = self.decision = self.part("decision", _decision)
         if decision is not None and not self.step.fills_quota:
             raise self.fail(
                 "decision: the head decides only at a step that fills quotas, and step "
@@ -381,10 +383,10 @@ class _Checker:
                 self.step,
                 self.definition,
                 self.counts,
-                self.present,
-                self.convened,
+                self.frozen.present,
+                self.frozen.convened,
                 decision,
-                self.part("positions", cadres_of),
+                cadres_of(self.positions),
                 self.part("planned", _planned),
                 version=self.version,
             ),
@@ -393,22 +395,22 @@ class _Checker:
             raise self.fail("selection: differs from the rules applied to the counts")
 
     def check_15_chain(self) -> None:
-        self.entries = self.part("events", lambda e: check_links(e, self.conference["id"]))
+        self.entries = self.part("events", lambda e: check_links(e, self.conference.id))
 
     def check_16_story(self) -> None:
-        cards = self.document["cards"]
+        cards = self.cards
         opening: dict[str, Any] = {
             "fingerprint": self.fingerprint,
-            "convened": self.convened,
-            "present": self.present,
-            "dealt": cards["dealt"],
+            "convened": self.frozen.convened,
+            "present": self.frozen.present,
+            "dealt": cards.dealt,
         }
         if self.version >= 2:
             opening |= {
-                "cards": len(self.keys),
-                "replaced": cards["replaced"],
-                "voided": len(self.voided),
-                "card_list_hash": card_list_hash(self.keys),
+                "cards": len(cards.keys),
+                "replaced": cards.replaced,
+                "voided": len(cards.voided),
+                "card_list_hash": card_list_hash(cards.keys),
             }
         self.part(
             "events",
@@ -419,7 +421,7 @@ class _Checker:
                 ballot_list_hash=self.checked.list_hash,
                 opened_by=[p.member for p in self.partials],
                 signed_by=[s.member for s in self.signatures],
-                decision=self.document["decision"],
+                decision=self.decision,
                 joint_key=self.transcript.joint_key.hex() if self.version >= 2 else None,
             ),
         )
@@ -429,23 +431,23 @@ class _Checker:
 
     def summary(self) -> Summary:
         return Summary(
-            conference_id=self.conference["id"],
-            title=self.conference["title"],
+            conference_id=self.conference.id,
+            title=self.conference.title,
             rule_set=f"{self.rule_set.name} {self.rule_set.hash}",
-            procedure=self.conference["procedure"],
-            step=self.conference["step"],
-            convened=self.convened,
-            present=self.present,
-            cards=len(self.keys),
-            voided=len(self.voided),
+            procedure=self.conference.procedure,
+            step=self.conference.step,
+            convened=self.frozen.convened,
+            present=self.frozen.present,
+            cards=len(self.cards.keys),
+            voided=len(self.cards.voided),
             ballots=len(self.ballots),
             ballot_hashes=self.checked.hashes,
             ballot_list_hash=self.checked.list_hash,
             fingerprint=self.fingerprint,
             installation_key=self.public_key,
-            dealt=self.document["cards"]["dealt"],
-            replaced=self.document["cards"]["replaced"],
-            card_list_hash=card_list_hash(self.keys),
+            dealt=self.cards.dealt,
+            replaced=self.cards.replaced,
+            card_list_hash=card_list_hash(self.cards.keys),
             joint_key=self.transcript.joint_key.hex(),
             member_keys=tuple(
                 self.transcript.public_share(reveal.member).hex()
@@ -453,11 +455,7 @@ class _Checker:
             ),
             opened_by=tuple(partial.member for partial in self.partials),
             counts=self.counts,
-            passed=sum(
-                row["passed"]
-                for rows in self.document["evaluation"].values()
-                for row in rows.values()
-            ),
+            passed=sum(e.passed for rows in self.evaluation.values() for e in rows.values()),
             events=len(self.entries),
             pinned=self.pinned,
         )
@@ -491,21 +489,22 @@ CONFERENCE = (
 )
 
 
-def _conference(value: Any) -> dict[str, Any]:
+def _conference(value: Any) -> RecordConference:
     if not isinstance(value, dict) or set(value) != {*CONFERENCE, "step"}:
         raise TypeError(f"expected {', '.join(CONFERENCE)} and step")
     if not all(isinstance(value[k], str) for k in CONFERENCE):
         raise TypeError(f"{', '.join(CONFERENCE)} are strings")
-    if not isinstance(value["step"], int) or isinstance(value["step"], bool):
+    conference = RecordConference.from_json(value)
+    if not isinstance(conference.step, int) or isinstance(conference.step, bool):
         raise TypeError("step is an integer")
     try:
-        ZoneInfo(value["timezone"])
+        ZoneInfo(conference.timezone)
     except (ZoneInfoNotFoundError, ValueError) as error:
-        raise ValueError(f"unknown time zone {value['timezone']!r}") from error
-    if not DATE.fullmatch(value["held_on"]):
-        raise ValueError(f"held_on {value['held_on']!r} is not a date YYYY-MM-DD")
-    date.fromisoformat(value["held_on"])
-    return value
+        raise ValueError(f"unknown time zone {conference.timezone!r}") from error
+    if not DATE.fullmatch(conference.held_on):
+        raise ValueError(f"held_on {conference.held_on!r} is not a date YYYY-MM-DD")
+    date.fromisoformat(conference.held_on)
+    return conference
 
 
 def _rule_set(value: Any) -> Any:
@@ -520,19 +519,19 @@ def _rule_set(value: Any) -> Any:
     return rule_set
 
 
-def _step(rule_set: Any, conference: dict[str, Any]) -> Any:
+def _step(rule_set: Any, conference: RecordConference) -> Any:
     try:
-        step = rule_set.step(conference["procedure"], conference["step"])
+        step = rule_set.step(conference.procedure, conference.step)
     except RulesError as error:
         raise ValueError(str(error)) from error
     if step.threshold is None:
         raise ValueError("the step holds no ballot")
-    if conference["step_title"] != step.title:
+    if conference.step_title != step.title:
         raise ValueError("step_title is not the rule set's title of the step")
     return step
 
 
-def _positions(value: Any, definition: BallotDefinition) -> None:
+def _positions(value: Any, definition: BallotDefinition) -> tuple[Position, ...]:
     """The display data names exactly the ballot's sections and candidates, in order."""
     items = _list(value)
     ids = [(p["id"], [c["id"] for c in _list(p["candidates"])]) for p in items]
@@ -550,6 +549,7 @@ def _positions(value: Any, definition: BallotDefinition) -> None:
         cadres = [candidate["cadre"] for candidate in position["candidates"]]
         if len(set(cadres)) != len(cadres):
             raise ValueError(f"a cadre stands twice in position {position['id']!r}")
+    return tuple(Position.from_json(position) for position in items)
 
 
 def _planned(value: Any) -> dict[str, int]:
@@ -585,7 +585,7 @@ def _bundles(value: Any, hex_only: bool) -> None:
         raise ValueError("a bundle's SHA-256 is not 64 lowercase hex digits")
 
 
-def _cards(value: Any) -> tuple[list[str], list[str]]:
+def _cards(value: Any) -> Cards:
     counters = ("dealt", "replaced", "undone")
     if not isinstance(value, dict) or set(value) != {"keys", "voided", *counters}:
         raise TypeError("expected keys, voided, dealt, replaced and undone")
@@ -599,22 +599,23 @@ def _cards(value: Any) -> tuple[list[str], list[str]]:
         raise ValueError("a card key is not 64 lowercase hex digits")
     if not set(voided) <= set(keys):
         raise ValueError("a voided card is not on the card list")
-    return keys, voided
+    return Cards.from_json(value)
 
 
 def _count(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
-def _frozen(value: Any) -> tuple[int, int]:
+def _frozen(value: Any) -> Frozen:
     if not isinstance(value, dict) or set(value) != {"convened", "present"}:
         raise TypeError("expected convened and present")
-    convened, present = value["convened"], value["present"]
+    frozen = Frozen.from_json(value)
+    convened, present = frozen.convened, frozen.present
     if not all(isinstance(n, int) and not isinstance(n, bool) for n in (convened, present)):
         raise TypeError("convened and present are integers")
     if not 0 <= present <= convened:
         raise ValueError(f"present {present} is not between 0 and convened {convened}")
-    return convened, present
+    return frozen
 
 
 def _ballots(value: Any) -> list[Ballot]:

@@ -22,6 +22,7 @@ from voting.tally.exports import (
     percent,
 )
 from voting.tally.record import key_fingerprint
+from voting.tally.shapes import SignedRecord
 from voting.tally.simulation import simulate
 
 
@@ -54,7 +55,7 @@ def expected(document: dict[str, Any]) -> list[tuple[str, str, int, str, bool]]:
 
 
 def test_rows_follow_the_ballot_with_the_records_numbers(document: dict[str, Any]) -> None:
-    rows = count_rows(document)
+    rows = count_rows(SignedRecord.from_json(document))
     assert [(r.position_id, r.candidate_id, r.agree, r.share, r.passed) for r in rows] == (
         expected(document)
     )

@@ -12,7 +12,8 @@ from typing import Any
 from voting import canonical
 from voting.crypto.ballot import BallotDefinition, Section
 from voting.rules import KH331, RulesError
-from voting.tally.evaluation import decision_of, selection
+from voting.tally.evaluation import selection
+from voting.tally.shapes import decision_of
 
 ROOT = Path(__file__).parents[3]
 STEP = KH331.final_step("next_term")
