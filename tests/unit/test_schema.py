@@ -132,6 +132,35 @@ def test_a_forms_numbered_and_repeated_fields_are_read_as_a_mapping() -> None:
     assert (entry.cadre, entry.position, entry.started_on) == ("SCT4", "GĐ", date(2026, 1, 2))
 
 
+def test_the_planning_pages_ticks_are_read_as_a_mapping_and_a_list() -> None:
+    """Are the source list's ticks and typed ids gathered per position (ticked first, each once,
+    a position with none left empty), the removal ticks read as (cadre, position) pairs, and a
+    removal tick without its position refused with the form's 422?"""
+    from werkzeug.datastructures import MultiDict
+
+    from voting.conference.errors import InvalidInput
+    from voting.web.pages import forms
+    from voting.web.schema import form
+
+    source = form(
+        forms.SourceChoice,
+        MultiDict(
+            [("cadre:0", "SCT2"), ("cadre:0", "SCT5"), ("add:0", " SCT9, SCT2 ,,"), ("add:2", "")]
+        ),
+    )
+    assert (source.of(0), source.of(1), source.of(2)) == (["SCT2", "SCT5", "SCT9"], [], [])
+    record = form(
+        forms.StepRecordForm,
+        MultiDict([("held_on", "2026-03-02"), ("removal", "SCT4|GĐ"), ("removal", "SCT7|PGĐ|2")]),
+    )
+    assert (record.held_on, record.note) == (date(2026, 3, 2), "")
+    assert record.removals == [("SCT4", "GĐ"), ("SCT7", "PGĐ|2")]
+    with pytest.raises(InvalidInput) as caught:
+        form(forms.StepRecordForm, MultiDict([("held_on", "2026-03-02"), ("removal", "SCT4")]))
+    assert caught.value.message == "Trường “removals” phải là danh sách “mã|chức danh”."
+    assert form(forms.PaperConfirmer, MultiDict()).member == ""
+
+
 def wire_refusal(model: type[Any], data: Any) -> tuple[int, str]:
     from voting.conference.errors import ConferenceError
 

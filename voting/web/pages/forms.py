@@ -14,7 +14,7 @@ from pydantic import PlainValidator, StrictStr, WithJsonSchema
 from werkzeug.datastructures import MultiDict
 
 from voting.store import DeviceKind
-from voting.web.api.bodies import NewAppointment, NewConference
+from voting.web.api.bodies import NewAppointment, NewConference, StepRecord
 from voting.web.schema import Body, Says, Text, Ticked
 
 
@@ -139,22 +139,23 @@ def _places(value: Any) -> dict[str, list[str]]:
     return value
 
 
+# Ids gathered from a form's repeated fields, by the place they were ticked for.
+IdsByPlace = Annotated[
+    dict[str, list[str]],
+    PlainValidator(_places),
+    WithJsonSchema(
+        {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}
+    ),
+    Says("phải ánh xạ chỗ → danh sách mã", "must map places to lists of ids"),
+]
+
+
 class HeadChoice(Body):
     """The head's choice: the ticked candidates of each contested place (checkboxes named
     after the place: `s<n>` a ballot's section, `p<n>` a paper step's n-th contested
     position), the reason the minutes carry, and the confirmation that it is final."""
 
-    chosen: Annotated[
-        dict[str, list[str]],
-        PlainValidator(_places),
-        WithJsonSchema(
-            {
-                "type": "object",
-                "additionalProperties": {"type": "array", "items": {"type": "string"}},
-            }
-        ),
-        Says("phải ánh xạ chỗ → danh sách mã", "must map places to lists of ids"),
-    ]
+    chosen: IdsByPlace
     note: Text = ""
     confirm: Ticked = False
 
@@ -162,3 +163,61 @@ class HeadChoice(Body):
     def from_form(cls, values: MultiDict[str, str]) -> dict[str, Any]:
         places = {k: values.getlist(k) for k in values if re.fullmatch(r"[sp]\d+", k)}
         return {**values.to_dict(), "chosen": places}
+
+
+class SourceChoice(Body):
+    """The source list as ticked: for each position (by its index on the list) the cadres
+    ticked (`cadre:<i>`), then the ids typed in to add someone not proposed (`add:<i>`,
+    comma-separated), each once."""
+
+    chosen: IdsByPlace
+
+    @classmethod
+    def from_form(cls, values: MultiDict[str, str]) -> dict[str, Any]:
+        places = (re.fullmatch(r"(?:cadre|add):(\d+)", key) for key in values)
+        indices = {m[1] for m in places if m}
+        return {
+            "chosen": {
+                i: list(dict.fromkeys(values.getlist(f"cadre:{i}") + _typed(values, f"add:{i}")))
+                for i in indices
+            }
+        }
+
+    def of(self, index: int) -> list[str]:
+        """The cadres wanted for the position at `index` (none ticked: none)."""
+        return self.chosen.get(str(index), [])
+
+
+def _typed(values: MultiDict[str, str], name: str) -> list[str]:
+    return [c.strip() for c in values.get(name, "").split(",") if c.strip()]
+
+
+def _removals(value: Any) -> list[tuple[str, str]]:
+    """The removal ballot's ticks, each "cadre|position", in the form's order (numbered by
+    `from_form`: a model read from strings takes a mapping, not a list)."""
+    ticks = list(value.values()) if isinstance(value, dict) else None
+    if ticks is None or not all(isinstance(v, str) and "|" in v for v in ticks):
+        raise ValueError("not a list of cadre|position")
+    return [(cadre, position) for cadre, _, position in (v.partition("|") for v in ticks)]
+
+
+class StepRecordForm(StepRecord):
+    """A step's record from the page, with who is ticked for the removal ballot (`removal`,
+    each "cadre|position")."""
+
+    removals: Annotated[
+        list[tuple[str, str]],
+        PlainValidator(_removals),
+        WithJsonSchema({"type": "array", "items": {"type": "string", "pattern": "[|]"}}),
+        Says("phải là danh sách “mã|chức danh”", "must be a list of 'cadre|position'"),
+    ]
+
+    @classmethod
+    def from_form(cls, values: MultiDict[str, str]) -> dict[str, Any]:
+        return {**values.to_dict(), "removals": dict(enumerate(values.getlist("removal")))}
+
+
+class PaperConfirmer(Body):
+    """The committee member who confirms a step's paper counts by typing them again."""
+
+    member: Text = ""

@@ -34,7 +34,7 @@ from voting.web.api import bodies
 from voting.web.config import rule_set
 from voting.web.extensions import db
 from voting.web.i18n import translate
-from voting.web.pages import fields
+from voting.web.pages import fields, forms
 from voting.web.pages.guard import page_requires, show_refusals_on
 from voting.web.policy import Action, allowed
 from voting.web.principals import current_principal
@@ -95,11 +95,10 @@ def show(process_id: str) -> str:
 @page_requires(Action.PLANNING_MANAGE)
 def save_source(process_id: str) -> Response:
     """Save the source list as ticked (and ids typed in to add someone not proposed)."""
+    choice = form(forms.SourceChoice, request.form)
     process = processes.get(db(), process_id)
     for index, section in enumerate(source_of(process)):
-        ticked = request.form.getlist(f"cadre:{index}")
-        added = [c.strip() for c in request.form.get(f"add:{index}", "").split(",") if c.strip()]
-        wanted = list(dict.fromkeys(ticked + added))
+        wanted = choice.of(index)
         if wanted != section.candidates:
             source_list.set_candidates(db(), process_id, section.position, wanted, _actor())
     flash(translate("planning.source.saved"))
@@ -110,17 +109,8 @@ def save_source(process_id: str) -> Response:
 @page_requires(Action.PLANNING_MANAGE)
 def approve(process_id: str, number: int) -> Response:
     """Record a step held without a secret ballot on the list."""
-    record = form(bodies.StepRecord, request.form)
-    removals = [tuple(v.split("|", 1)) for v in request.form.getlist("removal")]
-    steps.approve(
-        db(),
-        process_id,
-        number,
-        record.held_on,
-        record.note,
-        [(c, p) for c, p in removals],
-        _actor(),
-    )
+    record = form(forms.StepRecordForm, request.form)
+    steps.approve(db(), process_id, number, record.held_on, record.note, record.removals, _actor())
     flash(translate("planning.step.recorded", n=number))
     return redirect(url_for(".show", process_id=process_id))
 
@@ -176,7 +166,7 @@ def confirm_paper(process_id: str, number: int) -> Response:
         db(),
         process_id,
         number,
-        request.form.get("member", ""),
+        form(forms.PaperConfirmer, request.form).member,
         _counts(process_id, number),
         _actor(),
     )
