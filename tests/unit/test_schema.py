@@ -159,6 +159,8 @@ def test_the_planning_pages_ticks_are_read_as_a_mapping_and_a_list() -> None:
         form(forms.StepRecordForm, MultiDict([("held_on", "2026-03-02"), ("removal", "SCT4")]))
     assert caught.value.message == "Trường “removals” phải là danh sách “mã|chức danh”."
     assert form(forms.PaperConfirmer, MultiDict()).member == ""
+    counts = form(forms.CountFields, MultiDict({"count:0:SCT2": "7", "member": "An"}))
+    assert counts.typed == {"count:0:SCT2": "7"}
 
 
 def wire_refusal(model: type[Any], data: Any) -> tuple[int, str]:

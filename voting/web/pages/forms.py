@@ -221,3 +221,16 @@ class PaperConfirmer(Body):
     """The committee member who confirms a step's paper counts by typing them again."""
 
     member: Text = ""
+
+
+class CountFields(Body):
+    """The counts typed on a paper step's page, each field `count:<section>:<cadre>` with the
+    number as typed; the page checks them against the step's ballot (pages.planning)."""
+
+    typed: Annotated[
+        dict[str, str], Says("phải ánh xạ ô → số đã gõ", "must map fields to what was typed")
+    ]
+
+    @classmethod
+    def from_form(cls, values: MultiDict[str, str]) -> dict[str, Any]:
+        return {"typed": {k: v for k, v in values.items() if k.startswith("count:")}}

@@ -136,7 +136,7 @@ def enter_paper(process_id: str, number: int) -> Response:
         minutes.held_on,
         minutes.convened,
         minutes.present,
-        _counts(process_id, number),
+        _counts(process_id, number, form(forms.CountFields, request.form)),
         _actor(),
     )
     flash(translate("planning.paper.entered"))
@@ -167,7 +167,7 @@ def confirm_paper(process_id: str, number: int) -> Response:
         process_id,
         number,
         form(forms.PaperConfirmer, request.form).member,
-        _counts(process_id, number),
+        _counts(process_id, number, form(forms.CountFields, request.form)),
         _actor(),
     )
     flash(translate("planning.paper.confirmed"))
@@ -289,11 +289,11 @@ def _structure(process: Process, sections: list[BallotSection]) -> source_list.S
     return source_list.structure(db(), process, lists)
 
 
-def _counts(process_id: str, number: int) -> dict[str, dict[str, int]]:
-    """The form's `count:<section>:<cadre>` fields as position → cadre → agree."""
+def _counts(process_id: str, number: int, entered: forms.CountFields) -> dict[str, dict[str, int]]:
+    """The counts entered (`count:<section>:<cadre>`) as position → cadre → agree."""
     sections = steps.ballot_of(processes.get(db(), process_id), number)
     counts: dict[str, dict[str, int]] = {s.position: {} for s in sections}
-    for name, value in request.form.items():
+    for name, value in entered.typed.items():
         match = _COUNT.match(name)
         if match is None:
             continue
