@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from voting.planning.state import CountedCandidate
+from voting.planning.state import CountedCandidate, Decision
 
 
 @dataclass(frozen=True)
@@ -23,25 +23,15 @@ class HeldSection:
 
 
 @dataclass(frozen=True)
-class HeldDecision:
-    """The head's decision as the conference recorded it (section id → candidate ids)."""
-
-    decided_by: str
-    decided_at: str
-    note: str
-    chosen: dict[str, list[str]]
-
-
-@dataclass(frozen=True)
 class HeldSelection:
     """Who a selecting step chose (section id → candidate ids), the ties for the last places
     (section id → candidate ids), those over the 3-positions cap (candidate id → section
-    ids), and the head's decision once made."""
+    ids), and the head's decision once made (its `chosen` by section and candidate ids too)."""
 
     chosen: dict[str, list[str]]
     ties: dict[str, list[str]]
     over_cap: dict[str, list[str]]
-    decision: HeldDecision | None
+    decision: Decision | None
 
 
 @dataclass(frozen=True)
@@ -91,12 +81,5 @@ def _selection(data: Mapping[str, Any]) -> HeldSelection:
         chosen={sid: list(cids) for sid, cids in data["chosen"].items()},
         ties={sid: list(tie["among"]) for sid, tie in (data.get("ties") or {}).items()},
         over_cap={cid: list(sids) for cid, sids in (data.get("over_cap") or {}).items()},
-        decision=HeldDecision(
-            decided_by=made["decided_by"],
-            decided_at=made["decided_at"],
-            note=made["note"],
-            chosen={sid: list(cids) for sid, cids in made["chosen"].items()},
-        )
-        if made
-        else None,
+        decision=Decision.from_json(made) if made else None,
     )

@@ -35,7 +35,6 @@ from voting.planning.lists import (
 from voting.planning.processes import RULES, lock, planned_for, registry_people, step_of
 from voting.planning.state import (
     CountedSection,
-    Decision,
     Outcome,
     PlannedCadre,
     PlannedSection,
@@ -459,10 +458,8 @@ def _electronic(conference: Conference, result: HeldResult, held_on: date) -> St
         contested, over_cap = _contested(selection, titles, ids)
         made = selection.decision
         if made is not None:
-            decision = Decision(
-                decided_by=made.decided_by,
-                decided_at=made.decided_at,
-                note=made.note,
+            decision = replace(
+                made,
                 chosen={
                     titles[sid]: [ids[sid][cid] for cid in cids]
                     for sid, cids in made.chosen.items()
