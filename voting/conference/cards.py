@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from pydantic import Field
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
@@ -15,6 +16,7 @@ from voting.conference import box as boxes
 from voting.conference import conferences, events
 from voting.conference.errors import refused
 from voting.crypto.cards import card_list_hash
+from voting.shape import Shape
 from voting.store import BallotBox, Card, CardBatch, Conference, Phase
 from voting.store.secrecy import rewrite_cards_in_key_order
 
@@ -200,7 +202,27 @@ def all_keys(session: Session, conference_id: str) -> tuple[list[str], list[str]
     return [key for key, _ in rows], voided
 
 
-def summary(session: Session, conference: Conference) -> dict[str, Any]:
+class BatchCount(Shape):
+    """A batch of card keys and how many it holds."""
+
+    batch: int
+    count: int
+
+
+class Counters(Shape):
+    """Card counters and batches (public)."""
+
+    pool: int
+    dealt: int
+    replaced: int
+    undone: int
+    undealt: int
+    voided: int
+    batches: list[BatchCount]
+    card_list_hash: str | None = Field(description="Frozen at the opening")
+
+
+def summary(session: Session, conference: Conference) -> Counters:
     """Public counters: the pool, dealt, replacements, undone, returned undealt and voided."""
     box = boxes.peek(session, conference.id)
     pool = pool_size(session, conference.id)
@@ -209,13 +231,13 @@ def summary(session: Session, conference: Conference) -> dict[str, Any]:
         select(CardBatch).where(CardBatch.conference_id == conference.id).order_by(CardBatch.number)
     ).scalars()
     opened = conference.phase not in (Phase.SETUP, Phase.CHECKIN)
-    return {
-        "pool": pool,
-        "dealt": box.cards_dealt if box else 0,
-        "replaced": box.cards_replaced if box else 0,
-        "undone": box.cards_undone if box else 0,
-        "undealt": undealt,
-        "voided": pool if conference.phase == Phase.ABORTED else (undealt if opened else 0),
-        "batches": [{"batch": b.number, "count": b.count} for b in batches],
-        "card_list_hash": box.card_list_hash if box else None,
-    }
+    return Counters(
+        pool=pool,
+        dealt=box.cards_dealt if box else 0,
+        replaced=box.cards_replaced if box else 0,
+        undone=box.cards_undone if box else 0,
+        undealt=undealt,
+        voided=pool if conference.phase == Phase.ABORTED else (undealt if opened else 0),
+        batches=[BatchCount(batch=b.number, count=b.count) for b in batches],
+        card_list_hash=box.card_list_hash if box else None,
+    )

@@ -24,7 +24,7 @@ def state(session: Session, conference: Conference) -> dict[str, Any]:
             "ballots_cast": casting.count(session, conference.id),
             "final_ballot_list_hash": box.final_list_hash if box else None,
             "fingerprint": box.fingerprint if box else None,
-            "cards": cards.summary(session, conference),
+            "cards": cards.summary(session, conference).to_json(),
             "committee": {
                 "complete": committee["complete"],
                 "joint_fingerprint": committee["joint_fingerprint"],

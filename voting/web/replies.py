@@ -1,24 +1,41 @@
 """The response model of a JSON view, declared next to it: `answers(Model)` under `requires`
 (and `takes`). The OpenAPI document reads it from the view (`view.reply_model`) and publishes
-its JSON schema as the response; the tests check each answer against it. The view still
-builds its JSON itself, so nothing it answers changes."""
+its JSON schema as the response; the tests check each answer against it. A view that returns
+the model itself (a `voting.shape.Shape`, as the services answer) is answered with its JSON;
+one that builds a dict is answered as it built it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from functools import wraps
+from typing import Any
 
 from pydantic import BaseModel
 
-F = TypeVar("F", bound=Callable[..., Any])
+from voting.shape import Shape
+
+View = Callable[..., Any]
 
 
-def answers(model: type[BaseModel]) -> Callable[[F], F]:
+def answers(model: type[BaseModel]) -> Callable[[View], View]:
     """Declare what the view answers on success (`functools.wraps` in the decorators above
     carries the mark to the routed function)."""
 
-    def decorate(view: F) -> F:
-        view.reply_model = model  # type: ignore[attr-defined]
-        return view
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def answer(*args: Any, **kwargs: Any) -> Any:
+            return _json(view(*args, **kwargs))
+
+        answer.reply_model = model  # type: ignore[attr-defined]
+        return answer
 
     return decorate
+
+
+def _json(result: Any) -> Any:
+    """A returned shape (alone or with a status) as JSON; anything else as it is."""
+    if isinstance(result, Shape):
+        return result.to_json()
+    if isinstance(result, tuple) and result and isinstance(result[0], Shape):
+        return (result[0].to_json(), *result[1:])
+    return result

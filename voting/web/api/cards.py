@@ -23,8 +23,8 @@ bp = Blueprint("cards", __name__, url_prefix="/api/conferences/<conference_id>/c
 
 @bp.get("")
 @requires(Action.CARDS_READ)
-@answers(replies.Cards)
-def summary(conference: Conference) -> dict[str, Any]:
+@answers(cards.Counters)
+def summary(conference: Conference) -> cards.Counters:
     """Public counters: pool, dealt, replaced, undone, undealt, voided; the batches."""
     return cards.summary(db(), conference)
 
@@ -68,8 +68,8 @@ def upload(conference: Conference, body: CardBatch) -> tuple[dict[str, Any], int
 @bp.post("/dealt")
 @requires(Action.CARDS_DEAL)
 @takes(Dealt)
-@answers(replies.Cards)
-def dealt(conference: Conference, body: Dealt) -> dict[str, Any]:
+@answers(cards.Counters)
+def dealt(conference: Conference, body: Dealt) -> cards.Counters:
     """One more card dealt (`{"replacement": true}` for a lost card's replacement)."""
     cards.deal(db(), conference.id, body.replacement, current_principal().actor)
     push_state(conference)
@@ -79,8 +79,8 @@ def dealt(conference: Conference, body: Dealt) -> dict[str, Any]:
 @bp.post("/undo")
 @requires(Action.CARDS_UNDO)
 @takes(Reason)
-@answers(replies.Cards)
-def undo(conference: Conference, body: Reason) -> dict[str, Any]:
+@answers(cards.Counters)
+def undo(conference: Conference, body: Reason) -> cards.Counters:
     """A dealt card's check-in was undone: the card is out; the reason is recorded."""
     cards.undo(db(), conference.id, body.reason, current_principal().actor)
     push_state(conference)
@@ -90,8 +90,8 @@ def undo(conference: Conference, body: Reason) -> dict[str, Any]:
 @bp.put("/undealt")
 @requires(Action.CARDS_UPLOAD)
 @takes(UndealtKeys)
-@answers(replies.Cards)
-def undealt(conference: Conference, body: UndealtKeys) -> dict[str, Any]:
+@answers(cards.Counters)
+def undealt(conference: Conference, body: UndealtKeys) -> cards.Counters:
     """The keys never dealt, sorted (replaces an earlier upload); voided at the opening."""
     cards.set_undealt(db(), conference.id, body.keys, current_principal().actor)
     push_state(conference)

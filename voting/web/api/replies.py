@@ -1,8 +1,9 @@
 """What the JSON API answers: one model per response shape, declared on its view with
-`replies.answers` and published as the response schemas of /api/openapi.json. The views still
-build their JSON as before (voting.web.api.shapes); the tests check every answer against its
-view's model, so the document cannot drift from what is answered. The models are strict and
-forbid fields they do not name. Requests are modelled in voting.web.api.bodies.
+`replies.answers` and published as the response schemas of /api/openapi.json. A shape a
+service answers is defined next to the service (`voting.shape.Shape`, e.g.
+`voting.conference.cards.Counters`) and the view returns it; the shapes here are those the
+views still build as dicts (voting.web.api.shapes). The tests check every answer against its
+view's model. Requests are modelled in voting.web.api.bodies.
 """
 
 from __future__ import annotations
@@ -10,23 +11,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic.json_schema import SkipJsonSchema
+from pydantic import Field
 
+from voting.conference.cards import Counters
 from voting.rules.ruleset import BallotKind, Sex
+from voting.shape import Absent, Shape, absent
 from voting.store import DeviceKind, Phase
 
-# A field some answers leave out: not required, and never null when present.
-Absent = SkipJsonSchema[None]
 
-
-class Reply(BaseModel):
-    """A response body: every field it answers, and nothing else."""
-
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-
-class OpenApiDocument(Reply):
+class OpenApiDocument(Shape):
     """This document (OpenAPI 3.1)."""
 
     openapi: str
@@ -35,21 +28,21 @@ class OpenApiDocument(Reply):
     components: dict[str, Any]
 
 
-class Ping(Reply):
+class Ping(Shape):
     """A phone that gets this reply reaches the server."""
 
     ok: bool
     public_url: str
 
 
-class RoomAddress(Reply):
+class RoomAddress(Shape):
     """The configured address phones use, and its QR code."""
 
     public_url: str
     qr_svg: str = Field(description="SVG")
 
 
-class Principal(Reply):
+class Principal(Shape):
     """Who is calling."""
 
     kind: Literal["anonymous", "user", "device", "member"]
@@ -60,14 +53,14 @@ class Principal(Reply):
     conference: str | None = Field(description="A device link's or member's one conference")
 
 
-class Session(Reply):
+class Session(Shape):
     """The caller and the CSRF token."""
 
     principal: Principal | None
     csrf_token: str = Field(description="Send as X-CSRF-Token on every state-changing call")
 
 
-class RuleStep(Reply):
+class RuleStep(Shape):
     """A step of a procedure: one conference."""
 
     number: int
@@ -80,7 +73,7 @@ class RuleStep(Reply):
     announced: bool
 
 
-class Procedure(Reply):
+class Procedure(Shape):
     """A procedure of the rule set and its steps."""
 
     key: str
@@ -89,7 +82,7 @@ class Procedure(Reply):
     steps: list[RuleStep]
 
 
-class RuleSet(Reply):
+class RuleSet(Shape):
     """The built-in rule set a conference is made from."""
 
     name: str
@@ -100,7 +93,7 @@ class RuleSet(Reply):
     procedures: list[Procedure]
 
 
-class Person(Reply):
+class Person(Shape):
     """A person of the agency's registry."""
 
     id: str
@@ -112,33 +105,33 @@ class Person(Reply):
     groups: list[str]
 
 
-class People(Reply):
+class People(Shape):
     """The agency's registry."""
 
     people: list[Person]
 
 
-class Imported(Reply):
+class Imported(Shape):
     """How many rows a file import stored."""
 
     imported: int
 
 
-class RuleSetOf(Reply):
+class RuleSetOf(Shape):
     """The rule set a conference was made from."""
 
     name: str
     hash: str
 
 
-class CommitteeSize(Reply):
+class CommitteeSize(Shape):
     """The counting committee: members, and how many open the box."""
 
     size: int
     threshold: int
 
 
-class Conference(Reply):
+class Conference(Shape):
     """A conference."""
 
     id: str
@@ -166,33 +159,13 @@ class Conference(Reply):
     )
 
 
-class Conferences(Reply):
+class Conferences(Shape):
     """Every conference, newest first."""
 
     conferences: list[Conference]
 
 
-class BatchCount(Reply):
-    """A batch of card keys and how many it holds."""
-
-    batch: int
-    count: int
-
-
-class Cards(Reply):
-    """Card counters and batches (public)."""
-
-    pool: int
-    dealt: int
-    replaced: int
-    undone: int
-    undealt: int
-    voided: int
-    batches: list[BatchCount]
-    card_list_hash: str | None = Field(description="Frozen at the opening")
-
-
-class MemberState(Reply):
+class MemberState(Shape):
     """A committee member as the projector shows it."""
 
     member: int
@@ -201,7 +174,7 @@ class MemberState(Reply):
     fingerprint: str | None
 
 
-class CommitteeState(Reply):
+class CommitteeState(Shape):
     """The key ceremony as the projector shows it."""
 
     complete: bool
@@ -209,7 +182,7 @@ class CommitteeState(Reply):
     members: list[MemberState]
 
 
-class State(Reply):
+class State(Shape):
     """The public quorum state (also pushed on Socket.IO /room)."""
 
     conference: str
@@ -224,21 +197,21 @@ class State(Reply):
         description="Frozen at closing; no list hash while voting (it would date ballots)"
     )
     fingerprint: str | None = Field(description="Conference fingerprint")
-    cards: Cards
+    cards: Counters
     committee: CommitteeState
     result: Literal["none", "sealed", "announced", "awaiting_head"]
     aborted_reason: str | None
     practice: bool
 
 
-class RecordedAbsence(Reply):
+class RecordedAbsence(Shape):
     """Why an attendee is absent, for the minutes."""
 
     reason: str
     note: str | None
 
 
-class Attendee(Reply):
+class Attendee(Shape):
     """An attendee on a conference's roster."""
 
     id: int
@@ -253,13 +226,13 @@ class Attendee(Reply):
     absence: RecordedAbsence | None
 
 
-class Attendees(Reply):
+class Attendees(Shape):
     """Attendees of the roster."""
 
     attendees: list[Attendee]
 
 
-class Event(Reply):
+class Event(Shape):
     """An entry of the event log."""
 
     seq: int
@@ -272,7 +245,7 @@ class Event(Reply):
     hash: str = Field(description="SHA-256 of the canonical JSON of the other fields")
 
 
-class EventLog(Reply):
+class EventLog(Shape):
     """The event log, oldest first, and whether its hash chain is intact."""
 
     events: list[Event]
@@ -280,7 +253,7 @@ class EventLog(Reply):
     first_break: int | None
 
 
-class Device(Reply):
+class Device(Shape):
     """A device link."""
 
     id: int
@@ -297,27 +270,27 @@ class IssuedDevice(Device):
     token: str
 
 
-class Devices(Reply):
+class Devices(Shape):
     """A conference's device links, revoked ones included."""
 
     devices: list[Device]
 
 
-class CardKeys(Reply):
+class CardKeys(Shape):
     """Every card key and the voided ones, sorted (hex)."""
 
     keys: list[str]
     voided: list[str]
 
 
-class CardStatus(Reply):
+class CardStatus(Shape):
     """What a card can do now."""
 
     card: str
     status: Literal["ready", "used", "voided", "unknown"]
 
 
-class UploadedBatch(Reply):
+class UploadedBatch(Shape):
     """A batch of card keys stored."""
 
     batch: int
@@ -325,14 +298,14 @@ class UploadedBatch(Reply):
     list_hash: str
 
 
-class RegistryTable(Reply):
+class RegistryTable(Shape):
     """A registry table's rows, in the columns an import reads (docs/registry.md)."""
 
     columns: list[str]
     rows: list[dict[str, Any]]
 
 
-class Appointment(Reply):
+class Appointment(Shape):
     """An appointment of a planned cadre to the planned position (docs/planning.md)."""
 
     id: int
@@ -347,13 +320,13 @@ class Appointment(Reply):
     decision: str | None
 
 
-class Appointments(Reply):
+class Appointments(Shape):
     """Every appointment, the running ones first."""
 
     appointments: list[Appointment]
 
 
-class ClosedPlanning(Reply):
+class ClosedPlanning(Shape):
     """A planning entry closed because its term ended."""
 
     cadre: str
@@ -361,46 +334,46 @@ class ClosedPlanning(Reply):
     removed_on: date
 
 
-class ClosedPlannings(Reply):
+class ClosedPlannings(Shape):
     """The planning entries closed."""
 
     closed: list[ClosedPlanning]
 
 
-class Candidate(Reply):
+class Candidate(Shape):
     """A candidate on the ballot."""
 
     number: int
     full_name: str
     post: str
     unit: str
-    person_ref: str | Absent = None
+    person_ref: str | Absent = absent()
 
 
-class Section(Reply):
+class Section(Shape):
     """A section of the ballot: one position."""
 
     number: int
     position: str
-    quota: int | Absent = Field(None, description="Candidate ballots only")
+    quota: int | Absent = absent("Candidate ballots only")
     candidates: list[Candidate]
 
 
-class Ballot(Reply):
+class Ballot(Shape):
     """The ballot of a conference."""
 
     kind: Literal["candidates", "removal"]
     sections: list[Section]
 
 
-class Receipt(Reply):
+class Receipt(Shape):
     """A ballot cast."""
 
     receipt: str = Field(description="The ballot's hash")
     ballots: int = Field(description="Ballots cast with this one")
 
 
-class CastBallot(Reply):
+class CastBallot(Shape):
     """A ballot as cast and published (docs/crypto.md): the marks of each section, encrypted
     with their proofs, signed by the card."""
 
@@ -411,24 +384,24 @@ class CastBallot(Reply):
     signature: str
 
 
-class PublishedBallot(Reply):
+class PublishedBallot(Shape):
     """A ballot of the published list, by its hash (the voter's receipt)."""
 
     hash: str
     ballot: CastBallot
 
 
-class BallotList(Reply):
+class BallotList(Shape):
     """The published list in hash order with its hash: the ballots, or (`?hashes=1`) only
     their hashes."""
 
     count: int
     ballot_list_hash: str
-    ballots: list[PublishedBallot] | Absent = None
-    hashes: list[str] | Absent = None
+    ballots: list[PublishedBallot] | Absent = absent()
+    hashes: list[str] | Absent = absent()
 
 
-class DefinitionSection(Reply):
+class DefinitionSection(Shape):
     """A section of the ballot definition a voter's page encrypts against."""
 
     id: str
@@ -436,13 +409,13 @@ class DefinitionSection(Reply):
     quota: int
 
 
-class BallotDefinition(Reply):
+class BallotDefinition(Shape):
     """The ballot definition (ids "s1", "s1c1", …; docs/crypto.md)."""
 
     sections: list[DefinitionSection]
 
 
-class Opening(Reply):
+class Opening(Shape):
     """What voters build against once voting is open."""
 
     conference: str
@@ -455,21 +428,19 @@ class Opening(Reply):
     state: State
 
 
-class Result(Reply):
+class Result(Shape):
     """The result as the caller may see it."""
 
     conference: str
     status: Literal["none", "sealed", "announced", "awaiting_head"]
-    practice: bool | Absent = None
-    message: str | Absent = None
-    message_en: str | Absent = None
-    result: dict[str, Any] | Absent = Field(
-        None, description="Counts: only to sealed readers, or announced"
-    )
-    record_written: bool | Absent = None
+    practice: bool | Absent = absent()
+    message: str | Absent = absent()
+    message_en: str | Absent = absent()
+    result: dict[str, Any] | Absent = absent("Counts: only to sealed readers, or announced")
+    record_written: bool | Absent = absent()
 
 
-class CeremonyMember(Reply):
+class CeremonyMember(Shape):
     """A committee member's progress through the key ceremony."""
 
     member: int
@@ -480,11 +451,11 @@ class CeremonyMember(Reply):
     confirmed: bool
     partial_sent: bool
     counts_signed: bool
-    public_share: str | Absent = Field(None, description="Once the ceremony is complete")
-    fingerprint: str | Absent = Field(None, description="Once the ceremony is complete")
+    public_share: str | Absent = absent("Once the ceremony is complete")
+    fingerprint: str | Absent = absent("Once the ceremony is complete")
 
 
-class Committee(Reply):
+class Committee(Shape):
     """The key ceremony's public state (docs/crypto-committee.md)."""
 
     conference: str
@@ -506,7 +477,7 @@ class Committee(Reply):
     transcript: dict[str, Any] | None
 
 
-class MemberToken(Reply):
+class MemberToken(Shape):
     """A member's single-use join or replacement token (a QR code on the organiser's
     screen)."""
 
@@ -514,13 +485,13 @@ class MemberToken(Reply):
     token: str
 
 
-class MemberTokens(Reply):
+class MemberTokens(Shape):
     """One single-use join token per member."""
 
     tokens: list[MemberToken]
 
 
-class Seat(Reply):
+class Seat(Shape):
     """A phone's seat on the committee; the binding authenticates the member from then on."""
 
     member: int
@@ -530,33 +501,33 @@ class Seat(Reply):
     members: int
 
 
-class SealedShares(Reply):
+class SealedShares(Shape):
     """The sealed shares addressed to the calling member."""
 
     shares: list[dict[str, Any]]
 
 
-class PartialAccepted(Reply):
+class PartialAccepted(Shape):
     """A partial decryption taken; whether the box is open now."""
 
     accepted: bool
     opened: bool
 
 
-class RefusalAccepted(Reply):
+class RefusalAccepted(Shape):
     """A phone's refusal to open the box, logged."""
 
     accepted: bool
 
 
-class CountSignatureAccepted(Reply):
+class CountSignatureAccepted(Shape):
     """A signature of the counts taken; whether the signed record is written now."""
 
     accepted: bool
     record_written: bool
 
 
-class ProcessBrief(Reply):
+class ProcessBrief(Shape):
     """A planning process in a list."""
 
     id: str
@@ -568,13 +539,13 @@ class ProcessBrief(Reply):
     current_step: int | None
 
 
-class Processes(Reply):
+class Processes(Shape):
     """Every planning process."""
 
     processes: list[ProcessBrief]
 
 
-class ProcessStep(Reply):
+class ProcessStep(Shape):
     """A step of a process, and its conference if it holds a secret ballot."""
 
     number: int
@@ -587,7 +558,7 @@ class ProcessStep(Reply):
     result: dict[str, Any] | None
 
 
-class Structure(Reply):
+class Structure(Shape):
     """The structure report of a list (under 40, women, woman key leader) and its limits."""
 
     rule_set: str
@@ -609,7 +580,7 @@ class Structure(Reply):
     busy_cadres: dict[str, list[str]]
 
 
-class ProcessWarning(Reply):
+class ProcessWarning(Shape):
     """A warning that applies to a process now."""
 
     code: str
@@ -617,7 +588,7 @@ class ProcessWarning(Reply):
     en: str
 
 
-class LogEntry(Reply):
+class LogEntry(Shape):
     """An entry of a process's log."""
 
     seq: int
@@ -647,21 +618,21 @@ class Process(ProcessBrief):
     log: list[LogEntry]
 
 
-class PaperCandidate(Reply):
+class PaperCandidate(Shape):
     """A candidate on a paper ballot."""
 
     cadre: str
     full_name: str
 
 
-class PaperSection(Reply):
+class PaperSection(Shape):
     """A position of a paper ballot and its candidates."""
 
     position: str
     candidates: list[PaperCandidate]
 
 
-class PaperForm(Reply):
+class PaperForm(Shape):
     """What a member's phone needs to confirm the paper counts (never the counts entered)."""
 
     process: str

@@ -1,0 +1,65 @@
+"""Typed results: a shape's JSON leaves out its absent fields and nothing else, refuses what it
+does not name, and a view that returns one is answered with its JSON."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pydantic import ValidationError
+
+from voting.shape import Absent, Shape, absent
+from voting.web.replies import answers
+
+
+class Sample(Shape):
+    held_on: date
+    note: str | None
+    extra: str | Absent = absent("Only some answers")
+
+
+def test_absent_fields_are_left_out_and_null_ones_kept() -> None:
+    assert Sample(held_on=date(2022, 4, 20), note=None).to_json() == {
+        "held_on": "2022-04-20",
+        "note": None,
+    }
+    assert Sample(held_on=date(2022, 4, 20), note="x", extra="y").to_json() == {
+        "held_on": "2022-04-20",
+        "note": "x",
+        "extra": "y",
+    }
+
+
+def test_an_absent_field_is_optional_and_never_null_in_the_schema() -> None:
+    schema = Sample.model_json_schema()
+    assert schema["required"] == ["held_on", "note"]
+    assert schema["properties"]["extra"]["type"] == "string"
+    assert schema["additionalProperties"] is False
+
+
+def test_a_shape_is_strict_and_names_all_it_holds() -> None:
+    with pytest.raises(ValidationError):
+        Sample(held_on="2022-04-20", note=None)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError):
+        Sample(held_on=date(2022, 4, 20), note=None, other=1)  # type: ignore[call-arg]
+
+
+def test_a_view_returning_a_shape_is_answered_with_its_json() -> None:
+    shape = Sample(held_on=date(2022, 4, 20), note="n")
+
+    @answers(Sample)
+    def alone() -> Sample:
+        return shape
+
+    @answers(Sample)
+    def created() -> tuple[Sample, int]:
+        return shape, 201
+
+    @answers(Sample)
+    def built() -> dict[str, str]:
+        return {"as": "built"}
+
+    assert alone() == shape.to_json()
+    assert created() == (shape.to_json(), 201)
+    assert built() == {"as": "built"}
+    assert alone.reply_model is Sample  # type: ignore[attr-defined]
