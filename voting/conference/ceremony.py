@@ -21,6 +21,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import Field
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -38,6 +39,7 @@ from voting.crypto.dkg import (
     check_distinct_keys,
 )
 from voting.crypto.rejoin import Rejoin, verify_rejoin
+from voting.shape import Absent, Shape, absent
 from voting.store import BallotBox, CommitteeSeat, CommitteeShare, Conference, Phase
 
 BEFORE_OPENING = (Phase.SETUP, Phase.CHECKIN)
@@ -355,28 +357,42 @@ def post_shares(
     session.flush()
 
 
-def shares_for(session: Session, conference_id: str, member: int) -> list[dict[str, Any]]:
+class SealedShares(Shape):
+    """The sealed shares addressed to one member."""
+
+    shares: list[dict[str, Any]] = Field(description="committee-share messages, by sender")
+
+
+def shares_for(session: Session, conference_id: str, member: int) -> SealedShares:
     """The sealed shares addressed to `member` (only it can open them)."""
-    return [
-        row.message
-        for row in session.execute(
-            select(CommitteeShare)
-            .where(CommitteeShare.conference_id == conference_id)
-            .where(CommitteeShare.receiver == member)
-            .order_by(CommitteeShare.sender)
-        ).scalars()
-    ]
+    return SealedShares(
+        shares=[
+            row.message
+            for row in session.execute(
+                select(CommitteeShare)
+                .where(CommitteeShare.conference_id == conference_id)
+                .where(CommitteeShare.receiver == member)
+                .order_by(CommitteeShare.sender)
+            ).scalars()
+        ]
+    )
+
+
+class RoundComplaint(Shape):
+    """The complaint that stopped the round: who accuses whom, and why."""
+
+    accuser: int
+    accused: int
+    reason: str = Field(json_schema_extra={"enum": list(Complaint.REASONS)})
 
 
 def complain(session: Session, conference_id: str, member: int, message: Complaint) -> None:
     """A member's complaint against a sender: the round stops (restart by the organiser)."""
     conference, box, _ = _running(session, conference_id, member)
     _own(message, conference_id, member, "accuser")
-    box.complaint = {
-        "accuser": message.accuser,
-        "accused": message.accused,
-        "reason": message.reason,
-    }
+    box.complaint = RoundComplaint(
+        accuser=message.accuser, accused=message.accused, reason=message.reason
+    ).to_json()
     events.record(session, conference, "committee.complaint", f"member:{member}", box.complaint)
     session.flush()
 
@@ -466,7 +482,64 @@ def _clear(session: Session, conference_id: str) -> None:
         seat.partial, seat.count_signature = None, None
 
 
-def status(session: Session, conference: Conference) -> dict[str, Any]:
+class CeremonyMember(Shape):
+    """A committee member's progress through the key ceremony."""
+
+    member: int
+    joined: bool
+    hash_sent: bool
+    revealed: bool
+    shares_sent: bool
+    confirmed: bool
+    partial_sent: bool
+    counts_signed: bool
+    public_share: str | Absent = absent("Once the ceremony is complete")
+    fingerprint: str | Absent = absent("Once the ceremony is complete")
+
+
+class Committee(Shape):
+    """The key ceremony's public state (docs/crypto-committee.md)."""
+
+    conference: str
+    threshold: int
+    size: int
+    round: int
+    tokens_issued: bool
+    complete: bool
+    phones_replaceable: bool = Field(
+        description="A lost phone can be replaced: the ceremony complete, not aborted, "
+        "no record yet"
+    )
+    complaint: RoundComplaint | None
+    members: list[CeremonyMember]
+    commitment_hashes: list[dict[str, Any]] = Field(
+        description="committee-commitment-hash messages"
+    )
+    reveals: list[dict[str, Any]] = Field(
+        description="committee-commitment messages, once every hash is in"
+    )
+    joint_key: str | None
+    joint_fingerprint: str | None
+    transcript: dict[str, Any] | None = Field(description="Once the ceremony is complete")
+
+
+def _member(seat: CommitteeSeat, transcript: Transcript | None) -> CeremonyMember:
+    share = transcript.public_share(seat.member).hex() if transcript else None
+    return CeremonyMember(
+        member=seat.member,
+        joined=seat.binding_hash is not None,
+        hash_sent=seat.commitment_hash is not None,
+        revealed=seat.reveal is not None,
+        shares_sent=seat.shares_sent,
+        confirmed=seat.confirmed,
+        partial_sent=seat.partial is not None,
+        counts_signed=seat.count_signature is not None,
+        public_share=share,
+        fingerprint=boxes.fingerprint(share) if share else None,
+    )
+
+
+def status(session: Session, conference: Conference) -> Committee:
     """The ceremony's public state: who joined and sent what, the published messages, and —
     once complete — the joint key and every fingerprint."""
     box = boxes.peek(session, conference.id)
@@ -474,36 +547,21 @@ def status(session: Session, conference: Conference) -> dict[str, Any]:
     complete = box is not None and box.transcript is not None
     transcript = boxes.transcript(box) if complete and box is not None else None
     hashes_in = bool(all_seats) and all(s.commitment_hash is not None for s in all_seats)
-    members = []
-    for seat in all_seats:
-        item: dict[str, Any] = {
-            "member": seat.member,
-            "joined": seat.binding_hash is not None,
-            "hash_sent": seat.commitment_hash is not None,
-            "revealed": seat.reveal is not None,
-            "shares_sent": seat.shares_sent,
-            "confirmed": seat.confirmed,
-            "partial_sent": seat.partial is not None,
-            "counts_signed": seat.count_signature is not None,
-        }
-        if transcript is not None:
-            item["public_share"] = transcript.public_share(seat.member).hex()
-            item["fingerprint"] = boxes.fingerprint(item["public_share"])
-        members.append(item)
-    return {
-        "conference": conference.id,
-        "threshold": conference.committee_threshold,
-        "size": conference.committee_size,
-        "round": box.ceremony_round if box else 1,
-        "tokens_issued": bool(all_seats),
-        "complete": complete,
-        "phones_replaceable": replaceable(conference, box),
-        "complaint": box.complaint if box else None,
-        "members": members,
-        "commitment_hashes": [s.commitment_hash for s in all_seats if s.commitment_hash],
+    complaint = box.complaint if box else None
+    return Committee(
+        conference=conference.id,
+        threshold=conference.committee_threshold,
+        size=conference.committee_size,
+        round=box.ceremony_round if box else 1,
+        tokens_issued=bool(all_seats),
+        complete=complete,
+        phones_replaceable=replaceable(conference, box),
+        complaint=RoundComplaint(**complaint) if complaint else None,
+        members=[_member(seat, transcript) for seat in all_seats],
+        commitment_hashes=[s.commitment_hash for s in all_seats if s.commitment_hash],
         # Reveals are published only once every hash is in (nobody picks after seeing).
-        "reveals": [s.reveal for s in all_seats if s.reveal] if hashes_in else [],
-        "joint_key": transcript.joint_key.hex() if transcript else None,
-        "joint_fingerprint": boxes.fingerprint(transcript.joint_key.hex()) if transcript else None,
-        "transcript": box.transcript if complete and box else None,
-    }
+        reveals=[s.reveal for s in all_seats if s.reveal] if hashes_in else [],
+        joint_key=transcript.joint_key.hex() if transcript else None,
+        joint_fingerprint=boxes.fingerprint(transcript.joint_key.hex()) if transcript else None,
+        transcript=box.transcript if complete and box else None,
+    )

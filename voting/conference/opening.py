@@ -5,8 +5,6 @@ guards, under the conference's lock, in the same transaction as the move."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -15,11 +13,23 @@ from voting.conference import cards, conferences, events
 from voting.conference.errors import refused
 from voting.crypto.ballot import BallotContext, ballot_list_hash, conference_fingerprint
 from voting.crypto.cards import card_list_hash
+from voting.shape import Shape
 from voting.store import BallotBox, CastBallot, Conference, Phase, unit
 from voting.store.secrecy import compact, rewrite_ballots_in_hash_order
 
 
-def open_box(session: Session, conference: Conference) -> dict[str, Any]:
+class FrozenAtOpening(Shape):
+    """The cards and the fingerprint the opening froze (logged with the phase change)."""
+
+    cards: int
+    dealt: int
+    replaced: int
+    voided: int
+    fingerprint: str
+    card_list_hash: str
+
+
+def open_box(session: Session, conference: Conference) -> FrozenAtOpening:
     """Everything the opening freezes besides convened and present (already frozen by the
     caller): the ceremony must be complete and the cards must add up; the undealt cards are
     then void, and the conference fingerprint is computed over the whole card list."""
@@ -52,14 +62,14 @@ def open_box(session: Session, conference: Conference) -> dict[str, Any]:
         present=conference.present_at_opening,
     )
     box.card_list_hash = card_list_hash(keys)
-    return {
-        "cards": pool,
-        "dealt": box.cards_dealt,
-        "replaced": box.cards_replaced,
-        "voided": undealt,
-        "fingerprint": box.fingerprint,
-        "card_list_hash": box.card_list_hash,
-    }
+    return FrozenAtOpening(
+        cards=pool,
+        dealt=box.cards_dealt,
+        replaced=box.cards_replaced,
+        voided=undealt,
+        fingerprint=box.fingerprint,
+        card_list_hash=box.card_list_hash,
+    )
 
 
 def _cards_within_present(box: BallotBox, present: int) -> None:
@@ -124,7 +134,14 @@ def ballot_hashes(session: Session, conference_id: str) -> list[str]:
     )
 
 
-def close_box(session: Session, conference: Conference) -> dict[str, Any]:
+class FrozenAtClosing(Shape):
+    """The final ballot list's count and hash (logged with the phase change)."""
+
+    ballots: int
+    ballot_list_hash: str
+
+
+def close_box(session: Session, conference: Conference) -> FrozenAtClosing:
     """Freeze the final ballot list: its count and hash are what the committee must match;
     the ballots table is rewritten in hash order (`voting.store.secrecy`), the caller compacts
     the file once this is committed."""
@@ -132,7 +149,7 @@ def close_box(session: Session, conference: Conference) -> dict[str, Any]:
     rewrite_ballots_in_hash_order(session, conference.id)
     hashes = ballot_hashes(session, conference.id)
     box.final_count, box.final_list_hash = len(hashes), ballot_list_hash(hashes)
-    return {"ballots": box.final_count, "ballot_list_hash": box.final_list_hash}
+    return FrozenAtClosing(ballots=box.final_count, ballot_list_hash=box.final_list_hash)
 
 
 def minimum(conference: Conference) -> int:

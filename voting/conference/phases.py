@@ -40,23 +40,22 @@ def _nobody_present(session: Session, conference: Conference) -> dict[str, int]:
     return {}
 
 
-def _quorum_holds(session: Session, conference: Conference) -> dict[str, int]:
+def _quorum_holds(session: Session, conference: Conference) -> dict[str, Any]:
     # KH 331 B.IV Lưu ý: the conference goes ahead only with 2/3 of the convened present.
     state = quorum.state(session, conference)
-    if not state.met:
+    if not state.quorum_met:
         raise refused("quorum_not_met", more_needed=state.more_needed)
     # rules.md "Who is present": convened and present are frozen as the step's bases.
     conference.convened_at_opening, conference.present_at_opening = state.convened, state.present
     # Issue 5: the ceremony is complete, the cards add up, the undealt are void, and the
     # conference fingerprint is frozen (voting.conference.opening).
     frozen = opening.open_box(session, conference)
-    return {"convened": state.convened, "present": state.present, **frozen}
+    return {"convened": state.convened, "present": state.present, **frozen.to_json()}
 
 
 def _close(session: Session, conference: Conference) -> dict[str, Any]:
     # The final ballot list: its count and hash, the reference for the committee.
-    frozen = opening.close_box(session, conference)
-    return frozen
+    return opening.close_box(session, conference).to_json()
 
 
 MOVES: dict[tuple[Phase, Phase], Guard] = {

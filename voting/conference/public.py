@@ -6,41 +6,77 @@ the published list date every ballot."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Literal, cast
 
+from pydantic import Field
 from sqlalchemy.orm import Session
 
 from voting.conference import box as boxes
 from voting.conference import cards, casting, ceremony, quorum, results
+from voting.shape import Shape
 from voting.store import Conference
 
+ResultLabel = Literal["none", "sealed", "announced", "awaiting_head"]
 
-def state(session: Session, conference: Conference) -> dict[str, Any]:
-    body = quorum.state(session, conference).to_dict()
-    box = boxes.peek(session, conference.id)
-    committee = ceremony.status(session, conference)
-    body.update(
-        {
-            "ballots_cast": casting.count(session, conference.id),
-            "final_ballot_list_hash": box.final_list_hash if box else None,
-            "fingerprint": box.fingerprint if box else None,
-            "cards": cards.summary(session, conference).to_json(),
-            "committee": {
-                "complete": committee["complete"],
-                "joint_fingerprint": committee["joint_fingerprint"],
-                "members": [
-                    {
-                        "member": m["member"],
-                        "joined": m["joined"],
-                        "confirmed": m["confirmed"],
-                        "fingerprint": m.get("fingerprint"),
-                    }
-                    for m in committee["members"]
-                ],
-            },
-            "result": results.state_label(conference, box.result if box else None),
-            "aborted_reason": box.aborted_reason if box else None,
-            "practice": conference.practice_of is not None,
-        }
+
+class MemberState(Shape):
+    """A committee member as the projector shows it."""
+
+    member: int
+    joined: bool
+    confirmed: bool
+    fingerprint: str | None
+
+
+class CommitteeState(Shape):
+    """The key ceremony as the projector shows it."""
+
+    complete: bool
+    joint_fingerprint: str | None
+    members: list[MemberState]
+
+
+class State(quorum.QuorumState):
+    """The public quorum state (also pushed on Socket.IO /room)."""
+
+    ballots_cast: int = Field(description="Never a count of votes")
+    final_ballot_list_hash: str | None = Field(
+        description="Frozen at closing; no list hash while voting (it would date ballots)"
     )
-    return body
+    fingerprint: str | None = Field(description="Conference fingerprint")
+    cards: cards.Counters
+    committee: CommitteeState
+    result: ResultLabel
+    aborted_reason: str | None
+    practice: bool
+
+
+def _committee(session: Session, conference: Conference) -> CommitteeState:
+    committee = ceremony.status(session, conference)
+    return CommitteeState(
+        complete=committee.complete,
+        joint_fingerprint=committee.joint_fingerprint,
+        members=[
+            MemberState(
+                member=m.member, joined=m.joined, confirmed=m.confirmed, fingerprint=m.fingerprint
+            )
+            for m in committee.members
+        ],
+    )
+
+
+def state(session: Session, conference: Conference) -> State:
+    """The quorum state, and with it what else the room may see."""
+    box = boxes.peek(session, conference.id)
+    return State(
+        **dict(quorum.state(session, conference)),
+        ballots_cast=casting.count(session, conference.id),
+        final_ballot_list_hash=box.final_list_hash if box else None,
+        fingerprint=box.fingerprint if box else None,
+        cards=cards.summary(session, conference),
+        committee=_committee(session, conference),
+        # state_label answers one of these labels (typed as str in voting.conference.results).
+        result=cast(ResultLabel, results.state_label(conference, box.result if box else None)),
+        aborted_reason=box.aborted_reason if box else None,
+        practice=conference.practice_of is not None,
+    )

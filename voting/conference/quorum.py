@@ -2,39 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
+from pydantic import Field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from voting.conference.conferences import rule_set_of
 from voting.rules import quorum_met, quorum_shortfall
-from voting.store import Attendee, Conference
+from voting.shape import Shape
+from voting.store import Attendee, Conference, Phase
 
 
-@dataclass(frozen=True)
-class QuorumState:
+class QuorumState(Shape):
     """What the projector and the desk show; public data only."""
 
     conference: str
-    phase: str
-    revision: int
+    phase: Phase
+    revision: int = Field(description="Grows with every change")
     convened: int
     present: int
-    met: bool
+    quorum_met: bool
     more_needed: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "conference": self.conference,
-            "phase": self.phase,
-            "revision": self.revision,
-            "convened": self.convened,
-            "present": self.present,
-            "quorum_met": self.met,
-            "more_needed": self.more_needed,
-        }
 
 
 def count(session: Session, conference_id: str) -> tuple[int, int]:
@@ -59,5 +46,11 @@ def state(session: Session, conference: Conference) -> QuorumState:
     met = convened > 0 and quorum_met(present, convened, rule_set)
     more = quorum_shortfall(present, convened, rule_set) if convened else 0
     return QuorumState(
-        conference.id, conference.phase, conference.revision, convened, present, met, more
+        conference=conference.id,
+        phase=Phase(conference.phase),
+        revision=conference.revision,
+        convened=convened,
+        present=present,
+        quorum_met=met,
+        more_needed=more,
     )

@@ -48,7 +48,7 @@ def push_state(conference: Conference) -> None:
 def _send_state(conference: Conference) -> None:
     socketio.emit(
         "state",
-        public.state(db(), conference),
+        public.state(db(), conference).to_json(),
         to=room_of(conference.id),
         namespace=NAMESPACE,
     )
@@ -116,7 +116,7 @@ class Room(Namespace):
             # A live page never gets here: its sid is registered before its `connect` event,
             # on which live.js sends the join.
             return {"ok": False}
-        state = public.state(db(), conference)
+        state = public.state(db(), conference).to_json()
         emit("state", state)
         return {"ok": True, "state": state}
 

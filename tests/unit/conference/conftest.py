@@ -47,7 +47,7 @@ def ready_box(
         ceremony.post_shares(session, cid, j, member.seal_shares(transcript))
     keys = []
     for j, member in members.items():
-        mine = [SealedShare.from_json(s) for s in ceremony.shares_for(session, cid, j)]
+        mine = [SealedShare.from_json(s) for s in ceremony.shares_for(session, cid, j).shares]
         keys.append(member.finish(transcript, mine))
         ceremony.confirm(
             session,

@@ -32,7 +32,7 @@ def opened(session: Session, convened: int) -> Conference:
 def test_an_empty_roster_has_no_quorum_and_waits_for_nobody(session: Session) -> None:
     """With nobody convened yet, is the state "not met, 0 more" rather than an error?"""
     state = quorum.state(session, make_conference(session))
-    assert (state.convened, state.present, state.met, state.more_needed) == (0, 0, False, 0)
+    assert (state.convened, state.present, state.quorum_met, state.more_needed) == (0, 0, False, 0)
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ def test_quorum_is_two_thirds_of_convened(
     for attendee in roster.attendees(session, conference.id)[:present]:
         checkin.check_in(session, conference.id, attendee.id, "device:1")
     state = quorum.state(session, conference)
-    assert (state.present, state.met, state.more_needed) == (present, met, more)
+    assert (state.present, state.quorum_met, state.more_needed) == (present, met, more)
 
 
 def test_a_repeated_check_in_logs_once_and_keeps_the_revision(session: Session) -> None:

@@ -13,6 +13,7 @@ from voting.conference import (
     ballot,
     box,
     casting,
+    ceremony,
     checkin,
     counting,
     phases,
@@ -81,7 +82,7 @@ def test_casting_closing_and_opening_the_box_with_two_of_three(session: Session)
     unit.commit(session)  # a cast is a unit of work of its own, after the opening's
     ctx = opening.context(session, conference)
     state = public.state(session, conference)
-    assert state["fingerprint"] == ctx.fingerprint and state["ballots_cast"] == 0
+    assert state.fingerprint == ctx.fingerprint and state.ballots_cast == 0
     stranger = Card.from_secret(conference.id, make_pool(conference.id, 1).secrets[0])
     with pytest.raises(Exception) as caught:
         casting.cast(session, conference.id, build_ballot(ctx, stranger, {}))
@@ -115,3 +116,35 @@ def test_casting_closing_and_opening_the_box_with_two_of_three(session: Session)
     assert sealed["status"] == "sealed" and "result" not in sealed
     shown = results.view(session, conference, may_read_sealed=True)
     assert shown["result"]["sections"][0]["candidates"][0]["base"] == "present"
+
+
+def test_the_public_state_keeps_its_fields_in_the_order_pushed(session: Session) -> None:
+    """Socket.IO sends the state's JSON as built, unsorted: are the quorum's fields still first
+    and the room's after them, and a member's fingerprint null before the joint key?"""
+    conference = _conference(session)
+    ceremony.issue_tokens(session, conference.id, "user:test")
+    state = public.state(session, conference).to_json()
+    assert list(state) == [
+        "conference",
+        "phase",
+        "revision",
+        "convened",
+        "present",
+        "quorum_met",
+        "more_needed",
+        "ballots_cast",
+        "final_ballot_list_hash",
+        "fingerprint",
+        "cards",
+        "committee",
+        "result",
+        "aborted_reason",
+        "practice",
+    ]
+    assert (state["phase"], state["convened"], state["quorum_met"]) == ("checkin", 3, False)
+    assert state["committee"]["members"][0] == {
+        "member": 1,
+        "joined": False,
+        "confirmed": False,
+        "fingerprint": None,
+    }

@@ -102,15 +102,15 @@ def context(conference: Conference) -> dict[str, Any]:
         "convened": conference.convened_at_opening,
         "present": conference.present_at_opening,
         "min_ballots": opening.minimum(conference),
-        "state": public.state(db(), conference),
+        "state": public.state(db(), conference).to_json(),
     }
 
 
 @bp.post("/abort")
 @requires(Action.VOTE_ABORT)
 @takes(Reason)
-@answers(replies.State)
-def abort(conference: Conference, body: Reason) -> dict[str, Any]:
+@answers(public.State)
+def abort(conference: Conference, body: Reason) -> public.State:
     """Stop the vote with a reason: cards void, nothing decrypted."""
     stopped = opening.abort(db(), conference.id, body.reason, current_principal().actor)
     push_state(stopped)

@@ -42,8 +42,8 @@ def _member() -> int:
 
 @bp.get("")
 @requires(Action.COMMITTEE_READ)
-@answers(replies.Committee)
-def status(conference: Conference) -> dict[str, Any]:
+@answers(ceremony.Committee)
+def status(conference: Conference) -> ceremony.Committee:
     """Public: who joined and sent what, the published hashes and reveals, fingerprints."""
     return ceremony.status(db(), conference)
 
@@ -60,8 +60,8 @@ def tokens(conference: Conference) -> tuple[dict[str, Any], int]:
 
 @bp.post("/restart")
 @requires(Action.COMMITTEE_MANAGE)
-@answers(replies.Committee)
-def restart(conference: Conference) -> dict[str, Any]:
+@answers(ceremony.Committee)
+def restart(conference: Conference) -> ceremony.Committee:
     """A new round after a complaint: same phones, every message cleared."""
     ceremony.restart(db(), conference.id, current_principal().actor)
     push_state(conference)
@@ -114,8 +114,8 @@ def rejoin(conference: Conference, body: RejoinMessage) -> tuple[dict[str, Any],
 @bp.post("/commitment-hash")
 @requires(Action.COMMITTEE_ACT)
 @takes(CommitmentHashMessage)
-@answers(replies.Committee)
-def commitment_hash(conference: Conference, body: CommitmentHashMessage) -> dict[str, Any]:
+@answers(ceremony.Committee)
+def commitment_hash(conference: Conference, body: CommitmentHashMessage) -> ceremony.Committee:
     ceremony.post_hash(db(), conference.id, _member(), body.root)
     push_state(conference)  # the other phones take their next step without polling
     return ceremony.status(db(), conference)
@@ -124,8 +124,8 @@ def commitment_hash(conference: Conference, body: CommitmentHashMessage) -> dict
 @bp.post("/reveal")
 @requires(Action.COMMITTEE_ACT)
 @takes(CommitmentMessage)
-@answers(replies.Committee)
-def reveal(conference: Conference, body: CommitmentMessage) -> dict[str, Any]:
+@answers(ceremony.Committee)
+def reveal(conference: Conference, body: CommitmentMessage) -> ceremony.Committee:
     ceremony.post_reveal(db(), conference.id, _member(), body.root)
     push_state(conference)  # the other phones take their next step without polling
     return ceremony.status(db(), conference)
@@ -134,8 +134,8 @@ def reveal(conference: Conference, body: CommitmentMessage) -> dict[str, Any]:
 @bp.post("/shares")
 @requires(Action.COMMITTEE_ACT)
 @takes(SharesMessage)
-@answers(replies.Committee)
-def send_shares(conference: Conference, body: SharesMessage) -> dict[str, Any]:
+@answers(ceremony.Committee)
+def send_shares(conference: Conference, body: SharesMessage) -> ceremony.Committee:
     ceremony.post_shares(db(), conference.id, _member(), body.root)
     push_state(conference)  # the other phones take their next step without polling
     return ceremony.status(db(), conference)
@@ -143,17 +143,17 @@ def send_shares(conference: Conference, body: SharesMessage) -> dict[str, Any]:
 
 @bp.get("/shares")
 @requires(Action.COMMITTEE_ACT)
-@answers(replies.SealedShares)
-def my_shares(conference: Conference) -> dict[str, Any]:
+@answers(ceremony.SealedShares)
+def my_shares(conference: Conference) -> ceremony.SealedShares:
     """The sealed shares addressed to the calling member."""
-    return {"shares": ceremony.shares_for(db(), conference.id, _member())}
+    return ceremony.shares_for(db(), conference.id, _member())
 
 
 @bp.post("/complaint")
 @requires(Action.COMMITTEE_ACT)
 @takes(ComplaintMessage)
-@answers(replies.Committee)
-def complaint(conference: Conference, body: ComplaintMessage) -> dict[str, Any]:
+@answers(ceremony.Committee)
+def complaint(conference: Conference, body: ComplaintMessage) -> ceremony.Committee:
     ceremony.complain(db(), conference.id, _member(), body.root)
     push_state(conference)
     return ceremony.status(db(), conference)
@@ -162,8 +162,8 @@ def complaint(conference: Conference, body: ComplaintMessage) -> dict[str, Any]:
 @bp.post("/confirm")
 @requires(Action.COMMITTEE_ACT)
 @takes(ConfirmationMessage)
-@answers(replies.Committee)
-def confirm(conference: Conference, body: ConfirmationMessage) -> dict[str, Any]:
+@answers(ceremony.Committee)
+def confirm(conference: Conference, body: ConfirmationMessage) -> ceremony.Committee:
     ceremony.confirm(db(), conference.id, _member(), body.root)
     push_state(conference)
     return ceremony.status(db(), conference)

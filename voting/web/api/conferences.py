@@ -96,8 +96,8 @@ def change_phase(conference: Conference, body: PhaseChange) -> dict[str, Any]:
 
 @bp.get("/conferences/<conference_id>/state")
 @requires(Action.STATE_READ)
-@answers(replies.State)
-def state(conference: Conference) -> dict[str, Any]:
+@answers(public.State)
+def state(conference: Conference) -> public.State:
     """Public: phase, convened, present, quorum — what the projector shows."""
     return public.state(db(), conference)
 

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from voting.conference.cards import Counters
+from voting.conference.public import State
 from voting.rules.ruleset import BallotKind, Sex
 from voting.shape import Absent, Shape, absent
 from voting.store import DeviceKind, Phase
@@ -163,45 +163,6 @@ class Conferences(Shape):
     """Every conference, newest first."""
 
     conferences: list[Conference]
-
-
-class MemberState(Shape):
-    """A committee member as the projector shows it."""
-
-    member: int
-    joined: bool
-    confirmed: bool
-    fingerprint: str | None
-
-
-class CommitteeState(Shape):
-    """The key ceremony as the projector shows it."""
-
-    complete: bool
-    joint_fingerprint: str | None
-    members: list[MemberState]
-
-
-class State(Shape):
-    """The public quorum state (also pushed on Socket.IO /room)."""
-
-    conference: str
-    phase: Phase
-    revision: int = Field(description="Grows with every change")
-    convened: int
-    present: int
-    quorum_met: bool
-    more_needed: int
-    ballots_cast: int = Field(description="Never a count of votes")
-    final_ballot_list_hash: str | None = Field(
-        description="Frozen at closing; no list hash while voting (it would date ballots)"
-    )
-    fingerprint: str | None = Field(description="Conference fingerprint")
-    cards: Counters
-    committee: CommitteeState
-    result: Literal["none", "sealed", "announced", "awaiting_head"]
-    aborted_reason: str | None
-    practice: bool
 
 
 class RecordedAbsence(Shape):
@@ -440,43 +401,6 @@ class Result(Shape):
     record_written: bool | Absent = absent()
 
 
-class CeremonyMember(Shape):
-    """A committee member's progress through the key ceremony."""
-
-    member: int
-    joined: bool
-    hash_sent: bool
-    revealed: bool
-    shares_sent: bool
-    confirmed: bool
-    partial_sent: bool
-    counts_signed: bool
-    public_share: str | Absent = absent("Once the ceremony is complete")
-    fingerprint: str | Absent = absent("Once the ceremony is complete")
-
-
-class Committee(Shape):
-    """The key ceremony's public state (docs/crypto-committee.md)."""
-
-    conference: str
-    threshold: int
-    size: int
-    round: int
-    tokens_issued: bool
-    complete: bool
-    phones_replaceable: bool = Field(
-        description="A lost phone can be replaced: the ceremony complete, not aborted, "
-        "no record yet"
-    )
-    complaint: dict[str, Any] | None
-    members: list[CeremonyMember]
-    commitment_hashes: list[dict[str, Any]]
-    reveals: list[dict[str, Any]] = Field(description="Once every hash is in")
-    joint_key: str | None
-    joint_fingerprint: str | None
-    transcript: dict[str, Any] | None
-
-
 class MemberToken(Shape):
     """A member's single-use join or replacement token (a QR code on the organiser's
     screen)."""
@@ -499,12 +423,6 @@ class Seat(Shape):
     conference_id: str
     threshold: int
     members: int
-
-
-class SealedShares(Shape):
-    """The sealed shares addressed to the calling member."""
-
-    shares: list[dict[str, Any]]
 
 
 class PartialAccepted(Shape):
