@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from voting.conference.cards import Counters
+from voting.planning.source_list import Structure
 from voting.rules.ruleset import BallotKind, Sex
 from voting.shape import Absent, Shape, absent
 from voting.store import DeviceKind, Phase
@@ -556,28 +557,6 @@ class ProcessStep(Shape):
     approved: dict[str, Any] | None = Field(description="A step recorded without a ballot")
     paper: dict[str, Any] | None = Field(description="Counts entered from paper minutes")
     result: dict[str, Any] | None
-
-
-class Structure(Shape):
-    """The structure report of a list (under 40, women, woman key leader) and its limits."""
-
-    rule_set: str
-    rule_set_hash: str
-    reference: date
-    planned: int
-    young: int
-    women: int
-    women_key_leaders: int
-    young_met: bool
-    women_met: bool
-    woman_key_leader_met: bool
-    young_percent: str
-    women_percent: str
-    young_target: str
-    women_target: str
-    young_under_years: int
-    crowded_positions: dict[str, list[str]]
-    busy_cadres: dict[str, list[str]]
 
 
 class ProcessWarning(Shape):
