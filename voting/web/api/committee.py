@@ -143,7 +143,7 @@ def send_shares(conference: Conference, body: SharesMessage) -> dict[str, Any]:
 
 @bp.get("/shares")
 @requires(Action.COMMITTEE_ACT)
-@answers(replies.SealedShares)
+@answers(SharesMessage)
 def my_shares(conference: Conference) -> dict[str, Any]:
     """The sealed shares addressed to the calling member."""
     return {"shares": ceremony.shares_for(db(), conference.id, _member())}

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import Field
 
 from voting.conference.cards import Counters
+from voting.planning.outcome import Dates
 from voting.planning.source_list import Structure
 from voting.rules.ruleset import BallotKind, Sex
 from voting.shape import Absent, Shape, absent
@@ -303,7 +304,7 @@ class RegistryTable(Shape):
     """A registry table's rows, in the columns an import reads (docs/registry.md)."""
 
     columns: list[str]
-    rows: list[dict[str, Any]]
+    rows: list[dict[str, str]] = Field(description="Column → the cell as the file writes it")
 
 
 class Appointment(Shape):
@@ -502,12 +503,6 @@ class Seat(Shape):
     members: int
 
 
-class SealedShares(Shape):
-    """The sealed shares addressed to the calling member."""
-
-    shares: list[dict[str, Any]]
-
-
 class PartialAccepted(Shape):
     """A partial decryption taken; whether the box is open now."""
 
@@ -593,7 +588,7 @@ class Process(ProcessBrief):
     outcome: dict[str, Any] | None = Field(
         description="The list submitted and approved, approval_late, and unmet conditions"
     )
-    dates: dict[str, Any]
+    dates: Dates
     log: list[LogEntry]
 
 
