@@ -34,7 +34,7 @@ from voting.tally.bundles import served_bundles
 from voting.tally.opening import far_fewer
 from voting.tally.record import CardCounts, counts_by_section, make_record, sign_record
 from voting.tally.record import Conference as RecordConference
-from voting.tally.shapes import Candidate, Position
+from voting.tally.shapes import Position, RecordCandidate
 
 _AGGREGATES: dict[tuple[str, str], tuple[Any, list[Aggregate]]] = {}
 
@@ -282,7 +282,7 @@ def _positions(conference: Conference) -> list[Position]:
             id=boxes.section_id(section.number),
             title=section.position,
             candidates=tuple(
-                Candidate(
+                RecordCandidate(
                     id=boxes.candidate_id(section.number, candidate.number),
                     cadre=candidate.person_ref
                     or boxes.candidate_id(section.number, candidate.number),

@@ -7,9 +7,9 @@ services between see names and types; the stored JSON keeps its keys and their o
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 from voting.json_shapes import JsonObject
 from voting.store import Process, ProcessStep
@@ -107,21 +107,34 @@ class BallotCandidate:
         }
 
 
+class Listed(Protocol):
+    """A candidate a section holds: it writes its own JSON."""
+
+    def to_json(self) -> JsonObject: ...
+
+
+C = TypeVar("C", bound=Listed)
+
+
 @dataclass(frozen=True)
-class BallotSection:
-    """One position of a step's ballot; `quota` ("chọn tối đa") is None on the removal
-    ballot."""
+class Section(Generic[C]):
+    """One position of a step's ballot with its candidates, as listed (`BallotSection`) or as
+    counted (`voting.planning.state.CountedSection`); `quota` ("chọn tối đa") is None on the
+    removal ballot."""
 
     position: str
     quota: int | None
-    candidates: list[BallotCandidate]
+    candidates: list[C]
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> BallotSection:
+    def from_json(
+        cls, data: Mapping[str, Any], candidate: Callable[[Mapping[str, Any]], C]
+    ) -> Section[C]:
+        """The section stored as `data`, each candidate read by `candidate`."""
         return cls(
             position=data["position"],
             quota=data["quota"],
-            candidates=[BallotCandidate.from_json(c) for c in data["candidates"]],
+            candidates=[candidate(c) for c in data["candidates"]],
         )
 
     def to_json(self) -> JsonObject:
@@ -130,6 +143,9 @@ class BallotSection:
             "quota": self.quota,
             "candidates": [c.to_json() for c in self.candidates],
         }
+
+
+BallotSection = Section[BallotCandidate]
 
 
 @dataclass(frozen=True)
@@ -178,7 +194,7 @@ class Approval:
             )
         return cls(
             recorded=recorded,
-            ballot=[BallotSection.from_json(s) for s in data["ballot"]]
+            ballot=[Section.from_json(s, BallotCandidate.from_json) for s in data["ballot"]]
             if "ballot" in data
             else None,
             held={c: int(n) for c, n in data["held"].items()} if "held" in data else None,

@@ -9,13 +9,11 @@ into the registry's planning (new entries, removals), which the next process sta
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
 from voting.conference.errors import refused
-from voting.json_shapes import JsonObject
 from voting.planning import conditions, log
 from voting.planning.processes import RULES, lock
 from voting.planning.state import RemovalEntry, outcome_of
@@ -27,6 +25,7 @@ from voting.rules.calendar import (
     earliest_appointment,
     is_working_day,
 )
+from voting.shape import Shape
 from voting.store import PlanningEntry, Process, ProcessStatus
 
 
@@ -101,8 +100,7 @@ def approving_body(tier: str, agency: str = "") -> str:
     return f"{prefix}{agency.strip()}" if agency.strip() and body.startswith(prefix) else body
 
 
-@dataclass(frozen=True)
-class Lateness:
+class Lateness(Shape):
     """How late an approval came: the deadline, the working days after it up to the approval
     day, and the sentence every view prints."""
 
@@ -111,20 +109,11 @@ class Lateness:
     vi: str
     en: str
 
-    def to_json(self) -> JsonObject:
-        return {
-            "deadline": self.deadline.isoformat(),
-            "working_days_late": self.working_days_late,
-            "vi": self.vi,
-            "en": self.en,
-        }
 
-
-@dataclass(frozen=True)
-class Dates:
+class Dates(Shape):
     """A process's dates as far as they are known: submitted, the approval deadline, approved,
     the earliest appointment; the approving body, and how late the approval came (None if in
-    time or not yet approved)."""
+    time or not yet approved). The API answers them as they are."""
 
     submitted_on: date | None
     approval_deadline: date | None
@@ -132,19 +121,6 @@ class Dates:
     earliest_appointment: date | None
     approval_body: str
     approval_late: Lateness | None
-
-    def to_json(self) -> JsonObject:
-        def day(value: date | None) -> str | None:
-            return value.isoformat() if value else None
-
-        return {
-            "submitted_on": day(self.submitted_on),
-            "approval_deadline": day(self.approval_deadline),
-            "approved_on": day(self.approved_on),
-            "earliest_appointment": day(self.earliest_appointment),
-            "approval_body": self.approval_body,
-            "approval_late": self.approval_late.to_json() if self.approval_late else None,
-        }
 
 
 def dates(session: Session, process: Process, agency: str = "") -> Dates:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -18,6 +19,7 @@ from voting.rules.eligibility import PersonEligibility, Reason, eligibility, ter
 from voting.rules.people import Person, PlannedPosition
 from voting.rules.source import Position, at_cap, source_warnings
 from voting.rules.structure import check_limits, structure_report
+from voting.shape import Shape
 from voting.store import Process
 
 
@@ -157,14 +159,14 @@ def structure(
     return _report(entries, people, process)
 
 
-@dataclass(frozen=True)
-class Structure:
-    """The structure report of a candidate list as shown: the counts, each target met or not,
-    the shares and targets as percentage text ("33.3", "30"), and the limits exceeded."""
+class Structure(Shape):
+    """The structure report of a candidate list as shown (under 40, women, woman key leader),
+    and its limits: the counts, each target met or not, the shares and targets as percentage
+    text ("33.3", "30"), and the limits exceeded. The API answers it as it is."""
 
     rule_set: str
     rule_set_hash: str
-    reference: str
+    reference: date
     planned: int
     young: int
     women: int
@@ -180,27 +182,6 @@ class Structure:
     crowded_positions: dict[str, list[str]]
     busy_cadres: dict[str, list[str]]
 
-    def to_json(self) -> JsonObject:
-        return {
-            "rule_set": self.rule_set,
-            "rule_set_hash": self.rule_set_hash,
-            "reference": self.reference,
-            "planned": self.planned,
-            "young": self.young,
-            "women": self.women,
-            "women_key_leaders": self.women_key_leaders,
-            "young_met": self.young_met,
-            "women_met": self.women_met,
-            "woman_key_leader_met": self.woman_key_leader_met,
-            "young_percent": self.young_percent,
-            "women_percent": self.women_percent,
-            "young_target": self.young_target,
-            "women_target": self.women_target,
-            "young_under_years": self.young_under_years,
-            "crowded_positions": {p: list(c) for p, c in self.crowded_positions.items()},
-            "busy_cadres": {c: list(p) for c, p in self.busy_cadres.items()},
-        }
-
 
 def _report(
     entries: Sequence[PlannedPosition], people: Mapping[str, Person], process: Process
@@ -213,7 +194,7 @@ def _report(
     return Structure(
         rule_set=report.rule_set,
         rule_set_hash=report.rule_set_hash,
-        reference=report.reference.isoformat(),
+        reference=report.reference,
         planned=report.planned,
         young=report.young,
         women=report.women,

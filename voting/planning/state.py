@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from voting.json_shapes import JsonObject
-from voting.planning.lists import approval_of
+from voting.planning.lists import Section, approval_of
 from voting.rules.eligibility import Reason
 from voting.store import Process, ProcessStep
 
@@ -79,28 +79,7 @@ class CountedCandidate:
         }
 
 
-@dataclass(frozen=True)
-class CountedSection:
-    """One position of the step's ballot; `quota` is None on the removal ballot."""
-
-    position: str
-    quota: int | None
-    candidates: list[CountedCandidate]
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> CountedSection:
-        return cls(
-            position=data["position"],
-            quota=data["quota"],
-            candidates=[CountedCandidate.from_json(c) for c in data["candidates"]],
-        )
-
-    def to_json(self) -> JsonObject:
-        return {
-            "position": self.position,
-            "quota": self.quota,
-            "candidates": [c.to_json() for c in self.candidates],
-        }
+CountedSection = Section[CountedCandidate]
 
 
 @dataclass(frozen=True)
@@ -204,7 +183,7 @@ class StepResult:
             base=data["base"],
             base_count=data["base_count"],
             threshold=data["threshold"],
-            sections=[CountedSection.from_json(s) for s in data["sections"]],
+            sections=[Section.from_json(s, CountedCandidate.from_json) for s in data["sections"]],
             chosen=None if chosen is None else {p: list(c) for p, c in chosen.items()},
             complete=bool(data.get("complete", True)),
             selection=selection,

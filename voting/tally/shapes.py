@@ -59,7 +59,7 @@ class RecordConference:
 
 
 @dataclass(frozen=True)
-class Candidate:
+class RecordCandidate:
     """A candidate as the ballot shows them; `cadre` is who they are across positions."""
 
     id: str
@@ -69,7 +69,7 @@ class Candidate:
     unit: str
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Candidate:
+    def from_json(cls, data: Mapping[str, Any]) -> RecordCandidate:
         return cls(
             id=data["id"],
             cadre=data["cadre"],
@@ -94,14 +94,14 @@ class Position:
 
     id: str
     title: str
-    candidates: tuple[Candidate, ...]
+    candidates: tuple[RecordCandidate, ...]
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Position:
         return cls(
             id=data["id"],
             title=data["title"],
-            candidates=tuple(Candidate.from_json(c) for c in data["candidates"]),
+            candidates=tuple(RecordCandidate.from_json(c) for c in data["candidates"]),
         )
 
     def to_json(self) -> JsonObject:

@@ -43,7 +43,7 @@ from voting.tally.record import (
     make_record,
     sign_record,
 )
-from voting.tally.shapes import Candidate, Position, decision_data
+from voting.tally.shapes import Position, RecordCandidate, decision_data
 
 PROCEDURE, STEP = "next_term", 3
 
@@ -84,7 +84,7 @@ def demo_positions(definition: BallotDefinition) -> list[Position]:
             id=section.id,
             title=f"Chức danh {index}",
             candidates=tuple(
-                Candidate(
+                RecordCandidate(
                     id=candidate,
                     cadre=candidate,
                     full_name=f"Ứng viên {candidate.upper()}",

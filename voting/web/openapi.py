@@ -403,7 +403,6 @@ ROUTES.update(
         f"{_C}/record": {
             "get": _op(
                 "The signed conference record (docs/record.md)",
-                {"type": "object"},
                 errors=("404", "409"),
             ),
         },

@@ -214,3 +214,21 @@ def test_an_aborted_step_is_held_again_with_the_same_ballot(
     hold(again, present, marks({1: [20, 20], 2: [20, 20]}, present, {1: 2, 2: 2}))
     process = organiser.get(base).json
     assert step(process, 3)["status"] == "done" and step(process, 4)["status"] == "current"
+
+
+def test_the_structure_of_a_list_as_edited_is_answered_and_nothing_saved(
+    site: Any, organiser: Any
+) -> None:
+    """Does POST …/structure answer the report of the list sent (the process's own report for
+    its own source list), leaving the source list as it was?"""
+    process = started(site, organiser)
+    base = f"/api/processes/{process['id']}"
+    source = {s["position"]: [c["cadre"] for c in s["candidates"]] for s in process["source"]}
+    r = organiser.post(f"{base}/structure", json={"lists": source})
+    assert r.status_code == 200, r.json
+    assert r.json == process["structure"]
+    one = next(cadres[:1] for cadres in source.values() if cadres)
+    r = organiser.post(f"{base}/structure", json={"lists": {"Giám đốc Sở": one}})
+    assert r.status_code == 200, r.json
+    assert r.json["planned"] == 1 and r.json["reference"] == process["structure"]["reference"]
+    assert organiser.get(base).json["source"] == process["source"]

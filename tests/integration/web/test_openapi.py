@@ -6,6 +6,7 @@ model the view declares, which each of its answers in the tests validates agains
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,12 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from tests.unit.tally.records import VECTORS, tied
+from voting import canonical
+from voting.crypto.installation import load_or_create
+from voting.rules import HeadDecision
 from voting.web.api import replies
+from voting.web.api.signed_record import Selection, SignedRecordFile
 from voting.web.openapi import ROUTES
 from voting.web.policy import POLICY, Action
 
@@ -118,6 +124,45 @@ def test_an_answer_that_drifts_from_its_model_fails(
     monkeypatch.setattr(site.app.view_functions["meta.ping"], "reply_model", replies.Imported)
     with pytest.raises(ValidationError):
         site.api().get("/api/ping")
+
+
+def test_the_signed_record_has_a_schema_of_its_parts(site: Any, tmp_path: Path) -> None:
+    """Is GET …/record answered as a schema naming every key of a real record, nothing else,
+    each object part with its own fields (not a bare object)?"""
+    document = site.api().get("/api/openapi.json").json
+    schemas = document["components"]["schemas"]
+    answer = document["paths"]["/api/conferences/{conference_id}/record"]["get"]["responses"]
+    assert answer["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/SignedRecordFile"
+    }
+    schema = schemas["SignedRecordFile"]
+    record = canonical.loads(tied(load_or_create(tmp_path)))
+    assert set(schema["properties"]) == set(schema["required"]) == set(record)
+    assert schema["additionalProperties"] is False
+    for name in ("conference", "rule_set", "cards", "frozen", "committee", "installation"):
+        part = schemas[schema["properties"][name]["$ref"].rsplit("/", 1)[1]]
+        assert set(part["required"]) == set(record[name]), name
+        assert part["additionalProperties"] is False, name
+
+
+def test_a_real_record_validates_and_a_changed_one_does_not(tmp_path: Path) -> None:
+    """Does the record's model read a record the simulation signed (with a tie the head
+    decided) and the kept v1 records, and refuse one with a key too many, a null or a part
+    short of a key?"""
+    made = tied(load_or_create(tmp_path))
+    read = SignedRecordFile.model_validate_json(made)
+    assert isinstance(read.decision, HeadDecision) and isinstance(read.selection, Selection)
+    for vector in sorted(VECTORS.glob("v1-*.json")):
+        SignedRecordFile.model_validate_json(vector.read_bytes())
+    document = canonical.loads(made)
+    for change in (
+        {"extra": 1},
+        {"decision": None},
+        {"selection": {k: v for k, v in document["selection"].items() if k != "complete"}},
+        {"cards": {**document["cards"], "dealt": "5"}},
+    ):
+        with pytest.raises(ValidationError):
+            SignedRecordFile.model_validate_json(json.dumps({**document, **change}))
 
 
 def test_every_route_is_guarded_by_the_policy(site: Any) -> None:

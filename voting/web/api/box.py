@@ -27,6 +27,7 @@ from voting.tally.minutes import RoomNotes, minutes_pdf
 from voting.web.api import replies
 from voting.web.api.bodies import Decision, Reason
 from voting.web.api.messages import SignedBallot
+from voting.web.api.signed_record import SignedRecordFile
 from voting.web.config import installation
 from voting.web.documents import file_name
 from voting.web.extensions import db
@@ -153,6 +154,7 @@ def record_decision(
 
 @bp.get("/record")
 @requires(Action.RECORD_READ)
+@answers(SignedRecordFile)
 def record(conference: Conference) -> Response:
     """The signed conference record (canonical JSON, `voting verify` checks it)."""
     return _download(

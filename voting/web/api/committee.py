@@ -143,9 +143,10 @@ def send_shares(conference: Conference, body: SharesMessage) -> ceremony.Committ
 
 @bp.get("/shares")
 @requires(Action.COMMITTEE_ACT)
-@answers(ceremony.SealedShares)
+@answers(SharesMessage)
 def my_shares(conference: Conference) -> ceremony.SealedShares:
-    """The sealed shares addressed to the calling member."""
+    """The sealed shares addressed to the calling member, answered in the format they were
+    sent in (so the document describes each share)."""
     return ceremony.shares_for(db(), conference.id, _member())
 
 

@@ -88,10 +88,10 @@ def set_source(process_id: str, body: bodies.SourceCandidates) -> dict[str, Any]
 @bp.post(f"{P}/structure")
 @requires(Action.PLANNING_READ)
 @takes(bodies.Lists)
-@answers(replies.Structure)
-def structure(process_id: str, body: bodies.Lists) -> dict[str, Any]:
+@answers(source_list.Structure)
+def structure(process_id: str, body: bodies.Lists) -> source_list.Structure:
     """The structure report of a list as edited (position → cadre ids), not saved."""
-    return source_list.structure(db(), processes.get(db(), process_id), body.lists).to_json()
+    return source_list.structure(db(), processes.get(db(), process_id), body.lists)
 
 
 @bp.post(f"{P}/steps/<int:number>/approval")

@@ -14,6 +14,8 @@ from typing import Any, Literal
 from pydantic import Field
 
 from voting.conference.public import State
+from voting.planning.outcome import Dates
+from voting.planning.source_list import Structure
 from voting.rules.ruleset import BallotKind, Sex
 from voting.shape import Absent, Shape, absent
 from voting.store import DeviceKind, Phase
@@ -263,7 +265,7 @@ class RegistryTable(Shape):
     """A registry table's rows, in the columns an import reads (docs/registry.md)."""
 
     columns: list[str]
-    rows: list[dict[str, Any]]
+    rows: list[dict[str, str]] = Field(description="Column → the cell as the file writes it")
 
 
 class Appointment(Shape):
@@ -476,28 +478,6 @@ class ProcessStep(Shape):
     result: dict[str, Any] | None
 
 
-class Structure(Shape):
-    """The structure report of a list (under 40, women, woman key leader) and its limits."""
-
-    rule_set: str
-    rule_set_hash: str
-    reference: date
-    planned: int
-    young: int
-    women: int
-    women_key_leaders: int
-    young_met: bool
-    women_met: bool
-    woman_key_leader_met: bool
-    young_percent: str
-    women_percent: str
-    young_target: str
-    women_target: str
-    young_under_years: int
-    crowded_positions: dict[str, list[str]]
-    busy_cadres: dict[str, list[str]]
-
-
 class ProcessWarning(Shape):
     """A warning that applies to a process now."""
 
@@ -532,7 +512,7 @@ class Process(ProcessBrief):
     outcome: dict[str, Any] | None = Field(
         description="The list submitted and approved, approval_late, and unmet conditions"
     )
-    dates: dict[str, Any]
+    dates: Dates
     log: list[LogEntry]
 
 
