@@ -38,7 +38,7 @@ def state(session: Session, conference: Conference) -> dict[str, Any]:
                     for m in committee["members"]
                 ],
             },
-            "result": results.state_label(conference, box.result if box else None),
+            "result": results.state_label(conference, results.stored(box)),
             "aborted_reason": box.aborted_reason if box else None,
             "practice": conference.practice_of is not None,
         }
