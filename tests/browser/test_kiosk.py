@@ -41,7 +41,7 @@ class Room:
     organiser: Any
     site: Any
 
-    def ballots(self) -> list[dict[str, Any]]:
+    def ballots(self) -> list[casting.PublishedBallot]:
         """The stored ballots (read from the database: the published list is the committee's
         alone while voting runs)."""
         with self.site.app.app_context():
@@ -149,7 +149,7 @@ def test_two_attendees_vote_in_turn_and_the_second_learns_nothing(
     assert second != receipt
     page.get_by_role("button", name="Xong — mời người tiếp theo").click()
     nothing_left(page, second)
-    assert sorted(b["hash"] for b in room.ballots()) == sorted([receipt, second])
+    assert sorted(b.hash for b in room.ballots()) == sorted([receipt, second])
     # Back leads out of the kiosk to the blank tab; forward gives a fresh kiosk.
     page.go_back()
     assert page.url == "about:blank"
@@ -187,7 +187,7 @@ def test_a_lost_answer_is_sent_again_and_counts_once(
     page.keyboard.press("Enter")
     receipt = vote_first_candidate(page, lost=True)
     assert lost == [True]
-    assert [b["hash"] for b in room.ballots()] == [receipt]
+    assert [b.hash for b in room.ballots()] == [receipt]
     page.close()
 
 
@@ -272,7 +272,7 @@ def test_the_camera_reads_a_printed_card_where_the_origin_is_secure(
     assert page.evaluate("window.isSecureContext") is True
     page.get_by_role("button", name="Quét mã QR bằng camera").click()
     receipt = vote_first_candidate(page)
-    assert [b["hash"] for b in room.ballots()] == [receipt]
+    assert [b.hash for b in room.ballots()] == [receipt]
     page.close()
 
 

@@ -42,18 +42,19 @@ def test_the_demo_conference_is_ready(made: tuple[Flask, Demo]) -> None:
     assert client.get(f"/kiosk/{demo.kiosk_token}").status_code == 200
     with app.app_context():
         shown = conferences.get(db(), conference)
-        sections = ballot.describe(shown)["sections"]
+        sections = ballot.describe(shown).sections
         committee = (shown.committee_size, shown.committee_threshold)
     assert committee == (3, 2)
-    assert [len(s["candidates"]) for s in sections] == [4, 4, 4]
-    assert [s["quota"] for s in sections] == [3, 3, 3]
+    assert [len(s.candidates) for s in sections] == [4, 4, 4]
+    assert [s.quota for s in sections] == [3, 3, 3]
     people = people_from_rows((row.number, row.cells) for row in read_rows(AGENCY))
     report = {p.person.id: p for p in eligibility(people, REFERENCE, "current").people}
     for section in sections:
-        kind = KH331.position_for(section["position"])
+        kind = KH331.position_for(section.position)
         assert kind is not None
-        for candidate in section["candidates"]:
-            allowed = {c.position for c in report[candidate["person_ref"]].may_be_planned_for}
+        for candidate in section.candidates:
+            assert candidate.person_ref is not None
+            allowed = {c.position for c in report[candidate.person_ref].may_be_planned_for}
             assert kind.key in allowed
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Literal, cast
 
 from sqlalchemy.orm import Session
 
 from voting.conference import conferences, events
 from voting.conference.errors import Problem, refused
 from voting.conference.search import fold
+from voting.shape import Absent, Shape, absent
 from voting.store import BallotCandidate, BallotSection, Conference, Phase
 
 
@@ -102,34 +103,64 @@ def _store(
     ]
     conference.sections.extend(stored)
     session.flush()
-    events.record(session, conference, "ballot.set", actor, describe(conference))
+    events.record(session, conference, "ballot.set", actor, describe(conference).to_json())
     session.flush()
     return stored
 
 
-def describe(conference: Conference) -> dict[str, Any]:
-    """The ballot as plain data (canonical: a removal section has no `quota` key)."""
-    return {
-        "kind": conference.ballot_kind,
-        "sections": [
-            {
-                "number": section.number,
-                "position": section.position,
-                "candidates": [
-                    {
-                        "number": c.number,
-                        "full_name": c.full_name,
-                        "post": c.post,
-                        "unit": c.unit,
-                    }
-                    | ({"person_ref": c.person_ref} if c.person_ref else {})
+Kind = Literal["candidates", "removal"]
+
+
+class Candidate(Shape):
+    """A candidate on the ballot."""
+
+    number: int
+    full_name: str
+    post: str
+    unit: str
+    person_ref: str | Absent = absent()
+
+
+class Section(Shape):
+    """A section of the ballot: one position."""
+
+    number: int
+    position: str
+    quota: int | Absent = absent("Candidate ballots only")
+    candidates: list[Candidate]
+
+
+class Ballot(Shape):
+    """The ballot of a conference."""
+
+    kind: Kind
+    sections: list[Section]
+
+
+def describe(conference: Conference) -> Ballot:
+    """The ballot (canonical: a removal section has no `quota`, a candidate outside the
+    registry no `person_ref`)."""
+    return Ballot(
+        kind=cast(Kind, conference.ballot_kind),  # the shape checks the stored text
+        sections=[
+            Section(
+                number=section.number,
+                position=section.position,
+                quota=section.quota,
+                candidates=[
+                    Candidate(
+                        number=c.number,
+                        full_name=c.full_name,
+                        post=c.post,
+                        unit=c.unit,
+                        person_ref=c.person_ref or None,
+                    )
                     for c in section.candidates
                 ],
-            }
-            | ({"quota": section.quota} if section.quota is not None else {})
+            )
             for section in conference.sections
         ],
-    }
+    )
 
 
 def _quota(conference: Conference, section: SectionInput) -> int | None:

@@ -7,9 +7,9 @@ closing rewrites the table in hash order (`voting.store.secrecy`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from pydantic import Field
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -18,19 +18,35 @@ from voting import canonical
 from voting.conference import conferences, opening, verifier
 from voting.conference.errors import refused
 from voting.crypto.ballot import Ballot, BallotError, ballot_hash
-from voting.store import Card, CastBallot, Conference, Phase
+from voting.shape import Shape
+from voting.store import Card, Conference, Phase
+from voting.store import CastBallot as StoredBallot
 
 
-@dataclass(frozen=True)
-class Receipt:
-    """The ballot's hash and the count with it; no running list hash, which would date the
-    ballot against the published list."""
+class Receipt(Shape):
+    """A ballot cast: its hash and the count with it; no running list hash, which would date
+    the ballot against the published list."""
+
+    receipt: str = Field(description="The ballot's hash")
+    ballots: int = Field(description="Ballots cast with this one")
+
+
+class CastBallot(Shape):
+    """A ballot as cast and published (docs/crypto.md): the marks of each section, encrypted
+    with their proofs, signed by the card."""
+
+    conference: str
+    fingerprint: str
+    card: str = Field(pattern="^[0-9a-f]{64}$")
+    sections: list[dict[str, Any]]
+    signature: str
+
+
+class PublishedBallot(Shape):
+    """A ballot of the published list, by its hash (the voter's receipt)."""
 
     hash: str
-    ballots: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"receipt": self.hash, "ballots": self.ballots}
+    ballot: CastBallot
 
 
 def _phase_refusal(conference: Conference) -> None:
@@ -89,7 +105,7 @@ def _store(session: Session, conference_id: str, ballot: Ballot) -> Receipt:
         if cast_before >= present:
             raise refused("ballot_box_full", present=present)
         session.add(
-            CastBallot(
+            StoredBallot(
                 conference_id=conference_id,
                 hash=receipt,
                 card=ballot.card.hex(),
@@ -99,7 +115,7 @@ def _store(session: Session, conference_id: str, ballot: Ballot) -> Receipt:
         session.flush()
     except IntegrityError:
         raise refused("card_used") from None
-    return Receipt(receipt, cast_before + 1)
+    return Receipt(receipt=receipt, ballots=cast_before + 1)
 
 
 def card_status(session: Session, conference: Conference, card_hex: str) -> str:
@@ -119,8 +135,8 @@ def card_status(session: Session, conference: Conference, card_hex: str) -> str:
 def _burned(session: Session, conference_id: str, card: str) -> bool:
     return (
         session.execute(
-            select(CastBallot.hash).where(
-                CastBallot.conference_id == conference_id, CastBallot.card == card
+            select(StoredBallot.hash).where(
+                StoredBallot.conference_id == conference_id, StoredBallot.card == card
             )
         ).first()
         is not None
@@ -132,30 +148,40 @@ def count(session: Session, conference_id: str) -> int:
     return int(
         session.execute(
             select(func.count())
-            .select_from(CastBallot)
-            .where(CastBallot.conference_id == conference_id)
+            .select_from(StoredBallot)
+            .where(StoredBallot.conference_id == conference_id)
         ).scalar_one()
     )
 
 
-def published(session: Session, conference_id: str) -> list[dict[str, Any]]:
-    """Every ballot, in hash order: {"hash", "ballot"}."""
+def _stored(session: Session, conference_id: str) -> list[tuple[str, Any]]:
+    """Every ballot's hash and content (its JSON), in hash order."""
     rows = session.execute(
-        select(CastBallot.hash, CastBallot.content)
-        .where(CastBallot.conference_id == conference_id)
-        .order_by(CastBallot.hash)
+        select(StoredBallot.hash, StoredBallot.content)
+        .where(StoredBallot.conference_id == conference_id)
+        .order_by(StoredBallot.hash)
     ).all()
-    return [{"hash": h, "ballot": canonical.loads(c.encode())} for h, c in rows]
+    return [(h, canonical.loads(c.encode())) for h, c in rows]
+
+
+def published(session: Session, conference_id: str) -> list[PublishedBallot]:
+    """Every ballot, in hash order, with its hash."""
+    return [
+        PublishedBallot(hash=h, ballot=CastBallot.model_validate(content))
+        for h, content in _stored(session, conference_id)
+    ]
 
 
 def ballots(session: Session, conference_id: str) -> list[Ballot]:
     """The stored ballots as objects, in hash order."""
-    return [Ballot.from_dict(item["ballot"]) for item in published(session, conference_id)]
+    return [Ballot.from_dict(content) for _, content in _stored(session, conference_id)]
 
 
-def lookup(session: Session, conference_id: str, receipt: str) -> dict[str, Any]:
+def lookup(session: Session, conference_id: str, receipt: str) -> PublishedBallot:
     """One ballot by its receipt."""
-    row = session.get(CastBallot, (conference_id, receipt))
+    row = session.get(StoredBallot, (conference_id, receipt))
     if row is None:
         raise refused("receipt_unknown")
-    return {"hash": row.hash, "ballot": canonical.loads(row.content.encode())}
+    return PublishedBallot(
+        hash=row.hash, ballot=CastBallot.model_validate(canonical.loads(row.content.encode()))
+    )

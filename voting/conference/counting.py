@@ -145,7 +145,7 @@ def post_partial(
         definition = boxes.definition(session, conference_id)
         counts = counts_by_section(definition, flat_counts)
         box.counts = counts
-        box.result = results.compute(session, conference, counts)
+        box.result = results.compute(session, conference, counts).to_json()
         conference.phase = Phase.OPENED
         # The counts stay out of the event log: desks read it, and the step may be sealed.
         events.record(
@@ -269,7 +269,7 @@ def _record(
         count_signatures=[CountSignature.from_json(s.count_signature) for s in signed],
         decision=_decision(box.decision),
         planned=conference.held_positions,
-        events=[events.to_entry(event) for event in events.log(session, conference.id)],
+        events=[events.to_entry(event).to_json() for event in events.log(session, conference.id)],
         bundles=served_bundles(),
     )
     return sign_record(document, load_or_create(installation.folder)).decode()

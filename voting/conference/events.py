@@ -9,25 +9,43 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from pydantic import Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from voting.shape import Shape
 from voting.store import Conference, Event, utc_text, utcnow
 from voting.tally.chain import next_entry
 
 
-def to_entry(event: Event) -> dict[str, Any]:
-    """An event as the plain data that is hashed, published and verified."""
-    return {
-        "actor": event.actor,
-        "at": event.at,
-        "conference": event.conference_id,
-        "data": event.data,
-        "hash": event.hash,
-        "kind": event.kind,
-        "prev": event.prev_hash,
-        "seq": event.seq,
-    }
+class Entry(Shape):
+    """An entry of the event log: the plain data that is hashed, published and verified."""
+
+    seq: int
+    kind: str
+    actor: str
+    at: str = Field(
+        description="ISO 8601 UTC to the second, hashed as is",
+        json_schema_extra={"format": "date-time"},
+    )
+    conference: str
+    data: dict[str, Any]
+    prev: str
+    hash: str = Field(description="SHA-256 of the canonical JSON of the other fields")
+
+
+def to_entry(event: Event) -> Entry:
+    """A stored event as its entry."""
+    return Entry(
+        seq=event.seq,
+        kind=event.kind,
+        actor=event.actor,
+        at=event.at,
+        conference=event.conference_id,
+        data=event.data,
+        prev=event.prev_hash,
+        hash=event.hash,
+    )
 
 
 def record(
@@ -42,7 +60,12 @@ def record(
         .limit(1)
     ).scalar_one_or_none()
     entry = next_entry(
-        to_entry(last) if last else None, conference.id, kind, actor, utc_text(utcnow()), data
+        to_entry(last).to_json() if last else None,
+        conference.id,
+        kind,
+        actor,
+        utc_text(utcnow()),
+        data,
     )
     event = Event(
         conference_id=conference.id,

@@ -6,8 +6,6 @@ the published list date every ballot."""
 
 from __future__ import annotations
 
-from typing import Literal, cast
-
 from pydantic import Field
 from sqlalchemy.orm import Session
 
@@ -15,8 +13,6 @@ from voting.conference import box as boxes
 from voting.conference import cards, casting, ceremony, quorum, results
 from voting.shape import Shape
 from voting.store import Conference
-
-ResultLabel = Literal["none", "sealed", "announced", "awaiting_head"]
 
 
 class MemberState(Shape):
@@ -46,7 +42,7 @@ class State(quorum.QuorumState):
     fingerprint: str | None = Field(description="Conference fingerprint")
     cards: cards.Counters
     committee: CommitteeState
-    result: ResultLabel
+    result: results.Status
     aborted_reason: str | None
     practice: bool
 
@@ -75,8 +71,7 @@ def state(session: Session, conference: Conference) -> State:
         fingerprint=box.fingerprint if box else None,
         cards=cards.summary(session, conference),
         committee=_committee(session, conference),
-        # state_label answers one of these labels (typed as str in voting.conference.results).
-        result=cast(ResultLabel, results.state_label(conference, box.result if box else None)),
+        result=results.state_label(conference, results.stored(box)),
         aborted_reason=box.aborted_reason if box else None,
         practice=conference.practice_of is not None,
     )

@@ -1,11 +1,13 @@
 """The result of an opened box: each candidate measured against the step's base with the rules
-engine, the final step's selection, and the head's decision (docs/voting.md "Results")."""
+engine, the final step's selection, and the head's decision (docs/voting.md "Results"). The box
+stores it as JSON; it is read back typed (`stored`), as `BoxResult`."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Literal
 
+from pydantic import Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -13,8 +15,101 @@ from voting.conference import box as boxes
 from voting.conference import conferences, events
 from voting.conference.errors import refused
 from voting.rules import DecisionError, HeadDecision, Selection, evaluate
-from voting.store import BallotSection, Conference, Phase, utc_text
+from voting.shape import Absent, Shape, absent
+from voting.store import BallotBox, BallotSection, Conference, Phase, utc_text
 from voting.tally.evaluation import select_candidates
+
+
+class CandidateResult(Shape):
+    """A candidate's count measured against the step's base, with whether it passed."""
+
+    id: str
+    cadre: str = Field(description="The registry's person, else the candidate id")
+    number: int
+    full_name: str
+    post: str
+    unit: str
+    agree: int
+    base: str = Field(description='What the threshold counts: "present" or "convened"')
+    base_count: int
+    share: str = Field(description="agree/base_count as a fraction")
+    percent: str = Field(description='The share in percent to two places ("62.50")')
+    passed: bool
+
+
+class SectionResult(Shape):
+    """A position's candidates, ranked by their counts."""
+
+    id: str
+    number: int
+    position: str
+    quota: int | None
+    candidates: list[CandidateResult]
+
+
+class BoundaryTie(Shape):
+    """A tie for the last places of a position: how many places, and who ties."""
+
+    places: int
+    among: list[str]
+
+
+class DecisionResult(Shape):
+    """The head's decision as the result carries it: section id → candidate ids chosen."""
+
+    chosen: dict[str, list[str]]
+    decided_by: str
+    decided_at: str
+    note: str
+
+
+class SelectionResult(Shape):
+    """At a step that fills quotas: who was chosen, what was left to the head (ties at the
+    last places, candidates over the cap), the places left open, and the head's decision."""
+
+    chosen: dict[str, list[str]]
+    ties: dict[str, BoundaryTie]
+    over_cap: dict[str, list[str]] = Field(description="Candidate id → section ids")
+    open_places: dict[str, int]
+    contested: list[str]
+    complete: bool
+    decision: DecisionResult | None
+
+
+class BoxResult(Shape):
+    """The result of an opened box, as stored with it (`BallotBox.result`)."""
+
+    procedure: str
+    step: int
+    announced: bool
+    threshold_base: str | None
+    convened: int
+    present: int
+    sections: list[SectionResult]
+    selection: SelectionResult | None
+    complete: bool
+
+
+Status = Literal["none", "sealed", "announced", "awaiting_head"]
+
+
+class Result(Shape):
+    """The result as the caller may see it."""
+
+    conference: str
+    status: Status
+    practice: bool | Absent = absent()
+    message: str | Absent = absent()
+    message_en: str | Absent = absent()
+    result: BoxResult | Absent = absent("Counts: only to sealed readers, or announced")
+    record_written: bool | Absent = absent()
+
+
+def stored(box: BallotBox | None) -> BoxResult | None:
+    """The box's result as stored (JSON in the database), typed; None before the opening."""
+    if box is None or box.result is None:
+        return None
+    return BoxResult.model_validate(box.result)
 
 
 def _sections(session: Session, conference_id: str) -> list[BallotSection]:
@@ -36,58 +131,49 @@ def compute(
     conference: Conference,
     counts: dict[str, dict[str, int]],
     decision: HeadDecision | None = None,
-) -> dict[str, Any]:
-    """The result document stored with the box: ranked counts with their bases, who passed,
-    and at a step that fills quotas the selection with its ties, over-cap cases and open places."""
+) -> BoxResult:
+    """The result stored with the box: ranked counts with their bases, who passed, and at a
+    step that fills quotas the selection with its ties, over-cap cases and open places."""
     step = conferences.step_of(conference)
     present = conference.present_at_opening or 0
     convened = conference.convened_at_opening or 0
     sections = _sections(session, conference.id)
-    out_sections: list[dict[str, Any]] = []
+    out_sections: list[SectionResult] = []
     for section in sections:
         sid = boxes.section_id(section.number)
-        rows: list[dict[str, Any]] = []
+        rows: list[CandidateResult] = []
         for candidate in section.candidates:
             cid = boxes.candidate_id(section.number, candidate.number)
             agree = counts[sid][cid]
             evaluation = evaluate(step, agree, present, convened)
-            row: dict[str, Any] = {
-                "id": cid,
-                "cadre": candidate.person_ref or cid,
-                "number": candidate.number,
-                "full_name": candidate.full_name,
-                "post": candidate.post,
-                "unit": candidate.unit,
-                "agree": agree,
-                "base": evaluation.base,
-                "base_count": evaluation.base_count,
-                "share": f"{evaluation.share.numerator}/{evaluation.share.denominator}",
-                "percent": f"{float(evaluation.share) * 100:.2f}",
-                "passed": evaluation.passed,
-            }
-            rows.append(row)
-        rows.sort(key=lambda r: (-r["agree"], r["number"]))
+            rows.append(
+                CandidateResult(
+                    id=cid,
+                    cadre=candidate.person_ref or cid,
+                    number=candidate.number,
+                    full_name=candidate.full_name,
+                    post=candidate.post,
+                    unit=candidate.unit,
+                    agree=agree,
+                    base=evaluation.base,
+                    base_count=evaluation.base_count,
+                    share=f"{evaluation.share.numerator}/{evaluation.share.denominator}",
+                    percent=f"{float(evaluation.share) * 100:.2f}",
+                    passed=evaluation.passed,
+                )
+            )
+        rows.sort(key=lambda r: (-r.agree, r.number))
         out_sections.append(
-            {
-                "id": sid,
-                "number": section.number,
-                "position": section.position,
-                "quota": section.quota,
-                "candidates": rows,
-            }
+            SectionResult(
+                id=sid,
+                number=section.number,
+                position=section.position,
+                quota=section.quota,
+                candidates=rows,
+            )
         )
-    first: list[dict[str, Any]] = out_sections[0]["candidates"] if out_sections else []
-    result: dict[str, Any] = {
-        "procedure": conference.procedure,
-        "step": conference.step_number,
-        "announced": step.announced,
-        "threshold_base": first[0]["base"] if first else None,
-        "convened": convened,
-        "present": present,
-        "sections": out_sections,
-        "selection": None,
-        "complete": True,
-    }
+    first = out_sections[0].candidates if out_sections else []
+    selection = None
     if step.fills_quota:
         cadres = {
             boxes.section_id(s.number): {
@@ -107,70 +193,83 @@ def compute(
             conference.held_positions,
             decision,
         )
-        result["selection"] = _selection(selection)
-        result["complete"] = selection.complete
-    return result
+    return BoxResult(
+        procedure=conference.procedure,
+        step=conference.step_number,
+        announced=step.announced,
+        threshold_base=first[0].base if first else None,
+        convened=convened,
+        present=present,
+        sections=out_sections,
+        selection=_selection(selection) if selection is not None else None,
+        complete=selection.complete if selection is not None else True,
+    )
 
 
-def _selection(selection: Selection) -> dict[str, Any]:
-    return {
-        "chosen": selection.chosen,
-        "ties": {p: {"places": n, "among": c} for p, (n, c) in selection.ties.items()},
-        "over_cap": selection.over_cap,
-        "open_places": selection.open_places,
-        "contested": selection.contested,
-        "complete": selection.complete,
-        "decision": None
-        if selection.decision is None
-        else {
-            "chosen": {p: list(c) for p, c in selection.decision.chosen.items()},
-            "decided_by": selection.decision.decided_by,
-            "decided_at": selection.decision.decided_at,
-            "note": selection.decision.note,
-        },
-    }
+def _selection(selection: Selection) -> SelectionResult:
+    made = selection.decision
+    return SelectionResult(
+        chosen=selection.chosen,
+        ties={p: BoundaryTie(places=n, among=c) for p, (n, c) in selection.ties.items()},
+        over_cap=selection.over_cap,
+        open_places=selection.open_places,
+        contested=selection.contested,
+        complete=selection.complete,
+        decision=None
+        if made is None
+        else DecisionResult(
+            chosen={p: list(c) for p, c in made.chosen.items()},
+            decided_by=made.decided_by,
+            decided_at=made.decided_at,
+            note=made.note,
+        ),
+    )
 
 
-def state_label(conference: Conference, result: dict[str, Any] | None) -> str:
+def state_label(conference: Conference, result: BoxResult | None) -> Status:
     """What the public may know about the result: none, sealed, announced, awaiting_head."""
     if result is None or conference.phase != Phase.OPENED:
         return "none"
     # A practice round's result is always shown openly (docs/voting.md "Practice round").
-    if not result["announced"] and conference.practice_of is None:
+    if not result.announced and conference.practice_of is None:
         return "sealed"
-    return "announced" if result["complete"] else "awaiting_head"
+    return "announced" if result.complete else "awaiting_head"
 
 
 SEALED_NOTICE = (
     "Đã kiểm phiếu — kết quả không công bố tại hội nghị",
     "Counted — the result is not announced at the conference",
 )
+NOT_OPENED = (
+    "Chưa có kết quả: hòm phiếu chưa được mở.",
+    "No result: the ballot box has not been opened.",
+)
 
 
-def view(session: Session, conference: Conference, may_read_sealed: bool) -> dict[str, Any]:
+def view(session: Session, conference: Conference, may_read_sealed: bool) -> Result:
     """The result as this reader may see it: counts for the roles allowed to read sealed
     results, or, for anyone, only at a step whose result is announced."""
     box = boxes.peek(session, conference.id)
-    result = box.result if box is not None else None
+    result = stored(box)
     label = state_label(conference, result)
-    body: dict[str, Any] = {
-        "conference": conference.id,
-        "status": label,
-        "practice": conference.practice_of is not None,
-    }
-    if label == "none":
-        body["message"], body["message_en"] = (
-            "Chưa có kết quả: hòm phiếu chưa được mở.",
-            "No result: the ballot box has not been opened.",
+    practice = conference.practice_of is not None
+    if label == "none" or (label == "sealed" and not may_read_sealed):
+        message, message_en = NOT_OPENED if label == "none" else SEALED_NOTICE
+        return Result(
+            conference=conference.id,
+            status=label,
+            practice=practice,
+            message=message,
+            message_en=message_en,
         )
-        return body
-    if label == "sealed" and not may_read_sealed:
-        body["message"], body["message_en"] = SEALED_NOTICE
-        return body
     assert box is not None
-    body["result"] = result
-    body["record_written"] = box.record is not None
-    return body
+    return Result(
+        conference=conference.id,
+        status=label,
+        practice=practice,
+        result=result,
+        record_written=box.record is not None,
+    )
 
 
 def decide(
@@ -180,15 +279,16 @@ def decide(
     note: str,
     actor: str,
     decided_by: str = "",
-) -> dict[str, Any]:
+) -> BoxResult:
     """The head's decision on the contested places, checked by the rules engine and logged
     (by `actor`); the record and the minutes name the person `decided_by` (else the actor)."""
     conference = conferences.lock(session, conference_id)
     conferences.require_phase(conference, Phase.OPENED)
     box = boxes.of(session, conference)
-    assert box.counts is not None and box.result is not None
-    selection = box.result.get("selection")
-    if selection is None or not selection["contested"]:
+    before = stored(box)
+    assert box.counts is not None and before is not None
+    selection = before.selection
+    if selection is None or not selection.contested:
         raise refused("nothing_to_decide")
     if box.decision is not None:
         raise refused("already_decided")
@@ -202,20 +302,20 @@ def decide(
         raise refused("invalid_decision", vi=error.vi, en=error) from error
     among = {
         p: sorted(
-            set(selection["ties"].get(p, {}).get("among", []))
-            | {c for c, ps in selection["over_cap"].items() if p in ps}
+            set(selection.ties[p].among if p in selection.ties else [])
+            | {c for c, ps in selection.over_cap.items() if p in ps}
         )
-        for p in selection["contested"]
+        for p in selection.contested
     }
     box.decision = {"chosen": chosen, "note": note, "by": decided_by, "at": decision.decided_at}
-    box.result = result
+    box.result = result.to_json()
     events.record(
         session,
         conference,
         "head.decided",
         actor,
         {
-            "positions": selection["contested"],
+            "positions": selection.contested,
             "among": among,
             "chosen": chosen,
             **({"note": note} if note else {}),

@@ -4,10 +4,9 @@ the conference's result view (`opened`); `steps` turns it into the step's result
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
+from voting.conference.results import BoxResult, CandidateResult, Result, SelectionResult
 from voting.planning.state import CountedCandidate, Decision
 
 
@@ -47,39 +46,60 @@ class HeldResult:
     selection: HeldSelection | None
 
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> HeldResult:
-        selection = data.get("selection")
+    def of(cls, result: BoxResult) -> HeldResult:
+        assert result.threshold_base is not None  # an opened box's ballot has a section
         return cls(
-            convened=data["convened"],
-            present=data["present"],
-            threshold_base=data["threshold_base"],
-            complete=bool(data["complete"]),
+            convened=result.convened,
+            present=result.present,
+            threshold_base=result.threshold_base,
+            complete=result.complete,
             sections=[
                 HeldSection(
-                    id=s["id"],
-                    position=s["position"],
-                    quota=s["quota"],
-                    candidates=[(c["id"], CountedCandidate.from_json(c)) for c in s["candidates"]],
+                    id=s.id,
+                    position=s.position,
+                    quota=s.quota,
+                    candidates=[(c.id, _counted(c)) for c in s.candidates],
                 )
-                for s in data["sections"]
+                for s in result.sections
             ],
-            selection=_selection(selection) if selection is not None else None,
+            selection=_selection(result.selection) if result.selection is not None else None,
         )
 
 
-def opened(view: Mapping[str, Any]) -> HeldResult | None:
+def opened(view: Result) -> HeldResult | None:
     """The result of a conference's result view once its box is opened (sealed or announced),
     typed; None before."""
-    if view["status"] not in ("sealed", "announced"):
+    if view.status not in ("sealed", "announced") or view.result is None:
         return None
-    return HeldResult.from_json(view["result"])
+    return HeldResult.of(view.result)
 
 
-def _selection(data: Mapping[str, Any]) -> HeldSelection:
-    made = data.get("decision")
+def _counted(candidate: CandidateResult) -> CountedCandidate:
+    return CountedCandidate(
+        cadre=candidate.cadre,
+        number=candidate.number,
+        full_name=candidate.full_name,
+        post=candidate.post,
+        unit=candidate.unit,
+        agree=candidate.agree,
+        base_count=candidate.base_count,
+        percent=candidate.percent,
+        passed=candidate.passed,
+    )
+
+
+def _selection(selection: SelectionResult) -> HeldSelection:
+    made = selection.decision
     return HeldSelection(
-        chosen={sid: list(cids) for sid, cids in data["chosen"].items()},
-        ties={sid: list(tie["among"]) for sid, tie in (data.get("ties") or {}).items()},
-        over_cap={cid: list(sids) for cid, sids in (data.get("over_cap") or {}).items()},
-        decision=Decision.from_json(made) if made else None,
+        chosen={sid: list(cids) for sid, cids in selection.chosen.items()},
+        ties={sid: list(tie.among) for sid, tie in selection.ties.items()},
+        over_cap={cid: list(sids) for cid, sids in selection.over_cap.items()},
+        decision=None
+        if made is None
+        else Decision(
+            decided_by=made.decided_by,
+            decided_at=made.decided_at,
+            note=made.note,
+            chosen={sid: list(cids) for sid, cids in made.chosen.items()},
+        ),
     )

@@ -98,8 +98,8 @@ def listing(site: Any, conference: str) -> dict[str, Any]:
         items = casting.published(db(), conference)
     return {
         "count": len(items),
-        "ballot_list_hash": ballot_list_hash(item["hash"] for item in items),
-        "ballots": items,
+        "ballot_list_hash": ballot_list_hash(item.hash for item in items),
+        "ballots": [item.to_json() for item in items],
     }
 
 
@@ -377,7 +377,7 @@ def test_acknowledged_ballots_survive_a_restart(
     fresh = _web_make_app(tmp_path / "instance", url)
     with fresh.app_context():  # the restarted server's stored list
         stored = casting.published(db(), conference)
-    assert {b["hash"] for b in stored} == receipts
+    assert {b.hash for b in stored} == receipts
     fresh.extensions[DATABASE].dispose()
 
 

@@ -38,7 +38,7 @@ def test_every_fault_is_reported_together(session: Session) -> None:
         {"section": 2},
         {"section": 3},
     ]
-    assert ballot.describe(conference)["sections"] == []
+    assert ballot.describe(conference).sections == []
     assert len(events.log(session, conference.id)) == 1
 
 
@@ -49,6 +49,6 @@ def test_a_replaced_ballot_is_logged_whole(session: Session) -> None:
     ballot.replace(session, conference.id, [SectionInput("Phó Giám đốc Sở", people("C"))], "u")
     last = events.log(session, conference.id)[-1]
     assert last.kind == "ballot.set"
-    assert last.data == ballot.describe(conference)
+    assert last.data == ballot.describe(conference).to_json()
     assert last.data["sections"][0]["quota"] == 1
     assert [s.position for s in conference.sections] == ["Phó Giám đốc Sở"]

@@ -78,7 +78,7 @@ def test_recorded_events_chain_per_conference(session: Session) -> None:
     second = make_conference(session)
     events.record(session, first, "note", "user:test", {"n": 1})
     session.commit()
-    log = [events.to_entry(e) for e in events.log(session, first.id)]
+    log = [events.to_entry(e).to_json() for e in events.log(session, first.id)]
     assert [e["seq"] for e in log] == [1, 2]
     assert log[1]["prev"] == log[0]["hash"]
     assert first_break(log) is None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from tests.fixtures import make_conference
@@ -92,8 +93,8 @@ def test_casting_closing_and_opening_the_box_with_two_of_three(session: Session)
     for card, choice in zip(dealt, choices, strict=True):
         with unit.unit_of_work(session):  # each cast is a request's unit of work
             ballot = build_ballot(ctx, card, choice)
-            receipts.append(casting.cast(session, conference.id, ballot).hash)
-    assert [b["hash"] for b in casting.published(session, conference.id)] == sorted(receipts)
+            receipts.append(casting.cast(session, conference.id, ballot).receipt)
+    assert [b.hash for b in casting.published(session, conference.id)] == sorted(receipts)
     phases.change(session, conference.id, Phase.CLOSED, "user:test")
     closed = box.peek(session, conference.id)
     assert closed is not None and closed.final_count == 3
@@ -113,9 +114,10 @@ def test_casting_closing_and_opening_the_box_with_two_of_three(session: Session)
     assert opened.counts == {"s1": {"s1c1": 2, "s1c2": 1}, "s2": {"s2c1": 1}}
     assert session.get(Conference, conference.id).phase == Phase.OPENED  # type: ignore[union-attr]
     sealed = results.view(session, conference, may_read_sealed=False)
-    assert sealed["status"] == "sealed" and "result" not in sealed
-    shown = results.view(session, conference, may_read_sealed=True)
-    assert shown["result"]["sections"][0]["candidates"][0]["base"] == "present"
+    assert sealed.status == "sealed" and "result" not in sealed.to_json()
+    shown = results.view(session, conference, may_read_sealed=True).result
+    assert shown is not None and shown.sections[0].candidates[0].base == "present"
+    assert shown.to_json() == opened.result  # read back typed, the stored JSON unchanged
 
 
 def test_the_public_state_keeps_its_fields_in_the_order_pushed(session: Session) -> None:
@@ -148,3 +150,22 @@ def test_the_public_state_keeps_its_fields_in_the_order_pushed(session: Session)
         "confirmed": False,
         "fingerprint": None,
     }
+
+
+def test_a_stored_result_is_read_only_in_its_own_fields() -> None:
+    """Is a result whose stored JSON holds a field the shape does not name refused, not read
+    half-understood?"""
+    stored = {
+        "procedure": "next_term",
+        "step": 4,
+        "announced": False,
+        "threshold_base": None,
+        "convened": 0,
+        "present": 0,
+        "sections": [],
+        "selection": None,
+        "complete": True,
+    }
+    assert results.BoxResult.model_validate(stored).to_json() == stored
+    with pytest.raises(ValidationError):
+        results.BoxResult.model_validate({**stored, "winner": "s1c1"})

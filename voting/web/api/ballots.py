@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Blueprint
 
 from voting.conference import ballot
 from voting.conference.ballot import CandidateInput, SectionInput
 from voting.store import Conference
-from voting.web.api import replies, shapes
+from voting.web.api import shapes
 from voting.web.api.bodies import BallotSections
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
@@ -22,8 +20,8 @@ bp = Blueprint("ballots", __name__, url_prefix="/api")
 
 @bp.get("/conferences/<conference_id>/ballot")
 @requires(Action.BALLOT_READ)
-@answers(replies.Ballot)
-def show(conference: Conference) -> dict[str, Any]:
+@answers(ballot.Ballot)
+def show(conference: Conference) -> ballot.Ballot:
     """The ballot: sections with candidates and quota."""
     return shapes.ballot_of(conference)
 
@@ -31,8 +29,8 @@ def show(conference: Conference) -> dict[str, Any]:
 @bp.put("/conferences/<conference_id>/ballot")
 @requires(Action.BALLOT_EDIT)
 @takes(BallotSections)
-@answers(replies.Ballot)
-def replace(conference: Conference, body: BallotSections) -> dict[str, Any]:
+@answers(ballot.Ballot)
+def replace(conference: Conference, body: BallotSections) -> ballot.Ballot:
     """Replace the whole ballot; every fault is listed in `problems`."""
     sections = [
         SectionInput(

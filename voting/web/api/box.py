@@ -43,19 +43,19 @@ bp = Blueprint("box", __name__, url_prefix="/api/conferences/<conference_id>")
 @bp.post("/ballots")
 @requires(Action.BALLOT_CAST, anonymous_post=True)
 @takes(SignedBallot)
-@answers(replies.Receipt)
-def cast(conference: Conference, body: SignedBallot) -> tuple[dict[str, Any], int]:
+@answers(casting.Receipt)
+def cast(conference: Conference, body: SignedBallot) -> tuple[casting.Receipt, int]:
     """Verify, burn the card and store in one transaction; 201 with the receipt after the
     commit."""
     receipt = casting.cast(db(), conference.id, body.root)
     push_turnout(conference.id)
-    return receipt.to_dict(), 201
+    return receipt, 201
 
 
 @bp.get("/ballots")
 @requires(Action.BALLOTS_READ)
 @answers(replies.BallotList)
-def published(conference: Conference) -> dict[str, Any]:
+def published(conference: Conference) -> replies.BallotList:
     """Every ballot in hash order with the list hash; `?hashes=1` gives only the hashes. While
     voting runs only the committee's phones may read it: anyone polling a growing list would
     learn when each ballot arrived. A voter looks up their own receipt (`/ballots/<receipt>`)."""
@@ -65,23 +65,21 @@ def published(conference: Conference) -> dict[str, Any]:
         raise refused("list_not_public_yet")
     if request.args.get("hashes"):
         hashes = opening.ballot_hashes(db(), conference.id)
-        return {
-            "count": len(hashes),
-            "ballot_list_hash": ballot_list_hash(hashes),
-            "hashes": hashes,
-        }
+        return replies.BallotList(
+            count=len(hashes), ballot_list_hash=ballot_list_hash(hashes), hashes=hashes
+        )
     items = casting.published(db(), conference.id)
-    return {
-        "count": len(items),
-        "ballot_list_hash": ballot_list_hash(item["hash"] for item in items),
-        "ballots": items,
-    }
+    return replies.BallotList(
+        count=len(items),
+        ballot_list_hash=ballot_list_hash(item.hash for item in items),
+        ballots=items,
+    )
 
 
 @bp.get("/ballots/<receipt>")
 @requires(Action.BALLOTS_READ)
-@answers(replies.PublishedBallot)
-def lookup(conference: Conference, receipt: str) -> dict[str, Any]:
+@answers(casting.PublishedBallot)
+def lookup(conference: Conference, receipt: str) -> casting.PublishedBallot:
     """One ballot by its receipt (the voter checks it is in the list)."""
     return casting.lookup(db(), conference.id, receipt)
 
@@ -120,8 +118,8 @@ def abort(conference: Conference, body: Reason) -> public.State:
 
 @bp.get("/result")
 @requires(Action.RESULT_READ)
-@answers(replies.Result)
-def result(conference: Conference) -> dict[str, Any]:
+@answers(results.Result)
+def result(conference: Conference) -> results.Result:
     """The result as the caller may see it: sealed counts only for the committee, organiser,
     leadership and head; everyone at a step whose result is announced."""
     sealed = allowed(current_principal(), Action.RESULT_SEALED_READ, conference)
@@ -131,16 +129,16 @@ def result(conference: Conference) -> dict[str, Any]:
 @bp.post("/decision")
 @requires(Action.HEAD_DECIDE)
 @takes(Decision)
-@answers(replies.Result)
-def decide(conference: Conference, body: Decision) -> dict[str, Any]:
+@answers(results.Result)
+def decide(conference: Conference, body: Decision) -> results.Result:
     """The head fills the contested places: `{"chosen": {section: [candidate ids]}, "note"}`."""
     outcome = record_decision(conference, body.chosen, body.note)
-    return {"conference": conference.id, "status": "announced", "result": outcome}
+    return results.Result(conference=conference.id, status="announced", result=outcome)
 
 
 def record_decision(
     conference: Conference, chosen: dict[str, list[str]], note: str
-) -> dict[str, Any]:
+) -> results.BoxResult:
     """The head's decision, from this API or the head's page: checked and logged, the signed
     record written again with it, and the room told (the projector turns to the result)."""
     actor = current_principal().actor

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Blueprint
 
 from voting.conference import events
@@ -20,8 +18,8 @@ bp = Blueprint("events", __name__, url_prefix="/api")
 @bp.get("/conferences/<conference_id>/events")
 @requires(Action.EVENTS_READ)
 @answers(replies.EventLog)
-def index(conference: Conference) -> dict[str, Any]:
+def index(conference: Conference) -> replies.EventLog:
     """Every event, oldest first, with the chain check."""
     entries = shapes.event_entries(events.log(db(), conference.id))
-    broken = first_break(entries)
-    return {"events": entries, "chain_intact": broken is None, "first_break": broken}
+    broken = first_break(entry.to_json() for entry in entries)
+    return replies.EventLog(events=entries, chain_intact=broken is None, first_break=broken)

@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from voting.conference.casting import PublishedBallot
+from voting.conference.events import Entry
 from voting.conference.public import State
 from voting.planning.outcome import Dates
 from voting.planning.source_list import Structure
@@ -195,23 +197,10 @@ class Attendees(Shape):
     attendees: list[Attendee]
 
 
-class Event(Shape):
-    """An entry of the event log."""
-
-    seq: int
-    kind: str
-    actor: str
-    at: datetime
-    conference: str
-    data: dict[str, Any]
-    prev: str
-    hash: str = Field(description="SHA-256 of the canonical JSON of the other fields")
-
-
 class EventLog(Shape):
     """The event log, oldest first, and whether its hash chain is intact."""
 
-    events: list[Event]
+    events: list[Entry]
     chain_intact: bool
     first_break: int | None
 
@@ -303,57 +292,6 @@ class ClosedPlannings(Shape):
     closed: list[ClosedPlanning]
 
 
-class Candidate(Shape):
-    """A candidate on the ballot."""
-
-    number: int
-    full_name: str
-    post: str
-    unit: str
-    person_ref: str | Absent = absent()
-
-
-class Section(Shape):
-    """A section of the ballot: one position."""
-
-    number: int
-    position: str
-    quota: int | Absent = absent("Candidate ballots only")
-    candidates: list[Candidate]
-
-
-class Ballot(Shape):
-    """The ballot of a conference."""
-
-    kind: Literal["candidates", "removal"]
-    sections: list[Section]
-
-
-class Receipt(Shape):
-    """A ballot cast."""
-
-    receipt: str = Field(description="The ballot's hash")
-    ballots: int = Field(description="Ballots cast with this one")
-
-
-class CastBallot(Shape):
-    """A ballot as cast and published (docs/crypto.md): the marks of each section, encrypted
-    with their proofs, signed by the card."""
-
-    conference: str
-    fingerprint: str
-    card: str = Field(pattern="^[0-9a-f]{64}$")
-    sections: list[dict[str, Any]]
-    signature: str
-
-
-class PublishedBallot(Shape):
-    """A ballot of the published list, by its hash (the voter's receipt)."""
-
-    hash: str
-    ballot: CastBallot
-
-
 class BallotList(Shape):
     """The published list in hash order with its hash: the ballots, or (`?hashes=1`) only
     their hashes."""
@@ -389,18 +327,6 @@ class Opening(Shape):
     present: int | None
     min_ballots: int = Field(description="The fewest ballots the box may be opened with")
     state: State
-
-
-class Result(Shape):
-    """The result as the caller may see it."""
-
-    conference: str
-    status: Literal["none", "sealed", "announced", "awaiting_head"]
-    practice: bool | Absent = absent()
-    message: str | Absent = absent()
-    message_en: str | Absent = absent()
-    result: dict[str, Any] | Absent = absent("Counts: only to sealed readers, or announced")
-    record_written: bool | Absent = absent()
 
 
 class MemberToken(Shape):

@@ -83,9 +83,9 @@ def device(item: DeviceLink) -> dict[str, Any]:
     }
 
 
-def ballot_of(item: Conference) -> dict[str, Any]:
+def ballot_of(item: Conference) -> ballot.Ballot:
     return ballot.describe(item)
 
 
-def event_entries(items: list[Event]) -> list[dict[str, Any]]:
+def event_entries(items: list[Event]) -> list[events.Entry]:
     return [events.to_entry(item) for item in items]

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
+from voting.conference.events import Entry
 from voting.rules import HeadDecision
 from voting.shape import Shape
 from voting.tally.shapes import Cards, Evaluated, Frozen, Position, RecordConference, Tie
@@ -23,7 +24,7 @@ from voting.web.api.messages import (
     PartialMessage,
     SignedBallot,
 )
-from voting.web.api.replies import BallotDefinition, Event
+from voting.web.api.replies import BallotDefinition
 
 Sha256 = Annotated[str, Field(pattern="^[0-9a-f]{64}$")]
 Point = Annotated[str, Field(pattern="^[0-9a-f]{64}$", description="hex(32)")]
@@ -98,7 +99,7 @@ class SignedRecordFile(Shape):
     planned: dict[str, int]
     selection: Selection | Empty
     decision: HeadDecision | Empty
-    events: list[Event] = Field(description="The event log, as GET …/events answers it")
+    events: list[Entry] = Field(description="The event log, as GET …/events answers it")
     bundles: dict[str, str]
     installation: Installation
     signature: str = Field(pattern="^[0-9a-f]{128}$")

@@ -6,11 +6,10 @@ spreadsheet than one field per candidate. The domain (voting.conference.ballot) 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from werkzeug.datastructures import MultiDict
 
-from voting.conference.ballot import CandidateInput, SectionInput
+from voting.conference.ballot import Ballot, CandidateInput, SectionInput
 from voting.conference.errors import Problem, refused
 from voting.web.i18n import both
 
@@ -26,16 +25,16 @@ class SectionBlock:
     lines: str
 
 
-def blocks_of(described: dict[str, Any]) -> list[SectionBlock]:
+def blocks_of(described: Ballot) -> list[SectionBlock]:
     """The stored ballot (`ballot.describe`) as form blocks, plus an empty one to add a
     position."""
     blocks = [
         SectionBlock(
-            section["position"],
-            str(section.get("quota", "")),
-            "\n".join(f"{c['full_name']}; {c['post']}; {c['unit']}" for c in section["candidates"]),
+            section.position,
+            "" if section.quota is None else str(section.quota),
+            "\n".join(f"{c.full_name}; {c.post}; {c.unit}" for c in section.candidates),
         )
-        for section in described["sections"]
+        for section in described.sections
     ]
     return [*blocks, SectionBlock("", "", "")]
 

@@ -37,8 +37,8 @@ def index() -> str:
         if conference.phase != Phase.OPENED:
             continue
         view = results.view(db(), conference, may_read_sealed=True)
-        if view["status"] == "awaiting_head":
-            places = contested(view["result"], conference.held_positions or {})
+        if view.status == "awaiting_head" and view.result is not None:
+            places = contested(view.result, conference.held_positions or {})
             step = conferences.step_of(conference)
             waiting.append({"conference": conference, "step": step, "places": places})
     return render_template(
@@ -130,8 +130,9 @@ def paper_waiting() -> list[dict[str, Any]]:
 @page_requires(Action.HEAD_DECIDE)
 def decide(conference: Conference) -> Response:
     """The head's choice for each contested position: the form's `s<n>` checkboxes."""
-    view = results.view(db(), conference, may_read_sealed=True)
-    positions = view["result"]["selection"]["contested"] if "result" in view else []
+    shown = results.view(db(), conference, may_read_sealed=True).result
+    selection = shown.selection if shown is not None else None
+    positions = selection.contested if selection is not None else []
     body = form(forms.HeadChoice, request.form)
     chosen = {position: body.chosen.get(position, []) for position in positions}
     record_decision(conference, chosen, reason(body))
@@ -150,49 +151,48 @@ def reason(choice: forms.HeadChoice) -> str:
     return note
 
 
-def contested(result: dict[str, Any], held: dict[str, int]) -> list[dict[str, Any]]:
+def contested(result: results.BoxResult, held: dict[str, int]) -> list[dict[str, Any]]:
     """Per contested position: why it is contested (a tie at the boundary, a cadre over three
     positions, or both), how many places are still open, who is already chosen there, and
     every candidate's count — those the head may choose marked, each over-cap cadre with the
     positions already held and the positions passed at this step."""
-    selection = result["selection"]
-    cadre_of = {c["id"]: c["cadre"] for s in result["sections"] for c in s["candidates"]}
+    selection = result.selection
+    assert selection is not None  # awaiting the head: a step that fills quotas
+    cadre_of = {c.id: c.cadre for s in result.sections for c in s.candidates}
     reached: dict[str, list[str]] = {}  # over_cap names candidates; the cap counts cadres
-    for section in result["sections"]:
-        for candidate in section["candidates"]:
-            if candidate["id"] in selection["over_cap"]:
-                reached.setdefault(candidate["cadre"], []).append(section["position"])
+    for section in result.sections:
+        for candidate in section.candidates:
+            if candidate.id in selection.over_cap:
+                reached.setdefault(candidate.cadre, []).append(section.position)
     places = []
-    for section in result["sections"]:
-        sid = section["id"]
-        if sid not in selection["contested"]:
+    for section in result.sections:
+        sid = section.id
+        if sid not in selection.contested:
             continue
-        tie = selection["ties"].get(sid, {})
+        tie = selection.ties.get(sid)
         over = {
-            c["id"]: reached[cadre_of[c["id"]]]
-            for c in section["candidates"]
-            if c["id"] in selection["over_cap"]
+            c.id: reached[cadre_of[c.id]] for c in section.candidates if c.id in selection.over_cap
         }
-        among = set(tie.get("among", [])) | set(over)
-        chosen = selection["chosen"].get(sid, [])
+        among = set(tie.among if tie is not None else []) | set(over)
+        chosen = selection.chosen.get(sid, [])
         places.append(
             {
                 "id": sid,
-                "position": section["position"],
-                "quota": section["quota"],
-                "tie": bool(tie),
+                "position": section.position,
+                "quota": section.quota,
+                "tie": tie is not None,
                 "over_cap": bool(over),
-                "open": selection["open_places"].get(sid, 0),
-                "chosen": [c["full_name"] for c in section["candidates"] if c["id"] in chosen],
+                "open": selection.open_places.get(sid, 0),
+                "chosen": [c.full_name for c in section.candidates if c.id in chosen],
                 "candidates": [
                     {
-                        **c,
-                        "competes": c["id"] in among,
-                        "chosen": c["id"] in chosen,
-                        "held": held.get(c["cadre"], 0),
-                        "reached": over.get(c["id"], []),
+                        **c.model_dump(),
+                        "competes": c.id in among,
+                        "chosen": c.id in chosen,
+                        "held": held.get(c.cadre, 0),
+                        "reached": over.get(c.id, []),
                     }
-                    for c in section["candidates"]
+                    for c in section.candidates
                 ],
             }
         )

@@ -25,7 +25,7 @@ def index() -> str:
     every = conferences.every(db())
     return render_template(
         "leadership/index.html",
-        conferences=[(c, results.view(db(), c, may_read_sealed=True)["status"]) for c in every],
+        conferences=[(c, results.view(db(), c, may_read_sealed=True).status) for c in every],
         processes=processes.every(db()),
     )
 

@@ -5,23 +5,23 @@ that a tie or a cadre over three positions waits for the head."""
 
 from __future__ import annotations
 
-from typing import Any
+from voting.conference.results import CandidateResult, SelectionResult
 
 
-def outcome_key(candidate: dict[str, Any], selection: dict[str, Any] | None) -> str:
+def outcome_key(candidate: CandidateResult, selection: SelectionResult | None) -> str:
     """The catalogue key of `candidate`'s outcome in a result whose selection is `selection`."""
-    if not candidate["passed"]:
+    if not candidate.passed:
         return "result.failed"
     if selection is None:
         return "result.passed"
-    cid = candidate["id"]
-    decision = selection.get("decision")
-    if decision and any(cid in ids for ids in decision["chosen"].values()):
+    cid = candidate.id
+    decision = selection.decision
+    if decision and any(cid in ids for ids in decision.chosen.values()):
         return "result.by_head"
-    if any(cid in ids for ids in selection["chosen"].values()):
+    if any(cid in ids for ids in selection.chosen.values()):
         return "result.chosen"
-    if not decision and any(cid in tie["among"] for tie in selection["ties"].values()):
+    if not decision and any(cid in tie.among for tie in selection.ties.values()):
         return "result.tie"
-    if not decision and cid in selection["over_cap"]:
+    if not decision and cid in selection.over_cap:
         return "result.over_cap"
     return "result.passed"

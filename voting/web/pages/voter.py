@@ -95,22 +95,22 @@ def ballot_labels(conference: Conference) -> dict[str, Any]:
     # KH 331 B.V.1: the position's standards are made known to those who vote, on the ballot.
     standard = standards.on_ballot(db(), conference)
     return {
-        "kind": described["kind"],
+        "kind": described.kind,
         "sections": [
             {
-                "id": boxes.section_id(section["number"]),
-                "position": section["position"],
-                "standards": standard.get(section["position"], []),
+                "id": boxes.section_id(section.number),
+                "position": section.position,
+                "standards": standard.get(section.position, []),
                 "candidates": [
                     {
-                        "id": boxes.candidate_id(section["number"], candidate["number"]),
-                        "full_name": candidate["full_name"],
-                        "post": candidate["post"],
-                        "unit": candidate["unit"],
+                        "id": boxes.candidate_id(section.number, candidate.number),
+                        "full_name": candidate.full_name,
+                        "post": candidate.post,
+                        "unit": candidate.unit,
                     }
-                    for candidate in section["candidates"]
+                    for candidate in section.candidates
                 ],
             }
-            for section in described["sections"]
+            for section in described.sections
         ],
     }
