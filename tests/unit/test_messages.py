@@ -22,8 +22,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "voting"
 TEMPLATES = SOURCE / "web" / "templates"
 SCRIPTS = ROOT / "js" / "src"
-# The functions whose first argument (every argument for `strings`) is a catalogue key.
-LOOKUPS = {"translate", "both", "strings", "_problem"}
+# The functions (and the rules' error) whose first argument (every argument for `strings`) is a
+# catalogue key.
+LOOKUPS = {"translate", "texts", "strings", "problem", "row_problem", "DecisionError"}
 KEY = re.compile(r"^[a-z_]+(\.[a-z0-9_]+)*$")
 # `t(...)` in a template: the first argument, up to a comma or the closing parenthesis.
 TEMPLATE_T = re.compile(r"\bt\(\s*((?:'[^']*'|\"[^\"]*\"|[^,)'\"])*)")
@@ -52,6 +53,12 @@ def _python_keys() -> dict[str, str]:
                     )
                     if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
                         keys[argument.value] = where
+            elif (
+                isinstance(node, ast.Subscript)
+                and getattr(node.value, "id", None) == "CATALOGUE"
+                and isinstance(node.slice, ast.Constant)
+            ):
+                keys[node.slice.value] = where
             elif isinstance(node, ast.Assign) and any(
                 isinstance(target, ast.Name) and target.id.endswith(("_STRINGS", "_KEYS"))
                 for target in node.targets
@@ -100,14 +107,19 @@ def test_both_languages_hold_the_same_keys_each_with_a_text() -> None:
     assert {key: (vi[key], en[key]) for key in vi} == CATALOGUE
 
 
+# Texts only Python fills, with every value each language may show: the English names the
+# value that was refused, the Vietnamese reader sees it in the cell the problem points to.
+ONE_SIDED = {"import.sex", "import.date"}
+
+
 def test_both_texts_of_a_key_have_the_same_placeholders() -> None:
     """`{n}` filled in Vietnamese must be filled in English too, or a page raises."""
 
     def fields(text: str) -> set[str]:
         return {field for _, field, _, _ in string.Formatter().parse(text) if field}
 
-    differ = [key for key, (vi, en) in CATALOGUE.items() if fields(vi) != fields(en)]
-    assert differ == []
+    differ = {key for key, (vi, en) in CATALOGUE.items() if fields(vi) != fields(en)}
+    assert differ == ONE_SIDED
 
 
 @pytest.mark.parametrize("found", [_python_keys, _template_keys, _script_keys])
