@@ -6,7 +6,7 @@ from pathlib import Path
 
 from voting.conference.errors import ConferenceError, Problem, refused
 from voting.tabular import Row, TableError, read_rows
-from voting.translations import CATALOGUE
+from voting.translations import CATALOGUE, texts
 
 
 def rows_of(path: Path, required: tuple[str, ...]) -> list[Row]:
@@ -37,8 +37,10 @@ def row_problem(number: int, column: str, reason: tuple[str, str]) -> Problem:
     return Problem(where, vi, en)
 
 
-def rejected(what_vi: str, what_en: str, problems: list[Problem]) -> ConferenceError:
-    """The error for a file refused whole: nothing of it was imported."""
+def rejected(what: str, problems: list[Problem]) -> ConferenceError:
+    """The error for a file refused whole: nothing of it was imported. `what` is the
+    catalogue's key of the file's name (`import.what.…`)."""
+    what_vi, what_en = texts(what)
     return refused(
         "import_rejected", what_vi=what_vi, count=len(problems), what_en=what_en, problems=problems
     )

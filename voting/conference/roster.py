@@ -145,7 +145,7 @@ def import_externals(
             )
         )
     if problems:
-        raise rejected("danh sách người ngoài cơ quan", "External attendees", problems)
+        raise rejected("import.what.externals", problems)
     _remove_source(session, conference_id, AttendeeSource.EXTERNAL)
     session.add_all(externals)
     session.flush()

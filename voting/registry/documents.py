@@ -33,8 +33,7 @@ def _parse(row: Row, known: Known) -> DossierDocument:
 
 
 KIND = Kind(
-    "danh mục hồ sơ",
-    "Dossier documents",
+    "import.what.documents",
     DossierDocument,
     ("cadre_id", "kind", "dated", "note"),
     ("cadre_id", "kind", "dated"),

@@ -31,8 +31,7 @@ def _parse(row: Row, known: Known) -> ExternalPerson:
 
 
 KIND = Kind(
-    "danh sách người ngoài cơ quan",
-    "External attendees",
+    "import.what.externals",
     ExternalPerson,
     ("id", "full_name", "sex", "post", "unit"),
     ("id", "full_name", "post", "unit"),

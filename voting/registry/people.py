@@ -87,7 +87,7 @@ def import_people(
             )
         )
     if problems:
-        raise rejected("danh sách cán bộ", "People", sorted(problems, key=_row))
+        raise rejected("import.what.people", sorted(problems, key=_row))
     # Through the ORM, not a bulk DELETE: the session may still hold the old rows.
     for old in every(session):
         session.delete(old)

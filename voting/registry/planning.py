@@ -141,8 +141,7 @@ def _rows(numbers: list[int]) -> str:
 
 
 KIND = Kind(
-    "danh sách quy hoạch hiện hành",
-    "Current planning",
+    "import.what.planning",
     PlanningEntry,
     ("cadre_id", "full_name", "position", "term", "approved_on"),
     ("cadre_id", "full_name", "position", "term"),

@@ -78,8 +78,7 @@ def _read(path: Path, columns: Sequence[str], required: Sequence[str]) -> tuple[
         found = ", ".join(n for n in header if n) or "—"
         hint_vi, hint_en = "", ""
         if len([n for n in header if n]) == 1 and any(s in found for s in "\t|"):
-            hint_vi = " Các cột phải cách nhau bằng dấu phẩy (,) hoặc chấm phẩy (;)."
-            hint_en = " Columns must be separated by commas (,) or semicolons (;)."
+            hint_vi, hint_en = texts("import.separator_hint")
         raise refused(
             "unreadable_file.missing_columns",
             missing=", ".join(missing),

@@ -114,8 +114,8 @@ class Kind(Generic[T]):
     CellErrors), the key two rows may not share (compared folded), how a record is written
     back, and the checks across the rows."""
 
-    name_vi: str
-    name_en: str
+    # The catalogue's key of the table's name in a refusal (`import.what.…`).
+    what: str
     model: type[T]
     columns: tuple[str, ...]
     required: tuple[str, ...]
@@ -159,7 +159,7 @@ class Kind(Generic[T]):
             parsed.append((row.number, record))
         problems += self.check(parsed, known)
         if problems:
-            raise rejected(self.name_vi, self.name_en, _in_order(problems))
+            raise rejected(self.what, _in_order(problems))
         session.execute(delete(self.model))
         records = [record for _, record in parsed]
         session.add_all(records)

@@ -37,8 +37,7 @@ def _parse(row: Row, known: Known) -> Term:
 
 
 KIND = Kind(
-    "danh sách nhiệm kỳ",
-    "Terms",
+    "import.what.terms",
     Term,
     ("label", "starts_on", "ends_on"),
     ("label", "starts_on", "ends_on"),
