@@ -30,7 +30,9 @@ V = TypeVar("V")
 
 
 class CellError(ValueError):
-    """A bad cell: the column and the reason (Vietnamese, English: the catalogue's texts)."""
+    """A bad cell: the column and the reason (Vietnamese, English): the catalogue's texts
+    (`voting.translations.texts`), but for the people's cells the rules engine refuses, whose
+    English is the engine's own (voting/registry/people.py)."""
 
     def __init__(self, column: str, reason: tuple[str, str]) -> None:
         super().__init__(reason[1])
