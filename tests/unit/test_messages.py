@@ -216,8 +216,8 @@ KEPT = {
 NOT_YET = {
     "voting/rules/eligibility.py": "why a cadre fails a condition (Reason.vi)",
     "voting/rules/source.py": "why a cadre is outside the source (Reason.vi)",
-    "voting/planning/standards.py": "the standards shown to the organiser",
-    "voting/planning/outcome.py": "removal and deadline notes",
+    "voting/planning/standards.py": "the plan's standards under a position (Vietnamese only)",
+    "voting/planning/outcome.py": "a removal's stored reason, the approving body's prefix",
     "voting/planning/appointments.py": "why a planning entry ends",
     "voting/planning/conditions.py": "why a cadre is blocked",
     "voting/registry/people.py": "a person's bad cells (the English is the rules engine's)",
