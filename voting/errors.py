@@ -70,7 +70,13 @@ REFUSALS: dict[str, Refusal] = {
     "too_many_attempts": Refusal(
         "too_many_attempts",
         TOO_MANY_REQUESTS,
-        "Đã nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau {wait_vi}.",
+        "Đã nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau {seconds} giây.",
+        "Too many wrong passwords: try again in {seconds} s.",
+    ),
+    "too_many_attempts.minutes": Refusal(
+        "too_many_attempts",
+        TOO_MANY_REQUESTS,
+        "Đã nhập sai mật khẩu quá nhiều lần. Hãy thử lại sau {minutes} phút.",
         "Too many wrong passwords: try again in {seconds} s.",
     ),
     "absence_reason_unknown": Refusal(

@@ -9,8 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from voting.conference.errors import ConferenceError, Conflict, InvalidInput, NotFound, refused
+from voting.conference.errors import (
+    ConferenceError,
+    Conflict,
+    InvalidInput,
+    NotFound,
+    decision_refused,
+    refused,
+)
 from voting.errors import REFUSALS
+from voting.rules import DecisionError
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "voting"
@@ -78,6 +86,31 @@ def test_values_fill_both_texts() -> None:
     error = refused("invalid_ballot", count=3)
     assert error.message == "Phiếu chưa hợp lệ: 3 lỗi."
     assert error.message_en == "The ballot is not valid: 3 problem(s)."
+
+
+@pytest.mark.parametrize(
+    ("reason", "values", "vi", "en"),
+    [
+        (
+            "decision.over_quota",
+            {"position": "p1", "taken": 2, "quota": 1},
+            "Quyết định không hợp lệ: chức danh “p1”: chọn 2 người, vượt số lượng 1.",
+            "The decision breaks the rules: 'p1': 2 chosen exceeds the quota 1",
+        ),
+        (
+            "decision.not_passed",
+            {"cadre": "q", "position": "p1"},
+            "Quyết định không hợp lệ: q không đạt ở chức danh “p1”, không được lựa chọn.",
+            "The decision breaks the rules: 'q' did not pass for 'p1' and cannot be chosen",
+        ),
+    ],
+)
+def test_a_decision_the_rules_refuse_says_why_in_both_languages(
+    reason: str, values: dict[str, str | int], vi: str, en: str
+) -> None:
+    """The rules name the reason; the head reads its texts inside invalid_decision."""
+    error = decision_refused(DecisionError(reason, **values))
+    assert (error.code, error.message, error.message_en) == ("invalid_decision", vi, en)
 
 
 def _error_classes(trees: dict[str, ast.Module]) -> set[str]:

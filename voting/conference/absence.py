@@ -11,15 +11,16 @@ from voting.conference.errors import refused
 from voting.conference.roster import attendees, find
 from voting.store import Attendee
 from voting.tally.minutes import Absence
+from voting.translations import texts
 
 # Reason code → (Vietnamese, English), as the minutes and the pages name them.
 REASONS: dict[str, tuple[str, str]] = {
-    "cong_tac": ("Đi công tác", "On official business"),
-    "om": ("Ốm", "Ill"),
-    "nghi_phep": ("Nghỉ phép", "On leave"),
-    "viec_rieng": ("Việc riêng", "Personal matters"),
-    "khac": ("Lý do khác", "Other reason"),
-    "khong_ly_do": ("Vắng không có lý do", "No reason given"),
+    "cong_tac": texts("absence.cong_tac"),
+    "om": texts("absence.om"),
+    "nghi_phep": texts("absence.nghi_phep"),
+    "viec_rieng": texts("absence.viec_rieng"),
+    "khac": texts("absence.khac"),
+    "khong_ly_do": texts("absence.khong_ly_do"),
 }
 # The one reason that is no excuse: counted apart in the minutes ("không có lý do").
 UNEXCUSED = "khong_ly_do"

@@ -14,7 +14,7 @@ from typing import Literal, cast
 from sqlalchemy.orm import Session
 
 from voting.conference import conferences, events
-from voting.conference.errors import Problem, refused
+from voting.conference.errors import Problem, problem, refused
 from voting.conference.search import fold
 from voting.shape import Absent, Shape, absent
 from voting.store import BallotCandidate, BallotSection, Conference, Phase
@@ -173,13 +173,7 @@ def _quota(conference: Conference, section: SectionInput) -> int | None:
 
 def _problems(conference: Conference, sections: Sequence[SectionInput]) -> list[Problem]:
     if not sections:
-        return [
-            Problem(
-                {},
-                "Phiếu phải có ít nhất một chức danh.",
-                "The ballot needs at least one section.",
-            )
-        ]
+        return [problem("ballot.no_section", {})]
     problems: list[Problem] = []
     positions: dict[str, int] = {}
     limit = conferences.rule_set_of(conference).max_cadres_per_position
@@ -187,21 +181,9 @@ def _problems(conference: Conference, sections: Sequence[SectionInput]) -> list[
         where = {"section": number}
         title = fold(section.position)
         if not title or len(section.position) > 300:
-            problems.append(
-                Problem(
-                    where,
-                    f"Chức danh {number}: tên chức danh phải có từ 1 đến 300 ký tự.",
-                    f"Section {number}: the position must have 1 to 300 characters.",
-                )
-            )
+            problems.append(problem("ballot.position_length", where))
         elif title in positions:
-            problems.append(
-                Problem(
-                    where,
-                    f"Chức danh {number} trùng với chức danh {positions[title]}.",
-                    f"Section {number} repeats the position of section {positions[title]}.",
-                )
-            )
+            problems.append(problem("ballot.position_repeated", where, first=positions[title]))
         positions.setdefault(title, number)
         problems += _candidate_problems(number, section.candidates)
         problems += _quota_problems(conference, number, section, limit)
@@ -210,28 +192,14 @@ def _problems(conference: Conference, sections: Sequence[SectionInput]) -> list[
 
 def _candidate_problems(section: int, candidates: Sequence[CandidateInput]) -> list[Problem]:
     if not candidates:
-        return [
-            Problem(
-                {"section": section},
-                f"Chức danh {section} chưa có người nào.",
-                f"Section {section} has no candidate.",
-            )
-        ]
+        return [problem("ballot.no_candidate", {"section": section})]
     problems: list[Problem] = []
     seen: dict[tuple[str, ...], int] = {}
     for index, candidate in enumerate(candidates, start=1):
         where = {"section": section, "candidate": index}
         fields = (candidate.full_name, candidate.post, candidate.unit)
         if not all(field.strip() for field in fields) or max(map(len, fields)) > 200:
-            problems.append(
-                Problem(
-                    where,
-                    f"Chức danh {section}, người thứ {index}: cần họ và tên, chức vụ, đơn vị "
-                    "(mỗi mục tối đa 200 ký tự).",
-                    f"Section {section}, candidate {index}: full name, post and unit are "
-                    "required (200 characters at most each).",
-                )
-            )
+            problems.append(problem("ballot.candidate_fields", where))
             continue
         key = (
             ("ref", candidate.person_ref)
@@ -239,13 +207,7 @@ def _candidate_problems(section: int, candidates: Sequence[CandidateInput]) -> l
             else tuple(fold(field) for field in fields)
         )
         if key in seen:
-            problems.append(
-                Problem(
-                    where,
-                    f"Chức danh {section}: người thứ {index} trùng với người thứ {seen[key]}.",
-                    f"Section {section}: candidate {index} repeats candidate {seen[key]}.",
-                )
-            )
+            problems.append(problem("ballot.candidate_repeated", where, first=seen[key]))
         seen.setdefault(key, index)
     return problems
 
@@ -257,22 +219,10 @@ def _quota_problems(
     if conference.ballot_kind == "removal":
         if section.quota is None:
             return []
-        return [
-            Problem(
-                where,
-                f"Chức danh {number}: phiếu đưa ra khỏi quy hoạch không có số người tối đa.",
-                f"Section {number}: a removal ballot has no quota.",
-            )
-        ]
+        return [problem("ballot.removal_quota", where)]
     if section.quota is None or not section.candidates:
         return []
     highest = min(limit, len(section.candidates))
     if not 1 <= section.quota <= highest:
-        return [
-            Problem(
-                where,
-                f"Chức danh {number}: số người được chọn tối đa phải từ 1 đến {highest}.",
-                f"Section {number}: the quota must be from 1 to {highest}.",
-            )
-        ]
+        return [problem("ballot.quota_range", where, highest=highest)]
     return []

@@ -15,17 +15,19 @@ from voting.conference import events
 from voting.conference.errors import refused
 from voting.rules import KH331, RuleSet, RuleSetError, Step, rule_set_from_mapping
 from voting.store import Conference, Phase
+from voting.translations import texts
 
 # design.md "Committee keys": t of n, default 2 of 3; the counting committee has 3–5 members.
 COMMITTEE_SIZES = range(3, 6)
 MIN_THRESHOLD = 2
+# A phase as a refusal and the API name it (Vietnamese, English), the catalogue's texts.
 PHASE_TITLES = {
-    Phase.SETUP: ("Chuẩn bị hội nghị", "set-up"),
-    Phase.CHECKIN: ("Điểm danh", "check-in"),
-    Phase.VOTING: ("Đang bỏ phiếu", "voting open"),
-    Phase.CLOSED: ("Đã kết thúc bỏ phiếu", "voting closed"),
-    Phase.OPENED: ("Đã mở hòm phiếu", "ballot box opened"),
-    Phase.ABORTED: ("Đã hủy cuộc bỏ phiếu", "vote aborted"),
+    Phase.SETUP: texts("conference.phase.setup"),
+    Phase.CHECKIN: texts("conference.phase.checkin"),
+    Phase.VOTING: texts("conference.phase.voting"),
+    Phase.CLOSED: texts("conference.phase.closed"),
+    Phase.OPENED: texts("conference.phase.opened"),
+    Phase.ABORTED: texts("conference.phase.aborted"),
 }
 
 
@@ -109,8 +111,9 @@ def require_phase(conference: Conference, *phases: Phase) -> None:
     """Refuse unless the conference is in one of `phases`."""
     if conference.phase not in phases:
         now_vi, now_en = PHASE_TITLES[Phase(conference.phase)]
-        wanted_vi = " hoặc ".join(f"“{PHASE_TITLES[p][0]}”" for p in phases)
-        wanted_en = " or ".join(PHASE_TITLES[p][1] for p in phases)
+        or_vi, or_en = texts("conference.phase.or")
+        wanted_vi = or_vi.join(f"“{PHASE_TITLES[p][0]}”" for p in phases)
+        wanted_en = or_en.join(PHASE_TITLES[p][1] for p in phases)
         raise refused(
             "wrong_phase", now_vi=now_vi, now_en=now_en, wanted_vi=wanted_vi, wanted_en=wanted_en
         )
@@ -229,11 +232,12 @@ def _details_data(details: Details) -> dict[str, str]:
 
 
 def _check_details(details: Details) -> None:
-    for value, name_vi, name_en in (
-        (details.title, "Tên hội nghị", "title"),
-        (details.place, "Địa điểm", "place"),
+    for value, name in (
+        (details.title, "conference.field.title"),
+        (details.place, "conference.field.place"),
     ):
         if not value.strip() or len(value) > 300:
+            name_vi, name_en = texts(name)
             raise refused("invalid_input.details", name_vi=name_vi, name_en=name_en)
 
 

@@ -35,6 +35,7 @@ from voting.tally.opening import far_fewer
 from voting.tally.record import CardCounts, counts_by_section, make_record, sign_record
 from voting.tally.record import Conference as RecordConference
 from voting.tally.shapes import Position, RecordCandidate
+from voting.translations import texts
 
 _AGGREGATES: dict[tuple[str, str], tuple[Any, list[Aggregate]]] = {}
 
@@ -89,10 +90,11 @@ def read_count_signature(data: Any) -> CountSignature:
         raise refused("signature_malformed", error=error) from error
 
 
-def _own(message: _Message, conference_id: str, member: int, what_vi: str, what_en: str) -> None:
-    """Refuse a member's message unless it is the caller's own for this conference (`what_vi`,
-    `what_en`: its names in each language)."""
+def _own(message: _Message, conference_id: str, member: int, what: str) -> None:
+    """Refuse a member's message unless it is the caller's own for this conference (`what`:
+    the catalogue's key of its name)."""
     if message.conference_id != conference_id or message.member != member:
+        what_vi, what_en = texts(what)
         raise refused("committee_message_foreign.named", what_vi=what_vi, what_en=what_en)
 
 
@@ -120,7 +122,7 @@ def post_partial(
     session: Session, conference_id: str, member: int, partial: PartialDecryption
 ) -> bool:
     """Store member's verified partial decryption; True when it was the t-th (box opened)."""
-    _own(partial, conference_id, member, "Phần giải mã", "partial decryption")
+    _own(partial, conference_id, member, "counting.partial")
     conference = conferences.lock(session, conference_id)
     if conference.phase == Phase.OPENED:
         raise refused("box_opened")
@@ -168,7 +170,7 @@ def post_count_signature(
 ) -> bool:
     """Store a member's signature of the counts; True when it was the t-th and the record was
     written (signed by the installation's key, with its agency)."""
-    _own(signature, conference_id, member, "Chữ ký kết quả", "count signature")
+    _own(signature, conference_id, member, "counting.signature")
     conference = conferences.lock(session, conference_id)
     conferences.require_phase(conference, Phase.OPENED)
     box = boxes.of(session, conference)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from voting.errors import CONFLICT, NOT_FOUND, REFUSALS, UNPROCESSABLE
+from voting.rules.errors import DecisionError
+from voting.translations import texts
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,14 @@ class Problem:
 
     def to_dict(self) -> dict[str, Any]:
         return {**self.where, "message": self.message, "message_en": self.message_en}
+
+
+def problem(key: str, where: dict[str, Any], **values: Any) -> Problem:
+    """The problem at `where` whose texts are the catalogue's `key`, filled with `where` and
+    `values`. A problem is part of a refusal, not one of its own (no code, no status), so its
+    texts are the catalogue's, like every other text a page shows."""
+    vi, en = texts(key, **where, **values)
+    return Problem(where, vi, en)
 
 
 class ConferenceError(Exception):
@@ -82,3 +92,9 @@ def refused(name: str, *, problems: list[Problem] | None = None, **values: Any) 
     )
     error.status = refusal.status
     return error
+
+
+def decision_refused(error: DecisionError) -> ConferenceError:
+    """`invalid_decision`, saying why in the texts of the reason the rules named."""
+    vi, en = texts(error.reason, **error.values)
+    return refused("invalid_decision", vi=vi, en=en)

@@ -6,10 +6,7 @@ from pathlib import Path
 
 from voting.conference.errors import ConferenceError, Problem, refused
 from voting.tabular import Row, TableError, read_rows
-
-_REASONS = {
-    "required": ("chưa điền (bắt buộc)", "required"),
-}
+from voting.translations import CATALOGUE, texts
 
 
 def rows_of(path: Path, required: tuple[str, ...]) -> list[Row]:
@@ -27,18 +24,23 @@ def rows_of(path: Path, required: tuple[str, ...]) -> list[Row]:
     return rows
 
 
-def row_problem(number: int, column: str, detail_en: str, detail_vi: str = "") -> Problem:
-    """A problem in one cell; the Vietnamese message names the row and the column."""
-    reason_vi, reason_en = _REASONS.get(detail_en, (detail_vi or "giá trị không hợp lệ", detail_en))
-    return Problem(
-        {"row": number, "column": column},
-        f"Dòng {number}, cột “{column}”: {reason_vi}.",
-        f"Row {number}, column {column}: {reason_en}.",
+def row_problem(number: int, column: str, reason: tuple[str, str]) -> Problem:
+    """A problem in one cell: `reason` in Vietnamese and English, as the catalogue gives it
+    (`voting.translations.texts("import.…")`), after the row and the column. A problem is part
+    of the refusal `import_rejected`, not a refusal of its own, so its texts are the
+    catalogue's."""
+    where = {"row": number, "column": column}
+    vi, en = (
+        frame.format(**where, reason=text)
+        for frame, text in zip(CATALOGUE["import.cell"], reason, strict=True)
     )
+    return Problem(where, vi, en)
 
 
-def rejected(what_vi: str, what_en: str, problems: list[Problem]) -> ConferenceError:
-    """The error for a file refused whole: nothing of it was imported."""
+def rejected(what: str, problems: list[Problem]) -> ConferenceError:
+    """The error for a file refused whole: nothing of it was imported. `what` is the
+    catalogue's key of the file's name (`import.what.…`)."""
+    what_vi, what_en = texts(what)
     return refused(
         "import_rejected", what_vi=what_vi, count=len(problems), what_en=what_en, problems=problems
     )

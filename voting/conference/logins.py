@@ -40,8 +40,12 @@ class TooManyAttempts(ConferenceError):
     def __init__(self, wait: timedelta) -> None:
         seconds = max(1, int(wait.total_seconds() + 0.999))
         minutes = (seconds + 59) // 60
-        wait_vi = f"{seconds} giây" if seconds < 60 else f"{minutes} phút"
-        super().__init__(*REFUSALS["too_many_attempts"].texts(wait_vi=wait_vi, seconds=seconds))
+        # A wait of a minute or more is said in minutes, rounded up.
+        if seconds < 60:
+            refusal = REFUSALS["too_many_attempts"]
+        else:
+            refusal = REFUSALS["too_many_attempts.minutes"]
+        super().__init__(*refusal.texts(seconds=seconds, minutes=minutes))
         self.retry_after = seconds
 
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from voting.conference import box as boxes
 from voting.conference import conferences, events
-from voting.conference.errors import refused
+from voting.conference.errors import decision_refused, refused
 from voting.rules import DecisionError, HeadDecision, Selection, evaluate
 from voting.shape import Absent, Shape, absent
 from voting.store import BallotBox, BallotSection, Conference, Phase, utc_text
@@ -299,7 +299,7 @@ def decide(
     try:
         result = compute(session, conference, box.counts, decision)
     except DecisionError as error:
-        raise refused("invalid_decision", vi=error.vi, en=error) from error
+        raise decision_refused(error) from error
     among = {
         p: sorted(
             set(selection.ties[p].among if p in selection.ties else [])

@@ -15,6 +15,7 @@ from voting.conference.errors import Problem, refused
 from voting.conference.imports import rejected, row_problem, rows_of
 from voting.conference.search import matches
 from voting.store import Attendee, AttendeeSource, ExternalPerson, Person, Phase
+from voting.translations import texts
 
 EXTERNAL_COLUMNS = ("id", "full_name", "post", "unit")
 SEXES = ("M", "F")
@@ -118,30 +119,18 @@ def import_externals(
     externals: list[Attendee] = []
     for row in rows:
         missing = [column for column in EXTERNAL_COLUMNS if not row.get(column)]
-        problems += [row_problem(row.number, column, "required") for column in missing]
+        problems += [
+            row_problem(row.number, column, texts("import.required")) for column in missing
+        ]
         ref, sex = row.get("id"), row.get("sex").upper()
         if sex and sex not in SEXES:
-            problems.append(
-                row_problem(row.number, "sex", f"expected M or F, got {sex!r}", "phải là M hoặc F")
-            )
+            problems.append(row_problem(row.number, "sex", texts("import.sex", sex=sex)))
         if ref in seen:
             problems.append(
-                row_problem(
-                    row.number,
-                    "id",
-                    f"id {ref!r} repeats row {seen[ref]}",
-                    f"mã “{ref}” trùng với dòng {seen[ref]}",
-                )
+                row_problem(row.number, "id", texts("import.id_repeated", ref=ref, first=seen[ref]))
             )
         elif ref in others:
-            problems.append(
-                row_problem(
-                    row.number,
-                    "id",
-                    f"id {ref!r} is already on the roster",
-                    f"mã “{ref}” đã có trong danh sách triệu tập",
-                )
-            )
+            problems.append(row_problem(row.number, "id", texts("import.id_on_roster", ref=ref)))
         seen.setdefault(ref, row.number)
         externals.append(
             Attendee(
@@ -156,7 +145,7 @@ def import_externals(
             )
         )
     if problems:
-        raise rejected("danh sách người ngoài cơ quan", "External attendees", problems)
+        raise rejected("import.what.externals", problems)
     _remove_source(session, conference_id, AttendeeSource.EXTERNAL)
     session.add_all(externals)
     session.flush()

@@ -27,6 +27,7 @@ from voting.rules.calendar import (
 )
 from voting.shape import Shape
 from voting.store import PlanningEntry, Process, ProcessStatus
+from voting.translations import texts
 
 
 def submit(session: Session, process_id: str, submitted_on: date, actor: str) -> Process:
@@ -155,25 +156,13 @@ def lateness(submitted_on: date, approved_on: date, holidays: Collection[date]) 
         is_working_day(deadline + timedelta(days=n), holidays)
         for n in range(1, (approved_on - deadline).days + 1)
     )
-    if late:
-        vi = (
-            f"Phê duyệt ngày {approved_on:%d/%m/%Y}, sau hạn {late} ngày làm việc "
-            f"(hạn {deadline:%d/%m/%Y}, {APPROVAL_WORKING_DAYS} ngày làm việc kể từ ngày trình)."
-        )
-        en = (
-            f"Approved on {approved_on:%d/%m/%Y}, {late} working day{'s' if late > 1 else ''} "
-            f"after the deadline of {deadline:%d/%m/%Y} ({APPROVAL_WORKING_DAYS} working days "
-            "after submission)."
-        )
+    dates = {"approved": approved_on, "deadline": deadline}
+    if late == 1:
+        vi, en = texts("lateness.one_day", late=late, days=APPROVAL_WORKING_DAYS, **dates)
+    elif late:
+        vi, en = texts("lateness.days", late=late, days=APPROVAL_WORKING_DAYS, **dates)
     else:  # on a weekend or holiday just after the deadline
-        vi = (
-            f"Phê duyệt ngày {approved_on:%d/%m/%Y}, sau hạn (hạn {deadline:%d/%m/%Y}), "
-            "vào ngày nghỉ."
-        )
-        en = (
-            f"Approved on {approved_on:%d/%m/%Y}, after the deadline of {deadline:%d/%m/%Y}, "
-            "on a day off."
-        )
+        vi, en = texts("lateness.day_off", **dates)
     return Lateness(deadline=deadline, working_days_late=late, vi=vi, en=en)
 
 

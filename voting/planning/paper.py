@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from voting.conference import roster
 from voting.conference.accounts import name_of
-from voting.conference.errors import Problem, refused
+from voting.conference.errors import Problem, decision_refused, problem, refused
 from voting.json_shapes import JsonObject
 from voting.planning import log
 from voting.planning.lists import BallotSection
@@ -247,7 +247,7 @@ def decide_paper(
     try:
         result = _paper_result(process, item, decision)
     except DecisionError as error:
-        raise refused("invalid_decision", vi=error.vi, en=error) from error
+        raise decision_refused(error) from error
     log.record(session, process, "head.decided", actor, {"step": number, "chosen": chosen})
     finish(session, process, item, result, actor)
     return process
@@ -289,45 +289,34 @@ def _check_paper(
     expected = {s.position: [c.cadre for c in s.candidates] for s in sections}
     quotas = {s.position: s.quota for s in sections}
     if set(counts) != set(expected):
-        problems.append(
-            Problem(
-                {},
-                "Cần nhập số phiếu cho đúng các chức danh trên phiếu của bước này.",
-                "The counts must name exactly the positions on this step's ballot.",
-            )
-        )
+        problems.append(problem("counts.positions", {}))
     for position, cadres in expected.items():
         given = counts.get(position, {})
         if set(given) != set(cadres):
-            problems.append(
-                Problem(
-                    {"position": position},
-                    f"{position}: cần nhập số phiếu cho đúng những người trên phiếu.",
-                    f"{position}: the counts must name exactly the candidates on the ballot.",
-                )
-            )
+            problems.append(problem("counts.candidates", {"position": position}))
             continue
         wrong = False
         for cadre, agree in given.items():
             if not isinstance(agree, int) or isinstance(agree, bool) or not 0 <= agree <= present:
                 wrong = True
                 problems.append(
-                    Problem(
+                    problem(
+                        "counts.agree_range",
                         {"position": position, "cadre": cadre},
-                        f"{position}, {cadre}: số phiếu đồng ý phải từ 0 đến {present}.",
-                        f"{position}, {cadre}: agree must be from 0 to {present}.",
+                        present=present,
                     )
                 )
         # Each of at most `present` ballots marks at most the section's "chọn tối đa".
         quota = quotas.get(position)
         if not wrong and quota is not None and sum(given.values()) > present * quota:
             problems.append(
-                Problem(
+                problem(
+                    "counts.agree_total",
                     {"position": position},
-                    f"{position}: tổng {sum(given.values())} phiếu đồng ý vượt quá số có thể "
-                    f"({present} người có mặt × chọn tối đa {quota} = {present * quota}).",
-                    f"{position}: {sum(given.values())} agrees exceed what {present} ballots "
-                    f"choosing at most {quota} can give ({present * quota}).",
+                    total=sum(given.values()),
+                    present=present,
+                    quota=quota,
+                    most=present * quota,
                 )
             )
     if problems:

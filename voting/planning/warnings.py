@@ -23,6 +23,7 @@ from voting.planning.processes import RULES
 from voting.planning.state import result_of
 from voting.rules.retirement import month_index, month_start
 from voting.store import Attendee, AttendeeSource, Conference, Process
+from voting.translations import texts
 
 TERM_MONTHS = 60  # a party congress term: the current term starts 60 months before the next
 
@@ -37,6 +38,11 @@ class Notice:
 
     def to_json(self) -> JsonObject:
         return {"code": self.code, "vi": self.vi, "en": self.en}
+
+
+def _notice(key: str, **values: object) -> Notice:
+    """The warning whose texts are the catalogue's `key` (`warning.<code>`), filled."""
+    return Notice(key.removeprefix("warning."), *texts(key, **values))
 
 
 def of(session: Session, process: Process) -> list[Notice]:
@@ -63,16 +69,7 @@ def _rosters(session: Session, process: Process) -> list[Notice]:
         ).first()
         if externals is None:
             out.append(
-                Notice(
-                    "roster_without_externals",
-                    f"Bước {item.number} ({step.title}): thành phần hội nghị gồm Trưởng phòng "
-                    "kinh tế và hạ tầng các huyện, Trưởng phòng kinh tế thành phố, nhưng danh "
-                    "sách triệu tập chưa có ai trong số này. Hãy nhập danh sách khách mời ở "
-                    "trang Danh sách cán bộ, hoặc thêm trên trang hội nghị.",
-                    f"Step {item.number}: the conference convenes the district and city "
-                    "economic heads, but its roster has none of them. Import the external "
-                    "attendees on the registry page, or add them on the conference's page.",
-                )
+                _notice("warning.roster_without_externals", step=item.number, title=step.title)
             )
     return out
 
@@ -86,39 +83,13 @@ def _timing(process: Process) -> list[Notice]:
         current = month_index(process.term_start) - TERM_MONTHS
         first, last = month_start(current + 12), month_start(current + 23)
         if not first <= month_start(month_index(held)) <= last:
-            out.append(
-                Notice(
-                    "not_second_year",
-                    f"Quy hoạch nhiệm kỳ kế tiếp được xây dựng một lần vào năm thứ hai của "
-                    f"nhiệm kỳ (mục B.I.4): từ tháng {first:%m/%Y} đến tháng {last:%m/%Y}; "
-                    f"quy trình này tổ chức tháng {held:%m/%Y}.",
-                    f"The next term's planning is built in the second year of the term "
-                    f"(B.I.4): {first:%m/%Y} to {last:%m/%Y}; this process is held in "
-                    f"{held:%m/%Y}.",
-                )
-            )
+            out.append(_notice("warning.not_second_year", first=first, last=last, held=held))
     if process.procedure == "annual_review":
         if held.month > 3:
-            out.append(
-                Notice(
-                    "not_first_quarter",
-                    f"Rà soát, bổ sung quy hoạch hằng năm thực hiện trong quý I (mục B.I.4); "
-                    f"quy trình này tổ chức tháng {held:%m/%Y}.",
-                    f"The annual review is held in the first quarter (B.I.4); this process is "
-                    f"held in {held:%m/%Y}.",
-                )
-            )
+            out.append(_notice("warning.not_first_quarter", held=held))
         approved = process.approved_on
         if approved is not None and not (approved.year == held.year and 4 <= approved.month <= 6):
-            out.append(
-                Notice(
-                    "not_second_quarter",
-                    f"Kết quả phê duyệt quy hoạch được báo cáo trong quý II năm {held.year} "
-                    f"(mục B.I.4); phê duyệt ngày {approved:%d/%m/%Y}.",
-                    f"The approval is reported in the second quarter of {held.year} (B.I.4); "
-                    f"approved on {approved:%d/%m/%Y}.",
-                )
-            )
+            out.append(_notice("warning.not_second_quarter", year=held.year, approved=approved))
     return out
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from voting.registry.table import Cells, Kind, Known, day, fold
 from voting.store import DossierDocument
 from voting.tabular import Row
+from voting.translations import texts
 
 KINDS = ("cv", "evaluation", "political_standard", "assets", "diplomas")
 
@@ -20,30 +21,19 @@ def _parse(row: Row, known: Known) -> DossierDocument:
     ref = row.get("cadre_id")
     cadre = known.person(ref) if ref else ref
     if cadre is None:
-        cells.add(
-            "cadre_id",
-            f"no person has the id {ref!r} (import the people first)",
-            f"không có cán bộ nào mã “{ref}” trong danh sách cán bộ (nhập danh sách cán bộ trước)",
-        )
+        cells.add("cadre_id", texts("import.cadre_unknown", ref=ref))
     kind = row.get("kind")
     if kind not in KINDS:
-        cells.add(
-            "kind", f"expected one of {', '.join(KINDS)}", f"phải là một trong {', '.join(KINDS)}"
-        )
+        cells.add("kind", texts("import.kind", kinds=", ".join(KINDS)))
     dated = cells.take(lambda: day(row, "dated"), date.min) if row.get("dated") else date.min
     if dated > known.today:
-        cells.add(
-            "dated",
-            f"{dated.isoformat()} is after today",
-            f"ngày {dated:%d/%m/%Y} chưa tới (sau hôm nay)",
-        )
+        cells.add("dated", texts("import.dated_future", dated=dated))
     cells.done()
     return DossierDocument(cadre_ref=cadre or ref, kind=kind, dated=dated, note=row.get("note"))
 
 
 KIND = Kind(
-    "danh mục hồ sơ",
-    "Dossier documents",
+    "import.what.documents",
     DossierDocument,
     ("cadre_id", "kind", "dated", "note"),
     ("cadre_id", "kind", "dated"),

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from voting.registry.table import Cells, Kind, Known, fold
 from voting.store import ExternalPerson
 from voting.tabular import Row
+from voting.translations import texts
 
 
 def _parse(row: Row, known: Known) -> ExternalPerson:
@@ -15,16 +16,10 @@ def _parse(row: Row, known: Known) -> ExternalPerson:
     ref = row.get("id")
     person = known.person(ref) if ref else None
     if person is not None:
-        cells.add(
-            "id",
-            f"id {ref!r} is a person of the agency ({person}): an external attendee needs an "
-            "id of its own",
-            f"mã “{ref}” là mã của một cán bộ trong cơ quan ({person}); người ngoài cơ quan "
-            "phải có mã riêng",
-        )
+        cells.add("id", texts("import.id_of_agency", ref=ref, person=person))
     sex = row.get("sex").upper()
     if sex not in ("M", "F", ""):
-        cells.add("sex", f"expected M or F, got {row.get('sex')!r}", "phải là M hoặc F")
+        cells.add("sex", texts("import.sex", sex=row.get("sex")))
     cells.done()
     return ExternalPerson(
         ref=row.get("id"),
@@ -36,8 +31,7 @@ def _parse(row: Row, known: Known) -> ExternalPerson:
 
 
 KIND = Kind(
-    "danh sách người ngoài cơ quan",
-    "External attendees",
+    "import.what.externals",
     ExternalPerson,
     ("id", "full_name", "sex", "post", "unit"),
     ("id", "full_name", "post", "unit"),

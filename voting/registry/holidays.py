@@ -20,8 +20,7 @@ def _parse(row: Row, known: Known) -> Holiday:
 
 
 KIND = Kind(
-    "lịch ngày nghỉ lễ",
-    "Holidays",
+    "import.what.holidays",
     Holiday,
     ("day", "name"),
     ("day", "name"),

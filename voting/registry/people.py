@@ -25,6 +25,7 @@ from voting.rules.people import COLUMNS as REQUIRED
 from voting.rules.people import STUDYING, parse_birth, person_from_row
 from voting.store import Person
 from voting.tabular import write_table
+from voting.translations import texts
 
 COLUMNS = (
     "id",
@@ -61,19 +62,14 @@ def import_people(
     today = today or date.today()
     for row in rows:
         errors = cell_errors(row.cells, rule_set, today)
-        problems += [row_problem(row.number, e.column, e.en, e.vi) for e in errors]
+        problems += [row_problem(row.number, e.column, e.reason) for e in errors]
         if errors:
             continue
         ref = row.get("id")
         if fold(ref) in seen:
             first = seen[fold(ref)]
             problems.append(
-                row_problem(
-                    row.number,
-                    "id",
-                    f"id {ref!r} repeats row {first}",
-                    f"mã “{ref}” trùng với dòng {first}",
-                )
+                row_problem(row.number, "id", texts("import.id_repeated", ref=ref, first=first))
             )
             continue
         seen[fold(ref)] = row.number
@@ -91,7 +87,7 @@ def import_people(
             )
         )
     if problems:
-        raise rejected("danh sách cán bộ", "People", sorted(problems, key=_row))
+        raise rejected("import.what.people", sorted(problems, key=_row))
     # Through the ORM, not a bulk DELETE: the session may still hold the old rows.
     for old in every(session):
         session.delete(old)
@@ -111,7 +107,8 @@ def cell_errors(cells: Mapping[str, str], rule_set: RuleSet, today: date) -> lis
             break
         except PersonError as error:
             column, detail = _column_of(str(error))
-            errors.append(CellError(column, detail, _vi(column, cells.get(column, ""), rule_set)))
+            vi = _vi(column, cells.get(column, ""), rule_set)
+            errors.append(CellError(column, (vi, detail)))
             if column not in COLUMNS or text.get(column) == _HARMLESS.get(column, ""):
                 break
             text[column] = _HARMLESS.get(column, "")
@@ -123,21 +120,9 @@ def cell_errors(cells: Mapping[str, str], rule_set: RuleSet, today: date) -> lis
 def _birth_errors(born: date, today: date) -> list[CellError]:
     oldest = _years_before(today, OLDEST_YEARS)
     if born > today:
-        return [
-            CellError(
-                "born",
-                f"{born.isoformat()} is after today",
-                f"ngày sinh {born:%d/%m/%Y} ở sau hôm nay",
-            )
-        ]
+        return [CellError("born", texts("import.born_future", born=born))]
     if born < oldest:
-        return [
-            CellError(
-                "born",
-                f"{born.isoformat()} is more than {OLDEST_YEARS} years ago",
-                f"ngày sinh {born:%d/%m/%Y} cách đây hơn {OLDEST_YEARS} năm",
-            )
-        ]
+        return [CellError("born", texts("import.born_too_old", born=born, years=OLDEST_YEARS))]
     return []
 
 

@@ -24,6 +24,7 @@ from voting.rules.ruleset import PositionKind
 from voting.rules.source import unit_position_title
 from voting.store import PlanningEntry
 from voting.tabular import Row
+from voting.translations import texts
 
 RULES = KH331
 
@@ -34,29 +35,19 @@ def _parse(row: Row, known: Known) -> PlanningEntry:
     position = " ".join(row.get("position").split())
     kind = RULES.position_for(position) if position else None
     if position and kind is None:
-        cells.add("position", f"unknown position {position!r}", f"không có chức danh “{position}”")
+        cells.add("position", texts("import.position_unknown", position=position))
     elif kind is not None and kind.per_unit and known.units and not _of_a_unit(position, known):
-        cells.add(
-            "position",
-            f"{position!r} is not the position of a unit of the people "
-            f"(units: {', '.join(known.units)})",
-            f"“{position}” không phải chức danh của một đơn vị có trong danh sách cán bộ "
-            f"(các đơn vị: {', '.join(known.units)})",
-        )
+        units = ", ".join(known.units)
+        cells.add("position", texts("import.position_of_no_unit", position=position, units=units))
     terms = list(dict.fromkeys(t.strip() for t in row.get("term").split(";") if t.strip()))
     if row.get("term") and not terms:
-        cells.add("term", "no term label", "chưa ghi nhiệm kỳ")
+        cells.add("term", texts("import.term_missing"))
     if known.terms:
         labels = {fold(label): label for label in [*known.approved_terms, *known.terms]}
         unknown = [t for t in terms if fold(t) not in labels]
         if unknown:
-            cells.add(
-                "term",
-                f"unknown term(s) {', '.join(unknown)} (the terms table has "
-                f"{', '.join(known.terms)})",
-                f"không có nhiệm kỳ {', '.join(unknown)} trong danh sách nhiệm kỳ (có: "
-                f"{', '.join(known.terms)})",
-            )
+            named = {"unknown": ", ".join(unknown), "terms": ", ".join(known.terms)}
+            cells.add("term", texts("import.term_unknown", **named))
         terms = [labels.get(fold(t), t) for t in terms]
     approved = cells.take(lambda: day(row, "approved_on"), None) if row.get("approved_on") else None
     cells.done()
@@ -100,10 +91,13 @@ def _check(entries: Sequence[tuple[int, PlanningEntry]], known: Known) -> list[P
                     row_problem(
                         number,
                         "term",
-                        f"{entry.cadre_ref} is already planned for {entry.position!r} in term "
-                        f"{term} at row {first}",
-                        f"{entry.cadre_ref} đã được quy hoạch chức danh “{entry.position}” "
-                        f"nhiệm kỳ {term} ở dòng {first}",
+                        texts(
+                            "import.planned_twice",
+                            cadre=entry.cadre_ref,
+                            position=entry.position,
+                            term=term,
+                            first=first,
+                        ),
                     )
                 )
                 continue
@@ -114,10 +108,13 @@ def _check(entries: Sequence[tuple[int, PlanningEntry]], known: Known) -> list[P
                     row_problem(
                         number,
                         "position",
-                        f"more than {RULES.max_cadres_per_position} cadres planned for "
-                        f"{entry.position!r} in term {term} (rows {_rows(crowd)})",
-                        f"quá {RULES.max_cadres_per_position} người được quy hoạch chức danh "
-                        f"“{entry.position}” nhiệm kỳ {term} (các dòng {_rows(crowd)})",
+                        texts(
+                            "import.position_full",
+                            most=RULES.max_cadres_per_position,
+                            position=entry.position,
+                            term=term,
+                            rows=_rows(crowd),
+                        ),
                     )
                 )
             busy = positions[(fold(entry.cadre_ref), term, kind.tier)]
@@ -127,12 +124,13 @@ def _check(entries: Sequence[tuple[int, PlanningEntry]], known: Known) -> list[P
                     row_problem(
                         number,
                         "cadre_id",
-                        f"{entry.cadre_ref} is planned for more than "
-                        f"{RULES.max_positions_per_cadre} positions of one approval level in "
-                        f"term {term} (rows {_rows(busy)})",
-                        f"{entry.cadre_ref} được quy hoạch quá {RULES.max_positions_per_cadre} "
-                        f"chức danh cùng cấp phê duyệt trong nhiệm kỳ {term} (các dòng "
-                        f"{_rows(busy)})",
+                        texts(
+                            "import.cadre_full",
+                            cadre=entry.cadre_ref,
+                            most=RULES.max_positions_per_cadre,
+                            term=term,
+                            rows=_rows(busy),
+                        ),
                     )
                 )
     return problems
@@ -143,8 +141,7 @@ def _rows(numbers: list[int]) -> str:
 
 
 KIND = Kind(
-    "danh sách quy hoạch hiện hành",
-    "Current planning",
+    "import.what.planning",
     PlanningEntry,
     ("cadre_id", "full_name", "position", "term", "approved_on"),
     ("cadre_id", "full_name", "position", "term"),

@@ -19,7 +19,9 @@ from typing import Any
 import openpyxl
 
 from voting.conference.errors import ConferenceError, Problem, refused
+from voting.conference.imports import row_problem
 from voting.tabular import Row, cell_text, unescaped
+from voting.translations import texts
 
 RawRows = list[tuple[int, list[Any]]]
 
@@ -31,59 +33,36 @@ def read_table(
     columns (row 1) and rows with values beyond the header. InvalidInput when the file cannot
     be read as a table, lacks a required column or has no data row."""
     header, raw = _read(path, columns, required)
+    known = ", ".join(columns)
     problems = [
-        _problem(
-            1,
-            name,
-            f"cột “{name}” không có trong bảng này (các cột: {', '.join(columns)})",
-            f"unknown column {name!r} (the columns are: {', '.join(columns)})",
-        )
+        row_problem(1, name, texts("import.column_unknown", name=name, columns=known))
         for name in dict.fromkeys(n for n in header if n and n not in columns)
     ]
     repeated = [n for i, n in enumerate(header) if n and n in header[:i]]
     problems += [
-        _problem(1, name, f"cột “{name}” có hai lần", f"column {name!r} appears twice")
+        row_problem(1, name, texts("import.column_twice", name=name))
         for name in dict.fromkeys(repeated)
     ]
     rows: list[Row] = []
     for number, values in raw:
-        texts = [cell_text(value) for value in values]
-        stray = [i for i, text in enumerate(texts) if text and i < len(header) and not header[i]]
-        if len(texts) > len(header):
+        read = [cell_text(value) for value in values]
+        stray = [i for i, text in enumerate(read) if text and i < len(header) and not header[i]]
+        if len(read) > len(header):
+            beyond = {"cells": len(read), "columns": len(header)}
             problems.append(
-                _problem(
-                    number,
-                    f"#{len(header) + 1}",
-                    f"dòng có {len(texts)} ô, nhiều hơn {len(header)} cột của dòng tiêu đề "
-                    "(dấu phân cách thừa trong một ô? ô có dấu phân cách phải đặt trong "
-                    "ngoặc kép)",
-                    f"the row has {len(texts)} cells, more than the header's {len(header)} "
-                    "column(s) (a stray separator inside a cell? quote such a cell)",
-                )
+                row_problem(number, f"#{len(header) + 1}", texts("import.cells_beyond", **beyond))
             )
         elif stray:
+            cell = stray[0] + 1
             problems.append(
-                _problem(
-                    number,
-                    f"#{stray[0] + 1}",
-                    f"có giá trị ở ô thứ {stray[0] + 1}, dưới một cột không có tên",
-                    f"a value in cell {stray[0] + 1}, under a column without a name",
-                )
+                row_problem(number, f"#{cell}", texts("import.cell_unnamed", cell=cell))
             )
-        cells = {name: text for name, text in zip(header, texts, strict=False) if name in columns}
+        cells = {name: text for name, text in zip(header, read, strict=False) if name in columns}
         if any(cells.values()):
             rows.append(Row(number, cells))
     if not rows and not problems:
         raise refused("empty_file")
     return rows, problems
-
-
-def _problem(number: int, column: str, vi: str, en: str) -> Problem:
-    return Problem(
-        {"row": number, "column": column},
-        f"Dòng {number}, cột “{column}”: {vi}.",
-        f"Row {number}, column {column}: {en}.",
-    )
 
 
 def _read(path: Path, columns: Sequence[str], required: Sequence[str]) -> tuple[list[str], RawRows]:
@@ -99,8 +78,7 @@ def _read(path: Path, columns: Sequence[str], required: Sequence[str]) -> tuple[
         found = ", ".join(n for n in header if n) or "—"
         hint_vi, hint_en = "", ""
         if len([n for n in header if n]) == 1 and any(s in found for s in "\t|"):
-            hint_vi = " Các cột phải cách nhau bằng dấu phẩy (,) hoặc chấm phẩy (;)."
-            hint_en = " Columns must be separated by commas (,) or semicolons (;)."
+            hint_vi, hint_en = texts("import.separator_hint")
         raise refused(
             "unreadable_file.missing_columns",
             missing=", ".join(missing),

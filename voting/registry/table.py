@@ -22,6 +22,7 @@ from voting.conference.imports import rejected, row_problem
 from voting.registry.reading import read_table
 from voting.store import Person, PlanningEntry, Term
 from voting.tabular import Row, write_table
+from voting.translations import texts
 
 T = TypeVar("T")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -29,18 +30,20 @@ V = TypeVar("V")
 
 
 class CellError(ValueError):
-    """A bad cell: the column and the reason (English, Vietnamese)."""
+    """A bad cell: the column and the reason (Vietnamese, English): the catalogue's texts
+    (`voting.translations.texts`), but for the people's cells the rules engine refuses, whose
+    English is the engine's own (voting/registry/people.py)."""
 
-    def __init__(self, column: str, en: str, vi: str = "") -> None:
-        super().__init__(en)
-        self.column, self.en, self.vi = column, en, vi
+    def __init__(self, column: str, reason: tuple[str, str]) -> None:
+        super().__init__(reason[1])
+        self.column, self.reason = column, reason
 
 
 class CellErrors(ValueError):
     """Every bad cell of one row."""
 
     def __init__(self, errors: Sequence[CellError]) -> None:
-        super().__init__("; ".join(e.en for e in errors))
+        super().__init__("; ".join(str(e) for e in errors))
         self.errors = list(errors)
 
 
@@ -59,8 +62,8 @@ class Cells:
             self.errors.append(error)
             return default
 
-    def add(self, column: str, en: str, vi: str) -> None:
-        self.errors.append(CellError(column, en, vi))
+    def add(self, column: str, reason: tuple[str, str]) -> None:
+        self.errors.append(CellError(column, reason))
 
     def done(self) -> None:
         if self.errors:
@@ -113,8 +116,8 @@ class Kind(Generic[T]):
     CellErrors), the key two rows may not share (compared folded), how a record is written
     back, and the checks across the rows."""
 
-    name_vi: str
-    name_en: str
+    # The catalogue's key of the table's name in a refusal (`import.what.…`).
+    what: str
     model: type[T]
     columns: tuple[str, ...]
     required: tuple[str, ...]
@@ -132,14 +135,14 @@ class Kind(Generic[T]):
         seen: dict[object, int] = {}
         for row in rows:
             missing = [c for c in self.required if not row.get(c)]
-            problems += [row_problem(row.number, c, "required") for c in missing]
+            problems += [row_problem(row.number, c, texts("import.required")) for c in missing]
             try:
                 record = self.parse(row, known)
             except (CellError, CellErrors) as error:
                 errors = error.errors if isinstance(error, CellErrors) else [error]
                 errors = sorted(errors, key=lambda e: self._order(e.column))
                 problems += [
-                    row_problem(row.number, e.column, e.en, e.vi)
+                    row_problem(row.number, e.column, e.reason)
                     for e in errors
                     if e.column not in missing
                 ]
@@ -150,10 +153,7 @@ class Kind(Generic[T]):
             if key in seen:
                 problems.append(
                     row_problem(
-                        row.number,
-                        self.required[0],
-                        f"repeats row {seen[key]}",
-                        f"trùng với dòng {seen[key]}",
+                        row.number, self.required[0], texts("import.row_repeated", first=seen[key])
                     )
                 )
                 continue
@@ -161,7 +161,7 @@ class Kind(Generic[T]):
             parsed.append((row.number, record))
         problems += self.check(parsed, known)
         if problems:
-            raise rejected(self.name_vi, self.name_en, _in_order(problems))
+            raise rejected(self.what, _in_order(problems))
         session.execute(delete(self.model))
         records = [record for _, record in parsed]
         session.add_all(records)
@@ -189,6 +189,4 @@ def day(row: Row, column: str) -> date:
             raise ValueError(value)
         return date.fromisoformat(value)
     except ValueError:
-        raise CellError(
-            column, f"expected YYYY-MM-DD, got {value!r}", "ngày phải có dạng YYYY-MM-DD"
-        ) from None
+        raise CellError(column, texts("import.date", value=value)) from None

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from voting.registry.table import Cells, Kind, Known, day, fold
 from voting.store import Term
 from voting.tabular import Row
+from voting.translations import texts
 
 _YEARS = re.compile(r"(\d{4})\s*-\s*(\d{4})")
 
@@ -20,36 +21,23 @@ def _parse(row: Row, known: Known) -> Term:
     cells = Cells()
     label = row.get("label")
     if ";" in label:
-        cells.add(
-            "label",
-            "a label may not hold ';' (it separates the terms of a planning entry)",
-            "tên nhiệm kỳ không được có dấu “;” (dấu này ngăn cách các nhiệm kỳ trong danh "
-            "sách quy hoạch)",
-        )
+        cells.add("label", texts("import.label_semicolon"))
     starts = cells.take(lambda: day(row, "starts_on"), None) if row.get("starts_on") else None
     ends = cells.take(lambda: day(row, "ends_on"), None) if row.get("ends_on") else None
     if starts and ends and ends <= starts:
-        cells.add(
-            "ends_on", "the term ends before it starts", "nhiệm kỳ kết thúc trước khi bắt đầu"
-        )
+        cells.add("ends_on", texts("import.term_reversed"))
     years = _YEARS.fullmatch(label)
     if years and starts and ends:
         first, last = int(years[1]), int(years[2])
         if (starts.year, ends.year) != (first, last):
-            cells.add(
-                "label",
-                f"the label's years {first}-{last} are not those of starts_on and ends_on "
-                f"({starts.year}-{ends.year})",
-                f"năm của nhiệm kỳ {first}-{last} không khớp với ngày bắt đầu và kết thúc "
-                f"({starts.year}-{ends.year})",
-            )
+            years_of = {"first": first, "last": last, "starts": starts.year, "ends": ends.year}
+            cells.add("label", texts("import.label_years", **years_of))
     cells.done()
     return Term(label=label, starts_on=starts or date.min, ends_on=ends or date.min)
 
 
 KIND = Kind(
-    "danh sách nhiệm kỳ",
-    "Terms",
+    "import.what.terms",
     Term,
     ("label", "starts_on", "ends_on"),
     ("label", "starts_on", "ends_on"),

@@ -18,9 +18,12 @@ class PersonError(RulesError):
 
 
 class DecisionError(RulesError):
-    """A head's decision does not fit the selection it is applied to. The head reads why in
-    Vietnamese (`vi`); the message stays English like every other error of the engine."""
+    """A head's decision does not fit the selection it is applied to. The head reads why, so
+    the engine names the reason and its values and writes no text: `reason` is a key of the
+    message catalogue (voting/translations), whose two texts the conference layer fills with
+    `values` (tests/unit/test_messages.py checks every reason raised has them)."""
 
-    def __init__(self, message: str, vi: str) -> None:
-        super().__init__(message)
-        self.vi = vi
+    def __init__(self, reason: str, **values: str | int) -> None:
+        super().__init__(f"{reason} {values}")
+        self.reason = reason
+        self.values = values

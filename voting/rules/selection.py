@@ -208,55 +208,32 @@ def _apply(
 ) -> Selection:
     """Add the head's picks after checking each one passed, fits the quota and keeps the cap."""
     if not selection.contested:
-        raise DecisionError(
-            "nothing is contested: the selection needs no decision by the head",
-            "không có trường hợp nào cần người đứng đầu quyết định",
-        )
+        raise DecisionError("decision.nothing_contested")
     if not decision.decided_by.strip() or not decision.decided_at.strip():
-        raise DecisionError(
-            "a decision must say who decided and when", "quyết định phải ghi ai quyết định, khi nào"
-        )
+        raise DecisionError("decision.unsigned")
     missing = [p for p in selection.contested if p not in decision.chosen]
     if missing:
-        raise DecisionError(
-            f"the decision does not cover the contested positions: {', '.join(missing)}",
-            f"quyết định chưa nói đến chức danh cần quyết định: {', '.join(missing)}",
-        )
+        raise DecisionError("decision.uncovered", positions=", ".join(missing))
     chosen = {p: list(cadres) for p, cadres in selection.chosen.items()}
     counts = {p: dict(ranked) for p, ranked in selection.passing.items()}
     for position, picks in decision.chosen.items():
         if position not in selection.contested:
-            raise DecisionError(
-                f"position {position!r} is not contested; the decision cannot change it",
-                f"chức danh “{position}” không có trường hợp cần quyết định, không thay đổi được",
-            )
+            raise DecisionError("decision.not_contested", position=position)
         for cadre in picks:
             if cadre not in counts[position]:
-                raise DecisionError(
-                    f"{cadre!r} did not pass for {position!r} and cannot be chosen",
-                    f"{cadre} không đạt ở chức danh “{position}”, không được lựa chọn",
-                )
+                raise DecisionError("decision.not_passed", cadre=cadre, position=position)
             if cadre in chosen[position]:
-                raise DecisionError(
-                    f"{cadre!r} is already chosen for {position!r}",
-                    f"{cadre} đã được lựa chọn cho chức danh “{position}”",
-                )
+                raise DecisionError("decision.already_chosen", cadre=cadre, position=position)
             chosen[position].append(cadre)
         taken, quota = len(chosen[position]), quotas[position]
         if taken > quota:
-            raise DecisionError(
-                f"{position!r}: {taken} chosen exceeds the quota {quota}",
-                f"chức danh “{position}”: chọn {taken} người, vượt số lượng {quota}",
-            )
+            raise DecisionError("decision.over_quota", position=position, taken=taken, quota=quota)
         order = {cadre: index for index, cadre in enumerate(chosen[position])}
         chosen[position].sort(key=lambda cadre: (-counts[position][cadre], order[cadre]))
     for cadre in {c for cadres in chosen.values() for c in cadres}:
         total = held.get(cadre, 0) + sum(cadre in cadres for cadres in chosen.values())
         if total > cap:
-            raise DecisionError(
-                f"{cadre!r} would hold {total} positions, more than {cap}",
-                f"{cadre} sẽ được quy hoạch {total} chức danh, quá {cap} chức danh",
-            )
+            raise DecisionError("decision.over_cap", cadre=cadre, total=total, cap=cap)
     return Selection(
         rule_set=selection.rule_set,
         rule_set_hash=selection.rule_set_hash,

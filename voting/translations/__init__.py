@@ -11,6 +11,7 @@ the server refuses to start (docs/ui.md "Language"). Pure Python: no Flask.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from babel.messages.pofile import read_po
 
@@ -40,3 +41,10 @@ def load() -> dict[str, tuple[str, str]]:
 
 
 CATALOGUE = load()
+
+
+def texts(key: str, **values: Any) -> tuple[str, str]:
+    """The Vietnamese and English texts of `key` with `{name}` placeholders filled: for a text
+    that travels in both languages (a refusal's part, a problem in a file or a ballot)."""
+    vi, en = CATALOGUE[key]
+    return vi.format(**values), en.format(**values)

@@ -11,7 +11,8 @@ from werkzeug.exceptions import HTTPException
 
 from voting.conference import logins
 from voting.conference.errors import ConferenceError, refused
-from voting.web.i18n import both, localized
+from voting.translations import texts
+from voting.web.i18n import localized
 from voting.web.logs import secret_path
 
 log = logging.getLogger(__name__)
@@ -89,7 +90,7 @@ def register(app: Flask) -> None:
 def error_page(status: int) -> ResponseReturnValue:
     """An HTTP error as a page in the reader's language, with a way back (never werkzeug's
     English page); the plain-text fallback if even the page cannot be drawn."""
-    vi, en = both(ERROR_PAGE_KEYS.get(status, ERROR_PAGE_KEYS[500 if status >= 500 else 400]))
+    vi, en = texts(ERROR_PAGE_KEYS.get(status, ERROR_PAGE_KEYS[500 if status >= 500 else 400]))
     try:
         return render_template("error.html", message=localized(vi, en), problems=()), status
     except Exception:  # the error page must not fail in its turn

@@ -161,11 +161,6 @@ def translate(key: str, **values: Any) -> str:
     return text.format(**values) if values else text
 
 
-def both(key: str) -> tuple[str, str]:
-    """The Vietnamese and English texts of `key`, for an error that carries both."""
-    return CATALOGUE[key]
-
-
 def localized(vi: str, en: str) -> str:
     """One of two texts given in both languages (the domain's errors carry both)."""
     return en if language() == "en" else vi

@@ -35,6 +35,7 @@ from pydantic_core import ErrorDetails
 from werkzeug.datastructures import MultiDict
 
 from voting.conference.errors import refused
+from voting.translations import texts
 from voting.web.parse import body, json_body
 
 M = TypeVar("M", bound="Body")
@@ -45,15 +46,15 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 @dataclass(frozen=True)
 class Says:
-    """What a field must be, to complete “Trường “x” …” / “Field 'x' …”. `textual` fields are
-    read from a string first: a value that is not one is refused as not a string."""
+    """What a field must be, to complete “Trường “x” …” / “Field 'x' …”: the catalogue's key
+    of the words (`field.…`), a part of the refusal and not one of its own. `textual` fields
+    are read from a string first: a value that is not one is refused as not a string."""
 
-    vi: str
-    en: str
+    key: str
     textual: bool = False
 
 
-STRING = Says("phải là chuỗi ký tự", "must be a string")
+STRING = Says("field.string")
 
 
 def _text(value: Any) -> str:
@@ -81,39 +82,39 @@ def _optional_month(value: Any) -> date | None:
 
 Text = Annotated[StrictStr, STRING]
 OptionalText = Annotated[StrictStr | None, STRING]
-Whole = Annotated[StrictInt, Says("phải là số nguyên", "must be an integer")]
-OptionalWhole = Annotated[StrictInt | None, Says("phải là số nguyên", "must be an integer")]
-Flag = Annotated[StrictBool, Says("phải là true hoặc false", "must be a boolean")]
+Whole = Annotated[StrictInt, Says("field.integer")]
+OptionalWhole = Annotated[StrictInt | None, Says("field.integer")]
+Flag = Annotated[StrictBool, Says("field.boolean")]
 # A page's checkbox: ticked when it sends "yes", as the forms' checkboxes do; absent is not.
 Ticked = Annotated[
     bool,
     PlainValidator(lambda value: value == "yes"),
     WithJsonSchema({"const": "yes"}),
-    Says("phải là “yes” khi được đánh dấu", "must be 'yes' when ticked"),
+    Says("field.ticked"),
 ]
 Day = Annotated[
     date,
     BeforeValidator(_iso_day),
     WithJsonSchema({"type": "string", "format": "date"}),
-    Says("phải là ngày dạng YYYY-MM-DD", "must be a date YYYY-MM-DD", textual=True),
+    Says("field.date", textual=True),
 ]
 OptionalDay = Annotated[
     date | None,
     BeforeValidator(_optional_day),
     WithJsonSchema({"type": ["string", "null"], "format": "date"}),
-    Says("phải là ngày dạng YYYY-MM-DD", "must be a date YYYY-MM-DD", textual=True),
+    Says("field.date", textual=True),
 ]
 Month = Annotated[
     date,
     BeforeValidator(_iso_month),
     WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}$"}),
-    Says("phải có dạng YYYY-MM", "must be YYYY-MM", textual=True),
+    Says("field.month", textual=True),
 ]
 OptionalMonth = Annotated[
     date | None,
     BeforeValidator(_optional_month),
     WithJsonSchema({"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}$"}),
-    Says("phải có dạng YYYY-MM", "must be YYYY-MM", textual=True),
+    Says("field.month", textual=True),
 ]
 Counts = Annotated[
     dict[str, dict[str, StrictInt]],
@@ -124,13 +125,13 @@ Counts = Annotated[
             "additionalProperties": {"type": "object", "additionalProperties": {"type": "integer"}},
         }
     ),
-    Says("phải ánh xạ chức danh → mã → số phiếu", "must map position → id → count"),
+    Says("field.counts"),
 ]
 PositionIds = Annotated[
     dict[str, list[StrictStr]],
-    Says("phải ánh xạ chức danh → danh sách mã", "must map position → ids"),
+    Says("field.position_ids"),
 ]
-ITEMS = Says("phải là danh sách các đối tượng", "must be a list of objects")
+ITEMS = Says("field.items")
 
 
 class Body(BaseModel):
@@ -163,7 +164,8 @@ def parse(model: type[B]) -> B:
         return model.model_validate(data)
     except ValidationError as error:
         name, says = _fault(model, error.errors()[0])
-        raise refused("bad_request.field", field=name, what_vi=says.vi, what_en=says.en) from None
+        what_vi, what_en = texts(says.key)
+        raise refused("bad_request.field", field=name, what_vi=what_vi, what_en=what_en) from None
 
 
 def form(model: type[M], values: MultiDict[str, str]) -> M:
@@ -173,7 +175,8 @@ def form(model: type[M], values: MultiDict[str, str]) -> M:
         return model.model_validate_strings(model.from_form(values))
     except ValidationError as error:
         name, says = _fault(model, error.errors()[0])
-        raise refused("invalid_input.field", field=name, what_vi=says.vi, what_en=says.en) from None
+        what_vi, what_en = texts(says.key)
+        raise refused("invalid_input.field", field=name, what_vi=what_vi, what_en=what_en) from None
 
 
 def takes(model: type[BaseModel]) -> Callable[[F], F]:

@@ -66,9 +66,7 @@ class ConferenceEdit(Body):
 class PhaseChange(Body):
     """The phase to move to."""
 
-    to: Annotated[
-        Phase, Says("phải là một giai đoạn", f"must be one of {', '.join(Phase)}", textual=True)
-    ]
+    to: Annotated[Phase, Says("field.phase", textual=True)]
 
 
 class NewAttendee(Body):
@@ -130,7 +128,7 @@ class NewDevice(Body):
 CardKeys = Annotated[
     list[Any],
     Field(json_schema_extra={"items": {"type": "string", "pattern": "^[0-9a-f]{64}$"}}),
-    Says("phải là danh sách khóa thẻ", "must be a list of card keys"),
+    Says("field.card_keys"),
 ]
 
 
@@ -159,10 +157,7 @@ class Decision(Body):
 
     chosen: Annotated[
         dict[str, list[StrictStr]],
-        Says(
-            "phải là {mã chức danh: [mã ứng viên]}",
-            "must map section ids to lists of candidate ids",
-        ),
+        Says("field.chosen"),
     ]
     note: Text = ""
 
@@ -203,7 +198,7 @@ class SourceCandidates(Body):
     """One position's candidates on the source list."""
 
     position: Text
-    cadres: Annotated[list[StrictStr], Says("phải là danh sách mã cán bộ", "must be a list of ids")]
+    cadres: Annotated[list[StrictStr], Says("field.cadres")]
 
 
 class Lists(Body):

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from werkzeug.datastructures import MultiDict
 
 from voting.conference.ballot import Ballot, CandidateInput, SectionInput
-from voting.conference.errors import Problem, refused
-from voting.web.i18n import both
+from voting.conference.errors import Problem, problem, refused
 
 SEPARATORS = (";", "\t")
 
@@ -65,7 +64,8 @@ def sections_from(blocks: list[SectionBlock]) -> list[SectionInput]:
                 continue
             fields = _split(line)
             if len(fields) != 3:
-                problems.append(_problem("ballot.bad_line", section=number, line=line_number))
+                where = {"section": number, "line": line_number}
+                problems.append(problem("ballot.bad_line", where))
                 continue
             candidates.append(CandidateInput(*fields))
         quota: int | None = None
@@ -73,7 +73,7 @@ def sections_from(blocks: list[SectionBlock]) -> list[SectionInput]:
             try:
                 quota = int(block.quota)
             except ValueError:
-                problems.append(_problem("ballot.bad_quota", section=number))
+                problems.append(problem("ballot.bad_quota", {"section": number}))
         sections.append(SectionInput(block.position, tuple(candidates), quota))
     if problems:
         raise refused("invalid_ballot.form", problems=problems)
@@ -85,8 +85,3 @@ def _split(line: str) -> list[str]:
         if separator in line:
             return [field.strip() for field in line.split(separator)]
     return [line.strip()]
-
-
-def _problem(key: str, **where: int) -> Problem:
-    vi, en = both(key)
-    return Problem(where, vi.format(**where), en.format(**where))

@@ -58,7 +58,7 @@ class SeatNames(Body):
 
     names: Annotated[
         dict[int, StrictStr],
-        Says("phải ánh xạ số ghế → tên", "must map seat numbers to names"),
+        Says("field.seats"),
     ]
 
     @classmethod
@@ -146,7 +146,7 @@ IdsByPlace = Annotated[
     WithJsonSchema(
         {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}
     ),
-    Says("phải ánh xạ chỗ → danh sách mã", "must map places to lists of ids"),
+    Says("field.places"),
 ]
 
 
@@ -209,7 +209,7 @@ class StepRecordForm(StepRecord):
         list[tuple[str, str]],
         PlainValidator(_removals),
         WithJsonSchema({"type": "array", "items": {"type": "string", "pattern": "[|]"}}),
-        Says("phải là danh sách “mã|chức danh”", "must be a list of 'cadre|position'"),
+        Says("field.cadre_positions"),
     ]
 
     @classmethod
@@ -227,9 +227,7 @@ class CountFields(Body):
     """The counts typed on a paper step's page, each field `count:<section>:<cadre>` with the
     number as typed; the page checks them against the step's ballot (pages.planning)."""
 
-    typed: Annotated[
-        dict[str, str], Says("phải ánh xạ ô → số đã gõ", "must map fields to what was typed")
-    ]
+    typed: Annotated[dict[str, str], Says("field.typed")]
 
     @classmethod
     def from_form(cls, values: MultiDict[str, str]) -> dict[str, Any]:
