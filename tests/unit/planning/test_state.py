@@ -199,3 +199,43 @@ def test_an_annual_review_is_written_back_as_it_was_stored() -> None:
         ("R2", False),
     ]
     assert review.missing == [MissingCadre(cadre="X9", position="Giám đốc Sở")]
+
+
+def test_older_layouts_still_read_and_are_written_back_whole() -> None:
+    """Do layouts stored by earlier versions — a result whose `contested` is null with no
+    `over_cap` or `decision`, a decision without a note, a reason without `removal`, a review
+    missing lists — still read, and come back with the keys the current layout has?"""
+    older = STEP | {"contested": None}
+    assert same(
+        StepResult.model_validate(older).to_json(),
+        STEP | {"contested": {}, "over_cap": {}, "decision": None},
+    )
+    decision = {k: v for k, v in DECIDED["decision"].items() if k != "note"}  # type: ignore[attr-defined]
+    decided = StepResult.model_validate(DECIDED | {"decision": decision})
+    assert decided.decision is not None and decided.decision.note == ""
+    review = Review.model_validate(
+        {
+            "automatic": [
+                {
+                    "cadre": "R1",
+                    "full_name": "R",
+                    "position": "P",
+                    "reasons": [{"code": "discipline", "en": "e", "vi": "v"}],
+                }
+            ]
+        }
+    )
+    assert review.to_json() == {
+        "automatic": [
+            {
+                "cadre": "R1",
+                "full_name": "R",
+                "position": "P",
+                "reasons": [{"code": "discipline", "en": "e", "vi": "v", "removal": False}],
+            }
+        ],
+        "planned": [],
+        "missing": [],
+        "proposed": [],
+        "removed": [],
+    }
