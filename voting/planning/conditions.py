@@ -12,16 +12,15 @@ say so beside the cadre.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 from sqlalchemy.orm import Session
 
 from voting.conference.errors import refused
-from voting.json_shapes import JsonObject
 from voting.planning import log
+from voting.planning.lists import EligibilityReason
 from voting.planning.processes import RULES, lock, registry_people
-from voting.planning.state import Override, outcome_of
+from voting.planning.state import HeadOverride, outcome_of
 from voting.rules.eligibility import (
     PersonEligibility,
     Reason,
@@ -30,6 +29,7 @@ from voting.rules.eligibility import (
     term_kind,
 )
 from voting.rules.people import Person
+from voting.shape import Shape
 from voting.store import Process, ProcessStatus, utc_text
 
 _MISSING = Reason(
@@ -39,25 +39,15 @@ _MISSING = Reason(
 )
 
 
-@dataclass(frozen=True)
-class Unmet:
+class Unmet(Shape):
     """A chosen cadre who fails the conditions for the position, why, and the head's override
     when one is recorded."""
 
     cadre: str
     full_name: str
     position: str
-    reasons: list[Reason]
-    override: Override | None
-
-    def to_json(self) -> JsonObject:
-        return {
-            "cadre": self.cadre,
-            "full_name": self.full_name,
-            "position": self.position,
-            "reasons": [dict(reason.to_dict()) for reason in self.reasons],
-            "override": self.override.to_json() if self.override else None,
-        }
+    reasons: list[EligibilityReason]
+    override: HeadOverride | None
 
 
 def unmet(session: Session, process: Process, on: date) -> list[Unmet]:
@@ -90,7 +80,7 @@ def unmet(session: Session, process: Process, on: date) -> list[Unmet]:
                     cadre=cadre.cadre,
                     full_name=cadre.full_name,
                     position=position,
-                    reasons=reasons,
+                    reasons=[EligibilityReason.of(reason) for reason in reasons],
                     override=overrides.get((position, cadre.cadre)),
                 )
             )
@@ -141,7 +131,7 @@ def override(
         raise refused("nothing_to_override")
     if found.override is not None:
         raise refused("already_recorded.decision")
-    record = Override(
+    record = HeadOverride(
         cadre=cadre,
         full_name=found.full_name,
         position=position,
@@ -150,13 +140,15 @@ def override(
         by=actor,
         at=utc_text(datetime.now(UTC)),
     )
-    process.outcome = replace(outcome, overrides=[*outcome.overrides, record]).to_json()
+    process.outcome = outcome.model_copy(
+        update={"overrides": [*outcome.overrides, record]}
+    ).to_json()
     log.record(session, process, "outcome.override", actor, record.to_json())
     session.flush()
     return process
 
 
-def overridden(process: Process) -> dict[tuple[str, str], Override]:
+def overridden(process: Process) -> dict[tuple[str, str], HeadOverride]:
     """(position, cadre) → the head's override, for the lists that flag it."""
     outcome = outcome_of(process)
     return {(o.position, o.cadre): o for o in (outcome.overrides if outcome else [])}

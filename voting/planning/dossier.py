@@ -18,7 +18,7 @@ from voting.planning.conditions import overridden
 from voting.planning.processes import RULES, registry_people
 from voting.planning.state import (
     CountedCandidate,
-    Override,
+    HeadOverride,
     StepResult,
     held_at_final_step,
     outcome_of,
@@ -84,8 +84,8 @@ def summary(
     chosen = listed.chosen() if listed else set()
     final = process.steps[-1].number
     final_result = dict(steps).get(final)
-    contested = final_result.contested if final_result else {}
-    over_cap = final_result.over_cap if final_result else {}
+    contested = (final_result.contested if final_result else None) or {}
+    over_cap = (final_result.over_cap if final_result else None) or {}
     decision = final_result.decision if final_result else None
     notes = _cap_notes(process, final_result, final)
     overrides = overridden(process)
@@ -273,7 +273,7 @@ class Published:
     removal_paper: bool
     decisions: list[HeadDecisionInfo]
     chosen_by_head: dict[str, list[str]]
-    overrides: dict[tuple[str, str], Override]
+    overrides: dict[tuple[str, str], HeadOverride]
 
     def title(self, position: str) -> str:
         """A position as documents write it (Chánh Thanh tra Sở, …)."""
@@ -393,7 +393,7 @@ def _cap_notes(process: Process, result: StepResult | None, final: int) -> dict[
     `planned`) and those passed at the final step."""
     if result is None:
         return {}
-    over = {cadre for cadres in result.over_cap.values() for cadre in cadres}
+    over = {cadre for cadres in (result.over_cap or {}).values() for cadre in cadres}
     if not over:
         return {}
     held = held_at_final_step(process)
@@ -430,8 +430,8 @@ def _decisions(
     def names(cadres: list[str]) -> list[str]:
         return [full_names.get(c, c) for c in cadres]
 
-    contested = result.contested
-    over_cap = result.over_cap
+    contested = result.contested or {}
+    over_cap = result.over_cap or {}
     out: list[DecidedPosition] = []
     # In ballot order, whatever order the selection listed them in.
     ballot = [s.position for s in result.sections]

@@ -7,16 +7,33 @@ services between see names and types; the stored JSON keeps its keys and their o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, TypeVar
 
-from voting.json_shapes import JsonObject
+from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
+
+from voting.rules.eligibility import Reason
+from voting.shape import Absent, Shape, absent
 from voting.store import Process, ProcessStep
 
 
-@dataclass(frozen=True)
-class SourceEntry:
+class EligibilityReason(Shape):
+    """A reason of the rules engine (`voting.rules.eligibility.Reason`) as the planning stores
+    and shows it: its own shape, because the rules stay free of pydantic and the API's request
+    body `Reason` already has the name."""
+
+    code: str
+    en: str
+    vi: str
+    removal: bool = False
+
+    @classmethod
+    def of(cls, reason: Reason) -> EligibilityReason:
+        return cls(code=reason.code, en=reason.en, vi=reason.vi, removal=reason.removal)
+
+
+class SourceEntry(Shape):
     """One position of the source list: its title, kind and unit, the places open when the
     process started (3 less those planned), and the cadres (registry ids) standing for it."""
 
@@ -26,29 +43,23 @@ class SourceEntry:
     places: int
     candidates: list[str]
 
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> SourceEntry:
-        return cls(
-            position=data["position"],
-            kind=data["kind"],
-            unit=data["unit"],
-            places=data["places"],
-            candidates=list(data["candidates"]),
-        )
-
-    def to_json(self) -> JsonObject:
-        return {
-            "position": self.position,
-            "kind": self.kind,
-            "unit": self.unit,
-            "places": self.places,
-            "candidates": list(self.candidates),
-        }
-
 
 def source_of(process: Process) -> list[SourceEntry]:
     """The process's source list as stored, typed."""
-    return [SourceEntry.from_json(s) for s in process.source]
+    return [SourceEntry.model_validate(s) for s in process.source]
+
+
+class ExcludedCadre(Shape):
+    """A cadre the engine excluded from a position when the process started, with the
+    registry's particulars (`born` ISO) and the reasons, as the proposal stored them."""
+
+    full_name: str
+    sex: str
+    born: str
+    post: str
+    unit: str
+    cadre: str
+    reasons: list[EligibilityReason]
 
 
 @dataclass(frozen=True)
@@ -63,18 +74,19 @@ class Proposed:
 @dataclass(frozen=True)
 class Proposal:
     """One position of the engine's proposal: who it proposed, and who it excluded and why
-    (each as shown on the source list)."""
+    (each as shown on the source list). Read by hand: the stored position holds more than the
+    pages use (each proposed cadre's particulars)."""
 
     position: str
     proposed: list[Proposed]
-    excluded: list[JsonObject]
+    excluded: list[ExcludedCadre]
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Proposal:
         return cls(
             position=data["position"],
             proposed=[Proposed(p["cadre"], p["category"]) for p in data["proposed"]],
-            excluded=[dict(e) for e in data["excluded"]],
+            excluded=[ExcludedCadre.model_validate(e) for e in data["excluded"]],
         )
 
 
@@ -83,8 +95,7 @@ def proposal_of(process: Process) -> dict[str, Proposal]:
     return {p.position: p for p in (Proposal.from_json(d) for d in process.proposal)}
 
 
-@dataclass(frozen=True)
-class BallotCandidate:
+class StepBallotCandidate(Shape):
     """A candidate a step's ballot lists: the cadre's registry id, name, post and unit."""
 
     cadre: str
@@ -92,33 +103,12 @@ class BallotCandidate:
     post: str
     unit: str
 
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> BallotCandidate:
-        return cls(
-            cadre=data["cadre"], full_name=data["full_name"], post=data["post"], unit=data["unit"]
-        )
 
-    def to_json(self) -> JsonObject:
-        return {
-            "cadre": self.cadre,
-            "full_name": self.full_name,
-            "post": self.post,
-            "unit": self.unit,
-        }
+C = TypeVar("C", bound=Shape)
 
 
-class Listed(Protocol):
-    """A candidate a section holds: it writes its own JSON."""
-
-    def to_json(self) -> JsonObject: ...
-
-
-C = TypeVar("C", bound=Listed)
-
-
-@dataclass(frozen=True)
-class Section(Generic[C]):
-    """One position of a step's ballot with its candidates, as listed (`BallotSection`) or as
+class Section(Shape, Generic[C]):
+    """One position of a step's ballot with its candidates, as listed (`StepBallotSection`) or as
     counted (`voting.planning.state.CountedSection`); `quota` ("chọn tối đa") is None on the
     removal ballot."""
 
@@ -126,33 +116,16 @@ class Section(Generic[C]):
     quota: int | None
     candidates: list[C]
 
-    @classmethod
-    def from_json(
-        cls, data: Mapping[str, Any], candidate: Callable[[Mapping[str, Any]], C]
-    ) -> Section[C]:
-        """The section stored as `data`, each candidate read by `candidate`."""
-        return cls(
-            position=data["position"],
-            quota=data["quota"],
-            candidates=[candidate(c) for c in data["candidates"]],
-        )
 
-    def to_json(self) -> JsonObject:
-        return {
-            "position": self.position,
-            "quota": self.quota,
-            "candidates": [c.to_json() for c in self.candidates],
-        }
-
-
-BallotSection = Section[BallotCandidate]
+class StepBallotSection(Section[StepBallotCandidate]):
+    """One position of a step's ballot and the candidates it lists."""
 
 
 @dataclass(frozen=True)
 class Recorded:
     """A step held without a secret ballot on the list, as recorded: the day (ISO), the note,
     who recorded it (the log's principal) and when, and the source list it approved (None
-    unless the step approves it)."""
+    unless the step approves it). Stored flat in the step's `Approval`, all or none."""
 
     held_on: str
     note: str
@@ -160,55 +133,40 @@ class Recorded:
     at: str
     source: list[SourceEntry] | None
 
-    def to_json(self) -> JsonObject:
-        return {
-            "held_on": self.held_on,
-            "note": self.note,
-            "by": self.by,
-            "at": self.at,
-            "source": None if self.source is None else [s.to_json() for s in self.source],
-        }
 
+class Approval(Shape):
+    """What a step holds beside its result (`planning_steps.approved`), its keys as stored:
+    its record if held without a ballot (`held_on`, `note`, `by`, `at` and `source`, the
+    source list it approved or null), and the ballot it votes on with the positions each cadre
+    already held in the planning of the term when it was set (`held`, what the 3-positions cap
+    counts)."""
 
-@dataclass(frozen=True)
-class Approval:
-    """What a step holds beside its result: its record if held without a ballot, and the
-    ballot it votes on with the positions each cadre already held in the planning of the term
-    when it was set (`held`, what the 3-positions cap counts)."""
+    held_on: str | Absent = absent()
+    note: str | Absent = absent()
+    by: str | Absent = absent()
+    at: str | Absent = absent()
+    source: list[SourceEntry] | None = Field(
+        None, description="Present (null too) when the step is recorded"
+    )
+    ballot: list[StepBallotSection] | Absent = absent()
+    held: dict[str, int] | Absent = absent()
 
-    recorded: Recorded | None = None
-    ballot: list[BallotSection] | None = None
-    held: dict[str, int] | None = None
+    @property
+    def recorded(self) -> Recorded | None:
+        """The step's record, if it was recorded without a ballot."""
+        if self.held_on is None or self.note is None or self.by is None or self.at is None:
+            return None
+        return Recorded(self.held_on, self.note, self.by, self.at, self.source)
 
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Approval:
-        recorded = None
-        if "held_on" in data:
-            source = data.get("source")
-            recorded = Recorded(
-                held_on=data["held_on"],
-                note=data["note"],
-                by=data["by"],
-                at=data["at"],
-                source=None if source is None else [SourceEntry.from_json(s) for s in source],
-            )
-        return cls(
-            recorded=recorded,
-            ballot=[Section.from_json(s, BallotCandidate.from_json) for s in data["ballot"]]
-            if "ballot" in data
-            else None,
-            held={c: int(n) for c, n in data["held"].items()} if "held" in data else None,
-        )
-
-    def to_json(self) -> JsonObject:
-        out: JsonObject = self.recorded.to_json() if self.recorded is not None else {}
-        if self.ballot is not None:
-            out["ballot"] = [s.to_json() for s in self.ballot]
-        if self.held is not None:
-            out["held"] = dict(self.held)
+    @model_serializer(mode="wrap")
+    def _flat(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        out: dict[str, Any] = handler(self)
+        if self.held_on is None:
+            # A ballot alone has no `source` key; a record keeps it, null or not.
+            out.pop("source", None)
         return out
 
 
 def approval_of(item: ProcessStep) -> Approval:
     """The step's record and ballot as stored, typed (empty before either is set)."""
-    return Approval.from_json(item.approved or {})
+    return Approval.model_validate(item.approved or {})

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy.orm import Session
@@ -23,15 +23,14 @@ from voting.conference.accounts import name_of
 from voting.conference.errors import Problem, decision_refused, problem, refused
 from voting.json_shapes import JsonObject
 from voting.planning import log
-from voting.planning.lists import BallotSection
+from voting.planning.lists import StepBallotSection
 from voting.planning.processes import RULES, lock
 from voting.planning.state import (
     Confirmation,
     CountedCandidate,
     CountedSection,
-    Decision,
     PaperEntry,
-    Selection,
+    RecordedDecision,
     StepResult,
     ballot_kind,
     held_at_final_step,
@@ -140,7 +139,7 @@ class PaperForm:
     entered: bool
     confirmations: int
     needed: int
-    sections: list[BallotSection]
+    sections: list[StepBallotSection]
 
     def to_json(self) -> JsonObject:
         return {
@@ -201,7 +200,7 @@ def _confirm(
     if typed != paper.counts:
         raise refused("paper_mismatch")
     confirmations.append(Confirmation(member=member, by=actor, at=utc_text(datetime.now(UTC))))
-    item.paper = replace(paper, confirmations=confirmations).to_json()
+    item.paper = paper.model_copy(update={"confirmations": confirmations}).to_json()
     log.record(
         session, process, "paper.confirmed", actor, {"step": number, "member": member, "by": actor}
     )
@@ -355,7 +354,8 @@ def _paper_result(
         sections.append(CountedSection(position=s.position, quota=s.quota, candidates=rows))
     chosen = None
     complete = True
-    selected = None
+    contested = over_cap = open_places = None
+    made = None
     if step.fills_quota:
         selection = select(
             step,
@@ -368,28 +368,28 @@ def _paper_result(
         )
         chosen = {p: list(c) for p, c in selection.chosen.items()}
         complete = selection.complete
-        over_cap: dict[str, list[str]] = {}
+        capped: dict[str, list[str]] = {}
         for cadre, concerned in selection.over_cap.items():
             for position in concerned:
-                over_cap.setdefault(position, []).append(cadre)
-        selected = Selection(
-            contested={
-                p: sorted(
-                    set(selection.ties.get(p, (0, []))[1])
-                    | {c for c, ps in selection.over_cap.items() if p in ps}
-                )
-                for p in selection.contested
-            },
-            over_cap={p: sorted(c) for p, c in over_cap.items()},
-            decision=None
+                capped.setdefault(position, []).append(cadre)
+        contested = {
+            p: sorted(
+                set(selection.ties.get(p, (0, []))[1])
+                | {c for c, ps in selection.over_cap.items() if p in ps}
+            )
+            for p in selection.contested
+        }
+        over_cap = {p: sorted(c) for p, c in capped.items()}
+        open_places = dict(selection.open_places)
+        made = (
+            None
             if decision is None
-            else Decision(
+            else RecordedDecision(
                 decided_by=decision.decided_by,
                 decided_at=decision.decided_at,
                 note=decision.note,
                 chosen={p: list(c) for p, c in decision.chosen.items()},
-            ),
-            open_places=dict(selection.open_places),
+            )
         )
     return StepResult(
         paper=True,
@@ -404,5 +404,8 @@ def _paper_result(
         sections=sections,
         chosen=chosen,
         complete=complete,
-        selection=selected,
+        contested=contested,
+        over_cap=over_cap,
+        decision=made,
+        open_places=open_places,
     )

@@ -14,8 +14,8 @@ from voting.conference import conferences, roster
 from voting.conference.conferences import Committee, Details
 from voting.conference.errors import refused
 from voting.planning import appointments, log
-from voting.planning.lists import SourceEntry
-from voting.planning.state import RemovalEntry, Review, ReviewedEntry
+from voting.planning.lists import EligibilityReason, SourceEntry
+from voting.planning.state import MissingCadre, Review, ReviewedEntry, ReviewRemoval
 from voting.registry import planning as registry_planning
 from voting.registry import terms
 from voting.registry.table import fold
@@ -140,24 +140,28 @@ def start(session: Session, new: NewProcess, actor: str, rule_set: RuleSet = KH3
         ],
         review=Review(
             automatic=[
-                RemovalEntry(
+                ReviewRemoval(
                     cadre=r.cadre,
                     full_name=by_id[r.cadre].full_name if r.cadre in by_id else r.cadre,
                     position=r.position,
-                    automatic=True,
-                    reasons=list(r.reasons),
+                    reasons=[EligibilityReason.of(reason) for reason in r.reasons],
                 )
                 for r in removals
             ],
             planned=[
-                ReviewedEntry(e.cadre_id, by_id[e.cadre_id].full_name, e.position)
+                ReviewedEntry(
+                    cadre=e.cadre_id, full_name=by_id[e.cadre_id].full_name, position=e.position
+                )
                 for e in reviewed
                 if e.cadre_id in by_id
             ]
             if new.procedure == "annual_review"
             else [],
             # Planned cadres the registry lacks: kept (no ground for removal), flagged.
-            missing=[(e.cadre_id, e.position) for e in missing_from(people, reviewed)]
+            missing=[
+                MissingCadre(cadre=e.cadre_id, position=e.position)
+                for e in missing_from(people, reviewed)
+            ]
             if new.procedure == "annual_review"
             else [],
             proposed=[],

@@ -4,15 +4,13 @@ live structure report (under 40, women, a woman among key leaders) against the t
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy.orm import Session
 
 from voting.conference.errors import refused
-from voting.json_shapes import JsonObject
 from voting.planning import appointments, log
-from voting.planning.lists import SourceEntry, proposal_of, source_of
+from voting.planning.lists import EligibilityReason, ExcludedCadre, proposal_of, source_of
 from voting.planning.processes import RULES, lock, registry_people
 from voting.planning.steps import held_now, places_now, source_frozen
 from voting.rules.eligibility import PersonEligibility, Reason, eligibility, term_kind
@@ -44,7 +42,7 @@ def set_candidates(
         raise refused("unknown_cadre.repeated")
     before = section.candidates
     process.source = [
-        replace(s, candidates=list(cadres)).to_json() if s is section else s.to_json()
+        s.model_copy(update={"candidates": list(cadres)}).to_json() if s is section else s.to_json()
         for s in sections
     ]
     log.record(
@@ -58,8 +56,7 @@ def set_candidates(
     return process
 
 
-@dataclass(frozen=True)
-class Candidate:
+class SourceCandidate(Shape):
     """A cadre on the source list as the organiser sees it: the registry's particulars (`born`
     ISO), the source category the engine found (None for one added by hand), and the
     warnings for the position (reasons against and flags)."""
@@ -71,60 +68,39 @@ class Candidate:
     post: str
     unit: str
     category: int | None
-    warnings: list[Reason]
-
-    def to_json(self) -> JsonObject:
-        return {
-            "cadre": self.cadre,
-            "full_name": self.full_name,
-            "sex": self.sex,
-            "born": self.born,
-            "post": self.post,
-            "unit": self.unit,
-            "category": self.category,
-            "warnings": [w.to_dict() for w in self.warnings],
-        }
+    warnings: list[EligibilityReason]
 
 
-@dataclass(frozen=True)
-class Row:
+class SourceRow(Shape):
     """One position of the source list as shown: the stored entry with its places open now,
     its candidates, and who the engine excluded and why (as stored with the proposal)."""
 
-    entry: SourceEntry
-    candidates: list[Candidate]
-    excluded: list[JsonObject]
-
-    @property
-    def position(self) -> str:
-        return self.entry.position
-
-    @property
-    def places(self) -> int:
-        return self.entry.places
-
-    def to_json(self) -> JsonObject:
-        return self.entry.to_json() | {
-            "candidates": [c.to_json() for c in self.candidates],
-            "excluded": list(self.excluded),
-        }
+    position: str
+    kind: str
+    unit: str
+    places: int
+    candidates: list[SourceCandidate]
+    excluded: list[ExcludedCadre]
 
 
-def view(session: Session, process: Process) -> list[Row]:
+def view(session: Session, process: Process) -> list[SourceRow]:
     """Each position of the source list with its candidates and their warnings (reasons
     against and flags), and who else was considered and excluded, with the reasons."""
     people = {person.id: person for person in registry_people(session)}
     report = _eligibility(session, process, people.values())
     proposal = proposal_of(process)
     held = held_now(session, process)
-    out: list[Row] = []
+    out: list[SourceRow] = []
     for section in source_of(process):
         position = Position(section.position, section.kind, section.unit)
         proposed = proposal.get(section.position)
         categories = {p.cadre: p.category for p in proposed.proposed} if proposed else {}
         out.append(
-            Row(
-                entry=replace(section, places=places_now(process, section)),
+            SourceRow(
+                position=section.position,
+                kind=section.kind,
+                unit=section.unit,
+                places=places_now(process, section),
                 candidates=[
                     _candidate(
                         people[cadre],
@@ -220,8 +196,8 @@ def _eligibility(
     return {item.person.id: item for item in report.people}
 
 
-def _candidate(person: Person, category: int | None, warnings: list[Reason]) -> Candidate:
-    return Candidate(
+def _candidate(person: Person, category: int | None, warnings: list[Reason]) -> SourceCandidate:
+    return SourceCandidate(
         cadre=person.id,
         full_name=person.full_name,
         sex=person.sex,
@@ -229,5 +205,5 @@ def _candidate(person: Person, category: int | None, warnings: list[Reason]) -> 
         post=person.post,
         unit=person.unit,
         category=category,
-        warnings=warnings,
+        warnings=[EligibilityReason.of(warning) for warning in warnings],
     )

@@ -3,7 +3,8 @@
 (`planning_processes.review`) and the list to submit (`.outcome`). Each is read from its column
 at the database boundary (`result_of`, `paper_of`, `review_of`, `outcome_of`) and written back
 only by `to_json`, so that the services and the dossier between them see names and types, not
-string keys. The API still shows each column's JSON as stored.
+string keys. Each maps its column's JSON key for key, so it is also the schema the API answers
+the column with.
 
 Electronic and paper steps keep the same shape (the rules engine measures both alike); a step
 that selects (it fills the quota) also keeps what was left to the head and the head's decision.
@@ -11,13 +12,13 @@ that selects (it fills the quota) also keeps what was left to the head and the h
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+import operator
 from typing import Any, Literal
 
-from voting.json_shapes import JsonObject
-from voting.planning.lists import Section, approval_of
-from voting.rules.eligibility import Reason
+from pydantic import Field, SerializerFunctionWrapHandler, model_serializer, model_validator
+
+from voting.planning.lists import EligibilityReason, Section, approval_of
+from voting.shape import Absent, Shape, absent
 from voting.store import Process, ProcessStep
 
 BallotKind = Literal["candidates", "removal"]
@@ -36,8 +37,7 @@ def ballot_kind(text: str) -> BallotKind:
 ByPosition = dict[str, list[str]]
 
 
-@dataclass(frozen=True)
-class CountedCandidate:
+class CountedCandidate(Shape):
     """One candidate's count at a step: `number` is the place on the ballot, `percent` the
     share as display text ("62.50"), `passed` the step's threshold."""
 
@@ -51,87 +51,39 @@ class CountedCandidate:
     percent: str
     passed: bool
 
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> CountedCandidate:
-        return cls(
-            cadre=data["cadre"],
-            number=data["number"],
-            full_name=data["full_name"],
-            post=data["post"],
-            unit=data["unit"],
-            agree=data["agree"],
-            base_count=data["base_count"],
-            percent=data["percent"],
-            passed=bool(data["passed"]),
-        )
 
-    def to_json(self) -> JsonObject:
-        return {
-            "cadre": self.cadre,
-            "number": self.number,
-            "full_name": self.full_name,
-            "post": self.post,
-            "unit": self.unit,
-            "agree": self.agree,
-            "base_count": self.base_count,
-            "percent": self.percent,
-            "passed": self.passed,
-        }
+class CountedSection(Section[CountedCandidate]):
+    """One position of a step's ballot and its candidates as counted."""
 
 
-CountedSection = Section[CountedCandidate]
-
-
-@dataclass(frozen=True)
-class Decision:
+class RecordedDecision(Shape):
     """The head's decision at the final step as recorded: who (the log's principal), when (an
     ISO instant), the note, and the cadres chosen for each position."""
 
     decided_by: str
     decided_at: str
-    note: str
+    note: str = ""
     chosen: ByPosition
 
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Decision:
-        return cls(
-            decided_by=data["decided_by"],
-            decided_at=data["decided_at"],
-            note=data.get("note", ""),
-            chosen={p: list(c) for p, c in data["chosen"].items()},
-        )
 
-    def to_json(self) -> JsonObject:
-        return {
-            "decided_by": self.decided_by,
-            "decided_at": self.decided_at,
-            "note": self.note,
-            "chosen": {p: list(c) for p, c in self.chosen.items()},
-        }
+# The name voting.planning.held still imports (its own change moves it to the new one).
+Decision = RecordedDecision
 
 
-@dataclass(frozen=True)
-class Selection:
-    """What a selecting step (one that fills the quota) decided beyond the counts: who was
-    left to the head (`contested`: a tie for the last places or over the 3-positions cap;
-    `over_cap`: those over the cap alone), the head's decision once made, and (paper steps)
-    the places left open."""
+class StepResult(Shape):
+    """A done step's result (`planning_steps.result`). `conference` is the conference that
+    held it (or would have, for a paper step), `held_on` ISO, `base` what the threshold counts
+    ("present" or "convened") and `base_count` that number; `chosen` the cadres the final step
+    chose (None before it); `complete` False while the head has still to decide.
 
-    contested: ByPosition
-    over_cap: ByPosition
-    decision: Decision | None
-    open_places: dict[str, int] | None = None
-
-
-@dataclass(frozen=True)
-class StepResult:
-    """A done step's result. `conference` is the conference that held it (or would have, for
-    a paper step), `held_on` ISO, `base` what the threshold counts ("present" or "convened")
-    and `base_count` that number; `chosen` the cadres the final step chose (None before it);
-    `complete` False while the head has still to decide."""
+    A step that selects (it fills the quota; an electronic step always keeps these, empty)
+    also keeps who was left to the head (`contested`: a tie for the last places or over the
+    3-positions cap; `over_cap`: those over the cap alone), the head's `decision` (null until
+    made) and, on paper, the places left open; a paper step before the final one has none of
+    these keys."""
 
     paper: bool
-    conference: str | None
+    conference: str | None = None
     held_on: str
     kind: BallotKind
     convened: int
@@ -141,140 +93,70 @@ class StepResult:
     threshold: str
     sections: list[CountedSection]
     chosen: ByPosition | None
-    complete: bool
-    # None for a step that does not select (a paper step before the final one).
-    selection: Selection | None
-
-    @property
-    def decision(self) -> Decision | None:
-        return self.selection.decision if self.selection else None
-
-    @property
-    def contested(self) -> ByPosition:
-        return self.selection.contested if self.selection else {}
-
-    @property
-    def over_cap(self) -> ByPosition:
-        return self.selection.over_cap if self.selection else {}
+    complete: bool = True
+    contested: ByPosition | Absent = absent()
+    over_cap: ByPosition | Absent = absent()
+    decision: RecordedDecision | None = Field(
+        None, description="Present (null too) with `contested`"
+    )
+    open_places: dict[str, int] | Absent = absent()
 
     def passing(self) -> int:
         """How many candidates passed the step's threshold, all positions together."""
         return sum(c.passed for s in self.sections for c in s.candidates)
 
+    @model_validator(mode="before")
     @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> StepResult:
-        selection = None
-        if "contested" in data:
-            decision = data.get("decision")
-            selection = Selection(
-                contested={p: list(c) for p, c in (data["contested"] or {}).items()},
-                over_cap={p: list(c) for p, c in (data.get("over_cap") or {}).items()},
-                decision=Decision.from_json(decision) if decision else None,
-                open_places=dict(data["open_places"]) if "open_places" in data else None,
-            )
-        chosen = data.get("chosen")
-        return cls(
-            paper=bool(data["paper"]),
-            conference=data.get("conference"),
-            held_on=data["held_on"],
-            kind=data["kind"],
-            convened=data["convened"],
-            present=data["present"],
-            base=data["base"],
-            base_count=data["base_count"],
-            threshold=data["threshold"],
-            sections=[Section.from_json(s, CountedCandidate.from_json) for s in data["sections"]],
-            chosen=None if chosen is None else {p: list(c) for p, c in chosen.items()},
-            complete=bool(data.get("complete", True)),
-            selection=selection,
-        )
+    def _older(cls, data: Any) -> Any:
+        # Results stored before every selecting step kept all three: a null `contested`, no
+        # `over_cap`, no `decision`.
+        if isinstance(data, dict) and "contested" in data:
+            return data | {
+                "contested": data["contested"] or {},
+                "over_cap": data.get("over_cap") or {},
+                "decision": data.get("decision"),
+            }
+        return data
 
-    def to_json(self) -> JsonObject:
-        out: JsonObject = {
-            "paper": self.paper,
-            "conference": self.conference,
-            "held_on": self.held_on,
-            "kind": self.kind,
-            "convened": self.convened,
-            "present": self.present,
-            "base": self.base,
-            "base_count": self.base_count,
-            "threshold": self.threshold,
-            "sections": [s.to_json() for s in self.sections],
-            "chosen": None if self.chosen is None else {p: list(c) for p, c in self.chosen.items()},
-            "complete": self.complete,
-        }
-        if self.selection is not None:
-            s = self.selection
-            out["contested"] = {p: list(c) for p, c in s.contested.items()}
-            out["over_cap"] = {p: list(c) for p, c in s.over_cap.items()}
-            out["decision"] = s.decision.to_json() if s.decision else None
-            if s.open_places is not None:
-                out["open_places"] = dict(s.open_places)
+    @model_serializer(mode="wrap")
+    def _selection(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        out: dict[str, Any] = handler(self)
+        if self.contested is None:
+            out.pop("decision", None)
         return out
 
 
 def result_of(item: ProcessStep) -> StepResult | None:
     """The step's result as stored, typed; None while the step is not done."""
-    return StepResult.from_json(item.result) if item.result is not None else None
+    return StepResult.model_validate(item.result) if item.result is not None else None
 
 
-@dataclass(frozen=True)
-class RemovalEntry:
-    """A planned cadre the annual review takes off the planning: automatically (`reasons`, the
-    rules engine's) or by the removal ballot (`agree` and `percent`, its count)."""
+class ReviewRemoval(Shape):
+    """A planned cadre the annual review takes off the planning, as the review lists it:
+    automatically (`reasons`, the rules engine's) or by the removal ballot (`agree` and
+    `percent`, its count)."""
 
     cadre: str
     full_name: str
     position: str
+    reasons: list[EligibilityReason] = Field(
+        default_factory=list, exclude_if=operator.not_, description="An automatic removal's"
+    )
+    agree: int | Absent = absent("A removal by the ballot's")
+    percent: str | Absent = absent("A removal by the ballot's")
+
+    def entry(self, *, automatic: bool) -> RemovalEntry:
+        """The removal as the outcome keeps it, its kind said."""
+        return RemovalEntry(**dict(self), automatic=automatic)
+
+
+class RemovalEntry(ReviewRemoval):
+    """A removal as the outcome keeps it, its kind in `automatic`."""
+
     automatic: bool
-    reasons: list[Reason] = field(default_factory=list)
-    agree: int | None = None
-    percent: str | None = None
-
-    @classmethod
-    def automatic_from_json(cls, data: Mapping[str, Any]) -> RemovalEntry:
-        return cls(
-            cadre=data["cadre"],
-            full_name=data["full_name"],
-            position=data["position"],
-            automatic=True,
-            reasons=[_reason(r) for r in data["reasons"]],
-        )
-
-    @classmethod
-    def voted_from_json(cls, data: Mapping[str, Any]) -> RemovalEntry:
-        return cls(
-            cadre=data["cadre"],
-            full_name=data["full_name"],
-            position=data["position"],
-            automatic=False,
-            agree=data.get("agree"),
-            percent=data.get("percent"),
-        )
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> RemovalEntry:
-        """An entry as the outcome keeps it, its kind in `automatic`."""
-        return (cls.automatic_from_json if data["automatic"] else cls.voted_from_json)(data)
-
-    def to_json(self) -> JsonObject:
-        out: JsonObject = {
-            "cadre": self.cadre,
-            "full_name": self.full_name,
-            "position": self.position,
-        }
-        if self.automatic:
-            out["reasons"] = [dict(r.to_dict()) for r in self.reasons]
-        else:
-            out["agree"] = self.agree
-            out["percent"] = self.percent
-        out["automatic"] = self.automatic
-        return out
 
 
-@dataclass(frozen=True)
-class PlannedCadre:
+class PlannedCadre(Shape):
     """A cadre the final step chose for a position, with the agree count it was chosen by."""
 
     cadre: str
@@ -283,46 +165,15 @@ class PlannedCadre:
     unit: str
     agree: int
 
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> PlannedCadre:
-        return cls(
-            cadre=data["cadre"],
-            full_name=data["full_name"],
-            post=data["post"],
-            unit=data["unit"],
-            agree=data["agree"],
-        )
 
-    def to_json(self) -> JsonObject:
-        return {
-            "cadre": self.cadre,
-            "full_name": self.full_name,
-            "post": self.post,
-            "unit": self.unit,
-            "agree": self.agree,
-        }
-
-
-@dataclass(frozen=True)
-class PlannedSection:
+class PlannedSection(Shape):
     """One position of the list to submit and the cadres chosen for it."""
 
     position: str
     cadres: list[PlannedCadre]
 
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> PlannedSection:
-        return cls(
-            position=data["position"],
-            cadres=[PlannedCadre.from_json(c) for c in data["cadres"]],
-        )
 
-    def to_json(self) -> JsonObject:
-        return {"position": self.position, "cadres": [c.to_json() for c in self.cadres]}
-
-
-@dataclass(frozen=True)
-class Override:
+class HeadOverride(Shape):
     """KH 331 A.I: the head put forward a cadre who does not meet the standards and conditions
     (`unmet`, as the list printed them), for `reason`; `by` and `at` (ISO) record who and when."""
 
@@ -334,55 +185,15 @@ class Override:
     by: str
     at: str
 
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Override:
-        return cls(
-            cadre=data["cadre"],
-            full_name=data["full_name"],
-            position=data["position"],
-            reason=data["reason"],
-            unmet=list(data["unmet"]),
-            by=data["by"],
-            at=data["at"],
-        )
 
-    def to_json(self) -> JsonObject:
-        return {
-            "cadre": self.cadre,
-            "full_name": self.full_name,
-            "position": self.position,
-            "reason": self.reason,
-            "unmet": list(self.unmet),
-            "by": self.by,
-            "at": self.at,
-        }
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """The list to submit once the final step is done: the cadres chosen for each position,
-    the removals, and the head's overrides of unmet conditions."""
+class Outcome(Shape):
+    """The list to submit once the final step is done (`planning_processes.outcome`): the
+    cadres chosen for each position, the removals, and the head's overrides of unmet
+    conditions (no key while there are none)."""
 
     planned: list[PlannedSection]
     removed: list[RemovalEntry]
-    overrides: list[Override] = field(default_factory=list)
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Outcome:
-        return cls(
-            planned=[PlannedSection.from_json(p) for p in data["planned"]],
-            removed=[RemovalEntry.from_json(r) for r in data["removed"]],
-            overrides=[Override.from_json(o) for o in data.get("overrides", [])],
-        )
-
-    def to_json(self) -> JsonObject:
-        out: JsonObject = {
-            "planned": [p.to_json() for p in self.planned],
-            "removed": [r.to_json() for r in self.removed],
-        }
-        if self.overrides:
-            out["overrides"] = [o.to_json() for o in self.overrides]
-        return out
+    overrides: list[HeadOverride] = Field(default_factory=list, exclude_if=operator.not_)
 
     def chosen(self) -> set[tuple[str, str]]:
         """(position, cadre) of every cadre on the list."""
@@ -391,13 +202,7 @@ class Outcome:
 
 def outcome_of(process: Process) -> Outcome | None:
     """The process's outcome as stored, typed; None until the final step is done."""
-    return Outcome.from_json(process.outcome) if process.outcome is not None else None
-
-
-def _reason(data: Mapping[str, Any]) -> Reason:
-    return Reason(
-        code=data["code"], en=data["en"], vi=data["vi"], removal=bool(data.get("removal"))
-    )
+    return Outcome.model_validate(process.outcome) if process.outcome is not None else None
 
 
 def held_at_final_step(process: Process) -> dict[str, int]:
@@ -407,30 +212,17 @@ def held_at_final_step(process: Process) -> dict[str, int]:
     return dict(approval_of(process.steps[-1]).held or {})
 
 
-@dataclass(frozen=True)
-class Confirmation:
+class Confirmation(Shape):
     """A counting-committee member's confirmation of paper counts: the member's name, and
-    `by`, the phone ("member:…") or account ("user:…") it came from (None in entries recorded
-    before confirmations named it), `at` an ISO instant."""
+    `by`, the phone ("member:…") or account ("user:…") it came from (absent in entries
+    recorded before confirmations named it), `at` an ISO instant."""
 
     member: str
+    by: str | Absent = absent()
     at: str
-    by: str | None = None
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Confirmation:
-        return cls(member=data["member"], at=data["at"], by=data.get("by"))
-
-    def to_json(self) -> JsonObject:
-        out: JsonObject = {"member": self.member}
-        if self.by is not None:
-            out["by"] = self.by
-        out["at"] = self.at
-        return out
 
 
-@dataclass(frozen=True)
-class PaperEntry:
+class PaperEntry(Shape):
     """The counts of a step held on paper as entered from its paper minutes (position → cadre
     → agree), who entered them and when, and the members' confirmations so far
     (`planning_steps.paper`)."""
@@ -443,87 +235,39 @@ class PaperEntry:
     entered_at: str
     confirmations: list[Confirmation]
 
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> PaperEntry:
-        return cls(
-            held_on=data["held_on"],
-            convened=data["convened"],
-            present=data["present"],
-            counts={p: dict(c) for p, c in data["counts"].items()},
-            entered_by=data["entered_by"],
-            entered_at=data["entered_at"],
-            confirmations=[Confirmation.from_json(c) for c in data["confirmations"]],
-        )
-
-    def to_json(self) -> JsonObject:
-        return {
-            "held_on": self.held_on,
-            "convened": self.convened,
-            "present": self.present,
-            "counts": {p: dict(c) for p, c in self.counts.items()},
-            "entered_by": self.entered_by,
-            "entered_at": self.entered_at,
-            "confirmations": [c.to_json() for c in self.confirmations],
-        }
-
 
 def paper_of(item: ProcessStep) -> PaperEntry | None:
     """The step's paper counts as stored, typed; None when none were entered."""
-    return PaperEntry.from_json(item.paper) if item.paper else None
+    return PaperEntry.model_validate(item.paper) if item.paper else None
 
 
-@dataclass(frozen=True)
-class ReviewedEntry:
+class ReviewedEntry(Shape):
     """A planned cadre the annual review looks at, for one position."""
 
     cadre: str
     full_name: str
     position: str
 
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> ReviewedEntry:
-        return cls(cadre=data["cadre"], full_name=data["full_name"], position=data["position"])
 
-    def to_json(self) -> JsonObject:
-        return {"cadre": self.cadre, "full_name": self.full_name, "position": self.position}
+class MissingCadre(Shape):
+    """A planned cadre the registry lacks: kept (no ground for removal), flagged."""
+
+    cadre: str
+    position: str
 
 
-@dataclass(frozen=True)
-class Review:
+class Review(Shape):
     """The annual review's state (`planning_processes.review`): the automatic removals, the
-    planned cadres reviewed, those the registry lacks (position → cadre, kept and flagged),
-    those put to the removal ballot, and those it removed."""
+    planned cadres reviewed, those the registry lacks, those put to the removal ballot, and
+    those it removed (empty lists for a next-term process)."""
 
-    automatic: list[RemovalEntry]
-    planned: list[ReviewedEntry]
-    missing: list[tuple[str, str]]
-    proposed: list[ReviewedEntry]
-    removed: list[RemovalEntry]
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Review:
-        return cls(
-            automatic=[RemovalEntry.automatic_from_json(r) for r in data.get("automatic", [])],
-            planned=[ReviewedEntry.from_json(p) for p in data.get("planned", [])],
-            missing=[(m["cadre"], m["position"]) for m in data.get("missing", [])],
-            proposed=[ReviewedEntry.from_json(p) for p in data.get("proposed", [])],
-            removed=[RemovalEntry.voted_from_json(r) for r in data.get("removed", [])],
-        )
-
-    def to_json(self) -> JsonObject:
-        # The review's own lists say which kind each removal is: no `automatic` key.
-        def entry(removal: RemovalEntry) -> JsonObject:
-            return {k: v for k, v in removal.to_json().items() if k != "automatic"}
-
-        return {
-            "automatic": [entry(r) for r in self.automatic],
-            "planned": [p.to_json() for p in self.planned],
-            "missing": [{"cadre": cadre, "position": position} for cadre, position in self.missing],
-            "proposed": [p.to_json() for p in self.proposed],
-            "removed": [entry(r) for r in self.removed],
-        }
+    automatic: list[ReviewRemoval] = Field(default_factory=list)
+    planned: list[ReviewedEntry] = Field(default_factory=list)
+    missing: list[MissingCadre] = Field(default_factory=list)
+    proposed: list[ReviewedEntry] = Field(default_factory=list)
+    removed: list[ReviewRemoval] = Field(default_factory=list)
 
 
 def review_of(process: Process) -> Review:
-    """The process's annual review as stored, typed (empty lists for a next-term process)."""
-    return Review.from_json(process.review)
+    """The process's annual review as stored, typed."""
+    return Review.model_validate(process.review)

@@ -9,7 +9,6 @@ first step also holds the removal ballot; its result frees places for the supple
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from datetime import UTC, date, datetime
 from fractions import Fraction
 from zoneinfo import ZoneInfo
@@ -25,10 +24,9 @@ from voting.planning import log
 from voting.planning.held import HeldResult, HeldSelection, opened
 from voting.planning.lists import (
     Approval,
-    BallotCandidate,
-    BallotSection,
-    Recorded,
     SourceEntry,
+    StepBallotCandidate,
+    StepBallotSection,
     approval_of,
     source_of,
 )
@@ -40,7 +38,7 @@ from voting.planning.state import (
     PlannedSection,
     RemovalEntry,
     ReviewedEntry,
-    Selection,
+    ReviewRemoval,
     StepResult,
     ballot_kind,
     paper_of,
@@ -102,15 +100,13 @@ def approve(
     if step.ballot != "removal" and removals:
         raise refused("no_removal_ballot")
     item.approved = Approval(
-        recorded=Recorded(
-            held_on=held_on.isoformat(),
-            note=note.strip(),
-            by=actor,
-            at=utc_text(datetime.now(UTC)),
-            source=source_of(process) if step.composition else None,
-        )
+        held_on=held_on.isoformat(),
+        note=note.strip(),
+        by=actor,
+        at=utc_text(datetime.now(UTC)),
+        source=source_of(process) if step.composition else None,
     ).to_json()
-    process.review = replace(review_of(process), proposed=proposed).to_json()
+    process.review = review_of(process).model_copy(update={"proposed": proposed}).to_json()
     log.record(
         session,
         process,
@@ -215,7 +211,7 @@ def hold_again(session: Session, process_id: str, number: int, actor: str) -> Pr
     return process
 
 
-def ballot_of(process: Process, number: int) -> list[BallotSection]:
+def ballot_of(process: Process, number: int) -> list[StepBallotSection]:
     """The sections a step votes on, as the process passes them on (position, quota,
     candidates with their cadre id, name, post and unit)."""
     return approval_of(step_of(process, number)).ballot or []
@@ -254,7 +250,7 @@ def _set_removal_ballot(session: Session, process: Process, item: ProcessStep, a
     for entry in review_of(process).proposed:
         by_position.setdefault(entry.position, []).append(entry.cadre)
     sections = [
-        BallotSection(
+        StepBallotSection(
             position=position,
             quota=None,
             candidates=[_candidate(people, cadre) for cadre in cadres],
@@ -268,13 +264,15 @@ def _put_ballot(
     session: Session,
     process: Process,
     item: ProcessStep,
-    sections: list[BallotSection],
+    sections: list[StepBallotSection],
     actor: str,
 ) -> None:
     assert item.conference_id is not None
     step = rule_step(process, item.number)
     held = held_now(session, process) if step.fills_quota else {}
-    item.approved = replace(approval_of(item), ballot=sections, held=held).to_json()
+    item.approved = (
+        approval_of(item).model_copy(update={"ballot": sections, "held": held}).to_json()
+    )
     # One unit of work with the step's change.
     ballot.set_for_process(
         session,
@@ -305,17 +303,19 @@ def held_now(session: Session, process: Process) -> dict[str, int]:
 def removed_entries(process: Process) -> list[RemovalEntry]:
     """The annual review's removals: automatic ones, and those the removal ballot proposed."""
     review = review_of(process)
-    return [*review.automatic, *review.removed]
+    return [
+        *(r.entry(automatic=True) for r in review.automatic),
+        *(r.entry(automatic=False) for r in review.removed),
+    ]
 
 
 def take_removals(process: Process, result: StepResult) -> None:
     """The cadres the removal ballot passed: off the planning, their places freed."""
     removed = [
-        RemovalEntry(
+        ReviewRemoval(
             cadre=c.cadre,
             full_name=c.full_name,
             position=section.position,
-            automatic=False,
             agree=c.agree,
             percent=c.percent,
         )
@@ -323,7 +323,7 @@ def take_removals(process: Process, result: StepResult) -> None:
         for c in section.candidates
         if c.passed
     ]
-    process.review = replace(review_of(process), removed=removed).to_json()
+    process.review = review_of(process).model_copy(update={"removed": removed}).to_json()
 
 
 def finish(
@@ -372,7 +372,7 @@ def finish(
 
 def _next_ballot(
     session: Session, process: Process, result: StepResult | None
-) -> list[BallotSection]:
+) -> list[StepBallotSection]:
     """The approved source list for the first ballot, else the previous step's passing
     candidates, each section keeping its quota (at most the candidates standing)."""
     people = {p.id: p for p in registry_people(session)}
@@ -383,7 +383,7 @@ def _next_ballot(
             if places <= 0 or not s.candidates:
                 continue
             sections.append(
-                BallotSection(
+                StepBallotSection(
                     position=s.position,
                     quota=min(places, len(s.candidates)),
                     candidates=[_candidate(people, c) for c in s.candidates],
@@ -396,11 +396,13 @@ def _next_ballot(
         if standing:
             assert section.quota is not None  # a candidates ballot's section has its quota
             passing.append(
-                BallotSection(
+                StepBallotSection(
                     position=section.position,
                     quota=min(section.quota, len(standing)),
                     candidates=[
-                        BallotCandidate(c.cadre, c.full_name, c.post, c.unit)
+                        StepBallotCandidate(
+                            cadre=c.cadre, full_name=c.full_name, post=c.post, unit=c.unit
+                        )
                         for c in sorted(standing, key=lambda c: c.number)
                     ],
                 )
@@ -415,9 +417,11 @@ def places_now(process: Process, section: SourceEntry) -> int:
     return section.places + sum(1 for e in freed if e.position == section.position)
 
 
-def _candidate(people: Mapping[str, Person], cadre: str) -> BallotCandidate:
+def _candidate(people: Mapping[str, Person], cadre: str) -> StepBallotCandidate:
     person = people[cadre]
-    return BallotCandidate(cadre, person.full_name, person.post, person.unit)
+    return StepBallotCandidate(
+        cadre=cadre, full_name=person.full_name, post=person.post, unit=person.unit
+    )
 
 
 def voted_on(session: Session, conference: Conference, timezone: str) -> date:
@@ -458,12 +462,13 @@ def _electronic(conference: Conference, result: HeldResult, held_on: date) -> St
         contested, over_cap = _contested(selection, titles, ids)
         made = selection.decision
         if made is not None:
-            decision = replace(
-                made,
-                chosen={
-                    titles[sid]: [ids[sid][cid] for cid in cids]
-                    for sid, cids in made.chosen.items()
-                },
+            decision = made.model_copy(
+                update={
+                    "chosen": {
+                        titles[sid]: [ids[sid][cid] for cid in cids]
+                        for sid, cids in made.chosen.items()
+                    }
+                }
             )
     return StepResult(
         paper=False,
@@ -480,7 +485,9 @@ def _electronic(conference: Conference, result: HeldResult, held_on: date) -> St
         complete=result.complete,
         # What was left to the head (ties at the last places, cadres over the cap) and the
         # head's decision as recorded (who, when, the note): the dossier reports both.
-        selection=Selection(contested=contested, over_cap=over_cap, decision=decision),
+        contested=contested,
+        over_cap=over_cap,
+        decision=decision,
     )
 
 

@@ -210,3 +210,45 @@ def test_the_document_carries_the_package_version(site: Any) -> None:
 
     document = site.api().get("/api/openapi.json").json
     assert document["info"]["version"] == version("voting")
+
+
+def test_a_process_publishes_its_stored_state_as_closed_schemas(site: Any) -> None:
+    """Are a process's source list, review and outcome, and each step's record, paper counts
+    and result, published with every field they hold (no bare object anywhere beneath them),
+    under names apart from the request bodies'?"""
+    schemas = site.api().get("/api/openapi.json").json["components"]["schemas"]
+
+    def closed(schema: Any, seen: set[str]) -> None:
+        if isinstance(schema, list):
+            for item in schema:
+                closed(item, seen)
+            return
+        if not isinstance(schema, dict):
+            return
+        ref = schema.get("$ref")
+        if ref is not None:
+            name = ref.rsplit("/", 1)[1]
+            if name not in seen:
+                closed(schemas[name], seen | {name})
+            return
+        if schema.get("type") == "object":
+            # A model names its fields and nothing else; a map (position → cadres) types
+            # its values.
+            held = schema.get("additionalProperties")
+            assert (schema.get("properties") and held is False) or isinstance(held, dict), schema
+        for value in schema.values():
+            closed(value, seen)
+
+    process, step = schemas["Process"]["properties"], schemas["ProcessStep"]["properties"]
+    for field in (
+        process["source"],
+        process["review"],
+        process["outcome"],
+        step["approved"],
+        step["paper"],
+        step["result"],
+    ):
+        assert "$ref" in json.dumps(field), field
+        closed(field, set())
+    assert schemas["EligibilityReason"]["required"] == ["code", "en", "vi"]
+    assert schemas["Reason"]["properties"].keys() == {"reason"}

@@ -5,11 +5,17 @@ rewriting a process never changes what the API shows or the log recorded."""
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any
 
 import pytest
 
-from voting.planning.state import Outcome, PaperEntry, RemovalEntry, Review, StepResult
+from voting.planning.state import MissingCadre, Outcome, PaperEntry, Review, StepResult
+
+
+def same(left: object, right: object) -> bool:
+    """Equal, keys in the same order too: the column is written back byte for byte."""
+    return json.dumps(left) == json.dumps(right)
 
 
 def counted(cadre: str, number: int, agree: int, passed: bool) -> dict[str, Any]:
@@ -83,19 +89,19 @@ DECIDED = STEP | {
 def test_a_step_result_is_written_back_as_it_was_stored(stored: dict[str, Any]) -> None:
     """Does each layout of `planning_steps.result` survive reading and writing unchanged?"""
     original = copy.deepcopy(stored)
-    result = StepResult.from_json(stored)
-    assert result.to_json() == original
-    assert StepResult.from_json(result.to_json()) == result
+    result = StepResult.model_validate(stored)
+    assert same(result.to_json(), original)
+    assert StepResult.model_validate(result.to_json()) == result
 
 
 def test_a_step_result_reads_what_was_decided() -> None:
     """Are the decision, the contested cadres and the count of passing candidates read as
-    stored, and empty for a step that selects nothing?"""
-    decided = StepResult.from_json(DECIDED)
+    stored, and absent for a step that selects nothing?"""
+    decided = StepResult.model_validate(DECIDED)
     assert decided.decision is not None and decided.decision.chosen == {"Giám đốc Sở": ["A1"]}
     assert decided.contested == {"Giám đốc Sở": ["A1", "A2"]} and decided.passing() == 1
-    plain = StepResult.from_json(STEP | {"paper": True})
-    assert plain.decision is None and plain.contested == {} and plain.over_cap == {}
+    plain = StepResult.model_validate(STEP | {"paper": True})
+    assert plain.decision is None and plain.contested is None and plain.over_cap is None
 
 
 def test_an_outcome_is_written_back_as_it_was_stored() -> None:
@@ -139,10 +145,11 @@ def test_an_outcome_is_written_back_as_it_was_stored() -> None:
         {"planned": planned, "removed": removed},
         {"planned": planned, "removed": removed, "overrides": [override]},
     ):
-        outcome = Outcome.from_json(copy.deepcopy(stored))
-        assert outcome.to_json() == stored
+        outcome = Outcome.model_validate(copy.deepcopy(stored))
+        assert same(outcome.to_json(), stored)
     assert [r.automatic for r in outcome.removed] == [True, False]
-    assert outcome.removed[0] == RemovalEntry.automatic_from_json(removed[0])
+    assert [x.code for x in outcome.removed[0].reasons] == ["discipline"]
+    assert outcome.removed[1].reasons == [] and outcome.removed[1].agree == 14
     assert outcome.chosen() == {("Giám đốc Sở", "A1")}
 
 
@@ -161,8 +168,8 @@ def test_paper_counts_are_written_back_as_they_were_stored() -> None:
             {"member": "Trần Thị B", "by": "member:2", "at": "2022-04-20T09:06:00Z"},
         ],
     }
-    paper = PaperEntry.from_json(copy.deepcopy(stored))
-    assert paper.to_json() == stored
+    paper = PaperEntry.model_validate(copy.deepcopy(stored))
+    assert same(paper.to_json(), stored)
     assert [c.by for c in paper.confirmations] == [None, "member:2"]
 
 
@@ -185,10 +192,50 @@ def test_an_annual_review_is_written_back_as_it_was_stored() -> None:
         "proposed": [reviewed],
         "removed": [reviewed | {"agree": 14, "percent": "56.00"}],
     }
-    review = Review.from_json(copy.deepcopy(stored))
-    assert review.to_json() == stored
-    assert [(r.cadre, r.automatic) for r in (*review.automatic, *review.removed)] == [
+    review = Review.model_validate(copy.deepcopy(stored))
+    assert same(review.to_json(), stored)
+    assert [(r.cadre, r.reasons != []) for r in (*review.automatic, *review.removed)] == [
         ("R1", True),
         ("R2", False),
     ]
-    assert review.missing == [("X9", "Giám đốc Sở")]
+    assert review.missing == [MissingCadre(cadre="X9", position="Giám đốc Sở")]
+
+
+def test_older_layouts_still_read_and_are_written_back_whole() -> None:
+    """Do layouts stored by earlier versions — a result whose `contested` is null with no
+    `over_cap` or `decision`, a decision without a note, a reason without `removal`, a review
+    missing lists — still read, and come back with the keys the current layout has?"""
+    older = STEP | {"contested": None}
+    assert same(
+        StepResult.model_validate(older).to_json(),
+        STEP | {"contested": {}, "over_cap": {}, "decision": None},
+    )
+    decision = {k: v for k, v in DECIDED["decision"].items() if k != "note"}  # type: ignore[attr-defined]
+    decided = StepResult.model_validate(DECIDED | {"decision": decision})
+    assert decided.decision is not None and decided.decision.note == ""
+    review = Review.model_validate(
+        {
+            "automatic": [
+                {
+                    "cadre": "R1",
+                    "full_name": "R",
+                    "position": "P",
+                    "reasons": [{"code": "discipline", "en": "e", "vi": "v"}],
+                }
+            ]
+        }
+    )
+    assert review.to_json() == {
+        "automatic": [
+            {
+                "cadre": "R1",
+                "full_name": "R",
+                "position": "P",
+                "reasons": [{"code": "discipline", "en": "e", "vi": "v", "removal": False}],
+            }
+        ],
+        "planned": [],
+        "missing": [],
+        "proposed": [],
+        "removed": [],
+    }

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, current_app, request
+from sqlalchemy.orm import Session
 
 from voting.conference.errors import refused
 from voting.planning import (
@@ -19,7 +20,10 @@ from voting.planning import (
     submission,
     warnings,
 )
+from voting.planning.lists import approval_of
 from voting.planning.processes import NewProcess
+from voting.planning.state import outcome_of, paper_of, result_of, review_of
+from voting.shape import Shape
 from voting.store import Conference, Process
 from voting.tally import dossier as printed
 from voting.tally import submission as printed_submission
@@ -271,26 +275,18 @@ def whole(process: Process) -> dict[str, Any]:
                 "status": item.status,
                 "conference": item.conference_id,
                 "phase": _phase(item.conference_id),
-                "approved": item.approved,
-                "paper": item.paper,
-                "result": item.result,
+                "approved": approval_of(item).to_json() if item.approved is not None else None,
+                "paper": _json(paper_of(item)),
+                "result": _json(result_of(item)),
             }
             for item in process.steps
         ],
         "source": [row.to_json() for row in source_list.view(session, process)],
         "source_frozen": steps.source_frozen(process),
         "structure": source_list.structure(session, process).to_json(),
-        "review": process.review,
+        "review": review_of(process).to_json(),
         "warnings": [w.to_json() for w in warnings.of(session, process)],
-        # A late approval is accepted (it happened) and flagged wherever the outcome shows.
-        "outcome": process.outcome
-        | {
-            "approval_late": when.approval_late.to_json() if when.approval_late else None,
-            # KH 331 A.I: who fails the conditions today, and the head's override if any.
-            "unmet": [u.to_json() for u in conditions.unmet(session, process, clock.today())],
-        }
-        if process.outcome is not None
-        else None,
+        "outcome": _json(_outcome(session, process, when.approval_late)),
         "dates": when.to_json(),
         "log": [
             {"seq": e.seq, "at": e.at.isoformat(), "actor": e.actor, "kind": e.kind, "data": e.data}
@@ -298,6 +294,25 @@ def whole(process: Process) -> dict[str, Any]:
         ],
     }
     return brief(process) | shown
+
+
+def _outcome(
+    session: Session, process: Process, late: outcome.Lateness | None
+) -> replies.ProcessOutcome | None:
+    """The outcome as stored, how late its approval came, and who fails the conditions today
+    (with the head's override if any)."""
+    stored = outcome_of(process)
+    if stored is None:
+        return None
+    return replies.ProcessOutcome(
+        **dict(stored),
+        approval_late=late,
+        unmet=conditions.unmet(session, process, clock.today()),
+    )
+
+
+def _json(shape: Shape | None) -> dict[str, Any] | None:
+    return shape.to_json() if shape is not None else None
 
 
 def _phase(conference_id: str | None) -> str | None:

@@ -16,8 +16,11 @@ from pydantic import Field
 from voting.conference.casting import PublishedBallot
 from voting.conference.events import Entry
 from voting.conference.public import State
-from voting.planning.outcome import Dates
-from voting.planning.source_list import Structure
+from voting.planning.conditions import Unmet
+from voting.planning.lists import Approval
+from voting.planning.outcome import Dates, Lateness
+from voting.planning.source_list import SourceRow, Structure
+from voting.planning.state import Outcome, PaperEntry, Review, StepResult
 from voting.rules.ruleset import BallotKind, Sex
 from voting.shape import Absent, Shape, absent
 from voting.store import DeviceKind, Phase
@@ -399,9 +402,11 @@ class ProcessStep(Shape):
     status: Literal["waiting", "current", "done"]
     conference: str | None
     phase: Phase | None
-    approved: dict[str, Any] | None = Field(description="A step recorded without a ballot")
-    paper: dict[str, Any] | None = Field(description="Counts entered from paper minutes")
-    result: dict[str, Any] | None
+    approved: Approval | None = Field(
+        description="A step recorded without a ballot, and the ballot it votes on"
+    )
+    paper: PaperEntry | None = Field(description="Counts entered from paper minutes")
+    result: StepResult | None
 
 
 class ProcessWarning(Shape):
@@ -422,20 +427,28 @@ class LogEntry(Shape):
     data: dict[str, Any]
 
 
+class ProcessOutcome(Outcome):
+    """The outcome as stored, with how late its approval came (a late approval is accepted and
+    flagged wherever the outcome shows) and who fails the conditions today (KH 331 A.I)."""
+
+    approval_late: Lateness | None
+    unmet: list[Unmet]
+
+
 class Process(ProcessBrief):
     """A planning process with everything the console shows (docs/planning.md)."""
 
     reference: str = Field(description="YYYY-MM")
     term_start: str | None = Field(description="YYYY-MM")
     steps: list[ProcessStep]
-    source: list[dict[str, Any]] = Field(
+    source: list[SourceRow] = Field(
         description="Each position with its candidates, their warnings, and who was excluded"
     )
     source_frozen: bool
     structure: Structure
-    review: dict[str, Any]
+    review: Review
     warnings: list[ProcessWarning]
-    outcome: dict[str, Any] | None = Field(
+    outcome: ProcessOutcome | None = Field(
         description="The list submitted and approved, approval_late, and unmet conditions"
     )
     dates: Dates

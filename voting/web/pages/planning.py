@@ -24,7 +24,7 @@ from voting.planning import (
     steps,
     warnings,
 )
-from voting.planning.lists import BallotSection, approval_of, source_of
+from voting.planning.lists import StepBallotSection, approval_of, source_of
 from voting.planning.processes import RULES, NewProcess
 from voting.planning.state import outcome_of
 from voting.registry import terms
@@ -281,7 +281,7 @@ def _process_page(process: Process, error: ConferenceError | None = None) -> str
     )
 
 
-def _structure(process: Process, sections: list[BallotSection]) -> source_list.Structure | None:
+def _structure(process: Process, sections: list[StepBallotSection]) -> source_list.Structure | None:
     """The structure report of a step's candidate list (a removal ballot has none)."""
     if not sections or all(s.quota is None for s in sections):
         return None
