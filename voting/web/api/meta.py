@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app
 
-from voting.web.address import room_address
+from voting.web.address import RoomAddress, room_address
 from voting.web.api import replies
 from voting.web.openapi import document
 from voting.web.policy import Action, requires
@@ -31,7 +31,7 @@ def ping() -> replies.Ping:
 
 @bp.get("/address")
 @requires(Action.ADDRESS_READ)
-@answers(replies.RoomAddress)
-def address() -> replies.RoomAddress:
+@answers(RoomAddress)
+def address() -> RoomAddress:
     """The address phones will use and its QR code (SVG), for the pre-flight page."""
-    return replies.RoomAddress.model_validate(room_address(current_app.config["PUBLIC_URL"]))
+    return room_address(current_app.config["PUBLIC_URL"])

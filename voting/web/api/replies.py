@@ -45,13 +45,6 @@ class Ping(Shape):
     public_url: str
 
 
-class RoomAddress(Shape):
-    """The configured address phones use, and its QR code."""
-
-    public_url: str
-    qr_svg: str = Field(description="SVG")
-
-
 PrincipalKind = Literal["anonymous", "user", "device", "member"]
 Role = Literal["public", "organiser", "leadership", "head", "checkin_desk", "kiosk", "committee"]
 
