@@ -9,13 +9,20 @@ strict (no coercion), forbid fields they do not name, and are frozen. No Flask h
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 from pydantic.json_schema import SkipJsonSchema
+
+from voting.store.base import utc_text
 
 Absent = SkipJsonSchema[None]
 """The type of a field some answers leave out: `str | Absent = absent()`."""
+
+Moment = Annotated[datetime, PlainSerializer(utc_text, when_used="json")]
+"""A time answered as it is sent and hashed: UTC to the second, "2022-04-20T08:00:00Z"
+(pydantic's own JSON would keep microseconds, and another zone's offset)."""
 
 
 def _is_none(value: object) -> bool:

@@ -3,12 +3,12 @@ does not name, and a view that returns one is answered with its JSON."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from pydantic import ValidationError
 
-from voting.shape import Absent, Shape, absent
+from voting.shape import Absent, Moment, Shape, absent
 from voting.web.replies import answers
 
 
@@ -35,6 +35,21 @@ def test_an_absent_field_is_optional_and_never_null_in_the_schema() -> None:
     assert schema["required"] == ["held_on", "note"]
     assert schema["properties"]["extra"]["type"] == "string"
     assert schema["additionalProperties"] is False
+
+
+class Stamped(Shape):
+    at: Moment
+    until: Moment | None
+
+
+def test_a_moment_is_answered_in_utc_to_the_second_as_a_date_time() -> None:
+    """The JSON the event log and the API always wrote ("…Z", no fraction), whatever the
+    zone and microseconds of the time held; the schema still says date-time."""
+    hanoi = timezone(timedelta(hours=7))
+    stamped = Stamped(at=datetime(2022, 4, 20, 15, 0, 0, 999_999, tzinfo=hanoi), until=None)
+    assert stamped.to_json() == {"at": "2022-04-20T08:00:00Z", "until": None}
+    assert stamped.at == datetime(2022, 4, 20, 8, 0, 0, 999_999, tzinfo=UTC)
+    assert Stamped.model_json_schema()["properties"]["at"]["format"] == "date-time"
 
 
 def test_a_shape_is_strict_and_names_all_it_holds() -> None:

@@ -36,16 +36,6 @@ class Principal:
         """How the event log names the caller."""
         return f"{self.kind}:{self.name}" if self.kind == "user" else f"{self.kind}:{self.id}"
 
-    def to_dict(self) -> dict[str, str | int | None]:
-        return {
-            "kind": self.kind,
-            "role": self.role,
-            "id": self.id,
-            "name": self.name,
-            "display_name": self.display_name or self.name,
-            "conference": self.conference_id,
-        }
-
 
 ANONYMOUS = Principal("anonymous", PUBLIC)
 

@@ -1,8 +1,10 @@
 """The response model of a JSON view, declared next to it: `answers(Model)` under `requires`
 (and `takes`). The OpenAPI document reads it from the view (`view.reply_model`) and publishes
-its JSON schema as the response; the tests check each answer against it. A view that returns
-the model itself (a `voting.shape.Shape`, as the services answer) is answered with its JSON;
-one that builds a dict is answered as it built it."""
+its JSON schema as the response; the tests check each answer against it. A view returns the
+model itself (a `voting.shape.Shape`: a service's, or one of voting.web.api.replies) and is
+answered with its JSON. Until the planning state is typed, the planning process's views and
+the paper form still build dicts, answered as built; the signed record is served as its stored
+bytes (a Response)."""
 
 from __future__ import annotations
 

@@ -12,8 +12,8 @@ import pytest
 from tests.integration.web.test_room import joined, states
 from voting.conference import events
 from voting.conference.errors import refused
+from voting.web import replies
 from voting.web.api import checkin as checkin_api
-from voting.web.api import shapes
 
 BALLOT = {
     "sections": [
@@ -75,10 +75,10 @@ def test_a_view_failing_after_its_service_rolls_the_service_back(
     ballot_before = organiser.get(f"/api/conferences/{conference}/ballot").json
     log_before = kinds(organiser, conference)
 
-    def failing(_conference: Any) -> Any:
+    def failing(_answer: Any) -> Any:
         raise failure
 
-    monkeypatch.setattr(shapes, "ballot_of", failing)
+    monkeypatch.setattr(replies, "_json", failing)  # the view's answer, once the service ran
     site.app.config["PROPAGATE_EXCEPTIONS"] = False
     r = organiser.put(f"/api/conferences/{conference}/ballot", json=BALLOT)
     assert r.status_code == status

@@ -7,7 +7,6 @@ from flask import Blueprint
 from voting.conference import ballot
 from voting.conference.ballot import CandidateInput, SectionInput
 from voting.store import Conference
-from voting.web.api import shapes
 from voting.web.api.bodies import BallotSections
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
@@ -23,7 +22,7 @@ bp = Blueprint("ballots", __name__, url_prefix="/api")
 @answers(ballot.Ballot)
 def show(conference: Conference) -> ballot.Ballot:
     """The ballot: sections with candidates and quota."""
-    return shapes.ballot_of(conference)
+    return ballot.describe(conference)
 
 
 @bp.put("/conferences/<conference_id>/ballot")
@@ -44,4 +43,4 @@ def replace(conference: Conference, body: BallotSections) -> ballot.Ballot:
         for section in body.sections
     ]
     ballot.replace(db(), conference.id, sections, current_principal().actor)
-    return shapes.ballot_of(conference)
+    return ballot.describe(conference)

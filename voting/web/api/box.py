@@ -3,8 +3,6 @@ the ballot), the published list, the result, the head's decision, the record, ab
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Blueprint, Response, current_app, request
 
 from voting import canonical
@@ -87,22 +85,22 @@ def lookup(conference: Conference, receipt: str) -> casting.PublishedBallot:
 @bp.get("/opening")
 @requires(Action.BALLOTS_READ)
 @answers(replies.Opening)
-def context(conference: Conference) -> dict[str, Any]:
+def context(conference: Conference) -> replies.Opening:
     """What a voter's page builds against once voting is open: the fingerprint, the ballot
     definition (ids "s1", "s1c1", …), the joint key, convened and present; for committee
     phones, the fewest ballots the box may be opened with (`min_ballots`, 0 at a practice
     round)."""
     ctx = opening.context(db(), conference)
-    return {
-        "conference": conference.id,
-        "fingerprint": ctx.fingerprint,
-        "definition": ctx.definition.to_dict(),
-        "joint_key": ctx.joint_key.hex(),
-        "convened": conference.convened_at_opening,
-        "present": conference.present_at_opening,
-        "min_ballots": opening.minimum(conference),
-        "state": public.state(db(), conference).to_json(),
-    }
+    return replies.Opening(
+        conference=conference.id,
+        fingerprint=ctx.fingerprint,
+        definition=replies.BallotDefinition.of(ctx.definition),
+        joint_key=ctx.joint_key.hex(),
+        convened=conference.convened_at_opening,
+        present=conference.present_at_opening,
+        min_ballots=opening.minimum(conference),
+        state=public.state(db(), conference),
+    )
 
 
 @bp.post("/abort")

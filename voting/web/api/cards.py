@@ -3,7 +3,7 @@ keys returned at the opening (voting.conference.cards)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import cast
 
 from flask import Blueprint
 
@@ -32,25 +32,26 @@ def summary(conference: Conference) -> cards.Counters:
 @bp.get("/keys")
 @requires(Action.CARDS_READ)
 @answers(replies.CardKeys)
-def keys(conference: Conference) -> dict[str, Any]:
+def keys(conference: Conference) -> replies.CardKeys:
     """Every card key and the voided ones (public keys: committee phones check ballots)."""
     every, voided = cards.all_keys(db(), conference.id)
-    return {"keys": every, "voided": voided}
+    return replies.CardKeys(keys=every, voided=voided)
 
 
 @bp.get("/<card>/status")
 @requires(Action.CARDS_READ)
 @answers(replies.CardStatus)
-def status(conference: Conference, card: str) -> dict[str, Any]:
+def status(conference: Conference, card: str) -> replies.CardStatus:
     """What the card (its public key, hex) can do now: ready, used, voided or unknown."""
-    return {"card": card, "status": casting.card_status(db(), conference, card)}
+    now = casting.card_status(db(), conference, card)
+    return replies.CardStatus(card=card, status=cast(replies.CardState, now))
 
 
 @bp.post("/batches")
 @requires(Action.CARDS_UPLOAD)
 @takes(CardBatch)
 @answers(replies.UploadedBatch)
-def upload(conference: Conference, body: CardBatch) -> tuple[dict[str, Any], int]:
+def upload(conference: Conference, body: CardBatch) -> tuple[replies.UploadedBatch, int]:
     """A batch of sorted keys: `{keys}` from the desk, or `keys.json` of `voting cards`
     (`{conference, keys, card_list_hash}`, both checked)."""
     batch, list_hash = cards.upload_batch(
@@ -62,7 +63,7 @@ def upload(conference: Conference, body: CardBatch) -> tuple[dict[str, Any], int
         claimed_hash=body.card_list_hash,
     )
     push_state(conference)
-    return {"batch": batch.number, "count": batch.count, "list_hash": list_hash}, 201
+    return replies.UploadedBatch(batch=batch.number, count=batch.count, list_hash=list_hash), 201
 
 
 @bp.post("/dealt")

@@ -51,11 +51,13 @@ def status(conference: Conference) -> ceremony.Committee:
 @bp.post("/tokens")
 @requires(Action.COMMITTEE_MANAGE)
 @answers(replies.MemberTokens)
-def tokens(conference: Conference) -> tuple[dict[str, Any], int]:
+def tokens(conference: Conference) -> tuple[replies.MemberTokens, int]:
     """One single-use join token per member (shown as QR); replaces any earlier ceremony."""
     issued = ceremony.issue_tokens(db(), conference.id, current_principal().actor)
     push_state(conference)
-    return {"tokens": [{"member": m, "token": t} for m, t in issued]}, 201
+    return replies.MemberTokens(
+        tokens=[replies.MemberToken(member=m, token=t) for m, t in issued]
+    ), 201
 
 
 @bp.post("/restart")
@@ -72,39 +74,39 @@ def restart(conference: Conference) -> ceremony.Committee:
 @requires(Action.COMMITTEE_JOIN, anonymous_post=True)
 @takes(JoinToken)
 @answers(replies.Seat)
-def join(conference: Conference, body: JoinToken) -> tuple[dict[str, Any], int]:
+def join(conference: Conference, body: JoinToken) -> tuple[replies.Seat, int]:
     """Redeem a join token once; the binding goes in `Authorization: Member <binding>`."""
     member, binding = ceremony.join(db(), conference.id, body.token)
     push_state(conference)
     return _seat(conference, member, binding), 201
 
 
-def _seat(conference: Conference, member: int, binding: str) -> dict[str, Any]:
-    return {
-        "member": member,
-        "binding": binding,
-        "conference_id": conference.id,
-        "threshold": conference.committee_threshold,
-        "members": conference.committee_size,
-    }
+def _seat(conference: Conference, member: int, binding: str) -> replies.Seat:
+    return replies.Seat(
+        member=member,
+        binding=binding,
+        conference_id=conference.id,
+        threshold=conference.committee_threshold,
+        members=conference.committee_size,
+    )
 
 
 @bp.post("/members/<int:member>/replace")
 @requires(Action.COMMITTEE_MANAGE)
 @answers(replies.MemberToken)
-def replace_phone(conference: Conference, member: int) -> tuple[dict[str, Any], int]:
+def replace_phone(conference: Conference, member: int) -> tuple[replies.MemberToken, int]:
     """A member's lost or broken phone: revoked now; a single-use replacement token that only
     the member's backup can redeem (`POST …/committee/rejoin`)."""
     token = ceremony.replace_phone(db(), conference.id, member, current_principal().actor)
     push_state(conference)
-    return {"member": member, "token": token}, 201
+    return replies.MemberToken(member=member, token=token), 201
 
 
 @bp.post("/rejoin")
 @requires(Action.COMMITTEE_JOIN, anonymous_post=True)
 @takes(RejoinMessage)
 @answers(replies.Seat)
-def rejoin(conference: Conference, body: RejoinMessage) -> tuple[dict[str, Any], int]:
+def rejoin(conference: Conference, body: RejoinMessage) -> tuple[replies.Seat, int]:
     """Redeem a replacement token with the backup's signed proof (docs/crypto-committee.md)."""
     member, binding = ceremony.rejoin(db(), conference.id, body.root)
     push_state(conference)
@@ -174,7 +176,7 @@ def confirm(conference: Conference, body: ConfirmationMessage) -> ceremony.Commi
 @requires(Action.COMMITTEE_ACT)
 @takes(PartialMessage)
 @answers(replies.PartialAccepted)
-def partial(conference: Conference, body: PartialMessage) -> dict[str, Any]:
+def partial(conference: Conference, body: PartialMessage) -> replies.PartialAccepted:
     """The member's partial decryption of the aggregate of the frozen ballot list."""
     opened = counting.post_partial(db(), conference.id, _member(), body.root)
     if opened:  # a planning step's result moves its process on (docs/planning.md)
@@ -182,31 +184,33 @@ def partial(conference: Conference, body: PartialMessage) -> dict[str, Any]:
             db(), conference.id, current_principal().actor, installation(current_app).timezone
         )
     push_state(conference)
-    return {"accepted": True, "opened": opened}
+    return replies.PartialAccepted(accepted=True, opened=opened)
 
 
 @bp.post("/refusal")
 @requires(Action.COMMITTEE_ACT)
 @takes(Refusal)
 @answers(replies.RefusalAccepted)
-def refusal(conference: Conference, body: Refusal) -> dict[str, Any]:
+def refusal(conference: Conference, body: Refusal) -> replies.RefusalAccepted:
     """The member's phone says why it will not open the box (a list far smaller than the
     room); logged for the console and the record."""
     counting.refuse_opening(db(), conference.id, _member(), body.ballots, body.present)
-    return {"accepted": True}
+    return replies.RefusalAccepted(accepted=True)
 
 
 @bp.post("/count-signatures")
 @requires(Action.COMMITTEE_ACT)
 @takes(CountSignatureMessage)
 @answers(replies.CountSignatureAccepted)
-def count_signature(conference: Conference, body: CountSignatureMessage) -> dict[str, Any]:
+def count_signature(
+    conference: Conference, body: CountSignatureMessage
+) -> replies.CountSignatureAccepted:
     """The member's signature of the counts; the t-th writes the signed record."""
     written = counting.post_count_signature(
         db(), conference.id, _member(), body.root, installation(current_app)
     )
     push_state(conference)
-    return {"accepted": True, "record_written": written}
+    return replies.CountSignatureAccepted(accepted=True, record_written=written)
 
 
 @bp.get("/paper")

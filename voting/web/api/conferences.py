@@ -3,14 +3,12 @@ public quorum state the projector shows."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Blueprint, current_app
 
 from voting.conference import conferences, phases, practice, public
 from voting.conference.conferences import Committee, Details
 from voting.store import Conference
-from voting.web.api import replies, shapes
+from voting.web.api import replies
 from voting.web.api.bodies import ConferenceEdit, NewConference, PhaseChange
 from voting.web.config import rule_set
 from voting.web.extensions import db
@@ -26,16 +24,18 @@ bp = Blueprint("conferences", __name__, url_prefix="/api")
 @bp.get("/conferences")
 @requires(Action.CONFERENCE_LIST)
 @answers(replies.Conferences)
-def index() -> dict[str, Any]:
+def index() -> replies.Conferences:
     """Every conference, newest first."""
-    return {"conferences": [shapes.conference(c) for c in conferences.every(db())]}
+    return replies.Conferences(
+        conferences=[replies.Conference.of(c) for c in conferences.every(db())]
+    )
 
 
 @bp.post("/conferences")
 @requires(Action.CONFERENCE_CREATE)
 @takes(NewConference)
 @answers(replies.Conference)
-def create(body: NewConference) -> tuple[dict[str, Any], int]:
+def create(body: NewConference) -> tuple[replies.Conference, int]:
     """A new conference in set-up, for one step of the installation's rule set."""
     created = conferences.create(
         db(),
@@ -47,22 +47,22 @@ def create(body: NewConference) -> tuple[dict[str, Any], int]:
         actor=current_principal().actor,
         rule_set=rule_set(current_app),
     )
-    return shapes.conference(created), 201
+    return replies.Conference.of(created), 201
 
 
 @bp.get("/conferences/<conference_id>")
 @requires(Action.CONFERENCE_READ)
 @answers(replies.Conference)
-def show(conference: Conference) -> dict[str, Any]:
+def show(conference: Conference) -> replies.Conference:
     """One conference."""
-    return shapes.conference(conference)
+    return replies.Conference.of(conference)
 
 
 @bp.patch("/conferences/<conference_id>")
 @requires(Action.CONFERENCE_EDIT)
 @takes(ConferenceEdit)
 @answers(replies.Conference)
-def edit(conference: Conference, body: ConferenceEdit) -> dict[str, Any]:
+def edit(conference: Conference, body: ConferenceEdit) -> replies.Conference:
     """Change title, date, place or committee; fields left out keep their value."""
     updated = conferences.update_details(
         db(),
@@ -80,18 +80,18 @@ def edit(conference: Conference, body: ConferenceEdit) -> dict[str, Any]:
         ),
         actor=current_principal().actor,
     )
-    return shapes.conference(updated)
+    return replies.Conference.of(updated)
 
 
 @bp.post("/conferences/<conference_id>/phase")
 @requires(Action.PHASE_CHANGE)
 @takes(PhaseChange)
 @answers(replies.Conference)
-def change_phase(conference: Conference, body: PhaseChange) -> dict[str, Any]:
+def change_phase(conference: Conference, body: PhaseChange) -> replies.Conference:
     """Move to another phase: checkin, voting, closed (or back to setup before anyone is in)."""
     moved = phases.change(db(), conference.id, body.to, current_principal().actor)
     push_state(moved)
-    return shapes.conference(moved)
+    return replies.Conference.of(moved)
 
 
 @bp.get("/conferences/<conference_id>/state")
@@ -105,8 +105,8 @@ def state(conference: Conference) -> public.State:
 @bp.post("/conferences/<conference_id>/practice")
 @requires(Action.CONFERENCE_CREATE)
 @answers(replies.Conference)
-def make_practice(conference: Conference) -> tuple[dict[str, Any], int]:
+def make_practice(conference: Conference) -> tuple[replies.Conference, int]:
     """A practice round copied from this conference: own cards, ceremony and box; its result
     is shown openly and marked as practice."""
     made = practice.create(db(), conference.id, current_principal().actor)
-    return shapes.conference(made), 201
+    return replies.Conference.of(made), 201

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Blueprint
 
 from voting.conference import devices
 from voting.store import Conference
-from voting.web.api import replies, shapes
+from voting.web.api import replies
 from voting.web.api.bodies import NewDevice
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
@@ -22,26 +20,27 @@ bp = Blueprint("devices", __name__, url_prefix="/api")
 @bp.get("/conferences/<conference_id>/devices")
 @requires(Action.DEVICES_MANAGE)
 @answers(replies.Devices)
-def index(conference: Conference) -> dict[str, Any]:
+def index(conference: Conference) -> replies.Devices:
     """The conference's device links, revoked ones included."""
-    return {"devices": [shapes.device(d) for d in devices.of_conference(db(), conference.id)]}
+    links = devices.of_conference(db(), conference.id)
+    return replies.Devices(devices=[replies.Device.of(link) for link in links])
 
 
 @bp.post("/conferences/<conference_id>/devices")
 @requires(Action.DEVICES_MANAGE)
 @takes(NewDevice)
 @answers(replies.IssuedDevice)
-def issue(conference: Conference, body: NewDevice) -> tuple[dict[str, Any], int]:
+def issue(conference: Conference, body: NewDevice) -> tuple[replies.IssuedDevice, int]:
     """A new link; its token is in this response only."""
     link, token = devices.issue(
         db(), conference.id, body.kind, body.label, current_principal().actor
     )
-    return {**shapes.device(link), "token": token}, 201
+    return replies.IssuedDevice.issued(link, token), 201
 
 
 @bp.delete("/devices/<int:device_id>")
 @requires(Action.DEVICES_MANAGE)
 @answers(replies.Device)
-def revoke(device_id: int) -> dict[str, Any]:
+def revoke(device_id: int) -> replies.Device:
     """Revoke a link at once."""
-    return shapes.device(devices.revoke(db(), device_id, current_principal().actor))
+    return replies.Device.of(devices.revoke(db(), device_id, current_principal().actor))

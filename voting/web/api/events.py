@@ -7,7 +7,7 @@ from flask import Blueprint
 from voting.conference import events
 from voting.store import Conference
 from voting.tally.chain import first_break
-from voting.web.api import replies, shapes
+from voting.web.api import replies
 from voting.web.extensions import db
 from voting.web.policy import Action, requires
 from voting.web.replies import answers
@@ -20,6 +20,6 @@ bp = Blueprint("events", __name__, url_prefix="/api")
 @answers(replies.EventLog)
 def index(conference: Conference) -> replies.EventLog:
     """Every event, oldest first, with the chain check."""
-    entries = shapes.event_entries(events.log(db(), conference.id))
+    entries = [events.to_entry(item) for item in events.log(db(), conference.id)]
     broken = first_break(entry.to_json() for entry in entries)
     return replies.EventLog(events=entries, chain_intact=broken is None, first_break=broken)

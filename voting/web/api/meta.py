@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Blueprint, current_app
 
-from voting.web.address import room_address
+from voting.web.address import RoomAddress, room_address
 from voting.web.api import replies
 from voting.web.openapi import document
 from voting.web.policy import Action, requires
@@ -18,22 +16,22 @@ bp = Blueprint("meta", __name__, url_prefix="/api")
 @bp.get("/openapi.json")
 @requires(Action.META_READ)
 @answers(replies.OpenApiDocument)
-def openapi() -> dict[str, Any]:
+def openapi() -> replies.OpenApiDocument:
     """The OpenAPI 3.1 document of this API."""
-    return document(current_app)
+    return replies.OpenApiDocument.model_validate(document(current_app))
 
 
 @bp.get("/ping")
 @requires(Action.META_READ)
 @answers(replies.Ping)
-def ping() -> dict[str, Any]:
+def ping() -> replies.Ping:
     """Answers anyone: a phone that gets this reply reaches the server."""
-    return {"ok": True, "public_url": current_app.config["PUBLIC_URL"]}
+    return replies.Ping(ok=True, public_url=current_app.config["PUBLIC_URL"])
 
 
 @bp.get("/address")
 @requires(Action.ADDRESS_READ)
-@answers(replies.RoomAddress)
-def address() -> dict[str, Any]:
+@answers(RoomAddress)
+def address() -> RoomAddress:
     """The address phones will use and its QR code (SVG), for the pre-flight page."""
     return room_address(current_app.config["PUBLIC_URL"])

@@ -27,25 +27,23 @@ MIMETYPES = {
 @bp.get("/<kind>")
 @requires(Action.PEOPLE_READ)
 @answers(replies.RegistryTable)
-def index(kind: str) -> dict[str, Any]:
+def index(kind: str) -> replies.RegistryTable:
     """The table's rows in the import's columns."""
     table = _kind(kind)
-    return {
-        "columns": list(table.columns),
-        "rows": [
-            dict(zip(table.columns, table.cells(r), strict=True)) for r in table.listing(db())
-        ],
-    }
+    return replies.RegistryTable(
+        columns=list(table.columns),
+        rows=[dict(zip(table.columns, table.cells(r), strict=True)) for r in table.listing(db())],
+    )
 
 
 @bp.post("/<kind>")
 @requires(Action.PEOPLE_IMPORT)
 @answers(replies.Imported)
-def import_file(kind: str) -> dict[str, Any]:
+def import_file(kind: str) -> replies.Imported:
     """Replace the table with an uploaded CSV or XLSX file (all rows or none)."""
     with parse.upload() as path:
         imported = _kind(kind).import_file(db(), path)
-    return {"imported": len(imported)}
+    return replies.Imported(imported=len(imported))
 
 
 @bp.get("/<kind>/export")

@@ -1,29 +1,35 @@
 """What the JSON API answers: one model per response shape, declared on its view with
 `replies.answers` and published as the response schemas of /api/openapi.json. A shape a
 service answers is defined next to the service (`voting.shape.Shape`, e.g.
-`voting.conference.cards.Counters`) and the view returns it; the shapes here are those the
-views still build as dicts (voting.web.api.shapes). The tests check every answer against its
-view's model. Requests are modelled in voting.web.api.bodies.
+`voting.conference.cards.Counters`); the shapes here are those the views compose from records
+and values (`Conference.of(row)`, …). Either way the view returns the shape. A stored text a
+model names as a Literal is cast to it, and the strict shape checks it as it is built; a stored
+StrEnum is converted (`Phase(row.phase)`). The tests check every answer against its view's
+model. Requests are modelled in voting.web.api.bodies.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, Self, cast
 
 from pydantic import Field
 
+from voting import store
+from voting.conference import ballot, conferences
 from voting.conference.casting import PublishedBallot
 from voting.conference.events import Entry
 from voting.conference.public import State
+from voting.crypto import ballot as crypto_ballot
 from voting.planning.conditions import Unmet
 from voting.planning.lists import Approval
 from voting.planning.outcome import Dates, Lateness
 from voting.planning.source_list import SourceRow, Structure
 from voting.planning.state import Outcome, PaperEntry, Review, StepResult
-from voting.rules.ruleset import BallotKind, Sex
-from voting.shape import Absent, Shape, absent
+from voting.rules import ruleset
+from voting.shape import Absent, Moment, Shape, absent
 from voting.store import DeviceKind, Phase
+from voting.web import principals
 
 
 class OpenApiDocument(Shape):
@@ -42,22 +48,30 @@ class Ping(Shape):
     public_url: str
 
 
-class RoomAddress(Shape):
-    """The configured address phones use, and its QR code."""
-
-    public_url: str
-    qr_svg: str = Field(description="SVG")
+PrincipalKind = Literal["anonymous", "user", "device", "member"]
+Role = Literal["public", "organiser", "leadership", "head", "checkin_desk", "kiosk", "committee"]
 
 
 class Principal(Shape):
     """Who is calling."""
 
-    kind: Literal["anonymous", "user", "device", "member"]
-    role: Literal["public", "organiser", "leadership", "head", "checkin_desk", "kiosk", "committee"]
+    kind: PrincipalKind
+    role: Role
     id: int | None
     name: str
     display_name: str = Field(description="An account's person, as pages name them")
     conference: str | None = Field(description="A device link's or member's one conference")
+
+    @classmethod
+    def of(cls, caller: principals.Principal) -> Self:
+        return cls(
+            kind=cast(PrincipalKind, caller.kind),
+            role=cast(Role, caller.role),
+            id=caller.id,
+            name=caller.name,
+            display_name=caller.display_name or caller.name,
+            conference=caller.conference_id,
+        )
 
 
 class Session(Shape):
@@ -73,11 +87,26 @@ class RuleStep(Shape):
     number: int
     title: str
     title_en: str
-    ballot: BallotKind
+    ballot: ruleset.BallotKind
     composition: list[str]
     extra_composition: dict[str, list[str]]
     threshold: str | None = Field(description="e.g. '≥ 3/10 of present'")
     announced: bool
+
+    @classmethod
+    def of(cls, step: ruleset.Step) -> Self:
+        return cls(
+            number=step.number,
+            title=step.title,
+            title_en=step.title_en,
+            ballot=step.ballot,
+            composition=list(step.composition),
+            extra_composition={
+                tier: list(groups) for tier, groups in step.extra_composition.items()
+            },
+            threshold=step.threshold.describe() if step.threshold else None,
+            announced=step.announced,
+        )
 
 
 class Procedure(Shape):
@@ -87,6 +116,15 @@ class Procedure(Shape):
     title: str
     title_en: str
     steps: list[RuleStep]
+
+    @classmethod
+    def of(cls, procedure: ruleset.Procedure) -> Self:
+        return cls(
+            key=procedure.key,
+            title=procedure.title,
+            title_en=procedure.title_en,
+            steps=[RuleStep.of(step) for step in procedure.steps],
+        )
 
 
 class RuleSet(Shape):
@@ -99,17 +137,40 @@ class RuleSet(Shape):
     groups: dict[str, str]
     procedures: list[Procedure]
 
+    @classmethod
+    def of(cls, rule_set: ruleset.RuleSet) -> Self:
+        return cls(
+            name=rule_set.name,
+            title=rule_set.title,
+            hash=rule_set.hash,
+            tiers={key: tier.title for key, tier in rule_set.tiers.items()},
+            groups=dict(rule_set.groups),
+            procedures=[Procedure.of(p) for p in rule_set.procedures.values()],
+        )
+
 
 class Person(Shape):
     """A person of the agency's registry."""
 
     id: str
     full_name: str
-    sex: Sex
+    sex: ruleset.Sex
     born: date
     post: str
     unit: str
     groups: list[str]
+
+    @classmethod
+    def of(cls, item: store.Person) -> Self:
+        return cls(
+            id=item.ref,
+            full_name=item.full_name,
+            sex=cast(ruleset.Sex, item.sex),
+            born=item.born,
+            post=item.post,
+            unit=item.unit,
+            groups=list(item.groups),
+        )
 
 
 class People(Shape):
@@ -152,7 +213,7 @@ class Conference(Shape):
     step_title: str
     step_title_en: str
     tier: str
-    ballot_kind: Literal["candidates", "removal"]
+    ballot_kind: ballot.Kind
     announced: bool
     phase: Phase
     phase_title: str
@@ -164,6 +225,35 @@ class Conference(Shape):
     practice_of: str | None = Field(
         description="A practice round: the real conference it was copied from"
     )
+
+    @classmethod
+    def of(cls, item: store.Conference) -> Self:
+        step = conferences.step_of(item)
+        phase = Phase(item.phase)
+        phase_vi, phase_en = conferences.PHASE_TITLES[phase]
+        return cls(
+            id=item.id,
+            title=item.title,
+            held_on=item.held_on,
+            place=item.place,
+            rule_set=RuleSetOf(name=item.rule_set_name, hash=item.rule_set_hash),
+            procedure=item.procedure,
+            procedure_title=conferences.rule_set_of(item).procedures[item.procedure].title,
+            step=item.step_number,
+            step_title=step.title,
+            step_title_en=step.title_en,
+            tier=item.tier,
+            ballot_kind=cast(ballot.Kind, item.ballot_kind),
+            announced=step.announced,
+            phase=phase,
+            phase_title=phase_vi,
+            phase_title_en=phase_en,
+            committee=CommitteeSize(size=item.committee_size, threshold=item.committee_threshold),
+            revision=item.revision,
+            convened_at_opening=item.convened_at_opening,
+            present_at_opening=item.present_at_opening,
+            practice_of=item.practice_of,
+        )
 
 
 class Conferences(Shape):
@@ -179,19 +269,39 @@ class RecordedAbsence(Shape):
     note: str | None
 
 
+Source = Literal["registry", "external", "manual"]
+
+
 class Attendee(Shape):
     """An attendee on a conference's roster."""
 
     id: int
     ref: str | None
-    source: Literal["registry", "external", "manual"]
+    source: Source
     full_name: str
     sex: str
     post: str
     unit: str
     present: bool
-    checked_in_at: datetime | None
+    checked_in_at: Moment | None
     absence: RecordedAbsence | None
+
+    @classmethod
+    def of(cls, item: store.Attendee) -> Self:
+        return cls(
+            id=item.id,
+            ref=item.ref,
+            source=cast(Source, item.source),
+            full_name=item.full_name,
+            sex=item.sex,
+            post=item.post,
+            unit=item.unit,
+            present=item.present,
+            checked_in_at=item.checked_in_at,
+            absence=None
+            if item.absence_reason is None
+            else RecordedAbsence(reason=item.absence_reason, note=item.absence_note),
+        )
 
 
 class Attendees(Shape):
@@ -215,14 +325,29 @@ class Device(Shape):
     conference: str
     kind: DeviceKind
     label: str
-    created_at: datetime
-    revoked_at: datetime | None
+    created_at: Moment
+    revoked_at: Moment | None
+
+    @staticmethod
+    def of(item: store.DeviceLink) -> Device:
+        return Device(
+            id=item.id,
+            conference=item.conference_id,
+            kind=DeviceKind(item.kind),
+            label=item.label,
+            created_at=item.created_at,
+            revoked_at=item.revoked_at,
+        )
 
 
 class IssuedDevice(Device):
     """A device link just issued, with its token (in this response only)."""
 
     token: str
+
+    @classmethod
+    def issued(cls, item: store.DeviceLink, token: str) -> Self:
+        return cls(**Device.of(item).model_dump(), token=token)
 
 
 class Devices(Shape):
@@ -238,11 +363,14 @@ class CardKeys(Shape):
     voided: list[str]
 
 
+CardState = Literal["ready", "used", "voided", "unknown"]
+
+
 class CardStatus(Shape):
     """What a card can do now."""
 
     card: str
-    status: Literal["ready", "used", "voided", "unknown"]
+    status: CardState
 
 
 class UploadedBatch(Shape):
@@ -260,6 +388,9 @@ class RegistryTable(Shape):
     rows: list[dict[str, str]] = Field(description="Column → the cell as the file writes it")
 
 
+AppointmentStatus = Literal["running", "appointed", "withdrawn"]
+
+
 class Appointment(Shape):
     """An appointment of a planned cadre to the planned position (docs/planning.md)."""
 
@@ -267,12 +398,27 @@ class Appointment(Shape):
     cadre: str
     full_name: str
     position: str
-    status: Literal["running", "appointed", "withdrawn"]
+    status: AppointmentStatus
     started_on: date
     started_by: str
     ended_on: date | None
     ended_by: str | None
     decision: str | None
+
+    @classmethod
+    def of(cls, item: store.Appointment) -> Self:
+        return cls(
+            id=item.id,
+            cadre=item.cadre_ref,
+            full_name=item.full_name,
+            position=item.position,
+            status=cast(AppointmentStatus, item.status),
+            started_on=item.started_on,
+            started_by=item.started_by,
+            ended_on=item.ended_on,
+            ended_by=item.ended_by,
+            decision=item.decision,
+        )
 
 
 class Appointments(Shape):
@@ -317,6 +463,15 @@ class BallotDefinition(Shape):
     """The ballot definition (ids "s1", "s1c1", …; docs/crypto.md)."""
 
     sections: list[DefinitionSection]
+
+    @classmethod
+    def of(cls, definition: crypto_ballot.BallotDefinition) -> Self:
+        return cls(
+            sections=[
+                DefinitionSection(id=s.id, candidates=list(s.candidates), quota=s.quota)
+                for s in definition.sections
+            ]
+        )
 
 
 class Opening(Shape):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Blueprint
 
 from voting.conference.errors import refused
@@ -27,28 +25,30 @@ bp = Blueprint("sessions", __name__, url_prefix="/api")
 @bp.get("/session")
 @requires(Action.SESSION)
 @answers(replies.Session)
-def show() -> dict[str, Any]:
+def show() -> replies.Session:
     """Who is calling, and the CSRF token for the state-changing calls that follow."""
-    return {"principal": current_principal().to_dict(), "csrf_token": csrf_token()}
+    return replies.Session(
+        principal=replies.Principal.of(current_principal()), csrf_token=csrf_token()
+    )
 
 
 @bp.post("/session")
 @requires(Action.SESSION)
 @takes(Login)
 @answers(replies.Session)
-def create(body: Login) -> dict[str, Any]:
+def create(body: Login) -> replies.Session:
     """Log in with a username and password."""
     user = authenticate(body.username, body.password)
     if user is None:
         raise refused("bad_credentials")
     token = log_in(user)
     principal = Principal("user", user.role, user.id, user.username, display_name=user.shown_name)
-    return {"principal": principal.to_dict(), "csrf_token": token}
+    return replies.Session(principal=replies.Principal.of(principal), csrf_token=token)
 
 
 @bp.delete("/session")
 @requires(Action.SESSION)
 @answers(replies.Session)
-def delete() -> dict[str, Any]:
+def delete() -> replies.Session:
     """Log out."""
-    return {"principal": None, "csrf_token": log_out()}
+    return replies.Session(principal=None, csrf_token=log_out())
