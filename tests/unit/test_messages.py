@@ -117,12 +117,31 @@ def test_both_languages_hold_the_same_keys_each_with_a_text() -> None:
     assert {key: (vi[key], en[key]) for key in vi} == CATALOGUE
 
 
+# The kinds of a person's cell the rules engine refuses, each written in Vietnamese.
+ENGINE_REFUSED = (
+    "sex",
+    "born",
+    "flag",
+    "political_theory",
+    "groups",
+    "discipline",
+    "political_standard",
+    "retirement_override",
+    "other",
+)
 # Texts only Python fills, with every value either language shows, whose other language leaves
 # one out: str.format ignores a value it is given and does not show.
 ONE_SIDED = {
     "import.sex": "the English names the value refused; the Vietnamese reader sees the cell",
     "import.date": "the English names the value refused; the Vietnamese reader sees the cell",
     "warning.roster_without_externals": "the step's title is Vietnamese, as the plan names it",
+    "error.api.other": "the English is werkzeug's name of the status; the Vietnamese says only "
+    "that the request failed",
+    **{
+        f"import.person.{column}": "the English is the rules engine's own words ({detail}); "
+        "the Vietnamese names what the column takes and shows the cell"
+        for column in ENGINE_REFUSED
+    },
 }
 
 
@@ -220,10 +239,6 @@ NOT_YET = {
     "voting/planning/outcome.py": "a removal's stored reason, the approving body's prefix",
     "voting/planning/appointments.py": "why a planning entry ends",
     "voting/planning/conditions.py": "why a cadre is blocked",
-    "voting/registry/people.py": "a person's bad cells (the English is the rules engine's)",
-    "voting/web/errors.py": "the JSON message of an HTTP error",
-    "voting/conference/ceremony.py": "a document's name slotted into a refusal",
-    "voting/conference/results.py": "a result's state",
 }
 VIETNAMESE = re.compile("[\u00c0-\u1ef9]")
 

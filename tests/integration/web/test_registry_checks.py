@@ -134,9 +134,27 @@ def test_every_bad_cell_of_a_person_is_reported(site: Any, organiser: Any) -> No
         (3, "full_name"),
         (3, "post"),
     ]
-    vi = [m for m, _ in messages(r)]
-    assert vi[0] == "Dòng 2, cột “sex”: phải là M (nam) hoặc F (nữ), không phải “X”."
-    assert vi[-1] == "Dòng 3, cột “post”: chưa điền (bắt buộc)."
+    said = messages(r)
+    assert said[0] == (
+        "Dòng 2, cột “sex”: phải là M (nam) hoặc F (nữ), không phải “X”.",
+        "Row 2, column sex: expected M or F, got 'X'.",
+    )
+    assert said[3] == (
+        "Dòng 2, cột “political_theory”: phải là một trong none, so_cap, trung_cap, cao_cap "
+        "(hoặc dang_hoc_<trình độ>), không phải “tien_si”.",
+        "Row 2, column political_theory: expected one of none, so_cap, trung_cap, cao_cap "
+        "(or dang_hoc_<level>), got 'tien_si'.",
+    )
+    assert said[8] == (
+        "Dòng 2, cột “retirement_override”: phải có dạng lý_do:số_tháng trong giới hạn cho phép "
+        "(reduced_capacity -60..0 tháng, coal_mining -120..0 tháng, later 0..60 tháng): "
+        "“nghi_som:abc”.",
+        "Row 2, column retirement_override: expected reason:months, got 'nghi_som:abc'.",
+    )
+    assert said[-1] == (
+        "Dòng 3, cột “post”: chưa điền (bắt buộc).",
+        "Row 3, column post: required.",
+    )
     assert registry(organiser, "people") == []
 
 
