@@ -279,11 +279,23 @@ REFUSALS: dict[str, Refusal] = {
         "lại trang và bỏ phiếu lại.",
         "The ballot was built for another conference fingerprint: {error}",
     ),
-    "ceremony_waiting": Refusal(
+    "ceremony_waiting.hashes": Refusal(
         "ceremony_waiting",
         CONFLICT,
-        "Còn chờ {what_vi} của thành viên {members}.",
-        "Still waiting for the {what_en} of member(s) {missing}.",
+        "Còn chờ mã băm cam kết của thành viên {members}.",
+        "Still waiting for the commitment hashes of member(s) {missing}.",
+    ),
+    "ceremony_waiting.reveals": Refusal(
+        "ceremony_waiting",
+        CONFLICT,
+        "Còn chờ cam kết của thành viên {members}.",
+        "Still waiting for the reveals of member(s) {missing}.",
+    ),
+    "ceremony_waiting.shares": Refusal(
+        "ceremony_waiting",
+        CONFLICT,
+        "Còn chờ phần khóa của thành viên {members}.",
+        "Still waiting for the shares of member(s) {missing}.",
     ),
     "rejoin_required": Refusal(
         "rejoin_required",

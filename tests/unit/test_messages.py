@@ -117,12 +117,31 @@ def test_both_languages_hold_the_same_keys_each_with_a_text() -> None:
     assert {key: (vi[key], en[key]) for key in vi} == CATALOGUE
 
 
+# The kinds of a person's cell the rules engine refuses, each written in Vietnamese.
+ENGINE_REFUSED = (
+    "sex",
+    "born",
+    "flag",
+    "political_theory",
+    "groups",
+    "discipline",
+    "political_standard",
+    "retirement_override",
+    "other",
+)
 # Texts only Python fills, with every value either language shows, whose other language leaves
 # one out: str.format ignores a value it is given and does not show.
 ONE_SIDED = {
     "import.sex": "the English names the value refused; the Vietnamese reader sees the cell",
     "import.date": "the English names the value refused; the Vietnamese reader sees the cell",
     "warning.roster_without_externals": "the step's title is Vietnamese, as the plan names it",
+    "error.api.other": "the English is werkzeug's name of the status; the Vietnamese says only "
+    "that the request failed",
+    **{
+        f"import.person.{column}": "the English is the rules engine's own words ({detail}); "
+        "the Vietnamese names what the column takes and shows the cell"
+        for column in ENGINE_REFUSED
+    },
 }
 
 
@@ -212,18 +231,21 @@ KEPT = {
     "voting/conference/practice.py": "the prefix of a practice round's stored title",
     "voting/planning/steps.py": "a threshold as the minutes print it",
 }
-# User-facing texts not in the catalogue yet: each is to move there (or to the registry).
+# User-facing texts not in the catalogue yet, each with what keeps it here (docs/ui.md
+# "The message catalogue"): words that are stored, or a helper's module being reworked.
 NOT_YET = {
-    "voting/rules/eligibility.py": "why a cadre fails a condition (Reason.vi)",
-    "voting/rules/source.py": "why a cadre is outside the source (Reason.vi)",
-    "voting/planning/standards.py": "the plan's standards under a position (Vietnamese only)",
-    "voting/planning/outcome.py": "a removal's stored reason, the approving body's prefix",
-    "voting/planning/appointments.py": "why a planning entry ends",
-    "voting/planning/conditions.py": "why a cadre is blocked",
-    "voting/registry/people.py": "a person's bad cells (the English is the rules engine's)",
-    "voting/web/errors.py": "the JSON message of an HTTP error",
-    "voting/conference/ceremony.py": "a document's name slotted into a refusal",
-    "voting/conference/results.py": "a result's state",
+    "voting/rules/eligibility.py": "Reason.vi, stored with a review's removals and an "
+    "override's unmet list and printed in the dossier: to move with the engine naming keys",
+    "voting/rules/source.py": "Reason.vi, stored in a process's proposal (excluded sources, the "
+    "3-position cap): moves with eligibility.py",
+    "voting/planning/conditions.py": "Reason.vi of its own (not in the registry, not a source), "
+    "as eligibility.py: moves with it",
+    "voting/planning/appointments.py": "PlanningEntry.removal_reason, a stored Vietnamese-only "
+    "column: a catalogue text would need an English nobody reads",
+    "voting/planning/outcome.py": "PlanningEntry.removal_reason (as appointments.py); the "
+    "approving body's prefix matches the rule set's text, not a text of its own",
+    "voting/planning/standards.py": "the standards printed under a position, Vietnamese only "
+    "(the module is being reworked)",
 }
 VIETNAMESE = re.compile("[\u00c0-\u1ef9]")
 

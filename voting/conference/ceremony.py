@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from voting.conference import box as boxes
 from voting.conference import conferences, events
-from voting.conference.errors import ConferenceError, refused
+from voting.conference.errors import refused
 from voting.crypto.committee_json import CommitteeError
 from voting.crypto.dkg import (
     Ceremony,
@@ -236,14 +236,9 @@ def _own(message: Any, conference_id: str, member: int, field: str = "member") -
         raise refused("committee_message_foreign")
 
 
-def _waiting(what_vi: str, what_en: str, missing: list[int]) -> ConferenceError:
-    return refused(
-        "ceremony_waiting",
-        what_vi=what_vi,
-        members=", ".join(map(str, missing)),
-        what_en=what_en,
-        missing=missing,
-    )
+def _awaited(missing: list[int]) -> dict[str, Any]:
+    """The members still awaited, as both texts of a `ceremony_waiting` refusal name them."""
+    return {"members": ", ".join(map(str, missing)), "missing": missing}
 
 
 def post_hash(session: Session, conference_id: str, member: int, message: CommitmentHash) -> None:
@@ -274,7 +269,7 @@ def post_reveal(session: Session, conference_id: str, member: int, message: Comm
     all_seats = seats(session, conference_id)
     missing = [s.member for s in all_seats if s.commitment_hash is None]
     if missing:
-        raise _waiting("mã băm cam kết", "commitment hashes", missing)
+        raise refused("ceremony_waiting.hashes", **_awaited(missing))
     if message.ceremony != ceremony_of(conference):
         raise refused("committee_message_foreign.reveal")
     assert seat.commitment_hash is not None
@@ -331,7 +326,7 @@ def post_shares(
     conference, _, seat = _running(session, conference_id, member)
     if transcript_now(session, conference) is None:
         missing = [s.member for s in seats(session, conference_id) if s.reveal is None]
-        raise _waiting("cam kết", "reveals", missing)
+        raise refused("ceremony_waiting.reveals", **_awaited(missing))
     for share in shares:
         _own(share, conference_id, member, "sender")
     receivers = sorted(share.receiver for share in shares)
@@ -420,7 +415,7 @@ def confirm(session: Session, conference_id: str, member: int, sent: Confirmatio
     conference, box, seat = _running(session, conference_id, member)
     missing = [s.member for s in seats(session, conference_id) if not s.shares_sent]
     if missing:
-        raise _waiting("phần khóa", "shares", missing)
+        raise refused("ceremony_waiting.shares", **_awaited(missing))
     transcript = transcript_now(session, conference)
     assert transcript is not None
     if (

@@ -18,6 +18,7 @@ from voting.rules import DecisionError, HeadDecision, Selection, evaluate
 from voting.shape import Absent, Shape, absent
 from voting.store import BallotBox, BallotSection, Conference, Phase, utc_text
 from voting.tally.evaluation import select_candidates
+from voting.translations import texts
 
 
 class CandidateResult(Shape):
@@ -236,14 +237,9 @@ def state_label(conference: Conference, result: BoxResult | None) -> Status:
     return "announced" if result.complete else "awaiting_head"
 
 
-SEALED_NOTICE = (
-    "Đã kiểm phiếu — kết quả không công bố tại hội nghị",
-    "Counted — the result is not announced at the conference",
-)
-NOT_OPENED = (
-    "Chưa có kết quả: hòm phiếu chưa được mở.",
-    "No result: the ballot box has not been opened.",
-)
+# What a reader who may not see the counts reads instead (Vietnamese, English).
+SEALED_NOTICE = texts("result.notice.sealed")
+NOT_OPENED = texts("result.notice.none")
 
 
 def view(session: Session, conference: Conference, may_read_sealed: bool) -> Result:

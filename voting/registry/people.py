@@ -107,8 +107,8 @@ def cell_errors(cells: Mapping[str, str], rule_set: RuleSet, today: date) -> lis
             break
         except PersonError as error:
             column, detail = _column_of(str(error))
-            vi = _vi(column, cells.get(column, ""), rule_set)
-            errors.append(CellError(column, (vi, detail)))
+            reason = _refused(column, cells.get(column, ""), detail, rule_set)
+            errors.append(CellError(column, reason))
             if column not in COLUMNS or text.get(column) == _HARMLESS.get(column, ""):
                 break
             text[column] = _HARMLESS.get(column, "")
@@ -141,34 +141,38 @@ def _column_of(message: str) -> tuple[str, str]:
     return "retirement_override", message
 
 
-def _vi(column: str, value: str, rule_set: RuleSet) -> str:
-    if not value and column in REQUIRED:
-        return "chưa điền (bắt buộc)"
-    shown = f"“{value}”"
-    if column == "sex":
-        return f"phải là M (nam) hoặc F (nữ), không phải {shown}"
-    if column == "born":
-        return f"ngày sinh phải có dạng YYYY-MM-DD, YYYY-MM hoặc YYYY, không phải {shown}"
-    if column in ("party_member", "deceased"):
-        return f"phải là yes (có) hoặc no (không), không phải {shown}"
-    if column == "political_theory":
-        levels = ", ".join(rule_set.political_theory_levels)
-        return f"phải là một trong {levels} (hoặc {STUDYING}<trình độ>), không phải {shown}"
-    if column == "groups":
-        return f"có nhóm không có trong bộ quy tắc ({', '.join(rule_set.groups)}): {shown}"
-    if column == "discipline":
-        return (
-            "mỗi kỷ luật phải có dạng mức:YYYY-MM-DD hoặc mức:YYYY-MM-DD:YYYY-MM-DD (ngày kết "
-            f"thúc không trước ngày bắt đầu), cách nhau bằng “;”: {shown}"
-        )
-    if column == "political_standard":
-        return f"phải là met (đạt), not_met (không đạt) hoặc để trống, không phải {shown}"
-    if column == "retirement_override":
-        reasons = ", ".join(
-            f"{a.key} {a.min_months}..{a.max_months} tháng" for a in rule_set.adjustments.values()
-        )
-        return f"phải có dạng lý_do:số_tháng trong giới hạn cho phép ({reasons}): {shown}"
-    return f"giá trị không hợp lệ: {shown}"
+# The catalogue's text of a cell the rules engine refuses, by column (else `import.person.other`).
+_CELL_TEXTS = {
+    "sex": "import.person.sex",
+    "born": "import.person.born",
+    "party_member": "import.person.flag",
+    "deceased": "import.person.flag",
+    "political_theory": "import.person.political_theory",
+    "groups": "import.person.groups",
+    "discipline": "import.person.discipline",
+    "political_standard": "import.person.political_standard",
+    "retirement_override": "import.person.retirement_override",
+}
+
+
+def _refused(column: str, cell: str, detail: str, rule_set: RuleSet) -> tuple[str, str]:
+    """Why the engine refused `cell`: the Vietnamese says what the column takes, the English
+    is the engine's `detail`."""
+    if not cell and column in REQUIRED:
+        return texts("import.required")
+    reasons = (
+        texts("import.person.adjustment", reason=a.key, least=a.min_months, most=a.max_months)[0]
+        for a in rule_set.adjustments.values()
+    )
+    return texts(
+        _CELL_TEXTS.get(column, "import.person.other"),
+        cell=cell,
+        detail=detail,
+        levels=", ".join(rule_set.political_theory_levels),
+        studying=STUDYING,
+        groups=", ".join(rule_set.groups),
+        reasons=", ".join(reasons),
+    )
 
 
 def _row(problem: Problem) -> int:

@@ -17,11 +17,13 @@ from voting.web.logs import secret_path
 
 log = logging.getLogger(__name__)
 
-HTTP_MESSAGES = {
-    400: "Yêu cầu không hợp lệ.",
-    404: "Không tìm thấy địa chỉ này.",
-    405: "Địa chỉ này không nhận phương thức này.",
-    413: "Tệp quá lớn.",
+# What an API answer says of an HTTP error (a script reads its code): its catalogue key, whose
+# English is werkzeug's name of the status; any other status is `error.api.other`.
+API_ERROR_KEYS = {
+    400: "error.api.400",
+    404: "error.api.404",
+    405: "error.api.405",
+    413: "error.api.413",
 }
 # What a page says of an HTTP error (a person reads it, not a script): its catalogue key.
 ERROR_PAGE_KEYS = {
@@ -68,8 +70,9 @@ def register(app: Flask) -> None:
         status = error.code or 500
         if not _api():
             return error_page(status) if status >= 400 else error
-        message = HTTP_MESSAGES.get(status, "Có lỗi khi xử lý yêu cầu.")
-        wrapped = ConferenceError(message, error.name, code=error.name.lower().replace(" ", "_"))
+        key = API_ERROR_KEYS.get(status)
+        vi, en = texts(key) if key else texts("error.api.other", name=error.name)
+        wrapped = ConferenceError(vi, en, code=error.name.lower().replace(" ", "_"))
         return jsonify(error_body(wrapped)), status
 
     @app.errorhandler(Exception)

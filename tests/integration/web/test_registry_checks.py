@@ -13,9 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 
 from voting import sample
+from voting.registry.people import cell_errors
 from voting.registry.reading import delimiter
+from voting.rules import KH331
 
 DOMAIN = sample.FOLDER
 PEOPLE = "id,full_name,sex,born,post,unit,party_member,political_theory,groups\n"
@@ -134,10 +137,85 @@ def test_every_bad_cell_of_a_person_is_reported(site: Any, organiser: Any) -> No
         (3, "full_name"),
         (3, "post"),
     ]
-    vi = [m for m, _ in messages(r)]
-    assert vi[0] == "Dòng 2, cột “sex”: phải là M (nam) hoặc F (nữ), không phải “X”."
-    assert vi[-1] == "Dòng 3, cột “post”: chưa điền (bắt buộc)."
+    said = messages(r)
+    assert said[0] == (
+        "Dòng 2, cột “sex”: phải là M (nam) hoặc F (nữ), không phải “X”.",
+        "Row 2, column sex: expected M or F, got 'X'.",
+    )
+    assert said[3] == (
+        "Dòng 2, cột “political_theory”: phải là một trong none, so_cap, trung_cap, cao_cap "
+        "(hoặc dang_hoc_<trình độ>), không phải “tien_si”.",
+        "Row 2, column political_theory: expected one of none, so_cap, trung_cap, cao_cap "
+        "(or dang_hoc_<level>), got 'tien_si'.",
+    )
+    assert said[8] == (
+        "Dòng 2, cột “retirement_override”: phải có dạng lý_do:số_tháng trong giới hạn cho phép "
+        "(reduced_capacity -60..0 tháng, coal_mining -120..0 tháng, later 0..60 tháng): "
+        "“nghi_som:abc”.",
+        "Row 2, column retirement_override: expected reason:months, got 'nghi_som:abc'.",
+    )
+    assert said[-1] == (
+        "Dòng 3, cột “post”: chưa điền (bắt buộc).",
+        "Row 3, column post: required.",
+    )
     assert registry(organiser, "people") == []
+
+
+@pytest.mark.parametrize(
+    ("column", "cell", "vi", "en"),
+    [
+        (
+            "born",
+            "soon",
+            "ngày sinh phải có dạng YYYY-MM-DD, YYYY-MM hoặc YYYY, không phải “soon”",
+            "expected YYYY-MM-DD, YYYY-MM or YYYY, got 'soon'",
+        ),
+        (
+            "deceased",
+            "perhaps",
+            "phải là yes (có) hoặc no (không), không phải “perhaps”",
+            "expected yes or no, got 'perhaps'",
+        ),
+        (
+            "groups",
+            "ban_giam_doc;vu_tru",
+            "có nhóm không có trong bộ quy tắc (ban_giam_doc, btv_dang_uy, bch_dang_bo, "
+            "truong_don_vi, truong_pho_don_vi, truong_doan_the, kinh_te_huyen): "
+            "“ban_giam_doc;vu_tru”",
+            "unknown group(s) vu_tru",
+        ),
+        (
+            "discipline",
+            "khien_trach:2022-01-01:2021-01-01",
+            "mỗi kỷ luật phải có dạng mức:YYYY-MM-DD hoặc mức:YYYY-MM-DD:YYYY-MM-DD (ngày kết "
+            "thúc không trước ngày bắt đầu), cách nhau bằng “;”: "
+            "“khien_trach:2022-01-01:2021-01-01”",
+            "ends before it starts in 'khien_trach:2022-01-01:2021-01-01'",
+        ),
+        (
+            "political_standard",
+            "so_so",
+            "phải là met (đạt), not_met (không đạt) hoặc để trống, không phải “so_so”",
+            "expected met or not_met, got 'so_so'",
+        ),
+        (
+            "retirement_override",
+            "later:61",
+            "phải có dạng lý_do:số_tháng trong giới hạn cho phép (reduced_capacity -60..0 tháng, "
+            "coal_mining -120..0 tháng, later 0..60 tháng): “later:61”",
+            "retirement override 'later' of 61 months is outside 0..60",
+        ),
+        ("id", " ", "giá trị không hợp lệ: “ ”", "required"),
+    ],
+)
+def test_a_refused_cell_of_a_person_says_why_in_both_languages(
+    column: str, cell: str, vi: str, en: str
+) -> None:
+    """Does each kind of cell the rules engine refuses read the column's Vietnamese from the
+    catalogue, with the cell, beside the engine's own English?"""
+    row = {"id": "P1", "full_name": "A", "sex": "M", "born": "1980", "post": "x", "unit": "u"}
+    errors = cell_errors({**row, column: cell}, KH331, date(2026, 12, 5))
+    assert [(e.column, e.reason) for e in errors] == [(column, (vi, en))]
 
 
 def test_every_bad_cell_of_a_registry_row_is_reported(site: Any, organiser: Any) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import Flask, abort
+
 
 def test_login_sets_an_httponly_lax_cookie_and_a_new_csrf_token(site: Any) -> None:
     """Does logging in give a session cookie scripts cannot read and rotate the CSRF token?"""
@@ -66,7 +68,25 @@ def test_api_errors_are_json_and_page_errors_are_not(site: Any) -> None:
     missing = api.get("/api/nothing-here")
     assert missing.status_code == 404
     assert missing.json["error"]["message"] == "Không tìm thấy địa chỉ này."
+    assert missing.json["error"]["message_en"] == "Not Found"
     wrong_method = api.call("PATCH", "/api/session")
     assert wrong_method.status_code == 405 and site.code(wrong_method) == "method_not_allowed"
+    assert wrong_method.json["error"]["message"] == "Địa chỉ này không nhận phương thức này."
+    assert wrong_method.json["error"]["message_en"] == "Method Not Allowed"
     page = api.get("/no-such-page")
     assert page.status_code == 404 and page.mimetype == "text/html"
+
+
+def test_an_api_error_of_another_status_is_named_in_english_by_werkzeug(app: Flask) -> None:
+    """Does an HTTP error with no text of its own (418) say in Vietnamese that the request
+    failed, and in English werkzeug's name of the status?"""
+    app.add_url_rule("/api/teapot", "teapot", lambda: abort(418))
+    response = app.test_client().get("/api/teapot")
+    assert response.status_code == 418
+    assert response.json == {
+        "error": {
+            "code": "i'm_a_teapot",
+            "message": "Có lỗi khi xử lý yêu cầu.",
+            "message_en": "I'm a teapot",
+        }
+    }
