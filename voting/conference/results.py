@@ -4,6 +4,7 @@ stores it as JSON; it is read back typed (`stored`), as `BoxResult`."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Literal
 
@@ -18,6 +19,7 @@ from voting.rules import DecisionError, HeadDecision, Selection, evaluate
 from voting.shape import Absent, Shape, absent
 from voting.store import BallotBox, BallotSection, Conference, Phase, utc_text
 from voting.tally.evaluation import select_candidates
+from voting.tally.shapes import Tie
 
 
 class CandidateResult(Shape):
@@ -47,13 +49,6 @@ class SectionResult(Shape):
     candidates: list[CandidateResult]
 
 
-class BoundaryTie(Shape):
-    """A tie for the last places of a position: how many places, and who ties."""
-
-    places: int
-    among: list[str]
-
-
 class DecisionResult(Shape):
     """The head's decision as the result carries it: section id → candidate ids chosen."""
 
@@ -68,7 +63,7 @@ class SelectionResult(Shape):
     last places, candidates over the cap), the places left open, and the head's decision."""
 
     chosen: dict[str, list[str]]
-    ties: dict[str, BoundaryTie]
+    ties: dict[str, Tie]
     over_cap: dict[str, list[str]] = Field(description="Candidate id → section ids")
     open_places: dict[str, int]
     contested: list[str]
@@ -106,10 +101,12 @@ class Result(Shape):
 
 
 def stored(box: BallotBox | None) -> BoxResult | None:
-    """The box's result as stored (JSON in the database), typed; None before the opening."""
+    """The box's result as stored (JSON in the database), typed; None before the opening. Read
+    as the JSON text it is: strict JSON validation takes an object for the record's `Tie` (a
+    plain dataclass) and an array for its tuple, which strict Python validation refuses."""
     if box is None or box.result is None:
         return None
-    return BoxResult.model_validate(box.result)
+    return BoxResult.model_validate_json(json.dumps(box.result))
 
 
 def _sections(session: Session, conference_id: str) -> list[BallotSection]:
@@ -210,7 +207,7 @@ def _selection(selection: Selection) -> SelectionResult:
     made = selection.decision
     return SelectionResult(
         chosen=selection.chosen,
-        ties={p: BoundaryTie(places=n, among=c) for p, (n, c) in selection.ties.items()},
+        ties={p: Tie(places=n, among=tuple(c)) for p, (n, c) in selection.ties.items()},
         over_cap=selection.over_cap,
         open_places=selection.open_places,
         contested=selection.contested,
