@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from fractions import Fraction
 from typing import Literal
 
 from pydantic import Field
@@ -15,15 +16,17 @@ from sqlalchemy.orm import Session
 from voting.conference import box as boxes
 from voting.conference import conferences, events
 from voting.conference.errors import decision_refused, refused
-from voting.rules import DecisionError, HeadDecision, Selection, evaluate
+from voting.rules import DecisionError, HeadDecision, Selection
 from voting.shape import Absent, Shape, absent
 from voting.store import BallotBox, BallotSection, Conference, Phase, utc_text
-from voting.tally.evaluation import select_candidates
+from voting.tally.evaluation import evaluation, select_candidates
 from voting.tally.shapes import Tie
 
 
 class CandidateResult(Shape):
-    """A candidate's count measured against the step's base, with whether it passed."""
+    """A candidate's count measured against the step's base, with whether it passed: the
+    record's evaluation of the candidate (`voting.tally.shapes.Evaluated`, computed by the same
+    function) beside the ballot's data and the share in percent, flat as the result is stored."""
 
     id: str
     cadre: str = Field(description="The registry's person, else the candidate id")
@@ -135,14 +138,14 @@ def compute(
     present = conference.present_at_opening or 0
     convened = conference.convened_at_opening or 0
     sections = _sections(session, conference.id)
+    evaluated = evaluation(step, counts, present, convened)
     out_sections: list[SectionResult] = []
     for section in sections:
         sid = boxes.section_id(section.number)
         rows: list[CandidateResult] = []
         for candidate in section.candidates:
             cid = boxes.candidate_id(section.number, candidate.number)
-            agree = counts[sid][cid]
-            evaluation = evaluate(step, agree, present, convened)
+            e = evaluated[sid][cid]
             rows.append(
                 CandidateResult(
                     id=cid,
@@ -151,12 +154,12 @@ def compute(
                     full_name=candidate.full_name,
                     post=candidate.post,
                     unit=candidate.unit,
-                    agree=agree,
-                    base=evaluation.base,
-                    base_count=evaluation.base_count,
-                    share=f"{evaluation.share.numerator}/{evaluation.share.denominator}",
-                    percent=f"{float(evaluation.share) * 100:.2f}",
-                    passed=evaluation.passed,
+                    agree=e.agree,
+                    base=e.base,
+                    base_count=e.base_count,
+                    share=e.share,
+                    percent=f"{float(Fraction(e.share)) * 100:.2f}",
+                    passed=e.passed,
                 )
             )
         rows.sort(key=lambda r: (-r.agree, r.number))
