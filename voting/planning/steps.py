@@ -22,7 +22,6 @@ from voting.conference.ballot import CandidateInput, SectionInput
 from voting.conference.conferences import Committee, Details
 from voting.conference.errors import refused
 from voting.planning import log
-from voting.planning.held import counted, opened
 from voting.planning.lists import (
     Approval,
     BallotCandidate,
@@ -34,6 +33,7 @@ from voting.planning.lists import (
 )
 from voting.planning.processes import RULES, lock, planned_for, registry_people, step_of
 from voting.planning.state import (
+    CountedCandidate,
     CountedSection,
     Decision,
     Outcome,
@@ -165,11 +165,12 @@ def sync(session: Session, process_id: str, actor: str, timezone: str) -> Proces
         conference = session.get(Conference, item.conference_id)
         if conference is None or conference.phase != Phase.OPENED:
             continue
-        counted = opened(results.view(session, conference, may_read_sealed=True))
-        if counted is None:
+        view = results.view(session, conference, may_read_sealed=True)
+        # Sealed or announced: not while the result awaits the head's decision.
+        if view.status not in ("sealed", "announced") or view.result is None:
             continue
         held_on = voted_on(session, conference, timezone)
-        result = _electronic(conference, counted, held_on)
+        result = _electronic(conference, view.result, held_on)
         if rule_step(process, item.number).ballot == "removal":
             take_removals(process, result)
         finish(session, process, item, result, actor)
@@ -444,9 +445,12 @@ def _electronic(conference: Conference, result: results.BoxResult, held_on: date
     step = conferences.step_of(conference)
     ids = {s.id: {c.id: c.cadre for c in s.candidates} for s in result.sections}
     titles = {s.id: s.position for s in result.sections}
+    # The process keeps the candidate fields it names (the cadre, not the candidate id).
     sections = [
         CountedSection(
-            position=s.position, quota=s.quota, candidates=[counted(c) for c in s.candidates]
+            position=s.position,
+            quota=s.quota,
+            candidates=[CountedCandidate.from_json(c.to_json()) for c in s.candidates],
         )
         for s in result.sections
     ]
