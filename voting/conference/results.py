@@ -13,10 +13,11 @@ from pydantic import Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from voting import rules
 from voting.conference import box as boxes
 from voting.conference import conferences, events
 from voting.conference.errors import decision_refused, refused
-from voting.rules import DecisionError, HeadDecision, Selection
+from voting.rules import DecisionError, HeadDecision
 from voting.shape import Absent, Shape, absent
 from voting.store import BallotBox, BallotSection, Conference, Phase, utc_text
 from voting.tally.evaluation import evaluation, select_candidates
@@ -61,9 +62,10 @@ class DecisionResult(Shape):
     note: str
 
 
-class SelectionResult(Shape):
+class Selection(Shape):
     """At a step that fills quotas: who was chosen, what was left to the head (ties at the
-    last places, candidates over the cap), the places left open, and the head's decision."""
+    last places, candidates over the cap), the places left open; as the record's `selection`
+    holds it too (docs/record.md "Selection")."""
 
     chosen: dict[str, list[str]]
     ties: dict[str, Tie]
@@ -71,6 +73,12 @@ class SelectionResult(Shape):
     open_places: dict[str, int]
     contested: list[str]
     complete: bool
+
+
+class SelectionResult(Selection):
+    """The selection with the head's decision, as the result carries it (the record keeps the
+    decision beside its selection)."""
+
     decision: DecisionResult | None
 
 
@@ -206,7 +214,7 @@ def compute(
     )
 
 
-def _selection(selection: Selection) -> SelectionResult:
+def _selection(selection: rules.Selection) -> SelectionResult:
     made = selection.decision
     return SelectionResult(
         chosen=selection.chosen,
