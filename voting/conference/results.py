@@ -53,15 +53,6 @@ class SectionResult(Shape):
     candidates: list[CandidateResult]
 
 
-class DecisionResult(Shape):
-    """The head's decision as the result carries it: section id → candidate ids chosen."""
-
-    chosen: dict[str, list[str]]
-    decided_by: str
-    decided_at: str
-    note: str
-
-
 class Selection(Shape):
     """At a step that fills quotas: who was chosen, what was left to the head (ties at the
     last places, candidates over the cap), the places left open; as the record's `selection`
@@ -76,10 +67,10 @@ class Selection(Shape):
 
 
 class SelectionResult(Selection):
-    """The selection with the head's decision, as the result carries it (the record keeps the
-    decision beside its selection)."""
+    """The selection with the head's decision (section id → candidate ids chosen), as the
+    result carries it; the record keeps the same decision beside its selection."""
 
-    decision: DecisionResult | None
+    decision: HeadDecision | None
 
 
 class BoxResult(Shape):
@@ -215,7 +206,6 @@ def compute(
 
 
 def _selection(selection: rules.Selection) -> SelectionResult:
-    made = selection.decision
     return SelectionResult(
         chosen=selection.chosen,
         ties={p: Tie(places=n, among=tuple(c)) for p, (n, c) in selection.ties.items()},
@@ -223,14 +213,7 @@ def _selection(selection: rules.Selection) -> SelectionResult:
         open_places=selection.open_places,
         contested=selection.contested,
         complete=selection.complete,
-        decision=None
-        if made is None
-        else DecisionResult(
-            chosen={p: list(c) for p, c in made.chosen.items()},
-            decided_by=made.decided_by,
-            decided_at=made.decided_at,
-            note=made.note,
-        ),
+        decision=selection.decision,
     )
 
 

@@ -28,6 +28,7 @@ from voting.conference.roster import NewAttendee
 from voting.crypto.ballot import build_ballot
 from voting.crypto.cards import Card
 from voting.crypto.decryption import partial_decrypt
+from voting.rules import HeadDecision
 from voting.store import BallotBox, Conference, Phase, unit
 from voting.tally.shapes import Tie
 
@@ -172,17 +173,22 @@ def test_a_stored_result_is_read_only_in_its_own_fields() -> None:
         results.BoxResult.model_validate({**stored, "winner": "s1c1"})
 
 
-def test_a_stored_tie_is_read_back_as_the_records_tie() -> None:
-    """Is a stored selection's tie read as the record's `Tie` (the one shape of a tie) and
-    written back as the same JSON?"""
+def test_a_stored_selection_is_read_back_in_the_records_parts() -> None:
+    """Are a stored selection's tie and the head's decision read as the record's `Tie` and
+    `HeadDecision` (one shape of each) and written back as the same JSON?"""
     selection = {
         "chosen": {"s1": ["s1c1"]},
         "ties": {"s1": {"places": 2, "among": ["s1c2", "s1c3", "s1c4"]}},
         "over_cap": {},
         "open_places": {"s1": 2},
         "contested": ["s1"],
-        "complete": False,
-        "decision": None,
+        "complete": True,
+        "decision": {
+            "chosen": {"s1": ["s1c2"]},
+            "decided_by": "user:head",
+            "decided_at": "2022-04-20T03:00:00Z",
+            "note": "",
+        },
     }
     stored = {
         "procedure": "next_term",
@@ -193,9 +199,12 @@ def test_a_stored_tie_is_read_back_as_the_records_tie() -> None:
         "present": 9,
         "sections": [],
         "selection": selection,
-        "complete": False,
+        "complete": True,
     }
     result = results.stored(BallotBox(result=stored))
     assert result is not None and result.selection is not None
     assert result.selection.ties == {"s1": Tie(places=2, among=("s1c2", "s1c3", "s1c4"))}
+    assert result.selection.decision == HeadDecision(
+        chosen={"s1": ["s1c2"]}, decided_by="user:head", decided_at="2022-04-20T03:00:00Z"
+    )
     assert result.to_json() == stored
