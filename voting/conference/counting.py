@@ -33,8 +33,7 @@ from voting.tally.ballot_list import CheckedList
 from voting.tally.bundles import served_bundles
 from voting.tally.opening import far_fewer
 from voting.tally.record import CardCounts, counts_by_section, make_record, sign_record
-from voting.tally.record import Conference as RecordConference
-from voting.tally.shapes import Position, RecordCandidate
+from voting.tally.shapes import Position, RecordCandidate, RecordConference
 from voting.translations import texts
 
 _AGGREGATES: dict[tuple[str, str], tuple[Any, list[Aggregate]]] = {}
@@ -247,6 +246,7 @@ def _record(
             conference.title,
             conference.procedure,
             conference.step_number,
+            conferences.step_of(conference).title,
             conference.held_on.isoformat(),
             conference.place,
         ),

@@ -4,25 +4,31 @@ stores it as JSON; it is read back typed (`stored`), as `BoxResult`."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from fractions import Fraction
 from typing import Literal
 
 from pydantic import Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from voting import rules
 from voting.conference import box as boxes
 from voting.conference import conferences, events
 from voting.conference.errors import decision_refused, refused
-from voting.rules import DecisionError, HeadDecision, Selection, evaluate
+from voting.rules import DecisionError, HeadDecision
 from voting.shape import Absent, Shape, absent
 from voting.store import BallotBox, BallotSection, Conference, Phase, utc_text
-from voting.tally.evaluation import select_candidates
+from voting.tally.evaluation import evaluation, select_candidates
+from voting.tally.shapes import Tie
 from voting.translations import texts
 
 
 class CandidateResult(Shape):
-    """A candidate's count measured against the step's base, with whether it passed."""
+    """A candidate's count measured against the step's base, with whether it passed: the
+    record's evaluation of the candidate (`voting.tally.shapes.Evaluated`, computed by the same
+    function) beside the ballot's data and the share in percent, flat as the result is stored."""
 
     id: str
     cadre: str = Field(description="The registry's person, else the candidate id")
@@ -48,33 +54,24 @@ class SectionResult(Shape):
     candidates: list[CandidateResult]
 
 
-class BoundaryTie(Shape):
-    """A tie for the last places of a position: how many places, and who ties."""
-
-    places: int
-    among: list[str]
-
-
-class DecisionResult(Shape):
-    """The head's decision as the result carries it: section id → candidate ids chosen."""
-
-    chosen: dict[str, list[str]]
-    decided_by: str
-    decided_at: str
-    note: str
-
-
-class SelectionResult(Shape):
+class Selection(Shape):
     """At a step that fills quotas: who was chosen, what was left to the head (ties at the
-    last places, candidates over the cap), the places left open, and the head's decision."""
+    last places, candidates over the cap), the places left open; as the record's `selection`
+    holds it too (docs/record.md "Selection")."""
 
     chosen: dict[str, list[str]]
-    ties: dict[str, BoundaryTie]
+    ties: dict[str, Tie]
     over_cap: dict[str, list[str]] = Field(description="Candidate id → section ids")
     open_places: dict[str, int]
     contested: list[str]
     complete: bool
-    decision: DecisionResult | None
+
+
+class SelectionResult(Selection):
+    """The selection with the head's decision (section id → candidate ids chosen), as the
+    result carries it; the record keeps the same decision beside its selection."""
+
+    decision: HeadDecision | None
 
 
 class BoxResult(Shape):
@@ -107,10 +104,12 @@ class Result(Shape):
 
 
 def stored(box: BallotBox | None) -> BoxResult | None:
-    """The box's result as stored (JSON in the database), typed; None before the opening."""
+    """The box's result as stored (JSON in the database), typed; None before the opening. Read
+    as the JSON text it is: strict JSON validation takes an object for the record's `Tie` (a
+    plain dataclass) and an array for its tuple, which strict Python validation refuses."""
     if box is None or box.result is None:
         return None
-    return BoxResult.model_validate(box.result)
+    return BoxResult.model_validate_json(json.dumps(box.result))
 
 
 def _sections(session: Session, conference_id: str) -> list[BallotSection]:
@@ -139,14 +138,14 @@ def compute(
     present = conference.present_at_opening or 0
     convened = conference.convened_at_opening or 0
     sections = _sections(session, conference.id)
+    evaluated = evaluation(step, counts, present, convened)
     out_sections: list[SectionResult] = []
     for section in sections:
         sid = boxes.section_id(section.number)
         rows: list[CandidateResult] = []
         for candidate in section.candidates:
             cid = boxes.candidate_id(section.number, candidate.number)
-            agree = counts[sid][cid]
-            evaluation = evaluate(step, agree, present, convened)
+            e = evaluated[sid][cid]
             rows.append(
                 CandidateResult(
                     id=cid,
@@ -155,12 +154,12 @@ def compute(
                     full_name=candidate.full_name,
                     post=candidate.post,
                     unit=candidate.unit,
-                    agree=agree,
-                    base=evaluation.base,
-                    base_count=evaluation.base_count,
-                    share=f"{evaluation.share.numerator}/{evaluation.share.denominator}",
-                    percent=f"{float(evaluation.share) * 100:.2f}",
-                    passed=evaluation.passed,
+                    agree=e.agree,
+                    base=e.base,
+                    base_count=e.base_count,
+                    share=e.share,
+                    percent=f"{float(Fraction(e.share)) * 100:.2f}",
+                    passed=e.passed,
                 )
             )
         rows.sort(key=lambda r: (-r.agree, r.number))
@@ -207,23 +206,15 @@ def compute(
     )
 
 
-def _selection(selection: Selection) -> SelectionResult:
-    made = selection.decision
+def _selection(selection: rules.Selection) -> SelectionResult:
     return SelectionResult(
         chosen=selection.chosen,
-        ties={p: BoundaryTie(places=n, among=c) for p, (n, c) in selection.ties.items()},
+        ties={p: Tie(places=n, among=tuple(c)) for p, (n, c) in selection.ties.items()},
         over_cap=selection.over_cap,
         open_places=selection.open_places,
         contested=selection.contested,
         complete=selection.complete,
-        decision=None
-        if made is None
-        else DecisionResult(
-            chosen={p: list(c) for p, c in made.chosen.items()},
-            decided_by=made.decided_by,
-            decided_at=made.decided_at,
-            note=made.note,
-        ),
+        decision=selection.decision,
     )
 
 

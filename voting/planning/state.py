@@ -66,10 +66,6 @@ class RecordedDecision(Shape):
     chosen: ByPosition
 
 
-# The name voting.planning.held still imports (its own change moves it to the new one).
-Decision = RecordedDecision
-
-
 class StepResult(Shape):
     """A done step's result (`planning_steps.result`). `conference` is the conference that
     held it (or would have, for a paper step), `held_on` ISO, `base` what the threshold counts

@@ -21,7 +21,6 @@ from voting.conference.ballot import CandidateInput, SectionInput
 from voting.conference.conferences import Committee, Details
 from voting.conference.errors import refused
 from voting.planning import log
-from voting.planning.held import HeldResult, HeldSelection, opened
 from voting.planning.lists import (
     Approval,
     SourceEntry,
@@ -32,10 +31,12 @@ from voting.planning.lists import (
 )
 from voting.planning.processes import RULES, lock, planned_for, registry_people, step_of
 from voting.planning.state import (
+    CountedCandidate,
     CountedSection,
     Outcome,
     PlannedCadre,
     PlannedSection,
+    RecordedDecision,
     RemovalEntry,
     ReviewedEntry,
     ReviewRemoval,
@@ -160,11 +161,12 @@ def sync(session: Session, process_id: str, actor: str, timezone: str) -> Proces
         conference = session.get(Conference, item.conference_id)
         if conference is None or conference.phase != Phase.OPENED:
             continue
-        counted = opened(results.view(session, conference, may_read_sealed=True))
-        if counted is None:
+        view = results.view(session, conference, may_read_sealed=True)
+        # Sealed or announced: not while the result awaits the head's decision.
+        if view.status not in ("sealed", "announced") or view.result is None:
             continue
         held_on = voted_on(session, conference, timezone)
-        result = _electronic(conference, counted, held_on)
+        result = _electronic(conference, view.result, held_on)
         if rule_step(process, item.number).ballot == "removal":
             take_removals(process, result)
         finish(session, process, item, result, actor)
@@ -440,14 +442,25 @@ def voted_on(session: Session, conference: Conference, timezone: str) -> date:
     return conference.held_on
 
 
-def _electronic(conference: Conference, result: HeldResult, held_on: date) -> StepResult:
+KEPT = set(CountedCandidate.model_fields)
+"""The candidate fields a process keeps of a conference's count (the cadre, not the id)."""
+
+
+def _electronic(conference: Conference, result: results.BoxResult, held_on: date) -> StepResult:
     """The opened conference's result as the process keeps it (cadres, not candidate ids),
     dated the day of its vote."""
+    assert result.threshold_base is not None  # an opened box's ballot has a section
     step = conferences.step_of(conference)
-    ids = {s.id: {cid: c.cadre for cid, c in s.candidates} for s in result.sections}
+    ids = {s.id: {c.id: c.cadre for c in s.candidates} for s in result.sections}
     titles = {s.id: s.position for s in result.sections}
     sections = [
-        CountedSection(position=s.position, quota=s.quota, candidates=[c for _, c in s.candidates])
+        CountedSection(
+            position=s.position,
+            quota=s.quota,
+            candidates=[
+                CountedCandidate.model_validate(c.model_dump(include=KEPT)) for c in s.candidates
+            ],
+        )
         for s in result.sections
     ]
     selection = result.selection
@@ -462,13 +475,14 @@ def _electronic(conference: Conference, result: HeldResult, held_on: date) -> St
         contested, over_cap = _contested(selection, titles, ids)
         made = selection.decision
         if made is not None:
-            decision = made.model_copy(
-                update={
-                    "chosen": {
-                        titles[sid]: [ids[sid][cid] for cid in cids]
-                        for sid, cids in made.chosen.items()
-                    }
-                }
+            decision = RecordedDecision(
+                decided_by=made.decided_by,
+                decided_at=made.decided_at,
+                note=made.note,
+                chosen={
+                    titles[sid]: [ids[sid][cid] for cid in cids]
+                    for sid, cids in made.chosen.items()
+                },
             )
     return StepResult(
         paper=False,
@@ -492,15 +506,17 @@ def _electronic(conference: Conference, result: HeldResult, held_on: date) -> St
 
 
 def _contested(
-    selection: HeldSelection, titles: Mapping[str, str], ids: Mapping[str, Mapping[str, str]]
+    selection: results.SelectionResult,
+    titles: Mapping[str, str],
+    ids: Mapping[str, Mapping[str, str]],
 ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Position → the cadres of its tie or over the cap, and position → those over the cap
     alone, from the conference's selection (section and candidate ids)."""
     cadre_of = {cid: cadre for per in ids.values() for cid, cadre in per.items()}
     out: dict[str, set[str]] = {}
     over: dict[str, set[str]] = {}
-    for sid, among in selection.ties.items():
-        out.setdefault(titles[sid], set()).update(cadre_of[c] for c in among)
+    for sid, tie in selection.ties.items():
+        out.setdefault(titles[sid], set()).update(cadre_of[c] for c in tie.among)
     for cid, sids in selection.over_cap.items():
         for sid in sids:
             out.setdefault(titles[sid], set()).add(cadre_of[cid])

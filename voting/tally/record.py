@@ -27,23 +27,6 @@ Counts = dict[str, dict[str, int]]
 
 
 @dataclass(frozen=True)
-class Conference:
-    """Which conference a record is of: the agency that held it and the time zone of its room
-    (the minutes print times in it), its id (the one cards and the
-    committee are bound to), title, the rule-set step it runs, and when and where it met (ISO
-    date)."""
-
-    agency: str
-    timezone: str
-    id: str
-    title: str
-    procedure: str
-    step: int
-    held_on: str
-    place: str
-
-
-@dataclass(frozen=True)
 class CardCounts:
     """The desk's counters: cards dealt, dealt as replacements, and dealt then undone."""
 
@@ -63,7 +46,7 @@ def counts_by_section(definition: BallotDefinition, flat: Sequence[int]) -> Coun
 
 def make_record(
     *,
-    conference: Conference,
+    conference: RecordConference,
     rule_set: RuleSet,
     definition: BallotDefinition,
     positions: Sequence[Position],
@@ -86,22 +69,13 @@ def make_record(
 ) -> dict[str, Any]:
     """The unsigned record; ballots are put in hash order (never the order they arrived in).
     The threshold decisions and the selection are computed here from the counts with the
-    embedded rules, exactly as the verifier recomputes them."""
+    embedded rules, exactly as the verifier recomputes them; the conference's `step_title` is
+    the title those rules give its step (the verifier refuses any other)."""
     ordered = sorted(ballots, key=ballot_hash)
     step = rule_set.step(conference.procedure, conference.step)
     return {
         "format": FORMAT,
-        "conference": RecordConference(
-            agency=conference.agency,
-            timezone=conference.timezone,
-            id=conference.id,
-            title=conference.title,
-            procedure=conference.procedure,
-            step=conference.step,
-            step_title=step.title,
-            held_on=conference.held_on,
-            place=conference.place,
-        ).to_json(),
+        "conference": conference.to_json(),
         "rule_set": {"name": rule_set.name, "hash": rule_set.hash, "content": rule_set.content},
         "ballot": definition.to_dict(),
         "positions": [position.to_json() for position in positions],

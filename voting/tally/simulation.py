@@ -36,14 +36,13 @@ from voting.tally.chain import next_entry
 from voting.tally.opening import Box, verify_box
 from voting.tally.record import (
     CardCounts,
-    Conference,
     Counts,
     counts_by_section,
     key_fingerprint,
     make_record,
     sign_record,
 )
-from voting.tally.shapes import Position, RecordCandidate, decision_data
+from voting.tally.shapes import Position, RecordCandidate, RecordConference, decision_data
 
 PROCEDURE, STEP = "next_term", 3
 
@@ -159,13 +158,14 @@ def simulate(
                 tuple(replace(s, quota=len(s.candidates)) for s in definition.sections)
             )
     now = datetime.now(UTC)
-    conference = Conference(
+    conference = RecordConference(
         agency="Cơ quan mô phỏng (demo)",
         timezone="Asia/Ho_Chi_Minh",
         id=f"demo-{secrets.token_hex(8)}",
         title="Hội nghị mô phỏng (demo)",
         procedure=procedure,
         step=step,
+        step_title=rules_step.title,
         held_on=now.date().isoformat(),
         place="Hội trường mô phỏng",
     )

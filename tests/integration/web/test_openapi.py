@@ -145,6 +145,21 @@ def test_the_signed_record_has_a_schema_of_its_parts(site: Any, tmp_path: Path) 
         assert part["additionalProperties"] is False, name
 
 
+def test_the_results_selection_is_the_records_with_the_decision(site: Any) -> None:
+    """Does the result's selection publish the record's selection (its ties the record's `Tie`)
+    with only the head's decision besides (the record's `HeadDecision`), one schema of each
+    rather than two alike?"""
+    schemas = site.api().get("/api/openapi.json").json["components"]["schemas"]
+    record, result = schemas["Selection"], schemas["SelectionResult"]
+    assert set(result["properties"]) - set(record["properties"]) == {"decision"}
+    assert {n: result["properties"][n] for n in record["properties"]} == record["properties"]
+    tie = record["properties"]["ties"]["additionalProperties"]
+    assert tie == {"$ref": "#/components/schemas/Tie"}
+    decision = {"$ref": "#/components/schemas/HeadDecision"}
+    assert decision in result["properties"]["decision"]["anyOf"]
+    assert "BoundaryTie" not in schemas and "DecisionResult" not in schemas
+
+
 def test_a_real_record_validates_and_a_changed_one_does_not(tmp_path: Path) -> None:
     """Does the record's model read a record the simulation signed (with a tie the head
     decided) and the kept v1 records, and refuse one with a key too many, a null or a part

@@ -28,7 +28,9 @@ from voting.conference.roster import NewAttendee
 from voting.crypto.ballot import build_ballot
 from voting.crypto.cards import Card
 from voting.crypto.decryption import partial_decrypt
-from voting.store import Conference, Phase, unit
+from voting.rules import HeadDecision
+from voting.store import BallotBox, Conference, Phase, unit
+from voting.tally.shapes import Tie
 
 from .conftest import ready_box
 
@@ -169,3 +171,40 @@ def test_a_stored_result_is_read_only_in_its_own_fields() -> None:
     assert results.BoxResult.model_validate(stored).to_json() == stored
     with pytest.raises(ValidationError):
         results.BoxResult.model_validate({**stored, "winner": "s1c1"})
+
+
+def test_a_stored_selection_is_read_back_in_the_records_parts() -> None:
+    """Are a stored selection's tie and the head's decision read as the record's `Tie` and
+    `HeadDecision` (one shape of each) and written back as the same JSON?"""
+    selection = {
+        "chosen": {"s1": ["s1c1"]},
+        "ties": {"s1": {"places": 2, "among": ["s1c2", "s1c3", "s1c4"]}},
+        "over_cap": {},
+        "open_places": {"s1": 2},
+        "contested": ["s1"],
+        "complete": True,
+        "decision": {
+            "chosen": {"s1": ["s1c2"]},
+            "decided_by": "user:head",
+            "decided_at": "2022-04-20T03:00:00Z",
+            "note": "",
+        },
+    }
+    stored = {
+        "procedure": "next_term",
+        "step": 5,
+        "announced": True,
+        "threshold_base": "convened",
+        "convened": 9,
+        "present": 9,
+        "sections": [],
+        "selection": selection,
+        "complete": True,
+    }
+    result = results.stored(BallotBox(result=stored))
+    assert result is not None and result.selection is not None
+    assert result.selection.ties == {"s1": Tie(places=2, among=("s1c2", "s1c3", "s1c4"))}
+    assert result.selection.decision == HeadDecision(
+        chosen={"s1": ["s1c2"]}, decided_by="user:head", decided_at="2022-04-20T03:00:00Z"
+    )
+    assert result.to_json() == stored

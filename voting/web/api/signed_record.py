@@ -15,9 +15,10 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from voting.conference.events import Entry
+from voting.conference.results import Selection
 from voting.rules import HeadDecision
 from voting.shape import Shape
-from voting.tally.shapes import Cards, Evaluated, Frozen, Position, RecordConference, Tie
+from voting.tally.shapes import Cards, Evaluated, Frozen, Position, RecordConference
 from voting.web.api.messages import (
     CommitmentMessage,
     CountSignatureMessage,
@@ -57,17 +58,6 @@ class Ciphertext(Shape):
 
     a: Point
     b: Point
-
-
-class Selection(Shape):
-    """The selection at a step that fills quotas (docs/record.md "Selection")."""
-
-    chosen: dict[str, list[str]]
-    ties: dict[str, Tie]
-    over_cap: dict[str, list[str]]
-    open_places: dict[str, int]
-    contested: list[str]
-    complete: bool
 
 
 class Installation(Shape):
