@@ -1,11 +1,13 @@
 """Typed results: a shape's JSON leaves out its absent fields and nothing else, refuses what it
-does not name, and a view that returns one is answered with its JSON."""
+does not name, and a view that returns one is answered with its JSON (and returns nothing
+else but stored bytes)."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+from flask import Response
 from pydantic import ValidationError
 
 from voting.shape import Absent, Moment, Shape, absent
@@ -70,11 +72,24 @@ def test_a_view_returning_a_shape_is_answered_with_its_json() -> None:
     def created() -> tuple[Sample, int]:
         return shape, 201
 
+    assert alone() == shape.to_json()
+    assert created() == (shape.to_json(), 201)
+    assert alone.reply_model is Sample  # type: ignore[attr-defined]
+
+
+def test_a_view_answers_its_shape_or_a_response_and_nothing_else() -> None:
+    """A dict built by hand would be answered unchecked by its model: it is refused, naming
+    what the view returned; stored bytes (a Response) pass as they are."""
+    served = Response(b"{}", mimetype="application/json")
+
+    @answers(Sample)
+    def stored() -> Response:
+        return served
+
     @answers(Sample)
     def built() -> dict[str, str]:
         return {"as": "built"}
 
-    assert alone() == shape.to_json()
-    assert created() == (shape.to_json(), 201)
-    assert built() == {"as": "built"}
-    assert alone.reply_model is Sample  # type: ignore[attr-defined]
+    assert stored() is served
+    with pytest.raises(TypeError, match="built returned dict"):
+        built()

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy.orm import Session
@@ -21,9 +20,7 @@ from sqlalchemy.orm import Session
 from voting.conference import roster
 from voting.conference.accounts import name_of
 from voting.conference.errors import Problem, decision_refused, problem, refused
-from voting.json_shapes import JsonObject
 from voting.planning import log
-from voting.planning.lists import StepBallotSection
 from voting.planning.processes import RULES, lock
 from voting.planning.state import (
     Confirmation,
@@ -47,6 +44,7 @@ from voting.planning.steps import (
     threshold_text,
 )
 from voting.rules import DecisionError, HeadDecision, evaluate, quorum_met, select
+from voting.shape import Shape
 from voting.store import Conference, Phase, Process, ProcessStep, StepStatus, utc_text
 
 CONFIRMATIONS = 2
@@ -128,8 +126,21 @@ def paper_step_of(session: Session, conference: Conference) -> tuple[Process, Pr
     return process, item
 
 
-@dataclass(frozen=True)
-class PaperForm:
+class PaperCandidate(Shape):
+    """A candidate on a paper ballot."""
+
+    cadre: str
+    full_name: str
+
+
+class PaperSection(Shape):
+    """A position of a paper ballot and its candidates."""
+
+    position: str
+    candidates: list[PaperCandidate]
+
+
+class PaperForm(Shape):
     """What a member's phone needs to confirm: the step, the ballot's positions and
     candidates, whether counts were entered and how many confirmed — never the entered counts
     (the member types them from the paper minutes)."""
@@ -139,25 +150,7 @@ class PaperForm:
     entered: bool
     confirmations: int
     needed: int
-    sections: list[StepBallotSection]
-
-    def to_json(self) -> JsonObject:
-        return {
-            "process": self.process,
-            "step": self.step,
-            "entered": self.entered,
-            "confirmations": self.confirmations,
-            "needed": self.needed,
-            "sections": [
-                {
-                    "position": s.position,
-                    "candidates": [
-                        {"cadre": c.cadre, "full_name": c.full_name} for c in s.candidates
-                    ],
-                }
-                for s in self.sections
-            ],
-        }
+    sections: list[PaperSection]
 
 
 def paper_form(process: Process, item: ProcessStep) -> PaperForm:
@@ -169,7 +162,15 @@ def paper_form(process: Process, item: ProcessStep) -> PaperForm:
         entered=paper is not None,
         confirmations=len(paper.confirmations) if paper else 0,
         needed=CONFIRMATIONS,
-        sections=ballot_of(process, item.number),
+        sections=[
+            PaperSection(
+                position=s.position,
+                candidates=[
+                    PaperCandidate(cadre=c.cadre, full_name=c.full_name) for c in s.candidates
+                ],
+            )
+            for s in ballot_of(process, item.number)
+        ],
     )
 
 

@@ -17,7 +17,6 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from voting.json_shapes import JsonObject
 from voting.planning.lists import approval_of
 from voting.planning.processes import RULES
 from voting.planning.state import result_of
@@ -35,9 +34,6 @@ class Notice:
     code: str
     vi: str
     en: str
-
-    def to_json(self) -> JsonObject:
-        return {"code": self.code, "vi": self.vi, "en": self.en}
 
 
 def _notice(key: str, **values: object) -> Notice:

@@ -75,7 +75,7 @@ def test_a_view_failing_after_its_service_rolls_the_service_back(
     ballot_before = organiser.get(f"/api/conferences/{conference}/ballot").json
     log_before = kinds(organiser, conference)
 
-    def failing(_answer: Any) -> Any:
+    def failing(*_: Any) -> Any:
         raise failure
 
     monkeypatch.setattr(replies, "_json", failing)  # the view's answer, once the service ran

@@ -4,8 +4,6 @@ opening of the box (voting.conference.counting). Members authenticate with
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Blueprint, current_app
 
 from voting.conference import ceremony, counting
@@ -215,20 +213,20 @@ def count_signature(
 
 @bp.get("/paper")
 @requires(Action.COMMITTEE_ACT)
-@answers(replies.PaperForm)
-def paper_form(conference: Conference) -> dict[str, Any]:
+@answers(paper.PaperForm)
+def paper_form(conference: Conference) -> paper.PaperForm:
     """For a step of a planning process held on paper: what the member's phone shows to confirm
     the counts (never the counts entered)."""
     process, item = paper.paper_step_of(db(), conference)
-    return paper.paper_form(process, item).to_json()
+    return paper.paper_form(process, item)
 
 
 @bp.post("/paper/confirmations")
 @requires(Action.COMMITTEE_ACT)
 @takes(PaperConfirmation)
-@answers(replies.PaperForm)
-def confirm_paper(conference: Conference, body: PaperConfirmation) -> dict[str, Any]:
+@answers(paper.PaperForm)
+def confirm_paper(conference: Conference, body: PaperConfirmation) -> paper.PaperForm:
     """The member re-types the paper counts from the paper minutes, from their own phone."""
     return paper.confirm_paper_from_phone(
         db(), conference, body.member, body.counts, current_principal().actor
-    ).to_json()
+    )

@@ -3,7 +3,7 @@ the steps' approvals and paper fallback, the outcome, and the dossier summary.""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import cast
 
 from flask import Blueprint, Response, current_app, request
 from sqlalchemy.orm import Session
@@ -23,8 +23,7 @@ from voting.planning import (
 from voting.planning.lists import approval_of
 from voting.planning.processes import NewProcess
 from voting.planning.state import outcome_of, paper_of, result_of, review_of
-from voting.shape import Shape
-from voting.store import Conference, Process
+from voting.store import Conference, Phase, Process
 from voting.tally import dossier as printed
 from voting.tally import submission as printed_submission
 from voting.web import clock, parse
@@ -43,16 +42,16 @@ P = "/processes/<process_id>"
 @bp.get("/processes")
 @requires(Action.PLANNING_READ)
 @answers(replies.Processes)
-def index() -> dict[str, Any]:
+def index() -> replies.Processes:
     """Every process, newest first."""
-    return {"processes": [brief(p) for p in processes.every(db())]}
+    return replies.Processes(processes=[replies.ProcessBrief.of(p) for p in processes.every(db())])
 
 
 @bp.post("/processes")
 @requires(Action.PLANNING_MANAGE)
 @takes(bodies.NewProcess)
 @answers(replies.Process)
-def start(body: bodies.NewProcess) -> tuple[dict[str, Any], int]:
+def start(body: bodies.NewProcess) -> tuple[replies.Process, int]:
     """Start "next_term" or "annual_review" for a tier: steps, conferences, source list."""
     started = processes.start(
         db(),
@@ -74,7 +73,7 @@ def start(body: bodies.NewProcess) -> tuple[dict[str, Any], int]:
 @bp.get(P)
 @requires(Action.PLANNING_READ)
 @answers(replies.Process)
-def show(process_id: str) -> dict[str, Any]:
+def show(process_id: str) -> replies.Process:
     """The process with its steps, source list, review, outcome and dates."""
     return whole(processes.get(db(), process_id))
 
@@ -83,7 +82,7 @@ def show(process_id: str) -> dict[str, Any]:
 @requires(Action.PLANNING_MANAGE)
 @takes(bodies.SourceCandidates)
 @answers(replies.Process)
-def set_source(process_id: str, body: bodies.SourceCandidates) -> dict[str, Any]:
+def set_source(process_id: str, body: bodies.SourceCandidates) -> replies.Process:
     """Replace one position's candidates on the source list (until it is approved)."""
     changed = source_list.set_candidates(db(), process_id, body.position, body.cadres, _actor())
     return whole(changed)
@@ -102,7 +101,7 @@ def structure(process_id: str, body: bodies.Lists) -> source_list.Structure:
 @requires(Action.PLANNING_MANAGE)
 @takes(bodies.StepApproval)
 @answers(replies.Process)
-def approve(process_id: str, number: int, body: bodies.StepApproval) -> dict[str, Any]:
+def approve(process_id: str, number: int, body: bodies.StepApproval) -> replies.Process:
     """Record a step held without a secret ballot on the list (and, at the annual review's
     first step, who is put to the removal ballot)."""
     removals = [(item.cadre, item.position) for item in body.removals]
@@ -113,7 +112,7 @@ def approve(process_id: str, number: int, body: bodies.StepApproval) -> dict[str
 @bp.post(f"{P}/steps/<int:number>/again")
 @requires(Action.PLANNING_MANAGE)
 @answers(replies.Process)
-def hold_again(process_id: str, number: int) -> dict[str, Any]:
+def hold_again(process_id: str, number: int) -> replies.Process:
     """A new conference for a step whose vote was aborted: roster drawn again, same ballot."""
     return whole(steps.hold_again(db(), process_id, number, _actor()))
 
@@ -122,7 +121,7 @@ def hold_again(process_id: str, number: int) -> dict[str, Any]:
 @requires(Action.PLANNING_MANAGE)
 @takes(bodies.PaperCounts)
 @answers(replies.Process)
-def enter_paper(process_id: str, number: int, body: bodies.PaperCounts) -> dict[str, Any]:
+def enter_paper(process_id: str, number: int, body: bodies.PaperCounts) -> replies.Process:
     """The counts of a step held on paper, from its paper minutes."""
     changed = paper.enter_paper(
         db(),
@@ -141,7 +140,7 @@ def enter_paper(process_id: str, number: int, body: bodies.PaperCounts) -> dict[
 @requires(Action.PAPER_CONFIRM)
 @takes(bodies.PaperConfirmation)
 @answers(replies.Process)
-def confirm_paper(process_id: str, number: int, body: bodies.PaperConfirmation) -> dict[str, Any]:
+def confirm_paper(process_id: str, number: int, body: bodies.PaperConfirmation) -> replies.Process:
     """A counting-committee member re-types the paper counts to confirm them, logged in with
     their own account (not the one that entered them)."""
     changed = paper.confirm_paper(db(), process_id, number, body.member, body.counts, _actor())
@@ -152,7 +151,7 @@ def confirm_paper(process_id: str, number: int, body: bodies.PaperConfirmation) 
 @requires(Action.HEAD_DECIDE)
 @takes(bodies.PaperDecision)
 @answers(replies.Process)
-def decide(process_id: str, number: int, body: bodies.PaperDecision) -> dict[str, Any]:
+def decide(process_id: str, number: int, body: bodies.PaperDecision) -> replies.Process:
     """The head's decision on a final step held on paper (position → cadre ids)."""
     changed = paper.decide_paper(db(), process_id, number, body.chosen, body.note, _actor())
     return whole(changed)
@@ -162,7 +161,7 @@ def decide(process_id: str, number: int, body: bodies.PaperDecision) -> dict[str
 @requires(Action.HEAD_DECIDE)
 @takes(bodies.Override)
 @answers(replies.Process)
-def override(process_id: str, body: bodies.Override) -> dict[str, Any]:
+def override(process_id: str, body: bodies.Override) -> replies.Process:
     """The head puts forward a chosen cadre who fails the conditions, with the reason."""
     changed = conditions.override(
         db(), process_id, body.cadre, body.position, body.reason, _actor(), clock.today()
@@ -174,7 +173,7 @@ def override(process_id: str, body: bodies.Override) -> dict[str, Any]:
 @requires(Action.PLANNING_MANAGE)
 @takes(bodies.OnDay)
 @answers(replies.Process)
-def submit(process_id: str, body: bodies.OnDay) -> dict[str, Any]:
+def submit(process_id: str, body: bodies.OnDay) -> replies.Process:
     """The dossier is complete and the list is submitted for approval on `on`."""
     return whole(outcome.submit(db(), process_id, body.on, _actor()))
 
@@ -183,7 +182,7 @@ def submit(process_id: str, body: bodies.OnDay) -> dict[str, Any]:
 @requires(Action.PLANNING_MANAGE)
 @takes(bodies.OnDay)
 @answers(replies.Process)
-def approve_outcome(process_id: str, body: bodies.OnDay) -> dict[str, Any]:
+def approve_outcome(process_id: str, body: bodies.OnDay) -> replies.Process:
     """The approving body approved the list on `on`: the registry's planning changes."""
     return whole(outcome.approve(db(), process_id, body.on, _actor()))
 
@@ -248,52 +247,36 @@ def _submission(process_id: str) -> printed_submission.Submission:
     return submission.submission(db(), process, header, number, day)
 
 
-def brief(process: Process) -> dict[str, Any]:
-    """A process in a list."""
-    return {
-        "id": process.id,
-        "title": process.title,
-        "procedure": process.procedure,
-        "tier": process.tier,
-        "term": process.term,
-        "status": process.status,
-        "current_step": next((s.number for s in process.steps if s.status == "current"), None),
-    }
-
-
-def whole(process: Process) -> dict[str, Any]:
+def whole(process: Process) -> replies.Process:
     """A process with everything the console shows."""
     session = db()
     when = outcome.dates(session, process, current_app.config["AGENCY"])
-    shown: dict[str, Any] = {
-        "reference": process.reference.strftime("%Y-%m"),
-        "term_start": process.term_start.strftime("%Y-%m") if process.term_start else None,
-        "steps": [
-            {
-                "number": item.number,
-                "title": steps.rule_step(process, item.number).title,
-                "status": item.status,
-                "conference": item.conference_id,
-                "phase": _phase(item.conference_id),
-                "approved": approval_of(item).to_json() if item.approved is not None else None,
-                "paper": _json(paper_of(item)),
-                "result": _json(result_of(item)),
-            }
+    return replies.Process(
+        **replies.ProcessBrief.of(process).model_dump(),
+        reference=process.reference.strftime("%Y-%m"),
+        term_start=process.term_start.strftime("%Y-%m") if process.term_start else None,
+        steps=[
+            replies.ProcessStep(
+                number=item.number,
+                title=steps.rule_step(process, item.number).title,
+                status=cast(replies.StepStatus, item.status),
+                conference=item.conference_id,
+                phase=_phase(item.conference_id),
+                approved=approval_of(item) if item.approved is not None else None,
+                paper=paper_of(item),
+                result=result_of(item),
+            )
             for item in process.steps
         ],
-        "source": [row.to_json() for row in source_list.view(session, process)],
-        "source_frozen": steps.source_frozen(process),
-        "structure": source_list.structure(session, process).to_json(),
-        "review": review_of(process).to_json(),
-        "warnings": [w.to_json() for w in warnings.of(session, process)],
-        "outcome": _json(_outcome(session, process, when.approval_late)),
-        "dates": when.to_json(),
-        "log": [
-            {"seq": e.seq, "at": e.at.isoformat(), "actor": e.actor, "kind": e.kind, "data": e.data}
-            for e in process.log
-        ],
-    }
-    return brief(process) | shown
+        source=source_list.view(session, process),
+        source_frozen=steps.source_frozen(process),
+        structure=source_list.structure(session, process),
+        review=review_of(process),
+        warnings=[replies.ProcessWarning.of(w) for w in warnings.of(session, process)],
+        outcome=_outcome(session, process, when.approval_late),
+        dates=when,
+        log=[replies.LogEntry.of(e) for e in process.log],
+    )
 
 
 def _outcome(
@@ -311,15 +294,11 @@ def _outcome(
     )
 
 
-def _json(shape: Shape | None) -> dict[str, Any] | None:
-    return shape.to_json() if shape is not None else None
-
-
-def _phase(conference_id: str | None) -> str | None:
+def _phase(conference_id: str | None) -> Phase | None:
     if conference_id is None:
         return None
     conference = db().get(Conference, conference_id)
-    return conference.phase if conference is not None else None
+    return Phase(conference.phase) if conference is not None else None
 
 
 def _summary(process_id: str) -> printed.DossierSummary:

@@ -10,7 +10,7 @@ model. Requests are modelled in voting.web.api.bodies.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Literal, Self, cast
 
 from pydantic import Field
@@ -21,6 +21,7 @@ from voting.conference.casting import PublishedBallot
 from voting.conference.events import Entry
 from voting.conference.public import State
 from voting.crypto import ballot as crypto_ballot
+from voting.planning import warnings
 from voting.planning.conditions import Unmet
 from voting.planning.lists import Approval
 from voting.planning.outcome import Dates, Lateness
@@ -531,6 +532,10 @@ class CountSignatureAccepted(Shape):
     record_written: bool
 
 
+ProcessStatus = Literal["running", "submitted", "approved"]
+StepStatus = Literal["waiting", "current", "done"]
+
+
 class ProcessBrief(Shape):
     """A planning process in a list."""
 
@@ -539,8 +544,20 @@ class ProcessBrief(Shape):
     procedure: str
     tier: str
     term: str
-    status: Literal["running", "submitted", "approved"]
+    status: ProcessStatus
     current_step: int | None
+
+    @staticmethod
+    def of(item: store.Process) -> ProcessBrief:
+        return ProcessBrief(
+            id=item.id,
+            title=item.title,
+            procedure=item.procedure,
+            tier=item.tier,
+            term=item.term,
+            status=cast(ProcessStatus, item.status),
+            current_step=next((s.number for s in item.steps if s.status == "current"), None),
+        )
 
 
 class Processes(Shape):
@@ -554,7 +571,7 @@ class ProcessStep(Shape):
 
     number: int
     title: str
-    status: Literal["waiting", "current", "done"]
+    status: StepStatus
     conference: str | None
     phase: Phase | None
     approved: Approval | None = Field(
@@ -571,15 +588,28 @@ class ProcessWarning(Shape):
     vi: str
     en: str
 
+    @classmethod
+    def of(cls, notice: warnings.Notice) -> Self:
+        return cls(code=notice.code, vi=notice.vi, en=notice.en)
+
 
 class LogEntry(Shape):
     """An entry of a process's log."""
 
     seq: int
-    at: datetime
+    at: str = Field(
+        description="ISO 8601 UTC, as the process log has always answered it (+00:00)",
+        json_schema_extra={"format": "date-time"},
+    )
     actor: str
     kind: str
     data: dict[str, Any]
+
+    @classmethod
+    def of(cls, item: store.ProcessEvent) -> Self:
+        return cls(
+            seq=item.seq, at=item.at.isoformat(), actor=item.actor, kind=item.kind, data=item.data
+        )
 
 
 class ProcessOutcome(Outcome):
@@ -608,28 +638,3 @@ class Process(ProcessBrief):
     )
     dates: Dates
     log: list[LogEntry]
-
-
-class PaperCandidate(Shape):
-    """A candidate on a paper ballot."""
-
-    cadre: str
-    full_name: str
-
-
-class PaperSection(Shape):
-    """A position of a paper ballot and its candidates."""
-
-    position: str
-    candidates: list[PaperCandidate]
-
-
-class PaperForm(Shape):
-    """What a member's phone needs to confirm the paper counts (never the counts entered)."""
-
-    process: str
-    step: int
-    entered: bool
-    confirmations: int
-    needed: int
-    sections: list[PaperSection]
