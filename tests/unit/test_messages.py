@@ -138,6 +138,10 @@ ONE_SIDED = {
     "error.api.other": "the English is werkzeug's name of the status; the Vietnamese says only "
     "that the request failed",
     **{
+        key: "the English names the level's code ({code}); the Vietnamese its word ({level})"
+        for key in ("reason.discipline", "reason.discipline_open", "reason.training_plan")
+    },
+    **{
         f"import.person.{column}": "the English is the rules engine's own words ({detail}); "
         "the Vietnamese names what the column takes and shows the cell"
         for column in ENGINE_REFUSED
@@ -220,6 +224,8 @@ KEPT = {
     "voting/rules/people.py": "yes/no words a registry file may hold (có, không)",
     "voting/rules/ruleset.py": "a rule set's title suffix (“và tương đương”)",
     "voting/registry/planning.py": "a rule set's title suffix (“và tương đương”)",
+    "voting/rules/source.py": "a unit position's title as documents write it (Trưởng phòng, "
+    "Chánh, Giám đốc …), not a text",
     "voting/conference/search.py": "đ folded to d in a search, no text",
     "voting/web/config.py": "the default title of the agency's head",
     "voting/web/demo.py": "the demo's sample data and console lines",
@@ -234,12 +240,8 @@ KEPT = {
 # User-facing texts not in the catalogue yet, each with what keeps it here (docs/ui.md
 # "The message catalogue"): words that are stored, or a helper's module being reworked.
 NOT_YET = {
-    "voting/rules/eligibility.py": "Reason.vi, stored with a review's removals and an "
-    "override's unmet list and printed in the dossier: to move with the engine naming keys",
-    "voting/rules/source.py": "Reason.vi, stored in a process's proposal (excluded sources, the "
-    "3-position cap): moves with eligibility.py",
-    "voting/planning/conditions.py": "Reason.vi of its own (not in the registry, not a source), "
-    "as eligibility.py: moves with it",
+    "voting/rules/eligibility.py": "the discipline and political theory levels' Vietnamese words "
+    "(_DISCIPLINE_VI, _THEORY_VI) slotted into a reason, whose English shows the level's code",
     "voting/planning/appointments.py": "PlanningEntry.removal_reason, a stored Vietnamese-only "
     "column: a catalogue text would need an English nobody reads",
     "voting/planning/outcome.py": "PlanningEntry.removal_reason (as appointments.py); the "

@@ -31,12 +31,9 @@ from voting.rules.eligibility import (
 from voting.rules.people import Person
 from voting.shape import Shape
 from voting.store import Process, ProcessStatus, utc_text
+from voting.translations import texts
 
-_MISSING = Reason(
-    "not_in_registry",
-    "not in the agency's registry: the conditions cannot be checked",
-    "không có trong danh sách cán bộ của cơ quan: không kiểm tra được tiêu chuẩn, điều kiện",
-)
+_MISSING = Reason.of("not_in_registry", texts("reason.not_in_registry"))
 
 
 class Unmet(Shape):
@@ -167,10 +164,9 @@ def _reasons(
     else:
         reasons = [
             *verdict.general,
-            Reason(
+            Reason.of(
                 "not_a_source",
-                f"the post {person.post!r} is not a source for {position}",
-                f"chức vụ “{person.post}” không thuộc đối tượng quy hoạch chức danh {position}",
+                texts("reason.not_a_source.listed", post=person.post, position=position),
             ),
         ]
     codes = {reason.code for reason in reasons}

@@ -19,6 +19,7 @@ from voting.rules.kh331 import KH331
 from voting.rules.people import STUDYING, Person, PlannedPosition
 from voting.rules.retirement import month_index, month_start, retirement_month
 from voting.rules.ruleset import PositionKind, RuleSet
+from voting.translations import texts
 
 TERMS = ("current", "next")
 _THEORY_VI = {"cao_cap": "cao cấp", "trung_cap": "trung cấp", "so_cap": "sơ cấp"}
@@ -43,6 +44,13 @@ class Reason:
     en: str
     vi: str
     removal: bool = False
+
+    @classmethod
+    def of(cls, code: str, words: tuple[str, str], removal: bool = False) -> Reason:
+        """A reason with its catalogue texts, as `texts("reason.…", …)` gives them (Vietnamese,
+        English): the key stays visible where the reason is made."""
+        vi, en = words
+        return cls(code, en, vi, removal)
 
     def to_dict(self) -> dict[str, Any]:
         return {"code": self.code, "en": self.en, "vi": self.vi, "removal": self.removal}
@@ -204,30 +212,24 @@ def removal_reasons(
     end, and one that began in the month does."""
     reasons = []
     if person.deceased:
-        reasons.append(Reason("deceased", "deceased", "đã từ trần", removal=True))
+        reasons.append(Reason.of("deceased", texts("reason.deceased"), removal=True))
     day = on or date.fromordinal(month_start(month_index(reference) + 1).toordinal() - 1)
     for measure in person.discipline:
         if measure.level in rule_set.removal_discipline_levels and measure.in_force(day, day):
-            span = f"{measure.start.isoformat()} to {measure.end or 'open'}"
-            until = f"{measure.end:%d/%m/%Y}" if measure.end else "nay"
-            span_vi = f"từ {measure.start:%d/%m/%Y} đến {until}"
-            level = _DISCIPLINE_VI.get(measure.level, measure.level)
-            reasons.append(
-                Reason(
-                    "discipline",
-                    f"discipline '{measure.level}' in force ({span})",
-                    f"đang trong thời hạn kỷ luật {level} ({span_vi})",
-                    removal=True,
-                )
+            values = {
+                "code": measure.level,
+                "level": _DISCIPLINE_VI.get(measure.level, measure.level),
+                "start": measure.start,
+            }
+            words = (
+                texts("reason.discipline", end=measure.end, **values)
+                if measure.end
+                else texts("reason.discipline_open", **values)
             )
+            reasons.append(Reason.of("discipline", words, removal=True))
     if person.political_standard == "not_met":
         reasons.append(
-            Reason(
-                "political_standard",
-                "concluded not to meet the political standard",
-                "kết luận không bảo đảm tiêu chuẩn chính trị",
-                removal=True,
-            )
+            Reason.of("political_standard", texts("reason.political_standard"), removal=True)
         )
     return reasons
 
@@ -247,14 +249,7 @@ def _check_person(
     counted_left = month_index(retires) - month_index(counted_from)
     general = removal_reasons(person, reference, rule_set)
     if left <= 0:
-        general.append(
-            Reason(
-                "retired",
-                f"reached retirement age in {retires:%m/%Y}",
-                f"đã đến tuổi nghỉ hưu (tháng {retires:%m/%Y})",
-                removal=True,
-            )
-        )
+        general.append(Reason.of("retired", texts("reason.retired", month=retires), removal=True))
     post = rule_set.post_for(person.post)
     checks = []
     for kind in rule_set.positions.values():
@@ -280,13 +275,7 @@ def _check_person(
             )
         )
     if not checks and not general:
-        general.append(
-            Reason(
-                "not_a_source",
-                f"the post {person.post!r} is not a source for any position",
-                f"chức vụ '{person.post}' không thuộc đối tượng quy hoạch chức danh nào",
-            )
-        )
+        general.append(Reason.of("not_a_source", texts("reason.not_a_source", post=person.post)))
     return PersonEligibility(
         person=person,
         retirement=retires,
@@ -348,10 +337,9 @@ def _check_planning(
 
 
 def _too_few_months(left: int, needed: int, counted_from: date, over_age: bool) -> Reason:
-    return Reason(
+    return Reason.of(
         "over_age" if over_age else "too_few_months",
-        f"{max(left, 0)} months of work left from {counted_from:%m/%Y}, {needed} needed",
-        f"còn {max(left, 0)} tháng công tác tính từ tháng {counted_from:%m/%Y}, cần {needed} tháng",
+        texts("reason.months_left", left=max(left, 0), month=counted_from, needed=needed),
         removal=over_age,
     )
 
@@ -364,12 +352,6 @@ def _theory_flags(person: Person, kind: PositionKind, rule_set: RuleSet) -> list
     level = person.political_theory.removeprefix(STUDYING)
     if levels.index(level) >= levels.index(kind.political_theory):
         return []
-    return [
-        Reason(
-            "training_plan",
-            f"political theory below {kind.political_theory}: needs a training plan",
-            f"chưa đạt trình độ lý luận chính trị "
-            f"{_THEORY_VI.get(kind.political_theory, kind.political_theory)}: "
-            "cần kế hoạch đào tạo, bồi dưỡng",
-        )
-    ]
+    code = kind.political_theory
+    level = _THEORY_VI.get(code, code)
+    return [Reason.of("training_plan", texts("reason.training_plan", code=code, level=level))]

@@ -23,6 +23,7 @@ from voting.rules.eligibility import PersonEligibility, PlanningCheck, Reason, e
 from voting.rules.kh331 import KH331
 from voting.rules.people import Person, PlannedPosition
 from voting.rules.ruleset import PositionKind, RuleSet
+from voting.translations import texts
 
 
 @dataclass(frozen=True)
@@ -241,12 +242,7 @@ def review_planning(
 
 
 # B.I.3: "Quy hoạch hết hiệu lực khi cán bộ được bổ nhiệm vào chức danh quy hoạch".
-APPOINTED = Reason(
-    "appointed",
-    "appointed to the planned position: the planning has done its work (B.I.3)",
-    "đã được bổ nhiệm vào chức danh quy hoạch: quy hoạch hết hiệu lực (mục B.I.3)",
-    removal=True,
-)
+APPOINTED = Reason.of("appointed", texts("reason.appointed"), removal=True)
 
 
 def holds(person: Person, title: str, rule_set: RuleSet = KH331) -> bool:
@@ -291,12 +287,7 @@ def at_cap(cadre: str, held: Mapping[str, int], rule_set: RuleSet = KH331) -> Re
     cap = rule_set.max_positions_per_cadre
     if held.get(cadre, 0) < cap:
         return None
-    return Reason(
-        "at_cap",
-        f"already planned for {held[cadre]} positions at this approval level (at most {cap})",
-        f"đã được quy hoạch {held[cadre]} chức danh cùng cấp phê duyệt (không quá {cap} chức "
-        "danh, mục B.III.1): không được lựa chọn thêm",
-    )
+    return Reason.of("at_cap", texts("reason.at_cap", held=held[cadre], cap=cap))
 
 
 def source_warnings(
@@ -310,19 +301,17 @@ def source_warnings(
             warnings = [*item.reasons, *item.flags]
             if position.unit and person.unit != position.unit:
                 warnings.append(
-                    Reason(
+                    Reason.of(
                         "other_unit",
-                        f"works in {person.unit}, not {position.unit}",
-                        f"công tác tại {person.unit}, không thuộc {position.unit}",
+                        texts("reason.other_unit", unit=person.unit, position_unit=position.unit),
                     )
                 )
             return warnings
     return [
         *check.general,
-        Reason(
+        Reason.of(
             "not_a_source",
-            f"the post {person.post!r} is not a source for {position.title}",
-            f"chức vụ '{person.post}' không thuộc đối tượng quy hoạch chức danh {position.title}",
+            texts("reason.not_a_source.position", post=person.post, position=position.title),
         ),
     ]
 
