@@ -331,6 +331,7 @@ class Device(Shape):
 
     @staticmethod
     def of(item: store.DeviceLink) -> Device:
+        """Always a Device, also as `IssuedDevice.of` (whose token it cannot know)."""
         return Device(
             id=item.id,
             conference=item.conference_id,
@@ -549,6 +550,7 @@ class ProcessBrief(Shape):
 
     @staticmethod
     def of(item: store.Process) -> ProcessBrief:
+        """Always the brief, also as `Process.of` (the whole process adds its steps)."""
         return ProcessBrief(
             id=item.id,
             title=item.title,
